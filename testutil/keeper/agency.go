@@ -1,0 +1,102 @@
+package keeper
+
+import (
+	"testing"
+	"time"
+
+	storetypes "cosmossdk.io/store/types"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+
+	"github.com/civicchain/civic/x/agency/keeper"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
+)
+
+// BlockTime is the block time of every fixture context (2026-01-01T00:00:00Z).
+var BlockTime = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// AgencyAuthority returns the authority of fixture keepers: the x/gov module account.
+func AgencyAuthority() sdk.AccAddress {
+	return authtypes.NewModuleAddress(govtypes.ModuleName)
+}
+
+// AgencyKeeper builds a real x/agency keeper on an in-memory store with the given role
+// catalog and default params, authority = the x/gov module account, and a context at
+// BlockTime. Other modules' tests use it to register agencies and members and to call
+// Authorize for real.
+func AgencyKeeper(t testing.TB, roles ...agencytypes.RoleDefinition) (keeper.Keeper, sdk.Context) {
+	t.Helper()
+	SetBech32Config()
+
+	storeKey := storetypes.NewKVStoreKey(agencytypes.StoreKey)
+	tc := testutil.DefaultContextWithDB(t, storeKey, storetypes.NewTransientStoreKey("transient_test"))
+	ctx := tc.Ctx.WithBlockTime(BlockTime).WithBlockHeight(1)
+
+	encCfg := moduletestutil.MakeTestEncodingConfig()
+	agencytypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+
+	ac := addresscodec.NewBech32Codec(Bech32Prefix)
+	authority, err := ac.BytesToString(AgencyAuthority())
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(storeKey), ac, authority, roles)
+	if err := k.Params.Set(ctx, agencytypes.DefaultParams()); err != nil {
+		t.Fatal(err)
+	}
+	return k, ctx
+}
+
+// RegisterTestAgency registers an ACTIVE agency through the real Msg service, signed by
+// the fixture authority. It fails the test on any error.
+func RegisterTestAgency(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, admin sdk.AccAddress, roles ...string) {
+	t.Helper()
+	adminStr, err := k.AddressCodec().BytesToString(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = keeper.NewMsgServerImpl(k).RegisterAgency(ctx, &agencytypes.MsgRegisterAgency{
+		Authority: k.GetAuthority(), Id: id, Name: "Agency " + id, Admin: adminStr, Roles: roles,
+	})
+	if err != nil {
+		t.Fatalf("register agency %q: %v", id, err)
+	}
+}
+
+// AddTestMember adds member to agency id through the real Msg service, signed by admin,
+// with no expiry. It fails the test on any error.
+func AddTestMember(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, admin, member sdk.AccAddress, roles ...string) {
+	t.Helper()
+	ac := k.AddressCodec()
+	adminStr, err := ac.BytesToString(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memberStr, err := ac.BytesToString(member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = keeper.NewMsgServerImpl(k).AddMember(ctx, &agencytypes.MsgAddMember{
+		Admin: adminStr, AgencyId: id, Address: memberStr, Roles: roles,
+	})
+	if err != nil {
+		t.Fatalf("add member to %q: %v", id, err)
+	}
+}
+
+// SetTestAgencyStatus moves agency id to status through the real Msg service (governance).
+func SetTestAgencyStatus(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, status agencytypes.AgencyStatus) {
+	t.Helper()
+	_, err := keeper.NewMsgServerImpl(k).SetAgencyStatus(ctx, &agencytypes.MsgSetAgencyStatus{
+		Authority: k.GetAuthority(), AgencyId: id, Status: status, Reason: "test",
+	})
+	if err != nil {
+		t.Fatalf("set status of %q: %v", id, err)
+	}
+}

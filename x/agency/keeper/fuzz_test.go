@@ -1,0 +1,192 @@
+package keeper
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+// Fuzz targets over the stateless message validation. The seed corpus runs in every
+// `go test`; `go test -fuzz FuzzValidateMsgRegisterAgency ./x/agency/keeper` explores more.
+// Each asserts that validation never panics and that whatever it accepts satisfies the
+// documented bounds.
+
+var (
+	fuzzCodec   = addresscodec.NewBech32Codec("civic")
+	fuzzNow     = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	slugRe      = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
+	roleGrammar = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$`)
+)
+
+const (
+	seedAddr  = "civic1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjf6ufg"
+	seedAddr2 = "civic1pg9q5zs2pg9q5zs2pg9q5zs2pg9q5zs2v9fgpm"
+)
+
+// splitRoles turns a fuzzed string into a role list ("" = no roles).
+func splitRoles(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+func checkAcceptedRoles(t *testing.T, roles []string) {
+	t.Helper()
+	if len(roles) > types.MaxRolesPerList {
+		t.Fatalf("accepted %d roles", len(roles))
+	}
+	seen := map[string]bool{}
+	for _, r := range roles {
+		if len(r) > types.MaxRoleNameLength || !roleGrammar.MatchString(r) {
+			t.Fatalf("accepted malformed role %q", r)
+		}
+		if seen[r] {
+			t.Fatalf("accepted duplicate role %q", r)
+		}
+		seen[r] = true
+	}
+}
+
+func checkAcceptedAddress(t *testing.T, a string) {
+	t.Helper()
+	bz, err := fuzzCodec.StringToBytes(a)
+	if err != nil || len(bz) == 0 {
+		t.Fatalf("accepted address %q: %v", a, err)
+	}
+}
+
+func checkAcceptedID(t *testing.T, id string) {
+	t.Helper()
+	if len(id) < 2 || len(id) > types.MaxAgencyIDLength || !slugRe.MatchString(id) {
+		t.Fatalf("accepted agency id %q", id)
+	}
+}
+
+func FuzzValidateMsgRegisterAgency(f *testing.F) {
+	f.Add("knpa", "경찰청", seedAddr, "evidence.investigator,evidence.custodian")
+	f.Add("mfds", "Ministry of Food and Drug Safety", seedAddr, "")
+	f.Add("a", "x", seedAddr, "a.b")
+	f.Add("k-water", strings.Repeat("가", 42), seedAddr2, "water.operator")
+	f.Add("k-water", strings.Repeat("가", 43), seedAddr2, "water.operator")
+	f.Add("KNPA", "name", seedAddr, "a.b")
+	f.Add("knpa", " padded ", seedAddr, "a.b")
+	f.Add("knpa", "tab\there", seedAddr, "a.b")
+	f.Add("knpa", "bad\xffutf8", seedAddr, "a.b")
+	f.Add("knpa", "name", "cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du", "a.b")
+	f.Add("knpa", "name", seedAddr, "a.b,a.b")
+	f.Add("knpa", "name", seedAddr, "A.b")
+	f.Add(strings.Repeat("a", 33), "name", seedAddr, "a.b")
+	f.Add("knpa", "name", seedAddr, strings.Repeat("a.b,", 70))
+	f.Fuzz(func(t *testing.T, id, name, admin, roles string) {
+		msg := &types.MsgRegisterAgency{Id: id, Name: name, Admin: admin, Roles: splitRoles(roles)}
+		if err := validateMsgRegisterAgency(fuzzCodec, msg); err != nil {
+			return
+		}
+		checkAcceptedID(t, msg.Id)
+		if len(msg.Name) == 0 || len(msg.Name) > types.MaxNameLength || !utf8.ValidString(msg.Name) ||
+			strings.TrimSpace(msg.Name) != msg.Name || strings.ContainsAny(msg.Name, "\x00\n\r\t") {
+			t.Fatalf("accepted name %q", msg.Name)
+		}
+		checkAcceptedAddress(t, msg.Admin)
+		checkAcceptedRoles(t, msg.Roles)
+	})
+}
+
+func FuzzValidateMsgAddMember(f *testing.F) {
+	f.Add(seedAddr, "knpa", seedAddr2, "evidence.investigator", int64(3600), true)
+	f.Add(seedAddr, "knpa", seedAddr2, "", int64(0), false)
+	f.Add(seedAddr, "knpa", seedAddr2, "evidence.investigator", int64(0), true)
+	f.Add(seedAddr, "knpa", seedAddr2, "evidence.investigator", int64(-1), true)
+	f.Add(seedAddr, "knpa", "civic1", "evidence.investigator", int64(1), true)
+	f.Add("", "knpa", seedAddr2, "evidence.investigator", int64(1), false)
+	f.Add(seedAddr, "kn pa", seedAddr2, "x.y", int64(1), false)
+	f.Fuzz(func(t *testing.T, admin, id, address, roles string, expiresIn int64, hasExpiry bool) {
+		msg := &types.MsgAddMember{Admin: admin, AgencyId: id, Address: address, Roles: splitRoles(roles)}
+		if hasExpiry {
+			e := fuzzNow.Add(time.Duration(expiresIn) * time.Second)
+			msg.ExpiresAt = &e
+		}
+		err := validateMsgAddMember(fuzzCodec, msg, fuzzNow)
+		// the same rules apply to MsgSetMemberRoles
+		err2 := validateMsgSetMemberRoles(fuzzCodec, &types.MsgSetMemberRoles{
+			Admin: msg.Admin, AgencyId: msg.AgencyId, Address: msg.Address, Roles: msg.Roles, ExpiresAt: msg.ExpiresAt,
+		}, fuzzNow)
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("AddMember and SetMemberRoles disagree: %v vs %v", err, err2)
+		}
+		if err != nil {
+			return
+		}
+		checkAcceptedAddress(t, msg.Admin)
+		checkAcceptedID(t, msg.AgencyId)
+		checkAcceptedAddress(t, msg.Address)
+		checkAcceptedRoles(t, msg.Roles)
+		if msg.ExpiresAt != nil && !msg.ExpiresAt.After(fuzzNow) {
+			t.Fatalf("accepted expires_at %s not after block time", msg.ExpiresAt)
+		}
+	})
+}
+
+func FuzzValidateMsgSetAgencyStatus(f *testing.F) {
+	f.Add("knpa", int32(1), "restored after audit")
+	f.Add("knpa", int32(2), "")
+	f.Add("knpa", int32(3), strings.Repeat("r", 256))
+	f.Add("knpa", int32(3), strings.Repeat("r", 257))
+	f.Add("knpa", int32(0), "x")
+	f.Add("knpa", int32(-5), "x")
+	f.Add("knpa", int32(2), "line\nbreak")
+	f.Fuzz(func(t *testing.T, id string, status int32, reason string) {
+		msg := &types.MsgSetAgencyStatus{AgencyId: id, Status: types.AgencyStatus(status), Reason: reason}
+		if err := validateMsgSetAgencyStatus(msg); err != nil {
+			return
+		}
+		checkAcceptedID(t, msg.AgencyId)
+		if msg.Status < types.AgencyStatusActive || msg.Status > types.AgencyStatusRetired {
+			t.Fatalf("accepted status %d", msg.Status)
+		}
+		if len(msg.Reason) > types.MaxReasonLength || !utf8.ValidString(msg.Reason) || strings.ContainsAny(msg.Reason, "\x00\n\r") {
+			t.Fatalf("accepted reason %q", msg.Reason)
+		}
+	})
+}
+
+func FuzzValidateMsgTransferAdmin(f *testing.F) {
+	f.Add(seedAddr, "knpa", seedAddr2)
+	f.Add(seedAddr, "knpa", "")
+	f.Add(seedAddr, "", seedAddr2)
+	f.Fuzz(func(t *testing.T, admin, id, newAdmin string) {
+		msg := &types.MsgTransferAdmin{Admin: admin, AgencyId: id, NewAdmin: newAdmin}
+		if err := validateMsgTransferAdmin(fuzzCodec, msg); err != nil {
+			return
+		}
+		checkAcceptedAddress(t, msg.Admin)
+		checkAcceptedID(t, msg.AgencyId)
+		checkAcceptedAddress(t, msg.NewAdmin)
+		// MsgRemoveMember has the same shape
+		if err := validateMsgRemoveMember(fuzzCodec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
+			t.Fatalf("RemoveMember rejected what TransferAdmin accepted: %v", err)
+		}
+	})
+}
+
+func FuzzValidateMsgSetAgencyRoles(f *testing.F) {
+	f.Add("knpa", "evidence.investigator,haccp.certifier")
+	f.Add("knpa", "")
+	f.Add("knpa", "a.b,a.b")
+	f.Add("knpa", "a..b")
+	f.Fuzz(func(t *testing.T, id, roles string) {
+		msg := &types.MsgSetAgencyRoles{AgencyId: id, Roles: splitRoles(roles)}
+		if err := validateMsgSetAgencyRoles(msg); err != nil {
+			return
+		}
+		checkAcceptedID(t, msg.AgencyId)
+		checkAcceptedRoles(t, msg.Roles)
+	})
+}

@@ -1,0 +1,88 @@
+package keeper
+
+import (
+	"bytes"
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the x/agency Msg service. Every handler validates first
+// (validate.go), then checks state, then writes, then emits its typed event: a rejected
+// message leaves the store untouched.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// getAgency loads an agency, failing with ErrAgencyNotFound.
+func (k Keeper) getAgency(ctx context.Context, id string) (types.Agency, error) {
+	a, err := k.Agencies.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return a, errorsmod.Wrapf(types.ErrAgencyNotFound, "agency %q", id)
+	}
+	return a, err
+}
+
+// agencyForAdmin loads an agency for an admin message: it must exist, signer must be its
+// admin and it must not be RETIRED.
+func (k Keeper) agencyForAdmin(ctx context.Context, id, signer string) (types.Agency, error) {
+	a, err := k.getAgency(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	signerBz, err := k.addressCodec.StringToBytes(signer)
+	if err != nil {
+		return a, err
+	}
+	adminBz, err := k.addressCodec.StringToBytes(a.Admin)
+	if err != nil {
+		return a, err
+	}
+	if !bytes.Equal(signerBz, adminBz) {
+		return a, errorsmod.Wrapf(types.ErrNotAdmin, "%s is not the admin of agency %q", signer, id)
+	}
+	if a.Status == types.AgencyStatusRetired {
+		return a, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", id)
+	}
+	return a, nil
+}
+
+// checkRolesInAgency fails with ErrRoleNotInAgency for the first role the agency lacks.
+func checkRolesInAgency(a types.Agency, roles []string) error {
+	for _, r := range roles {
+		if !types.HasRole(a.Roles, r) {
+			return errorsmod.Wrapf(types.ErrRoleNotInAgency, "agency %q does not have role %q", a.Id, r)
+		}
+	}
+	return nil
+}
+
+// affiliation returns the agency id addr belongs to, or "" when none.
+func (k Keeper) affiliation(ctx context.Context, addr sdk.AccAddress) (string, error) {
+	id, err := k.Affiliations.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return "", nil
+	}
+	return id, err
+}
+
+// memberCount returns the number of members of an agency (0 when none).
+func (k Keeper) memberCount(ctx context.Context, agencyID string) (uint64, error) {
+	n, err := k.MemberCount.Get(ctx, agencyID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
+}

@@ -1,0 +1,191 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+// RegisterAgency onboards a new ACTIVE agency (governance only).
+func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAgency) (*types.MsgRegisterAgencyResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := validateMsgRegisterAgency(m.addressCodec, msg); err != nil {
+		return nil, err
+	}
+	if err := m.checkCatalog(msg.Roles); err != nil {
+		return nil, err
+	}
+	has, err := m.Agencies.Has(ctx, msg.Id)
+	if err != nil {
+		return nil, err
+	}
+	if has {
+		return nil, errorsmod.Wrapf(types.ErrAgencyExists, "agency %q", msg.Id)
+	}
+	admin, err := m.addressCodec.StringToBytes(msg.Admin)
+	if err != nil {
+		return nil, err
+	}
+	other, err := m.affiliation(ctx, admin)
+	if err != nil {
+		return nil, err
+	}
+	if other != "" {
+		return nil, errorsmod.Wrapf(types.ErrAddressAffiliated, "admin %s already belongs to agency %q", msg.Admin, other)
+	}
+
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	agency := types.Agency{
+		Id:           msg.Id,
+		Name:         msg.Name,
+		Admin:        msg.Admin,
+		Roles:        types.NormalizeRoles(msg.Roles),
+		Status:       types.AgencyStatusActive,
+		RegisteredAt: now,
+		UpdatedAt:    now,
+	}
+	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
+		return nil, err
+	}
+	if err := m.Affiliations.Set(ctx, admin, agency.Id); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRegistered{
+		AgencyId: agency.Id, Name: agency.Name, Admin: agency.Admin, Roles: agency.Roles,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRegisterAgencyResponse{}, nil
+}
+
+// SetAgencyRoles replaces an agency's roles (governance only). Roles removed from the
+// agency are removed from each of its members too; the members visited are bounded by
+// params.max_members_per_agency (itself at most types.MaxMembersPerAgencyLimit).
+func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRoles) (*types.MsgSetAgencyRolesResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := validateMsgSetAgencyRoles(msg); err != nil {
+		return nil, err
+	}
+	if err := m.checkCatalog(msg.Roles); err != nil {
+		return nil, err
+	}
+	agency, err := m.getAgency(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	if agency.Status == types.AgencyStatusRetired {
+		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+	}
+
+	newRoles := types.NormalizeRoles(msg.Roles)
+	var removed []string
+	for _, r := range agency.Roles {
+		if !types.HasRole(newRoles, r) {
+			removed = append(removed, r)
+		}
+	}
+
+	// Collect every member update before writing anything.
+	var updates []types.Member
+	if len(removed) > 0 {
+		rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agency.Id)
+		err := m.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
+			member, err := m.Members.Get(ctx, key.K2())
+			if err != nil {
+				return true, err
+			}
+			kept := make([]string, 0, len(member.Roles))
+			for _, r := range member.Roles {
+				if types.HasRole(newRoles, r) {
+					kept = append(kept, r)
+				}
+			}
+			if len(kept) != len(member.Roles) {
+				member.Roles = kept
+				updates = append(updates, member)
+			}
+			return false, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	agency.Roles = newRoles
+	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
+		return nil, err
+	}
+	for _, member := range updates {
+		addr, err := m.addressCodec.StringToBytes(member.Address)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.Members.Set(ctx, addr, member); err != nil {
+			return nil, err
+		}
+	}
+	n := uint32(len(updates)) //nolint:gosec // bounded by MaxMembersPerAgencyLimit
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRolesSet{
+		AgencyId: agency.Id, Roles: agency.Roles, RemovedRoles: removed, MembersUpdated: n,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetAgencyRolesResponse{MembersUpdated: n}, nil
+}
+
+// SetAgencyStatus moves an agency along its lifecycle (governance only):
+// ACTIVE <-> SUSPENDED, ACTIVE | SUSPENDED -> RETIRED; RETIRED is final.
+func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyStatus) (*types.MsgSetAgencyStatusResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := validateMsgSetAgencyStatus(msg); err != nil {
+		return nil, err
+	}
+	agency, err := m.getAgency(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateStatusTransition(agency.Status, msg.Status); err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidStatusTransition, "agency %q: %s", agency.Id, err)
+	}
+	from := agency.Status
+	agency.Status = msg.Status
+	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyStatusChanged{
+		AgencyId: agency.Id, From: from, To: agency.Status, Reason: msg.Reason,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetAgencyStatusResponse{}, nil
+}
+
+// UpdateParams replaces the module params (governance only).
+func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.Params.Validate(); err != nil {
+		return nil, err
+	}
+	if err := m.Params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventParamsUpdated{Params: msg.Params}); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateParamsResponse{}, nil
+}

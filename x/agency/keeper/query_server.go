@@ -1,0 +1,205 @@
+package keeper
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"sort"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/civicchain/civic/internal/pagination"
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+type queryServer struct {
+	k Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the x/agency Query service.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// Agency returns one agency by id.
+func (q queryServer) Agency(ctx context.Context, req *types.QueryAgencyRequest) (*types.QueryAgencyResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateAgencyID(req.Id); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	a, err := q.k.Agencies.Get(ctx, req.Id)
+	if err != nil {
+		return nil, storeStatus(err, "agency %q not found", req.Id)
+	}
+	return &types.QueryAgencyResponse{Agency: a}, nil
+}
+
+// Agencies lists agencies ordered by id.
+func (q queryServer) Agencies(ctx context.Context, req *types.QueryAgenciesRequest) (*types.QueryAgenciesResponse, error) {
+	if req == nil {
+		req = &types.QueryAgenciesRequest{}
+	}
+	agencies, page, err := query.CollectionPaginate(ctx, q.k.Agencies, pagination.Clamp(req.Pagination),
+		func(_ string, a types.Agency) (types.Agency, error) { return a, nil })
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &types.QueryAgenciesResponse{Agencies: agencies, Pagination: page}, nil
+}
+
+// Members lists the members of an agency ordered by address bytes.
+func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	has, err := q.k.Agencies.Has(ctx, req.AgencyId)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return nil, status.Errorf(codes.NotFound, "agency %q not found", req.AgencyId)
+	}
+	members, page, err := query.CollectionPaginate(ctx, q.k.MembersByAgency, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
+			return q.k.Members.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
+}
+
+// Membership returns the agency an address belongs to and its member record.
+func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipRequest) (*types.QueryMembershipResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	addr, err := q.k.addressCodec.StringToBytes(req.Address)
+	if err != nil || len(addr) == 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	}
+	agencyID, err := q.k.Affiliations.Get(ctx, addr)
+	if err != nil {
+		return nil, storeStatus(err, "%s does not belong to any agency", req.Address)
+	}
+	agency, err := q.k.Agencies.Get(ctx, agencyID)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	adminBz, err := q.k.addressCodec.StringToBytes(agency.Admin)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	resp := &types.QueryMembershipResponse{Agency: agency, IsAdmin: bytes.Equal(adminBz, addr)}
+	member, err := q.k.Members.Get(ctx, addr)
+	switch {
+	case err == nil:
+		resp.Member = &member
+	case !errors.Is(err, collections.ErrNotFound):
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return resp, nil
+}
+
+// HasRole answers whether Authorize(address, role) passes at the current block.
+func (q queryServer) HasRole(ctx context.Context, req *types.QueryHasRoleRequest) (*types.QueryHasRoleResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	addr, err := q.k.addressCodec.StringToBytes(req.Address)
+	if err != nil || len(addr) == 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	}
+	if err := types.ValidateRoleName(req.Role); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	agencyID, err := q.k.authorize(ctx, addr, req.Role)
+	if err != nil {
+		return &types.QueryHasRoleResponse{HasRole: false, AgencyId: agencyID, Reason: err.Error()}, nil
+	}
+	return &types.QueryHasRoleResponse{HasRole: true, AgencyId: agencyID}, nil
+}
+
+// Roles lists the role catalog ordered by name. The catalog lives in memory, so it is
+// paginated here: key is the name to start from, offset/limit/count_total/reverse as usual.
+func (q queryServer) Roles(_ context.Context, req *types.QueryRolesRequest) (*types.QueryRolesResponse, error) {
+	if req == nil {
+		req = &types.QueryRolesRequest{}
+	}
+	page := pagination.Clamp(req.Pagination)
+	if page.Offset > 0 && page.Key != nil {
+		return nil, status.Error(codes.InvalidArgument, "invalid request, either offset or key is expected, got both")
+	}
+	all := q.k.roles
+	n := len(all)
+	// at(i) is the i-th role in the requested order.
+	at := func(i int) types.RoleDefinition {
+		if page.Reverse {
+			return all[n-1-i]
+		}
+		return all[i]
+	}
+	start := 0
+	switch {
+	case page.Key != nil:
+		key := string(page.Key)
+		start = sort.Search(n, func(i int) bool {
+			if page.Reverse {
+				return at(i).Name <= key
+			}
+			return at(i).Name >= key
+		})
+	case page.Offset > 0:
+		start = n
+		if page.Offset < uint64(n) {
+			start = int(page.Offset) //nolint:gosec // below n
+		}
+	}
+	end := start + int(page.Limit) //nolint:gosec // clamped to pagination.MaxLimit
+	if end > n {
+		end = n
+	}
+	out := make([]types.Role, 0, end-start)
+	for i := start; i < end; i++ {
+		r := at(i)
+		out = append(out, types.Role{Name: r.Name, Module: r.Module, Description: r.Description})
+	}
+	resp := &query.PageResponse{}
+	if end < n {
+		resp.NextKey = []byte(at(end).Name)
+	}
+	if page.CountTotal {
+		resp.Total = uint64(n)
+	}
+	return &types.QueryRolesResponse{Roles: out, Pagination: resp}, nil
+}
+
+// Params returns the module params.
+func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	p, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+// storeStatus maps a store read error to NotFound (with the message) or Internal.
+func storeStatus(err error, format string, args ...any) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return status.Errorf(codes.NotFound, format, args...)
+	}
+	return status.Error(codes.Internal, err.Error())
+}

@@ -1,0 +1,26 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the module's name, store key and error codespace.
+	ModuleName = "agency"
+	// StoreKey is the KV store key of the module.
+	StoreKey = ModuleName
+)
+
+// Collection prefixes. They are part of the state layout: never renumber, only append.
+var (
+	// ParamsKey holds the module Params.
+	ParamsKey = collections.NewPrefix(0)
+	// AgenciesKey maps agency id -> Agency.
+	AgenciesKey = collections.NewPrefix(1)
+	// MembersKey maps member address -> Member (one agency per address, so Authorize is one read).
+	MembersKey = collections.NewPrefix(2)
+	// MembersByAgencyKey is the set of (agency id, member address), for listing an agency's members.
+	MembersByAgencyKey = collections.NewPrefix(3)
+	// AffiliationsKey maps every admin and member address -> agency id (one agency per address).
+	AffiliationsKey = collections.NewPrefix(4)
+	// MemberCountKey maps agency id -> number of members (bounded by Params.MaxMembersPerAgency).
+	MemberCountKey = collections.NewPrefix(5)
+)
