@@ -1,0 +1,190 @@
+package keeper
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+// Native Go fuzz targets over the stateless message validation. The seed
+// corpus below runs in every `go test`; `go test -fuzz FuzzValidateRegisterEvidence`
+// explores further.
+
+var (
+	fuzzCodec = addresscodec.NewBech32Codec("civic")
+	fuzzNow   = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
+	digestRe    = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	exhibitRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$`)
+	mediaTypeRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$`)
+	locatorRe   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{0,31}:[!-~]+$`)
+)
+
+func fuzzAddr(name string) string {
+	b := make([]byte, 20)
+	copy(b, name)
+	s, err := fuzzCodec.BytesToString(b)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// requireModuleError fails unless err is one of this module's registered errors
+// or the SDK's invalid-address error: validation never returns an internal error.
+func requireModuleError(t *testing.T, err error) {
+	t.Helper()
+	codespace, code, _ := errorsmod.ABCIInfo(err, false)
+	if codespace == types.ModuleName && code >= 2 {
+		return
+	}
+	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) {
+		return
+	}
+	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
+}
+
+func FuzzValidateRegisterEvidence(f *testing.F) {
+	inv := fuzzAddr("investigator")
+	digest := strings.Repeat("ab", 32)
+	acquired := fuzzNow.Add(-time.Hour).Unix()
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1024), "application/octet-stream", "s3://bucket/e-001.dd", uint64(0), int32(3), "FTK Imager", "4.7", acquired)
+	f.Add(inv, uint64(7), "2024-17/HDD.3", digest, uint64(1), "image/jpeg", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", uint64(2), int32(5), "", "", acquired)
+	f.Add(inv, uint64(0), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add("civic1invalid", uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(strings.ToUpper(inv), uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E 001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), strings.Repeat("E", 33), digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", strings.ToUpper(digest), uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest[:63], uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(0), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain;charset=utf-8", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "/plain", "https://x", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "no-scheme", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "s3:", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "s3://a b", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "1s3://a", uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "s3://"+strings.Repeat("k", 600), uint64(0), int32(1), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(0), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(99), "", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "1.0", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "tool\x00", "", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", fuzzNow.Add(time.Second).Unix())
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", int64(0))
+
+	f.Fuzz(func(t *testing.T, signer string, caseID uint64, exhibit, digest string, size uint64, mediaType, locator string,
+		parentID uint64, method int32, tool, toolVersion string, acquiredUnix int64,
+	) {
+		msg := &types.MsgRegisterEvidence{
+			Investigator: signer, CaseId: caseID, ExhibitNumber: exhibit, Digest: digest, SizeBytes: size,
+			MediaType: mediaType, Locator: locator, ParentId: parentID,
+			Acquisition: types.Acquisition{
+				Method: types.AcquisitionMethod(method), Tool: tool, ToolVersion: toolVersion,
+				AcquiredAt: time.Unix(acquiredUnix, 0).UTC(),
+			},
+		}
+		addr, err := validateRegisterEvidence(fuzzCodec, msg, fuzzNow)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		// Accepted: every field keeps the grammar and bounds the spec states.
+		canonical, _ := fuzzCodec.BytesToString(addr)
+		if canonical != signer || caseID == 0 || size == 0 {
+			t.Fatalf("accepted signer %q case %d size %d", signer, caseID, size)
+		}
+		if !digestRe.MatchString(digest) || !exhibitRe.MatchString(exhibit) {
+			t.Fatalf("accepted digest %q exhibit %q", digest, exhibit)
+		}
+		if len(mediaType) > types.MaxMediaTypeLength || !mediaTypeRe.MatchString(mediaType) {
+			t.Fatalf("accepted media type %q", mediaType)
+		}
+		if len(locator) > types.MaxLocatorLength || !locatorRe.MatchString(locator) {
+			t.Fatalf("accepted locator %q", locator)
+		}
+		if _, ok := types.AcquisitionMethod_name[method]; !ok || method == 0 || msg.Acquisition.AcquiredAt.After(fuzzNow) {
+			t.Fatalf("accepted acquisition %+v", msg.Acquisition)
+		}
+		if len(tool) > types.MaxToolLength || len(toolVersion) > types.MaxToolVersionLength {
+			t.Fatalf("accepted oversize tool %q %q", tool, toolVersion)
+		}
+	})
+}
+
+// FuzzValidateGrammar cross-checks each string grammar against its regular
+// expression oracle in both directions: accepted iff the oracle matches.
+func FuzzValidateGrammar(f *testing.F) {
+	for _, s := range []string{
+		"", "a", "E-001", "e/1", "-E", strings.Repeat("x", 32), strings.Repeat("x", 33),
+		strings.Repeat("0", 64), strings.Repeat("F", 64), strings.Repeat("a", 65),
+		"application/octet-stream", "application/vnd.ms-excel", "image/svg+xml", "text/", "a/b/c", "x/y z",
+		"s3://bucket/key", "urn:uuid:1", "ipfs:bafy", "https:", ":x", "a:b c", "h\u00e9:x", "C:\\evidence\\a.dd",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(name string, err error, want bool) {
+			if (err == nil) != want {
+				t.Fatalf("%s(%q) = %v, oracle says valid=%v", name, s, err, want)
+			}
+			if err != nil {
+				requireModuleError(t, err)
+			}
+		}
+		check("ValidateDigest", types.ValidateDigest("digest", s), digestRe.MatchString(s))
+		check("ValidateExhibitNumber", types.ValidateExhibitNumber(s), exhibitRe.MatchString(s))
+		check("ValidateMediaType", types.ValidateMediaType(s), len(s) <= types.MaxMediaTypeLength && mediaTypeRe.MatchString(s))
+		check("ValidateLocator", types.ValidateLocator(s), len(s) <= types.MaxLocatorLength && locatorRe.MatchString(s))
+	})
+}
+
+func FuzzValidateProposeTransfer(f *testing.F) {
+	cust, recv := fuzzAddr("custodian"), fuzzAddr("receiver")
+	note := strings.Repeat("0f", 32)
+	f.Add(cust, uint64(1), recv, "")
+	f.Add(cust, uint64(1), recv, note)
+	f.Add(cust, uint64(1), cust, "")
+	f.Add(cust, uint64(0), recv, "")
+	f.Add(cust, uint64(1), "", "")
+	f.Add(cust, uint64(1), recv, "0F")
+	f.Add(strings.Repeat("c", 200), uint64(1), recv, "")
+	f.Fuzz(func(t *testing.T, custodian string, id uint64, receiver, noteDigest string) {
+		msg := &types.MsgProposeTransfer{Custodian: custodian, EvidenceId: id, Receiver: receiver, NoteDigest: noteDigest}
+		signer, to, err := validateProposeTransfer(fuzzCodec, msg)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if id == 0 || sdk.AccAddress(signer).Equals(to) || (noteDigest != "" && !digestRe.MatchString(noteDigest)) {
+			t.Fatalf("accepted %+v", msg)
+		}
+	})
+}
+
+func FuzzValidateVerifyIntegrity(f *testing.F) {
+	v := fuzzAddr("auditor")
+	f.Add(v, uint64(3), strings.Repeat("1", 64))
+	f.Add(v, uint64(3), "sha256:"+strings.Repeat("1", 64))
+	f.Add(v, uint64(0), strings.Repeat("1", 64))
+	f.Add("", uint64(3), "")
+	f.Fuzz(func(t *testing.T, verifier string, id uint64, digest string) {
+		_, err := validateVerifyIntegrity(fuzzCodec, &types.MsgVerifyIntegrity{Verifier: verifier, EvidenceId: id, Digest: digest})
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if id == 0 || !digestRe.MatchString(digest) {
+			t.Fatalf("accepted id %d digest %q", id, digest)
+		}
+	})
+}

@@ -1,0 +1,189 @@
+package keeper
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+// msgServer implements types.MsgServer. Every handler runs in the same order:
+// stateless validation (validate.go), then the reads and checks (record exists,
+// Authorize, agency, custodian, lifecycle), and only then the writes and one
+// typed event. A rejected message therefore writes nothing.
+//
+// The handlers live by feature: msg_server_case.go (cases, registration),
+// msg_server_transfer.go (custody and transfers), msg_server_lifecycle.go
+// (analysis, court, archive, disposal, return, integrity).
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the module's Msg service implementation.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// UpdateParams replaces the parameters; only the x/gov authority may.
+func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	signer, err := parseAddress(m.addressCodec, "authority", msg.Authority)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(signer, m.authority) {
+		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
+	}
+	if _, err := validateUpdateParams(m.addressCodec, msg); err != nil {
+		return nil, err
+	}
+	if err := m.Params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateParamsResponse{}, nil
+}
+
+// getCase loads a case or fails with ErrCaseNotFound.
+func (k Keeper) getCase(ctx context.Context, id uint64) (types.Case, error) {
+	c, err := k.Cases.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Case{}, errorsmod.Wrapf(types.ErrCaseNotFound, "case %d", id)
+	}
+	return c, err
+}
+
+// getItem loads an evidence item or fails with ErrEvidenceNotFound.
+func (k Keeper) getItem(ctx context.Context, id uint64) (types.EvidenceItem, error) {
+	it, err := k.Items.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.EvidenceItem{}, errorsmod.Wrapf(types.ErrEvidenceNotFound, "evidence %d", id)
+	}
+	return it, err
+}
+
+// getTransfer loads an item's open transfer or fails with ErrTransferNotFound.
+func (k Keeper) getTransfer(ctx context.Context, it types.EvidenceItem) (types.Transfer, error) {
+	t, err := k.Transfers.Get(ctx, it.Id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Transfer{}, errorsmod.Wrapf(types.ErrTransferNotFound, "evidence %d is %s", it.Id, it.Status.Label())
+	}
+	return t, err
+}
+
+// authorizeIn asks x/agency whether addr may act in role, and requires the
+// agency it acts for to be agencyID (the case's or the custodian's agency).
+func (k Keeper) authorizeIn(ctx context.Context, addr sdk.AccAddress, role, agencyID, what string) (string, error) {
+	got, err := k.agencyKeeper.Authorize(ctx, addr, role)
+	if err != nil {
+		return "", err
+	}
+	if got != agencyID {
+		return "", errorsmod.Wrapf(types.ErrWrongAgency, "signer acts for agency %q but %s belongs to agency %q", got, what, agencyID)
+	}
+	return got, nil
+}
+
+// authorizeAny returns the agency of the first role of roles that addr may use.
+// When it may use none, the error wraps x/agency's answer for the first role
+// (so a non-member gets ErrNotMember, a suspended agency ErrAgencyNotActive).
+func (k Keeper) authorizeAny(ctx context.Context, addr sdk.AccAddress, roles ...string) (string, error) {
+	var first error
+	for _, role := range roles {
+		agencyID, err := k.agencyKeeper.Authorize(ctx, addr, role)
+		if err == nil {
+			return agencyID, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return "", errorsmod.Wrapf(first, "signer holds none of the roles %s", strings.Join(roles, ", "))
+}
+
+// requireCustodian fails with ErrNotCustodian unless addr holds the item now.
+func (k Keeper) requireCustodian(addr sdk.AccAddress, it types.EvidenceItem) error {
+	custodian, err := k.addressCodec.StringToBytes(it.Custodian)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(addr, custodian) {
+		return errorsmod.Wrapf(types.ErrNotCustodian, "evidence %d is held by %s", it.Id, it.Custodian)
+	}
+	return nil
+}
+
+// move takes an item along one lifecycle edge: it checks the edge against the
+// transition table before any write, then stores the item and appends the
+// custody entry. Callers set custodian fields on it beforehand if they change.
+func (k Keeper) move(ctx context.Context, it types.EvidenceItem, to types.EvidenceStatus, action types.CustodyAction,
+	actor, agencyID, noteDigest string,
+) (types.CustodyEvent, error) {
+	if err := types.ValidateTransition(it.Status, to); err != nil {
+		return types.CustodyEvent{}, err
+	}
+	now := blockTime(ctx)
+	from := it.Status
+	it.Status = to
+	it.UpdatedAt = now
+	if err := k.Items.Set(ctx, it.Id, it); err != nil {
+		return types.CustodyEvent{}, err
+	}
+	return k.appendCustody(ctx, types.CustodyEvent{
+		EvidenceId: it.Id,
+		Action:     action,
+		Actor:      actor,
+		AgencyId:   agencyID,
+		FromStatus: from,
+		ToStatus:   to,
+		Time:       now,
+		NoteDigest: noteDigest,
+	})
+}
+
+// emit emits one typed event on the context's event manager.
+func emit(ctx context.Context, ev proto.Message) error {
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
+}
+
+// custodianStep is the shared body of Archive, Dispose and Return: a custodian
+// of the item's custodian agency moves it one lifecycle edge, and with
+// takeOver becomes its custodian (Archive: the item goes into the archive).
+func (k Keeper) custodianStep(ctx context.Context, signer sdk.AccAddress, actor string, evidenceID uint64,
+	to types.EvidenceStatus, action types.CustodyAction, noteDigest string, takeOver bool,
+) (types.CustodyEvent, string, error) {
+	it, err := k.getItem(ctx, evidenceID)
+	if err != nil {
+		return types.CustodyEvent{}, "", err
+	}
+	agencyID, err := k.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	if err != nil {
+		return types.CustodyEvent{}, "", err
+	}
+	if takeOver {
+		it.Custodian = actor
+	}
+	entry, err := k.move(ctx, it, to, action, actor, agencyID, noteDigest)
+	if err != nil {
+		return types.CustodyEvent{}, "", err
+	}
+	return entry, agencyID, nil
+}
+
+// blockTime is the block time of ctx; the module never reads the wall clock.
+func blockTime(ctx context.Context) time.Time {
+	return sdk.UnwrapSDKContext(ctx).BlockTime()
+}

@@ -1,0 +1,219 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+// StartAnalysis starts forensic analysis by the analyst holding the item:
+// IN_CUSTODY -> IN_ANALYSIS.
+func (m msgServer) StartAnalysis(ctx context.Context, msg *types.MsgStartAnalysis) (*types.MsgStartAnalysisResponse, error) {
+	signer, err := validateStartAnalysis(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.authorizeIn(ctx, signer, types.RoleAnalyst, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireCustodian(signer, it); err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusInAnalysis, types.CustodyActionAnalysisStarted, msg.Analyst, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventAnalysisStarted{EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID}); err != nil {
+		return nil, err
+	}
+	return &types.MsgStartAnalysisResponse{}, nil
+}
+
+// CompleteAnalysis records the digest of the analysis report:
+// IN_ANALYSIS -> ANALYZED.
+func (m msgServer) CompleteAnalysis(ctx context.Context, msg *types.MsgCompleteAnalysis) (*types.MsgCompleteAnalysisResponse, error) {
+	signer, err := validateCompleteAnalysis(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.authorizeIn(ctx, signer, types.RoleAnalyst, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireCustodian(signer, it); err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusAnalyzed, types.CustodyActionAnalysisCompleted, msg.Analyst, agencyID, msg.ReportDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventAnalysisCompleted{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID, ReportDigest: msg.ReportDigest,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgCompleteAnalysisResponse{}, nil
+}
+
+// SubmitToCourt records that a prosecutor submitted the item to court:
+// ANALYZED -> SUBMITTED. Prosecutors belong to their own agency, so any agency
+// granted evidence.prosecutor may submit.
+func (m msgServer) SubmitToCourt(ctx context.Context, msg *types.MsgSubmitToCourt) (*types.MsgSubmitToCourtResponse, error) {
+	signer, err := validateSubmitToCourt(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleProsecutor)
+	if err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusSubmitted, types.CustodyActionSubmittedToCourt, msg.Prosecutor, agencyID, msg.CourtRefDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventSubmittedToCourt{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, CourtRefDigest: msg.CourtRefDigest,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitToCourtResponse{}, nil
+}
+
+// RecordCourtDecision records the court's ruling:
+// SUBMITTED -> ADMITTED or SUBMITTED -> EXCLUDED.
+func (m msgServer) RecordCourtDecision(ctx context.Context, msg *types.MsgRecordCourtDecision) (*types.MsgRecordCourtDecisionResponse, error) {
+	signer, err := validateRecordCourtDecision(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	to, err := msg.Decision.Status()
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleProsecutor)
+	if err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, to, types.CustodyActionCourtDecision, msg.Prosecutor, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventCourtDecisionRecorded{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, Decision: msg.Decision,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordCourtDecisionResponse{}, nil
+}
+
+// Archive puts an item away after the court's decision:
+// ADMITTED|EXCLUDED -> ARCHIVED; the archiving custodian becomes its custodian.
+func (m msgServer) Archive(ctx context.Context, msg *types.MsgArchive) (*types.MsgArchiveResponse, error) {
+	signer, err := validateArchive(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusArchived, types.CustodyActionArchived, msg.NoteDigest, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventArchived{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+		return nil, err
+	}
+	return &types.MsgArchiveResponse{}, nil
+}
+
+// Dispose records the destruction of an archived item: ARCHIVED -> DISPOSED.
+func (m msgServer) Dispose(ctx context.Context, msg *types.MsgDispose) (*types.MsgDisposeResponse, error) {
+	signer, err := validateDispose(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusDisposed, types.CustodyActionDisposed, msg.NoteDigest, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventDisposed{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+		return nil, err
+	}
+	return &types.MsgDisposeResponse{}, nil
+}
+
+// Return records that an archived item went back to its owner:
+// ARCHIVED -> RETURNED.
+func (m msgServer) Return(ctx context.Context, msg *types.MsgReturn) (*types.MsgReturnResponse, error) {
+	signer, err := validateReturn(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusReturned, types.CustodyActionReturned, msg.NoteDigest, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventReturned{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+		return nil, err
+	}
+	return &types.MsgReturnResponse{}, nil
+}
+
+// VerifyIntegrity compares a digest the verifier computed over the payload with
+// the recorded one and appends INTEGRITY_MATCH or INTEGRITY_MISMATCH to the
+// custody log. A mismatch is a finding to record, not an error. The status does
+// not change.
+func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyIntegrity) (*types.MsgVerifyIntegrityResponse, error) {
+	signer, err := validateVerifyIntegrity(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.authorizeAny(ctx, signer, types.EvidenceRoles...)
+	if err != nil {
+		return nil, err
+	}
+
+	match := msg.Digest == it.Digest
+	action := types.CustodyActionIntegrityMatch
+	if !match {
+		action = types.CustodyActionIntegrityMismatch
+	}
+	entry, err := m.appendCustody(ctx, types.CustodyEvent{
+		EvidenceId: it.Id,
+		Action:     action,
+		Actor:      msg.Verifier,
+		AgencyId:   agencyID,
+		FromStatus: it.Status,
+		ToStatus:   it.Status,
+		Time:       blockTime(ctx),
+		NoteDigest: msg.Digest,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventIntegrityVerified{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Verifier, AgencyId: agencyID,
+		Match: match, PresentedDigest: msg.Digest, RecordedDigest: it.Digest,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgVerifyIntegrityResponse{Match: match, Seq: entry.Seq}, nil
+}

@@ -1,0 +1,226 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+// TakeCustody moves a registered item into the evidence room of its agency:
+// REGISTERED -> IN_CUSTODY, and the signing custodian becomes its custodian.
+func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (*types.MsgTakeCustodyResponse, error) {
+	signer, err := validateTakeCustody(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	previous := it.Custodian
+	it.Custodian = msg.Custodian
+	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionCustodyTaken, msg.Custodian, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventCustodyTaken{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgTakeCustodyResponse{}, nil
+}
+
+// ProposeTransfer opens the first half of a two-step hand-over: the current
+// custodian names a receiver, who must be able to hold evidence (custodian or
+// analyst of an active agency). At most one transfer is open per item.
+func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTransfer) (*types.MsgProposeTransferResponse, error) {
+	signer, receiver, err := validateProposeTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	agencyID, err := m.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireCustodian(signer, it); err != nil {
+		return nil, err
+	}
+	if open, err := m.Transfers.Get(ctx, it.Id); err == nil {
+		return nil, errorsmod.Wrapf(types.ErrTransferPending, "evidence %d already awaits %s", it.Id, open.Receiver)
+	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
+		return nil, err
+	}
+	if err := types.ValidateTransition(it.Status, types.EvidenceStatusTransferPending); err != nil {
+		return nil, err
+	}
+	if _, err := m.authorizeAny(ctx, receiver, types.RoleCustodian, types.RoleAnalyst); err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidReceiver, "receiver %s may not hold evidence: %s", msg.Receiver, err)
+	}
+
+	t := types.Transfer{
+		EvidenceId:     it.Id,
+		Proposer:       msg.Custodian,
+		ProposerAgency: agencyID,
+		Receiver:       msg.Receiver,
+		NoteDigest:     msg.NoteDigest,
+		ProposedAt:     blockTime(ctx),
+	}
+	if err := m.setTransfer(ctx, t); err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusTransferPending, types.CustodyActionTransferProposed, msg.Custodian, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTransferProposed{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, Receiver: msg.Receiver, NoteDigest: msg.NoteDigest,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgProposeTransferResponse{}, nil
+}
+
+// AcceptTransfer completes a hand-over: the receiver becomes the custodian and
+// its agency the custodian agency; TRANSFER_PENDING -> IN_CUSTODY.
+func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTransfer) (*types.MsgAcceptTransferResponse, error) {
+	signer, err := validateAcceptTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, t, agencyID, err := m.loadForReceiver(ctx, signer, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
+		return nil, err
+	}
+
+	previous, previousAgency := it.Custodian, it.CustodianAgency
+	if err := m.deleteTransfer(ctx, t); err != nil {
+		return nil, err
+	}
+	it.Custodian = t.Receiver
+	it.CustodianAgency = agencyID
+	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferAccepted, msg.Receiver, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTransferAccepted{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID,
+		PreviousCustodian: previous, PreviousAgency: previousAgency,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgAcceptTransferResponse{}, nil
+}
+
+// RejectTransfer declines a hand-over; the item stays with its custodian:
+// TRANSFER_PENDING -> IN_CUSTODY.
+func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTransfer) (*types.MsgRejectTransferResponse, error) {
+	signer, err := validateRejectTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, t, agencyID, err := m.loadForReceiver(ctx, signer, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
+		return nil, err
+	}
+
+	if err := m.deleteTransfer(ctx, t); err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferRejected, msg.Receiver, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTransferRejected{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID, Proposer: t.Proposer,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRejectTransferResponse{}, nil
+}
+
+// CancelTransfer withdraws a hand-over the signer proposed:
+// TRANSFER_PENDING -> IN_CUSTODY.
+func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTransfer) (*types.MsgCancelTransferResponse, error) {
+	signer, err := validateCancelTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	it, err := m.getItem(ctx, msg.EvidenceId)
+	if err != nil {
+		return nil, err
+	}
+	t, err := m.getTransfer(ctx, it)
+	if err != nil {
+		return nil, err
+	}
+	if t.Proposer != msg.Proposer { // both canonical bech32 (validate.go), so equal strings are equal accounts
+		return nil, errorsmod.Wrapf(types.ErrNotProposer, "the transfer of evidence %d was proposed by %s", it.Id, t.Proposer)
+	}
+	agencyID, err := m.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
+		return nil, err
+	}
+
+	if err := m.deleteTransfer(ctx, t); err != nil {
+		return nil, err
+	}
+	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferCancelled, msg.Proposer, agencyID, msg.NoteDigest)
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTransferCancelled{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Proposer, AgencyId: agencyID, Receiver: t.Receiver,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgCancelTransferResponse{}, nil
+}
+
+// loadForReceiver loads an item and its open transfer, requires signer to be
+// the named receiver, and asks x/agency whether the receiver may hold evidence
+// (custodian or analyst) now; it returns the receiver's agency.
+func (k Keeper) loadForReceiver(ctx context.Context, signer sdk.AccAddress, evidenceID uint64) (types.EvidenceItem, types.Transfer, string, error) {
+	it, err := k.getItem(ctx, evidenceID)
+	if err != nil {
+		return types.EvidenceItem{}, types.Transfer{}, "", err
+	}
+	t, err := k.getTransfer(ctx, it)
+	if err != nil {
+		return types.EvidenceItem{}, types.Transfer{}, "", err
+	}
+	receiver, err := k.addressCodec.StringToBytes(t.Receiver)
+	if err != nil {
+		return types.EvidenceItem{}, types.Transfer{}, "", err
+	}
+	if !signer.Equals(sdk.AccAddress(receiver)) {
+		return types.EvidenceItem{}, types.Transfer{}, "", errorsmod.Wrapf(types.ErrNotReceiver, "the transfer of evidence %d is addressed to %s", it.Id, t.Receiver)
+	}
+	agencyID, err := k.authorizeAny(ctx, signer, types.RoleCustodian, types.RoleAnalyst)
+	if err != nil {
+		return types.EvidenceItem{}, types.Transfer{}, "", err
+	}
+	return it, t, agencyID, nil
+}

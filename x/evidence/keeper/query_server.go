@@ -1,0 +1,215 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/civicchain/civic/internal/pagination"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+// queryServer implements types.QueryServer. Unknown ids answer codes.NotFound,
+// malformed requests codes.InvalidArgument; list queries page through an index
+// with the page size clamped by internal/pagination.
+type queryServer struct {
+	k Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the module's Query service implementation.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// Case returns one case.
+func (q queryServer) Case(ctx context.Context, req *types.QueryCaseRequest) (*types.QueryCaseResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	c, err := q.k.Cases.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "case %d", req.Id)
+	}
+	return &types.QueryCaseResponse{Case: c}, nil
+}
+
+// CasesByAgency lists an agency's cases in id order.
+func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByAgencyRequest) (*types.QueryCasesByAgencyResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := agencytypes.ValidateAgencyID(req.AgencyId); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	cases, page, err := query.CollectionPaginate(ctx, q.k.CasesByAgency, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Case, error) {
+			return q.k.Cases.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.AgencyId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCasesByAgencyResponse{Cases: cases, Pagination: page}, nil
+}
+
+// Evidence returns one item.
+func (q queryServer) Evidence(ctx context.Context, req *types.QueryEvidenceRequest) (*types.QueryEvidenceResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	it, err := q.k.Items.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "evidence %d", req.Id)
+	}
+	return &types.QueryEvidenceResponse{Evidence: it}, nil
+}
+
+// EvidenceByCase lists the items of a case in id order.
+func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenceByCaseRequest) (*types.QueryEvidenceByCaseResponse, error) {
+	if req == nil || req.CaseId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "case_id must be set")
+	}
+	if has, err := q.k.Cases.Has(ctx, req.CaseId); err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	} else if !has {
+		return nil, status.Errorf(codes.NotFound, "case %d not found", req.CaseId)
+	}
+	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByCase, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
+			return q.k.Items.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.CaseId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryEvidenceByCaseResponse{Evidence: items, Pagination: page}, nil
+}
+
+// EvidenceByDigest lists the items with a digest, in id order. An unknown
+// digest is an empty list, not an error: "nothing registered" is the answer.
+func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvidenceByDigestRequest) (*types.QueryEvidenceByDigestResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateDigest("digest", req.Digest); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByDigest, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
+			return q.k.Items.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.Digest))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryEvidenceByDigestResponse{Evidence: items, Pagination: page}, nil
+}
+
+// CustodyHistory lists an item's custody log in seq order.
+func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustodyHistoryRequest) (*types.QueryCustodyHistoryResponse, error) {
+	if req == nil || req.EvidenceId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+	}
+	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
+		return nil, err
+	}
+	events, page, err := query.CollectionPaginate(ctx, q.k.CustodyLog, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[uint64, uint64], e types.CustodyEvent) (types.CustodyEvent, error) {
+			return e, nil
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.EvidenceId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCustodyHistoryResponse{Events: events, Pagination: page}, nil
+}
+
+// Transfer returns an item's open transfer.
+func (q queryServer) Transfer(ctx context.Context, req *types.QueryTransferRequest) (*types.QueryTransferResponse, error) {
+	if req == nil || req.EvidenceId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+	}
+	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
+		return nil, err
+	}
+	t, err := q.k.Transfers.Get(ctx, req.EvidenceId)
+	if err != nil {
+		return nil, notFound(err, "open transfer of evidence %d", req.EvidenceId)
+	}
+	return &types.QueryTransferResponse{Transfer: t}, nil
+}
+
+// PendingTransfers lists the open transfers addressed to a receiver.
+func (q queryServer) PendingTransfers(ctx context.Context, req *types.QueryPendingTransfersRequest) (*types.QueryPendingTransfersResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	receiver, err := parseAddress(q.k.addressCodec, "receiver", req.Receiver)
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	transfers, page, err := query.CollectionPaginate(ctx, q.k.TransfersByReceiver, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Transfer, error) {
+			return q.k.Transfers.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](receiver))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryPendingTransfersResponse{Transfers: transfers, Pagination: page}, nil
+}
+
+// VerifyDigest compares a digest with an item's recorded digest, read-only.
+func (q queryServer) VerifyDigest(ctx context.Context, req *types.QueryVerifyDigestRequest) (*types.QueryVerifyDigestResponse, error) {
+	if req == nil || req.EvidenceId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+	}
+	if err := types.ValidateDigest("digest", req.Digest); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	it, err := q.k.Items.Get(ctx, req.EvidenceId)
+	if err != nil {
+		return nil, notFound(err, "evidence %d", req.EvidenceId)
+	}
+	return &types.QueryVerifyDigestResponse{Match: it.Digest == req.Digest, RecordedDigest: it.Digest}, nil
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	p, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+func (q queryServer) requireItem(ctx context.Context, id uint64) error {
+	has, err := q.k.Items.Has(ctx, id)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return status.Errorf(codes.NotFound, "evidence %d not found", id)
+	}
+	return nil
+}
+
+// notFound maps collections.ErrNotFound to codes.NotFound and anything else to codes.Internal.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return status.Errorf(codes.NotFound, format+" not found", args...)
+	}
+	return status.Error(codes.Internal, err.Error())
+}
