@@ -26,10 +26,13 @@ import (
 	"github.com/civicchain/civic/app"
 )
 
-// initCometBFTConfig sets civic's CometBFT defaults: about one block a second.
+// initCometBFTConfig sets civic's CometBFT defaults for a new home: a block
+// about every two seconds between agencies' validators. (Exactly CometBFT's
+// default of 1s would be replaced by the SDK with 5s when the config is first
+// written; the local network writes its own 1s.)
 func initCometBFTConfig() *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
-	cfg.Consensus.TimeoutCommit = time.Second
+	cfg.Consensus.TimeoutCommit = 2 * time.Second
 	return cfg
 }
 

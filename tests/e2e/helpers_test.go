@@ -1,0 +1,247 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/civicchain/civic/testutil/localnet"
+)
+
+// chain is a running single-validator network built from config.yml.
+type chain struct {
+	t    *testing.T
+	ctx  context.Context
+	cfg  localnet.Config
+	net  *localnet.Network
+	node *localnet.Node
+}
+
+// startChain builds a home from the repository's config.yml on free ports,
+// starts civicd and waits for block 2. The node is stopped in t.Cleanup, and
+// its log tail is printed when the test failed.
+func startChain(t *testing.T) *chain {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	t.Cleanup(cancel)
+
+	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ports, err := localnet.FreePorts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	start := time.Now()
+	net, err := localnet.Init(ctx, civicd, filepath.Join(dir, "home"), cfg, ports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("home built in %s (RPC %s, REST %s)", time.Since(start).Round(time.Millisecond), net.RPCURL(), net.APIURL())
+
+	start = time.Now()
+	node, err := net.Start(filepath.Join(dir, "civicd.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &chain{t: t, ctx: ctx, cfg: cfg, net: net, node: node}
+	t.Cleanup(func() {
+		if err := node.Stop(20 * time.Second); err != nil {
+			t.Error(err)
+		}
+		if t.Failed() {
+			t.Logf("civicd log tail (%s):\n%s", node.LogPath, node.LogTail(12000))
+		}
+	})
+	waitCtx, waitCancel := context.WithTimeout(ctx, 60*time.Second)
+	defer waitCancel()
+	if err := node.WaitForHeight(waitCtx, 2); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("block 2 after %s", time.Since(start).Round(time.Millisecond))
+	return c
+}
+
+// addr is the address of a config.yml account.
+func (c *chain) addr(name string) string {
+	a, ok := c.net.Addresses[name]
+	if !ok {
+		c.t.Fatalf("no account %q in config.yml", name)
+	}
+	return a
+}
+
+// cli runs civicd with args and --home; it fails the test on error.
+func (c *chain) cli(args ...string) []byte {
+	c.t.Helper()
+	out, err := c.net.Exec(c.ctx, "", append(args, "--home", c.net.Home)...)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return out
+}
+
+// queryJSON runs a query command with --output json into out.
+func (c *chain) queryJSON(out any, args ...string) {
+	c.t.Helper()
+	raw := c.cli(append(args, "--output", "json", "--node", c.net.RPCURL())...)
+	if err := json.Unmarshal(raw, out); err != nil {
+		c.t.Fatalf("civicd %s: %v\n%s", strings.Join(args, " "), err, raw)
+	}
+}
+
+// txResult is the CLI's JSON TxResponse.
+type txResult struct {
+	Height    string `json:"height"`
+	TxHash    string `json:"txhash"`
+	Codespace string `json:"codespace"`
+	Code      uint32 `json:"code"`
+	RawLog    string `json:"raw_log"`
+	Events    []struct {
+		Type       string `json:"type"`
+		Attributes []struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		} `json:"attributes"`
+	} `json:"events"`
+}
+
+// attr returns the value of an event attribute (typed events' JSON quotes
+// removed), or "" when absent.
+func (r txResult) attr(eventType, key string) string {
+	for _, e := range r.Events {
+		if e.Type != eventType {
+			continue
+		}
+		for _, a := range e.Attributes {
+			if a.Key == key {
+				return strings.Trim(a.Value, `"`)
+			}
+		}
+	}
+	return ""
+}
+
+// tx signs with --from, estimates gas, broadcasts, waits for the block and
+// fails the test unless the transaction succeeded.
+func (c *chain) tx(from string, args ...string) txResult {
+	c.t.Helper()
+	res := c.broadcast(from, []string{"--gas", "auto", "--gas-adjustment", "1.5"}, args...)
+	if res.Code != 0 {
+		c.t.Fatalf("tx %s from %s failed: code %d codespace %q: %s", strings.Join(args, " "), from, res.Code, res.Codespace, res.RawLog)
+	}
+	return res
+}
+
+// txFixedGas broadcasts with a fixed gas limit (no simulation, so a tx that
+// fails in a message handler still reaches a block) and returns the result.
+func (c *chain) txFixedGas(from string, gas int, args ...string) txResult {
+	c.t.Helper()
+	return c.broadcast(from, []string{"--gas", strconv.Itoa(gas)}, args...)
+}
+
+func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResult {
+	c.t.Helper()
+	full := append(append([]string{}, args...), "--from", from, "--yes", "--output", "json",
+		"--keyring-backend", "test", "--chain-id", c.net.ChainID, "--node", c.net.RPCURL())
+	full = append(full, gasFlags...)
+	var res txResult
+	raw := c.cli(full...)
+	if err := json.Unmarshal(raw, &res); err != nil {
+		c.t.Fatalf("tx %s: %v\n%s", strings.Join(args, " "), err, raw)
+	}
+	if res.Code != 0 { // rejected by CheckTx: never reaches a block
+		return res
+	}
+	var included txResult
+	c.queryJSON(&included, "query", "wait-tx", res.TxHash, "--timeout", "30s")
+	return included
+}
+
+// restGet GETs a REST path and decodes the JSON answer into out; it fails the
+// test unless the status is 200.
+func (c *chain) restGet(path string, out any) {
+	c.t.Helper()
+	status, body := c.restRaw(path)
+	if status != http.StatusOK {
+		c.t.Fatalf("GET %s: %d %s", path, status, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		c.t.Fatalf("GET %s: %v\n%s", path, err, body)
+	}
+}
+
+// restRaw GETs a REST path and returns the status and body.
+func (c *chain) restRaw(path string) (int, []byte) {
+	c.t.Helper()
+	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, c.net.APIURL()+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp.StatusCode, body
+}
+
+// eventually retries check every interval until it returns nil or timeout passes.
+func (c *chain) eventually(timeout, interval time.Duration, what string, check func() error) {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := check()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("%s: still failing after %s: %v", what, timeout, err)
+		}
+		time.Sleep(interval)
+	}
+}
+
+// writeJSON writes v as a JSON file in a temporary folder and returns its path.
+func writeJSON(t *testing.T, name string, v any) string {
+	t.Helper()
+	raw, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// mustEqual fails the test when got != want.
+func mustEqual[T comparable](t *testing.T, what string, got, want T) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("%s: got %v, want %v", what, got, want)
+	}
+}
+
+// mustEqualSlices fails the test when the slices differ.
+func mustEqualSlices[T comparable](t *testing.T, what string, got, want []T) {
+	t.Helper()
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(got) != len(want) {
+		t.Fatalf("%s:\n got  %v\n want %v", what, got, want)
+	}
+}

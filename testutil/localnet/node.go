@@ -1,0 +1,154 @@
+package localnet
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// Node is a running `civicd start`.
+type Node struct {
+	Network *Network
+	LogPath string
+
+	cmd  *exec.Cmd
+	log  *os.File
+	done chan struct{}
+	err  error // exit status, valid after done is closed
+}
+
+// Start runs `civicd start --home <home>` as a subprocess in its own process
+// group, its output appended to logPath. Call Stop (for example in t.Cleanup).
+func (n *Network) Start(logPath string, extraArgs ...string) (*Node, error) {
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	args := append([]string{"start", "--home", n.Home, "--log_no_color"}, extraArgs...)
+	cmd := exec.Command(n.Binary, args...)
+	cmd.Env = cleanEnv()
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		_ = logFile.Close()
+		return nil, err
+	}
+	node := &Node{Network: n, LogPath: logPath, cmd: cmd, log: logFile, done: make(chan struct{})}
+	go func() {
+		node.err = cmd.Wait()
+		_ = logFile.Close()
+		close(node.done)
+	}()
+	return node, nil
+}
+
+// Pid is the node's process id.
+func (node *Node) Pid() int { return node.cmd.Process.Pid }
+
+// Exited reports whether the process has ended.
+func (node *Node) Exited() bool {
+	select {
+	case <-node.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Stop ends the node: SIGTERM to its process group, SIGKILL after timeout. It
+// waits for the exit and may be called more than once.
+func (node *Node) Stop(timeout time.Duration) error {
+	if node.Exited() {
+		return nil
+	}
+	pgid := node.cmd.Process.Pid // Setpgid: the group id is the pid
+	_ = syscall.Kill(-pgid, syscall.SIGTERM)
+	select {
+	case <-node.done:
+		return nil
+	case <-time.After(timeout):
+	}
+	_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	select {
+	case <-node.done:
+		return fmt.Errorf("civicd (pid %d) did not stop within %s and was killed", pgid, timeout)
+	case <-time.After(10 * time.Second):
+		return fmt.Errorf("civicd (pid %d) did not exit after SIGKILL", pgid)
+	}
+}
+
+// WaitForHeight polls the RPC /status until the latest block height reaches
+// height. It fails early when the process exits.
+func (node *Node) WaitForHeight(ctx context.Context, height int64) error {
+	ticker := time.NewTicker(200 * time.Millisecond)
+	defer ticker.Stop()
+	var last error
+	for {
+		if node.Exited() {
+			return fmt.Errorf("civicd exited before height %d: %v (log: %s)", height, node.err, node.LogPath)
+		}
+		h, err := node.Network.LatestHeight(ctx)
+		if err == nil && h >= height {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for height %d: %w (last error: %v)", height, ctx.Err(), last)
+		case <-ticker.C:
+		}
+	}
+}
+
+// LatestHeight asks the RPC /status for the latest block height.
+func (n *Network) LatestHeight(ctx context.Context) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.RPCHTTP()+"/status", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, err
+	}
+	var st struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(body, &st); err != nil {
+		return 0, fmt.Errorf("status: %w: %s", err, body)
+	}
+	return strconv.ParseInt(st.Result.SyncInfo.LatestBlockHeight, 10, 64)
+}
+
+// LogTail returns the last n bytes of the node's log.
+func (node *Node) LogTail(n int64) string {
+	raw, err := os.ReadFile(node.LogPath)
+	if err != nil {
+		return err.Error()
+	}
+	if int64(len(raw)) > n {
+		raw = raw[int64(len(raw))-n:]
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
+	}
+	return string(raw)
+}
