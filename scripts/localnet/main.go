@@ -16,6 +16,17 @@
 //	-pprof-port CIVIC_PPROF_PORT pprof, 0 = off                     (6060)
 //
 // All listeners bind to 127.0.0.1 only.
+//
+// Several validators (make localnet-multi):
+//
+//	-validators N  CIVIC_VALIDATORS  N > 1 builds N validator homes        (1)
+//	               $CIVIC_HOME/node0 .. node<N-1> with real gentxs; node i
+//	               listens on every base port + 10*i
+//	-start         start every node in the background (N > 1 only): logs in
+//	               <node home>/civicd.log, pids in $CIVIC_HOME/pids
+//	-stop          stop the nodes listed in $CIVIC_HOME/pids (SIGTERM, then
+//	               SIGKILL after 20s), only pids that are civicd processes
+//	               started with --home of that node; nothing else is touched
 package main
 
 import (
@@ -47,6 +58,19 @@ func envOr(key, def string) string {
 	return def
 }
 
+func envInt(key string, def int) int {
+	v := os.Getenv(key)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "localnet: %s=%q is not a number\n", key, v)
+		os.Exit(2)
+	}
+	return n
+}
+
 func envPort(key string, def int) int {
 	v := os.Getenv(key)
 	if v == "" {
@@ -67,6 +91,9 @@ func run() error {
 		binary  = flag.String("binary", envOr("CIVICD", "build/civicd"), "civicd binary (env CIVICD)")
 		cfgPath = flag.String("config", envOr("CIVIC_CONFIG", "config.yml"), "network description (env CIVIC_CONFIG)")
 		force   = flag.Bool("force", false, "wipe -home even if it does not look like a civic home")
+		vals    = flag.Int("validators", envInt("CIVIC_VALIDATORS", 1), "number of validators; N > 1 builds $CIVIC_HOME/node0..N-1 (env CIVIC_VALIDATORS)")
+		start   = flag.Bool("start", false, "with -validators > 1: start every node in the background")
+		stopAll = flag.Bool("stop", false, "stop the nodes recorded in <home>/pids and exit")
 		ports   localnet.Ports
 	)
 	flag.IntVar(&ports.RPC, "rpc-port", envPort("CIVIC_RPC_PORT", def.RPC), "CometBFT RPC port (env CIVIC_RPC_PORT)")
@@ -79,6 +106,15 @@ func run() error {
 		return fmt.Errorf("unexpected arguments %v", flag.Args())
 	}
 
+	if *stopAll {
+		return stopNodes(*home)
+	}
+	if *vals < 1 || *vals > 20 {
+		return fmt.Errorf("-validators %d: must be 1..20", *vals)
+	}
+	if *start && *vals < 2 {
+		return fmt.Errorf("-start is for -validators > 1 (make localnet runs the single node in the foreground)")
+	}
 	cfg, err := localnet.LoadConfig(*cfgPath)
 	if err != nil {
 		return err
@@ -90,12 +126,18 @@ func run() error {
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("civicd binary: %w (run 'make build' or pass -binary)", err)
 	}
+	if err := refuseRunning(*home); err != nil {
+		return err
+	}
 	if err := wipe(*home, *force); err != nil {
 		return err
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *vals > 1 {
+		return multi(ctx, bin, *home, cfg, localnet.StridePorts(ports, *vals), *start)
+	}
 	n, err := localnet.Init(ctx, bin, *home, cfg, ports)
 	if err != nil {
 		return err
@@ -121,8 +163,10 @@ func wipe(home string, force bool) error {
 	if abs == "/" || abs == os.Getenv("HOME") {
 		return fmt.Errorf("refusing to wipe %s", abs)
 	}
-	if _, err := os.Stat(filepath.Join(abs, "config", "genesis.json")); err != nil && !force {
-		return fmt.Errorf("%s is not empty and holds no config/genesis.json; pass -force to wipe it anyway", abs)
+	_, errSingle := os.Stat(filepath.Join(abs, "config", "genesis.json"))
+	_, errMulti := os.Stat(filepath.Join(abs, "node0", "config", "genesis.json"))
+	if errSingle != nil && errMulti != nil && !force {
+		return fmt.Errorf("%s is not empty and holds neither config/genesis.json nor node0/config/genesis.json; pass -force to wipe it anyway", abs)
 	}
 	return os.RemoveAll(abs)
 }

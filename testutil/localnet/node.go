@@ -152,3 +152,18 @@ func (node *Node) LogTail(n int64) string {
 	}
 	return string(raw)
 }
+
+// Kill sends SIGKILL to the node's process group (a crash, no shutdown) and
+// waits for the exit.
+func (node *Node) Kill() error {
+	if node.Exited() {
+		return nil
+	}
+	_ = syscall.Kill(-node.cmd.Process.Pid, syscall.SIGKILL)
+	select {
+	case <-node.done:
+		return nil
+	case <-time.After(10 * time.Second):
+		return fmt.Errorf("civicd (pid %d) did not exit after SIGKILL", node.cmd.Process.Pid)
+	}
+}

@@ -1,0 +1,235 @@
+package faults
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/civicchain/civic/testutil/localnet"
+)
+
+// cluster is a running multi-validator network; nodes[i] is the current
+// process of validator i (nil while it is down).
+type cluster struct {
+	t   *testing.T
+	ctx context.Context
+	cfg localnet.Config
+	m   *localnet.MultiNetwork
+
+	mu    sync.Mutex
+	nodes []*localnet.Node
+}
+
+func loadConfig(t *testing.T) localnet.Config {
+	t.Helper()
+	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// startCluster builds n validator homes from config.yml on free ports, starts
+// every node and waits for block 2 on all. Every process is stopped (process
+// group) in t.Cleanup, and the log tails are printed when the test failed.
+func startCluster(t *testing.T, ctx context.Context, n int) *cluster {
+	t.Helper()
+	cfg := loadConfig(t)
+	ports, err := localnet.FreePortsN(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	m, err := localnet.InitMulti(ctx, civicd, filepath.Join(t.TempDir(), "net"), cfg, ports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d homes built in %s", n, time.Since(start).Round(time.Millisecond))
+	c := &cluster{t: t, ctx: ctx, cfg: cfg, m: m, nodes: make([]*localnet.Node, n)}
+	t.Cleanup(func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for i, node := range c.nodes {
+			if node == nil {
+				continue
+			}
+			if err := node.Stop(20 * time.Second); err != nil {
+				t.Errorf("node%d: %v", i, err)
+			}
+		}
+		if t.Failed() {
+			for i, n := range c.m.Nodes {
+				t.Logf("node%d log tail (%s):\n%s", i, filepath.Join(n.Home, "civicd.log"), logTail(filepath.Join(n.Home, "civicd.log"), 6000))
+			}
+		}
+	})
+	start = time.Now()
+	for i := range c.m.Nodes {
+		c.startNode(i)
+	}
+	for i := range c.m.Nodes {
+		c.waitHeight(i, 2, 90*time.Second)
+	}
+	t.Logf("block 2 on all %d nodes after %s", n, time.Since(start).Round(time.Millisecond))
+	return c
+}
+
+// logTail reads the last n bytes of a log file.
+func logTail(path string, n int64) string {
+	node := &localnet.Node{LogPath: path}
+	return node.LogTail(n)
+}
+
+func (c *cluster) rpc(i int) string { return c.m.Nodes[i].RPCHTTP() }
+func (c *cluster) api(i int) string { return c.m.Nodes[i].APIURL() }
+
+// startNode starts validator i (again), its log appended to <home>/civicd.log.
+func (c *cluster) startNode(i int) {
+	c.t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.nodes[i] != nil && !c.nodes[i].Exited() {
+		c.t.Fatalf("node%d is already running", i)
+	}
+	n := c.m.Nodes[i]
+	node, err := n.Start(filepath.Join(n.Home, "civicd.log"))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.nodes[i] = node
+}
+
+// kill crashes validator i: SIGKILL to its process group.
+func (c *cluster) kill(i int) {
+	c.t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.nodes[i] == nil {
+		c.t.Fatalf("node%d is not running", i)
+	}
+	if err := c.nodes[i].Kill(); err != nil {
+		c.t.Fatal(err)
+	}
+	c.nodes[i] = nil
+}
+
+// up lists the validators that run.
+func (c *cluster) up() []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []int
+	for i, n := range c.nodes {
+		if n != nil && !n.Exited() {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// height is node i's latest height.
+func (c *cluster) height(i int) (int64, error) {
+	st, err := nodeStatus(c.ctx, c.rpc(i))
+	return st.Height, err
+}
+
+// maxHeight is the highest latest height among the running nodes.
+func (c *cluster) maxHeight() int64 {
+	var max int64
+	for _, i := range c.up() {
+		if h, err := c.height(i); err == nil && h > max {
+			max = h
+		}
+	}
+	return max
+}
+
+// waitHeight waits until node i reaches height h; it fails the test after timeout.
+func (c *cluster) waitHeight(i int, h int64, timeout time.Duration) {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	var last int64
+	var lastErr error
+	for time.Now().Before(deadline) {
+		c.mu.Lock()
+		node := c.nodes[i]
+		c.mu.Unlock()
+		if node != nil && node.Exited() {
+			c.t.Fatalf("node%d exited while waiting for height %d", i, h)
+		}
+		got, err := c.height(i)
+		if err == nil && got >= h {
+			return
+		}
+		last, lastErr = got, err
+		time.Sleep(250 * time.Millisecond)
+	}
+	c.t.Fatalf("node%d: height %d not reached within %s (at %d, last error %v)", i, h, timeout, last, lastErr)
+}
+
+// waitAllHeight waits until every running node reaches h.
+func (c *cluster) waitAllHeight(h int64, timeout time.Duration) {
+	c.t.Helper()
+	for _, i := range c.up() {
+		c.waitHeight(i, h, timeout)
+	}
+}
+
+// checkAppHashes compares, for every height 1..max of the lowest running node,
+// the block hash and app hash on every running node (and on all nodes, when
+// all run). It returns the number of heights checked.
+func (c *cluster) checkAppHashes(nodes []int) int64 {
+	c.t.Helper()
+	var top int64 = -1
+	for _, i := range nodes {
+		h, err := c.height(i)
+		if err != nil {
+			c.t.Fatalf("node%d: %v", i, err)
+		}
+		if top < 0 || h < top {
+			top = h
+		}
+	}
+	var ref map[int64]blockMeta
+	for k, i := range nodes {
+		metas, err := blockMetas(c.ctx, c.rpc(i), 1, top)
+		if err != nil {
+			c.t.Fatalf("node%d: %v", i, err)
+		}
+		if k == 0 {
+			ref = metas
+			continue
+		}
+		for h := int64(1); h <= top; h++ {
+			if metas[h] != ref[h] {
+				c.t.Fatalf("height %d: node%d has block %s app hash %s, node%d has block %s app hash %s",
+					h, nodes[0], ref[h].Hash, ref[h].AppHash, i, metas[h].Hash, metas[h].AppHash)
+			}
+		}
+	}
+	return top
+}
+
+// checkTxs asks every node in nodes for every committed tx: each must be
+// found at the same height with the same result code.
+func (c *cluster) checkTxs(nodes []int, committed []committedTx) {
+	c.t.Helper()
+	if len(committed) == 0 {
+		c.t.Fatal("no transaction was committed")
+	}
+	for _, tx := range committed {
+		for _, i := range nodes {
+			got, found, err := queryTx(c.ctx, c.rpc(i), tx.Hash)
+			if err != nil {
+				c.t.Fatalf("node%d /tx %s: %v", i, tx.Hash, err)
+			}
+			if !found {
+				c.t.Fatalf("node%d has no tx %s (%s, committed at height %d)", i, tx.Hash, tx.Kind, tx.Height)
+			}
+			if got.Height != tx.Height || got.Code != tx.Code {
+				c.t.Fatalf("node%d: tx %s at height %d code %d, the client saw height %d code %d", i, tx.Hash, got.Height, got.Code, tx.Height, tx.Code)
+			}
+		}
+	}
+}

@@ -1,0 +1,344 @@
+package faults
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/civicchain/civic/testutil/localnet"
+)
+
+// startSingle builds and starts a single-validator chain from config.yml (as
+// tests/e2e) and returns it as a one-node cluster.
+func startSingle(t *testing.T, ctx context.Context) *cluster {
+	t.Helper()
+	cfg := loadConfig(t)
+	ports, err := localnet.FreePortsN(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	net, err := localnet.Init(ctx, civicd, filepath.Join(t.TempDir(), "node0"), cfg, ports[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &cluster{t: t, ctx: ctx, cfg: cfg, m: &localnet.MultiNetwork{Root: filepath.Dir(net.Home), Nodes: []*localnet.Network{net}}, nodes: make([]*localnet.Node, 1)}
+	t.Cleanup(func() { c.stopAll(t) })
+	c.startNode(0)
+	c.waitHeight(0, 2, 60*time.Second)
+	return c
+}
+
+// stopAll stops every running node (SIGTERM to its process group, SIGKILL
+// after 20s) and dumps the log tails when t failed.
+func (c *cluster) stopAll(t *testing.T) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, node := range c.nodes {
+		if node == nil {
+			continue
+		}
+		if err := node.Stop(20 * time.Second); err != nil {
+			t.Errorf("node%d: %v", i, err)
+		}
+		c.nodes[i] = nil
+	}
+	if t.Failed() {
+		for i, n := range c.m.Nodes {
+			t.Logf("node%d log tail:\n%s", i, logTail(filepath.Join(n.Home, "civicd.log"), 6000))
+		}
+	}
+}
+
+// restPaths are the records compared over REST on the old and the new chain.
+func restPaths() []string {
+	paths := []string{
+		"/civic/agency/v1/agencies",
+		"/civic/agency/v1/agencies/knpa", "/civic/agency/v1/agencies/nfs", "/civic/agency/v1/agencies/spo",
+		"/civic/evidence/v1/cases/1", "/civic/evidence/v1/cases/2",
+		"/civic/evidence/v1/evidence/1", "/civic/evidence/v1/evidence/2",
+		"/civic/evidence/v1/evidence/1/custody", "/civic/evidence/v1/evidence/2/custody",
+	}
+	return paths
+}
+
+func restSnapshot(t *testing.T, ctx context.Context, api string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, p := range restPaths() {
+		var v any
+		if err := getJSON(ctx, api+p, false, &v); err != nil {
+			t.Fatalf("GET %s: %v", p, err)
+		}
+		raw, err := json.Marshal(v) // map keys sorted
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = string(raw)
+	}
+	return out
+}
+
+// TestExportImport exports a stopped node at its last height, starts a NEW
+// single-validator chain (new home, new chain id civic-import-1) from that
+// genesis with the same priv_validator_key and node_key, lets it make blocks,
+// stops and exports it again, then compares:
+//
+//   - the application state of both exports after sorting keys, except what
+//     block production itself changes (see allowedDiff): mint's minter,
+//     distribution, bank supply and the distribution module account's balance,
+//     slashing's signing infos and missed blocks. genesis_time, chain_id,
+//     initial_height and app_hash are outside app_state and not compared;
+//   - the consensus section (validators and params): equal;
+//   - agencies, cases, evidence items and custody histories by id over REST on
+//     the old chain before the stop and on the new chain: identical.
+func TestExportImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("faults: skipped with -short")
+	}
+	began := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	c := startSingle(t, ctx)
+	l := startLoad(t, c)
+	loadFor := 12 * time.Second
+	if long() {
+		loadFor = 60 * time.Second
+	}
+	time.Sleep(loadFor)
+	deadline := time.Now().Add(60 * time.Second)
+	for { // until two cases and two evidence items exist
+		var v any
+		if getJSON(ctx, c.api(0)+"/civic/evidence/v1/evidence/2", false, &v) == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("evidence 2 not registered; load: %s", l.summary())
+		}
+		time.Sleep(time.Second)
+	}
+	l.stop()
+	l.requireKinds(t, "bank.MsgSend", "evidence.OpenCase", "evidence.RegisterEvidence", "evidence.VerifyIntegrity")
+	t.Logf("load: %s", l.summary())
+	c.waitHeight(0, c.maxHeight()+1, 30*time.Second)
+	before := restSnapshot(t, ctx, c.api(0))
+	old := c.m.Nodes[0]
+	c.stopAll(t)
+
+	export := func(home string) map[string]any {
+		t.Helper()
+		start := time.Now()
+		out, err := old.Exec(ctx, "", "export", "--home", home)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc map[string]any
+		dec := json.NewDecoder(bytes.NewReader(out))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			t.Fatalf("export: %v\n%.2000s", err, out)
+		}
+		t.Logf("export of %s: %d bytes, initial_height %v, in %s", home, len(out), doc["initial_height"], time.Since(start).Round(time.Millisecond))
+		return doc
+	}
+	first := export(old.Home)
+
+	// The new chain: a fresh home, the exported genesis under a new chain id,
+	// the old node's validator and node keys (the exported validator set is that
+	// one validator).
+	const newChainID = "civic-import-1"
+	newHome := filepath.Join(t.TempDir(), "imported")
+	if _, err := old.Exec(ctx, "", "init", "imported", "--chain-id", newChainID, "--home", newHome); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"priv_validator_key.json", "node_key.json"} {
+		raw, err := os.ReadFile(filepath.Join(old.Home, "config", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(newHome, "config", f), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gen := map[string]any{}
+	for k, v := range first {
+		gen[k] = v
+	}
+	gen["chain_id"] = newChainID
+	raw, err := json.MarshalIndent(gen, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(newHome, "config", "genesis.json"), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec(ctx, "", "genesis", "validate", "--home", newHome); err != nil {
+		t.Fatal(err)
+	}
+	ports, err := localnet.FreePortsN(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := c.cfg
+	cfg.ChainID = newChainID
+	if err := localnet.ConfigureHome(newHome, cfg, ports[0]); err != nil {
+		t.Fatal(err)
+	}
+	imported := &localnet.Network{Home: newHome, Binary: civicd, ChainID: newChainID, Denom: cfg.Denom, Ports: ports[0]}
+	c2 := &cluster{t: t, ctx: ctx, cfg: cfg, m: &localnet.MultiNetwork{Root: filepath.Dir(newHome), Nodes: []*localnet.Network{imported}}, nodes: make([]*localnet.Node, 1)}
+	t.Cleanup(func() { c2.stopAll(t) })
+	c2.startNode(0)
+	initial, err := toInt(first["initial_height"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2.waitHeight(0, initial+1, 90*time.Second)
+	t.Logf("new chain %s from the export: height %d reached (initial height %d)", newChainID, initial+1, initial)
+	after := restSnapshot(t, ctx, c2.api(0))
+	for _, p := range restPaths() {
+		if before[p] != after[p] {
+			t.Errorf("GET %s differs:\n old chain %s\n new chain %s", p, before[p], after[p])
+		}
+	}
+	t.Logf("%d REST records identical on both chains", len(restPaths()))
+	c2.stopAll(t)
+	second := export(newHome)
+
+	if !reflect.DeepEqual(first["consensus"], second["consensus"]) {
+		t.Errorf("consensus section differs:\n first  %v\n second %v", first["consensus"], second["consensus"])
+	}
+	a1, _ := first["app_state"].(map[string]any)
+	a2, _ := second["app_state"].(map[string]any)
+	if a1 == nil || a2 == nil {
+		t.Fatal("no app_state")
+	}
+	var diffs []string
+	jsonDiff("", a1, a2, &diffs)
+	distr := moduleAccount(a1, "distribution")
+	var ignored []string
+	for _, d := range diffs {
+		if allowedDiff(d, a1, a2, distr) {
+			ignored = append(ignored, d)
+			continue
+		}
+		t.Errorf("app_state differs at %s", d)
+	}
+	for _, m := range []string{"agency", "digitalevidence", "auth", "staking", "gov"} {
+		if !reflect.DeepEqual(a1[m], a2[m]) {
+			t.Errorf("module %s state differs after export → import → export", m)
+		}
+	}
+	t.Logf("app_state: %d modules compared; %d differing paths, all from block production: %s", len(a1), len(ignored), strings.Join(ignored, ", "))
+	t.Logf("export/import total %s", time.Since(began).Round(time.Millisecond))
+}
+
+func toInt(v any) (int64, error) {
+	switch x := v.(type) {
+	case json.Number:
+		return x.Int64()
+	case string:
+		var n int64
+		_, err := fmt.Sscan(x, &n)
+		return n, err
+	}
+	return 0, fmt.Errorf("not a number: %v", v)
+}
+
+// jsonDiff appends the paths where a and b differ (maps compared key by key,
+// arrays element by element).
+func jsonDiff(path string, a, b any, out *[]string) {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			*out = append(*out, path)
+			return
+		}
+		keys := map[string]bool{}
+		for k := range x {
+			keys[k] = true
+		}
+		for k := range y {
+			keys[k] = true
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		for _, k := range sorted {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			jsonDiff(p, x[k], y[k], out)
+		}
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			*out = append(*out, path)
+			return
+		}
+		for i := range x {
+			jsonDiff(fmt.Sprintf("%s[%d]", path, i), x[i], y[i], out)
+		}
+	default:
+		if !reflect.DeepEqual(a, b) {
+			*out = append(*out, path)
+		}
+	}
+}
+
+// moduleAccount returns the address of a module account in the auth genesis.
+func moduleAccount(appState map[string]any, name string) string {
+	auth, _ := appState["auth"].(map[string]any)
+	accounts, _ := auth["accounts"].([]any)
+	for _, a := range accounts {
+		m, _ := a.(map[string]any)
+		if m["name"] == name {
+			if base, ok := m["base_account"].(map[string]any); ok {
+				s, _ := base["address"].(string)
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// allowedDiff reports whether a differing app_state path is one that block
+// production changes by itself: minting (mint.minter, bank.supply, the
+// distribution module account's balance), fee and reward distribution
+// (distribution.*) and liveness tracking (slashing.signing_infos, slashing.missed_blocks).
+func allowedDiff(path string, a1, a2 map[string]any, distrAddr string) bool {
+	for _, p := range []string{"mint.minter", "distribution.", "bank.supply", "slashing.signing_infos", "slashing.missed_blocks"} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(path, "bank.balances[") && distrAddr != "" {
+		var i int
+		if _, err := fmt.Sscanf(path, "bank.balances[%d]", &i); err != nil {
+			return false
+		}
+		for _, st := range []map[string]any{a1, a2} {
+			bank, _ := st["bank"].(map[string]any)
+			bals, _ := bank["balances"].([]any)
+			if i >= len(bals) {
+				return false
+			}
+			b, _ := bals[i].(map[string]any)
+			if b["address"] != distrAddr {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

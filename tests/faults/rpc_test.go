@@ -1,0 +1,156 @@
+package faults
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var httpClient = &http.Client{Timeout: 5 * time.Second}
+
+// getJSON GETs url and decodes a CometBFT JSON-RPC "result" (or a REST body
+// when rpc is false) into out.
+func getJSON(ctx context.Context, url string, rpc bool, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if !rpc {
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("GET %s: %d %s", url, resp.StatusCode, body)
+		}
+		return json.Unmarshal(body, out)
+	}
+	var env struct {
+		Result json.RawMessage `json:"result"`
+		Error  *struct {
+			Code    int    `json:"code"`
+			Message string `json:"message"`
+			Data    string `json:"data"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return fmt.Errorf("GET %s: %w: %.300s", url, err, body)
+	}
+	if env.Error != nil {
+		return fmt.Errorf("GET %s: rpc error %d %s: %s", url, env.Error.Code, env.Error.Message, env.Error.Data)
+	}
+	return json.Unmarshal(env.Result, out)
+}
+
+// blockMeta is one block's hash and app hash.
+type blockMeta struct {
+	Hash    string
+	AppHash string
+}
+
+// blockMetas reads heights [min, max] from a node's /blockchain (20 a call).
+func blockMetas(ctx context.Context, rpcURL string, min, max int64) (map[int64]blockMeta, error) {
+	out := map[int64]blockMeta{}
+	for lo := min; lo <= max; lo += 20 {
+		hi := lo + 19
+		if hi > max {
+			hi = max
+		}
+		var res struct {
+			BlockMetas []struct {
+				BlockID struct {
+					Hash string `json:"hash"`
+				} `json:"block_id"`
+				Header struct {
+					Height  string `json:"height"`
+					AppHash string `json:"app_hash"`
+				} `json:"header"`
+			} `json:"block_metas"`
+		}
+		if err := getJSON(ctx, fmt.Sprintf("%s/blockchain?minHeight=%d&maxHeight=%d", rpcURL, lo, hi), true, &res); err != nil {
+			return nil, err
+		}
+		for _, m := range res.BlockMetas {
+			h, err := strconv.ParseInt(m.Header.Height, 10, 64)
+			if err != nil {
+				return nil, err
+			}
+			out[h] = blockMeta{Hash: m.BlockID.Hash, AppHash: m.Header.AppHash}
+		}
+	}
+	for h := min; h <= max; h++ {
+		if _, ok := out[h]; !ok {
+			return nil, fmt.Errorf("%s: no block %d in /blockchain", rpcURL, h)
+		}
+	}
+	return out, nil
+}
+
+// txResult is a committed transaction as /tx reports it.
+type txResult struct {
+	Height int64
+	Code   uint32
+}
+
+// queryTx asks a node's /tx for a hash (hex, upper case); found is false when
+// the node does not know it.
+func queryTx(ctx context.Context, rpcURL, hash string) (txResult, bool, error) {
+	var res struct {
+		Height   string `json:"height"`
+		TxResult struct {
+			Code uint32 `json:"code"`
+		} `json:"tx_result"`
+	}
+	err := getJSON(ctx, rpcURL+"/tx?hash=0x"+hash, true, &res)
+	if err != nil {
+		if isNotFound(err) {
+			return txResult{}, false, nil
+		}
+		return txResult{}, false, err
+	}
+	h, err := strconv.ParseInt(res.Height, 10, 64)
+	if err != nil {
+		return txResult{}, false, err
+	}
+	return txResult{Height: h, Code: res.TxResult.Code}, true, nil
+}
+
+func isNotFound(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "not found")
+}
+
+// status is the part of /status the tests read.
+type status struct {
+	Height  int64
+	Hash    string
+	AppHash string
+}
+
+func nodeStatus(ctx context.Context, rpcURL string) (status, error) {
+	var res struct {
+		SyncInfo struct {
+			LatestBlockHash   string `json:"latest_block_hash"`
+			LatestAppHash     string `json:"latest_app_hash"`
+			LatestBlockHeight string `json:"latest_block_height"`
+		} `json:"sync_info"`
+	}
+	if err := getJSON(ctx, rpcURL+"/status", true, &res); err != nil {
+		return status{}, err
+	}
+	h, err := strconv.ParseInt(res.SyncInfo.LatestBlockHeight, 10, 64)
+	if err != nil {
+		return status{}, err
+	}
+	return status{Height: h, Hash: res.SyncInfo.LatestBlockHash, AppHash: res.SyncInfo.LatestAppHash}, nil
+}
