@@ -36,19 +36,28 @@ func initCometBFTConfig() *cmtcfg.Config {
 	return cfg
 }
 
+// DefaultMinGasPrices is the app.toml minimum-gas-prices a new home gets: a
+// validator's mempool refuses transactions paying less (sdk code 13), so a
+// zero-fee flood cannot fill it. The local network (testutil/localnet) and the
+// in-process test network set 0ucivic for themselves.
+const DefaultMinGasPrices = "0.001" + app.BondDenom
+
+// DefaultQueryGasLimit bounds the gas of one query (app.toml query-gas-limit).
+const DefaultQueryGasLimit = 3_000_000
+
 // initAppConfig sets civic's app.toml defaults.
 func initAppConfig() (string, any) {
 	srvCfg := serverconfig.DefaultConfig()
-	srvCfg.MinGasPrices = "0" + app.BondDenom
+	srvCfg.MinGasPrices = DefaultMinGasPrices
 	// Queries are metered: a runaway query stops at this much gas.
-	srvCfg.QueryGasLimit = 3_000_000
+	srvCfg.QueryGasLimit = DefaultQueryGasLimit
 	return serverconfig.DefaultConfigTemplate, *srvCfg
 }
 
 func initRootCmd(rootCmd *cobra.Command, a *app.App) {
 	basics := a.BasicModuleManager
 	rootCmd.AddCommand(
-		genutilcli.InitCmd(basics, app.DefaultNodeHome),
+		initCmd(basics, app.DefaultNodeHome),
 		debug.Cmd(),
 		confixcmd.ConfigCommand(),
 		pruning.Cmd(newApp, app.DefaultNodeHome),
