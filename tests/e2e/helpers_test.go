@@ -163,8 +163,17 @@ func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResu
 	if res.Code != 0 { // rejected by CheckTx: never reaches a block
 		return res
 	}
+	// Poll `query tx` rather than `query wait-tx`: wait-tx looks the tx up and
+	// then subscribes, so a tx committed between the two is never reported.
 	var included txResult
-	c.queryJSON(&included, "query", "wait-tx", res.TxHash, "--timeout", "30s")
+	c.eventually(30*time.Second, 300*time.Millisecond, "tx "+res.TxHash+" in a block", func() error {
+		raw, err := c.net.Exec(c.ctx, "", "query", "tx", res.TxHash, "--output", "json",
+			"--node", c.net.RPCURL(), "--home", c.net.Home)
+		if err != nil {
+			return err // not indexed yet
+		}
+		return json.Unmarshal(raw, &included)
+	})
 	return included
 }
 
