@@ -155,6 +155,9 @@ type App struct {
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
+
+	// sm runs the SDK simulation (app/sim_test.go); unused by the node.
+	sm *module.SimulationManager
 }
 
 // New returns a civic application.
@@ -296,6 +299,15 @@ func New(
 	}
 	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
 
+	// Simulation: every module that implements AppModuleSimulation, auth overridden as
+	// simapp does, here with base genesis accounts only (x/auth/vesting is not wired, so
+	// authsims.RandomGenesisAccounts' vesting accounts would not decode); decoders print
+	// store diffs.
+	app.sm = module.NewSimulationManagerFromAppModules(app.ModuleManager.Modules, map[string]module.AppModuleSimulation{
+		authtypes.ModuleName: auth.NewAppModule(appCodec, app.AccountKeeper, simGenesisAccounts, nil),
+	})
+	app.sm.RegisterStoreDecoders()
+
 	app.MountKVStores(keys)
 	app.SetInitChainer(app.InitChainer)
 	app.SetPreBlocker(app.PreBlocker)
@@ -382,8 +394,17 @@ func (app *App) DefaultGenesis() map[string]json.RawMessage {
 	return app.BasicModuleManager.DefaultGenesis(app.appCodec)
 }
 
-// SimulationManager is not used: civic's simulation lives in its own tests.
-func (app *App) SimulationManager() *module.SimulationManager { return nil }
+// SimulationManager returns the simulation manager (app/sim_test.go).
+func (app *App) SimulationManager() *module.SimulationManager { return app.sm }
+
+// simGenesisAccounts makes every simulation account a base account.
+func simGenesisAccounts(simState *module.SimulationState) authtypes.GenesisAccounts {
+	accs := make(authtypes.GenesisAccounts, len(simState.Accounts))
+	for i, acc := range simState.Accounts {
+		accs[i] = authtypes.NewBaseAccountWithAddress(acc.Address)
+	}
+	return accs
+}
 
 // AutoCliOpts returns the autocli options built from every module.
 func (app *App) AutoCliOpts() autocli.AppOptions {

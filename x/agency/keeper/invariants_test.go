@@ -1,0 +1,146 @@
+package keeper_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
+
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+// invariantState builds a state through the Msg service that touches every index: two
+// agencies, the knpa admin also a member, a member with an expiry, a removed member, an
+// admin handed over, roles withdrawn from an agency and a suspended agency.
+func invariantState(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixture(t)
+	twoAgencies(f)
+	expires := testkeeper.BlockTime.Add(24 * time.Hour)
+	f.addMember("knpa", knpaAdmin, knpaAdmin, nil, roleCustodian)
+	f.addMember("knpa", knpaAdmin, addr(12), &expires, roleInvestigator, roleCustodian)
+	f.addMember("mfds", mfdsAdmin, addr(13), nil)
+	_, err := f.ms.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.str(mfdsAdmin), AgencyId: "mfds", Address: f.str(addr(13))})
+	require.NoError(t, err)
+	_, err = f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(mfdsAdmin), AgencyId: "mfds", NewAdmin: f.str(addr(14))})
+	require.NoError(t, err)
+	_, err = f.ms.SetAgencyRoles(f.ctx, &types.MsgSetAgencyRoles{Authority: f.authority, AgencyId: "knpa", Roles: []string{roleInvestigator}})
+	require.NoError(t, err)
+	f.setStatus("mfds", types.AgencyStatusSuspended)
+	return f
+}
+
+func TestInvariantsHoldAfterMessages(t *testing.T) {
+	f := invariantState(t)
+	require.NoError(t, f.k.CheckInvariants(f.ctx))
+	empty := newFixture(t)
+	require.NoError(t, empty.k.CheckInvariants(empty.ctx), "an empty state is sound")
+}
+
+func TestInvariantsCatchCorruption(t *testing.T) {
+	cases := []struct {
+		name      string
+		corrupt   func(f *fixture) error
+		invariant string
+		want      string
+	}{
+		{"agency stored under another id", func(f *fixture) error {
+			a, err := f.k.Agencies.Get(f.ctx, "knpa")
+			require.NoError(t, err)
+			return f.k.Agencies.Set(f.ctx, "kcg", a)
+		}, "agencies", `stored under "kcg" has id "knpa"`},
+		{"agency role outside the catalog", func(f *fixture) error {
+			a, err := f.k.Agencies.Get(f.ctx, "knpa")
+			require.NoError(t, err)
+			a.Roles = []string{roleInvestigator, "evidence.judge"}
+			return f.k.Agencies.Set(f.ctx, "knpa", a)
+		}, "agencies", `"evidence.judge", which is not in the role catalog`},
+		{"agency roles unsorted", func(f *fixture) error {
+			a, err := f.k.Agencies.Get(f.ctx, "mfds")
+			require.NoError(t, err)
+			a.Roles = []string{roleOperator, roleCertifier}
+			return f.k.Agencies.Set(f.ctx, "mfds", a)
+		}, "agencies", "sorted"},
+		{"admin not indexed", func(f *fixture) error {
+			return f.k.Affiliations.Remove(f.ctx, addr(14))
+		}, "agencies", "is not in the affiliation index"},
+		{"member of a missing agency", func(f *fixture) error {
+			m, err := f.k.Members.Get(f.ctx, officer)
+			require.NoError(t, err)
+			m.AgencyId = "kcg"
+			return f.k.Members.Set(f.ctx, officer, m)
+		}, "members", `agency "kcg", which does not exist`},
+		{"member role the agency lacks", func(f *fixture) error {
+			m, err := f.k.Members.Get(f.ctx, inspector)
+			require.NoError(t, err)
+			m.Roles = []string{roleInvestigator}
+			return f.k.Members.Set(f.ctx, inspector, m)
+		}, "members", `which agency "mfds" does not have`},
+		{"member stored under another address", func(f *fixture) error {
+			m, err := f.k.Members.Get(f.ctx, officer)
+			require.NoError(t, err)
+			return f.k.Members.Set(f.ctx, addr(50), m)
+		}, "members", "has address"},
+		{"member not in members-by-agency", func(f *fixture) error {
+			return f.k.MembersByAgency.Remove(f.ctx, collections.Join("knpa", officer))
+		}, "members", "is not in the members-by-agency index"},
+		{"member affiliated with another agency", func(f *fixture) error {
+			return f.k.Affiliations.Set(f.ctx, officer, "mfds")
+		}, "members", `is indexed as affiliated with agency "mfds"`},
+		{"member not affiliated", func(f *fixture) error {
+			return f.k.Affiliations.Remove(f.ctx, officer)
+		}, "members", "is not in the affiliation index"},
+		{"dangling members-by-agency entry", func(f *fixture) error {
+			return f.k.MembersByAgency.Set(f.ctx, collections.Join("knpa", stranger))
+		}, "members-by-agency", "points to no member"},
+		{"members-by-agency entry under the wrong agency", func(f *fixture) error {
+			return f.k.MembersByAgency.Set(f.ctx, collections.Join("mfds", officer))
+		}, "members-by-agency", `points to a member of agency "knpa"`},
+		{"member count off", func(f *fixture) error {
+			return f.k.MemberCount.Set(f.ctx, "knpa", 7)
+		}, "member-count", `member count of agency "knpa" is 7, but it has 3 members`},
+		{"member count missing", func(f *fixture) error {
+			return f.k.MemberCount.Remove(f.ctx, "knpa")
+		}, "member-count", `agency "knpa" has 3 members but no member count`},
+		{"zero member count stored", func(f *fixture) error {
+			return f.k.MemberCount.Set(f.ctx, "kcg", 0)
+		}, "member-count", `member count of agency "kcg" is 0`},
+		{"affiliation of a stranger", func(f *fixture) error {
+			return f.k.Affiliations.Set(f.ctx, stranger, "knpa")
+		}, "affiliations", "neither its admin nor a member"},
+		{"affiliation with a missing agency", func(f *fixture) error {
+			return f.k.Affiliations.Set(f.ctx, stranger, "kcg")
+		}, "affiliations", `agency "kcg", which does not exist`},
+		{"former admin still affiliated", func(f *fixture) error {
+			return f.k.Affiliations.Set(f.ctx, mfdsAdmin, "mfds")
+		}, "affiliations", "neither its admin nor a member"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// ARRANGE
+			f := invariantState(t)
+			require.NoError(t, f.k.CheckInvariants(f.ctx))
+
+			// ACT
+			require.NoError(t, tc.corrupt(f))
+
+			// ASSERT: the named invariant reports it, and so does CheckInvariants.
+			var check func() error
+			for _, inv := range f.k.Invariants() {
+				if inv.Name == tc.invariant {
+					check = func() error { return inv.Check(f.ctx) }
+				}
+			}
+			require.NotNil(t, check, "no invariant %q", tc.invariant)
+			err := check()
+			require.Error(t, err)
+			require.Contains(t, err.Error(), tc.want)
+			all := f.k.CheckInvariants(f.ctx)
+			require.ErrorContains(t, all, `x/agency invariant "`+tc.invariant+`" broken`)
+			require.ErrorContains(t, all, tc.want)
+		})
+	}
+}

@@ -1,0 +1,248 @@
+package simulation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/agency/keeper"
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+// Operation weights: the AppParams keys and their defaults. A params file (-Params) may
+// override any of them.
+const (
+	OpWeightMsgAddMember      = "op_weight_msg_add_member"
+	OpWeightMsgSetMemberRoles = "op_weight_msg_set_member_roles"
+	OpWeightMsgRemoveMember   = "op_weight_msg_remove_member"
+	OpWeightMsgTransferAdmin  = "op_weight_msg_transfer_admin"
+
+	DefaultWeightMsgAddMember      = 40
+	DefaultWeightMsgSetMemberRoles = 20
+	DefaultWeightMsgRemoveMember   = 8
+	DefaultWeightMsgTransferAdmin  = 5
+)
+
+// Bounds of the factories' reads: each factory looks at no more than this many records, so
+// that an operation costs the same on a large state.
+const (
+	maxAccountTries   = 20
+	maxMembersScanned = 256
+)
+
+// Every factory reads the state it needs through the keeper, builds a message the Msg
+// service accepts (the admin of a live agency whose key the simulation holds, a member of
+// that agency, an account free to join, roles the agency has) and otherwise reports a skip
+// with the reason, which the simulation logs as a NoOp. A delivered message that fails
+// fails the simulation.
+
+// MsgAddMemberFactory adds a free simulation account (or the admin itself) to an agency,
+// with a random subset of the agency's roles and sometimes an expiry.
+func MsgAddMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAddMember] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgAddMember) {
+		r := testData.Rand()
+		agency, admin, reason := managedAgency(ctx, k, testData, reporter)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		params, err := k.Params.Get(ctx)
+		if err != nil {
+			reporter.Skip(err.Error())
+			return nil, nil
+		}
+		count, err := memberCount(ctx, k, agency.Id)
+		if err != nil {
+			reporter.Skip(err.Error())
+			return nil, nil
+		}
+		if count >= uint64(params.MaxMembersPerAgency) {
+			reporter.Skipf("agency %q is full (%d members)", agency.Id, count)
+			return nil, nil
+		}
+
+		var candidate simsx.SimAccount
+		adminIsMember, err := k.Members.Has(ctx, admin.Address)
+		if err != nil {
+			reporter.Skip(err.Error())
+			return nil, nil
+		}
+		if !adminIsMember && r.Intn(8) == 0 {
+			candidate = admin
+		} else {
+			var ok bool
+			if candidate, ok = freeAccount(ctx, k, testData, reporter); !ok {
+				reporter.Skip("no simulation account is free to join an agency")
+				return nil, nil
+			}
+		}
+		return []simsx.SimAccount{admin}, &types.MsgAddMember{
+			Admin:     admin.AddressBech32,
+			AgencyId:  agency.Id,
+			Address:   candidate.AddressBech32,
+			Roles:     shuffledSubset(r, agency.Roles),
+			ExpiresAt: randomExpiry(r, sdk.UnwrapSDKContext(ctx).BlockTime()),
+		}
+	}
+}
+
+// MsgSetMemberRolesFactory replaces a member's roles (a random subset of its agency's) and expiry.
+func MsgSetMemberRolesFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetMemberRoles] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSetMemberRoles) {
+		r := testData.Rand()
+		agency, admin, reason := managedAgency(ctx, k, testData, reporter)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		member, reason := anyMember(ctx, k, testData, agency.Id)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		return []simsx.SimAccount{admin}, &types.MsgSetMemberRoles{
+			Admin:     admin.AddressBech32,
+			AgencyId:  agency.Id,
+			Address:   member,
+			Roles:     shuffledSubset(r, agency.Roles),
+			ExpiresAt: randomExpiry(r, sdk.UnwrapSDKContext(ctx).BlockTime()),
+		}
+	}
+}
+
+// MsgRemoveMemberFactory removes a member of an agency.
+func MsgRemoveMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRemoveMember] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRemoveMember) {
+		agency, admin, reason := managedAgency(ctx, k, testData, reporter)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		member, reason := anyMember(ctx, k, testData, agency.Id)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		return []simsx.SimAccount{admin}, &types.MsgRemoveMember{Admin: admin.AddressBech32, AgencyId: agency.Id, Address: member}
+	}
+}
+
+// MsgTransferAdminFactory hands an agency to one of its members or to a free account.
+func MsgTransferAdminFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgTransferAdmin] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgTransferAdmin) {
+		r := testData.Rand()
+		agency, admin, reason := managedAgency(ctx, k, testData, reporter)
+		if reason != "" {
+			reporter.Skip(reason)
+			return nil, nil
+		}
+		var newAdmin string
+		if r.Intn(2) == 0 {
+			if m, reason := anyMember(ctx, k, testData, agency.Id); reason == "" && m != admin.AddressBech32 {
+				newAdmin = m
+			}
+		}
+		if newAdmin == "" {
+			free, ok := freeAccount(ctx, k, testData, reporter)
+			if !ok {
+				reporter.Skip("no simulation account is free to become an admin")
+				return nil, nil
+			}
+			newAdmin = free.AddressBech32
+		}
+		return []simsx.SimAccount{admin}, &types.MsgTransferAdmin{Admin: admin.AddressBech32, AgencyId: agency.Id, NewAdmin: newAdmin}
+	}
+}
+
+// managedAgency picks a random agency that is not RETIRED and whose admin is a simulation
+// account (so that the simulation can sign for it). It returns a skip reason when none is.
+func managedAgency(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) (types.Agency, simsx.SimAccount, string) {
+	var candidates []types.Agency
+	err := k.Agencies.Walk(ctx, nil, func(_ string, a types.Agency) (bool, error) {
+		if a.Status != types.AgencyStatusRetired && testData.HasAccount(a.Admin) {
+			candidates = append(candidates, a)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return types.Agency{}, simsx.SimAccount{}, err.Error()
+	}
+	if len(candidates) == 0 {
+		return types.Agency{}, simsx.SimAccount{}, "no agency that is not RETIRED has a simulation account as admin"
+	}
+	a := simsx.OneOf(testData.Rand(), candidates)
+	return a, testData.GetAccount(reporter, a.Admin), "" // HasAccount was checked: no skip
+}
+
+// anyMember returns a random member of the agency among the first maxMembersScanned whose
+// key the simulation holds.
+func anyMember(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, agencyID string) (string, string) {
+	var members []string
+	rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agencyID)
+	err := k.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
+		addr, err := k.AddressCodec().BytesToString(key.K2())
+		if err != nil {
+			return true, err
+		}
+		if testData.HasAccount(addr) {
+			members = append(members, addr)
+		}
+		return len(members) >= maxMembersScanned, nil
+	})
+	if err != nil {
+		return "", err.Error()
+	}
+	if len(members) == 0 {
+		return "", fmt.Sprintf("agency %q has no member the simulation can name", agencyID)
+	}
+	return simsx.OneOf(testData.Rand(), members), ""
+}
+
+// freeAccount tries a few random simulation accounts and returns one that belongs to no agency.
+func freeAccount(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) (simsx.SimAccount, bool) {
+	r := testData.Rand()
+	for i := 0; i < maxAccountTries; i++ {
+		acc := testData.AccountAt(reporter, r.Intn(testData.AccountsCount())) // in range: no skip
+		taken, err := k.Affiliations.Has(ctx, acc.Address)
+		if err == nil && !taken {
+			return acc, true
+		}
+	}
+	return simsx.SimAccount{}, false
+}
+
+func memberCount(ctx context.Context, k keeper.Keeper, agencyID string) (uint64, error) {
+	n, err := k.MemberCount.Get(ctx, agencyID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// shuffledSubset returns each role with probability 1/2, in a random order (the Msg service
+// stores roles sorted whatever the order they come in).
+func shuffledSubset(r *simsx.XRand, roles []string) []string {
+	out := make([]string, 0, len(roles))
+	for _, role := range roles {
+		if r.Intn(2) == 0 {
+			out = append(out, role)
+		}
+	}
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// randomExpiry returns no expiry three times in four, else a time 1 hour to 60 days after now.
+func randomExpiry(r *simsx.XRand, now time.Time) *time.Time {
+	if r.Intn(4) != 0 {
+		return nil
+	}
+	at := now.Add(time.Duration(1+r.Intn(60*24)) * time.Hour).UTC()
+	return &at
+}
