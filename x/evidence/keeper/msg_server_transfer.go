@@ -26,6 +26,13 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	if err != nil {
 		return nil, err
 	}
+	// The table also has TRANSFER_PENDING -> IN_CUSTODY, but that edge belongs to
+	// Accept/Reject/CancelTransfer, which close the open transfer: custody is taken
+	// of REGISTERED items only.
+	if it.Status != types.EvidenceStatusRegistered {
+		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "evidence cannot go from %s to %s by taking custody (only a REGISTERED item can)",
+			it.Status.Label(), types.EvidenceStatusInCustody.Label())
+	}
 	previous := it.Custodian
 	it.Custodian = msg.Custodian
 	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionCustodyTaken, msg.Custodian, agencyID, msg.NoteDigest)

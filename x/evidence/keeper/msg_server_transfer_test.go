@@ -69,6 +69,11 @@ func TestTakeCustodyRejected(t *testing.T) {
 		{"already in custody", func(f *fixture) func() error {
 			return take(f, f.s(cust), f.itemIn(types.EvidenceStatusInCustody), "")
 		}, types.ErrInvalidTransition},
+		// TRANSFER_PENDING -> IN_CUSTODY is an edge of the table, but only for the
+		// messages that close the transfer: taking custody would leave it open.
+		{"transfer pending", func(f *fixture) func() error {
+			return take(f, f.s(custB), f.itemIn(types.EvidenceStatusTransferPending), "")
+		}, types.ErrInvalidTransition},
 	})
 }
 
