@@ -75,3 +75,25 @@ func TestInitGenesisRejectsInvalidState(t *testing.T) {
 	gs.Params.MaxMembersPerAgency = 0
 	require.ErrorIs(t, f.k.InitGenesis(f.ctx, gs), types.ErrInvalidParams)
 }
+
+// Governance may lower max_members_per_agency below an agency's member count (existing
+// members stay); the state must still export and import.
+func TestGenesisRoundTripAfterLoweredMemberLimit(t *testing.T) {
+	// ARRANGE: two members in knpa, then the limit lowered to 1.
+	f := newFixture(t)
+	twoAgencies(f)
+	f.addMember("knpa", knpaAdmin, knpaAdmin, nil, roleCustodian)
+	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: types.Params{MaxMembersPerAgency: 1}})
+	require.NoError(t, err)
+	exported := f.export()
+
+	// ACT
+	g := newFixture(t)
+	err = g.k.InitGenesis(g.ctx, exported)
+
+	// ASSERT: imported as it was; the limit still refuses new members.
+	require.NoError(t, err)
+	require.Equal(t, exported, g.export())
+	_, err = g.ms.AddMember(g.ctx, &types.MsgAddMember{Admin: f.str(knpaAdmin), AgencyId: "knpa", Address: f.str(addr(77))})
+	require.ErrorIs(t, err, types.ErrMemberLimit)
+}

@@ -15,7 +15,8 @@ func DefaultGenesis() *GenesisState {
 // unique valid ids and names, valid admin and member addresses, storable statuses, sorted
 // unique well-formed roles, each member's agency exists and its roles are a subset of the
 // agency's, at most one agency per address (admins included; an admin may be a member of
-// its own agency) and no agency over params.max_members_per_agency.
+// its own agency) and no agency over MaxMembersPerAgencyLimit members (a lowered
+// params.max_members_per_agency leaves existing members in place, so it is not checked here).
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return err
@@ -78,9 +79,12 @@ func (gs GenesisState) Validate() error {
 				return errorsmod.Wrapf(ErrInvalidGenesis, "member %s holds role %q that agency %q does not have", m.Address, r, a.Id)
 			}
 		}
+		// params.max_members_per_agency only gates new members: governance may lower it
+		// below an agency's count, and that state must export and import. No agency can
+		// exceed the hard ceiling, which bounds MsgSetAgencyRoles' loop over members.
 		counts[m.AgencyId]++
-		if counts[m.AgencyId] > gs.Params.MaxMembersPerAgency {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "agency %q has more than %d members", m.AgencyId, gs.Params.MaxMembersPerAgency)
+		if counts[m.AgencyId] > MaxMembersPerAgencyLimit {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "agency %q has more than %d members", m.AgencyId, MaxMembersPerAgencyLimit)
 		}
 	}
 	return nil
