@@ -1,0 +1,387 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+
+	"github.com/civicchain/civic/testutil/localnet"
+)
+
+// LoadAccount is a funded account the load generator signs for with a raw
+// secp256k1 key (no keyring).
+type LoadAccount struct {
+	Index   int
+	Priv    *secp256k1.PrivKey
+	Address string // bech32 civic1...
+	AccNum  uint64
+	Seq     uint64
+}
+
+// NewLoadAccounts derives n deterministic keys (sha256 of "civic-bench/<i>").
+// They are for a throwaway benchmark chain only.
+func NewLoadAccounts(n int) ([]*LoadAccount, error) {
+	out := make([]*LoadAccount, n)
+	for i := range out {
+		seed := sha256.Sum256([]byte(fmt.Sprintf("civic-bench/%d", i)))
+		priv := &secp256k1.PrivKey{Key: seed[:]}
+		addr, err := bech32.ConvertAndEncode(Bech32Prefix, sdk.AccAddress(priv.PubKey().Address()))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &LoadAccount{Index: i, Priv: priv, Address: addr}
+	}
+	return out, nil
+}
+
+// Bech32Prefix is civic's account prefix.
+const Bech32Prefix = "civic"
+
+// LoadAgency is the agency the load accounts join at genesis, and LoadRoles the
+// roles they hold (evidence.investigator opens cases and registers; evidence.custodian
+// takes custody, transfers and receives).
+const LoadAgency = "knpa"
+
+// LoadRoles are the load accounts' roles in LoadAgency.
+var LoadRoles = []string{"evidence.custodian", "evidence.investigator"}
+
+// ExtendGenesis adds the load accounts to genesis.json: auth BaseAccounts with
+// account numbers after the existing ones, bank balances of coins (the supply is
+// left empty in genesis, so the chain computes it), and memberships of agency with
+// roles. It keeps the genesis orderings (members by address bytes).
+func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return err
+	}
+	genesisTime, _ := doc["genesis_time"].(string)
+	app, ok := doc["app_state"].(map[string]any)
+	if !ok {
+		return fmt.Errorf("%s: no app_state", path)
+	}
+	auth, _ := app["auth"].(map[string]any)
+	bank, _ := app["bank"].(map[string]any)
+	ag, _ := app["agency"].(map[string]any)
+	if auth == nil || bank == nil || ag == nil {
+		return fmt.Errorf("%s: genesis lacks auth, bank or agency state", path)
+	}
+	if supply, _ := bank["supply"].([]any); len(supply) != 0 {
+		// The supply is written: add the new balances to it.
+		per, ok := new(big.Int).SetString(amount, 10)
+		if !ok {
+			return fmt.Errorf("amount %q is not an integer", amount)
+		}
+		add := new(big.Int).Mul(per, big.NewInt(int64(len(accts))))
+		found := false
+		for _, c := range supply {
+			m, _ := c.(map[string]any)
+			if fmt.Sprint(m["denom"]) != denom {
+				continue
+			}
+			cur, ok := new(big.Int).SetString(fmt.Sprint(m["amount"]), 10)
+			if !ok {
+				return fmt.Errorf("supply amount %v", m["amount"])
+			}
+			m["amount"] = cur.Add(cur, add).String()
+			found = true
+		}
+		if !found {
+			return fmt.Errorf("%s: supply has no %s", path, denom)
+		}
+	}
+	accounts, _ := auth["accounts"].([]any)
+	next := uint64(0)
+	for _, a := range accounts {
+		m, _ := a.(map[string]any)
+		if n, ok := m["account_number"]; ok {
+			v, err := strconv.ParseUint(fmt.Sprint(n), 10, 64)
+			if err == nil && v+1 > next {
+				next = v + 1
+			}
+		}
+	}
+	balances, _ := bank["balances"].([]any)
+	members, _ := ag["members"].([]any)
+	sortedRoles := append([]string(nil), roles...)
+	sort.Strings(sortedRoles)
+	for _, a := range accts {
+		a.AccNum = next
+		accounts = append(accounts, map[string]any{
+			"@type": "/cosmos.auth.v1beta1.BaseAccount", "address": a.Address, "pub_key": nil,
+			"account_number": strconv.FormatUint(next, 10), "sequence": "0",
+		})
+		next++
+		balances = append(balances, map[string]any{"address": a.Address, "coins": []any{map[string]any{"denom": denom, "amount": amount}}})
+		if agency != "" {
+			members = append(members, map[string]any{"agency_id": agency, "address": a.Address, "roles": sortedRoles, "expires_at": nil, "added_at": genesisTime})
+		}
+	}
+	addrBytes := func(v any) []byte {
+		m, _ := v.(map[string]any)
+		_, bz, _ := bech32.DecodeAndConvert(fmt.Sprint(m["address"]))
+		return bz
+	}
+	sort.SliceStable(balances, func(i, j int) bool { return bytes.Compare(addrBytes(balances[i]), addrBytes(balances[j])) < 0 })
+	sort.SliceStable(members, func(i, j int) bool { return bytes.Compare(addrBytes(members[i]), addrBytes(members[j])) < 0 })
+	auth["accounts"] = accounts
+	bank["balances"] = balances
+	ag["members"] = members
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, out, 0o600)
+}
+
+// TOMLEdit sets one key in a [section] of a TOML file written from the SDK or
+// CometBFT template ("" is the top level). Value is a TOML literal.
+type TOMLEdit struct{ Section, Key, Value string }
+
+var (
+	tomlSection = regexp.MustCompile(`^\s*\[([^\[\]]+)\]\s*(#.*)?$`)
+	tomlKey     = regexp.MustCompile(`^(\s*)([A-Za-z0-9_.-]+)(\s*=\s*)(.*)$`)
+)
+
+// EditTOML applies edits; a key that is not in the file is an error.
+func EditTOML(path string, edits ...TOMLEdit) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(raw), "\n")
+	done := make([]bool, len(edits))
+	section := ""
+	for i, line := range lines {
+		if m := tomlSection.FindStringSubmatch(line); m != nil {
+			section = strings.TrimSpace(m[1])
+			continue
+		}
+		m := tomlKey.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		for j, e := range edits {
+			if e.Section == section && e.Key == m[2] {
+				lines[i] = m[1] + m[2] + m[3] + e.Value
+				done[j] = true
+			}
+		}
+	}
+	for j, e := range edits {
+		if !done[j] {
+			return fmt.Errorf("%s: no key %q in [%s]", path, e.Key, e.Section)
+		}
+	}
+	return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
+}
+
+// NodeTuning are the throughput settings the harness writes into its own home.
+type NodeTuning struct {
+	TimeoutCommit string // consensus.timeout_commit, e.g. "1s"
+	MempoolSize   int    // mempool.size (CometBFT, txs)
+	MempoolCache  int    // mempool.cache_size
+	Indexer       string // tx_index.indexer: "null" or "kv"
+	IAVLCache     int    // app.toml iavl-cache-size
+}
+
+// DefaultTuning is what `make bench` uses.
+func DefaultTuning() NodeTuning {
+	return NodeTuning{TimeoutCommit: "1s", MempoolSize: 20000, MempoolCache: 100000, Indexer: "null", IAVLCache: 781250}
+}
+
+// Edits returns the config.toml and app.toml edits.
+func (t NodeTuning) Edits() (comet, app []TOMLEdit) {
+	q := strconv.Quote
+	comet = []TOMLEdit{
+		{"consensus", "timeout_commit", q(t.TimeoutCommit)},
+		{"mempool", "size", strconv.Itoa(t.MempoolSize)},
+		{"mempool", "cache_size", strconv.Itoa(t.MempoolCache)},
+		{"tx_index", "indexer", q(t.Indexer)},
+		{"", "log_level", q("warn")},
+	}
+	app = []TOMLEdit{{"", "iavl-cache-size", strconv.Itoa(t.IAVLCache)}}
+	return comet, app
+}
+
+// Chain is a running benchmark network: Net/Node are node 0 (the one the load
+// generator talks to), Others the other validators of a multi-validator network.
+type Chain struct {
+	Net      *localnet.Network
+	Node     *localnet.Node
+	Others   []*localnet.Node
+	Accounts []*LoadAccount
+	Dir      string
+}
+
+// SetupOptions configure StartChain.
+type SetupOptions struct {
+	Binary     string // civicd
+	ConfigYML  string // config.yml
+	Dir        string // working directory (home, log); must be empty or absent
+	Accounts   int
+	Coins      string // amount of the denom per load account
+	Tuning     NodeTuning
+	Validators int // 1; 4 needs multi-validator init in testutil/localnet
+}
+
+// StartChain builds a fresh home with testutil/localnet from config.yml, adds the
+// load accounts to genesis, applies the tuning, starts civicd and waits for block 2.
+// Validators > 1 builds a multi-validator network with localnet.InitMulti.
+func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
+	if o.Validators > 1 {
+		return startMulti(ctx, o)
+	}
+	cfg, err := localnet.LoadConfig(o.ConfigYML)
+	if err != nil {
+		return nil, err
+	}
+	accts, err := NewLoadAccounts(o.Accounts)
+	if err != nil {
+		return nil, err
+	}
+	ports, err := localnet.FreePorts()
+	if err != nil {
+		return nil, err
+	}
+	home := filepath.Join(o.Dir, "home")
+	n, err := localnet.Init(ctx, o.Binary, home, cfg, ports)
+	if err != nil {
+		return nil, err
+	}
+	gen := filepath.Join(n.Home, "config", "genesis.json")
+	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles); err != nil {
+		return nil, err
+	}
+	if _, err := n.Exec(ctx, "", "genesis", "validate", "--home", n.Home); err != nil {
+		return nil, err
+	}
+	comet, app := o.Tuning.Edits()
+	if err := EditTOML(filepath.Join(n.Home, "config", "config.toml"), comet...); err != nil {
+		return nil, err
+	}
+	if err := EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+		return nil, err
+	}
+	node, err := n.Start(filepath.Join(o.Dir, "civicd.log"))
+	if err != nil {
+		return nil, err
+	}
+	c := &Chain{Net: n, Node: node, Accounts: accts, Dir: o.Dir}
+	if err := node.WaitForHeight(ctx, 2); err != nil {
+		_ = node.Stop(20e9)
+		return nil, fmt.Errorf("%w\n%s", err, node.LogTail(4000))
+	}
+	return c, nil
+}
+
+// startMulti is StartChain for o.Validators nodes (localnet.InitMulti): the load
+// accounts go into node 0's genesis, which is copied to every node; every node
+// gets the tuning; node 0 also listens for pprof.
+func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
+	cfg, err := localnet.LoadConfig(o.ConfigYML)
+	if err != nil {
+		return nil, err
+	}
+	accts, err := NewLoadAccounts(o.Accounts)
+	if err != nil {
+		return nil, err
+	}
+	ports, err := localnet.FreePortsN(o.Validators)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := localnet.FreePorts()
+	if err != nil {
+		return nil, err
+	}
+	ports[0].Pprof = extra.Pprof
+	m, err := localnet.InitMulti(ctx, o.Binary, filepath.Join(o.Dir, "net"), cfg, ports)
+	if err != nil {
+		return nil, err
+	}
+	n0 := m.Nodes[0]
+	gen := filepath.Join(n0.Home, "config", "genesis.json")
+	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles); err != nil {
+		return nil, err
+	}
+	if _, err := n0.Exec(ctx, "", "genesis", "validate", "--home", n0.Home); err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(gen)
+	if err != nil {
+		return nil, err
+	}
+	comet, app := o.Tuning.Edits()
+	for i, n := range m.Nodes {
+		if i > 0 {
+			if err := os.WriteFile(filepath.Join(n.Home, "config", "genesis.json"), raw, 0o600); err != nil {
+				return nil, err
+			}
+		}
+		edits := comet
+		if i == 0 {
+			edits = append(append([]TOMLEdit(nil), comet...), TOMLEdit{"rpc", "pprof_laddr", strconv.Quote(fmt.Sprintf("127.0.0.1:%d", ports[0].Pprof))})
+		}
+		if err := EditTOML(filepath.Join(n.Home, "config", "config.toml"), edits...); err != nil {
+			return nil, err
+		}
+		if err := EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+			return nil, err
+		}
+	}
+	nodes, err := m.Start()
+	if err != nil {
+		return nil, err
+	}
+	c := &Chain{Net: n0, Node: nodes[0], Others: nodes[1:], Accounts: accts, Dir: o.Dir}
+	if err := nodes[0].WaitForHeight(ctx, 2); err != nil {
+		_ = c.Stop()
+		return nil, fmt.Errorf("%w\n%s", err, nodes[0].LogTail(4000))
+	}
+	return c, nil
+}
+
+// Stop ends every node.
+func (c *Chain) Stop() error {
+	err := c.Node.Stop(30e9)
+	for _, n := range c.Others {
+		if e := n.Stop(30e9); e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// DirSize is the total size in bytes of the regular files under dir.
+func DirSize(dir string) (int64, error) {
+	var total int64
+	err := filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return nil
+	})
+	return total, err
+}

@@ -1,0 +1,97 @@
+package bench
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEditTOML(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	in := "log_level = \"info\"\n[mempool]\n# comment\nsize = 5000\n[consensus]\ntimeout_commit = \"2s\"\n"
+	if err := os.WriteFile(p, []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := EditTOML(p, TOMLEdit{"mempool", "size", "20000"}, TOMLEdit{"consensus", "timeout_commit", `"1s"`}, TOMLEdit{"", "log_level", `"warn"`}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(p)
+	want := "log_level = \"warn\"\n[mempool]\n# comment\nsize = 20000\n[consensus]\ntimeout_commit = \"1s\"\n"
+	if string(raw) != want {
+		t.Fatalf("got\n%s", raw)
+	}
+	if err := EditTOML(p, TOMLEdit{"mempool", "nope", "1"}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Fatalf("missing key: %v", err)
+	}
+}
+
+func TestExtendGenesis(t *testing.T) {
+	accts, err := NewLoadAccounts(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := NewLoadAccounts(3)
+	if accts[2].Address != again[2].Address || accts[0].Address == accts[1].Address || !strings.HasPrefix(accts[0].Address, "civic1") {
+		t.Fatal("load accounts must be deterministic, distinct, civic1...")
+	}
+	gen := map[string]any{
+		"genesis_time": "2026-01-01T00:00:00Z",
+		"app_state": map[string]any{
+			"auth":   map[string]any{"accounts": []any{map[string]any{"address": "x", "account_number": "7"}}},
+			"bank":   map[string]any{"balances": []any{}, "supply": []any{map[string]any{"denom": "ucivic", "amount": "100"}}},
+			"agency": map[string]any{"members": []any{}},
+		},
+	}
+	p := filepath.Join(t.TempDir(), "genesis.json")
+	raw, _ := json.Marshal(gen)
+	if err := os.WriteFile(p, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", []string{"b.x", "a.y"}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = os.ReadFile(p)
+	var out struct {
+		AppState struct {
+			Auth struct {
+				Accounts []map[string]any `json:"accounts"`
+			} `json:"auth"`
+			Bank struct {
+				Balances []map[string]any `json:"balances"`
+				Supply   []map[string]any `json:"supply"`
+			} `json:"bank"`
+			Agency struct {
+				Members []struct {
+					AgencyID string   `json:"agency_id"`
+					Roles    []string `json:"roles"`
+					AddedAt  string   `json:"added_at"`
+				} `json:"members"`
+			} `json:"agency"`
+		} `json:"app_state"`
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatal(err)
+	}
+	a := out.AppState
+	if len(a.Auth.Accounts) != 4 || a.Auth.Accounts[1]["account_number"] != "8" || accts[2].AccNum != 10 {
+		t.Fatalf("accounts %v", a.Auth.Accounts)
+	}
+	if len(a.Bank.Balances) != 3 || a.Bank.Supply[0]["amount"] != "130" {
+		t.Fatalf("bank %+v", a.Bank)
+	}
+	if len(a.Agency.Members) != 3 || a.Agency.Members[0].AgencyID != "knpa" || a.Agency.Members[0].Roles[0] != "a.y" || a.Agency.Members[0].AddedAt == "" {
+		t.Fatalf("members %+v", a.Agency.Members)
+	}
+}
+
+func TestPartner(t *testing.T) {
+	accts, _ := NewLoadAccounts(5)
+	e := NewEnv(accts, "ucivic")
+	for acct, want := range map[int]int{0: 1, 1: 0, 2: 3, 3: 2, 4: 0} {
+		if got := e.Partner(acct); got != want {
+			t.Errorf("Partner(%d) = %d, want %d", acct, got, want)
+		}
+	}
+}

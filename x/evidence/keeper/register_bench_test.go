@@ -1,0 +1,208 @@
+package keeper_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log"
+	"cosmossdk.io/store"
+	"cosmossdk.io/store/metrics"
+	"cosmossdk.io/store/rootmulti"
+	storetypes "cosmossdk.io/store/types"
+	dbm "github.com/cosmos/cosmos-db"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
+	"github.com/civicchain/civic/x/evidence/keeper"
+	"github.com/civicchain/civic/x/evidence/types"
+)
+
+func benchDigest(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+type benchFixture struct {
+	ctx    sdk.Context
+	msg    types.MsgServer
+	inv    string
+	nextID int
+	ops    int
+
+	blockCtx sdk.Context
+	block    func() // writes the block cache; nil between blocks
+}
+
+// benchBlock is how many messages make one "block": like the node, every
+// message runs in its own cache context over a block-level cache context, which
+// is written to the IAVL stores and committed at the end of the block (outside
+// the timer). Without commits every IAVL iterator walks all unsaved writes
+// (O(n) per call) and the numbers would depend on b.N.
+const benchBlock = 1000
+
+// run executes one message in a transaction cache over the block cache.
+func (f *benchFixture) run(b *testing.B, fn func(ctx sdk.Context) error) {
+	if f.block == nil {
+		f.blockCtx, f.block = f.ctx.CacheContext()
+	}
+	cctx, write := f.blockCtx.CacheContext()
+	if err := fn(cctx); err != nil {
+		b.Fatal(err)
+	}
+	write()
+	f.ops++
+	if f.ops%benchBlock == 0 {
+		b.StopTimer()
+		f.commit()
+		b.StartTimer()
+	}
+}
+
+// commit writes the block cache and commits the multistore.
+func (f *benchFixture) commit() {
+	if f.block != nil {
+		f.block()
+		f.block = nil
+	}
+	f.ctx.MultiStore().(storetypes.CommitMultiStore).Commit()
+	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
+}
+
+// committableContext moves ctx onto a fresh in-memory multistore with the same
+// store keys, each IAVL store under its own prefix (the fixture mounts both
+// IAVL stores on one database without prefixes, which works until the first
+// Commit), so that the benchmark can commit like a node does.
+func committableContext(b *testing.B, ctx sdk.Context) sdk.Context {
+	rs, ok := ctx.MultiStore().(*rootmulti.Store)
+	if !ok {
+		b.Fatalf("fixture multistore is %T", ctx.MultiStore())
+	}
+	cms := store.NewCommitMultiStore(dbm.NewMemDB(), log.NewNopLogger(), metrics.NewNoOpMetrics())
+	for _, key := range rs.StoreKeysByName() {
+		switch key.(type) {
+		case *storetypes.KVStoreKey:
+			cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil)
+		case *storetypes.TransientStoreKey:
+			cms.MountStoreWithDB(key, storetypes.StoreTypeTransient, nil)
+		case *storetypes.MemoryStoreKey:
+			cms.MountStoreWithDB(key, storetypes.StoreTypeMemory, nil)
+		}
+	}
+	if err := cms.LoadLatestVersion(); err != nil {
+		b.Fatal(err)
+	}
+	return ctx.WithMultiStore(cms)
+}
+
+// newBenchFixture: keepers on a committable in-memory store, one agency with one
+// member who is investigator, custodian and auditor.
+func newBenchFixture(b *testing.B) *benchFixture {
+	k, ak, ctx := testkeeper.EvidenceKeeper(b)
+	ctx = committableContext(b, ctx)
+	if err := ak.InitGenesis(ctx, agencytypes.DefaultGenesis()); err != nil {
+		b.Fatal(err)
+	}
+	if err := k.InitGenesis(ctx, types.DefaultGenesis()); err != nil {
+		b.Fatal(err)
+	}
+	admin, member := acc("bench-admin"), acc("bench-investigator")
+	testkeeper.RegisterTestAgency(b, ak, ctx, "knpa", admin, types.RoleInvestigator, types.RoleCustodian, types.RoleAuditor)
+	testkeeper.AddTestMember(b, ak, ctx, "knpa", admin, member, types.RoleInvestigator, types.RoleCustodian, types.RoleAuditor)
+	s, err := k.AddressCodec().BytesToString(member)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &benchFixture{ctx: ctx, msg: keeper.NewMsgServerImpl(k), inv: s}
+}
+
+func (f *benchFixture) openCase(b *testing.B) uint64 {
+	f.nextID++
+	res, err := f.msg.OpenCase(f.ctx, &types.MsgOpenCase{Investigator: f.inv, ReferenceDigest: benchDigest(fmt.Sprintf("case-%d", f.nextID))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res.CaseId
+}
+
+func (f *benchFixture) registerMsg(caseID uint64, i int) *types.MsgRegisterEvidence {
+	return &types.MsgRegisterEvidence{
+		Investigator: f.inv, CaseId: caseID, ExhibitNumber: fmt.Sprintf("EX-%d", i),
+		Digest: benchDigest(fmt.Sprintf("file-%d-%d", caseID, i)), SizeBytes: 536870912,
+		MediaType: "application/octet-stream", Locator: fmt.Sprintf("s3://bench/%d/%d.img", caseID, i),
+		Acquisition: types.Acquisition{Method: types.AcquisitionMethodForensicImage, Tool: "ftk-imager", ToolVersion: "4.7",
+			AcquiredAt: testkeeper.BlockTime.Add(-time.Hour)},
+	}
+}
+
+// BenchmarkRegisterEvidence measures the MsgRegisterEvidence handler end to end
+// (validation, case read, x/agency Authorize, exhibit index, item + custody entry
+// + indexes written, typed event) on an in-memory IAVL store, each message in a
+// cache context and a commit every 1,000 (see run); a new case every 1,000 items
+// (max_items_per_case).
+func BenchmarkRegisterEvidence(b *testing.B) {
+	f := newBenchFixture(b)
+	const perCase = int(types.DefaultMaxItemsPerCase)
+	caseID := f.openCase(b)
+	msgs := make([]*types.MsgRegisterEvidence, 0, perCase)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%perCase == 0 {
+			b.StopTimer()
+			if i > 0 {
+				caseID = f.openCase(b)
+			}
+			msgs = msgs[:0]
+			for j := 0; j < perCase; j++ {
+				msgs = append(msgs, f.registerMsg(caseID, j))
+			}
+			b.StartTimer()
+		}
+		m := msgs[i%perCase]
+		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.RegisterEvidence(ctx, m); return err })
+	}
+}
+
+// BenchmarkOpenCase measures MsgOpenCase (Authorize, reference index, case write).
+func BenchmarkOpenCase(b *testing.B) {
+	f := newBenchFixture(b)
+	msgs := make([]*types.MsgOpenCase, b.N)
+	for i := range msgs {
+		msgs[i] = &types.MsgOpenCase{Investigator: f.inv, ReferenceDigest: benchDigest(fmt.Sprintf("ref-%d", i))}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := msgs[i]
+		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.OpenCase(ctx, m); return err })
+	}
+}
+
+// BenchmarkVerifyIntegrity measures MsgVerifyIntegrity on one of 1,000 items
+// (Authorize over the roles in order, custody-log append).
+func BenchmarkVerifyIntegrity(b *testing.B) {
+	f := newBenchFixture(b)
+	caseID := f.openCase(b)
+	var ids []uint64
+	var digests []string
+	for j := 0; j < 1000; j++ {
+		m := f.registerMsg(caseID, j)
+		res, err := f.msg.RegisterEvidence(f.ctx, m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids, digests = append(ids, res.EvidenceId), append(digests, m.Digest)
+	}
+	f.commit()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		j := i % len(ids)
+		m := &types.MsgVerifyIntegrity{Verifier: f.inv, EvidenceId: ids[j], Digest: digests[j]}
+		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.VerifyIntegrity(ctx, m); return err })
+	}
+}
