@@ -29,7 +29,8 @@ GRPC_GATEWAY_VERSION := v1.16.0
 
 .DEFAULT_GOAL := help
 .PHONY: help build install localnet localnet-init test test-unit test-e2e lint fmt \
-        proto-tools proto-gen proto-check clean
+        localnet-multi localnet-stop test-faults test-sim \
+        proto-tools proto-gen proto-check clean bench bench-keeper
 
 help: ## Show this help
 	@echo "Usage: make <target> [VAR=value]"
@@ -56,6 +57,16 @@ localnet-init: build ## Build, then wipe and recreate $CIVIC_HOME from config.ym
 localnet: localnet-init ## Fresh single-validator network from config.yml, started in the foreground
 	exec $(BINARY) start --home $(CIVIC_HOME)
 
+# Four validators (scripts/localnet -validators): homes $CIVIC_HOME/node0..N-1,
+# node i on every base port + 10*i, pids in $CIVIC_HOME/pids.
+CIVIC_VALIDATORS ?= 4
+
+localnet-multi: build ## Fresh N-validator network (CIVIC_VALIDATORS, 4) in $CIVIC_HOME/node*, started in the background
+	$(GO) run ./scripts/localnet -binary $(BINARY) -validators $(CIVIC_VALIDATORS) -start
+
+localnet-stop: ## Stop the nodes localnet-multi started (by the pids in $CIVIC_HOME/pids)
+	$(GO) run ./scripts/localnet -stop
+
 ## ---- tests ----
 
 test: lint ## gofmt + vet, then the whole suite (unit, fuzz seeds, in-process network, e2e)
@@ -67,6 +78,16 @@ test-unit: ## Fast tests only (-short: skips the in-process network and e2e)
 test-e2e: ## Only the end-to-end test against a real civicd (-v)
 	$(GO) test -v -count=1 -timeout 15m ./tests/e2e/...
 
+.PHONY: test-storm
+test-storm: ## Malformed-tx storm, long version: 10,000 bad txs under valid load against a real civicd (-v)
+	CIVIC_STORM_LONG=1 $(GO) test -v -count=1 -timeout 20m -run TestStorm ./tests/storm/...
+
+test-sim: ## Simulation, long: determinism (same seed twice, same app hash) and import/export, 100 blocks x 100 ops (~15 min)
+	$(GO) test ./app -run 'TestAppStateDeterminism|TestAppImportExport' -Enabled=true -NumBlocks=100 -BlockSize=100 -timeout 2h -v -count=1
+
+test-faults: ## Fault tests, long versions (kill/restart cycles, halts, export/import; -v)
+	CIVIC_FAULTS_LONG=1 $(GO) test -v -count=1 -timeout 40m ./tests/faults/...
+
 lint: ## gofmt check and go vet
 	@out=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
@@ -74,6 +95,17 @@ lint: ## gofmt check and go vet
 
 fmt: ## gofmt -w every Go file
 	gofmt -w $$(git ls-files --cached --others --exclude-standard '*.go')
+
+## ---- benchmarks (BENCHMARKS.md) ----
+
+# Extra civic-bench flags, e.g. make bench BENCH_FLAGS='-duration 60s -workloads bank-send,evidence-open-case'
+BENCH_FLAGS ?=
+
+bench: build ## Load benchmark: fresh single-validator chain, every tx workload + query load (~7 min); bench/results/
+	$(GO) run ./bench/cmd/civic-bench -binary $(BINARY) $(BENCH_FLAGS)
+
+bench-keeper: ## Keeper micro-benchmarks: x/agency Authorize, x/evidence registration (go test -bench)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5000x ./x/agency/keeper/ ./x/evidence/keeper/
 
 ## ---- protobuf ----
 
