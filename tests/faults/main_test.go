@@ -12,13 +12,10 @@
 package faults
 
 import (
-	"flag"
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
-	"time"
+
+	"github.com/civicchain/civic/testutil/localnet"
 )
 
 // civicd is the binary under test, built once by TestMain.
@@ -28,29 +25,5 @@ var civicd string
 func long() bool { return os.Getenv("CIVIC_FAULTS_LONG") == "1" }
 
 func TestMain(m *testing.M) {
-	flag.Parse()
-	if testing.Short() {
-		os.Exit(m.Run()) // the tests skip themselves
-	}
-	dir, err := os.MkdirTemp("", "civic-faults-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := func() int {
-		defer os.RemoveAll(dir)
-		if civicd = os.Getenv("CIVIC_FAULTS_BINARY"); civicd == "" {
-			civicd = filepath.Join(dir, "civicd")
-			start := time.Now()
-			cmd := exec.Command("go", "build", "-o", civicd, "github.com/civicchain/civic/cmd/civicd")
-			cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-			if err := cmd.Run(); err != nil {
-				fmt.Fprintln(os.Stderr, "faults: building civicd:", err)
-				return 1
-			}
-			fmt.Fprintf(os.Stderr, "faults: built civicd in %s\n", time.Since(start).Round(time.Second))
-		}
-		return m.Run()
-	}()
-	os.Exit(code)
+	os.Exit(localnet.TestMainWithBinary(m, "faults", &civicd, "CIVIC_FAULTS_BINARY"))
 }
