@@ -14,6 +14,7 @@ import (
 	storetypes "cosmossdk.io/store/types"
 	dbm "github.com/cosmos/cosmos-db"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/stretchr/testify/require"
 
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
@@ -148,6 +149,7 @@ func BenchmarkRegisterEvidence(b *testing.B) {
 	const perCase = int(types.DefaultMaxItemsPerCase)
 	caseID := f.openCase(b)
 	msgs := make([]*types.MsgRegisterEvidence, 0, perCase)
+	var last uint64
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -163,8 +165,16 @@ func BenchmarkRegisterEvidence(b *testing.B) {
 			b.StartTimer()
 		}
 		m := msgs[i%perCase]
-		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.RegisterEvidence(ctx, m); return err })
+		f.run(b, func(ctx sdk.Context) error {
+			res, err := f.msg.RegisterEvidence(ctx, m)
+			if err == nil {
+				last = res.EvidenceId
+			}
+			return err
+		})
 	}
+	b.StopTimer()
+	require.Equal(b, uint64(b.N), last, "every registration must issue the next evidence id")
 }
 
 // BenchmarkOpenCase measures MsgOpenCase (Authorize, reference index, case write).
@@ -174,12 +184,21 @@ func BenchmarkOpenCase(b *testing.B) {
 	for i := range msgs {
 		msgs[i] = &types.MsgOpenCase{Investigator: f.inv, ReferenceDigest: benchDigest(fmt.Sprintf("ref-%d", i))}
 	}
+	var last uint64
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m := msgs[i]
-		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.OpenCase(ctx, m); return err })
+		f.run(b, func(ctx sdk.Context) error {
+			res, err := f.msg.OpenCase(ctx, m)
+			if err == nil {
+				last = res.CaseId
+			}
+			return err
+		})
 	}
+	b.StopTimer()
+	require.Equal(b, uint64(b.N), last, "every case must get the next case id")
 }
 
 // BenchmarkVerifyIntegrity measures MsgVerifyIntegrity on one of 1,000 items
@@ -198,11 +217,20 @@ func BenchmarkVerifyIntegrity(b *testing.B) {
 		ids, digests = append(ids, res.EvidenceId), append(digests, m.Digest)
 	}
 	f.commit()
+	mismatches := 0
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		j := i % len(ids)
 		m := &types.MsgVerifyIntegrity{Verifier: f.inv, EvidenceId: ids[j], Digest: digests[j]}
-		f.run(b, func(ctx sdk.Context) error { _, err := f.msg.VerifyIntegrity(ctx, m); return err })
+		f.run(b, func(ctx sdk.Context) error {
+			res, err := f.msg.VerifyIntegrity(ctx, m)
+			if err == nil && !res.Match {
+				mismatches++
+			}
+			return err
+		})
 	}
+	b.StopTimer()
+	require.Zero(b, mismatches, "the recorded digest must match every time")
 }
