@@ -9,10 +9,8 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -152,48 +150,6 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 	return os.WriteFile(path, out, 0o600)
 }
 
-// TOMLEdit sets one key in a [section] of a TOML file written from the SDK or
-// CometBFT template ("" is the top level). Value is a TOML literal.
-type TOMLEdit struct{ Section, Key, Value string }
-
-var (
-	tomlSection = regexp.MustCompile(`^\s*\[([^\[\]]+)\]\s*(#.*)?$`)
-	tomlKey     = regexp.MustCompile(`^(\s*)([A-Za-z0-9_.-]+)(\s*=\s*)(.*)$`)
-)
-
-// EditTOML applies edits; a key that is not in the file is an error.
-func EditTOML(path string, edits ...TOMLEdit) error {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	lines := strings.Split(string(raw), "\n")
-	done := make([]bool, len(edits))
-	section := ""
-	for i, line := range lines {
-		if m := tomlSection.FindStringSubmatch(line); m != nil {
-			section = strings.TrimSpace(m[1])
-			continue
-		}
-		m := tomlKey.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		for j, e := range edits {
-			if e.Section == section && e.Key == m[2] {
-				lines[i] = m[1] + m[2] + m[3] + e.Value
-				done[j] = true
-			}
-		}
-	}
-	for j, e := range edits {
-		if !done[j] {
-			return fmt.Errorf("%s: no key %q in [%s]", path, e.Key, e.Section)
-		}
-	}
-	return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
-}
-
 // NodeTuning are the throughput settings the harness writes into its own home.
 type NodeTuning struct {
 	TimeoutCommit string // consensus.timeout_commit, e.g. "1s"
@@ -209,16 +165,16 @@ func DefaultTuning() NodeTuning {
 }
 
 // Edits returns the config.toml and app.toml edits.
-func (t NodeTuning) Edits() (comet, app []TOMLEdit) {
+func (t NodeTuning) Edits() (comet, app []localnet.TOMLEdit) {
 	q := strconv.Quote
-	comet = []TOMLEdit{
-		{"consensus", "timeout_commit", q(t.TimeoutCommit)},
-		{"mempool", "size", strconv.Itoa(t.MempoolSize)},
-		{"mempool", "cache_size", strconv.Itoa(t.MempoolCache)},
-		{"tx_index", "indexer", q(t.Indexer)},
-		{"", "log_level", q("warn")},
+	comet = []localnet.TOMLEdit{
+		{Section: "consensus", Key: "timeout_commit", Value: q(t.TimeoutCommit)},
+		{Section: "mempool", Key: "size", Value: strconv.Itoa(t.MempoolSize)},
+		{Section: "mempool", Key: "cache_size", Value: strconv.Itoa(t.MempoolCache)},
+		{Section: "tx_index", Key: "indexer", Value: q(t.Indexer)},
+		{Section: "", Key: "log_level", Value: q("warn")},
 	}
-	app = []TOMLEdit{{"", "iavl-cache-size", strconv.Itoa(t.IAVLCache)}}
+	app = []localnet.TOMLEdit{{Section: "", Key: "iavl-cache-size", Value: strconv.Itoa(t.IAVLCache)}}
 	return comet, app
 }
 
@@ -275,10 +231,10 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 		return nil, err
 	}
 	comet, app := o.Tuning.Edits()
-	if err := EditTOML(filepath.Join(n.Home, "config", "config.toml"), comet...); err != nil {
+	if err := localnet.EditTOML(filepath.Join(n.Home, "config", "config.toml"), comet...); err != nil {
 		return nil, err
 	}
-	if err := EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+	if err := localnet.EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
 		return nil, err
 	}
 	node, err := n.Start(filepath.Join(o.Dir, "civicd.log"))
@@ -339,12 +295,12 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 		}
 		edits := comet
 		if i == 0 {
-			edits = append(append([]TOMLEdit(nil), comet...), TOMLEdit{"rpc", "pprof_laddr", strconv.Quote(fmt.Sprintf("127.0.0.1:%d", ports[0].Pprof))})
+			edits = append(append([]localnet.TOMLEdit(nil), comet...), localnet.TOMLEdit{Section: "rpc", Key: "pprof_laddr", Value: strconv.Quote(fmt.Sprintf("127.0.0.1:%d", ports[0].Pprof))})
 		}
-		if err := EditTOML(filepath.Join(n.Home, "config", "config.toml"), edits...); err != nil {
+		if err := localnet.EditTOML(filepath.Join(n.Home, "config", "config.toml"), edits...); err != nil {
 			return nil, err
 		}
-		if err := EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+		if err := localnet.EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
 			return nil, err
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/civicchain/civic/testutil/localnet"
 )
 
 func TestEditTOML(t *testing.T) {
@@ -14,7 +16,7 @@ func TestEditTOML(t *testing.T) {
 	if err := os.WriteFile(p, []byte(in), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := EditTOML(p, TOMLEdit{"mempool", "size", "20000"}, TOMLEdit{"consensus", "timeout_commit", `"1s"`}, TOMLEdit{"", "log_level", `"warn"`}); err != nil {
+	if err := localnet.EditTOML(p, localnet.TOMLEdit{Section: "mempool", Key: "size", Value: "20000"}, localnet.TOMLEdit{Section: "consensus", Key: "timeout_commit", Value: `"1s"`}, localnet.TOMLEdit{Section: "", Key: "log_level", Value: `"warn"`}); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(p)
@@ -22,7 +24,7 @@ func TestEditTOML(t *testing.T) {
 	if string(raw) != want {
 		t.Fatalf("got\n%s", raw)
 	}
-	if err := EditTOML(p, TOMLEdit{"mempool", "nope", "1"}); err == nil || !strings.Contains(err.Error(), "nope") {
+	if err := localnet.EditTOML(p, localnet.TOMLEdit{Section: "mempool", Key: "nope", Value: "1"}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Fatalf("missing key: %v", err)
 	}
 }

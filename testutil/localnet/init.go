@@ -189,7 +189,7 @@ func writeNodeConfig(home string, cfg Config, p Ports) error {
 	if p.Pprof != 0 {
 		pprof = local(p.Pprof)
 	}
-	cometEdits := []tomlEdit{
+	cometEdits := []TOMLEdit{
 		{"rpc", "laddr", str("tcp://" + local(p.RPC))},
 		{"rpc", "pprof_laddr", str(pprof)},
 		{"p2p", "laddr", str("tcp://" + local(p.P2P))},
@@ -200,26 +200,26 @@ func writeNodeConfig(home string, cfg Config, p Ports) error {
 		{"p2p", "allow_duplicate_ip", "true"},
 	}
 	if tc := cfg.Consensus.TimeoutCommit; tc > 0 {
-		cometEdits = append(cometEdits, tomlEdit{"consensus", "timeout_commit", str(tc.Std().String())})
+		cometEdits = append(cometEdits, TOMLEdit{"consensus", "timeout_commit", str(tc.Std().String())})
 	}
 	config := filepath.Join(home, "config")
-	if err := editTOML(filepath.Join(config, "config.toml"), cometEdits...); err != nil {
+	if err := EditTOML(filepath.Join(config, "config.toml"), cometEdits...); err != nil {
 		return err
 	}
-	if err := editTOML(filepath.Join(config, "app.toml"),
-		tomlEdit{"", "minimum-gas-prices", str("0" + cfg.Denom)},
-		tomlEdit{"api", "enable", "true"},
-		tomlEdit{"api", "swagger", "true"},
-		tomlEdit{"api", "address", str("tcp://" + local(p.API))},
-		tomlEdit{"grpc", "enable", "true"},
-		tomlEdit{"grpc", "address", str(local(p.GRPC))},
+	if err := EditTOML(filepath.Join(config, "app.toml"),
+		TOMLEdit{"", "minimum-gas-prices", str("0" + cfg.Denom)},
+		TOMLEdit{"api", "enable", "true"},
+		TOMLEdit{"api", "swagger", "true"},
+		TOMLEdit{"api", "address", str("tcp://" + local(p.API))},
+		TOMLEdit{"grpc", "enable", "true"},
+		TOMLEdit{"grpc", "address", str(local(p.GRPC))},
 	); err != nil {
 		return err
 	}
-	return editTOML(filepath.Join(config, "client.toml"),
-		tomlEdit{"", "chain-id", str(cfg.ChainID)},
-		tomlEdit{"", "keyring-backend", str("test")},
-		tomlEdit{"", "node", str("tcp://" + local(p.RPC))},
+	return EditTOML(filepath.Join(config, "client.toml"),
+		TOMLEdit{"", "chain-id", str(cfg.ChainID)},
+		TOMLEdit{"", "keyring-backend", str("test")},
+		TOMLEdit{"", "node", str("tcp://" + local(p.RPC))},
 	)
 }
 

@@ -117,7 +117,7 @@ func TestEditTOML(t *testing.T) {
 	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := editTOML(path, tomlEdit{"rpc", "laddr", str("tcp://127.0.0.1:5")}, tomlEdit{"", "top", "2"}); err != nil {
+	if err := EditTOML(path, TOMLEdit{"rpc", "laddr", str("tcp://127.0.0.1:5")}, TOMLEdit{"", "top", "2"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
@@ -125,7 +125,7 @@ func TestEditTOML(t *testing.T) {
 	if string(got) != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
-	if err := editTOML(path, tomlEdit{"p2p", "missing", "1"}); err == nil {
+	if err := EditTOML(path, TOMLEdit{"p2p", "missing", "1"}); err == nil {
 		t.Fatal("a missing key must be an error")
 	}
 }

@@ -225,10 +225,10 @@ func InitMulti(ctx context.Context, binary, root string, cfg Config, ports []Por
 				peers = append(peers, fmt.Sprintf("%s@127.0.0.1:%d", m.NodeIDs[j], other.Ports.P2P))
 			}
 		}
-		if err := editTOML(filepath.Join(node.Home, "config", "config.toml"),
-			tomlEdit{"p2p", "persistent_peers", str(strings.Join(peers, ","))},
-			tomlEdit{"p2p", "persistent_peers_max_dial_period", str(MultiPeerMaxDialPeriod.String())},
-			tomlEdit{"consensus", "timeout_propose", str(MultiTimeoutPropose.String())},
+		if err := EditTOML(filepath.Join(node.Home, "config", "config.toml"),
+			TOMLEdit{"p2p", "persistent_peers", str(strings.Join(peers, ","))},
+			TOMLEdit{"p2p", "persistent_peers_max_dial_period", str(MultiPeerMaxDialPeriod.String())},
+			TOMLEdit{"consensus", "timeout_propose", str(MultiTimeoutPropose.String())},
 		); err != nil {
 			return nil, err
 		}

@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// tomlEdit is one "key = value" change in a [section] ("" is the top level).
-type tomlEdit struct {
+// TOMLEdit is one "key = value" change in a [section] ("" is the top level).
+type TOMLEdit struct {
 	Section string
 	Key     string
 	Value   string // a TOML literal: `"text"`, `true`, `5`
@@ -23,11 +23,11 @@ var (
 	tomlKeyRe     = regexp.MustCompile(`^(\s*)([A-Za-z0-9_.-]+)(\s*=\s*)(.*)$`)
 )
 
-// editTOML sets keys in a TOML file the SDK and CometBFT wrote from their
+// EditTOML sets keys in a TOML file the SDK and CometBFT wrote from their
 // templates ("key = value" lines under "[section]" headers), keeping every
 // other line and comment. Every key must already exist: a missing one is an
 // error, so a renamed setting fails loudly instead of being ignored.
-func editTOML(path string, edits ...tomlEdit) error {
+func EditTOML(path string, edits ...TOMLEdit) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
