@@ -10,7 +10,7 @@ import (
 
 // InitGenesis validates gs and writes it, rebuilding every index from the
 // records: cases by agency and reference, items by case, exhibit and digest,
-// and open transfers by receiver.
+// the custody heads, and open transfers by receiver.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -39,7 +39,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, e := range gs.CustodyEvents {
-		if err := k.CustodyLog.Set(ctx, collections.Join(e.EvidenceId, e.Seq), e); err != nil {
+		if err := k.setCustody(ctx, e); err != nil {
 			return err
 		}
 	}

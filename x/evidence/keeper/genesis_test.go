@@ -50,6 +50,10 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, parent+1, got, "exhibit index rebuilt")
 	_, err = g.k.CaseByReference.Get(g.ctx, collections.Join("knpa", caseRef1))
 	require.NoError(t, err)
+	head, err := g.k.CustodyHead.Get(g.ctx, pending)
+	require.NoError(t, err)
+	require.Equal(t, uint64(3), head, "custody head rebuilt")
+	require.NoError(t, g.k.CheckInvariants(g.ctx))
 
 	// The imported chain carries on: ids continue, indexes enforce uniqueness.
 	_, err = g.msg.OpenCase(g.ctx, &types.MsgOpenCase{Investigator: g.s(inv), ReferenceDigest: caseRef1})

@@ -232,7 +232,8 @@ func (k Keeper) ItemIndexesInvariant(ctx context.Context) error {
 // repeats its own key; each item's entries are numbered 1..n without gaps, the first is
 // REGISTERED (UNSPECIFIED -> REGISTERED), each later one is a lifecycle edge (or an
 // integrity check, which keeps the status) starting where the previous one ended, and the
-// last ends in the item's status. Every item has a log.
+// last ends in the item's status. Every item has a log, and the item's custody head holds
+// the seq of its last entry; no head exists without a log.
 func (k Keeper) CustodyLogInvariant(ctx context.Context) error {
 	type run struct {
 		id     uint64
@@ -252,6 +253,15 @@ func (k Keeper) CustodyLogInvariant(ctx context.Context) error {
 		}
 		if it.Status != cur.status {
 			return fmt.Errorf("evidence %d is %s but its custody log (%d entries) ends in %s", cur.id, it.Status.Label(), cur.seq, cur.status.Label())
+		}
+		head, err := k.CustodyHead.Get(ctx, cur.id)
+		if errors.Is(err, collections.ErrNotFound) {
+			return fmt.Errorf("custody log of evidence %d has no head entry", cur.id)
+		} else if err != nil {
+			return err
+		}
+		if head != cur.seq {
+			return fmt.Errorf("custody head of evidence %d is %d but its log has %d entries", cur.id, head, cur.seq)
 		}
 		return nil
 	}
@@ -283,9 +293,17 @@ func (k Keeper) CustodyLogInvariant(ctx context.Context) error {
 	if err := finish(); err != nil {
 		return err
 	}
-	return k.Items.Walk(ctx, nil, func(id uint64, _ types.EvidenceItem) (bool, error) {
+	if err := k.Items.Walk(ctx, nil, func(id uint64, _ types.EvidenceItem) (bool, error) {
 		if !logged[id] {
 			return true, fmt.Errorf("evidence %d has no custody log", id)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	return k.CustodyHead.Walk(ctx, nil, func(id, seq uint64) (bool, error) {
+		if !logged[id] {
+			return true, fmt.Errorf("custody head of evidence %d (seq %d) points to an empty log", id, seq)
 		}
 		return false, nil
 	})

@@ -112,6 +112,15 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"item without a log", func(t *testing.T, f *fixture, s invState) error {
 			return f.k.CustodyLog.Clear(f.ctx, collections.NewPrefixedPairRange[uint64, uint64](s.copied))
 		}, "custody-log", "has no custody log"},
+		{"custody head behind the log", func(t *testing.T, f *fixture, s invState) error {
+			return f.k.CustodyHead.Set(f.ctx, s.held, 2)
+		}, "custody-log", "custody head of evidence"},
+		{"custody head missing", func(t *testing.T, f *fixture, s invState) error {
+			return f.k.CustodyHead.Remove(f.ctx, s.held)
+		}, "custody-log", "has no head entry"},
+		{"custody head without a log", func(t *testing.T, f *fixture, s invState) error {
+			return f.k.CustodyHead.Set(f.ctx, 99, 1)
+		}, "custody-log", "custody head of evidence 99 (seq 1) points to an empty log"},
 
 		// cases and their indexes
 		{"case missing from cases-by-agency", func(t *testing.T, f *fixture, s invState) error {

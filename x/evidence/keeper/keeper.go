@@ -4,6 +4,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -52,6 +53,10 @@ type Keeper struct {
 
 	// CustodyLog: (evidence id, seq) -> CustodyEvent; append-only, seq from 1.
 	CustodyLog collections.Map[collections.Pair[uint64, uint64], types.CustodyEvent]
+	// CustodyHead: evidence id -> seq of the item's last custody entry, so that an
+	// append is one point read instead of a reverse scan of the log. Derived
+	// state: rebuilt from the log at InitGenesis, not exported.
+	CustodyHead collections.Map[uint64, uint64]
 
 	// Transfers: evidence id -> the item's open Transfer (at most one).
 	Transfers collections.Map[uint64, types.Transfer]
@@ -104,6 +109,7 @@ func NewKeeper(
 
 		CustodyLog: collections.NewMap(sb, types.CustodyLogKey, "custody_log",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.CustodyEvent](cdc)),
+		CustodyHead: collections.NewMap(sb, types.CustodyHeadKey, "custody_head", collections.Uint64Key, collections.Uint64Value),
 
 		Transfers: collections.NewMap(sb, types.TransfersKey, "transfers", collections.Uint64Key, codec.CollValue[types.Transfer](cdc)),
 		TransfersByReceiver: collections.NewKeySet(sb, types.TransfersByReceiverKey, "transfers_by_receiver",
@@ -189,23 +195,13 @@ func (k Keeper) deleteTransfer(ctx context.Context, t types.Transfer) error {
 	return k.TransfersByReceiver.Remove(ctx, collections.Join(sdk.AccAddress(receiver), t.EvidenceId))
 }
 
-// lastCustodySeq returns the seq of an item's last custody entry (0 if none),
-// reading one key from the end of the item's log.
+// lastCustodySeq returns the seq of an item's last custody entry (0 if none).
 func (k Keeper) lastCustodySeq(ctx context.Context, evidenceID uint64) (uint64, error) {
-	rng := collections.NewPrefixedPairRange[uint64, uint64](evidenceID).Descending()
-	it, err := k.CustodyLog.Iterate(ctx, rng)
-	if err != nil {
-		return 0, err
-	}
-	defer it.Close()
-	if !it.Valid() {
+	seq, err := k.CustodyHead.Get(ctx, evidenceID)
+	if errors.Is(err, collections.ErrNotFound) {
 		return 0, nil
 	}
-	key, err := it.Key()
-	if err != nil {
-		return 0, err
-	}
-	return key.K2(), nil
+	return seq, err
 }
 
 // appendCustody appends the next entry to an item's custody log and returns it.
@@ -215,8 +211,17 @@ func (k Keeper) appendCustody(ctx context.Context, e types.CustodyEvent) (types.
 		return types.CustodyEvent{}, err
 	}
 	e.Seq = last + 1
-	if err := k.CustodyLog.Set(ctx, collections.Join(e.EvidenceId, e.Seq), e); err != nil {
+	if err := k.setCustody(ctx, e); err != nil {
 		return types.CustodyEvent{}, err
 	}
 	return e, nil
+}
+
+// setCustody stores one custody entry and makes it the item's head. Entries are
+// set in seq order (appends, and genesis, whose validation requires 1..n).
+func (k Keeper) setCustody(ctx context.Context, e types.CustodyEvent) error {
+	if err := k.CustodyLog.Set(ctx, collections.Join(e.EvidenceId, e.Seq), e); err != nil {
+		return err
+	}
+	return k.CustodyHead.Set(ctx, e.EvidenceId, e.Seq)
 }

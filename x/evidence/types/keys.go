@@ -28,4 +28,5 @@ var (
 	CustodyLogKey          = collections.NewPrefix(10)
 	TransfersKey           = collections.NewPrefix(11)
 	TransfersByReceiverKey = collections.NewPrefix(12)
+	CustodyHeadKey         = collections.NewPrefix(13)
 )
