@@ -26,8 +26,9 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
 }
 
-// getAgency loads an agency, failing with ErrAgencyNotFound.
-func (k Keeper) getAgency(ctx context.Context, id string) (types.Agency, error) {
+// GetAgency loads an agency, failing with ErrAgencyNotFound. Other modules read
+// an agency's admin and status through it.
+func (k Keeper) GetAgency(ctx context.Context, id string) (types.Agency, error) {
 	a, err := k.Agencies.Get(ctx, id)
 	if errors.Is(err, collections.ErrNotFound) {
 		return a, errorsmod.Wrapf(types.ErrAgencyNotFound, "agency %q", id)
@@ -38,7 +39,7 @@ func (k Keeper) getAgency(ctx context.Context, id string) (types.Agency, error) 
 // agencyForAdmin loads an agency for an admin message: it must exist, signer must be its
 // admin and it must not be RETIRED.
 func (k Keeper) agencyForAdmin(ctx context.Context, id, signer string) (types.Agency, error) {
-	a, err := k.getAgency(ctx, id)
+	a, err := k.GetAgency(ctx, id)
 	if err != nil {
 		return a, err
 	}

@@ -78,7 +78,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.getAgency(ctx, msg.AgencyId)
+	agency, err := m.GetAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	if err := validateMsgSetAgencyStatus(msg); err != nil {
 		return nil, err
 	}
-	agency, err := m.getAgency(ctx, msg.AgencyId)
+	agency, err := m.GetAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,120 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/civicchain/civic/x/did/types"
+)
+
+// InitGenesis validates gs and writes it, rebuilding every index from the
+// records: the latest version of each DID, schemas by agency and by name,
+// grants by schema and status lists by issuer.
+func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	if err := gs.Validate(); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	// The sequences hold the last id issued.
+	if err := k.NextSchemaID.Set(ctx, gs.NextSchemaId-1); err != nil {
+		return err
+	}
+	if err := k.NextStatusListID.Set(ctx, gs.NextStatusListId-1); err != nil {
+		return err
+	}
+	for _, v := range gs.Versions {
+		n, err := types.ParseVersionID(v.VersionId)
+		if err != nil {
+			return err
+		}
+		// Versions come in order, so the last one set is the latest.
+		if err := k.setVersion(ctx, n, v); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.Schemas {
+		if err := k.setSchema(ctx, s); err != nil {
+			return err
+		}
+	}
+	for _, is := range gs.Issuers {
+		if err := k.Issuers.Set(ctx, is.Did, is); err != nil {
+			return err
+		}
+	}
+	for _, g := range gs.Grants {
+		if err := k.setGrant(ctx, g.Did, g.SchemaId); err != nil {
+			return err
+		}
+	}
+	for _, l := range gs.StatusLists {
+		if err := k.setStatusList(ctx, l); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.StatusChunks {
+		if err := k.StatusChunks.Set(ctx, collections.Join(c.ListId, c.Chunk), c.Bits); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis writes out the records in key order. Indexes are derived state
+// and are not exported.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lastSchema, err := k.NextSchemaID.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lastList, err := k.NextStatusListID.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params, NextSchemaId: lastSchema + 1, NextStatusListId: lastList + 1}
+
+	if err := k.Versions.Walk(ctx, nil, func(_ collections.Pair[string, uint64], v types.DidVersion) (bool, error) {
+		gs.Versions = append(gs.Versions, v)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Schemas.Walk(ctx, nil, func(_ uint64, s types.CredentialSchema) (bool, error) {
+		gs.Schemas = append(gs.Schemas, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Issuers.Walk(ctx, nil, func(_ string, is types.TrustedIssuer) (bool, error) {
+		gs.Issuers = append(gs.Issuers, is)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
+		gs.Grants = append(gs.Grants, types.IssuerSchemaGrant{Did: key.K1(), SchemaId: key.K2()})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.StatusLists.Walk(ctx, nil, func(_ uint64, l types.StatusList) (bool, error) {
+		gs.StatusLists = append(gs.StatusLists, l)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.StatusChunks.Walk(ctx, nil, func(key collections.Pair[uint64, uint32], bits []byte) (bool, error) {
+		gs.StatusChunks = append(gs.StatusChunks, types.StatusChunk{ListId: key.K1(), Chunk: key.K2(), Bits: bits})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	return gs, nil
+}

@@ -1,0 +1,49 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/civicchain/civic/x/did/types"
+)
+
+// queryServer implements types.QueryServer. Unknown ids answer codes.NotFound,
+// malformed requests codes.InvalidArgument (Resolve reports resolution errors
+// in its metadata instead, as W3C DID Resolution asks); list queries page
+// through an index with the page size clamped by internal/pagination.
+//
+// The handlers live by feature: query_server_did.go (Resolve, DidVersions),
+// query_server_issuer.go (schemas and issuers), query_server_status.go
+// (status lists).
+type queryServer struct {
+	k Keeper
+	*types.UnimplementedQueryServer // TEMPORARY while the handlers are written; removed at integration
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the module's Query service implementation.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	p, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+// notFound maps a store miss to codes.NotFound and anything else to codes.Internal.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return status.Errorf(codes.NotFound, format+" not found", args...)
+	}
+	return status.Error(codes.Internal, err.Error())
+}

@@ -1,0 +1,157 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+)
+
+// DefaultGenesis is the state of a new chain: default params, nothing stored,
+// ids starting at 1.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params:           DefaultParams(),
+		NextSchemaId:     1,
+		NextStatusListId: 1,
+	}
+}
+
+// Validate checks the genesis state is one the msg server could have produced:
+// every DID's versions numbered 1..n in order with nothing after a deactivated
+// version, unique schema ids and names below the next id, issuers bound to
+// existing DIDs, grants of existing issuers and schemas, status lists of bound
+// issuers with their chunks inside the list.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+	}
+	if gs.NextSchemaId == 0 || gs.NextStatusListId == 0 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "next_schema_id and next_status_list_id start at 1")
+	}
+
+	// DIDs: versions in (did, version) order, 1..n, nothing after deactivation.
+	type head struct {
+		version     uint64
+		deactivated bool
+	}
+	dids := make(map[string]head)
+	prevDid := ""
+	for i, v := range gs.Versions {
+		did := v.Document.Id
+		if i > 0 && did < prevDid {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "versions are not ordered by DID: %q after %q", did, prevDid)
+		}
+		prevDid = did
+		h := dids[did]
+		if h.deactivated {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: version %s follows the deactivated version %d", did, v.VersionId, h.version)
+		}
+		want := FormatVersionID(h.version + 1)
+		if v.VersionId != want {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: version %q where %q was expected", did, v.VersionId, want)
+		}
+		wantPrev := ""
+		if h.version > 0 {
+			wantPrev = FormatVersionID(h.version)
+		}
+		if v.PreviousVersionId != wantPrev {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s version %s: previous_version_id %q, want %q", did, v.VersionId, v.PreviousVersionId, wantPrev)
+		}
+		if v.Created.IsZero() || v.Updated.IsZero() || v.Updated.Before(v.Created) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s version %s: created and updated are required, updated not before created", did, v.VersionId)
+		}
+		dids[did] = head{version: h.version + 1, deactivated: v.Deactivated}
+	}
+
+	schemas := make(map[uint64]struct{}, len(gs.Schemas))
+	names := make(map[[3]string]struct{}, len(gs.Schemas))
+	for _, s := range gs.Schemas {
+		if s.Id == 0 || s.Id >= gs.NextSchemaId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "schema id %d must be in 1..%d", s.Id, gs.NextSchemaId-1)
+		}
+		if _, dup := schemas[s.Id]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate schema id %d", s.Id)
+		}
+		schemas[s.Id] = struct{}{}
+		key := [3]string{s.AgencyId, s.Name, s.Version}
+		if _, dup := names[key]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "agency %q registers schema %s@%s twice", s.AgencyId, s.Name, s.Version)
+		}
+		names[key] = struct{}{}
+	}
+
+	issuers := make(map[string]string, len(gs.Issuers))
+	for _, is := range gs.Issuers {
+		if _, ok := dids[is.Did]; !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "issuer %s: no such DID", is.Did)
+		}
+		if _, dup := issuers[is.Did]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "issuer %s is bound twice", is.Did)
+		}
+		issuers[is.Did] = is.AgencyId
+	}
+	grants := make(map[IssuerSchemaGrant]struct{}, len(gs.Grants))
+	for _, g := range gs.Grants {
+		if _, ok := issuers[g.Did]; !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "grant of schema %d to %s: not a bound issuer", g.SchemaId, g.Did)
+		}
+		if _, ok := schemas[g.SchemaId]; !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "grant of schema %d to %s: no such schema", g.SchemaId, g.Did)
+		}
+		if _, dup := grants[g]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "schema %d is granted to %s twice", g.SchemaId, g.Did)
+		}
+		grants[g] = struct{}{}
+	}
+
+	lists := make(map[uint64]StatusList, len(gs.StatusLists))
+	for _, l := range gs.StatusLists {
+		if l.Id == 0 || l.Id >= gs.NextStatusListId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list id %d must be in 1..%d", l.Id, gs.NextStatusListId-1)
+		}
+		if _, dup := lists[l.Id]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate status list id %d", l.Id)
+		}
+		if _, ok := dids[l.IssuerDid]; !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: issuer %s is no DID", l.Id, l.IssuerDid)
+		}
+		if l.Purpose != StatusPurposeRevocation && l.Purpose != StatusPurposeSuspension {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: invalid purpose %s", l.Id, l.Purpose)
+		}
+		if l.Entries < MinStatusListEntries || l.Entries%StatusChunkBits != 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: size %d is not a multiple of %d of at least %d", l.Id, l.Entries, StatusChunkBits, MinStatusListEntries)
+		}
+		if l.Version == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: version starts at 1", l.Id)
+		}
+		lists[l.Id] = l
+	}
+	setBits := make(map[uint64]uint64, len(lists))
+	var prev *StatusChunk
+	for i := range gs.StatusChunks {
+		c := gs.StatusChunks[i]
+		l, ok := lists[c.ListId]
+		if !ok {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status chunk %d of list %d: no such list", c.Chunk, c.ListId)
+		}
+		if uint64(c.Chunk) >= l.Entries/StatusChunkBits {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status chunk %d of list %d: outside the list's %d entries", c.Chunk, c.ListId, l.Entries)
+		}
+		if uint64(len(c.Bits)) != StatusChunkBits/8 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status chunk %d of list %d: %d bytes, want %d", c.Chunk, c.ListId, len(c.Bits), StatusChunkBits/8)
+		}
+		if prev != nil && (c.ListId < prev.ListId || (c.ListId == prev.ListId && c.Chunk <= prev.Chunk)) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status chunks are not ordered by (list, chunk): (%d, %d) after (%d, %d)", c.ListId, c.Chunk, prev.ListId, prev.Chunk)
+		}
+		prev = &gs.StatusChunks[i]
+		n := CountBits(c.Bits)
+		if n == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status chunk %d of list %d is all zero (zero chunks are not stored)", c.Chunk, c.ListId)
+		}
+		setBits[c.ListId] += n
+	}
+	for id, l := range lists {
+		if setBits[id] != l.SetCount {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: set_count %d but its chunks hold %d set bits", id, l.SetCount, setBits[id])
+		}
+	}
+	return nil
+}
