@@ -23,7 +23,6 @@ import (
 // issuers) and msg_server_status.go (status lists).
 type msgServer struct {
 	Keeper
-	*types.UnimplementedMsgServer // TEMPORARY while the handlers are written; removed at integration
 }
 
 var _ types.MsgServer = msgServer{}

@@ -21,7 +21,6 @@ import (
 // (status lists).
 type queryServer struct {
 	k Keeper
-	*types.UnimplementedQueryServer // TEMPORARY while the handlers are written; removed at integration
 }
 
 var _ types.QueryServer = queryServer{}

@@ -1,7 +1,10 @@
 package types
 
 import (
+	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
+
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
 // DefaultGenesis is the state of a new chain: default params, nothing stored,
@@ -18,7 +21,9 @@ func DefaultGenesis() *GenesisState {
 // every DID's versions numbered 1..n in order with nothing after a deactivated
 // version, unique schema ids and names below the next id, issuers bound to
 // existing DIDs, grants of existing issuers and schemas, status lists of bound
-// issuers with their chunks inside the list.
+// issuers with their chunks inside the list. DIDs, agency ids and schema fields
+// must be well formed. The documents and the addresses are checked by
+// ValidateAddresses, which needs the chain's address codec.
 func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
@@ -36,6 +41,9 @@ func (gs GenesisState) Validate() error {
 	prevDid := ""
 	for i, v := range gs.Versions {
 		did := v.Document.Id
+		if err := ValidateDid(did); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "version %d: %s", i, err)
+		}
 		if i > 0 && did < prevDid {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "versions are not ordered by DID: %q after %q", did, prevDid)
 		}
@@ -70,6 +78,9 @@ func (gs GenesisState) Validate() error {
 		if _, dup := schemas[s.Id]; dup {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate schema id %d", s.Id)
 		}
+		if err := validateSchemaFields(s); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "schema %d: %s", s.Id, err)
+		}
 		schemas[s.Id] = struct{}{}
 		key := [3]string{s.AgencyId, s.Name, s.Version}
 		if _, dup := names[key]; dup {
@@ -80,6 +91,12 @@ func (gs GenesisState) Validate() error {
 
 	issuers := make(map[string]string, len(gs.Issuers))
 	for _, is := range gs.Issuers {
+		if err := ValidateDid(is.Did); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "issuer: %s", err)
+		}
+		if err := agencytypes.ValidateAgencyID(is.AgencyId); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "issuer %s: %s", is.Did, err)
+		}
 		if _, ok := dids[is.Did]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "issuer %s: no such DID", is.Did)
 		}
@@ -89,6 +106,7 @@ func (gs GenesisState) Validate() error {
 		issuers[is.Did] = is.AgencyId
 	}
 	grants := make(map[IssuerSchemaGrant]struct{}, len(gs.Grants))
+	held := make(map[string]int, len(issuers))
 	for _, g := range gs.Grants {
 		if _, ok := issuers[g.Did]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "grant of schema %d to %s: not a bound issuer", g.SchemaId, g.Did)
@@ -100,6 +118,9 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "schema %d is granted to %s twice", g.SchemaId, g.Did)
 		}
 		grants[g] = struct{}{}
+		if held[g.Did]++; held[g.Did] > MaxIssuerSchemas {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s is granted more than %d schemas", g.Did, MaxIssuerSchemas)
+		}
 	}
 
 	lists := make(map[uint64]StatusList, len(gs.StatusLists))
@@ -118,6 +139,12 @@ func (gs GenesisState) Validate() error {
 		}
 		if l.Entries < MinStatusListEntries || l.Entries%StatusChunkBits != 0 {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: size %d is not a multiple of %d of at least %d", l.Id, l.Entries, StatusChunkBits, MinStatusListEntries)
+		}
+		if err := agencytypes.ValidateAgencyID(l.AgencyId); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: %s", l.Id, err)
+		}
+		if l.SetCount > l.Entries {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: set_count %d exceeds its %d entries", l.Id, l.SetCount, l.Entries)
 		}
 		if l.Version == 0 {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: version starts at 1", l.Id)
@@ -154,4 +181,60 @@ func (gs GenesisState) Validate() error {
 		}
 	}
 	return nil
+}
+
+// ValidateAddresses checks what needs the chain's address codec: every
+// version's document passes ValidateDocument (bounded by MaxMaxDocumentBytes,
+// not by the current parameter, which governance may have lowered after the
+// document was written; a deactivated version is not held to the lockout
+// rule), and every signer, registered_by, bound_by and created_by address
+// decodes.
+func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
+	check := func(what, addr string) error {
+		if _, err := ac.StringToBytes(addr); err != nil || addr == "" {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %v", what, Quote(addr), err)
+		}
+		return nil
+	}
+	for _, v := range gs.Versions {
+		if err := validateDocument(v.Document, int(MaxMaxDocumentBytes), ac, !v.Deactivated); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s version %s: %s", v.Document.Id, v.VersionId, err)
+		}
+		if err := check(v.Document.Id+" version "+v.VersionId+" signer", v.Signer); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.Schemas {
+		if err := check("schema "+FormatVersionID(s.Id)+" registered_by", s.RegisteredBy); err != nil {
+			return err
+		}
+	}
+	for _, is := range gs.Issuers {
+		if err := check("issuer "+is.Did+" bound_by", is.BoundBy); err != nil {
+			return err
+		}
+	}
+	for _, l := range gs.StatusLists {
+		if err := check("status list "+FormatVersionID(l.Id)+" created_by", l.CreatedBy); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateSchemaFields checks the fields of a stored schema.
+func validateSchemaFields(s CredentialSchema) error {
+	if err := agencytypes.ValidateAgencyID(s.AgencyId); err != nil {
+		return err
+	}
+	if err := ValidateSchemaName(s.Name); err != nil {
+		return err
+	}
+	if err := ValidateSchemaVersion(s.Version); err != nil {
+		return err
+	}
+	if err := ValidateDigest("json_schema_digest", s.JsonSchemaDigest); err != nil {
+		return err
+	}
+	return ValidateLocator("locator", s.Locator)
 }

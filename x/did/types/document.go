@@ -1,0 +1,482 @@
+package types
+
+import (
+	"strconv"
+	"strings"
+
+	"cosmossdk.io/core/address"
+	errorsmod "cosmossdk.io/errors"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+)
+
+// Bounds of a DID document. ValidateDocument checks every count and then
+// every length before it parses anything, so that the work it does is bounded
+// by these numbers.
+const (
+	// MaxControllers bounds DidDocument.controller.
+	MaxControllers = 16
+	// MaxVerificationMethods bounds DidDocument.verificationMethod.
+	MaxVerificationMethods = 32
+	// MaxRelationshipEntries bounds each verification relationship.
+	MaxRelationshipEntries = 64
+	// MaxServices bounds DidDocument.service.
+	MaxServices = 16
+	// MaxServiceEndpoints bounds the endpoints of one service.
+	MaxServiceEndpoints = 8
+	// MaxAlsoKnownAs bounds DidDocument.alsoKnownAs.
+	MaxAlsoKnownAs = 16
+	// MaxTypeLength bounds a verification method or service type.
+	MaxTypeLength = 64
+	// MaxURILength bounds a service endpoint, an alsoKnownAs entry and a locator.
+	MaxURILength = 512
+	// MaxJwkFieldLength bounds each member of a publicKeyJwk.
+	MaxJwkFieldLength = 128
+	// MaxMultibaseLength bounds publicKeyMultibase.
+	MaxMultibaseLength = 256
+	// MaxSchemeLength bounds the scheme of a URI.
+	MaxSchemeLength = 32
+)
+
+// Verification relationship names, as W3C DID Core spells them.
+const (
+	RelAuthentication       = "authentication"
+	RelAssertionMethod      = "assertionMethod"
+	RelKeyAgreement         = "keyAgreement"
+	RelCapabilityInvocation = "capabilityInvocation"
+	RelCapabilityDelegation = "capabilityDelegation"
+)
+
+// relationship is one verification relationship of a document.
+type relationship struct {
+	name    string
+	entries []string
+}
+
+// relationships lists the document's verification relationships in W3C order.
+func (d DidDocument) relationships() [5]relationship {
+	return [5]relationship{
+		{RelAuthentication, d.Authentication},
+		{RelAssertionMethod, d.AssertionMethod},
+		{RelKeyAgreement, d.KeyAgreement},
+		{RelCapabilityInvocation, d.CapabilityInvocation},
+		{RelCapabilityDelegation, d.CapabilityDelegation},
+	}
+}
+
+// ValidateDocument runs every stateless check of a DID document, in this order:
+//
+//  1. id is a did:civic DID (ErrInvalidDid);
+//  2. counts, then lengths, against the Max* bounds (ErrTooManyEntries,
+//     ErrFieldTooLong), then the protobuf size against maxBytes
+//     (ErrDocumentTooLarge);
+//  3. controllers: each either a did:civic DID (a malformed DID or another
+//     method: ErrInvalidDid) or a canonical bech32 account address of ac (a
+//     malformed or non-canonical address: sdkerrors.ErrInvalidAddress); an
+//     empty or repeated entry: ErrInvalidDocument;
+//  4. verification methods: id a DID URL of this document (ErrInvalidDidURL,
+//     ErrInvalidVerification), unique across methods and services
+//     (ErrDuplicateID), controller a did:civic DID (ErrInvalidDid), type
+//     supported (ErrUnsupportedKeyType), exactly one key form fitting the type
+//     (ErrInvalidVerification) and a key that decodes (ErrInvalidKey);
+//  5. verification relationships: DID URLs (ErrInvalidDidURL) of this
+//     document's methods (ErrDanglingReference), none twice in one
+//     relationship (ErrDuplicateID);
+//  6. services: id a DID URL of this document, unique (ErrDuplicateID), type
+//     1..64 printable ASCII without spaces, 1..8 endpoints each a URI with a
+//     scheme (ErrInvalidServiceEntry);
+//  7. alsoKnownAs: URIs with a scheme, none twice (ErrInvalidDocument);
+//  8. someone can still change the document (ErrControllerLockout): an
+//     account controller, or a controller DID other than the document itself
+//     (whose existence the keeper checks), or a self-controlled document
+//     (listed, or an empty controller list) with an authentication key that
+//     can sign proofs.
+//
+// Every error names the offending entry.
+func ValidateDocument(doc DidDocument, maxBytes int, ac address.Codec) error {
+	return validateDocument(doc, maxBytes, ac, true)
+}
+
+// validateDocument is ValidateDocument, with the lockout rule (8) only when
+// lockout is set: a deactivated version is final and need not be changeable.
+func validateDocument(doc DidDocument, maxBytes int, ac address.Codec, lockout bool) error {
+	if err := ValidateDid(doc.Id); err != nil {
+		return errorsmod.Wrap(err, "document id")
+	}
+	if err := checkDocumentBounds(doc); err != nil {
+		return err
+	}
+	if maxBytes <= 0 {
+		return errorsmod.Wrapf(ErrInvalidParams, "max document bytes must be positive, got %d", maxBytes)
+	}
+	if n := doc.Size(); n > maxBytes {
+		return errorsmod.Wrapf(ErrDocumentTooLarge, "document %s is %d bytes, at most %d", doc.Id, n, maxBytes)
+	}
+	if err := validateControllers(doc, ac); err != nil {
+		return err
+	}
+	ids := make(map[string]struct{}, len(doc.VerificationMethod)+len(doc.Service))
+	for i, vm := range doc.VerificationMethod {
+		if err := validateVerificationMethod(doc.Id, vm); err != nil {
+			return errorsmod.Wrapf(err, "verificationMethod[%d] %s", i, Quote(vm.Id))
+		}
+		if _, dup := ids[vm.Id]; dup {
+			return errorsmod.Wrapf(ErrDuplicateID, "verificationMethod[%d]: id %s is used twice", i, Quote(vm.Id))
+		}
+		ids[vm.Id] = struct{}{}
+	}
+	methods := ids // only methods so far; services are added below
+	for _, rel := range doc.relationships() {
+		seen := make(map[string]struct{}, len(rel.entries))
+		for i, ref := range rel.entries {
+			if _, _, err := ParseDidURL(ref); err != nil {
+				return errorsmod.Wrapf(err, "%s[%d]", rel.name, i)
+			}
+			if _, ok := methods[ref]; !ok {
+				return errorsmod.Wrapf(ErrDanglingReference, "%s[%d] %s names no verification method of %s", rel.name, i, Quote(ref), doc.Id)
+			}
+			if _, dup := seen[ref]; dup {
+				return errorsmod.Wrapf(ErrDuplicateID, "%s[%d]: %s is listed twice", rel.name, i, Quote(ref))
+			}
+			seen[ref] = struct{}{}
+		}
+	}
+	for i, s := range doc.Service {
+		if err := validateService(doc.Id, s); err != nil {
+			return errorsmod.Wrapf(err, "service[%d] %s", i, Quote(s.Id))
+		}
+		if _, dup := ids[s.Id]; dup {
+			return errorsmod.Wrapf(ErrDuplicateID, "service[%d]: id %s is already used by a verification method or service", i, Quote(s.Id))
+		}
+		ids[s.Id] = struct{}{}
+	}
+	aka := make(map[string]struct{}, len(doc.AlsoKnownAs))
+	for i, u := range doc.AlsoKnownAs {
+		if err := validateURI(u, ErrInvalidDocument); err != nil {
+			return errorsmod.Wrapf(err, "alsoKnownAs[%d]", i)
+		}
+		if _, dup := aka[u]; dup {
+			return errorsmod.Wrapf(ErrInvalidDocument, "alsoKnownAs[%d]: %s is listed twice", i, Quote(u))
+		}
+		aka[u] = struct{}{}
+	}
+	if !lockout {
+		return nil
+	}
+	return checkControllerLockout(doc)
+}
+
+// checkDocumentBounds checks every count and then every length of doc.
+func checkDocumentBounds(doc DidDocument) error {
+	count := func(what string, n, max int) error {
+		if n > max {
+			return errorsmod.Wrapf(ErrTooManyEntries, "%s has %d entries, at most %d", what, n, max)
+		}
+		return nil
+	}
+	if err := count("controller", len(doc.Controller), MaxControllers); err != nil {
+		return err
+	}
+	if err := count("verificationMethod", len(doc.VerificationMethod), MaxVerificationMethods); err != nil {
+		return err
+	}
+	for _, rel := range doc.relationships() {
+		if err := count(rel.name, len(rel.entries), MaxRelationshipEntries); err != nil {
+			return err
+		}
+	}
+	if err := count("service", len(doc.Service), MaxServices); err != nil {
+		return err
+	}
+	for i, s := range doc.Service {
+		if err := count("service["+strconv.Itoa(i)+"].serviceEndpoint", len(s.ServiceEndpoint), MaxServiceEndpoints); err != nil {
+			return err
+		}
+	}
+	if err := count("alsoKnownAs", len(doc.AlsoKnownAs), MaxAlsoKnownAs); err != nil {
+		return err
+	}
+
+	length := func(what string, i int, s string, max int) error {
+		if len(s) > max {
+			return errorsmod.Wrapf(ErrFieldTooLong, "%s[%d] is %d bytes, at most %d", what, i, len(s), max)
+		}
+		return nil
+	}
+	for i, c := range doc.Controller {
+		if err := length("controller", i, c, MaxDidURLLength); err != nil {
+			return err
+		}
+	}
+	for i, vm := range doc.VerificationMethod {
+		if err := length("verificationMethod.id", i, vm.Id, MaxDidURLLength); err != nil {
+			return err
+		}
+		if err := length("verificationMethod.type", i, vm.Type, MaxTypeLength); err != nil {
+			return err
+		}
+		if err := length("verificationMethod.controller", i, vm.Controller, MaxDidURLLength); err != nil {
+			return err
+		}
+		if err := length("verificationMethod.publicKeyMultibase", i, vm.PublicKeyMultibase, MaxMultibaseLength); err != nil {
+			return err
+		}
+		if vm.PublicKeyJwk != nil {
+			if err := checkJwkBounds(*vm.PublicKeyJwk); err != nil {
+				return errorsmod.Wrapf(err, "verificationMethod[%d]", i)
+			}
+		}
+	}
+	for _, rel := range doc.relationships() {
+		for i, ref := range rel.entries {
+			if err := length(rel.name, i, ref, MaxDidURLLength); err != nil {
+				return err
+			}
+		}
+	}
+	for i, s := range doc.Service {
+		if err := length("service.id", i, s.Id, MaxDidURLLength); err != nil {
+			return err
+		}
+		if err := length("service.type", i, s.Type, MaxTypeLength); err != nil {
+			return err
+		}
+		for j, e := range s.ServiceEndpoint {
+			if err := length("service["+strconv.Itoa(i)+"].serviceEndpoint", j, e, MaxURILength); err != nil {
+				return err
+			}
+		}
+	}
+	for i, u := range doc.AlsoKnownAs {
+		if err := length("alsoKnownAs", i, u, MaxURILength); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateControllers checks the controller list (see ValidateDocument, 3).
+func validateControllers(doc DidDocument, ac address.Codec) error {
+	seen := make(map[string]struct{}, len(doc.Controller))
+	for i, c := range doc.Controller {
+		switch {
+		case c == "":
+			return errorsmod.Wrapf(ErrInvalidDocument, "controller[%d] is empty", i)
+		case IsDidController(c):
+			if err := ValidateDid(c); err != nil {
+				return errorsmod.Wrapf(err, "controller[%d]", i)
+			}
+		default:
+			if err := ValidateAccountAddress(ac, c); err != nil {
+				return errorsmod.Wrapf(err, "controller[%d]", i)
+			}
+		}
+		if _, dup := seen[c]; dup {
+			return errorsmod.Wrapf(ErrInvalidDocument, "controller[%d]: %s is listed twice", i, Quote(c))
+		}
+		seen[c] = struct{}{}
+	}
+	return nil
+}
+
+// ValidateAccountAddress checks that s is an account address of ac in its
+// canonical spelling (bech32, lowercase), so that one account has one entry
+// string. It fails with sdkerrors.ErrInvalidAddress.
+func ValidateAccountAddress(ac address.Codec, s string) error {
+	if ac == nil {
+		return errorsmod.Wrap(sdkerrors.ErrInvalidAddress, "no address codec")
+	}
+	bz, err := ac.StringToBytes(s)
+	if err != nil {
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is neither a did:civic DID nor an account address: %s", Quote(s), err)
+	}
+	if len(bz) == 0 {
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is an empty address", Quote(s))
+	}
+	canonical, err := ac.BytesToString(bz)
+	if err != nil || canonical != s {
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "account address %s is not in its canonical form %s", Quote(s), Quote(canonical))
+	}
+	return nil
+}
+
+// validateVerificationMethod checks one method of the document did.
+func validateVerificationMethod(did string, vm VerificationMethod) error {
+	vmDid, _, err := ParseDidURL(vm.Id)
+	if err != nil {
+		return errorsmod.Wrap(err, "id")
+	}
+	if vmDid != did {
+		return errorsmod.Wrapf(ErrInvalidVerification, "id must be a DID URL of %s (%s#<fragment>)", did, did)
+	}
+	if err := ValidateDid(vm.Controller); err != nil {
+		return errorsmod.Wrap(err, "controller")
+	}
+	if _, err := decodeVerificationKey(vm); err != nil {
+		return err
+	}
+	return nil
+}
+
+// validateService checks one service of the document did.
+func validateService(did string, s Service) error {
+	sDid, _, err := ParseDidURL(s.Id)
+	if err != nil {
+		return errorsmod.Wrap(err, "id")
+	}
+	if sDid != did {
+		return errorsmod.Wrapf(ErrInvalidServiceEntry, "id must be a DID URL of %s (%s#<fragment>)", did, did)
+	}
+	if s.Type == "" {
+		return errorsmod.Wrap(ErrInvalidServiceEntry, "type is empty")
+	}
+	for i := 0; i < len(s.Type); i++ {
+		if c := s.Type[i]; c <= ' ' || c > '~' {
+			return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s has a space, control or non-ASCII byte at %d", Quote(s.Type), i+1)
+		}
+	}
+	if len(s.ServiceEndpoint) == 0 {
+		return errorsmod.Wrap(ErrInvalidServiceEntry, "serviceEndpoint is empty (want 1 to 8 URIs)")
+	}
+	for i, e := range s.ServiceEndpoint {
+		if err := validateURI(e, ErrInvalidServiceEntry); err != nil {
+			return errorsmod.Wrapf(err, "serviceEndpoint[%d]", i)
+		}
+	}
+	return nil
+}
+
+// validateURI checks an absolute URI: at most MaxURILength bytes of printable
+// ASCII without spaces, an RFC 3986 scheme (a letter, then letters, digits,
+// "+", "-", "."; at most MaxSchemeLength) followed by ":" and a non-empty
+// rest. IRIs (non-ASCII) must be percent-encoded. Failures wrap kind.
+func validateURI(s string, kind *errorsmod.Error) error {
+	if len(s) > MaxURILength {
+		return errorsmod.Wrapf(ErrFieldTooLong, "URI is %d bytes, at most %d", len(s), MaxURILength)
+	}
+	colon := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c > '~' {
+			return errorsmod.Wrapf(kind, "URI %s has a space, control or non-ASCII byte at %d", Quote(s), i+1)
+		}
+		if c == ':' && colon < 0 {
+			colon = i
+		}
+	}
+	if colon <= 0 {
+		return errorsmod.Wrapf(kind, "URI %s has no scheme (want scheme:rest)", Quote(s))
+	}
+	scheme := s[:colon]
+	if len(scheme) > MaxSchemeLength || !isAlpha(scheme[0]) {
+		return errorsmod.Wrapf(kind, "URI scheme %s must start with a letter and be at most %d bytes", Quote(scheme), MaxSchemeLength)
+	}
+	for i := 1; i < len(scheme); i++ {
+		if c := scheme[i]; !isAlnum(c) && c != '+' && c != '-' && c != '.' {
+			return errorsmod.Wrapf(kind, "URI scheme %s has %q, outside [A-Za-z0-9+.-]", Quote(scheme), c)
+		}
+	}
+	if colon == len(s)-1 {
+		return errorsmod.Wrapf(kind, "URI %s is only a scheme", Quote(s))
+	}
+	return nil
+}
+
+// checkControllerLockout fails with ErrControllerLockout unless someone can
+// still change doc (ValidateDocument, 8). doc's references are expected to be
+// validated already.
+func checkControllerLockout(doc DidDocument) error {
+	if len(doc.AccountControllers()) > 0 {
+		return nil
+	}
+	for _, c := range doc.DidControllers() {
+		if c != doc.Id {
+			return nil
+		}
+	}
+	for _, ref := range doc.Authentication {
+		if vm, ok := doc.Method(ref); ok && CanSignProofs(vm) {
+			return nil
+		}
+	}
+	return errorsmod.Wrapf(ErrControllerLockout,
+		"%s would have no account controller, no other controller DID and no authentication key of its own that can sign a proof", doc.Id)
+}
+
+// CanSignProofs reports whether vm holds a key that can sign DID proofs: a
+// valid Ed25519, secp256k1 or P-256 key of a supported type.
+func CanSignProofs(vm VerificationMethod) bool {
+	if len(vm.PublicKeyMultibase) > MaxMultibaseLength || (vm.PublicKeyJwk != nil && checkJwkBounds(*vm.PublicKeyJwk) != nil) {
+		return false
+	}
+	pk, err := decodeVerificationKey(vm)
+	return err == nil && (pk.algo == algoEd25519 || pk.algo == algoSecp256k1 || pk.algo == algoP256)
+}
+
+// Method returns the verification method of d with the DID URL id.
+func (d DidDocument) Method(id string) (VerificationMethod, bool) {
+	for _, vm := range d.VerificationMethod {
+		if vm.Id == id {
+			return vm, true
+		}
+	}
+	return VerificationMethod{}, false
+}
+
+// IsAuthentication reports whether vmID is listed in d's authentication
+// relationship and names one of d's verification methods.
+func (d DidDocument) IsAuthentication(vmID string) bool {
+	for _, ref := range d.Authentication {
+		if ref == vmID {
+			_, ok := d.Method(vmID)
+			return ok
+		}
+	}
+	return false
+}
+
+// AccountControllers returns the account-address entries of d.controller, in order.
+func (d DidDocument) AccountControllers() []string {
+	var out []string
+	for _, c := range d.Controller {
+		if IsAccountAddress(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// DidControllers returns the DID entries of d.controller, in order (d's own
+// id included when it is listed). An empty controller list means the DID
+// controls itself, so then it returns d's own id.
+func (d DidDocument) DidControllers() []string {
+	if len(d.Controller) == 0 {
+		return []string{d.Id}
+	}
+	var out []string
+	for _, c := range d.Controller {
+		if IsDidController(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// SelfControlled reports whether d controls itself: its own id is listed as a
+// controller, or the controller list is empty.
+func (d DidDocument) SelfControlled() bool {
+	for _, c := range d.DidControllers() {
+		if c == d.Id {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDidController reports whether a controller entry is spelled as a DID
+// ("did:" prefix). It classifies; ValidateDocument checks the entry is valid.
+func IsDidController(s string) bool { return strings.HasPrefix(s, "did:") }
+
+// IsAccountAddress reports whether a controller entry is spelled as an
+// account address (non-empty, not a DID). It classifies; ValidateDocument
+// checks the address decodes in its canonical form.
+func IsAccountAddress(s string) bool { return s != "" && !IsDidController(s) }

@@ -1,0 +1,92 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+)
+
+// Bounds of credential schema fields.
+const (
+	// MaxSchemaNameLength bounds a schema name.
+	MaxSchemaNameLength = 64
+	// MaxSchemaVersionLength bounds a schema version.
+	MaxSchemaVersionLength = 32
+	// DigestLength is the length of a SHA-256 digest in hex.
+	DigestLength = 64
+	// MaxLocatorLength bounds a schema locator.
+	MaxLocatorLength = MaxURILength
+)
+
+// ValidateSchemaName checks a schema name: 1..64 characters of [A-Za-z0-9._-].
+func ValidateSchemaName(name string) error {
+	if len(name) > MaxSchemaNameLength {
+		return errorsmod.Wrapf(ErrFieldTooLong, "schema name is %d bytes, at most %d", len(name), MaxSchemaNameLength)
+	}
+	if name == "" {
+		return errorsmod.Wrap(ErrInvalidSchema, "schema name is empty")
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isAlnum(c) && c != '.' && c != '_' && c != '-' {
+			return errorsmod.Wrapf(ErrInvalidSchema, "schema name %s has %q at position %d, outside [A-Za-z0-9._-]", Quote(name), c, i+1)
+		}
+	}
+	return nil
+}
+
+// ValidateSchemaVersion checks a schema version: a semantic version
+// MAJOR.MINOR.PATCH of decimal numbers without leading zeros (no pre-release
+// or build suffix), at most 32 bytes.
+func ValidateSchemaVersion(v string) error {
+	if len(v) > MaxSchemaVersionLength {
+		return errorsmod.Wrapf(ErrFieldTooLong, "schema version is %d bytes, at most %d", len(v), MaxSchemaVersionLength)
+	}
+	parts, start := 0, 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && v[i] != '.' {
+			if !isDigit(v[i]) {
+				return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %q at position %d; want MAJOR.MINOR.PATCH digits", Quote(v), v[i], i+1)
+			}
+			continue
+		}
+		n := v[start:i]
+		if n == "" || (len(n) > 1 && n[0] == '0') {
+			return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s is not MAJOR.MINOR.PATCH (numbers without leading zeros)", Quote(v))
+		}
+		parts++
+		start = i + 1
+	}
+	if parts != 3 {
+		return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %d numbers, want MAJOR.MINOR.PATCH", Quote(v), parts)
+	}
+	return nil
+}
+
+// ValidateDigest checks a SHA-256 digest named field: exactly 64 lowercase hex
+// characters, so that one document has one spelling.
+func ValidateDigest(field, d string) error {
+	if len(d) != DigestLength {
+		return errorsmod.Wrapf(ErrInvalidSchema, "%s must be %d lowercase hex characters, got %d characters", field, DigestLength, len(d))
+	}
+	for i := 0; i < len(d); i++ {
+		if !isLowerHex(d[i]) {
+			return errorsmod.Wrapf(ErrInvalidSchema, "%s %s is not lowercase hex (character %d)", field, Quote(d), i+1)
+		}
+	}
+	return nil
+}
+
+// ValidateLocator checks a URI named field where a document is published: at
+// most 512 bytes (ErrFieldTooLong) of printable ASCII without spaces, an
+// RFC 3986 scheme, ":" and a non-empty rest (ErrInvalidSchema).
+func ValidateLocator(field, l string) error {
+	if len(l) > MaxLocatorLength {
+		return errorsmod.Wrapf(ErrFieldTooLong, "%s is %d bytes, at most %d", field, len(l), MaxLocatorLength)
+	}
+	if err := validateURI(l, ErrInvalidSchema); err != nil {
+		return errorsmod.Wrap(err, field)
+	}
+	return nil
+}
+
+// MaxIssuerSchemas bounds the schemas one issuer may be granted, so that
+// TrustedIssuer can answer with all of them in one response.
+const MaxIssuerSchemas = 256
