@@ -86,6 +86,9 @@ import (
 	"github.com/civicchain/civic/x/agency"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	"github.com/civicchain/civic/x/did"
+	didkeeper "github.com/civicchain/civic/x/did/keeper"
+	didtypes "github.com/civicchain/civic/x/did/types"
 	civicevidence "github.com/civicchain/civic/x/evidence"
 	civicevidencekeeper "github.com/civicchain/civic/x/evidence/keeper"
 	civicevidencetypes "github.com/civicchain/civic/x/evidence/types"
@@ -120,6 +123,7 @@ var (
 func ServiceRoles() []agencytypes.RoleDefinition {
 	return slices.Concat(
 		civicevidencetypes.Roles(),
+		didtypes.Roles(),
 	)
 }
 
@@ -150,6 +154,7 @@ type App struct {
 
 	// civic keepers
 	AgencyKeeper          agencykeeper.Keeper
+	DidKeeper             didkeeper.Keeper
 	DigitalEvidenceKeeper civicevidencekeeper.Keeper
 
 	ModuleManager      *module.Manager
@@ -196,7 +201,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, slashingtypes.StoreKey,
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		agencytypes.StoreKey, civicevidencetypes.StoreKey,
+		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -243,6 +248,7 @@ func New(
 	app.EvidenceKeeper = *sdkEvidenceKeeper
 
 	app.AgencyKeeper = agencykeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[agencytypes.StoreKey]), accCodec, authority, ServiceRoles())
+	app.DidKeeper = didkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[didtypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.DigitalEvidenceKeeper = civicevidencekeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[civicevidencetypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 
 	app.ModuleManager = module.NewManager(
@@ -260,6 +266,7 @@ func New(
 		feegrantmodule.NewAppModule(appCodec, app.AccountKeeper, app.BankKeeper, app.FeeGrantKeeper, interfaceRegistry),
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
 		agency.NewAppModule(appCodec, app.AgencyKeeper),
+		did.NewAppModule(appCodec, app.DidKeeper, app.AgencyKeeper),
 		civicevidence.NewAppModule(appCodec, app.DigitalEvidenceKeeper),
 	)
 
@@ -278,12 +285,13 @@ func New(
 	app.ModuleManager.SetOrderBeginBlockers(minttypes.ModuleName, distrtypes.ModuleName, slashingtypes.ModuleName, evidencetypes.ModuleName, stakingtypes.ModuleName, genutiltypes.ModuleName, authz.ModuleName)
 	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName)
 	// genutil after staking (pools must exist) and after auth (its params);
-	// agency before the service modules, whose genesis may name agencies.
+	// agency before the service modules, whose genesis may name agencies; did right
+	// after agency, before the modules that may name DIDs.
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
-		upgradetypes.ModuleName, agencytypes.ModuleName, civicevidencetypes.ModuleName,
+		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
@@ -425,14 +433,17 @@ func (app *App) AutoCliOpts() autocli.AppOptions {
 	}
 }
 
-// RegisterAPIRoutes registers the REST routes (grpc-gateway) and, when
-// api.swagger is on, civic's OpenAPI document and a Swagger UI.
+// RegisterAPIRoutes registers the REST routes (grpc-gateway), x/did's W3C DID
+// resolver and, when api.swagger is on, civic's OpenAPI document and a Swagger UI.
 func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
 	authtx.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
+	// The W3C DID resolver (/civic/did/v1/identifiers/{did}) is a route of its own on the
+	// router: the API server adds the gateway as the catch-all after this method returns.
+	did.RegisterResolverRoute(apiSvr.Router, clientCtx)
 	if apiConfig.Swagger {
 		registerSwagger(apiSvr.Router)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/civicchain/civic/app"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -21,7 +22,7 @@ import (
 // update this list. See README "Protective limits".
 func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	for _, name := range []string{agencytypes.ModuleName, evidencetypes.ModuleName} {
+	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName} {
 		m, ok := a.ModuleManager.Modules[name]
 		if !ok {
 			t.Fatalf("module %q is not in the module manager", name)

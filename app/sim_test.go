@@ -170,6 +170,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 	tb.Helper()
 	ctx := latestContext(ti)
 	require.NoError(tb, ti.App.AgencyKeeper.CheckInvariants(ctx))
+	require.NoError(tb, ti.App.DidKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.DigitalEvidenceKeeper.CheckInvariants(ctx))
 
 	ok, noop := civicOperations(tb, ti)
@@ -191,7 +192,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 // or its handlers, are broken).
 func civicCoverage(ok, noop map[string]int) error {
 	total := 0
-	for _, prefix := range []string{"/civic.agency.", "/civic.evidence."} {
+	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence."} {
 		delivered, skipped := countPrefix(ok, prefix), countPrefix(noop, prefix)
 		total += delivered
 		if delivered == 0 && skipped >= minAttemptsPerModule {
@@ -237,6 +238,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 	require.NoError(tb, err)
 	require.NoError(tb, newApp.StoreConsensusParams(ctxB, exported.ConsensusParams))
 	require.NoError(tb, newApp.AgencyKeeper.CheckInvariants(ctxB))
+	require.NoError(tb, newApp.DidKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.DigitalEvidenceKeeper.CheckInvariants(ctxB))
 
 	skipPrefixes := map[string][][]byte{

@@ -1,0 +1,197 @@
+package did
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gorilla/mux"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
+
+	"github.com/civicchain/civic/x/did/types"
+)
+
+// The W3C DID Resolution HTTP(S) binding of did:civic.
+//
+//	GET /civic/did/v1/identifiers/{did}[?versionId=N | ?versionTime=RFC3339]
+//	x-cosmos-block-height: H   (optional: resolve against the state at block H)
+//
+// The body is always a DID resolution result (didDocument, didDocumentMetadata,
+// didResolutionMetadata) in W3C JSON-LD, rendered by types.ResolutionJSON, with the media
+// type ResolutionMediaType; the status code follows the binding: 200 resolved, 400
+// invalidDid (or invalidOptions: a malformed versionId, versionTime or height), 404
+// notFound, 410 deactivated (the body still holds the final document and its metadata),
+// 500 anything else (internalError). The response repeats the block height the result is
+// for in x-cosmos-block-height. The gateway route /civic/did/v1/resolve/{did} serves the
+// same result in protobuf JSON.
+const (
+	// ResolverPath is the route of the W3C resolver.
+	ResolverPath = "/civic/did/v1/identifiers/{did}"
+	// ResolutionMediaType is the media type of a DID resolution result.
+	ResolutionMediaType = `application/ld+json;profile="https://w3id.org/did-resolution"`
+
+	// W3C DID Resolution error codes (didResolutionMetadata.error).
+	ErrorInvalidDid     = "invalidDid"
+	ErrorNotFound       = "notFound"
+	ErrorDeactivated    = "deactivated"
+	ErrorInvalidOptions = "invalidOptions"
+	ErrorInternal       = "internalError"
+)
+
+// resolveClient is the part of types.QueryClient the resolver calls.
+type resolveClient interface {
+	Resolve(ctx context.Context, in *types.QueryResolveRequest, opts ...grpc.CallOption) (*types.QueryResolveResponse, error)
+}
+
+// RegisterResolverRoute registers the W3C resolver (GET ResolverPath) on the API server's
+// router. It must be registered before the gRPC gateway's catch-all route, i.e. from the
+// app's RegisterAPIRoutes (the API server adds the gateway after it).
+func RegisterResolverRoute(router *mux.Router, clientCtx client.Context) {
+	router.Path(ResolverPath).Methods(http.MethodGet).Handler(NewResolverHandler(types.NewQueryClient(clientCtx), clientCtx.ChainID))
+}
+
+// NewResolverHandler is the resolver's handler over a Query client; chainID is passed to
+// types.ResolutionJSON.
+func NewResolverHandler(qc resolveClient, chainID string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, height, err := ParseResolveRequest(mux.Vars(r)["did"], r.URL.Query(), r.Header)
+		if err != nil {
+			writeResolution(w, chainID, "", failed(ErrorInvalidOptions, err.Error()))
+			return
+		}
+		ctx := r.Context()
+		if height > 0 {
+			ctx = metadata.AppendToOutgoingContext(ctx, grpctypes.GRPCBlockHeightHeader, strconv.FormatInt(height, 10))
+		}
+		var header metadata.MD
+		res, err := qc.Resolve(ctx, req, grpc.Header(&header))
+		answeredAt := ""
+		if hs := header.Get(grpctypes.GRPCBlockHeightHeader); len(hs) > 0 {
+			answeredAt = hs[0]
+		}
+		if err != nil {
+			writeResolution(w, chainID, answeredAt, grpcFailure(err))
+			return
+		}
+		writeResolution(w, chainID, answeredAt, res.Resolution)
+	})
+}
+
+// ParseResolveRequest reads a resolver request: the DID of the path, the query parameters
+// versionId and versionTime (RFC 3339; at most one of the two) and the
+// x-cosmos-block-height header (a block height, 0 or absent for the latest). Other query
+// parameters are an error: the resolver supports no other DID resolution option.
+func ParseResolveRequest(did string, query url.Values, header http.Header) (*types.QueryResolveRequest, int64, error) {
+	if did == "" {
+		return nil, 0, errors.New("no DID in the path")
+	}
+	for name := range query {
+		if name != "versionId" && name != "versionTime" {
+			return nil, 0, fmt.Errorf("unsupported query parameter %q (versionId and versionTime are)", name)
+		}
+		if len(query[name]) > 1 {
+			return nil, 0, fmt.Errorf("query parameter %s given %d times", name, len(query[name]))
+		}
+	}
+	req := &types.QueryResolveRequest{Did: did, VersionId: query.Get("versionId")}
+	if query.Has("versionId") {
+		if _, err := types.ParseVersionID(req.VersionId); err != nil {
+			return nil, 0, fmt.Errorf("versionId %q is not a version number (1, 2, ...)", req.VersionId)
+		}
+	}
+	if query.Has("versionTime") {
+		if query.Has("versionId") {
+			return nil, 0, errors.New("versionId and versionTime are exclusive")
+		}
+		t, err := time.Parse(time.RFC3339Nano, query.Get("versionTime"))
+		if err != nil {
+			return nil, 0, fmt.Errorf("versionTime %q is not an RFC 3339 time (e.g. 2026-03-01T00:00:00Z)", query.Get("versionTime"))
+		}
+		t = t.UTC()
+		req.VersionTime = &t
+	}
+	var height int64
+	if h := strings.TrimSpace(header.Get(grpctypes.GRPCBlockHeightHeader)); h != "" {
+		n, err := strconv.ParseInt(h, 10, 64)
+		if err != nil || n < 0 {
+			return nil, 0, fmt.Errorf("%s %q is not a block height", grpctypes.GRPCBlockHeightHeader, h)
+		}
+		height = n
+	}
+	return req, height, nil
+}
+
+// ResolutionStatus is the HTTP status of a resolution result per the W3C DID Resolution
+// HTTP(S) binding.
+func ResolutionStatus(r types.DidResolution) int {
+	switch r.DidResolutionMetadata.Error {
+	case "":
+		return http.StatusOK
+	case ErrorInvalidDid, ErrorInvalidOptions:
+		return http.StatusBadRequest
+	case ErrorNotFound:
+		return http.StatusNotFound
+	case ErrorDeactivated:
+		return http.StatusGone
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// ResolutionResponse is the status code and body of a resolution result.
+func ResolutionResponse(r types.DidResolution, chainID string) (int, []byte, error) {
+	bz, err := types.ResolutionJSON(r, chainID)
+	if err != nil {
+		return http.StatusInternalServerError, nil, err
+	}
+	return ResolutionStatus(r), bz, nil
+}
+
+// writeResolution writes a resolution result; a result that does not render becomes an
+// internalError result.
+func writeResolution(w http.ResponseWriter, chainID, height string, r types.DidResolution) {
+	code, bz, err := ResolutionResponse(r, chainID)
+	if err != nil {
+		code, bz, err = ResolutionResponse(failed(ErrorInternal, "rendering the resolution result: "+err.Error()), chainID)
+		if err != nil { // the renderer cannot even render an error: answer in plain text
+			http.Error(w, "internalError: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", ResolutionMediaType)
+	if height != "" {
+		w.Header().Set(grpctypes.GRPCBlockHeightHeader, height)
+	}
+	w.WriteHeader(code)
+	_, _ = w.Write(bz)
+}
+
+// failed is a resolution result without a document.
+func failed(code, message string) types.DidResolution {
+	return types.DidResolution{DidResolutionMetadata: types.DidResolutionMetadata{Error: code, ErrorMessage: message}}
+}
+
+// grpcFailure maps a failed Query/Resolve call (resolution errors are in the metadata,
+// so this is a malformed request, a height the node does not have, or a node failure).
+func grpcFailure(err error) types.DidResolution {
+	st, _ := status.FromError(err)
+	switch st.Code() {
+	case codes.InvalidArgument:
+		return failed(ErrorInvalidOptions, st.Message())
+	case codes.NotFound:
+		return failed(ErrorNotFound, st.Message())
+	default:
+		return failed(ErrorInternal, st.Message())
+	}
+}
