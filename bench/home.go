@@ -157,6 +157,15 @@ type NodeTuning struct {
 	MempoolCache  int    // mempool.cache_size
 	Indexer       string // tx_index.indexer: "null" or "kv"
 	IAVLCache     int    // app.toml iavl-cache-size
+	GOGC          string // the node processes' GOGC ("" = Go's default, 100)
+}
+
+// NodeEnv is the extra environment of the node processes.
+func (t NodeTuning) NodeEnv() []string {
+	if t.GOGC == "" {
+		return nil
+	}
+	return []string{"GOGC=" + t.GOGC}
 }
 
 // DefaultTuning is what `make bench` uses.
@@ -237,6 +246,7 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 	if err := localnet.EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
 		return nil, err
 	}
+	n.Env = o.Tuning.NodeEnv()
 	node, err := n.Start(filepath.Join(o.Dir, "civicd.log"))
 	if err != nil {
 		return nil, err
@@ -288,6 +298,7 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 	}
 	comet, app := o.Tuning.Edits()
 	for i, n := range m.Nodes {
+		n.Env = o.Tuning.NodeEnv()
 		if i > 0 {
 			if err := os.WriteFile(filepath.Join(n.Home, "config", "genesis.json"), raw, 0o600); err != nil {
 				return nil, err

@@ -97,3 +97,14 @@ func TestPartner(t *testing.T) {
 		}
 	}
 }
+
+func TestNodeEnv(t *testing.T) {
+	if env := DefaultTuning().NodeEnv(); env != nil {
+		t.Fatalf("default tuning sets %v, want Go's default GC", env)
+	}
+	tuned := DefaultTuning()
+	tuned.GOGC = "400"
+	if env := tuned.NodeEnv(); len(env) != 1 || env[0] != "GOGC=400" {
+		t.Fatalf("GOGC 400 gives %v", env)
+	}
+}

@@ -44,6 +44,9 @@ var landmarks = map[string]string{
 	"RPCblock":        "github.com/cometbft/cometbft/rpc/core.(*Environment).Block",
 	"RPCserve":        "github.com/cometbft/cometbft/rpc/jsonrpc/server.defaultHandler.ServeHTTP",
 	"GC":              "runtime.gcBgMarkWorker",
+	// goleveldb's background table compaction: the deferred cost of every
+	// earlier write, paid by whichever workload runs when it starts.
+	"Compaction": "github.com/syndtr/goleveldb/leveldb.(*DB).compactionTransact",
 }
 
 func toSeconds(v, unit string) float64 {

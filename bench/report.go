@@ -33,7 +33,7 @@ func (r *Results) Markdown() string {
 		fmt.Fprintf(&b, "| %s | %d | %.0f | %.2f | %d | %.0f | %.0f / %.0f / %.0f | %d | %d | %d |\n", w.Name, w.CommittedOK, w.TxPerSec, w.RatioToBank,
 			w.Window.Blocks, w.AvgTxsPerBlock, w.Latency.P50ms, w.Latency.P95ms, w.Latency.P99ms, w.CheckTxRejected, w.DeliverFailed, w.NotIncluded)
 	}
-	b.WriteString("\n| workload (node CPU profile, % of samples) | node CPU used | node CPU ms per committed tx | Msg handlers (cum) | of which civic | civic code (flat) | ante (CheckTx+deliver) | sig verify | CheckTx | FinalizeBlock | Commit | RPC broadcast_tx_sync (incl. CheckTx) | other RPC: block, block_results, status (harness polling) | GC |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("\n| workload (node CPU profile, % of samples) | node CPU used | node CPU ms per committed tx | Msg handlers (cum) | of which civic | civic code (flat) | ante (CheckTx+deliver) | sig verify | CheckTx | FinalizeBlock | Commit | RPC broadcast_tx_sync (incl. CheckTx) | other RPC: block, block_results, status (harness polling) | GC | leveldb compaction |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, w := range r.Workloads {
 		if p := w.ProfileShare; p != nil {
 			l := p.Landmarks
@@ -42,9 +42,9 @@ func (r *Results) Markdown() string {
 			if w.TxPerSec > 0 {
 				perTx = used / w.TxPerSec * 1000
 			}
-			fmt.Fprintf(&b, "| %s | %.2f s/s | %.2f | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", w.Name,
+			fmt.Fprintf(&b, "| %s | %.2f s/s | %.2f | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", w.Name,
 				used, perTx, p.HandlersCumPct, p.CivicHandlersCumPct, p.CivicFlatPct,
-				l["AnteHandler"], l["secp256k1Verify"], l["CheckTx"], l["FinalizeBlock"], l["Commit"], l["RPCbroadcast"], l["RPCserve"]-l["RPCbroadcast"], l["GC"])
+				l["AnteHandler"], l["secp256k1Verify"], l["CheckTx"], l["FinalizeBlock"], l["Commit"], l["RPCbroadcast"], l["RPCserve"]-l["RPCbroadcast"], l["GC"], l["Compaction"])
 		}
 	}
 	if len(r.Queries) > 0 {

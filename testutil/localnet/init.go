@@ -62,6 +62,8 @@ type Network struct {
 	Addresses map[string]string
 	// ValidatorOperator is the validator's valoper address.
 	ValidatorOperator string
+	// Env is extra environment (KEY=VALUE) for the nodes Start runs, e.g. GOGC.
+	Env []string
 }
 
 // RPCURL is the CometBFT RPC endpoint, as --node takes it.

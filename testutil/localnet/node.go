@@ -34,7 +34,7 @@ func (n *Network) Start(logPath string, extraArgs ...string) (*Node, error) {
 	}
 	args := append([]string{"start", "--home", n.Home, "--log_no_color"}, extraArgs...)
 	cmd := exec.Command(n.Binary, args...)
-	cmd.Env = cleanEnv()
+	cmd.Env = append(cleanEnv(), n.Env...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {

@@ -43,6 +43,7 @@ func main() {
 		tc         = flag.String("timeout-commit", def.TimeoutCommit, "consensus.timeout_commit of the bench home")
 		mempool    = flag.Int("mempool-size", def.MempoolSize, "CometBFT mempool.size")
 		indexer    = flag.String("indexer", def.Indexer, "tx_index.indexer (null or kv)")
+		gogc       = flag.String("node-gogc", def.GOGC, "GOGC of the node processes (empty: Go's default, 100)")
 		summarize  = flag.String("summarize", "", "re-read a results JSON, recompute the profile shares and print the Markdown summary (no run)")
 	)
 	flag.Parse()
@@ -79,7 +80,7 @@ func main() {
 		concs = append(concs, c)
 	}
 	tuning := def
-	tuning.TimeoutCommit, tuning.MempoolSize, tuning.Indexer = *tc, *mempool, *indexer
+	tuning.TimeoutCommit, tuning.MempoolSize, tuning.Indexer, tuning.GOGC = *tc, *mempool, *indexer, *gogc
 
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
