@@ -20,6 +20,7 @@ import (
 	"github.com/cosmos/gogoproto/proto"
 
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -31,7 +32,7 @@ type Signer struct {
 }
 
 // NewSigner returns a signer with civic's bech32 codecs and the bank, auth,
-// x/agency and x/evidence message types registered.
+// x/agency, x/evidence and x/did message types registered.
 func NewSigner(chainID string) (*Signer, error) {
 	reg, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
 		ProtoFiles: proto.HybridResolver,
@@ -48,6 +49,7 @@ func NewSigner(chainID string) (*Signer, error) {
 	banktypes.RegisterInterfaces(reg)
 	agencytypes.RegisterInterfaces(reg)
 	evidencetypes.RegisterInterfaces(reg)
+	didtypes.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	return &Signer{ChainID: chainID, TxConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes), Codec: cdc}, nil
 }
