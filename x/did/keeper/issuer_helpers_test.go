@@ -91,13 +91,19 @@ func newIssFixture(t *testing.T) *issFixture {
 	t.Helper()
 	k, ak, ctx := testkeeper.DidKeeper(t)
 	f := &issFixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
+	issRegisterAgencies(t, ak, ctx)
+	f.issuerDid = f.createDid("issuer", issAdmin("moe"), issOp, issOtherOp)
+	return f
+}
+
+// issRegisterAgencies registers moe and mof with their members (see above).
+func issRegisterAgencies(t *testing.T, ak agencykeeper.Keeper, ctx sdk.Context) {
+	t.Helper()
 	testkeeper.RegisterTestAgency(t, ak, ctx, "moe", issAdmin("moe"), types.RoleIssuer)
 	testkeeper.AddTestMember(t, ak, ctx, "moe", issAdmin("moe"), issOp, types.RoleIssuer)
 	testkeeper.AddTestMember(t, ak, ctx, "moe", issAdmin("moe"), issOp2, types.RoleIssuer)
 	testkeeper.RegisterTestAgency(t, ak, ctx, "mof", issAdmin("mof"), types.RoleIssuer)
 	testkeeper.AddTestMember(t, ak, ctx, "mof", issAdmin("mof"), issOtherOp, types.RoleIssuer)
-	f.issuerDid = f.createDid("issuer", issAdmin("moe"), issOp, issOtherOp)
-	return f
 }
 
 // s is an account's canonical bech32 string.
