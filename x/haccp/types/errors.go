@@ -52,3 +52,9 @@ var (
 	ErrInvalidParams            = errorsmod.Register(ModuleName, 46, "invalid params")
 	ErrInvalidGenesis           = errorsmod.Register(ModuleName, 47, "invalid genesis state")
 )
+
+// Appended after the first release of the API (codes never renumbered).
+var (
+	ErrInvalidName = errorsmod.Register(ModuleName, 48, "invalid name or free-text field")
+	ErrInvalidLot  = errorsmod.Register(ModuleName, 49, "invalid lot number")
+)
