@@ -1,0 +1,149 @@
+package keeper
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// Native Go fuzz targets over the stateless message validation. The seed
+// corpus below runs in every `go test`; `go test -fuzz FuzzValidateIssueCertificate`
+// explores further.
+
+var (
+	fuzzCodec = addresscodec.NewBech32Codec("civic")
+	fuzzNow   = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
+	certNoRe  = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{3,31}$`)
+	ccpCodeRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,31}$`)
+	digestRe  = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	reasonRe  = regexp.MustCompile(`^[A-Z][A-Z0-9_]{1,31}$`)
+)
+
+func fuzzAddr(name string) string {
+	b := make([]byte, 20)
+	copy(b, name)
+	s, err := fuzzCodec.BytesToString(b)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// requireModuleError fails unless err is one of this module's registered errors
+// or the SDK's invalid-address error: validation never returns an internal error.
+func requireModuleError(t *testing.T, err error) {
+	t.Helper()
+	codespace, code, _ := errorsmod.ABCIInfo(err, false)
+	if codespace == types.ModuleName && code >= 2 {
+		return
+	}
+	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) {
+		return
+	}
+	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
+}
+
+func FuzzValidateIssueCertificate(f *testing.F) {
+	certifier := fuzzAddr("certifier")
+	f.Add(certifier, "HACCP-2026-0001", uint64(1), "beverages,dairy", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Add(time.Hour).Unix())
+	f.Add(certifier, "haccp-1", uint64(1), "beverages", int64(0), int64(1))
+	f.Add(certifier, "ABCD", uint64(0), "", fuzzNow.Unix(), fuzzNow.Unix())
+	f.Add("", "ABCD", uint64(7), "b,a", int64(-5), int64(99999999999))
+	f.Add(strings.ToUpper(certifier), "A-B-C-D", uint64(3), "x.y_z-1", int64(1), fuzzNow.Add(24*time.Hour).Unix())
+	f.Fuzz(func(t *testing.T, signer, certNo string, facilityID uint64, scope string, from, until int64) {
+		msg := &types.MsgIssueCertificate{
+			Certifier: signer, CertNo: certNo, FacilityId: facilityID, Scope: strings.Split(scope, ","),
+			ValidFrom: time.Unix(from, 0).UTC(), ValidUntil: time.Unix(until, 0).UTC(),
+		}
+		addr, err := validateIssueCertificate(fuzzCodec, msg, fuzzNow)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if len(addr) == 0 || !certNoRe.MatchString(certNo) || facilityID == 0 {
+			t.Fatalf("accepted signer %q cert_no %q facility %d", signer, certNo, facilityID)
+		}
+		if !msg.ValidFrom.Before(msg.ValidUntil) || !msg.ValidUntil.After(fuzzNow) {
+			t.Fatalf("accepted period [%s, %s)", msg.ValidFrom, msg.ValidUntil)
+		}
+		if len(msg.Scope) == 0 || len(msg.Scope) > types.MaxScopeEntries {
+			t.Fatalf("accepted %d scope entries", len(msg.Scope))
+		}
+	})
+}
+
+func FuzzValidateSuspendCertificate(f *testing.F) {
+	certifier := fuzzAddr("certifier")
+	f.Add(certifier, "HACCP-2026-0001", "CCP_DEVIATION")
+	f.Add(certifier, "HACCP-2026-0001", "")
+	f.Add(certifier, "HACCP-2026-0001", "ccp deviation")
+	f.Add(certifier, "X", "A1")
+	f.Fuzz(func(t *testing.T, signer, certNo, reason string) {
+		_, err := validateSuspendCertificate(fuzzCodec, &types.MsgSuspendCertificate{Certifier: signer, CertNo: certNo, ReasonCode: reason})
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if !certNoRe.MatchString(certNo) || !reasonRe.MatchString(reason) {
+			t.Fatalf("accepted cert_no %q reason %q", certNo, reason)
+		}
+	})
+}
+
+func FuzzValidateAnchorCcpRecord(f *testing.F) {
+	op := fuzzAddr("operator")
+	digest := strings.Repeat("ab", 32)
+	f.Add(op, uint64(1), "CCP-1B", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Unix(), digest)
+	f.Add(op, uint64(1), "ccp-1b", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Add(time.Second).Unix(), digest)
+	f.Add(op, uint64(0), "C", int64(1), int64(2), strings.ToUpper(digest))
+	f.Add("", uint64(9), "-", int64(2), int64(1), "")
+	f.Fuzz(func(t *testing.T, signer string, facilityID uint64, code string, start, end int64, digest string) {
+		msg := &types.MsgAnchorCcpRecord{
+			Signer: signer, FacilityId: facilityID, CcpCode: code,
+			PeriodStart: time.Unix(start, 0).UTC(), PeriodEnd: time.Unix(end, 0).UTC(), LogDigest: digest,
+		}
+		_, err := validateAnchorCcpRecord(fuzzCodec, msg, fuzzNow)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if facilityID == 0 || !ccpCodeRe.MatchString(code) || !digestRe.MatchString(digest) {
+			t.Fatalf("accepted facility %d code %q digest %q", facilityID, code, digest)
+		}
+		if !msg.PeriodStart.Before(msg.PeriodEnd) || msg.PeriodEnd.After(fuzzNow) {
+			t.Fatalf("accepted period [%s, %s]", msg.PeriodStart, msg.PeriodEnd)
+		}
+	})
+}
+
+func FuzzValidateRegisterFacility(f *testing.F) {
+	op := fuzzAddr("operator")
+	digest := strings.Repeat("cd", 32)
+	f.Add(op, digest, int32(1), "Hanbit Foods", "41500")
+	f.Add(op, digest, int32(0), "Hanbit Foods", "41500")
+	f.Add(op, digest, int32(7), " padded ", "4150a")
+	f.Add(op, "", int32(3), "", "")
+	f.Fuzz(func(t *testing.T, signer, digest string, typ int32, name, region string) {
+		msg := &types.MsgRegisterFacility{
+			Operator: signer, BusinessRegistrationDigest: digest, Type: types.FacilityType(typ), Name: name, RegionCode: region,
+		}
+		_, err := validateRegisterFacility(fuzzCodec, msg)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		if !digestRe.MatchString(digest) || !msg.Type.IsValid() || len(name) == 0 || len(name) > types.MaxFacilityNameLength || len(region) != 5 {
+			t.Fatalf("accepted %+v", msg)
+		}
+	})
+}

@@ -1,0 +1,337 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/civicchain/civic/internal/pagination"
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// queryServer implements types.QueryServer. Unknown ids answer codes.NotFound,
+// malformed requests codes.InvalidArgument; list queries page through an index
+// with the page size clamped by internal/pagination.
+type queryServer struct {
+	// TEMPORARY: other handlers not written yet (hygiene certificates,
+	// declarations, recalls, shares). The embedded value answers
+	// codes.Unimplemented for them until they are.
+	*types.UnimplementedQueryServer
+
+	k Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the module's Query service implementation.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// Facility returns one facility.
+func (q queryServer) Facility(ctx context.Context, req *types.QueryFacilityRequest) (*types.QueryFacilityResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	f, err := q.k.Facilities.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "facility %d", req.Id)
+	}
+	return &types.QueryFacilityResponse{Facility: f}, nil
+}
+
+// Facilities lists facilities in id order, all of them or those of one operator.
+func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesRequest) (*types.QueryFacilitiesResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if req.Operator == "" {
+		facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities, pagination.Clamp(req.Pagination),
+			func(_ uint64, f types.Facility) (types.Facility, error) { return f, nil })
+		if err != nil {
+			return nil, status.Error(codes.Internal, err.Error())
+		}
+		return &types.QueryFacilitiesResponse{Facilities: facilities, Pagination: page}, nil
+	}
+	operator, err := parseAddress(q.k.addressCodec, "operator", req.Operator)
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	facilities, page, err := query.CollectionPaginate(ctx, q.k.FacilitiesByOperator, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Facility, error) {
+			return q.k.Facilities.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](operator))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryFacilitiesResponse{Facilities: facilities, Pagination: page}, nil
+}
+
+// FacilityStaff lists a facility's staff accounts in address-byte order.
+func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacilityStaffRequest) (*types.QueryFacilityStaffResponse, error) {
+	if req == nil || req.FacilityId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+	}
+	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+		return nil, err
+	}
+	staff, page, err := query.CollectionPaginate(ctx, q.k.FacilityStaff, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[uint64, sdk.AccAddress], _ collections.NoValue) (string, error) {
+			return q.k.addressCodec.BytesToString(key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.FacilityId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryFacilityStaffResponse{Staff: staff, Pagination: page}, nil
+}
+
+// Certificate returns the latest version of a certificate and its status at
+// the block's time (EXPIRED from valid_until on).
+func (q queryServer) Certificate(ctx context.Context, req *types.QueryCertificateRequest) (*types.QueryCertificateResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateCertNo(req.CertNo); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	c, err := q.k.Certificates.Get(ctx, req.CertNo)
+	if err != nil {
+		return nil, notFound(err, "certificate %q", req.CertNo)
+	}
+	return &types.QueryCertificateResponse{Certificate: c, EffectiveStatus: EffectiveStatus(c, blockTime(ctx))}, nil
+}
+
+// CertificateVersions lists every version of a certificate, oldest first.
+func (q queryServer) CertificateVersions(ctx context.Context, req *types.QueryCertificateVersionsRequest) (*types.QueryCertificateVersionsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
+		return nil, err
+	}
+	versions, page, err := query.CollectionPaginate(ctx, q.k.CertificateVersions, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[string, uint64], c types.Certificate) (types.Certificate, error) {
+			return c, nil
+		},
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCertificateVersionsResponse{Versions: versions, Pagination: page}, nil
+}
+
+// CertificateHistory lists a certificate's events in seq order.
+func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCertificateHistoryRequest) (*types.QueryCertificateHistoryResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
+		return nil, err
+	}
+	events, page, err := query.CollectionPaginate(ctx, q.k.CertificateEvents, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[string, uint64], e types.CertificateEvent) (types.CertificateEvent, error) {
+			return e, nil
+		},
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCertificateHistoryResponse{Events: events, Pagination: page}, nil
+}
+
+// CertificatesByFacility lists the latest versions of a facility's
+// certificates in cert_no order.
+func (q queryServer) CertificatesByFacility(ctx context.Context, req *types.QueryCertificatesByFacilityRequest) (*types.QueryCertificatesByFacilityResponse, error) {
+	if req == nil || req.FacilityId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+	}
+	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+		return nil, err
+	}
+	certs, page, err := query.CollectionPaginate(ctx, q.k.CertificatesByFacility, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.Certificate, error) {
+			return q.k.Certificates.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCertificatesByFacilityResponse{Certificates: certs, Pagination: page}, nil
+}
+
+// IsCertValid tells whether a certificate was valid at a time (default: the
+// block time). It reads the status of the last CertificateEvent at or before
+// that time and the latest version whose [valid_from, valid_until) covers it:
+// valid means both exist and the status was ACTIVE.
+func (q queryServer) IsCertValid(ctx context.Context, req *types.QueryIsCertValidRequest) (*types.QueryIsCertValidResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
+		return nil, err
+	}
+	at := blockTime(ctx)
+	if req.At != nil {
+		at = *req.At
+	}
+	res, err := q.k.certValidAt(ctx, req.CertNo, at)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return res, nil
+}
+
+// certValidAt is the body of IsCertValid. Both reads walk backwards from the
+// newest entry and stop at the first match.
+func (k Keeper) certValidAt(ctx context.Context, certNo string, at time.Time) (*types.QueryIsCertValidResponse, error) {
+	when := at.UTC().Format(time.RFC3339)
+
+	// The status then: the last event at or before at.
+	var ev *types.CertificateEvent
+	evRange := collections.NewPrefixedPairRange[string, uint64](certNo).Descending()
+	err := k.CertificateEvents.Walk(ctx, evRange, func(_ collections.Pair[string, uint64], e types.CertificateEvent) (bool, error) {
+		if !e.Time.After(at) {
+			ev = &e
+			return true, nil
+		}
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if ev == nil {
+		return &types.QueryIsCertValidResponse{
+			Status: types.CertificateStatusUnspecified,
+			Reason: fmt.Sprintf("certificate %q was not issued yet at %s", certNo, when),
+		}, nil
+	}
+	if ev.Status == types.CertificateStatusRevoked {
+		return &types.QueryIsCertValidResponse{
+			Status: ev.Status, Version: ev.Version,
+			Reason: fmt.Sprintf("certificate %q was revoked (%s) at %s", certNo, ev.ReasonCode, ev.Time.UTC().Format(time.RFC3339)),
+		}, nil
+	}
+
+	// The version then: the newest version (issued by then) that covers at.
+	var covering, ended *types.Certificate
+	vRange := collections.NewPrefixedPairRange[string, uint64](certNo).EndInclusive(ev.Version).Descending()
+	err = k.CertificateVersions.Walk(ctx, vRange, func(_ collections.Pair[string, uint64], c types.Certificate) (bool, error) {
+		if !at.Before(c.ValidFrom) && at.Before(c.ValidUntil) {
+			covering = &c
+			return true, nil
+		}
+		if ended == nil && !at.Before(c.ValidUntil) {
+			ended = &c
+		}
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case covering == nil && ended != nil:
+		return &types.QueryIsCertValidResponse{
+			Status: types.CertificateStatusExpired, Version: ended.Version,
+			Reason: fmt.Sprintf("certificate %q version %d expired at %s", certNo, ended.Version, ended.ValidUntil.UTC().Format(time.RFC3339)),
+		}, nil
+	case covering == nil:
+		return &types.QueryIsCertValidResponse{
+			Status: ev.Status, Version: ev.Version,
+			Reason: fmt.Sprintf("no version of certificate %q was valid yet at %s", certNo, when),
+		}, nil
+	case ev.Status != types.CertificateStatusActive:
+		return &types.QueryIsCertValidResponse{
+			Status: ev.Status, Version: covering.Version,
+			Reason: fmt.Sprintf("certificate %q was %s (%s) at %s", certNo, ev.Status.Label(), ev.ReasonCode, when),
+		}, nil
+	default:
+		return &types.QueryIsCertValidResponse{Valid: true, Status: ev.Status, Version: covering.Version}, nil
+	}
+}
+
+// CcpRecord returns one CCP monitoring record.
+func (q queryServer) CcpRecord(ctx context.Context, req *types.QueryCcpRecordRequest) (*types.QueryCcpRecordResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	r, err := q.k.CcpRecords.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "CCP record %d", req.Id)
+	}
+	return &types.QueryCcpRecordResponse{Record: r}, nil
+}
+
+// CcpRecordsByFacility lists a facility's CCP records in id order.
+func (q queryServer) CcpRecordsByFacility(ctx context.Context, req *types.QueryCcpRecordsByFacilityRequest) (*types.QueryCcpRecordsByFacilityResponse, error) {
+	if req == nil || req.FacilityId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+	}
+	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+		return nil, err
+	}
+	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecordsByFacility, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.CcpRecord, error) {
+			return q.k.CcpRecords.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.FacilityId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryCcpRecordsByFacilityResponse{Records: records, Pagination: page}, nil
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	p, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+func (q queryServer) requireFacility(ctx context.Context, id uint64) error {
+	has, err := q.k.Facilities.Has(ctx, id)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return status.Errorf(codes.NotFound, "facility %d not found", id)
+	}
+	return nil
+}
+
+// requireCertificate checks a cert_no (InvalidArgument) and that it exists (NotFound).
+func (q queryServer) requireCertificate(ctx context.Context, certNo string) error {
+	if err := types.ValidateCertNo(certNo); err != nil {
+		return status.Error(codes.InvalidArgument, err.Error())
+	}
+	has, err := q.k.Certificates.Has(ctx, certNo)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return status.Errorf(codes.NotFound, "certificate %q not found", certNo)
+	}
+	return nil
+}
+
+// notFound maps collections.ErrNotFound to codes.NotFound and anything else to codes.Internal.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return status.Errorf(codes.NotFound, format+" not found", args...)
+	}
+	return status.Error(codes.Internal, err.Error())
+}
