@@ -20,8 +20,8 @@ import (
 // HaccpKeeper builds a real x/haccp keeper wired to a real x/agency keeper,
 // both on one in-memory multistore, as in the app: the agency role catalog is
 // haccptypes.Roles(), both authorities are the x/gov module account, x/agency
-// starts from its default genesis and x/haccp from the default params, and the
-// context is at BlockTime. Register agencies and members with
+// and x/haccp start from their default genesis, and the context is at
+// BlockTime. Register agencies and members with
 // RegisterTestAgency and AddTestMember.
 func HaccpKeeper(t testing.TB) (haccpkeeper.Keeper, agencykeeper.Keeper, sdk.Context) {
 	t.Helper()
@@ -50,8 +50,7 @@ func HaccpKeeper(t testing.TB) (haccpkeeper.Keeper, agencykeeper.Keeper, sdk.Con
 		t.Fatal(err)
 	}
 	hk := haccpkeeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(haccpKey), ac, authority, ak)
-	// TEMPORARY: x/haccp has no InitGenesis yet; start from the default params.
-	if err := hk.Params.Set(ctx, haccptypes.DefaultParams()); err != nil {
+	if err := hk.InitGenesis(ctx, haccptypes.DefaultGenesis()); err != nil {
 		t.Fatal(err)
 	}
 	return hk, ak, ctx

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/collections"
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
@@ -110,69 +109,26 @@ func (f *fixture) s(a sdk.AccAddress) string {
 // at moves the block time to t.
 func (f *fixture) at(t time.Time) { f.ctx = f.ctx.WithBlockTime(t) }
 
-// state is every collection the handlers under test write. Comparing it before
-// and after a rejected message proves the message wrote nothing.
-// TEMPORARY: compare ExportGenesis once x/haccp has one.
-type state struct {
-	Params                 types.Params
-	NextFacilityID         uint64
-	NextCcpRecordID        uint64
-	Facilities             []collections.KeyValue[uint64, types.Facility]
-	FacilitiesByOperator   []collections.Pair[sdk.AccAddress, uint64]
-	FacilityStaff          []collections.Pair[uint64, sdk.AccAddress]
-	StaffFacilities        []collections.Pair[sdk.AccAddress, uint64]
-	Certificates           []collections.KeyValue[string, types.Certificate]
-	CertificateVersions    []collections.KeyValue[collections.Pair[string, uint64], types.Certificate]
-	CertificatesByFacility []collections.Pair[uint64, string]
-	CertificateEvents      []collections.KeyValue[collections.Pair[string, uint64], types.CertificateEvent]
-	CertificateEventHead   []collections.KeyValue[string, uint64]
-	CcpRecords             []collections.KeyValue[uint64, types.CcpRecord]
-	CcpRecordsByFacility   []collections.Pair[uint64, uint64]
-}
-
-func dumpMap[K, V any](t *testing.T, ctx sdk.Context, m collections.Map[K, V]) []collections.KeyValue[K, V] {
-	t.Helper()
-	it, err := m.Iterate(ctx, nil)
-	require.NoError(t, err)
-	kvs, err := it.KeyValues()
-	require.NoError(t, err)
-	return kvs
-}
-
-func dumpSet[K any](t *testing.T, ctx sdk.Context, s collections.KeySet[K]) []K {
-	t.Helper()
-	it, err := s.Iterate(ctx, nil)
-	require.NoError(t, err)
-	keys, err := it.Keys()
-	require.NoError(t, err)
-	return keys
-}
-
-func (f *fixture) export() state {
+// export is the module's genesis export: every record, the params and the
+// sequences, but not the indexes (InitGenesis rebuilds them from the records).
+func (f *fixture) export() *types.GenesisState {
 	f.t.Helper()
-	t, ctx, k := f.t, f.ctx, f.k
-	params, err := k.Params.Get(ctx)
-	require.NoError(t, err)
-	nextFacility, err := k.NextFacilityID.Peek(ctx)
-	require.NoError(t, err)
-	nextCcp, err := k.NextCcpRecordID.Peek(ctx)
-	require.NoError(t, err)
-	return state{
-		Params:                 params,
-		NextFacilityID:         nextFacility,
-		NextCcpRecordID:        nextCcp,
-		Facilities:             dumpMap(t, ctx, k.Facilities),
-		FacilitiesByOperator:   dumpSet(t, ctx, k.FacilitiesByOperator),
-		FacilityStaff:          dumpSet(t, ctx, k.FacilityStaff),
-		StaffFacilities:        dumpSet(t, ctx, k.StaffFacilities),
-		Certificates:           dumpMap(t, ctx, k.Certificates),
-		CertificateVersions:    dumpMap(t, ctx, k.CertificateVersions),
-		CertificatesByFacility: dumpSet(t, ctx, k.CertificatesByFacility),
-		CertificateEvents:      dumpMap(t, ctx, k.CertificateEvents),
-		CertificateEventHead:   dumpMap(t, ctx, k.CertificateEventHead),
-		CcpRecords:             dumpMap(t, ctx, k.CcpRecords),
-		CcpRecordsByFacility:   dumpSet(t, ctx, k.CcpRecordsByFacility),
-	}
+	gs, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(f.t, err)
+	return gs
+}
+
+// storeState is the genesis export plus every index (indexes() in
+// genesis_test.go). Comparing it before and after a rejected message proves
+// the message wrote nothing, index entries included.
+type storeState struct {
+	Export  *types.GenesisState
+	Indexes indexes
+}
+
+func (f *fixture) storeState() storeState {
+	f.t.Helper()
+	return storeState{Export: f.export(), Indexes: f.indexes()}
 }
 
 // freshEvents gives the context a new event manager before an ACT.
@@ -323,13 +279,13 @@ func runRejections(t *testing.T, cases []rejection) {
 			// ARRANGE
 			f := newFixture(t)
 			act := tc.arrange(f)
-			before := f.export()
+			before := f.storeState()
 			f.freshEvents()
 			// ACT
 			err := act()
 			// ASSERT
 			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.export(), "a rejected message must not change the store")
+			require.Equal(t, before, f.storeState(), "a rejected message must not change the store")
 			require.Empty(t, f.events(), "a rejected message must not emit an event")
 		})
 	}

@@ -23,13 +23,11 @@ import (
 //
 // The handlers live by feature: msg_server_facility.go (facilities and staff),
 // msg_server_certificate.go (HACCP certificates and audits), msg_server_ccp.go
-// (CCP monitoring records and corrective actions).
+// (CCP monitoring records and corrective actions), msg_server_hygiene.go
+// (foreign hygiene certificates), msg_server_declaration.go (import
+// declarations), msg_server_recall.go (recalls) and msg_server_share.go
+// (import-confirmation shares).
 type msgServer struct {
-	// TEMPORARY: other handlers not written yet (hygiene certificates,
-	// declarations, recalls, shares). The embedded value answers
-	// codes.Unimplemented for them until they are.
-	*types.UnimplementedMsgServer
-
 	Keeper
 }
 

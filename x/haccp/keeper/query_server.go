@@ -20,12 +20,10 @@ import (
 // queryServer implements types.QueryServer. Unknown ids answer codes.NotFound,
 // malformed requests codes.InvalidArgument; list queries page through an index
 // with the page size clamped by internal/pagination.
+//
+// Facilities, certificates and CCP records are served here; imports in
+// query_server_import.go, recalls in query_server_recall.go.
 type queryServer struct {
-	// TEMPORARY: other handlers not written yet (hygiene certificates,
-	// declarations, recalls, shares). The embedded value answers
-	// codes.Unimplemented for them until they are.
-	*types.UnimplementedQueryServer
-
 	k Keeper
 }
 

@@ -267,13 +267,3 @@ func TestQueryParams(t *testing.T) {
 	_, err = f.q.Params(f.ctx, nil)
 	requireCode(t, codes.InvalidArgument, err)
 }
-
-// TestNotYetImplemented pins the TEMPORARY embedding: handlers of the next
-// session answer codes.Unimplemented rather than panic.
-func TestNotYetImplemented(t *testing.T) {
-	f := newFixture(t)
-	_, err := f.q.Recall(f.ctx, &types.QueryRecallRequest{Id: 1})
-	requireCode(t, codes.Unimplemented, err)
-	_, err = f.msg.CloseRecall(f.ctx, &types.MsgCloseRecall{Signer: f.s(cert), RecallId: 1})
-	requireCode(t, codes.Unimplemented, err)
-}

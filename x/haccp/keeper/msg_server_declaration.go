@@ -1,0 +1,260 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// The import declaration lifecycle (x/haccp/README.md): DECLARED ->
+// INSPECTING (StartInspection) -> REJECTED (FAIL) | stays INSPECTING with PASS
+// -> CLEARED (customs; needs PASS and a VERIFIED hygiene certificate, which
+// becomes USED) -> RECALLED (by a recall naming it).
+
+// DeclareImport declares an import for an IMPORTER facility. The signer is its
+// operator or staff; the hygiene certificate must exist and be neither USED
+// nor REJECTED (it need not be VERIFIED until clearance).
+func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImport) (*types.MsgDeclareImportResponse, error) {
+	signer, err := validateDeclareImport(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if uint64(len(msg.Items)) > uint64(params.MaxItemsPerDeclaration) {
+		return nil, errorsmod.Wrapf(types.ErrInvalidItem, "a declaration has 1..%d items (params.max_items_per_declaration), got %d",
+			params.MaxItemsPerDeclaration, len(msg.Items))
+	}
+	f, err := m.getFacility(ctx, msg.ImporterFacilityId)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireMember(ctx, signer, f); err != nil {
+		return nil, err
+	}
+	if f.Type != types.FacilityTypeImporter {
+		return nil, errorsmod.Wrapf(types.ErrNotImporter, "facility %d is %s", f.Id, f.Type.Label())
+	}
+	if has, err := m.Declarations.Has(ctx, msg.DeclNo); err != nil {
+		return nil, err
+	} else if has {
+		return nil, errorsmod.Wrapf(types.ErrDeclarationExists, "declaration %q", msg.DeclNo)
+	}
+	h, err := m.loadHygieneCert(ctx, msg.HygieneCertCountry, msg.HygieneCertNo)
+	if err != nil {
+		return nil, err
+	}
+	if h.Status == types.HygieneCertStatusUsed || h.Status == types.HygieneCertStatusRejected {
+		return nil, hygieneCertUnusable(h)
+	}
+
+	now := blockTime(ctx)
+	d := types.ImportDeclaration{
+		DeclNo:             msg.DeclNo,
+		ImporterFacilityId: f.Id,
+		Items:              msg.Items,
+		HygieneCertCountry: msg.HygieneCertCountry,
+		HygieneCertNo:      msg.HygieneCertNo,
+		Inspection:         types.InspectionResultPending,
+		Status:             types.DeclarationStatusDeclared,
+		DeclaredBy:         msg.Signer,
+		DeclaredAt:         now,
+		UpdatedAt:          now,
+	}
+	if err := m.Declarations.Set(ctx, d.DeclNo, d); err != nil {
+		return nil, err
+	}
+	if err := m.DeclarationsByImporter.Set(ctx, collections.Join(d.ImporterFacilityId, d.DeclNo)); err != nil {
+		return nil, err
+	}
+	for _, it := range d.Items {
+		if it.LivestockTraceNo == "" {
+			continue
+		}
+		if err := m.DeclarationsByTraceNo.Set(ctx, collections.Join(it.LivestockTraceNo, d.DeclNo)); err != nil {
+			return nil, err
+		}
+	}
+	if err := emitDeclarationChanged(ctx, d, types.DeclarationStatusUnspecified, msg.Signer); err != nil {
+		return nil, err
+	}
+	return &types.MsgDeclareImportResponse{}, nil
+}
+
+// StartInspection starts the inspection: DECLARED -> INSPECTING. Signer: haccp.inspector.
+func (m msgServer) StartInspection(ctx context.Context, msg *types.MsgStartInspection) (*types.MsgStartInspectionResponse, error) {
+	signer, err := validateStartInspection(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleInspector); err != nil {
+		return nil, err
+	}
+	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	if err != nil {
+		return nil, err
+	}
+	from := d.Status
+	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusInspecting); err != nil {
+		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	}
+	d.Status = types.DeclarationStatusInspecting
+	if err := m.writeDeclaration(ctx, d, from, msg.Inspector); err != nil {
+		return nil, err
+	}
+	return &types.MsgStartInspectionResponse{}, nil
+}
+
+// RecordInspection records the result of an inspection in progress (status
+// INSPECTING, inspection PENDING): PASS keeps the declaration INSPECTING,
+// ready for clearance; FAIL rejects it. Signer: haccp.inspector.
+func (m msgServer) RecordInspection(ctx context.Context, msg *types.MsgRecordInspection) (*types.MsgRecordInspectionResponse, error) {
+	signer, err := validateRecordInspection(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleInspector); err != nil {
+		return nil, err
+	}
+	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != types.DeclarationStatusInspecting {
+		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "declaration %q is %s; an inspection result is recorded while INSPECTING",
+			d.DeclNo, d.Status.Label())
+	}
+	if d.Inspection != types.InspectionResultPending {
+		return nil, errorsmod.Wrapf(types.ErrInvalidInspection, "declaration %q already has inspection result %s",
+			d.DeclNo, d.Inspection.Label())
+	}
+	from := d.Status
+	if msg.Result == types.InspectionResultFail {
+		if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusRejected); err != nil {
+			return nil, err
+		}
+		d.Status = types.DeclarationStatusRejected
+	}
+	d.Inspection = msg.Result
+	d.InspectedBy = msg.Inspector
+	d.InspectionReportDigest = msg.ReportDigest
+	if err := m.writeDeclaration(ctx, d, from, msg.Inspector); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordInspectionResponse{}, nil
+}
+
+// ClearDeclaration records customs clearance: an INSPECTING declaration whose
+// inspection PASSed and whose hygiene certificate is VERIFIED becomes CLEARED
+// under a customs_ref used by no other declaration, and the certificate
+// becomes USED by it. Signer: haccp.customs. The one event is
+// EventDeclarationChanged (it carries customs_ref); the certificate's change
+// to USED is read from the declaration.
+func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDeclaration) (*types.MsgClearDeclarationResponse, error) {
+	signer, err := validateClearDeclaration(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleCustoms); err != nil {
+		return nil, err
+	}
+	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	if err != nil {
+		return nil, err
+	}
+	inProgress := d.Status == types.DeclarationStatusDeclared || d.Status == types.DeclarationStatusInspecting
+	if inProgress && d.Inspection != types.InspectionResultPass {
+		return nil, errorsmod.Wrapf(types.ErrInspectionRequired, "declaration %q is %s with inspection %s; clearance needs inspection PASS",
+			d.DeclNo, d.Status.Label(), d.Inspection.Label())
+	}
+	from := d.Status
+	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusCleared); err != nil {
+		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	}
+	h, err := m.loadHygieneCert(ctx, d.HygieneCertCountry, d.HygieneCertNo)
+	if err != nil {
+		return nil, err
+	}
+	if h.Status != types.HygieneCertStatusVerified {
+		return nil, hygieneCertUnusable(h)
+	}
+	if err := types.ValidateHygieneCertTransition(h.Status, types.HygieneCertStatusUsed); err != nil {
+		return nil, err
+	}
+	if other, err := m.DeclarationByCustomsRef.Get(ctx, msg.CustomsRef); err == nil {
+		return nil, errorsmod.Wrapf(types.ErrCustomsRefUsed, "customs_ref %q cleared declaration %q", msg.CustomsRef, other)
+	} else if !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
+
+	now := blockTime(ctx)
+	h.Status = types.HygieneCertStatusUsed
+	h.UsedBy = d.DeclNo
+	h.UpdatedAt = now
+	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
+		return nil, err
+	}
+	if err := m.DeclarationByCustomsRef.Set(ctx, msg.CustomsRef, d.DeclNo); err != nil {
+		return nil, err
+	}
+	d.Status = types.DeclarationStatusCleared
+	d.ClearedBy = msg.Customs
+	d.CustomsRef = msg.CustomsRef
+	if err := m.writeDeclaration(ctx, d, from, msg.Customs); err != nil {
+		return nil, err
+	}
+	return &types.MsgClearDeclarationResponse{}, nil
+}
+
+// loadDeclaration loads a declaration or fails with ErrDeclarationNotFound.
+func (k Keeper) loadDeclaration(ctx context.Context, declNo string) (types.ImportDeclaration, error) {
+	d, err := k.Declarations.Get(ctx, declNo)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %q", declNo)
+	}
+	return d, err
+}
+
+// writeDeclaration stores d (updated_at = block time) and emits
+// EventDeclarationChanged from -> d.Status.
+func (k Keeper) writeDeclaration(ctx context.Context, d types.ImportDeclaration, from types.DeclarationStatus, actor string) error {
+	d.UpdatedAt = blockTime(ctx)
+	if err := k.Declarations.Set(ctx, d.DeclNo, d); err != nil {
+		return err
+	}
+	return emitDeclarationChanged(ctx, d, from, actor)
+}
+
+func emitDeclarationChanged(ctx context.Context, d types.ImportDeclaration, from types.DeclarationStatus, actor string) error {
+	return emit(ctx, &types.EventDeclarationChanged{
+		DeclNo:             d.DeclNo,
+		ImporterFacilityId: d.ImporterFacilityId,
+		From:               from,
+		To:                 d.Status,
+		Inspection:         d.Inspection,
+		CustomsRef:         d.CustomsRef,
+		Actor:              actor,
+	})
+}
+
+// hygieneCertUnusable explains why a hygiene certificate cannot serve a
+// declaration (at declaration: USED or REJECTED; at clearance: not VERIFIED).
+func hygieneCertUnusable(h types.HygieneCertificate) error {
+	switch h.Status {
+	case types.HygieneCertStatusUsed:
+		return errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s is already used by declaration %q",
+			h.Country, h.CertNo, h.UsedBy)
+	case types.HygieneCertStatusRejected:
+		return errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s was rejected (%s)",
+			h.Country, h.CertNo, h.ReasonCode)
+	default:
+		return errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s is %s; clearance needs VERIFIED",
+			h.Country, h.CertNo, h.Status.Label())
+	}
+}

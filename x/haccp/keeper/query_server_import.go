@@ -1,0 +1,120 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/civicchain/civic/internal/pagination"
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// Queries of hygiene certificates, import declarations and
+// import-confirmation shares.
+
+// HygieneCertificate returns a foreign hygiene certificate by (country, cert_no).
+func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHygieneCertificateRequest) (*types.QueryHygieneCertificateResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateCountry(req.Country); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	if err := types.ValidateHygieneCertNo(req.CertNo); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	h, err := q.k.HygieneCerts.Get(ctx, collections.Join(req.Country, req.CertNo))
+	if err != nil {
+		return nil, notFound(err, "hygiene certificate %s/%s", req.Country, req.CertNo)
+	}
+	return &types.QueryHygieneCertificateResponse{Certificate: h}, nil
+}
+
+// Declaration returns an import declaration.
+func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclarationRequest) (*types.QueryDeclarationResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateDeclNo(req.DeclNo); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	d, err := q.k.Declarations.Get(ctx, req.DeclNo)
+	if err != nil {
+		return nil, notFound(err, "declaration %q", req.DeclNo)
+	}
+	return &types.QueryDeclarationResponse{Declaration: d}, nil
+}
+
+// DeclarationsByImporter lists an importer facility's declarations in decl_no order.
+func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.QueryDeclarationsByImporterRequest) (*types.QueryDeclarationsByImporterResponse, error) {
+	if req == nil || req.FacilityId == 0 {
+		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+	}
+	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+		return nil, err
+	}
+	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByImporter, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.ImportDeclaration, error) {
+			return q.k.Declarations.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryDeclarationsByImporterResponse{Declarations: decls, Pagination: page}, nil
+}
+
+// DeclarationByCustomsRef returns the declaration a customs clearance number cleared.
+func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.QueryDeclarationByCustomsRefRequest) (*types.QueryDeclarationByCustomsRefResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateCustomsRef(req.CustomsRef); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	declNo, err := q.k.DeclarationByCustomsRef.Get(ctx, req.CustomsRef)
+	if err != nil {
+		return nil, notFound(err, "customs_ref %q", req.CustomsRef)
+	}
+	d, err := q.k.Declarations.Get(ctx, declNo)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryDeclarationByCustomsRefResponse{Declaration: d}, nil
+}
+
+// DeclarationsByTraceNumber lists the declarations with an item of a livestock
+// trace number, in decl_no order (empty when there are none).
+func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.QueryDeclarationsByTraceNumberRequest) (*types.QueryDeclarationsByTraceNumberResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByTraceNo, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[string, string], _ collections.NoValue) (types.ImportDeclaration, error) {
+			return q.k.Declarations.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[string, string](req.TraceNo))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryDeclarationsByTraceNumberResponse{Declarations: decls, Pagination: page}, nil
+}
+
+// ImportConfirmationShare returns an import-confirmation share.
+func (q queryServer) ImportConfirmationShare(ctx context.Context, req *types.QueryImportConfirmationShareRequest) (*types.QueryImportConfirmationShareResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	s, err := q.k.Shares.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "import confirmation share %d", req.Id)
+	}
+	return &types.QueryImportConfirmationShareResponse{Share: s}, nil
+}

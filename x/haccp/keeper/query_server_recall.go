@@ -1,0 +1,75 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/civicchain/civic/internal/pagination"
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// Recall returns one recall, active or closed.
+func (q queryServer) Recall(ctx context.Context, req *types.QueryRecallRequest) (*types.QueryRecallResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, status.Error(codes.InvalidArgument, "id must be set")
+	}
+	r, err := q.k.Recalls.Get(ctx, req.Id)
+	if err != nil {
+		return nil, notFound(err, "recall %d", req.Id)
+	}
+	return &types.QueryRecallResponse{Recall: r}, nil
+}
+
+// Recalls lists every recall, active and closed, in id order.
+func (q queryServer) Recalls(ctx context.Context, req *types.QueryRecallsRequest) (*types.QueryRecallsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	recalls, page, err := query.CollectionPaginate(ctx, q.k.Recalls, pagination.Clamp(req.Pagination),
+		func(_ uint64, r types.Recall) (types.Recall, error) { return r, nil })
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryRecallsResponse{Recalls: recalls, Pagination: page}, nil
+}
+
+// ActiveRecalls lists the active recalls in id order, paging through the
+// ActiveRecalls index.
+func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRecallsRequest) (*types.QueryActiveRecallsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	recalls, page, err := query.CollectionPaginate(ctx, q.k.ActiveRecalls, pagination.Clamp(req.Pagination),
+		func(id uint64, _ collections.NoValue) (types.Recall, error) { return q.k.Recalls.Get(ctx, id) })
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryActiveRecallsResponse{Recalls: recalls, Pagination: page}, nil
+}
+
+// IsRecalled tells whether a lot is under an active recall, naming it
+// directly or through a recalled declaration's items, and lists those
+// recalls' ids in ascending order.
+func (q queryServer) IsRecalled(ctx context.Context, req *types.QueryIsRecalledRequest) (*types.QueryIsRecalledResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateLot(req.Lot); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	var ids []uint64
+	err := q.k.RecalledLots.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](req.Lot),
+		func(key collections.Pair[string, uint64]) (bool, error) {
+			ids = append(ids, key.K2())
+			return false, nil
+		})
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryIsRecalledResponse{Recalled: len(ids) > 0, RecallIds: ids}, nil
+}
