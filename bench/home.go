@@ -143,6 +143,16 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 	auth["accounts"] = accounts
 	bank["balances"] = balances
 	ag["members"] = members
+	if haccp, ok := app["haccp"].(map[string]any); ok && len(accts) > 0 {
+		// The hygiene certificate every haccp-declare-import names (RECEIVED).
+		certs, _ := haccp["hygiene_certificates"].([]any)
+		haccp["hygiene_certificates"] = append(certs, map[string]any{
+			"country": BenchHygieneCountry, "cert_no": BenchHygieneCertNo, "issuing_authority": "Bench Export Authority",
+			"product": "Frozen beef", "lot": "BENCH-LOT", "document_digest": digestOf("bench hygiene certificate"),
+			"status": "HYGIENE_CERT_STATUS_RECEIVED", "agency_id": agency, "received_by": accts[0].Address,
+			"received_at": genesisTime, "used_by": "", "reason_code": "", "updated_at": genesisTime,
+		})
+	}
 	out, err := json.Marshal(doc)
 	if err != nil {
 		return err

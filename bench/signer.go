@@ -22,6 +22,7 @@ import (
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
+	haccptypes "github.com/civicchain/civic/x/haccp/types"
 )
 
 // Signer builds and signs transactions in-process (SIGN_MODE_DIRECT, raw keys).
@@ -50,6 +51,7 @@ func NewSigner(chainID string) (*Signer, error) {
 	agencytypes.RegisterInterfaces(reg)
 	evidencetypes.RegisterInterfaces(reg)
 	didtypes.RegisterInterfaces(reg)
+	haccptypes.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	return &Signer{ChainID: chainID, TxConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes), Codec: cdc}, nil
 }

@@ -49,6 +49,8 @@ type Env struct {
 	Items    map[int][]Item   // items registered by the account
 	Held     map[int][]Item   // items the account holds IN_CUSTODY
 	Incoming map[int][]Item   // items proposed to the account (TRANSFER_PENDING)
+
+	Facilities map[int][]uint64 // x/haccp facilities the account operates
 }
 
 // Item is an evidence item and its recorded digest.
@@ -60,7 +62,7 @@ type Item struct {
 // NewEnv returns an empty Env.
 func NewEnv(accts []*LoadAccount, denom string) *Env {
 	return &Env{Accounts: accts, Denom: denom, RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
-		Cases: map[int][]uint64{}, Items: map[int][]Item{}, Held: map[int][]Item{}, Incoming: map[int][]Item{}}
+		Cases: map[int][]uint64{}, Items: map[int][]Item{}, Held: map[int][]Item{}, Incoming: map[int][]Item{}, Facilities: map[int][]uint64{}}
 }
 
 // Partner is the account acct transfers to (pairs 0-1, 2-3, ...).
@@ -274,5 +276,5 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 // before it; bank-send runs first and last (the baseline is their mean, see
 // Results.BankRate).
 func DefaultWorkloads() []Workload {
-	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, BankSend{Suffix: "end"}}
+	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, BankSend{Suffix: "end"}}
 }

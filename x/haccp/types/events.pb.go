@@ -24,7 +24,7 @@ var _ = math.Inf
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
-// EventFacilityRegistered is emitted when facilityRegistered.
+// EventFacilityRegistered is emitted by Msg/RegisterFacility.
 type EventFacilityRegistered struct {
 	FacilityId uint64       `protobuf:"varint,1,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
 	Type       FacilityType `protobuf:"varint,2,opt,name=type,proto3,enum=civic.haccp.v1.FacilityType" json:"type,omitempty"`
@@ -85,7 +85,7 @@ func (m *EventFacilityRegistered) GetOperator() string {
 	return ""
 }
 
-// EventFacilityStaffAdded is emitted when facilityStaffAdded.
+// EventFacilityStaffAdded is emitted by Msg/AddFacilityStaff.
 type EventFacilityStaffAdded struct {
 	FacilityId uint64 `protobuf:"varint,1,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
 	Staff      string `protobuf:"bytes,2,opt,name=staff,proto3" json:"staff,omitempty"`
@@ -146,7 +146,7 @@ func (m *EventFacilityStaffAdded) GetOperator() string {
 	return ""
 }
 
-// EventFacilityStaffRemoved is emitted when facilityStaffRemoved.
+// EventFacilityStaffRemoved is emitted by Msg/RemoveFacilityStaff.
 type EventFacilityStaffRemoved struct {
 	FacilityId uint64 `protobuf:"varint,1,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
 	Staff      string `protobuf:"bytes,2,opt,name=staff,proto3" json:"staff,omitempty"`
@@ -207,9 +207,8 @@ func (m *EventFacilityStaffRemoved) GetOperator() string {
 	return ""
 }
 
-// EventCertificateChanged is emitted when certificateChanged.
+// EventCertificateChanged is emitted by every certificate message (issue, suspend, reinstate, revoke, renew, audit).
 type EventCertificateChanged struct {
-	// action is ISSUED, SUSPENDED, REINSTATED, REVOKED, RENEWED or AUDITED.
 	CertNo     string            `protobuf:"bytes,1,opt,name=cert_no,json=certNo,proto3" json:"cert_no,omitempty"`
 	FacilityId uint64            `protobuf:"varint,2,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
 	Action     CertificateAction `protobuf:"varint,3,opt,name=action,proto3,enum=civic.haccp.v1.CertificateAction" json:"action,omitempty"`
@@ -309,7 +308,7 @@ func (m *EventCertificateChanged) GetActor() string {
 	return ""
 }
 
-// EventCcpRecordAnchored is emitted when ccpRecordAnchored.
+// EventCcpRecordAnchored is emitted by Msg/AnchorCcpRecord.
 type EventCcpRecordAnchored struct {
 	Id         uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
 	FacilityId uint64 `protobuf:"varint,2,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
@@ -394,7 +393,7 @@ func (m *EventCcpRecordAnchored) GetSigner() string {
 	return ""
 }
 
-// EventCorrectiveActionRecorded is emitted when correctiveActionRecorded.
+// EventCorrectiveActionRecorded is emitted by Msg/RecordCorrectiveAction.
 type EventCorrectiveActionRecorded struct {
 	RecordId     uint64 `protobuf:"varint,1,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
 	FacilityId   uint64 `protobuf:"varint,2,opt,name=facility_id,json=facilityId,proto3" json:"facility_id,omitempty"`
@@ -463,7 +462,7 @@ func (m *EventCorrectiveActionRecorded) GetSigner() string {
 	return ""
 }
 
-// EventHygieneCertChanged is emitted when hygieneCertChanged.
+// EventHygieneCertChanged is emitted by Msg/ReceiveHygieneCert and Msg/VerifyHygieneCert.
 type EventHygieneCertChanged struct {
 	Country    string            `protobuf:"bytes,1,opt,name=country,proto3" json:"country,omitempty"`
 	CertNo     string            `protobuf:"bytes,2,opt,name=cert_no,json=certNo,proto3" json:"cert_no,omitempty"`
@@ -548,7 +547,7 @@ func (m *EventHygieneCertChanged) GetActor() string {
 	return ""
 }
 
-// EventDeclarationChanged is emitted when declarationChanged.
+// EventDeclarationChanged is emitted by Msg/DeclareImport, Msg/StartInspection, Msg/RecordInspection and Msg/ClearDeclaration.
 type EventDeclarationChanged struct {
 	DeclNo             string            `protobuf:"bytes,1,opt,name=decl_no,json=declNo,proto3" json:"decl_no,omitempty"`
 	ImporterFacilityId uint64            `protobuf:"varint,2,opt,name=importer_facility_id,json=importerFacilityId,proto3" json:"importer_facility_id,omitempty"`
@@ -641,7 +640,7 @@ func (m *EventDeclarationChanged) GetActor() string {
 	return ""
 }
 
-// EventRecallIssued is emitted when recallIssued.
+// EventRecallIssued is emitted by Msg/IssueRecall.
 type EventRecallIssued struct {
 	Id             uint64      `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
 	Class          RecallClass `protobuf:"varint,2,opt,name=class,proto3,enum=civic.haccp.v1.RecallClass" json:"class,omitempty"`
@@ -742,7 +741,7 @@ func (m *EventRecallIssued) GetSigner() string {
 	return ""
 }
 
-// EventRecallClosed is emitted when recallClosed.
+// EventRecallClosed is emitted by Msg/CloseRecall.
 type EventRecallClosed struct {
 	Id       uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
 	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
@@ -803,7 +802,7 @@ func (m *EventRecallClosed) GetSigner() string {
 	return ""
 }
 
-// EventImportConfirmationShared is emitted when importConfirmationShared.
+// EventImportConfirmationShared is emitted by Msg/ShareImportConfirmation.
 type EventImportConfirmationShared struct {
 	Id        uint64       `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
 	DeclNo    string       `protobuf:"bytes,2,opt,name=decl_no,json=declNo,proto3" json:"decl_no,omitempty"`
