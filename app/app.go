@@ -92,6 +92,9 @@ import (
 	civicevidence "github.com/civicchain/civic/x/evidence"
 	civicevidencekeeper "github.com/civicchain/civic/x/evidence/keeper"
 	civicevidencetypes "github.com/civicchain/civic/x/evidence/types"
+	"github.com/civicchain/civic/x/haccp"
+	haccpkeeper "github.com/civicchain/civic/x/haccp/keeper"
+	haccptypes "github.com/civicchain/civic/x/haccp/types"
 )
 
 var (
@@ -124,6 +127,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 	return slices.Concat(
 		civicevidencetypes.Roles(),
 		didtypes.Roles(),
+		haccptypes.Roles(),
 	)
 }
 
@@ -156,6 +160,7 @@ type App struct {
 	AgencyKeeper          agencykeeper.Keeper
 	DidKeeper             didkeeper.Keeper
 	DigitalEvidenceKeeper civicevidencekeeper.Keeper
+	HaccpKeeper           haccpkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -201,7 +206,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, slashingtypes.StoreKey,
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey,
+		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -250,6 +255,7 @@ func New(
 	app.AgencyKeeper = agencykeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[agencytypes.StoreKey]), accCodec, authority, ServiceRoles())
 	app.DidKeeper = didkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[didtypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.DigitalEvidenceKeeper = civicevidencekeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[civicevidencetypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
+	app.HaccpKeeper = haccpkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[haccptypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -268,6 +274,7 @@ func New(
 		agency.NewAppModule(appCodec, app.AgencyKeeper),
 		did.NewAppModule(appCodec, app.DidKeeper, app.AgencyKeeper),
 		civicevidence.NewAppModule(appCodec, app.DigitalEvidenceKeeper),
+		haccp.NewAppModule(appCodec, app.HaccpKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -292,6 +299,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
+		haccptypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -13,6 +13,7 @@ import (
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
+	haccptypes "github.com/civicchain/civic/x/haccp/types"
 )
 
 // TestCivicModulesHaveNoBlockHooks: civic's modules do no per-block work. Work
@@ -22,7 +23,7 @@ import (
 // update this list. See README "Protective limits".
 func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName} {
+	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName} {
 		m, ok := a.ModuleManager.Modules[name]
 		if !ok {
 			t.Fatalf("module %q is not in the module manager", name)

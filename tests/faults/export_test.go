@@ -230,7 +230,7 @@ func TestExportImport(t *testing.T) {
 		}
 		t.Errorf("app_state differs at %s", d)
 	}
-	for _, m := range []string{"agency", "did", "digitalevidence", "auth", "staking", "gov"} {
+	for _, m := range []string{"agency", "did", "digitalevidence", "haccp", "auth", "staking", "gov"} {
 		if !reflect.DeepEqual(a1[m], a2[m]) {
 			t.Errorf("module %s state differs after export → import → export", m)
 		}

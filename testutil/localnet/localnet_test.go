@@ -17,7 +17,7 @@ func TestRepositoryConfigLoads(t *testing.T) {
 	if cfg.ChainID != "civic-local-1" || cfg.Denom != "ucivic" {
 		t.Fatalf("chain %q denom %q", cfg.ChainID, cfg.Denom)
 	}
-	for _, id := range []string{"knpa", "nfs", "spo", "mois"} {
+	for _, id := range []string{"knpa", "nfs", "spo", "mois", "mfds", "kcs"} {
 		if _, ok := cfg.Agency(id); !ok {
 			t.Errorf("config.yml has no agency %q", id)
 		}

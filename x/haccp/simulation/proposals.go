@@ -1,0 +1,28 @@
+package simulation
+
+import (
+	"context"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+
+	"github.com/civicchain/civic/x/haccp/keeper"
+	"github.com/civicchain/civic/x/haccp/types"
+)
+
+// Governance proposal weight: the AppParams key and its default. x/gov's simulation submits
+// a proposal for each payload with weight/25, so a weight under 25 never runs.
+const (
+	OpWeightMsgUpdateParams      = "op_weight_msg_haccp_update_params"
+	DefaultWeightMsgUpdateParams = 25
+)
+
+// MsgUpdateParamsFactory is the payload of a proposal setting random valid params (signer:
+// the x/gov authority).
+func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
+	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
+		p := RandomParams(testData.Rand().Rand)
+		// Never below the staff a facility may already have: keep the bound generous.
+		p.MaxStaffPerFacility = types.DefaultMaxStaffPerFacility + p.MaxStaffPerFacility
+		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
+	}
+}
