@@ -2,6 +2,8 @@ package faults
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -123,6 +125,43 @@ func queryTx(ctx context.Context, rpcURL, hash string) (txResult, bool, error) {
 		return txResult{}, false, err
 	}
 	return txResult{Height: h, Code: res.TxResult.Code}, true, nil
+}
+
+// blockTxCodes reads one block from a node's block store (/block) and its
+// results (/block_results): the hash (upper-case hex SHA-256) of every
+// transaction in it and its result code. Unlike /tx it does not depend on the
+// tx indexer, which CometBFT runs asynchronously: a node killed between
+// committing a block and indexing it comes back with the block but without
+// its index entries.
+func blockTxCodes(ctx context.Context, rpcURL string, height int64) (map[string]uint32, error) {
+	var block struct {
+		Block struct {
+			Data struct {
+				Txs [][]byte `json:"txs"`
+			} `json:"data"`
+		} `json:"block"`
+	}
+	if err := getJSON(ctx, fmt.Sprintf("%s/block?height=%d", rpcURL, height), true, &block); err != nil {
+		return nil, err
+	}
+	var results struct {
+		TxsResults []struct {
+			Code uint32 `json:"code"`
+		} `json:"txs_results"`
+	}
+	if err := getJSON(ctx, fmt.Sprintf("%s/block_results?height=%d", rpcURL, height), true, &results); err != nil {
+		return nil, err
+	}
+	txs := block.Block.Data.Txs
+	if len(results.TxsResults) != len(txs) {
+		return nil, fmt.Errorf("height %d: %d txs but %d results", height, len(txs), len(results.TxsResults))
+	}
+	codes := make(map[string]uint32, len(txs))
+	for i, tx := range txs {
+		sum := sha256.Sum256(tx)
+		codes[strings.ToUpper(hex.EncodeToString(sum[:]))] = results.TxsResults[i].Code
+	}
+	return codes, nil
 }
 
 func isNotFound(err error) bool {

@@ -3,20 +3,15 @@ package keeper_test
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
-	"strings"
 	"testing"
 	"time"
 
 	"cosmossdk.io/collections"
-	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
-	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
-	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -129,56 +124,12 @@ func (m *didDeactivate) sign(keyName, vmID string) *didDeactivate {
 }
 
 type didFixture struct {
-	t   *testing.T
-	ctx sdk.Context
-	k   keeper.Keeper
-	ak  agencykeeper.Keeper
-	msg types.MsgServer
-	q   types.QueryServer
+	fixture
 }
 
 func newDidFixture(t *testing.T) *didFixture {
 	t.Helper()
-	k, ak, ctx := testkeeper.DidKeeper(t)
-	return &didFixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
-}
-
-// s is an account's canonical bech32 string.
-func (f *didFixture) s(a sdk.AccAddress) string {
-	str, err := f.k.AddressCodec().BytesToString(a)
-	require.NoError(f.t, err)
-	return str
-}
-
-// export is the whole module state; comparing it before and after a rejected
-// message proves the message wrote nothing.
-func (f *didFixture) export() *types.GenesisState {
-	f.t.Helper()
-	gs, err := f.k.ExportGenesis(f.ctx)
-	require.NoError(f.t, err)
-	return gs
-}
-
-// freshEvents gives the context a new event manager before an ACT.
-func (f *didFixture) freshEvents() {
-	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
-}
-
-// requireOnlyEvent asserts the ACT emitted exactly one event of this module and
-// that it equals want.
-func (f *didFixture) requireOnlyEvent(want proto.Message) {
-	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.did.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	require.Len(f.t, got, 1, "want exactly one %s", proto.MessageName(want))
-	require.Equal(f.t, want, got[0])
+	return &didFixture{fixture: newFixture(t)}
 }
 
 // later moves the block time on by d and the height by one.

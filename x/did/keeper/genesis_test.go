@@ -38,7 +38,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	k, ak, ctx := testkeeper.DidKeeper(t)
 	issRegisterAgencies(t, ak, ctx) // x/agency's state, which this import does not carry
 	require.NoError(t, k.InitGenesis(ctx, exported))
-	g := &issFixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k), issuerDid: f.issuerDid}
+	g := &issFixture{fixture: fixtureOn(t, k, ak, ctx), issuerDid: f.issuerDid}
 	reexported, err := k.ExportGenesis(ctx)
 
 	// ASSERT

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -16,7 +14,6 @@ import (
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
-	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -76,12 +73,7 @@ func issDoc(name string, controllers ...string) types.DidDocument {
 }
 
 type issFixture struct {
-	t   *testing.T
-	ctx sdk.Context
-	k   keeper.Keeper
-	ak  agencykeeper.Keeper
-	msg types.MsgServer
-	q   types.QueryServer
+	fixture
 
 	// issuerDid is controlled by issAdmin("moe"), issOp and issOtherOp.
 	issuerDid string
@@ -89,9 +81,8 @@ type issFixture struct {
 
 func newIssFixture(t *testing.T) *issFixture {
 	t.Helper()
-	k, ak, ctx := testkeeper.DidKeeper(t)
-	f := &issFixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
-	issRegisterAgencies(t, ak, ctx)
+	f := &issFixture{fixture: newFixture(t)}
+	issRegisterAgencies(t, f.ak, f.ctx)
 	f.issuerDid = f.createDid("issuer", issAdmin("moe"), issOp, issOtherOp)
 	return f
 }
@@ -104,44 +95,6 @@ func issRegisterAgencies(t *testing.T, ak agencykeeper.Keeper, ctx sdk.Context) 
 	testkeeper.AddTestMember(t, ak, ctx, "moe", issAdmin("moe"), issOp2, types.RoleIssuer)
 	testkeeper.RegisterTestAgency(t, ak, ctx, "mof", issAdmin("mof"), types.RoleIssuer)
 	testkeeper.AddTestMember(t, ak, ctx, "mof", issAdmin("mof"), issOtherOp, types.RoleIssuer)
-}
-
-// s is an account's canonical bech32 string.
-func (f *issFixture) s(a sdk.AccAddress) string {
-	str, err := f.k.AddressCodec().BytesToString(a)
-	require.NoError(f.t, err)
-	return str
-}
-
-// export is the whole module state; comparing it before and after a rejected
-// message proves the message wrote nothing.
-func (f *issFixture) export() *types.GenesisState {
-	f.t.Helper()
-	gs, err := f.k.ExportGenesis(f.ctx)
-	require.NoError(f.t, err)
-	return gs
-}
-
-// freshEvents gives the context a new event manager before an ACT.
-func (f *issFixture) freshEvents() {
-	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
-}
-
-// requireOnlyEvent asserts the ACT emitted exactly one event of this module
-// and that it equals want.
-func (f *issFixture) requireOnlyEvent(want proto.Message) {
-	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.did.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	require.Len(f.t, got, 1, "want exactly one %s", proto.MessageName(want))
-	require.Equal(f.t, want, got[0])
 }
 
 // nextBlock moves the block height on by one and the time by a minute.
