@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"encoding/binary"
+	"github.com/civicchain/civic/internal/accaddr"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func issFuzzAddr(name string) string {
 
 // issCanonical is the address oracle: the string decodes and is spelt canonically.
 func issCanonical(s string) bool {
-	if len(s) > maxAddressLength {
+	if len(s) > accaddr.MaxLength {
 		return false
 	}
 	bz, err := issFuzzCodec.StringToBytes(s)

@@ -7,8 +7,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/civicchain/civic/internal/accaddr"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -16,25 +16,9 @@ import (
 // grammar before the msg server touches the store, and returns the decoded
 // signer. It needs no state, so FuzzValidate* can drive it directly.
 
-// maxAddressLength bounds an address string before it is decoded.
-const maxAddressLength = 128
-
+// parseAddress is accaddr.Parse: a message's account address, canonical.
 func parseAddress(ac address.Codec, field, addr string) (sdk.AccAddress, error) {
-	if len(addr) > maxAddressLength {
-		return nil, errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is %d bytes, at most %d", field, len(addr), maxAddressLength)
-	}
-	bz, err := ac.StringToBytes(addr)
-	if err != nil {
-		return nil, errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s %s: %s", field, types.Quote(addr), err)
-	}
-	if len(bz) == 0 {
-		return nil, errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is empty", field)
-	}
-	// One account, one spelling: state stores addresses as sent, and compares them.
-	if canonical, err := ac.BytesToString(bz); err != nil || canonical != addr {
-		return nil, errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s %s is not in canonical (lowercase) form", field, types.Quote(addr))
-	}
-	return bz, nil
+	return accaddr.Parse(ac, field, addr)
 }
 
 func requireID(field string, id uint64) error {
