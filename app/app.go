@@ -95,6 +95,9 @@ import (
 	"github.com/civicchain/civic/x/haccp"
 	haccpkeeper "github.com/civicchain/civic/x/haccp/keeper"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
+	"github.com/civicchain/civic/x/toll"
+	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
+	tolltypes "github.com/civicchain/civic/x/toll/types"
 )
 
 var (
@@ -118,6 +121,8 @@ var (
 		stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
 		stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 		govtypes.ModuleName:            {authtypes.Burner},
+		// x/toll holds settlement escrow between confirmation and settlement.
+		tolltypes.ModuleName: nil,
 	}
 )
 
@@ -128,6 +133,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 		civicevidencetypes.Roles(),
 		didtypes.Roles(),
 		haccptypes.Roles(),
+		tolltypes.Roles(),
 	)
 }
 
@@ -161,6 +167,7 @@ type App struct {
 	DidKeeper             didkeeper.Keeper
 	DigitalEvidenceKeeper civicevidencekeeper.Keeper
 	HaccpKeeper           haccpkeeper.Keeper
+	TollKeeper            tollkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -206,7 +213,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, slashingtypes.StoreKey,
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey,
+		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey, tolltypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -256,6 +263,7 @@ func New(
 	app.DidKeeper = didkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[didtypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.DigitalEvidenceKeeper = civicevidencekeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[civicevidencetypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.HaccpKeeper = haccpkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[haccptypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
+	app.TollKeeper = tollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[tolltypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.BankKeeper, app.AccountKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -275,6 +283,7 @@ func New(
 		did.NewAppModule(appCodec, app.DidKeeper, app.AgencyKeeper),
 		civicevidence.NewAppModule(appCodec, app.DigitalEvidenceKeeper),
 		haccp.NewAppModule(appCodec, app.HaccpKeeper),
+		toll.NewAppModule(appCodec, app.TollKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -299,7 +308,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
-		haccptypes.ModuleName,
+		haccptypes.ModuleName, tolltypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -1,0 +1,27 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// AgencyKeeper is what this module needs of x/agency: whether an account may
+// act in a role, and for which agency.
+type AgencyKeeper interface {
+	Authorize(ctx context.Context, addr sdk.AccAddress, role string) (string, error)
+}
+
+// BankKeeper moves fares, refunds and settlement escrow.
+type BankKeeper interface {
+	SpendableCoins(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+}
+
+// AccountKeeper gives the module account's address.
+type AccountKeeper interface {
+	GetModuleAddress(name string) sdk.AccAddress
+}

@@ -1,0 +1,42 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the module's name, store key, error codespace and the name
+	// of its module account, which holds settlement escrow.
+	ModuleName = "toll"
+
+	// StoreKey is the KV store key of the module.
+	StoreKey = ModuleName
+)
+
+// Collection prefixes. They are part of the consensus state: never renumber
+// or reuse one; append new ones at the end.
+var (
+	ParamsKey              = collections.NewPrefix(0)
+	OperatorsKey           = collections.NewPrefix(1)
+	PlazasKey              = collections.NewPrefix(2)
+	PlazasByOperatorKey    = collections.NewPrefix(3)
+	SegmentsKey            = collections.NewPrefix(4)
+	TariffsKey             = collections.NewPrefix(5)
+	TariffsByTimeKey       = collections.NewPrefix(6)
+	TariffHeadKey          = collections.NewPrefix(7)
+	SpendingLimitsKey      = collections.NewPrefix(8)
+	NextTripIDKey          = collections.NewPrefix(9)
+	TripsKey               = collections.NewPrefix(10)
+	TripsByPlazaKey        = collections.NewPrefix(11)
+	TripsByPeriodKey       = collections.NewPrefix(12)
+	UnpaidTripsKey         = collections.NewPrefix(13)
+	NextBatchIDKey         = collections.NewPrefix(14)
+	BatchesKey             = collections.NewPrefix(15)
+	BatchesByPeriodKey     = collections.NewPrefix(16)
+	PeriodsKey             = collections.NewPrefix(17)
+	CurrentPeriodKey       = collections.NewPrefix(18)
+	AccrualsKey            = collections.NewPrefix(19)
+	EscrowsKey             = collections.NewPrefix(20)
+	NextDisputeIDKey       = collections.NewPrefix(21)
+	DisputesKey            = collections.NewPrefix(22)
+	DisputesByPeriodKey    = collections.NewPrefix(23)
+	OpenDisputeByTargetKey = collections.NewPrefix(24)
+)
