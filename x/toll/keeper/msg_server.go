@@ -30,7 +30,6 @@ import (
 // msg_server_dispute.go (disputes).
 type msgServer struct {
 	Keeper
-	*types.UnimplementedMsgServer // SCAFFOLD: removed when every handler exists
 }
 
 var _ types.MsgServer = msgServer{}

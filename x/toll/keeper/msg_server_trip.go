@@ -1,0 +1,368 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/x/toll/types"
+)
+
+// validateRecordTrip checks a MsgRecordTrip without reading state.
+func validateRecordTrip(m msgServer, msg *types.MsgRecordTrip, params types.Params, now time.Time) (sdk.AccAddress, error) {
+	if err := types.ValidateID("entry_plaza", msg.EntryPlaza, types.MaxPlazaIDLength); err != nil {
+		return nil, err
+	}
+	if err := types.ValidateID("exit_plaza", msg.ExitPlaza, types.MaxPlazaIDLength); err != nil {
+		return nil, err
+	}
+	if err := types.ValidateVehicleClass(msg.VehicleClass); err != nil {
+		return nil, err
+	}
+	if err := types.ValidateDiscountCodes(msg.DiscountCodes); err != nil {
+		return nil, err
+	}
+	if err := types.ValidateDigest("vehicle_ref", msg.VehicleRef); err != nil {
+		return nil, err
+	}
+	var payer sdk.AccAddress
+	switch msg.PaymentMethod {
+	case types.PaymentAccount:
+		p, err := accaddr.Parse(m.addressCodec, "payer", msg.Payer)
+		if err != nil {
+			return nil, err
+		}
+		payer = p
+	case types.PaymentOffchain:
+		if msg.Payer != "" {
+			return nil, errorsmod.Wrap(types.ErrInvalidPaymentMethod, "an OFFCHAIN trip names no payer")
+		}
+	default:
+		return nil, errorsmod.Wrapf(types.ErrInvalidPaymentMethod, "payment_method %s", msg.PaymentMethod)
+	}
+	if msg.EntryTime.IsZero() || msg.ExitTime.IsZero() || msg.EntryTime.Unix() <= 0 {
+		return nil, errorsmod.Wrap(types.ErrInvalidTime, "entry_time and exit_time are required")
+	}
+	if msg.ExitTime.Before(msg.EntryTime) {
+		return nil, errorsmod.Wrapf(types.ErrExitBeforeEntry, "exit %s is before entry %s", msg.ExitTime.UTC().Format(time.RFC3339), msg.EntryTime.UTC().Format(time.RFC3339))
+	}
+	if d := msg.ExitTime.Sub(msg.EntryTime); d > time.Duration(params.MaxTripDurationSeconds)*time.Second {
+		return nil, errorsmod.Wrapf(types.ErrTripTooLong, "the trip lasts %s, at most %ds", d, params.MaxTripDurationSeconds)
+	}
+	if msg.ExitTime.After(now.Add(time.Duration(params.MaxClockSkewSeconds) * time.Second)) {
+		return nil, errorsmod.Wrapf(types.ErrTripInFuture, "exit %s is more than %ds after the block time %s", msg.ExitTime.UTC().Format(time.RFC3339), params.MaxClockSkewSeconds, now.UTC().Format(time.RFC3339))
+	}
+	if msg.ExitTime.Before(now.Add(-time.Duration(params.MaxTripAgeSeconds) * time.Second)) {
+		return nil, errorsmod.Wrapf(types.ErrTripTooOld, "exit %s is more than %ds before the block time %s", msg.ExitTime.UTC().Format(time.RFC3339), params.MaxTripAgeSeconds, now.UTC().Format(time.RFC3339))
+	}
+	return payer, nil
+}
+
+// RecordTrip records a trip at its exit plaza, computes its fare and shares,
+// collects an ACCOUNT fare within the payer's spending limit and adds the
+// shares to the open period's accruals.
+func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*types.MsgRecordTripResponse, error) {
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := blockTime(ctx)
+	payer, err := validateRecordTrip(m, msg, params, now)
+	if err != nil {
+		return nil, err
+	}
+	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	exit, err := m.getPlaza(ctx, msg.ExitPlaza)
+	if err != nil {
+		return nil, err
+	}
+	if exit.Operator != op.AgencyId {
+		return nil, errorsmod.Wrapf(types.ErrWrongOperator, "plaza %s is %s's, the signer acts for %s", exit.Id, exit.Operator, op.AgencyId)
+	}
+	entry, err := m.getPlaza(ctx, msg.EntryPlaza)
+	if err != nil {
+		return nil, err
+	}
+	quote, err := m.QuoteFare(ctx, entry, exit, msg.VehicleClass, msg.DiscountCodes, msg.ExitTime)
+	if err != nil {
+		return nil, err
+	}
+	periodID, err := m.CurrentPeriod.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+
+	trip := types.Trip{
+		EntryPlaza:    msg.EntryPlaza,
+		ExitPlaza:     msg.ExitPlaza,
+		VehicleClass:  msg.VehicleClass,
+		EntryTime:     msg.EntryTime,
+		ExitTime:      msg.ExitTime,
+		PaymentMethod: msg.PaymentMethod,
+		Payer:         msg.Payer,
+		DiscountCodes: msg.DiscountCodes,
+		VehicleRef:    msg.VehicleRef,
+		Collector:     op.AgencyId,
+		DistanceM:     quote.DistanceM,
+		Fare:          quote.Fare,
+		Shares:        quote.Shares,
+		Tariffs:       quote.Tariffs,
+		PeriodId:      periodID,
+		RecordedAt:    now,
+		RecordedBy:    msg.Signer,
+	}
+	// Decide the payment before any write.
+	var limit *types.SpendingLimit
+	switch msg.PaymentMethod {
+	case types.PaymentOffchain:
+		trip.PaymentStatus = types.PaymentStatusOffchain
+	default:
+		trip.PaymentStatus, trip.UnpaidReason, limit, err = m.chargeable(ctx, payer, op.AgencyId, params.Denom, trip.Fare)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if trip.Id, err = m.nextID(ctx, m.NextTripID); err != nil {
+		return nil, err
+	}
+	if err := m.accrue(ctx, periodID, trip.Collector, trip.Shares); err != nil {
+		return nil, err
+	}
+	if limit != nil {
+		limit.Remaining -= trip.Fare
+		if limit.Spent, err = types.AddAmounts(limit.Spent, trip.Fare); err != nil {
+			return nil, err
+		}
+		if err := m.SpendingLimits.Set(ctx, collections.Join(payer, op.AgencyId), *limit); err != nil {
+			return nil, err
+		}
+		if err := m.pay(ctx, payer, op, params.Denom, trip.Fare); err != nil {
+			return nil, err
+		}
+	}
+	if err := m.setTrip(ctx, trip, true); err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTripRecorded{
+		TripId:        trip.Id,
+		EntryPlaza:    trip.EntryPlaza,
+		ExitPlaza:     trip.ExitPlaza,
+		VehicleClass:  trip.VehicleClass,
+		Collector:     trip.Collector,
+		Fare:          trip.Fare,
+		Shares:        trip.Shares,
+		PaymentStatus: trip.PaymentStatus,
+		UnpaidReason:  trip.UnpaidReason,
+		PeriodId:      trip.PeriodId,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordTripResponse{TripId: trip.Id, Fare: trip.Fare, PaymentStatus: trip.PaymentStatus}, nil
+}
+
+// chargeable decides how an ACCOUNT fare is collected: PAID with the
+// spending limit to debit (nil for a zero fare), or UNPAID with the reason.
+// It writes nothing.
+func (k Keeper) chargeable(ctx context.Context, payer sdk.AccAddress, operator, denom string, fare uint64) (types.PaymentStatus, types.UnpaidReason, *types.SpendingLimit, error) {
+	if fare == 0 {
+		return types.PaymentStatusPaid, types.UnpaidReasonUnspecified, nil, nil
+	}
+	limit, err := k.SpendingLimits.Get(ctx, collections.Join(payer, operator))
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.PaymentStatusUnpaid, types.UnpaidNoSpendingLimit, nil, nil
+	}
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	if limit.Remaining < fare {
+		return types.PaymentStatusUnpaid, types.UnpaidLimitExceeded, nil, nil
+	}
+	if !k.hasSpendable(ctx, payer, denom, fare) {
+		return types.PaymentStatusUnpaid, types.UnpaidInsufficientFunds, nil, nil
+	}
+	return types.PaymentStatusPaid, types.UnpaidReasonUnspecified, &limit, nil
+}
+
+// hasSpendable reports whether addr can spend amount of denom.
+func (k Keeper) hasSpendable(ctx context.Context, addr sdk.AccAddress, denom string, amount uint64) bool {
+	return k.bankKeeper.SpendableCoins(ctx, addr).AmountOf(denom).GTE(coins(denom, amount).AmountOf(denom))
+}
+
+// pay moves amount from payer to the operator's settlement account.
+func (k Keeper) pay(ctx context.Context, payer sdk.AccAddress, op types.Operator, denom string, amount uint64) error {
+	if amount == 0 {
+		return nil
+	}
+	to, err := k.addressCodec.StringToBytes(op.SettlementAccount)
+	if err != nil {
+		return err
+	}
+	return k.bankKeeper.SendCoins(ctx, payer, to, coins(denom, amount))
+}
+
+// accrue adds shares to what collector owes each payee in the period.
+func (k Keeper) accrue(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount) error {
+	for _, s := range shares {
+		key := collections.Join3(periodID, collector, s.Operator)
+		a, err := k.Accruals.Get(ctx, key)
+		switch {
+		case errors.Is(err, collections.ErrNotFound):
+			a = types.Accrual{PeriodId: periodID, Collector: collector, Payee: s.Operator}
+		case err != nil:
+			return err
+		}
+		if a.Amount, err = types.AddAmounts(a.Amount, s.Amount); err != nil {
+			return err
+		}
+		if err := k.Accruals.Set(ctx, key, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nextID issues the next id of a sequence that holds the last id issued.
+func (k Keeper) nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	last, err := seq.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return last + 1, nil
+}
+
+// PayTrip pays an UNPAID trip's fare from the signer's account.
+func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.MsgPayTripResponse, error) {
+	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	trip, err := m.getTrip(ctx, msg.TripId)
+	if err != nil {
+		return nil, err
+	}
+	if trip.PaymentStatus != types.PaymentStatusUnpaid {
+		return nil, errorsmod.Wrapf(types.ErrTripNotUnpaid, "trip %d is %s", trip.Id, trip.PaymentStatus)
+	}
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	op, err := m.getOperator(ctx, trip.Collector)
+	if err != nil {
+		return nil, err
+	}
+	if !m.hasSpendable(ctx, signer, params.Denom, trip.Fare) {
+		return nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "trip %d costs %d%s", trip.Id, trip.Fare, params.Denom)
+	}
+	trip.PaymentStatus, trip.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
+	if err := m.setTrip(ctx, trip, false); err != nil {
+		return nil, err
+	}
+	if err := m.pay(ctx, signer, op, params.Denom, trip.Fare); err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
+		return nil, err
+	}
+	return &types.MsgPayTripResponse{Amount: trip.Fare}, nil
+}
+
+// validateBatchTotals checks a batch's totals: 1..max entries sorted by
+// operator without repeats, every amount > 0; it returns their sum.
+func validateBatchTotals(totals []types.OperatorAmount, max uint32) (uint64, error) {
+	if len(totals) == 0 || len(totals) > int(max) {
+		return 0, errorsmod.Wrapf(types.ErrInvalidBatch, "totals must have 1..%d entries, got %d", max, len(totals))
+	}
+	var sum uint64
+	for i, t := range totals {
+		if err := types.ValidateID("totals operator", t.Operator, types.MaxPlazaIDLength); err != nil {
+			return 0, err
+		}
+		if i > 0 && t.Operator <= totals[i-1].Operator {
+			return 0, errorsmod.Wrapf(types.ErrInvalidBatch, "totals[%d]: operators must be sorted without repeats", i)
+		}
+		if t.Amount == 0 {
+			return 0, errorsmod.Wrapf(types.ErrInvalidAmount, "totals[%d] (%s) is 0", i, t.Operator)
+		}
+		var err error
+		if sum, err = types.AddAmounts(sum, t.Amount); err != nil {
+			return 0, err
+		}
+	}
+	return sum, nil
+}
+
+// SubmitTripBatch anchors a batch of off-chain trips of one of the signer's
+// operator's plazas and adds its totals to the open period's accruals.
+func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTripBatch) (*types.MsgSubmitTripBatchResponse, error) {
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateID("plaza_id", msg.PlazaId, types.MaxPlazaIDLength); err != nil {
+		return nil, err
+	}
+	if err := types.ValidateDigest("merkle_root", msg.MerkleRoot); err != nil {
+		return nil, err
+	}
+	if msg.Count == 0 || msg.Count > params.MaxBatchTrips {
+		return nil, errorsmod.Wrapf(types.ErrInvalidBatch, "count must be 1..%d, got %d", params.MaxBatchTrips, msg.Count)
+	}
+	total, err := validateBatchTotals(msg.Totals, params.MaxBatchOperators)
+	if err != nil {
+		return nil, err
+	}
+	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	plaza, err := m.getPlaza(ctx, msg.PlazaId)
+	if err != nil {
+		return nil, err
+	}
+	if plaza.Operator != op.AgencyId {
+		return nil, errorsmod.Wrapf(types.ErrWrongOperator, "plaza %s is %s's, the signer acts for %s", plaza.Id, plaza.Operator, op.AgencyId)
+	}
+	for _, t := range msg.Totals {
+		if _, err := m.getOperator(ctx, t.Operator); err != nil {
+			return nil, err
+		}
+	}
+	periodID, err := m.CurrentPeriod.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := types.TripBatch{
+		PlazaId:     plaza.Id,
+		Collector:   op.AgencyId,
+		MerkleRoot:  msg.MerkleRoot,
+		Count:       msg.Count,
+		Totals:      msg.Totals,
+		Total:       total,
+		PeriodId:    periodID,
+		SubmittedAt: blockTime(ctx),
+		SubmittedBy: msg.Signer,
+	}
+	if b.Id, err = m.nextID(ctx, m.NextBatchID); err != nil {
+		return nil, err
+	}
+	if err := m.accrue(ctx, periodID, b.Collector, b.Totals); err != nil {
+		return nil, err
+	}
+	if err := m.setBatch(ctx, b); err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitTripBatchResponse{BatchId: b.Id}, nil
+}
