@@ -50,11 +50,12 @@ const Bech32Prefix = "civic"
 
 // LoadAgency is the agency the load accounts join at genesis, and LoadRoles the
 // roles they hold (evidence.investigator opens cases and registers; evidence.custodian
-// takes custody, transfers and receives).
+// takes custody, transfers and receives; toll.operator records trips).
 const LoadAgency = "knpa"
 
-// LoadRoles are the load accounts' roles in LoadAgency.
-var LoadRoles = []string{"evidence.custodian", "evidence.investigator"}
+// LoadRoles are the load accounts' roles in LoadAgency (toll.operator is
+// granted to LoadAgency by ExtendGenesis for the x/toll workloads).
+var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.operator"}
 
 // ExtendGenesis adds the load accounts to genesis.json: auth BaseAccounts with
 // account numbers after the existing ones, bank balances of coins (the supply is
@@ -153,6 +154,7 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 			"received_at": genesisTime, "used_by": "", "reason_code": "", "updated_at": genesisTime,
 		})
 	}
+	extendTollGenesis(app, accts, denom, agency, genesisTime)
 	out, err := json.Marshal(doc)
 	if err != nil {
 		return err

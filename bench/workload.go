@@ -272,9 +272,9 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 }
 
 // DefaultWorkloads is the order `make bench` runs: each evidence workload uses
-// the objects the previous ones created; did-create (x/did) needs nothing
-// before it; bank-send runs first and last (the baseline is their mean, see
+// the objects the previous ones created; did-create (x/did) and the toll
+// workloads (their network is in genesis) need nothing before them; bank-send runs first and last (the baseline is their mean, see
 // Results.BankRate).
 func DefaultWorkloads() []Workload {
-	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, BankSend{Suffix: "end"}}
+	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, RecordTrip{}, RecordTrip{Account: true}, BankSend{Suffix: "end"}}
 }
