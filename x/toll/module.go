@@ -2,7 +2,8 @@
 // route segments and versioned tariffs, trips whose fares and operator shares
 // are computed on chain (paid through x/bank or recorded for settlement), trip
 // batches anchored by Merkle root, settlement periods netted and settled
-// through x/bank, and disputes. See README.md for the specification.
+// through x/bank, and disputes. See README.md for the specification. The
+// simulation methods are in module_simulation.go.
 package toll
 
 import (

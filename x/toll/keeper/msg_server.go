@@ -51,6 +51,18 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := msg.Params.Validate(); err != nil {
 		return nil, err
 	}
+	current, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if current.Denom != msg.Params.Denom {
+		// Escrow is paid out in the denom it was taken in: the denom changes
+		// only when the module account holds none of the current one.
+		held := m.bankKeeper.GetBalance(ctx, m.accountKeeper.GetModuleAddress(types.ModuleName), current.Denom)
+		if !held.IsZero() {
+			return nil, errorsmod.Wrapf(types.ErrInvalidParams, "denom cannot change from %s while %s is held in settlement escrow; settle the open periods first", current.Denom, held)
+		}
+	}
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}

@@ -2,19 +2,31 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/pagination"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
 // queryServer implements types.QueryServer. Unknown ids answer
 // codes.NotFound, malformed requests codes.InvalidArgument; list queries page
 // through an index with the page size clamped by internal/pagination.
+//
+// The road network (operators, plazas, segments, tariffs, fare quotes) is
+// served here; trips, batches, periods and disputes in
+// query_server_settlement.go.
 type queryServer struct {
 	k Keeper
-	*types.UnimplementedQueryServer // SCAFFOLD: removed when every query exists
 }
 
 var _ types.QueryServer = queryServer{}
@@ -34,4 +46,234 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 		return nil, status.Error(codes.Internal, err.Error())
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+// Operator returns a registered operator.
+func (q queryServer) Operator(ctx context.Context, req *types.QueryOperatorRequest) (*types.QueryOperatorResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := validateOperatorID("agency_id", req.AgencyId); err != nil {
+		return nil, err
+	}
+	op, err := q.k.Operators.Get(ctx, req.AgencyId)
+	if err != nil {
+		return nil, notFound(err, "operator %q", req.AgencyId)
+	}
+	return &types.QueryOperatorResponse{Operator: op}, nil
+}
+
+// Operators lists the registered operators by agency id.
+func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsRequest) (*types.QueryOperatorsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	ops, page, err := query.CollectionPaginate(ctx, q.k.Operators, pagination.Clamp(req.Pagination),
+		func(_ string, op types.Operator) (types.Operator, error) { return op, nil })
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryOperatorsResponse{Operators: ops, Pagination: page}, nil
+}
+
+// Plaza returns a plaza.
+func (q queryServer) Plaza(ctx context.Context, req *types.QueryPlazaRequest) (*types.QueryPlazaResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	p, err := q.k.Plazas.Get(ctx, req.PlazaId)
+	if err != nil {
+		return nil, notFound(err, "plaza %q", req.PlazaId)
+	}
+	return &types.QueryPlazaResponse{Plaza: p}, nil
+}
+
+// Plazas lists plazas by id, all of them or those of one operator.
+func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) (*types.QueryPlazasResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if req.Operator == "" {
+		plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas, pagination.Clamp(req.Pagination),
+			func(_ string, p types.Plaza) (types.Plaza, error) { return p, nil })
+		if err != nil {
+			return nil, status.Error(codes.Internal, err.Error())
+		}
+		return &types.QueryPlazasResponse{Plazas: plazas, Pagination: page}, nil
+	}
+	if err := validateOperatorID("operator", req.Operator); err != nil {
+		return nil, err
+	}
+	plazas, page, err := query.CollectionPaginate(ctx, q.k.PlazasByOperator, pagination.Clamp(req.Pagination),
+		func(key collections.Pair[string, string], _ collections.NoValue) (types.Plaza, error) {
+			return q.k.Plazas.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[string, string](req.Operator))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryPlazasResponse{Plazas: plazas, Pagination: page}, nil
+}
+
+// Segments lists a route's segments by start position.
+func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsRequest) (*types.QuerySegmentsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	segments, page, err := query.CollectionPaginate(ctx, q.k.Segments, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[string, uint64], s types.Segment) (types.Segment, error) { return s, nil },
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.Route))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QuerySegmentsResponse{Segments: segments, Pagination: page}, nil
+}
+
+// Tariff returns the operator's tariff version in effect at req.At (default:
+// the block time); NotFound if the operator is unknown or had none in effect.
+func (q queryServer) Tariff(ctx context.Context, req *types.QueryTariffRequest) (*types.QueryTariffResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := q.requireOperator(ctx, req.Operator); err != nil {
+		return nil, err
+	}
+	at := blockTime(ctx)
+	if req.At != nil {
+		at = *req.At
+	}
+	t, err := q.k.TariffAt(ctx, req.Operator, at)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryTariffResponse{Tariff: t}, nil
+}
+
+// TariffVersions lists every version of an operator's tariff, oldest first.
+func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffVersionsRequest) (*types.QueryTariffVersionsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := q.requireOperator(ctx, req.Operator); err != nil {
+		return nil, err
+	}
+	tariffs, page, err := query.CollectionPaginate(ctx, q.k.Tariffs, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[string, uint64], t types.Tariff) (types.Tariff, error) { return t, nil },
+		query.WithCollectionPaginationPairPrefix[string, uint64](req.Operator))
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryTariffVersionsResponse{Tariffs: tariffs, Pagination: page}, nil
+}
+
+// QuoteFare computes a trip's fare and shares with Keeper.QuoteFare, the
+// computation MsgRecordTrip uses, at req.ExitTime (default: the block time).
+func (q queryServer) QuoteFare(ctx context.Context, req *types.QueryQuoteFareRequest) (*types.QueryQuoteFareResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateID("entry_plaza", req.EntryPlaza, types.MaxPlazaIDLength); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	if err := types.ValidateID("exit_plaza", req.ExitPlaza, types.MaxPlazaIDLength); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	if err := types.ValidateVehicleClass(req.VehicleClass); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	if err := types.ValidateDiscountCodes(req.DiscountCodes); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	entry, err := q.k.Plazas.Get(ctx, req.EntryPlaza)
+	if err != nil {
+		return nil, notFound(err, "plaza %q", req.EntryPlaza)
+	}
+	exit, err := q.k.Plazas.Get(ctx, req.ExitPlaza)
+	if err != nil {
+		return nil, notFound(err, "plaza %q", req.ExitPlaza)
+	}
+	exitTime := blockTime(ctx)
+	if req.ExitTime != nil {
+		exitTime = *req.ExitTime
+	}
+	fq, err := q.k.QuoteFare(ctx, entry, exit, req.VehicleClass, req.DiscountCodes, exitTime)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryQuoteFareResponse{
+		DistanceM: fq.DistanceM,
+		Fare:      fq.Fare,
+		Shares:    fq.Shares,
+		Tariffs:   fq.Tariffs,
+		Collector: fq.Collector,
+	}, nil
+}
+
+// requireOperator checks an operator id (InvalidArgument) and that the
+// operator is registered (NotFound).
+func (q queryServer) requireOperator(ctx context.Context, operator string) error {
+	if err := validateOperatorID("operator", operator); err != nil {
+		return err
+	}
+	has, err := q.k.Operators.Has(ctx, operator)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return status.Errorf(codes.NotFound, "operator %q not found", operator)
+	}
+	return nil
+}
+
+// validateOperatorID checks an operator's agency id (x/agency's grammar) as
+// codes.InvalidArgument.
+func validateOperatorID(field, id string) error {
+	if id == "" {
+		return status.Errorf(codes.InvalidArgument, "%s must be set", field)
+	}
+	if err := agencytypes.ValidateAgencyID(id); err != nil {
+		return status.Errorf(codes.InvalidArgument, "%s: %s", field, err)
+	}
+	return nil
+}
+
+// parsePayer decodes a payer address as codes.InvalidArgument.
+func (q queryServer) parsePayer(payer string) (sdk.AccAddress, error) {
+	addr, err := accaddr.Parse(q.k.addressCodec, "payer", payer)
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return addr, nil
+}
+
+// notFound maps collections.ErrNotFound to codes.NotFound and anything else
+// to codes.Internal.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return status.Errorf(codes.NotFound, format+" not found", args...)
+	}
+	return status.Error(codes.Internal, err.Error())
+}
+
+// grpcError maps a module error of a fare or tariff computation to a gRPC
+// status keeping its message: no tariff in effect is NotFound, a request the
+// network cannot serve (plazas on different routes, a gap in the segments,
+// too many segments, an overflowing fare) InvalidArgument, anything else
+// Internal.
+func grpcError(err error) error {
+	if errors.Is(err, types.ErrTariffNotFound) {
+		return status.Error(codes.NotFound, err.Error())
+	}
+	for _, inv := range []*errorsmod.Error{types.ErrSamePlaza, types.ErrRouteMismatch, types.ErrRouteNotCovered, types.ErrTooMany, types.ErrAmountOverflow} {
+		if errors.Is(err, inv) {
+			return status.Error(codes.InvalidArgument, err.Error())
+		}
+	}
+	return status.Error(codes.Internal, err.Error())
 }

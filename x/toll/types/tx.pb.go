@@ -1780,7 +1780,7 @@ type MsgClient interface {
 	SubmitPeriod(ctx context.Context, in *MsgSubmitPeriod, opts ...grpc.CallOption) (*MsgSubmitPeriodResponse, error)
 	// ConfirmPeriod confirms the signer's operator's totals of a SUBMITTED period; a net payer escrows its net. Signer: toll.operator (the settlement account for a net payer).
 	ConfirmPeriod(ctx context.Context, in *MsgConfirmPeriod, opts ...grpc.CallOption) (*MsgConfirmPeriodResponse, error)
-	// SettlePeriod pays the escrowed net amounts of a RECONCILED period to the net receivers (-> SETTLED). Signer: toll.operator of a participant.
+	// SettlePeriod pays the escrowed net amounts of a RECONCILED period to the net receivers (-> SETTLED). Signer: toll.operator of any registered operator.
 	SettlePeriod(ctx context.Context, in *MsgSettlePeriod, opts ...grpc.CallOption) (*MsgSettlePeriodResponse, error)
 	// OpenDispute disputes a trip or a batch of a period not yet reconciled. Signer: toll.operator of another operator with a share, or an ACCOUNT trip's payer.
 	OpenDispute(ctx context.Context, in *MsgOpenDispute, opts ...grpc.CallOption) (*MsgOpenDisputeResponse, error)
@@ -1946,7 +1946,7 @@ type MsgServer interface {
 	SubmitPeriod(context.Context, *MsgSubmitPeriod) (*MsgSubmitPeriodResponse, error)
 	// ConfirmPeriod confirms the signer's operator's totals of a SUBMITTED period; a net payer escrows its net. Signer: toll.operator (the settlement account for a net payer).
 	ConfirmPeriod(context.Context, *MsgConfirmPeriod) (*MsgConfirmPeriodResponse, error)
-	// SettlePeriod pays the escrowed net amounts of a RECONCILED period to the net receivers (-> SETTLED). Signer: toll.operator of a participant.
+	// SettlePeriod pays the escrowed net amounts of a RECONCILED period to the net receivers (-> SETTLED). Signer: toll.operator of any registered operator.
 	SettlePeriod(context.Context, *MsgSettlePeriod) (*MsgSettlePeriodResponse, error)
 	// OpenDispute disputes a trip or a batch of a period not yet reconciled. Signer: toll.operator of another operator with a share, or an ACCOUNT trip's payer.
 	OpenDispute(context.Context, *MsgOpenDispute) (*MsgOpenDisputeResponse, error)

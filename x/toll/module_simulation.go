@@ -1,0 +1,59 @@
+package toll
+
+import (
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	"github.com/cosmos/cosmos-sdk/types/module"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+
+	"github.com/civicchain/civic/x/toll/simulation"
+	"github.com/civicchain/civic/x/toll/types"
+)
+
+// AppModuleSimulation: random genesis, store decoder and simsx message factories
+// (x/simulation; see simulation/).
+
+var (
+	_ module.AppModuleSimulation   = AppModule{}
+	_ simsx.HasWeightedOperationsX = AppModule{}
+	_ simsx.HasProposalMsgsX       = AppModule{}
+)
+
+// GenerateGenesisState writes a random genesis: random params and, half the time, a small
+// network of operators from x/agency's random genesis with plazas, segments and tariffs.
+func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
+	simulation.RandomizedGenState(simState)
+}
+
+// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
+func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
+	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
+}
+
+// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
+func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
+	return nil
+}
+
+// WeightedOperationsX registers every message but MsgUpdateParams (a proposal payload).
+func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
+	k := am.keeper
+	reg.Add(weights.Get(simulation.OpWeightMsgRegisterOperator, simulation.DefaultWeightMsgRegisterOperator), simulation.MsgRegisterOperatorFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRegisterPlaza, simulation.DefaultWeightMsgRegisterPlaza), simulation.MsgRegisterPlazaFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRegisterSegment, simulation.DefaultWeightMsgRegisterSegment), simulation.MsgRegisterSegmentFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgSetTariff, simulation.DefaultWeightMsgSetTariff), simulation.MsgSetTariffFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgSetSpendingLimit, simulation.DefaultWeightMsgSetSpendingLimit), simulation.MsgSetSpendingLimitFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRecordTripAccount, simulation.DefaultWeightMsgRecordTripAccount), simulation.MsgRecordTripFactory(k, types.PaymentAccount))
+	reg.Add(weights.Get(simulation.OpWeightMsgRecordTripOffchain, simulation.DefaultWeightMsgRecordTripOffchain), simulation.MsgRecordTripFactory(k, types.PaymentOffchain))
+	reg.Add(weights.Get(simulation.OpWeightMsgPayTrip, simulation.DefaultWeightMsgPayTrip), simulation.MsgPayTripFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgSubmitTripBatch, simulation.DefaultWeightMsgSubmitTripBatch), simulation.MsgSubmitTripBatchFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgSubmitPeriod, simulation.DefaultWeightMsgSubmitPeriod), simulation.MsgSubmitPeriodFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgConfirmPeriod, simulation.DefaultWeightMsgConfirmPeriod), simulation.MsgConfirmPeriodFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgSettlePeriod, simulation.DefaultWeightMsgSettlePeriod), simulation.MsgSettlePeriodFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgOpenDispute, simulation.DefaultWeightMsgOpenDispute), simulation.MsgOpenDisputeFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgResolveDispute, simulation.DefaultWeightMsgResolveDispute), simulation.MsgResolveDisputeFactory(k))
+}
+
+// ProposalMsgsX registers MsgUpdateParams as a proposal payload.
+func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
+	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
+}

@@ -1,0 +1,225 @@
+package simulation_test
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
+	"github.com/civicchain/civic/x/toll/keeper"
+	"github.com/civicchain/civic/x/toll/simulation"
+	"github.com/civicchain/civic/x/toll/types"
+)
+
+// maxFunding bounds what each simulation account is funded with, so that some ACCOUNT
+// trips go UNPAID for lack of funds.
+const maxFunding = 2_000_000
+
+// chain is x/agency, x/bank and this module on one store, seeded with both random
+// geneses; the simulation accounts are funded in the params denom.
+type chain struct {
+	f    testkeeper.TollFixture
+	accs []simtypes.Account
+}
+
+func newChain(t *testing.T, r *rand.Rand, numAccounts int) (*chain, *types.GenesisState) {
+	t.Helper()
+	f := testkeeper.TollKeeper(t)
+	accs := simtypes.RandomAccounts(r, numAccounts)
+	ags := agencysim.RandomGenesis(r, accs, types.Roles(), testkeeper.BlockTime, agencytypes.DefaultParams())
+	require.NoError(t, f.Agency.InitGenesis(f.Ctx, ags))
+	gs := simulation.RandomGenesis(r, accs, ags, testkeeper.BlockTime, simulation.RandomParams(r))
+	require.NoError(t, f.Keeper.InitGenesis(f.Ctx, gs))
+	for _, a := range accs {
+		if amount := uint64(r.Int63n(maxFunding)); amount > 0 { //nolint:gosec // positive
+			f.Fund(t, a.Address, gs.Params.Denom, amount)
+		}
+	}
+	return &chain{f: f, accs: accs}, gs
+}
+
+// addOperatorAgencies registers n more ACTIVE agencies holding toll.operator, each with
+// an admin and two members holding the role, all simulation accounts that were in no
+// agency nor admin of one (so that settlement has several operators whatever the random genesis gave).
+func (c *chain) addOperatorAgencies(t *testing.T, n int) {
+	t.Helper()
+	admins := make(map[string]bool)
+	require.NoError(t, c.f.Agency.Agencies.Walk(c.f.Ctx, nil, func(_ string, a agencytypes.Agency) (bool, error) {
+		admins[a.Admin] = true
+		return false, nil
+	}))
+	var free []sdk.AccAddress
+	for _, a := range c.accs {
+		if has, err := c.f.Agency.Members.Has(c.f.Ctx, a.Address); err == nil && !has && !admins[a.Address.String()] {
+			free = append(free, a.Address)
+		}
+	}
+	require.GreaterOrEqual(t, len(free), 3*n, "free simulation accounts")
+	for i := 0; i < n; i++ {
+		id, admin := fmt.Sprintf("toll-%d", i), free[3*i]
+		testkeeper.RegisterTestAgency(t, c.f.Agency, c.f.Ctx, id, admin, types.RoleOperator)
+		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+1], types.RoleOperator)
+		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+2], types.RoleOperator)
+	}
+}
+
+func TestRandomGenesisIsValid(t *testing.T) {
+	withNetwork := 0
+	for _, numAccounts := range []int{0, 2, 5, 40} {
+		for seed := int64(0); seed < 10; seed++ {
+			t.Run(fmt.Sprintf("accounts=%d/seed=%d", numAccounts, seed), func(t *testing.T) {
+				// ARRANGE, ACT: both geneses imported (InitGenesis validates).
+				c, gs := newChain(t, rand.New(rand.NewSource(seed)), numAccounts)
+
+				// ASSERT
+				require.NoError(t, c.f.Keeper.CheckInvariants(c.f.Ctx))
+				got, err := c.f.Keeper.ExportGenesis(c.f.Ctx)
+				require.NoError(t, err)
+				require.NoError(t, got.Validate())
+				require.Equal(t, gs.Operators, got.Operators)
+				require.Equal(t, gs.Tariffs, got.Tariffs)
+				// Every operator's settlement account may act for it.
+				for _, o := range gs.Operators {
+					id, err := c.f.Agency.Authorize(c.f.Ctx, sdk.MustAccAddressFromBech32(o.SettlementAccount), types.RoleOperator)
+					require.NoError(t, err)
+					require.Equal(t, o.AgencyId, id)
+				}
+				if len(gs.Plazas) > 0 {
+					withNetwork++
+				}
+			})
+		}
+	}
+	require.Positive(t, withNetwork, "some seeds give a genesis with a network")
+}
+
+func TestRandomParamsAreValid(t *testing.T) {
+	for seed := int64(0); seed < 200; seed++ {
+		p := simulation.RandomParams(rand.New(rand.NewSource(seed)))
+		require.NoError(t, p.Validate())
+		require.Equal(t, sdk.DefaultBondDenom, p.Denom)
+	}
+}
+
+// signerOf is the address that signs msg.
+func signerOf(msg sdk.Msg) string {
+	switch m := msg.(type) {
+	case *types.MsgSetSpendingLimit:
+		return m.Payer
+	case interface{ GetSigner() string }:
+		return m.GetSigner()
+	default:
+		return ""
+	}
+}
+
+// TestFactoriesBuildAcceptedMessages runs the factories many times against keepers seeded
+// with the random geneses and delivers every message they build through the Msg service:
+// each must be accepted (the simulation fails on a delivered message that fails), signed
+// by the account the factory returns, and every factory must have built some. The state
+// must hold the invariants throughout and then export to a valid genesis, with the module
+// account holding exactly the escrow of the periods not settled yet.
+func TestFactoriesBuildAcceptedMessages(t *testing.T) {
+	// ARRANGE
+	r := rand.New(rand.NewSource(7))
+	c, _ := newChain(t, r, 40)
+	c.addOperatorAgencies(t, 3)
+	k := c.f.Keeper
+	msgs := keeper.NewMsgServerImpl(k)
+	type factory struct {
+		name string
+		f    simsx.SimMsgFactoryX
+	}
+	factories := []factory{
+		{"RegisterOperator", simulation.MsgRegisterOperatorFactory(k)},
+		{"RegisterPlaza", simulation.MsgRegisterPlazaFactory(k)},
+		{"RegisterSegment", simulation.MsgRegisterSegmentFactory(k)},
+		{"SetTariff", simulation.MsgSetTariffFactory(k)},
+		{"SetSpendingLimit", simulation.MsgSetSpendingLimitFactory(k)},
+		{"RecordTrip ACCOUNT", simulation.MsgRecordTripFactory(k, types.PaymentAccount)},
+		{"RecordTrip OFFCHAIN", simulation.MsgRecordTripFactory(k, types.PaymentOffchain)},
+		{"PayTrip", simulation.MsgPayTripFactory(k)},
+		{"SubmitTripBatch", simulation.MsgSubmitTripBatchFactory(k)},
+		{"SubmitPeriod", simulation.MsgSubmitPeriodFactory(k)},
+		{"ConfirmPeriod", simulation.MsgConfirmPeriodFactory(k)},
+		{"SettlePeriod", simulation.MsgSettlePeriodFactory(k)},
+		{"OpenDispute", simulation.MsgOpenDisputeFactory(k)},
+		{"ResolveDispute", simulation.MsgResolveDisputeFactory(k)},
+		{"UpdateParams", simulation.MsgUpdateParamsFactory(k)},
+	}
+	delivered := make(map[string]int)
+	skips := make(map[string]string)
+	outcomes := make(map[string]int)
+
+	// ACT
+	for i := 0; i < 4000; i++ {
+		f := factories[r.Intn(len(factories))]
+		if i%50 == 0 {
+			c.f.Ctx = c.f.Ctx.WithBlockTime(c.f.Ctx.BlockTime().Add(time.Hour))
+		}
+		testData := simsx.NewChainDataSource(c.f.Ctx, r, c.f.Account, c.f.Bank, k.AddressCodec(), c.accs...)
+		reporter := simsx.NewBasicSimulationReporter().WithScope(f.f.MsgType())
+		signers, msg := f.f.Create()(c.f.Ctx, testData, reporter)
+		if reporter.IsSkipped() {
+			require.NotEmpty(t, reporter.Comment(), "a skip says why")
+			skips[f.name] = reporter.Comment()
+			continue
+		}
+		// ASSERT
+		require.NoError(t, simulation.Deliver(c.f.Ctx, msgs, msg), "%s: %v", f.name, msg)
+		if _, gov := msg.(*types.MsgUpdateParams); !gov {
+			require.Len(t, signers, 1)
+			require.Equal(t, signerOf(msg), signers[0].AddressBech32)
+		}
+		switch m := msg.(type) {
+		case *types.MsgResolveDispute:
+			outcomes[m.Outcome.String()]++
+		case *types.MsgRecordTrip:
+			id, err := k.NextTripID.Peek(c.f.Ctx)
+			require.NoError(t, err)
+			trip, err := k.Trips.Get(c.f.Ctx, id)
+			require.NoError(t, err)
+			outcomes[trip.PaymentStatus.String()]++
+		}
+		delivered[f.name]++
+		if i%1000 == 0 {
+			require.NoError(t, k.CheckInvariants(c.f.Ctx), "after %d operations", i)
+		}
+	}
+	require.NoError(t, k.CheckInvariants(c.f.Ctx))
+	gs, err := k.ExportGenesis(c.f.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	require.NoError(t, gs.ValidateAddresses(k.AddressCodec()))
+	settled := make(map[uint64]bool)
+	for _, p := range gs.Periods {
+		settled[p.Id] = p.Status == types.PeriodSettled
+	}
+	var escrowed uint64 // settling pays the escrow out but keeps its record
+	for _, e := range gs.Escrows {
+		if !settled[e.PeriodId] {
+			escrowed += e.Amount
+		}
+	}
+	moduleAddr := c.f.Account.GetModuleAddress(types.ModuleName)
+	require.Equal(t, escrowed, c.f.Balance(moduleAddr, gs.Params.Denom), "the module account holds exactly the escrow of the unsettled periods")
+	statuses := make(map[string]int)
+	for _, p := range gs.Periods {
+		statuses[p.Status.String()]++
+	}
+	t.Logf("delivered: %v", delivered)
+	t.Logf("outcomes: %v; periods: %v; disputes: %d", outcomes, statuses, len(gs.Disputes))
+	t.Logf("skips: %v", skips)
+	for _, f := range factories {
+		require.Positive(t, delivered[f.name], "%s never delivered (last skip: %s)", f.name, skips[f.name])
+	}
+}
