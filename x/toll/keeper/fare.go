@@ -38,6 +38,11 @@ type FareQuote struct {
 //     in that tariff's commuter window, KST); the discount is rounded down.
 //   - The fare is the sum of the parts, checked for overflow.
 func (k Keeper) QuoteFare(ctx context.Context, entry, exit types.Plaza, class uint32, codes []types.DiscountCode, exitTime time.Time) (FareQuote, error) {
+	// The class indexes the tariff's rates: check it here too, not only in
+	// MsgRecordTrip, so that no caller (the QuoteFare query) can make it panic.
+	if err := types.ValidateVehicleClass(class); err != nil {
+		return FareQuote{}, err
+	}
 	if entry.Id == exit.Id {
 		return FareQuote{}, errorsmod.Wrapf(types.ErrSamePlaza, "plaza %s", entry.Id)
 	}

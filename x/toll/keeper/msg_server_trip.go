@@ -34,6 +34,9 @@ func validateRecordTrip(m msgServer, msg *types.MsgRecordTrip, params types.Para
 	var payer sdk.AccAddress
 	switch msg.PaymentMethod {
 	case types.PaymentAccount:
+		if msg.Payer == "" {
+			return nil, errorsmod.Wrap(types.ErrInvalidPaymentMethod, "an ACCOUNT trip needs a payer")
+		}
 		p, err := accaddr.Parse(m.addressCodec, "payer", msg.Payer)
 		if err != nil {
 			return nil, err
@@ -131,10 +134,9 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 			return nil, err
 		}
 	}
-	if trip.Id, err = m.nextID(ctx, m.NextTripID); err != nil {
-		return nil, err
-	}
-	if err := m.accrue(ctx, periodID, trip.Collector, trip.Shares); err != nil {
+	// Every checked addition happens before the first write.
+	accruals, err := m.addAccruals(ctx, periodID, trip.Collector, trip.Shares)
+	if err != nil {
 		return nil, err
 	}
 	if limit != nil {
@@ -142,6 +144,14 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 		if limit.Spent, err = types.AddAmounts(limit.Spent, trip.Fare); err != nil {
 			return nil, err
 		}
+	}
+	if trip.Id, err = m.nextID(ctx, m.NextTripID); err != nil {
+		return nil, err
+	}
+	if err := m.setAccruals(ctx, accruals); err != nil {
+		return nil, err
+	}
+	if limit != nil {
 		if err := m.SpendingLimits.Set(ctx, collections.Join(payer, op.AgencyId), *limit); err != nil {
 			return nil, err
 		}
@@ -209,21 +219,32 @@ func (k Keeper) pay(ctx context.Context, payer sdk.AccAddress, op types.Operator
 	return k.bankKeeper.SendCoins(ctx, payer, to, coins(denom, amount))
 }
 
-// accrue adds shares to what collector owes each payee in the period.
-func (k Keeper) accrue(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount) error {
+// addAccruals returns the period's accruals of collector with shares added
+// (what collector owes each payee), checked for ErrAmountOverflow, without
+// writing them: handlers call it before their first write and setAccruals
+// after. shares name each payee once.
+func (k Keeper) addAccruals(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount) ([]types.Accrual, error) {
+	out := make([]types.Accrual, 0, len(shares))
 	for _, s := range shares {
-		key := collections.Join3(periodID, collector, s.Operator)
-		a, err := k.Accruals.Get(ctx, key)
+		a, err := k.Accruals.Get(ctx, collections.Join3(periodID, collector, s.Operator))
 		switch {
 		case errors.Is(err, collections.ErrNotFound):
 			a = types.Accrual{PeriodId: periodID, Collector: collector, Payee: s.Operator}
 		case err != nil:
-			return err
+			return nil, err
 		}
 		if a.Amount, err = types.AddAmounts(a.Amount, s.Amount); err != nil {
-			return err
+			return nil, errorsmod.Wrapf(err, "accrual (%d, %s, %s)", periodID, collector, s.Operator)
 		}
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// setAccruals writes accruals.
+func (k Keeper) setAccruals(ctx context.Context, accruals []types.Accrual) error {
+	for _, a := range accruals {
+		if err := k.Accruals.Set(ctx, collections.Join3(a.PeriodId, a.Collector, a.Payee), a); err != nil {
 			return err
 		}
 	}
@@ -341,6 +362,10 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if err != nil {
 		return nil, err
 	}
+	accruals, err := m.addAccruals(ctx, periodID, op.AgencyId, msg.Totals)
+	if err != nil {
+		return nil, err
+	}
 	b := types.TripBatch{
 		PlazaId:     plaza.Id,
 		Collector:   op.AgencyId,
@@ -355,7 +380,7 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if b.Id, err = m.nextID(ctx, m.NextBatchID); err != nil {
 		return nil, err
 	}
-	if err := m.accrue(ctx, periodID, b.Collector, b.Totals); err != nil {
+	if err := m.setAccruals(ctx, accruals); err != nil {
 		return nil, err
 	}
 	if err := m.setBatch(ctx, b); err != nil {
