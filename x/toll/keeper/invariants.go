@@ -1,0 +1,501 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/toll/types"
+)
+
+// Invariants of the module state: the module account holds exactly the
+// escrow of the periods not yet settled; every trip's shares sum to its fare
+// and every index entry points to the record it describes and back; every
+// accrual is what the trips and batches of its period accrue, its disputed
+// part what the open disputes hold out; periods run 1..n with only the last
+// OPEN; and the route network and tariff versions are consistent with their
+// indexes. Each check walks the whole store, so they are for tests,
+// simulations and the crisis registry, never for a block hook. Each returns
+// nil or an error naming the broken record.
+
+// Invariant is one named check of the module state.
+type Invariant struct {
+	Name  string
+	Check func(ctx context.Context) error
+}
+
+// Invariants lists every invariant of the module, in the order CheckInvariants runs them.
+func (k Keeper) Invariants() []Invariant {
+	return []Invariant{
+		{"escrow", k.EscrowInvariant},
+		{"trips", k.TripsInvariant},
+		{"accruals", k.AccrualsInvariant},
+		{"periods", k.PeriodsInvariant},
+		{"disputes", k.DisputesInvariant},
+		{"network", k.NetworkInvariant},
+	}
+}
+
+// CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
+func (k Keeper) CheckInvariants(ctx context.Context) error {
+	var errs []error
+	for _, inv := range k.Invariants() {
+		if err := inv.Check(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// RegisterInvariants registers every invariant with the crisis registry, one
+// route per invariant.
+func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
+	for _, inv := range k.Invariants() {
+		ir.RegisterRoute(types.ModuleName, inv.Name, sdkInvariant(inv))
+	}
+}
+
+// sdkInvariant adapts inv to the crisis registry's form: a formatted message
+// and whether the invariant is broken.
+func sdkInvariant(inv Invariant) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := "holds\n"
+		err := inv.Check(ctx)
+		if err != nil {
+			msg = err.Error() + "\n"
+		}
+		return sdk.FormatInvariant(types.ModuleName, inv.Name, msg), err != nil
+	}
+}
+
+// EscrowInvariant checks that the module account's balance of the params
+// denom equals the escrow of the periods not yet SETTLED (a SETTLED period's
+// escrow stays as a record of what was paid out).
+func (k Keeper) EscrowInvariant(ctx context.Context) error {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	var held uint64
+	if err := k.Escrows.Walk(ctx, nil, func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
+		p, err := k.Periods.Get(ctx, key.K1())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("escrow of %s names no period %d", key.K2(), key.K1())
+		} else if err != nil {
+			return true, err
+		}
+		if p.Status == types.PeriodSettled {
+			return false, nil
+		}
+		if held, err = types.AddAmounts(held, amount); err != nil {
+			return true, err
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	balance := k.bankKeeper.GetBalance(ctx, k.accountKeeper.GetModuleAddress(types.ModuleName), params.Denom)
+	if !balance.Amount.IsUint64() || balance.Amount.Uint64() != held {
+		return fmt.Errorf("module account holds %s but the escrows of unsettled periods sum to %d%s", balance, held, params.Denom)
+	}
+	return nil
+}
+
+// TripsInvariant checks every trip (under its own id, an id already issued,
+// shares sorted by operator, positive, summing to its fare) against its
+// indexes, both ways: by exit plaza and period, by period, and unpaid by
+// payer (exactly the UNPAID trips).
+func (k Keeper) TripsInvariant(ctx context.Context) error {
+	last, err := k.NextTripID.Peek(ctx)
+	if err != nil {
+		return err
+	}
+	unpaid := 0
+	if err := k.Trips.Walk(ctx, nil, func(id uint64, t types.Trip) (bool, error) {
+		if t.Id != id || id == 0 || id > last {
+			return true, fmt.Errorf("trip stored under %d has id %d (ids issued: 1..%d)", id, t.Id, last)
+		}
+		if err := checkShares(t.Shares, t.Fare); err != nil {
+			return true, fmt.Errorf("trip %d: %w", id, err)
+		}
+		if has, err := k.TripsByPlaza.Has(ctx, collections.Join3(t.ExitPlaza, t.PeriodId, id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("trip %d is not in the trips-by-plaza index under (%s, %d)", id, t.ExitPlaza, t.PeriodId))
+		}
+		if has, err := k.TripsByPeriod.Has(ctx, collections.Join(t.PeriodId, id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("trip %d is not in the trips-by-period index under period %d", id, t.PeriodId))
+		}
+		if t.PaymentStatus != types.PaymentStatusUnpaid {
+			return false, nil
+		}
+		unpaid++
+		payer, err := k.addressCodec.StringToBytes(t.Payer)
+		if err != nil {
+			return true, fmt.Errorf("UNPAID trip %d: payer %q: %w", id, t.Payer, err)
+		}
+		if has, err := k.UnpaidTrips.Has(ctx, collections.Join(sdk.AccAddress(payer), id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("UNPAID trip %d is not in the unpaid-trips index under %s", id, t.Payer))
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.TripsByPlaza.Walk(ctx, nil, func(key collections.Triple[string, uint64, uint64]) (bool, error) {
+		t, err := k.Trips.Get(ctx, key.K3())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("trips-by-plaza entry (%s, %d, %d) points to no trip", key.K1(), key.K2(), key.K3())
+		} else if err != nil {
+			return true, err
+		}
+		if t.ExitPlaza != key.K1() || t.PeriodId != key.K2() {
+			return true, fmt.Errorf("trips-by-plaza entry (%s, %d, %d) points to a trip exiting at %s in period %d", key.K1(), key.K2(), key.K3(), t.ExitPlaza, t.PeriodId)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.TripsByPeriod.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
+		t, err := k.Trips.Get(ctx, key.K2())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("trips-by-period entry (%d, %d) points to no trip", key.K1(), key.K2())
+		} else if err != nil {
+			return true, err
+		}
+		if t.PeriodId != key.K1() {
+			return true, fmt.Errorf("trips-by-period entry (%d, %d) points to a trip of period %d", key.K1(), key.K2(), t.PeriodId)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	n := 0
+	if err := k.UnpaidTrips.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
+		n++
+		t, err := k.Trips.Get(ctx, key.K2())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("unpaid-trips entry (%s, %d) points to no trip", key.K1(), key.K2())
+		} else if err != nil {
+			return true, err
+		}
+		if t.PaymentStatus != types.PaymentStatusUnpaid {
+			return true, fmt.Errorf("unpaid-trips entry (%s, %d) points to a %s trip", key.K1(), key.K2(), t.PaymentStatus)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if n != unpaid {
+		return fmt.Errorf("%d trips are UNPAID but the unpaid-trips index has %d entries", unpaid, n)
+	}
+	return nil
+}
+
+// checkShares checks shares are sorted by operator without repeats, positive,
+// and sum to total.
+func checkShares(shares []types.OperatorAmount, total uint64) error {
+	var sum uint64
+	for i, s := range shares {
+		if i > 0 && shares[i-1].Operator >= s.Operator {
+			return fmt.Errorf("shares not sorted by operator: %q follows %q", s.Operator, shares[i-1].Operator)
+		}
+		if s.Amount == 0 {
+			return fmt.Errorf("share of %s is 0", s.Operator)
+		}
+		var err error
+		if sum, err = types.AddAmounts(sum, s.Amount); err != nil {
+			return err
+		}
+	}
+	if sum != total {
+		return fmt.Errorf("shares sum to %d, not %d", sum, total)
+	}
+	return nil
+}
+
+// accrualTriple is a comparable (period, collector, payee) for map keys.
+type accrualTriple struct {
+	period           uint64
+	collector, payee string
+}
+
+// addShares adds each share to sums[(period, collector, share operator)].
+func addShares(sums map[accrualTriple]uint64, period uint64, collector string, shares []types.OperatorAmount) error {
+	for _, s := range shares {
+		key := accrualTriple{period, collector, s.Operator}
+		sum, err := types.AddAmounts(sums[key], s.Amount)
+		if err != nil {
+			return err
+		}
+		sums[key] = sum
+	}
+	return nil
+}
+
+// AccrualsInvariant recomputes every accrual from the trips and batches
+// (their shares and totals by period, collector and payee) and its disputed
+// part from the targets of the OPEN disputes, and checks the stored accruals
+// are exactly these.
+func (k Keeper) AccrualsInvariant(ctx context.Context) error {
+	want := map[accrualTriple]uint64{}
+	if err := k.Trips.Walk(ctx, nil, func(id uint64, t types.Trip) (bool, error) {
+		return false, addShares(want, t.PeriodId, t.Collector, t.Shares)
+	}); err != nil {
+		return err
+	}
+	if err := k.Batches.Walk(ctx, nil, func(id uint64, b types.TripBatch) (bool, error) {
+		return false, addShares(want, b.PeriodId, b.Collector, b.Totals)
+	}); err != nil {
+		return err
+	}
+	disputed := map[accrualTriple]uint64{}
+	if err := k.Disputes.Walk(ctx, nil, func(id uint64, d types.Dispute) (bool, error) {
+		if d.Status != types.DisputeOpen {
+			return false, nil
+		}
+		switch d.Target {
+		case types.TargetTrip:
+			t, err := k.Trips.Get(ctx, d.TargetId)
+			if err != nil {
+				return true, fmt.Errorf("open dispute %d: trip %d: %w", id, d.TargetId, err)
+			}
+			return false, addShares(disputed, t.PeriodId, t.Collector, t.Shares)
+		case types.TargetBatch:
+			b, err := k.Batches.Get(ctx, d.TargetId)
+			if err != nil {
+				return true, fmt.Errorf("open dispute %d: batch %d: %w", id, d.TargetId, err)
+			}
+			return false, addShares(disputed, b.PeriodId, b.Collector, b.Totals)
+		default:
+			return true, fmt.Errorf("open dispute %d has target %s", id, d.Target)
+		}
+	}); err != nil {
+		return err
+	}
+	held := 0
+	if err := k.Accruals.Walk(ctx, nil, func(key collections.Triple[uint64, string, string], a types.Accrual) (bool, error) {
+		if a.PeriodId != key.K1() || a.Collector != key.K2() || a.Payee != key.K3() {
+			return true, fmt.Errorf("accrual stored under (%d, %s, %s) is (%d, %s, %s)", key.K1(), key.K2(), key.K3(), a.PeriodId, a.Collector, a.Payee)
+		}
+		at := accrualTriple{a.PeriodId, a.Collector, a.Payee}
+		if a.Amount != want[at] {
+			return true, fmt.Errorf("accrual (%d, %s, %s) is %d but the trips and batches accrue %d", a.PeriodId, a.Collector, a.Payee, a.Amount, want[at])
+		}
+		if a.Disputed != disputed[at] {
+			return true, fmt.Errorf("accrual (%d, %s, %s) has %d disputed but its open disputes hold %d", a.PeriodId, a.Collector, a.Payee, a.Disputed, disputed[at])
+		}
+		if a.Amount > 0 {
+			held++
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	// Each non-zero accrual matched a distinct non-zero recomputed amount;
+	// equal counts mean none is missing.
+	if held != len(want) {
+		return fmt.Errorf("the trips and batches accrue %d (period, collector, payee) amounts but %d accruals hold them", len(want), held)
+	}
+	return nil
+}
+
+// PeriodsInvariant checks the periods run 1..n under their own ids, that the
+// current period is the last and the only OPEN one, and that each period's
+// open_disputes counts its OPEN disputes.
+func (k Keeper) PeriodsInvariant(ctx context.Context) error {
+	open := map[uint64]uint32{}
+	if err := k.Disputes.Walk(ctx, nil, func(_ uint64, d types.Dispute) (bool, error) {
+		if d.Status == types.DisputeOpen {
+			open[d.PeriodId]++
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	current, err := k.CurrentPeriod.Get(ctx)
+	if err != nil {
+		return fmt.Errorf("current period: %w", err)
+	}
+	var last uint64
+	if err := k.Periods.Walk(ctx, nil, func(id uint64, p types.Period) (bool, error) {
+		if p.Id != id || id != last+1 {
+			return true, fmt.Errorf("period stored under %d has id %d, after period %d", id, p.Id, last)
+		}
+		last = id
+		if (p.Status == types.PeriodOpen) != (id == current) {
+			return true, fmt.Errorf("period %d is %s but the current period is %d", id, p.Status, current)
+		}
+		if p.OpenDisputes != open[id] {
+			return true, fmt.Errorf("period %d has open_disputes %d but %d OPEN disputes", id, p.OpenDisputes, open[id])
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if current != last {
+		return fmt.Errorf("the current period is %d but the last period is %d", current, last)
+	}
+	return nil
+}
+
+// DisputesInvariant checks every dispute (under its own id, an id already
+// issued) against its indexes, both ways: by period, and the open dispute of
+// its target (exactly the OPEN disputes).
+func (k Keeper) DisputesInvariant(ctx context.Context) error {
+	last, err := k.NextDisputeID.Peek(ctx)
+	if err != nil {
+		return err
+	}
+	open := 0
+	if err := k.Disputes.Walk(ctx, nil, func(id uint64, d types.Dispute) (bool, error) {
+		if d.Id != id || id == 0 || id > last {
+			return true, fmt.Errorf("dispute stored under %d has id %d (ids issued: 1..%d)", id, d.Id, last)
+		}
+		if has, err := k.DisputesByPeriod.Has(ctx, collections.Join(d.PeriodId, id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("dispute %d is not in the disputes-by-period index under period %d", id, d.PeriodId))
+		}
+		if d.Status != types.DisputeOpen {
+			return false, nil
+		}
+		open++
+		got, err := k.OpenDisputeByTarget.Get(ctx, collections.Join(int32(d.Target), d.TargetId))
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return true, err
+		}
+		if err != nil || got != id {
+			return true, fmt.Errorf("OPEN dispute %d is not the open dispute of %s %d", id, d.Target, d.TargetId)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	n := 0
+	if err := k.OpenDisputeByTarget.Walk(ctx, nil, func(key collections.Pair[int32, uint64], id uint64) (bool, error) {
+		n++
+		d, err := k.Disputes.Get(ctx, id)
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("open-dispute entry (%s, %d) points to no dispute %d", types.DisputeTarget(key.K1()), key.K2(), id)
+		} else if err != nil {
+			return true, err
+		}
+		if d.Status != types.DisputeOpen || int32(d.Target) != key.K1() || d.TargetId != key.K2() {
+			return true, fmt.Errorf("open-dispute entry (%s, %d) points to %s dispute %d of %s %d",
+				types.DisputeTarget(key.K1()), key.K2(), d.Status, id, d.Target, d.TargetId)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if n != open {
+		return fmt.Errorf("%d disputes are OPEN but the open-dispute index has %d entries", open, n)
+	}
+	return k.DisputesByPeriod.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
+		d, err := k.Disputes.Get(ctx, key.K2())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("disputes-by-period entry (%d, %d) points to no dispute", key.K1(), key.K2())
+		} else if err != nil {
+			return true, err
+		}
+		if d.PeriodId != key.K1() {
+			return true, fmt.Errorf("disputes-by-period entry (%d, %d) points to a dispute of period %d", key.K1(), key.K2(), d.PeriodId)
+		}
+		return false, nil
+	})
+}
+
+// NetworkInvariant checks the route network: the segments of a route do not
+// overlap, every plaza is indexed by its operator and every index entry
+// points to a plaza of that operator, and every operator's tariff versions
+// run 1..n with the head at n and the time index mapping each effective_from
+// to its version and nothing else.
+func (k Keeper) NetworkInvariant(ctx context.Context) error {
+	var prev types.Segment
+	if err := k.Segments.Walk(ctx, nil, func(key collections.Pair[string, uint64], s types.Segment) (bool, error) {
+		if s.Route != key.K1() || s.StartM != key.K2() || s.StartM >= s.EndM {
+			return true, fmt.Errorf("segment stored under (%s, %d) is %s [%d, %d)", key.K1(), key.K2(), s.Route, s.StartM, s.EndM)
+		}
+		if prev.Route == s.Route && s.StartM < prev.EndM {
+			return true, fmt.Errorf("segments %s [%d, %d) and [%d, %d) overlap", s.Route, prev.StartM, prev.EndM, s.StartM, s.EndM)
+		}
+		prev = s
+		return false, nil
+	}); err != nil {
+		return err
+	}
+
+	if err := k.Plazas.Walk(ctx, nil, func(id string, p types.Plaza) (bool, error) {
+		if p.Id != id {
+			return true, fmt.Errorf("plaza stored under %s is %s", id, p.Id)
+		}
+		if has, err := k.PlazasByOperator.Has(ctx, collections.Join(p.Operator, id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("plaza %s is not in the plazas-by-operator index under %s", id, p.Operator))
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.PlazasByOperator.Walk(ctx, nil, func(key collections.Pair[string, string]) (bool, error) {
+		p, err := k.Plazas.Get(ctx, key.K2())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("plazas-by-operator entry (%s, %s) points to no plaza", key.K1(), key.K2())
+		} else if err != nil {
+			return true, err
+		}
+		if p.Operator != key.K1() {
+			return true, fmt.Errorf("plazas-by-operator entry (%s, %s) points to a plaza of %s", key.K1(), key.K2(), p.Operator)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+
+	heads := map[string]uint64{}
+	if err := k.Tariffs.Walk(ctx, nil, func(key collections.Pair[string, uint64], t types.Tariff) (bool, error) {
+		op, v := key.K1(), key.K2()
+		if t.Operator != op || t.Version != v {
+			return true, fmt.Errorf("tariff stored under (%s, %d) is (%s, %d)", op, v, t.Operator, t.Version)
+		}
+		if v != heads[op]+1 {
+			return true, fmt.Errorf("tariff %s: version %d follows version %d", op, v, heads[op])
+		}
+		heads[op] = v
+		got, err := k.TariffsByTime.Get(ctx, collections.Join(op, t.EffectiveFrom))
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return true, err
+		}
+		if err != nil || got != v {
+			return true, fmt.Errorf("tariff %s version %d is not in the tariffs-by-time index at %s", op, v, t.EffectiveFrom)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	n := 0
+	if err := k.TariffHead.Walk(ctx, nil, func(op string, head uint64) (bool, error) {
+		n++
+		if head != heads[op] {
+			return true, fmt.Errorf("tariff %s: head %d but the latest version is %d", op, head, heads[op])
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if n != len(heads) {
+		return fmt.Errorf("%d operators have tariffs but %d tariff heads are stored", len(heads), n)
+	}
+	return k.TariffsByTime.Walk(ctx, nil, func(key collections.Pair[string, time.Time], v uint64) (bool, error) {
+		t, err := k.Tariffs.Get(ctx, collections.Join(key.K1(), v))
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("tariffs-by-time entry (%s, %s) points to no version %d", key.K1(), key.K2(), v)
+		} else if err != nil {
+			return true, err
+		}
+		if !t.EffectiveFrom.Equal(key.K2()) {
+			return true, fmt.Errorf("tariffs-by-time entry (%s, %s) points to version %d effective from %s", key.K1(), key.K2(), v, t.EffectiveFrom)
+		}
+		return false, nil
+	})
+}
