@@ -20,7 +20,7 @@ import (
 // part what the open disputes hold out; periods run 1..n with only the last
 // OPEN; and the route network and tariff versions are consistent with their
 // indexes. Each check walks the whole store, so they are for tests,
-// simulations and the crisis registry, never for a block hook. Each returns
+// simulations and operators' checks, never for a block hook. Each returns
 // nil or an error naming the broken record.
 
 // Invariant is one named check of the module state.
@@ -50,27 +50,6 @@ func (k Keeper) CheckInvariants(ctx context.Context) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// RegisterInvariants registers every invariant with the crisis registry, one
-// route per invariant.
-func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
-	for _, inv := range k.Invariants() {
-		ir.RegisterRoute(types.ModuleName, inv.Name, sdkInvariant(inv))
-	}
-}
-
-// sdkInvariant adapts inv to the crisis registry's form: a formatted message
-// and whether the invariant is broken.
-func sdkInvariant(inv Invariant) sdk.Invariant {
-	return func(ctx sdk.Context) (string, bool) {
-		msg := "holds\n"
-		err := inv.Check(ctx)
-		if err != nil {
-			msg = err.Error() + "\n"
-		}
-		return sdk.FormatInvariant(types.ModuleName, inv.Name, msg), err != nil
-	}
 }
 
 // EscrowInvariant checks that the module account's balance of the params

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -14,39 +15,32 @@ import (
 	"github.com/civicchain/civic/x/toll/types"
 )
 
-// gnRegistry is a crisis invariant registry that keeps the routes.
-type gnRegistry map[string]sdk.Invariant
-
-func (r gnRegistry) RegisterRoute(module, route string, inv sdk.Invariant) {
-	r[module+"/"+route] = inv
-}
-
-func gnRegistered(k keeper.Keeper) gnRegistry {
-	r := gnRegistry{}
-	keeper.RegisterInvariants(r, k)
-	return r
-}
-
-func TestRegisterInvariants(t *testing.T) {
-	f := gnInit(t)
-	r := gnRegistered(f.Keeper)
-	require.Len(t, r, 6)
-	for _, name := range []string{"escrow", "trips", "accruals", "periods", "disputes", "network"} {
-		inv, ok := r["toll/"+name]
-		require.True(t, ok, "route %s registered", name)
-		msg, broken := inv(f.Ctx)
-		require.False(t, broken, msg)
-		require.Contains(t, msg, "toll: "+name+" invariant")
+// gnInvariant returns the named invariant of k.
+func gnInvariant(t *testing.T, k keeper.Keeper, name string) func(ctx context.Context) error {
+	t.Helper()
+	for _, inv := range k.Invariants() {
+		if inv.Name == name {
+			return inv.Check
+		}
 	}
+	t.Fatalf("no invariant %q", name)
+	return nil
+}
+
+func TestInvariantsList(t *testing.T) {
+	f := gnInit(t)
+	var names []string
+	for _, inv := range f.Keeper.Invariants() {
+		names = append(names, inv.Name)
+		require.NoError(t, inv.Check(f.Ctx), inv.Name)
+	}
+	require.Equal(t, []string{"escrow", "trips", "accruals", "periods", "disputes", "network"}, names)
 	require.NoError(t, f.Keeper.CheckInvariants(f.Ctx))
 }
 
 func TestInvariantsHoldOnANewChain(t *testing.T) {
 	f := testkeeper.TollKeeper(t)
-	for name, inv := range gnRegistered(f.Keeper) {
-		msg, broken := inv(f.Ctx)
-		require.False(t, broken, "%s: %s", name, msg)
-	}
+	require.NoError(t, f.Keeper.CheckInvariants(f.Ctx))
 }
 
 func TestInvariantsCatchCorruption(t *testing.T) {
@@ -214,16 +208,12 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := gnInit(t)
-			inv, ok := gnRegistered(f.Keeper)["toll/"+tc.invariant]
-			require.True(t, ok, "no invariant %q", tc.invariant)
-			msg, broken := inv(f.Ctx)
-			require.False(t, broken, msg)
+			inv := gnInvariant(t, f.Keeper, tc.invariant)
+			require.NoError(t, inv(f.Ctx))
 
 			tc.corrupt(t, f)
 
-			msg, broken = inv(f.Ctx)
-			require.True(t, broken)
-			require.Contains(t, msg, tc.want)
+			require.ErrorContains(t, inv(f.Ctx), tc.want)
 			require.ErrorContains(t, f.Keeper.CheckInvariants(f.Ctx), `invariant "`+tc.invariant+`" broken`)
 		})
 	}
@@ -233,10 +223,8 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 // expected in the module account: it was paid out at settlement.
 func TestEscrowOfSettledPeriodsIsARecord(t *testing.T) {
 	f := gnInit(t)
-	inv := gnRegistered(f.Keeper)["toll/escrow"]
+	inv := gnInvariant(t, f.Keeper, "escrow")
 	require.NoError(t, f.Keeper.Escrows.Set(f.Ctx, collections.Join(uint64(1), "pv"), 12_345))
 
-	msg, broken := inv(f.Ctx)
-
-	require.False(t, broken, msg)
+	require.NoError(t, inv(f.Ctx))
 }
