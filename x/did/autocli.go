@@ -61,7 +61,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Schemas",
 					Use:       "schemas",
 					Short:     "List credential schemas in id order, optionally of one agency (--agency-id)",
-					Example:   fmt.Sprintf("%s query %s schemas --agency-id mfds --limit 50", app, mod),
+					Example:   fmt.Sprintf("%s query %s schemas --agency-id mfds --page-limit 50", app, mod),
 				},
 				{
 					RpcMethod:      "TrustedIssuer",

@@ -34,7 +34,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod:      "CasesByAgency",
 					Use:            "cases-by-agency [agency-id]",
 					Short:          "List an agency's cases in id order",
-					Example:        fmt.Sprintf("%s query %s cases-by-agency knpa --limit 50", app, mod),
+					Example:        fmt.Sprintf("%s query %s cases-by-agency knpa --page-limit 50", app, mod),
 					PositionalArgs: id("agency_id"),
 				},
 				{

@@ -52,7 +52,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Facilities",
 					Use:       "facilities",
 					Short:     "List the facilities in id order, or an operator's with --operator",
-					Example:   ex("query %s facilities --operator civic1... --limit 50", mod),
+					Example:   ex("query %s facilities --operator civic1... --page-limit 50", mod),
 				},
 				{
 					RpcMethod:      "FacilityStaff",
@@ -156,7 +156,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Recalls",
 					Use:       "recalls",
 					Short:     "List every recall in id order",
-					Example:   ex("query %s recalls --limit 50", mod),
+					Example:   ex("query %s recalls --page-limit 50", mod),
 				},
 				{
 					RpcMethod: "ActiveRecalls",
