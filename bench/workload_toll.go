@@ -24,6 +24,9 @@ const (
 	BenchTollBaseFee    = 900
 	BenchTollPerKm      = 45
 	BenchTollLimit      = "1000000000000"
+	// BenchTollTariffFrom is before any trip the workloads send (their exits
+	// are a minute before the wall clock, which may precede genesis).
+	BenchTollTariffFrom = "2026-01-01T00:00:00Z"
 )
 
 // RecordTrip: x/toll MsgRecordTrip at the bench exit plaza (x/agency
@@ -104,7 +107,7 @@ func extendTollGenesis(app map[string]any, accts []*LoadAccount, denom, agency, 
 		rates[c] = map[string]any{"vehicle_class": c + 1, "base_fee": fmt.Sprint(BenchTollBaseFee * (c + 1)), "per_km": fmt.Sprint(BenchTollPerKm * (c + 1))}
 	}
 	toll["tariffs"] = []any{map[string]any{
-		"operator": agency, "version": "1", "effective_from": genesisTime, "rates": rates, "discounts": []any{},
+		"operator": agency, "version": "1", "effective_from": BenchTollTariffFrom, "rates": rates, "discounts": []any{},
 		"commuter_start_minute": 0, "commuter_end_minute": 0, "set_by": accts[0].Address,
 	}}
 	limits := make([]any, 0, len(accts))

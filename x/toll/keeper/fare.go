@@ -109,42 +109,21 @@ func (k Keeper) QuoteFare(ctx context.Context, entry, exit types.Plaza, class ui
 }
 
 // splitDistance returns the metres of [lo, hi) on route owned by each
-// operator, one entry per operator (Amount = metres), in order of first
-// appearance along the route. The stretch must be covered by contiguous
-// segments, at most maxSegments of them.
+// operator, one entry per operator (Amount = metres). The stretch must be
+// covered by contiguous segments, at most maxSegments of them. One descending
+// walk from hi finds them: segments never overlap, so the first one starting
+// below hi must reach hi, and each next one must end where the previous
+// started, until one starts at or below lo.
 func (k Keeper) splitDistance(ctx context.Context, route string, lo, hi uint64, maxSegments uint32) ([]types.OperatorAmount, error) {
 	if lo == hi {
 		return nil, nil
 	}
-	// The segment containing lo starts at or before it: the last one by start.
-	first := collections.NewPrefixedPairRange[string, uint64](route).EndInclusive(lo).Descending()
-	it, err := k.Segments.Iterate(ctx, first)
-	if err != nil {
-		return nil, err
-	}
-	var start uint64
-	found := false
-	if it.Valid() {
-		seg, err := it.Value()
-		if err != nil {
-			it.Close()
-			return nil, err
-		}
-		if seg.EndM > lo {
-			start, found = seg.StartM, true
-		}
-	}
-	it.Close()
-	if !found {
-		return nil, errorsmod.Wrapf(types.ErrRouteNotCovered, "route %s has no segment at %d m", route, lo)
-	}
-
 	var out []types.OperatorAmount
-	cursor, count := lo, uint32(0)
-	rng := collections.NewPrefixedPairRange[string, uint64](route).StartInclusive(start).EndExclusive(hi)
-	err = k.Segments.Walk(ctx, rng, func(_ collections.Pair[string, uint64], seg types.Segment) (bool, error) {
-		if seg.StartM > cursor {
-			return true, errorsmod.Wrapf(types.ErrRouteNotCovered, "route %s has no segment on [%d, %d) m", route, cursor, seg.StartM)
+	cursor, count := hi, uint32(0)
+	rng := collections.NewPrefixedPairRange[string, uint64](route).EndExclusive(hi).Descending()
+	err := k.Segments.Walk(ctx, rng, func(_ collections.Pair[string, uint64], seg types.Segment) (bool, error) {
+		if seg.EndM < cursor {
+			return true, errorsmod.Wrapf(types.ErrRouteNotCovered, "route %s has no segment on [%d, %d) m", route, max(seg.EndM, lo), cursor)
 		}
 		count++
 		if count > maxSegments {
@@ -157,21 +136,37 @@ func (k Keeper) splitDistance(ctx context.Context, route string, lo, hi uint64, 
 		} else {
 			out[i].Amount += m
 		}
-		cursor = seg.EndM
-		return false, nil
+		cursor = seg.StartM
+		return cursor <= lo, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if cursor < hi {
-		return nil, errorsmod.Wrapf(types.ErrRouteNotCovered, "route %s has no segment on [%d, %d) m", route, cursor, hi)
+	if cursor > lo {
+		return nil, errorsmod.Wrapf(types.ErrRouteNotCovered, "route %s has no segment on [%d, %d) m", route, lo, cursor)
 	}
 	return out, nil
 }
 
 // TariffAt returns the operator's tariff version in effect at t: the last
-// version with effective_from <= t.
+// version with effective_from <= t. Most trips exit under the latest version,
+// so that is tried first with two point reads; only an earlier time seeks the
+// time index.
 func (k Keeper) TariffAt(ctx context.Context, operator string, t time.Time) (types.Tariff, error) {
+	head, err := k.TariffHead.Get(ctx, operator)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Tariff{}, errorsmod.Wrapf(types.ErrTariffNotFound, "operator %s has no tariff", operator)
+	}
+	if err != nil {
+		return types.Tariff{}, err
+	}
+	latest, err := k.Tariffs.Get(ctx, collections.Join(operator, head))
+	if err != nil {
+		return types.Tariff{}, err
+	}
+	if !latest.EffectiveFrom.After(t) {
+		return latest, nil
+	}
 	rng := collections.NewPrefixedPairRange[string, time.Time](operator).EndInclusive(t).Descending()
 	it, err := k.TariffsByTime.Iterate(ctx, rng)
 	if err != nil {

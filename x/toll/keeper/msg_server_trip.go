@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -204,7 +205,7 @@ func (k Keeper) chargeable(ctx context.Context, payer sdk.AccAddress, operator, 
 
 // hasSpendable reports whether addr can spend amount of denom.
 func (k Keeper) hasSpendable(ctx context.Context, addr sdk.AccAddress, denom string, amount uint64) bool {
-	return k.bankKeeper.SpendableCoins(ctx, addr).AmountOf(denom).GTE(coins(denom, amount).AmountOf(denom))
+	return k.bankKeeper.SpendableCoin(ctx, addr, denom).Amount.GTE(sdkmath.NewIntFromUint64(amount))
 }
 
 // pay moves amount from payer to the operator's settlement account.
