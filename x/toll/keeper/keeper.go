@@ -44,7 +44,9 @@ type Keeper struct {
 
 	// Tariffs: (operator, version) -> Tariff, versions from 1.
 	Tariffs collections.Map[collections.Pair[string, uint64], types.Tariff]
-	// TariffsByTime: (operator, effective_from) -> version.
+	// TariffsByTime: (operator, effective_from) -> version. The time is keyed
+	// with sdk.TimeKey (sortable, nanosecond-exact, as x/gov's queues):
+	// collections v1.3 has no time codec of its own yet.
 	TariffsByTime collections.Map[collections.Pair[string, time.Time], uint64]
 	// TariffHead: operator -> its latest version.
 	TariffHead collections.Map[string, uint64]
