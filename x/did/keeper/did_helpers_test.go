@@ -22,7 +22,6 @@ var (
 	didAlice   = didAcc("alice")
 	didBob     = didAcc("bob")
 	didRelayer = didAcc("relayer")
-	didNobody  = didAcc("nobody")
 )
 
 func didAcc(name string) sdk.AccAddress {

@@ -36,7 +36,6 @@ var (
 	issOutsider = issAcc("outsider")
 
 	issSchemaDigest = strings.Repeat("5c", 32)
-	issOtherDigest  = strings.Repeat("a7", 32)
 )
 
 func issAcc(name string) sdk.AccAddress {

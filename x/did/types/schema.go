@@ -2,6 +2,8 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/digest"
 )
 
 // Bounds of credential schema fields.
@@ -10,8 +12,6 @@ const (
 	MaxSchemaNameLength = 64
 	// MaxSchemaVersionLength bounds a schema version.
 	MaxSchemaVersionLength = 32
-	// DigestLength is the length of a SHA-256 digest in hex.
-	DigestLength = 64
 	// MaxLocatorLength bounds a schema locator.
 	MaxLocatorLength = MaxURILength
 )
@@ -63,13 +63,8 @@ func ValidateSchemaVersion(v string) error {
 // ValidateDigest checks a SHA-256 digest named field: exactly 64 lowercase hex
 // characters, so that one document has one spelling.
 func ValidateDigest(field, d string) error {
-	if len(d) != DigestLength {
-		return errorsmod.Wrapf(ErrInvalidSchema, "%s must be %d lowercase hex characters, got %d characters", field, DigestLength, len(d))
-	}
-	for i := 0; i < len(d); i++ {
-		if !isLowerHex(d[i]) {
-			return errorsmod.Wrapf(ErrInvalidSchema, "%s %s is not lowercase hex (character %d)", field, Quote(d), i+1)
-		}
+	if err := digest.Check(field, d); err != nil {
+		return errorsmod.Wrap(ErrInvalidSchema, err.Error())
 	}
 	return nil
 }

@@ -5,13 +5,13 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/digest"
 )
 
 // Bounds of every string the module stores. They are checked before any state
 // access (keeper/validate.go) and again on genesis import.
 const (
-	// DigestLength is the length of a SHA-256 digest in hex.
-	DigestLength = 64
 	// MaxExhibitNumberLength bounds an exhibit code, e.g. "E-001" or "2024-17/HDD-3".
 	MaxExhibitNumberLength = 32
 	// MaxMediaTypeLength bounds a media type (RFC 6838 allows 127 per part; we allow 127 in all).
@@ -32,13 +32,8 @@ const (
 // Uppercase is rejected so that one payload has one spelling (the digest index
 // is an exact-match index).
 func ValidateDigest(field, d string) error {
-	if len(d) != DigestLength {
-		return errorsmod.Wrapf(ErrInvalidDigest, "%s must be %d lowercase hex characters, got %d characters", field, DigestLength, len(d))
-	}
-	for i := 0; i < len(d); i++ {
-		if !isLowerHex(d[i]) {
-			return errorsmod.Wrapf(ErrInvalidDigest, "%s %s is not lowercase hex (character %d)", field, Quote(d), i+1)
-		}
+	if err := digest.Check(field, d); err != nil {
+		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
 	}
 	return nil
 }
@@ -209,6 +204,5 @@ func isRestrictedName(s string) bool {
 	return true
 }
 
-func isLowerHex(c byte) bool { return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') }
-func isAlpha(c byte) bool    { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
-func isAlnum(c byte) bool    { return isAlpha(c) || ('0' <= c && c <= '9') }
+func isAlpha(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+func isAlnum(c byte) bool { return isAlpha(c) || ('0' <= c && c <= '9') }

@@ -9,13 +9,13 @@ import (
 	"unicode/utf8"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/digest"
 )
 
 // Bounds of every string and list the module stores. They are checked before
 // any state access (keeper/validate.go) and again on genesis import.
 const (
-	// DigestLength is the length of a SHA-256 digest in hex.
-	DigestLength = 64
 	// MinNumberLength and MaxNumberLength bound certificate and declaration
 	// numbers, ^[A-Z0-9][A-Z0-9-]{3,31}$.
 	MinNumberLength = 4
@@ -64,13 +64,8 @@ var Units = []string{"KG", "G", "T", "L", "ML", "EA", "BOX"}
 
 // ValidateDigest checks a SHA-256 digest: exactly 64 lowercase hex characters.
 func ValidateDigest(field, d string) error {
-	if len(d) != DigestLength {
-		return errorsmod.Wrapf(ErrInvalidDigest, "%s must be %d lowercase hex characters, got %d characters", field, DigestLength, len(d))
-	}
-	for i := 0; i < len(d); i++ {
-		if !isLowerHex(d[i]) {
-			return errorsmod.Wrapf(ErrInvalidDigest, "%s %s is not lowercase hex (character %d)", field, Quote(d), i+1)
-		}
+	if err := digest.Check(field, d); err != nil {
+		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
 	}
 	return nil
 }
@@ -573,8 +568,7 @@ func isDigits(s string) bool {
 	return true
 }
 
-func isLowerHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') }
-func isDigit(c byte) bool    { return '0' <= c && c <= '9' }
-func isUpper(c byte) bool    { return 'A' <= c && c <= 'Z' }
-func isLower(c byte) bool    { return 'a' <= c && c <= 'z' }
-func isAlnum(c byte) bool    { return isDigit(c) || isUpper(c) || isLower(c) }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || isLower(c) }

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"slices"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -177,7 +178,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 	switch p.Status {
 	case types.PeriodReconciled:
 	case types.PeriodSettled:
-		return nil, errorsmod.Wrapf(types.ErrAlreadySettled, "period %d was settled at %s", p.Id, p.SettledAt.UTC().Format("2006-01-02T15:04:05Z"))
+		return nil, errorsmod.Wrapf(types.ErrAlreadySettled, "period %d was settled at %s", p.Id, p.SettledAt.UTC().Format(time.RFC3339))
 	case types.PeriodDisputed:
 		return nil, errorsmod.Wrapf(types.ErrOpenDispute, "period %d has %d open disputes", p.Id, p.OpenDisputes)
 	default:

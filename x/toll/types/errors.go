@@ -48,7 +48,6 @@ var (
 	ErrNotDisputant          = errorsmod.Register(ModuleName, 42, "signer may not dispute this target")
 	ErrInvalidReason         = errorsmod.Register(ModuleName, 43, "invalid reason code")
 	ErrPeriodNotDisputable   = errorsmod.Register(ModuleName, 44, "period no longer accepts disputes")
-	ErrInvalidAddress        = errorsmod.Register(ModuleName, 45, "invalid address")
 	ErrTooMany               = errorsmod.Register(ModuleName, 46, "list too long")
 	ErrTripTooOld            = errorsmod.Register(ModuleName, 47, "trip exit is too old to record")
 	ErrTripInFuture          = errorsmod.Register(ModuleName, 48, "trip exit lies after the block time")

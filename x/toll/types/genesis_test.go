@@ -222,7 +222,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"trip repeated discount", func(g *types.GenesisState) {
 			g.Trips[0].DiscountCodes = []types.DiscountCode{types.DiscountCompact, types.DiscountCompact}
 		}, "repeated"},
-		{"trip bad vehicle_ref", func(g *types.GenesisState) { g.Trips[0].VehicleRef = hexDigest("A") }, "vehicle_ref must be lowercase"},
+		{"trip bad vehicle_ref", func(g *types.GenesisState) { g.Trips[0].VehicleRef = hexDigest("A") }, "vehicle_ref \"" + hexDigest("A") + "\" is not lowercase hex"},
 		{"trip exits before entering", func(g *types.GenesisState) { g.Trips[0].ExitTime = t0 }, "before entry_time"},
 		{"trip shares unsorted", func(g *types.GenesisState) {
 			s := g.Trips[0].Shares

@@ -1,11 +1,12 @@
 package types
 
 import (
-	"encoding/hex"
 	"math/bits"
 	"slices"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/digest"
 )
 
 // Bounds of the strings and lists a message may carry, checked before any
@@ -15,7 +16,6 @@ const (
 	MaxRouteLength     = 32
 	MaxReasonLength    = 64
 	MaxDiscountCodes   = 4
-	DigestHexLength    = 64
 	VehicleClassMin    = 1
 	VehicleClassMax    = 5
 	BpsDenominator     = 10_000
@@ -41,16 +41,8 @@ func ValidateID(field, s string, max int) error {
 
 // ValidateDigest checks a SHA-256 digest: 64 lowercase hex characters.
 func ValidateDigest(field, s string) error {
-	if len(s) != DigestHexLength {
-		return errorsmod.Wrapf(ErrInvalidDigest, "%s must be 64 lowercase hex characters, got %d characters", field, len(s))
-	}
-	if _, err := hex.DecodeString(s); err != nil {
-		return errorsmod.Wrapf(ErrInvalidDigest, "%s: %s", field, err)
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'F' {
-			return errorsmod.Wrapf(ErrInvalidDigest, "%s must be lowercase hex", field)
-		}
+	if err := digest.Check(field, s); err != nil {
+		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
 	}
 	return nil
 }
