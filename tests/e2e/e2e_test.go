@@ -110,6 +110,7 @@ func TestLocalnet(t *testing.T) {
 	run("chain of custody", func(t *testing.T) { evidenceID = chainOfCustody(t, c) })
 	run("rejected transactions", func(t *testing.T) { rejectedTxs(t, c, evidenceID) })
 	run("OpenAPI document", func(t *testing.T) { openAPI(t, c) })
+	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	run("export", func(t *testing.T) { export(t, c) })
 	t.Logf("e2e total %s", time.Since(began).Round(time.Millisecond))
 }
