@@ -15,7 +15,7 @@ func sha(s string) string {
 }
 
 // Each planted value must be found, as that kind and that exact text.
-func TestFindCatchesPlantedValues(t *testing.T) {
+func TestFinding15FindCatchesPlantedValues(t *testing.T) {
 	cases := []struct {
 		in   string
 		kind Kind
@@ -58,7 +58,7 @@ func TestFindCatchesPlantedValues(t *testing.T) {
 
 // Digests, addresses, amounts, timestamps and ordinary identifiers must not be
 // taken for personal data.
-func TestFindIgnoresDigestsAddressesAndAmounts(t *testing.T) {
+func TestFinding15FindIgnoresDigestsAddressesAndAmounts(t *testing.T) {
 	clean := []string{
 		// hex digests, also ones with a planted digit group inside
 		sha("forensic image of a seized phone"),
@@ -118,7 +118,7 @@ func TestFindIgnoresDigestsAddressesAndAmounts(t *testing.T) {
 	}
 }
 
-func TestFindWithoutNames(t *testing.T) {
+func TestFinding15FindWithoutNames(t *testing.T) {
 	got := Find("홍길동 010-1234-5678", false)
 	want := []Match{{Phone, "010-1234-5678"}}
 	if !slices.Equal(got, want) {
@@ -126,7 +126,7 @@ func TestFindWithoutNames(t *testing.T) {
 	}
 }
 
-func TestScannerWalksStateAndEvents(t *testing.T) {
+func TestFinding15ScannerWalksStateEventsAndTxs(t *testing.T) {
 	phoneText := base64.StdEncoding.EncodeToString([]byte("contact 010-9876-5432"))
 	doc, err := Decode([]byte(`{
 		"app_state": {
