@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -166,3 +167,6 @@ func maxMembers(n uint32) types.Params {
 	p.MaxMembersPerAgency = n
 	return p
 }
+
+// upper is a bech32 address spelled in upper case: it decodes to the same bytes.
+func upper(s string) string { return strings.ToUpper(s) }
