@@ -78,7 +78,12 @@ func (f *fixture) offer(id string, admin, member sdk.AccAddress, expiresAt *time
 
 // accept has member accept the membership offer of agency id.
 func (f *fixture) accept(id string, member sdk.AccAddress) error {
-	_, err := f.ms.AcceptMembership(f.ctx, &types.MsgAcceptMembership{Address: f.str(member), AgencyId: id})
+	return f.acceptAs(f.str(member), id)
+}
+
+// acceptAs sends MsgAcceptMembership with the address field as given.
+func (f *fixture) acceptAs(address, id string) error {
+	_, err := f.ms.AcceptMembership(f.ctx, &types.MsgAcceptMembership{Address: address, AgencyId: id})
 	return err
 }
 
