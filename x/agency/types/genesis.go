@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -14,7 +16,7 @@ func parseCanonical(s string) (sdk.AccAddress, error) {
 		return nil, err
 	}
 	if addr.String() != s {
-		return nil, errorsmod.Wrapf(ErrInvalidGenesis, "address %q is not in canonical (lowercase) form", s)
+		return nil, fmt.Errorf("not in canonical (lowercase) form %s", addr)
 	}
 	return addr, nil
 }
