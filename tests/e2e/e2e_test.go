@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -274,7 +275,28 @@ func findAddress(raw json.RawMessage) string {
 
 func addMember(t *testing.T, c *chain) {
 	investigator := c.addr("kcg-investigator")
+	// Step 1: the admin offers; the account is not a member until it accepts.
 	c.tx("kcg-admin", "tx", "agency", "add-member", "kcg", investigator, "--roles", "evidence.investigator")
+	var offers struct {
+		Offers []struct {
+			Address string   `json:"address"`
+			Roles   []string `json:"roles"`
+		} `json:"offers"`
+	}
+	c.restGet("/civic/agency/v1/agencies/kcg/membership-offers", &offers)
+	if len(offers.Offers) != 1 || offers.Offers[0].Address != investigator {
+		t.Fatalf("membership offers of kcg: %+v", offers)
+	}
+	mustEqualSlices(t, "offered roles", offers.Offers[0].Roles, []string{"evidence.investigator"})
+	if status, body := c.restRaw("/civic/agency/v1/memberships/" + investigator); status != http.StatusNotFound {
+		t.Fatalf("an offer must not make a membership: %d %s", status, body)
+	}
+	// Step 2: the offered account accepts, signing for itself.
+	c.tx("kcg-investigator", "tx", "agency", "accept-membership", "kcg")
+	c.restGet("/civic/agency/v1/agencies/kcg/membership-offers", &offers)
+	if len(offers.Offers) != 0 {
+		t.Fatalf("acceptance must consume the offer: %+v", offers)
+	}
 
 	var ms struct {
 		Agency  agency  `json:"agency"`

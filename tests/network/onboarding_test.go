@@ -101,11 +101,14 @@ func TestAgencyOnboardingAndCustodyOverGRPCAndREST(t *testing.T) {
 		require.Equal(t, agencytypes.AgencyStatusActive, got.Agency.Status, id)
 	}
 
-	// ACT 2: the admins add members; evidence is registered, handed to the lab and analysed.
+	// ACT 2: the admins offer memberships and the accounts accept them; evidence is
+	// registered, handed to the lab and analysed.
 	c.deliver(t, val0, "node0", &agencytypes.MsgAddMember{Admin: val0.Address.String(), AgencyId: "knpa", Address: investigator.String(),
 		Roles: []string{"evidence.custodian", "evidence.investigator"}})
 	c.deliver(t, val1, "node1", &agencytypes.MsgAddMember{Admin: val1.Address.String(), AgencyId: "nfs", Address: analyst.String(),
 		Roles: []string{"evidence.analyst", "evidence.custodian"}})
+	c.deliver(t, val0, "investigator", &agencytypes.MsgAcceptMembership{Address: investigator.String(), AgencyId: "knpa"})
+	c.deliver(t, val0, "analyst", &agencytypes.MsgAcceptMembership{Address: analyst.String(), AgencyId: "nfs"})
 
 	digest := sha256Hex("disk image of exhibit 1")
 	caseRes := c.deliver(t, val0, "investigator", &evidencetypes.MsgOpenCase{Investigator: investigator.String(), ReferenceDigest: sha256Hex("2026-Seoul-0001")})

@@ -169,6 +169,16 @@ func badKinds(c *chain, long bool) []badKind {
 				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "knpa", Address: "civic1zzzz" + fmt.Sprint(i), Roles: []string{"evidence.custodian"}}
 				return c.build(txSpec{from: a, msgs: []proto.Message{msg}})
 			}},
+		{name: "upper-case member address (agency)", account: "mfds-inspector", count: 10, phase: atDeliver, codespace: sdkCS, code: 7,
+			build: func(c *chain, a *account, i int, _ *rand.Rand) ([]byte, error) {
+				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "knpa", Address: strings.ToUpper(c.net.Addresses["citizen"]), Roles: []string{"evidence.custodian"}}
+				return c.build(txSpec{from: a, msgs: []proto.Message{msg}})
+			}},
+		{name: "accept a membership never offered", account: "kcs-officer", count: 10, phase: atDeliver, codespace: agencytypes.ModuleName, code: 25,
+			build: func(c *chain, a *account, i int, _ *rand.Rand) ([]byte, error) {
+				msg := &agencytypes.MsgAcceptMembership{Address: a.addr, AgencyId: "knpa"}
+				return c.build(txSpec{from: a, msgs: []proto.Message{msg}})
+			}},
 		{name: "wrong role (custodian opens a case)", account: "knpa-custodian", count: 15, phase: atDeliver, codespace: agencytypes.ModuleName, code: 17,
 			build: func(c *chain, a *account, i int, _ *rand.Rand) ([]byte, error) {
 				msg := &evidencetypes.MsgOpenCase{Investigator: a.addr, ReferenceDigest: digest(fmt.Sprint("wrong role ", i))}

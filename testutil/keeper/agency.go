@@ -69,9 +69,24 @@ func RegisterTestAgency(t testing.TB, k keeper.Keeper, ctx sdk.Context, id strin
 	}
 }
 
-// AddTestMember adds member to agency id through the real Msg service, signed by admin,
-// with no expiry. It fails the test on any error.
+// AddTestMember makes member a member of agency id through the real Msg service, with no
+// expiry: admin offers the membership (MsgAddMember) and member accepts it
+// (MsgAcceptMembership). It fails the test on any error.
 func AddTestMember(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, admin, member sdk.AccAddress, roles ...string) {
+	t.Helper()
+	memberStr := OfferTestMembership(t, k, ctx, id, admin, member, roles...)
+	_, err := keeper.NewMsgServerImpl(k).AcceptMembership(ctx, &agencytypes.MsgAcceptMembership{
+		Address: memberStr, AgencyId: id,
+	})
+	if err != nil {
+		t.Fatalf("accept membership of %q: %v", id, err)
+	}
+}
+
+// OfferTestMembership has admin offer membership of agency id to member through the real
+// Msg service (MsgAddMember), with no expiry, and returns member's bech32 address. The
+// offer is pending until member accepts it. It fails the test on any error.
+func OfferTestMembership(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, admin, member sdk.AccAddress, roles ...string) string {
 	t.Helper()
 	ac := k.AddressCodec()
 	adminStr, err := ac.BytesToString(admin)
@@ -86,8 +101,9 @@ func AddTestMember(t testing.TB, k keeper.Keeper, ctx sdk.Context, id string, ad
 		Admin: adminStr, AgencyId: id, Address: memberStr, Roles: roles,
 	})
 	if err != nil {
-		t.Fatalf("add member to %q: %v", id, err)
+		t.Fatalf("offer membership of %q: %v", id, err)
 	}
+	return memberStr
 }
 
 // SetTestAgencyStatus moves agency id to status through the real Msg service (governance).

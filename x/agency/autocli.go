@@ -39,6 +39,19 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
 				},
 				{
+					RpcMethod:      "MembershipOffers",
+					Use:            "membership-offers [agency-id]",
+					Short:          "List an agency's pending membership offers (roles, expiry, acceptance deadline)",
+					Example:        fmt.Sprintf("%s query agency membership-offers knpa", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
+				},
+				{
+					RpcMethod:      "AdminOffer",
+					Use:            "admin-offer [agency-id]",
+					Short:          "Show an agency's pending admin transfer and its acceptance deadline",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
+				},
+				{
 					RpcMethod:      "Membership",
 					Use:            "membership [address]",
 					Short:          "Show the agency an address belongs to (as admin or member) and its member record",
@@ -100,8 +113,27 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "AddMember",
 					Use:            "add-member [agency-id] [address] --roles role1,role2 [--expires-at RFC3339]",
-					Short:          "Add a member to your agency with a subset of its roles (agency admin)",
+					Short:          "Offer membership of your agency with a subset of its roles; the account must accept it (agency admin)",
 					Example:        fmt.Sprintf("%s tx agency add-member knpa civic1... --roles evidence.investigator --expires-at 2027-01-01T00:00:00Z --from knpa-admin", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}, {ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "AcceptMembership",
+					Use:            "accept-membership [agency-id]",
+					Short:          "Accept the membership an agency's admin offered you (signed by the offered account)",
+					Example:        fmt.Sprintf("%s tx agency accept-membership knpa --from knpa-investigator", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
+				},
+				{
+					RpcMethod:      "DeclineMembership",
+					Use:            "decline-membership [agency-id]",
+					Short:          "Decline the membership an agency's admin offered you (signed by the offered account)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
+				},
+				{
+					RpcMethod:      "WithdrawMembershipOffer",
+					Use:            "withdraw-membership-offer [agency-id] [address]",
+					Short:          "Withdraw a pending or expired membership offer (agency admin)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}, {ProtoField: "address"}},
 				},
 				{
@@ -119,8 +151,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "TransferAdmin",
 					Use:            "transfer-admin [agency-id] [new-admin]",
-					Short:          "Hand your agency to a new admin account (agency admin)",
+					Short:          "Offer your agency to a new admin account; it becomes admin when it accepts (agency admin)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}, {ProtoField: "new_admin"}},
+				},
+				{
+					RpcMethod:      "AcceptAdmin",
+					Use:            "accept-admin [agency-id]",
+					Short:          "Accept the admin transfer that names you (signed by the new admin)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
+				},
+				{
+					RpcMethod:      "CancelAdminTransfer",
+					Use:            "cancel-admin-transfer [agency-id]",
+					Short:          "Withdraw (agency admin) or decline (named account) a pending admin transfer",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "agency_id"}},
 				},
 			},
 		},

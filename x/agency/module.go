@@ -145,12 +145,17 @@ func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedO
 	return nil
 }
 
-// WeightedOperationsX registers the agency admin messages.
+// WeightedOperationsX registers the agency admin messages and the offered accounts' answers.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	reg.Add(weights.Get(simulation.OpWeightMsgAddMember, simulation.DefaultWeightMsgAddMember), simulation.MsgAddMemberFactory(am.keeper))
 	reg.Add(weights.Get(simulation.OpWeightMsgSetMemberRoles, simulation.DefaultWeightMsgSetMemberRoles), simulation.MsgSetMemberRolesFactory(am.keeper))
 	reg.Add(weights.Get(simulation.OpWeightMsgRemoveMember, simulation.DefaultWeightMsgRemoveMember), simulation.MsgRemoveMemberFactory(am.keeper))
 	reg.Add(weights.Get(simulation.OpWeightMsgTransferAdmin, simulation.DefaultWeightMsgTransferAdmin), simulation.MsgTransferAdminFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgAcceptMembership, simulation.DefaultWeightMsgAcceptMembership), simulation.MsgAcceptMembershipFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgDeclineMembership, simulation.DefaultWeightMsgDeclineMembership), simulation.MsgDeclineMembershipFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgWithdrawMembershipOffer, simulation.DefaultWeightMsgWithdrawMembershipOffer), simulation.MsgWithdrawMembershipOfferFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgAcceptAdmin, simulation.DefaultWeightMsgAcceptAdmin), simulation.MsgAcceptAdminFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgCancelAdminTransfer, simulation.DefaultWeightMsgCancelAdminTransfer), simulation.MsgCancelAdminTransferFactory(am.keeper))
 }
 
 // ProposalMsgsX registers the governance messages as proposal payloads.

@@ -241,14 +241,19 @@ func TestAutoCLICoversEveryRPC(t *testing.T) {
 	txCmd := &cobra.Command{Use: "agency"}
 	require.NoError(t, b.AddMsgServiceCommands(txCmd, opts.Tx))
 	want := map[string][]string{
-		"register-agency":        {"roles"},
-		"set-agency-roles":       {"roles"},
-		"set-agency-status":      {"reason"},
-		"update-params-proposal": nil,
-		"add-member":             {"roles", "expires-at"},
-		"set-member-roles":       {"roles", "expires-at"},
-		"remove-member":          nil,
-		"transfer-admin":         nil,
+		"register-agency":           {"roles"},
+		"set-agency-roles":          {"roles"},
+		"set-agency-status":         {"reason"},
+		"update-params-proposal":    nil,
+		"add-member":                {"roles", "expires-at"},
+		"set-member-roles":          {"roles", "expires-at"},
+		"remove-member":             nil,
+		"transfer-admin":            nil,
+		"accept-membership":         nil,
+		"decline-membership":        nil,
+		"withdraw-membership-offer": nil,
+		"accept-admin":              nil,
+		"cancel-admin-transfer":     nil,
 	}
 	for name, fl := range want {
 		cmd, _, err := txCmd.Find([]string{name})
@@ -260,7 +265,7 @@ func TestAutoCLICoversEveryRPC(t *testing.T) {
 	}
 	qCmd := &cobra.Command{Use: "agency"}
 	require.NoError(t, b.AddQueryServiceCommands(qCmd, opts.Query))
-	for _, name := range []string{"agency", "agencies", "members", "membership", "has-role", "roles", "params"} {
+	for _, name := range []string{"agency", "agencies", "members", "membership-offers", "admin-offer", "membership", "has-role", "roles", "params"} {
 		cmd, _, err := qCmd.Find([]string{name})
 		require.NoError(t, err, name)
 		require.Equal(t, name, cmd.Name())
@@ -324,6 +329,11 @@ func TestCodecRegistration(t *testing.T) {
 		&types.MsgRegisterAgency{Authority: testkeeper.AgencyAuthority().String()}: testkeeper.AgencyAuthority(),
 		&types.MsgAddMember{Admin: admin().String()}:                               admin(),
 		&types.MsgTransferAdmin{Admin: admin().String()}:                           admin(),
+		&types.MsgAcceptMembership{Address: admin().String()}:                      admin(),
+		&types.MsgDeclineMembership{Address: admin().String()}:                     admin(),
+		&types.MsgWithdrawMembershipOffer{Admin: admin().String()}:                 admin(),
+		&types.MsgAcceptAdmin{NewAdmin: admin().String()}:                          admin(),
+		&types.MsgCancelAdminTransfer{Signer: admin().String()}:                    admin(),
 	}
 	for msg, want := range signers {
 		got, _, err := cdc.GetMsgV1Signers(msg)

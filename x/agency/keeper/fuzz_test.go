@@ -60,6 +60,23 @@ func checkAcceptedAddress(t *testing.T, a string) {
 	if err != nil || len(bz) == 0 {
 		t.Fatalf("accepted address %q: %v", a, err)
 	}
+	if a != strings.ToLower(a) {
+		t.Fatalf("accepted non-canonical address %q", a)
+	}
+}
+
+// checkPublicText fails on text that could carry contact data or a registration number.
+func checkPublicText(t *testing.T, what, s string, maxDigits int) {
+	t.Helper()
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits > maxDigits || strings.ContainsAny(s, "@\x00\n\r\t") {
+		t.Fatalf("accepted %s %q", what, s)
+	}
 }
 
 func checkAcceptedID(t *testing.T, id string) {
@@ -81,6 +98,9 @@ func FuzzValidateMsgRegisterAgency(f *testing.F) {
 	f.Add("knpa", "bad\xffutf8", seedAddr, "a.b")
 	f.Add("knpa", "name", "cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du", "a.b")
 	f.Add("knpa", "name", seedAddr, "a.b,a.b")
+	f.Add("knpa", "name", strings.ToUpper(seedAddr), "a.b")
+	f.Add("knpa", "Police kim@example.kr", seedAddr, "a.b")
+	f.Add("knpa", "Police 010-1234-5678", seedAddr, "a.b")
 	f.Add("knpa", "name", seedAddr, "A.b")
 	f.Add(strings.Repeat("a", 33), "name", seedAddr, "a.b")
 	f.Add("knpa", "name", seedAddr, strings.Repeat("a.b,", 70))
@@ -91,9 +111,10 @@ func FuzzValidateMsgRegisterAgency(f *testing.F) {
 		}
 		checkAcceptedID(t, msg.Id)
 		if len(msg.Name) == 0 || len(msg.Name) > types.MaxNameLength || !utf8.ValidString(msg.Name) ||
-			strings.TrimSpace(msg.Name) != msg.Name || strings.ContainsAny(msg.Name, "\x00\n\r\t") {
+			strings.TrimSpace(msg.Name) != msg.Name {
 			t.Fatalf("accepted name %q", msg.Name)
 		}
+		checkPublicText(t, "name", msg.Name, types.MaxNameDigits)
 		checkAcceptedAddress(t, msg.Admin)
 		checkAcceptedRoles(t, msg.Roles)
 	})
@@ -142,6 +163,8 @@ func FuzzValidateMsgSetAgencyStatus(f *testing.F) {
 	f.Add("knpa", int32(0), "x")
 	f.Add("knpa", int32(-5), "x")
 	f.Add("knpa", int32(2), "line\nbreak")
+	f.Add("knpa", int32(2), "reported by kim@example.kr")
+	f.Add("knpa", int32(2), "call 010-1234-5678")
 	f.Fuzz(func(t *testing.T, id string, status int32, reason string) {
 		msg := &types.MsgSetAgencyStatus{AgencyId: id, Status: types.AgencyStatus(status), Reason: reason}
 		if err := validateMsgSetAgencyStatus(msg); err != nil {
@@ -151,9 +174,10 @@ func FuzzValidateMsgSetAgencyStatus(f *testing.F) {
 		if msg.Status < types.AgencyStatusActive || msg.Status > types.AgencyStatusRetired {
 			t.Fatalf("accepted status %d", msg.Status)
 		}
-		if len(msg.Reason) > types.MaxReasonLength || !utf8.ValidString(msg.Reason) || strings.ContainsAny(msg.Reason, "\x00\n\r") {
+		if len(msg.Reason) > types.MaxReasonLength || !utf8.ValidString(msg.Reason) {
 			t.Fatalf("accepted reason %q", msg.Reason)
 		}
+		checkPublicText(t, "reason", msg.Reason, types.MaxReasonDigits)
 	})
 }
 
@@ -172,6 +196,31 @@ func FuzzValidateMsgTransferAdmin(f *testing.F) {
 		// MsgRemoveMember has the same shape
 		if err := validateMsgRemoveMember(fuzzCodec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
 			t.Fatalf("RemoveMember rejected what TransferAdmin accepted: %v", err)
+		}
+	})
+}
+
+// FuzzValidateOfferMsg covers the messages about a pending offer (MsgAcceptMembership,
+// MsgDeclineMembership, MsgWithdrawMembershipOffer, MsgAcceptAdmin, MsgCancelAdminTransfer).
+func FuzzValidateOfferMsg(f *testing.F) {
+	f.Add(seedAddr, "knpa", seedAddr2, true)
+	f.Add(seedAddr, "knpa", "", false)
+	f.Add(strings.ToUpper(seedAddr), "knpa", "", false)
+	f.Add(seedAddr, "knpa", strings.ToUpper(seedAddr2), true)
+	f.Add(seedAddr, "Knpa", "", false)
+	f.Add("", "knpa", "", false)
+	f.Fuzz(func(t *testing.T, signer, id, other string, hasOther bool) {
+		field := ""
+		if hasOther {
+			field = "address"
+		}
+		if err := validateOfferMsg(fuzzCodec, "signer", signer, id, field, other); err != nil {
+			return
+		}
+		checkAcceptedAddress(t, signer)
+		checkAcceptedID(t, id)
+		if hasOther {
+			checkAcceptedAddress(t, other)
 		}
 	})
 }

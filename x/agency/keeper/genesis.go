@@ -13,7 +13,7 @@ import (
 
 // InitGenesis validates gs, checks that every agency role is in the role catalog and
 // writes the state, rebuilding the derived indexes (affiliations, members by agency,
-// member counts).
+// member and offer counts). Genesis members are members: they need no acceptance.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -57,10 +57,31 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 		counts[m.AgencyId]++
 	}
-	// Iterate agencies in genesis order, not the map, so writes are deterministic.
+	offers := make(map[string]uint64, len(gs.Agencies))
+	for _, o := range gs.MembershipOffers {
+		addr, err := k.addressCodec.StringToBytes(o.Address)
+		if err != nil {
+			return errorsmod.Wrapf(types.ErrInvalidGenesis, "membership offer address: %s", err)
+		}
+		if err := k.MembershipOffers.Set(ctx, collections.Join(o.AgencyId, sdk.AccAddress(addr)), o); err != nil {
+			return err
+		}
+		offers[o.AgencyId]++
+	}
+	for _, o := range gs.AdminOffers {
+		if err := k.AdminOffers.Set(ctx, o.AgencyId, o); err != nil {
+			return err
+		}
+	}
+	// Iterate agencies in genesis order, not the maps, so writes are deterministic.
 	for _, a := range gs.Agencies {
 		if n := counts[a.Id]; n > 0 {
 			if err := k.MemberCount.Set(ctx, a.Id, n); err != nil {
+				return err
+			}
+		}
+		if n := offers[a.Id]; n > 0 {
+			if err := k.OfferCount.Set(ctx, a.Id, n); err != nil {
 				return err
 			}
 		}
@@ -68,7 +89,8 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return nil
 }
 
-// ExportGenesis exports params, agencies (by id) and members (by address bytes).
+// ExportGenesis exports params, agencies (by id), members (by address bytes), membership
+// offers (by agency id, then address bytes) and admin offers (by agency id).
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -83,6 +105,18 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.Members.Walk(ctx, nil, func(_ sdk.AccAddress, m types.Member) (bool, error) {
 		gs.Members = append(gs.Members, m)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.MembershipOffers.Walk(ctx, nil, func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (bool, error) {
+		gs.MembershipOffers = append(gs.MembershipOffers, o)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.AdminOffers.Walk(ctx, nil, func(_ string, o types.AdminOffer) (bool, error) {
+		gs.AdminOffers = append(gs.AdminOffers, o)
 		return false, nil
 	}); err != nil {
 		return nil, err

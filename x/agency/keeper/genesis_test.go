@@ -17,7 +17,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	expires := testkeeper.BlockTime.Add(48 * time.Hour)
 	f.addMember("knpa", knpaAdmin, knpaAdmin, &expires, roleCustodian)
 	f.setStatus("mfds", types.AgencyStatusSuspended)
-	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: types.Params{MaxMembersPerAgency: 50}})
+	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: maxMembers(50)})
 	require.NoError(t, err)
 	exported := f.export()
 	require.NoError(t, exported.Validate())
@@ -83,7 +83,7 @@ func TestGenesisRoundTripAfterLoweredMemberLimit(t *testing.T) {
 	f := newFixture(t)
 	twoAgencies(f)
 	f.addMember("knpa", knpaAdmin, knpaAdmin, nil, roleCustodian)
-	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: types.Params{MaxMembersPerAgency: 1}})
+	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: maxMembers(1)})
 	require.NoError(t, err)
 	exported := f.export()
 

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -66,12 +67,39 @@ func (f *fixture) register(id string, admin sdk.AccAddress, roles ...string) {
 	testkeeper.RegisterTestAgency(f.t, f.k, f.ctx, id, admin, roles...)
 }
 
-// addMember adds a member signed by admin.
-func (f *fixture) addMember(id string, admin, member sdk.AccAddress, expiresAt *time.Time, roles ...string) {
+// offer has admin offer membership to member (MsgAddMember).
+func (f *fixture) offer(id string, admin, member sdk.AccAddress, expiresAt *time.Time, roles ...string) {
 	f.t.Helper()
 	_, err := f.ms.AddMember(f.ctx, &types.MsgAddMember{
 		Admin: f.str(admin), AgencyId: id, Address: f.str(member), Roles: roles, ExpiresAt: expiresAt,
 	})
+	require.NoError(f.t, err)
+}
+
+// accept has member accept the membership offer of agency id.
+func (f *fixture) accept(id string, member sdk.AccAddress) error {
+	return f.acceptAs(f.str(member), id)
+}
+
+// acceptAs sends MsgAcceptMembership with the address field as given.
+func (f *fixture) acceptAs(address, id string) error {
+	_, err := f.ms.AcceptMembership(f.ctx, &types.MsgAcceptMembership{Address: address, AgencyId: id})
+	return err
+}
+
+// addMember makes member a member: admin offers, member accepts.
+func (f *fixture) addMember(id string, admin, member sdk.AccAddress, expiresAt *time.Time, roles ...string) {
+	f.t.Helper()
+	f.offer(id, admin, member, expiresAt, roles...)
+	require.NoError(f.t, f.accept(id, member))
+}
+
+// transferAdmin hands agency id from admin to newAdmin: admin offers, newAdmin accepts.
+func (f *fixture) transferAdmin(id string, admin, newAdmin sdk.AccAddress) {
+	f.t.Helper()
+	_, err := f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(admin), AgencyId: id, NewAdmin: f.str(newAdmin)})
+	require.NoError(f.t, err)
+	_, err = f.ms.AcceptAdmin(f.ctx, &types.MsgAcceptAdmin{NewAdmin: f.str(newAdmin), AgencyId: id})
 	require.NoError(f.t, err)
 }
 
@@ -137,3 +165,13 @@ func runRejections(t *testing.T, setup func(f *fixture), cases []rejection) {
 }
 
 func ptime(t time.Time) *time.Time { return &t }
+
+// maxMembers returns the default params with max_members_per_agency = n.
+func maxMembers(n uint32) types.Params {
+	p := types.DefaultParams()
+	p.MaxMembersPerAgency = n
+	return p
+}
+
+// upper is a bech32 address spelled in upper case: it decodes to the same bytes.
+func upper(s string) string { return strings.ToUpper(s) }

@@ -33,6 +33,7 @@ func (k Keeper) Invariants() []Invariant {
 		{"members-by-agency", k.MembersByAgencyInvariant},
 		{"member-count", k.MemberCountInvariant},
 		{"affiliations", k.AffiliationsInvariant},
+		{"offers", k.OffersInvariant},
 	}
 }
 
@@ -204,6 +205,57 @@ func (k Keeper) AffiliationsInvariant(ctx context.Context) error {
 		}
 		if m.AgencyId != id {
 			return true, fmt.Errorf("%s is affiliated with agency %q but is a member of agency %q", m.Address, id, m.AgencyId)
+		}
+		return false, nil
+	})
+}
+
+// OffersInvariant checks the pending offers: every membership offer is stored under its own
+// agency and address, its agency exists, and OfferCount holds, for exactly the agencies
+// that have offers, their number (no zero entries); every admin offer is stored under its
+// agency, which exists, and does not name the current admin.
+func (k Keeper) OffersInvariant(ctx context.Context) error {
+	counted := make(map[string]uint64)
+	if err := k.MembershipOffers.Walk(ctx, nil, func(key collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (bool, error) {
+		bz, err := k.addressCodec.StringToBytes(o.Address)
+		if err != nil || !bytes.Equal(bz, key.K2()) || o.AgencyId != key.K1() {
+			return true, fmt.Errorf("membership offer stored under (%q, %s) is for (%q, %q)", key.K1(), k.addrString(key.K2()), o.AgencyId, o.Address)
+		}
+		if has, err := k.Agencies.Has(ctx, o.AgencyId); err != nil || !has {
+			return true, fmt.Errorf("membership offer to %s is from agency %q, which does not exist (%v)", o.Address, o.AgencyId, err)
+		}
+		counted[o.AgencyId]++
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	stored := make(map[string]bool)
+	if err := k.OfferCount.Walk(ctx, nil, func(id string, n uint64) (bool, error) {
+		stored[id] = true
+		if n != counted[id] || n == 0 {
+			return true, fmt.Errorf("offer count of agency %q is %d, but it has %d membership offers", id, n, counted[id])
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(counted))
+	for id := range counted {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !stored[id] {
+			return fmt.Errorf("agency %q has %d membership offers but no offer count", id, counted[id])
+		}
+	}
+	return k.AdminOffers.Walk(ctx, nil, func(id string, o types.AdminOffer) (bool, error) {
+		agency, err := k.Agencies.Get(ctx, id)
+		if err != nil {
+			return true, fmt.Errorf("admin offer of agency %q: %w", id, err)
+		}
+		if o.AgencyId != id || o.NewAdmin == agency.Admin {
+			return true, fmt.Errorf("admin offer stored under %q is for agency %q and names %s (admin %s)", id, o.AgencyId, o.NewAdmin, agency.Admin)
 		}
 		return false, nil
 	})

@@ -14,7 +14,8 @@ import (
 
 // invariantState builds a state through the Msg service that touches every index: two
 // agencies, the knpa admin also a member, a member with an expiry, a removed member, an
-// admin handed over, roles withdrawn from an agency and a suspended agency.
+// admin handed over, a pending membership offer and admin transfer, roles withdrawn from an
+// agency and a suspended agency.
 func invariantState(t *testing.T) *fixture {
 	t.Helper()
 	f := newFixture(t)
@@ -25,7 +26,9 @@ func invariantState(t *testing.T) *fixture {
 	f.addMember("mfds", mfdsAdmin, addr(13), nil)
 	_, err := f.ms.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.str(mfdsAdmin), AgencyId: "mfds", Address: f.str(addr(13))})
 	require.NoError(t, err)
-	_, err = f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(mfdsAdmin), AgencyId: "mfds", NewAdmin: f.str(addr(14))})
+	f.transferAdmin("mfds", mfdsAdmin, addr(14))
+	f.offer("knpa", knpaAdmin, addr(15), nil, roleCustodian)
+	_, err = f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(knpaAdmin), AgencyId: "knpa", NewAdmin: f.str(addr(16))})
 	require.NoError(t, err)
 	_, err = f.ms.SetAgencyRoles(f.ctx, &types.MsgSetAgencyRoles{Authority: f.authority, AgencyId: "knpa", Roles: []string{roleInvestigator}})
 	require.NoError(t, err)
@@ -108,6 +111,23 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"zero member count stored", func(f *fixture) error {
 			return f.k.MemberCount.Set(f.ctx, "kcg", 0)
 		}, "member-count", `member count of agency "kcg" is 0`},
+		{"offer count off", func(f *fixture) error {
+			return f.k.OfferCount.Set(f.ctx, "knpa", 3)
+		}, "offers", `offer count of agency "knpa" is 3, but it has 1 membership offers`},
+		{"offer count missing", func(f *fixture) error {
+			return f.k.OfferCount.Remove(f.ctx, "knpa")
+		}, "offers", `agency "knpa" has 1 membership offers but no offer count`},
+		{"offer stored under another address", func(f *fixture) error {
+			o, err := f.k.MembershipOffers.Get(f.ctx, collections.Join("knpa", addr(15)))
+			require.NoError(t, err)
+			return f.k.MembershipOffers.Set(f.ctx, collections.Join("knpa", stranger), o)
+		}, "offers", "membership offer stored under"},
+		{"admin offer naming the admin", func(f *fixture) error {
+			return f.k.AdminOffers.Set(f.ctx, "knpa", types.AdminOffer{AgencyId: "knpa", NewAdmin: f.str(knpaAdmin)})
+		}, "offers", `admin offer stored under "knpa"`},
+		{"admin offer of a missing agency", func(f *fixture) error {
+			return f.k.AdminOffers.Set(f.ctx, "kcg", types.AdminOffer{AgencyId: "kcg", NewAdmin: f.str(stranger)})
+		}, "offers", `admin offer of agency "kcg"`},
 		{"affiliation of a stranger", func(f *fixture) error {
 			return f.k.Affiliations.Set(f.ctx, stranger, "knpa")
 		}, "affiliations", "neither its admin nor a member"},

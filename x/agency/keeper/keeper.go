@@ -43,6 +43,12 @@ type Keeper struct {
 	Affiliations collections.Map[sdk.AccAddress, string]
 	// MemberCount maps agency id -> number of members.
 	MemberCount collections.Map[string, uint64]
+	// MembershipOffers maps (agency id, address) -> a membership offer pending acceptance.
+	MembershipOffers collections.Map[collections.Pair[string, sdk.AccAddress], types.MembershipOffer]
+	// OfferCount maps agency id -> number of its pending membership offers.
+	OfferCount collections.Map[string, uint64]
+	// AdminOffers maps agency id -> the admin transfer pending acceptance.
+	AdminOffers collections.Map[string, types.AdminOffer]
 }
 
 // NewKeeper builds the keeper. It panics on a bad authority address or on a malformed
@@ -90,6 +96,10 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey)),
 		Affiliations: collections.NewMap(sb, types.AffiliationsKey, "affiliations", sdk.AccAddressKey, collections.StringValue),
 		MemberCount:  collections.NewMap(sb, types.MemberCountKey, "member_count", collections.StringKey, collections.Uint64Value),
+		MembershipOffers: collections.NewMap(sb, types.MembershipOffersKey, "membership_offers",
+			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey), codec.CollValue[types.MembershipOffer](cdc)),
+		OfferCount:  collections.NewMap(sb, types.OfferCountKey, "offer_count", collections.StringKey, collections.Uint64Value),
+		AdminOffers: collections.NewMap(sb, types.AdminOffersKey, "admin_offers", collections.StringKey, codec.CollValue[types.AdminOffer](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -81,9 +82,19 @@ func (k Keeper) affiliation(ctx context.Context, addr sdk.AccAddress) (string, e
 
 // memberCount returns the number of members of an agency (0 when none).
 func (k Keeper) memberCount(ctx context.Context, agencyID string) (uint64, error) {
-	n, err := k.MemberCount.Get(ctx, agencyID)
+	return counter(ctx, k.MemberCount, agencyID)
+}
+
+// counter reads a per-agency count (MemberCount, OfferCount): 0 when absent.
+func counter(ctx context.Context, m collections.Map[string, uint64], agencyID string) (uint64, error) {
+	n, err := m.Get(ctx, agencyID)
 	if errors.Is(err, collections.ErrNotFound) {
 		return 0, nil
 	}
 	return n, err
+}
+
+// offerDeadline is the acceptance deadline of an offer made at now.
+func offerDeadline(now time.Time, params types.Params) time.Time {
+	return now.Add(time.Duration(params.OfferTtlSeconds) * time.Second) //nolint:gosec // bounded by MaxOfferTTLSeconds
 }

@@ -294,7 +294,7 @@ func TestUpdateParams(t *testing.T) {
 	// ARRANGE
 	f := newFixture(t)
 	f.freshEvents()
-	p := types.Params{MaxMembersPerAgency: 2}
+	p := maxMembers(2)
 
 	// ACT
 	_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: p})
@@ -309,7 +309,7 @@ func TestUpdateParams(t *testing.T) {
 
 func TestUpdateParamsRejections(t *testing.T) {
 	update := func(f *fixture, authority string, max uint32) error {
-		_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: authority, Params: types.Params{MaxMembersPerAgency: max}})
+		_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: authority, Params: maxMembers(max)})
 		return err
 	}
 	runRejections(t, func(*fixture) {}, []rejection{

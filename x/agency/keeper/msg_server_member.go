@@ -13,8 +13,12 @@ import (
 	"github.com/civicchain/civic/x/agency/types"
 )
 
-// AddMember adds a member to an agency (agency admin only). The address must not belong to
-// another agency; the agency's own admin may become a member.
+// AddMember offers membership of an agency to an account (agency admin only): the account
+// becomes a member only when it accepts (AcceptMembership) before the offer expires, so no
+// account is made a member without its consent. The address must not belong to another
+// agency or be a member already; the agency's own admin may be offered membership. A new
+// offer to the same account replaces the pending one; otherwise the agency may hold at most
+// params.max_pending_offers_per_agency offers.
 func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*types.MsgAddMemberResponse, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := validateMsgAddMember(m.addressCodec, msg, sdkCtx.BlockTime()); err != nil {
@@ -34,57 +38,87 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 	if err != nil {
 		return nil, err
 	}
-	other, err := m.affiliation(ctx, addr)
-	if err != nil {
+	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
 		return nil, err
-	}
-	if other != "" && other != agency.Id {
-		return nil, errorsmod.Wrapf(types.ErrAddressAffiliated, "%s already belongs to agency %q", msg.Address, other)
-	}
-	isMember, err := m.Members.Has(ctx, addr)
-	if err != nil {
-		return nil, err
-	}
-	if isMember {
-		return nil, errorsmod.Wrapf(types.ErrAlreadyMember, "%s is already a member of agency %q", msg.Address, agency.Id)
 	}
 	params, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	count, err := m.memberCount(ctx, agency.Id)
+	if err := m.checkMemberLimit(ctx, agency.Id, params); err != nil {
+		return nil, err
+	}
+	key := collections.Join(agency.Id, sdk.AccAddress(addr))
+	replacing, err := m.MembershipOffers.Has(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	if count >= uint64(params.MaxMembersPerAgency) {
-		return nil, errorsmod.Wrapf(types.ErrMemberLimit, "agency %q already has %d members (max %d)", agency.Id, count, params.MaxMembersPerAgency)
+	offers, err := counter(ctx, m.OfferCount, agency.Id)
+	if err != nil {
+		return nil, err
+	}
+	if !replacing && offers >= uint64(params.MaxPendingOffersPerAgency) {
+		return nil, errorsmod.Wrapf(types.ErrOfferLimit,
+			"agency %q already has %d pending membership offers (max %d); withdraw expired or unwanted ones first",
+			agency.Id, offers, params.MaxPendingOffersPerAgency)
 	}
 
-	member := types.Member{
-		AgencyId:  agency.Id,
-		Address:   msg.Address,
-		Roles:     types.NormalizeRoles(msg.Roles),
-		ExpiresAt: msg.ExpiresAt,
-		AddedAt:   sdkCtx.BlockTime(),
+	now := sdkCtx.BlockTime()
+	offer := types.MembershipOffer{
+		AgencyId:       agency.Id,
+		Address:        msg.Address,
+		Roles:          types.NormalizeRoles(msg.Roles),
+		ExpiresAt:      msg.ExpiresAt,
+		OfferedAt:      now,
+		OfferExpiresAt: offerDeadline(now, params),
 	}
-	if err := m.Members.Set(ctx, addr, member); err != nil {
+	if err := m.MembershipOffers.Set(ctx, key, offer); err != nil {
 		return nil, err
 	}
-	if err := m.MembersByAgency.Set(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
-		return nil, err
+	if !replacing {
+		if err := m.OfferCount.Set(ctx, agency.Id, offers+1); err != nil {
+			return nil, err
+		}
 	}
-	if err := m.Affiliations.Set(ctx, addr, agency.Id); err != nil {
-		return nil, err
-	}
-	if err := m.MemberCount.Set(ctx, agency.Id, count+1); err != nil {
-		return nil, err
-	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberAdded{
-		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMembershipOffered{
+		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
+		OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
 		return nil, err
 	}
-	return &types.MsgAddMemberResponse{}, nil
+	return &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+}
+
+// checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
+// member already (ErrAlreadyMember).
+func (k Keeper) checkCanJoin(ctx context.Context, agencyID string, addr sdk.AccAddress, addrStr string) error {
+	other, err := k.affiliation(ctx, addr)
+	if err != nil {
+		return err
+	}
+	if other != "" && other != agencyID {
+		return errorsmod.Wrapf(types.ErrAddressAffiliated, "%s already belongs to agency %q", addrStr, other)
+	}
+	isMember, err := k.Members.Has(ctx, addr)
+	if err != nil {
+		return err
+	}
+	if isMember {
+		return errorsmod.Wrapf(types.ErrAlreadyMember, "%s is already a member of agency %q", addrStr, agencyID)
+	}
+	return nil
+}
+
+// checkMemberLimit fails with ErrMemberLimit when the agency has params.max_members_per_agency members.
+func (k Keeper) checkMemberLimit(ctx context.Context, agencyID string, params types.Params) error {
+	count, err := k.memberCount(ctx, agencyID)
+	if err != nil {
+		return err
+	}
+	if count >= uint64(params.MaxMembersPerAgency) {
+		return errorsmod.Wrapf(types.ErrMemberLimit, "agency %q already has %d members (max %d)", agencyID, count, params.MaxMembersPerAgency)
+	}
+	return nil
 }
 
 // memberOf loads a member of the given agency, failing with ErrNotMember.
@@ -186,9 +220,10 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	return &types.MsgRemoveMemberResponse{}, nil
 }
 
-// TransferAdmin hands the agency to a new admin (agency admin only). The new admin must not
-// belong to another agency; it may already be a member of this one. The previous admin
-// keeps its membership, if any, and otherwise becomes free to join another agency.
+// TransferAdmin offers the agency to a new admin (agency admin only): the account becomes
+// admin only when it accepts (AcceptAdmin) before the offer expires. The new admin must not
+// belong to another agency; it may be a member of this one. A new offer replaces the
+// pending one.
 func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmin) (*types.MsgTransferAdminResponse, error) {
 	if err := validateMsgTransferAdmin(m.addressCodec, msg); err != nil {
 		return nil, err
@@ -197,47 +232,48 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err != nil {
 		return nil, err
 	}
-	oldAdmin, err := m.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, err
-	}
 	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
 	if err != nil {
 		return nil, err
 	}
-	if bytes.Equal(oldAdmin, newAdmin) {
-		return nil, errorsmod.Wrapf(types.ErrSameAdmin, "%s is already the admin of agency %q", msg.NewAdmin, agency.Id)
+	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
+		return nil, err
 	}
-	other, err := m.affiliation(ctx, newAdmin)
+	params, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if other != "" && other != agency.Id {
-		return nil, errorsmod.Wrapf(types.ErrAddressAffiliated, "new admin %s already belongs to agency %q", msg.NewAdmin, other)
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	offer := types.AdminOffer{
+		AgencyId: agency.Id, NewAdmin: msg.NewAdmin, OfferedAt: now, OfferExpiresAt: offerDeadline(now, params),
 	}
-	oldIsMember, err := m.Members.Has(ctx, oldAdmin)
-	if err != nil {
+	if err := m.AdminOffers.Set(ctx, agency.Id, offer); err != nil {
 		return nil, err
 	}
-
-	previous := agency.Admin
-	agency.Admin = msg.NewAdmin
-	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
-	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
-		return nil, err
-	}
-	if !oldIsMember {
-		if err := m.Affiliations.Remove(ctx, oldAdmin); err != nil {
-			return nil, err
-		}
-	}
-	if err := m.Affiliations.Set(ctx, newAdmin, agency.Id); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferred{
-		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferOffered{
+		AgencyId: agency.Id, Admin: agency.Admin, NewAdmin: offer.NewAdmin, OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
 		return nil, err
 	}
-	return &types.MsgTransferAdminResponse{}, nil
+	return &types.MsgTransferAdminResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+}
+
+// checkCanAdminister fails when newAdmin is the agency's admin already (ErrSameAdmin) or
+// belongs to another agency (ErrAddressAffiliated).
+func (k Keeper) checkCanAdminister(ctx context.Context, agency types.Agency, newAdmin sdk.AccAddress, newAdminStr string) error {
+	oldAdmin, err := k.addressCodec.StringToBytes(agency.Admin)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(oldAdmin, newAdmin) {
+		return errorsmod.Wrapf(types.ErrSameAdmin, "%s is already the admin of agency %q", newAdminStr, agency.Id)
+	}
+	other, err := k.affiliation(ctx, newAdmin)
+	if err != nil {
+		return err
+	}
+	if other != "" && other != agency.Id {
+		return errorsmod.Wrapf(types.ErrAddressAffiliated, "new admin %s already belongs to agency %q", newAdminStr, other)
+	}
+	return nil
 }

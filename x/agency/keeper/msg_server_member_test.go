@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
+
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
@@ -29,14 +31,43 @@ func TestAddMember(t *testing.T) {
 	expires := testkeeper.BlockTime.Add(24 * time.Hour)
 	f.freshEvents()
 
-	// ACT
-	_, err := f.ms.AddMember(f.ctx, &types.MsgAddMember{
+	// ACT 1: the admin offers.
+	resp, err := f.ms.AddMember(f.ctx, &types.MsgAddMember{
 		Admin: f.str(knpaAdmin), AgencyId: "knpa", Address: f.str(newcomer),
 		Roles: []string{roleInvestigator, roleCustodian}, ExpiresAt: &expires,
 	})
 
-	// ASSERT
+	// ASSERT 1: an offer, not a member yet.
 	require.NoError(t, err)
+	deadline := testkeeper.BlockTime.Add(time.Duration(types.DefaultOfferTTLSeconds) * time.Second)
+	require.Equal(t, deadline, resp.OfferExpiresAt)
+	offer, err := f.k.MembershipOffers.Get(f.ctx, collections.Join("knpa", newcomer))
+	require.NoError(t, err)
+	require.Equal(t, types.MembershipOffer{
+		AgencyId: "knpa", Address: f.str(newcomer), Roles: []string{roleCustodian, roleInvestigator},
+		ExpiresAt: &expires, OfferedAt: testkeeper.BlockTime, OfferExpiresAt: deadline,
+	}, offer)
+	require.Equal(t, &types.EventMembershipOffered{
+		AgencyId: "knpa", Address: f.str(newcomer), Roles: []string{roleCustodian, roleInvestigator},
+		ExpiresAt: &expires, OfferExpiresAt: &deadline,
+	}, onlyEvent[*types.EventMembershipOffered](t, f.ctx))
+	has, err := f.k.Affiliations.Has(f.ctx, newcomer)
+	require.NoError(t, err)
+	require.False(t, has, "an offer affiliates nobody")
+	_, err = f.k.Authorize(f.ctx, newcomer, roleCustodian)
+	require.ErrorIs(t, err, types.ErrNotMember)
+
+	// ACT 2: the account accepts.
+	f.freshEvents()
+	require.NoError(t, f.accept("knpa", newcomer))
+
+	// ASSERT 2
+	has, err = f.k.MembershipOffers.Has(f.ctx, collections.Join("knpa", newcomer))
+	require.NoError(t, err)
+	require.False(t, has, "acceptance consumes the offer")
+	has, err = f.k.OfferCount.Has(f.ctx, "knpa")
+	require.NoError(t, err)
+	require.False(t, has)
 	m, err := f.k.Members.Get(f.ctx, newcomer)
 	require.NoError(t, err)
 	require.Equal(t, types.Member{
@@ -152,7 +183,7 @@ func TestAddMemberRejections(t *testing.T) {
 
 	limited := func(f *fixture) {
 		setup(f)
-		_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: types.Params{MaxMembersPerAgency: 1}})
+		_, err := f.ms.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: maxMembers(1)})
 		require.NoError(t, err)
 	}
 	runRejections(t, limited, []rejection{
@@ -320,19 +351,43 @@ func TestTransferAdmin(t *testing.T) {
 	f.ctx = f.ctx.WithBlockTime(testkeeper.BlockTime.Add(time.Minute))
 	f.freshEvents()
 
-	// ACT
-	_, err := f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(knpaAdmin), AgencyId: "knpa", NewAdmin: f.str(successor)})
+	// ACT 1: the admin offers.
+	resp, err := f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(knpaAdmin), AgencyId: "knpa", NewAdmin: f.str(successor)})
 
-	// ASSERT
+	// ASSERT 1: nothing changes hands before the successor accepts.
 	require.NoError(t, err)
+	deadline := f.ctx.BlockTime().Add(time.Duration(types.DefaultOfferTTLSeconds) * time.Second)
+	require.Equal(t, deadline, resp.OfferExpiresAt)
+	require.Equal(t, &types.EventAdminTransferOffered{
+		AgencyId: "knpa", Admin: f.str(knpaAdmin), NewAdmin: f.str(successor), OfferExpiresAt: &deadline,
+	}, onlyEvent[*types.EventAdminTransferOffered](t, f.ctx))
 	a, err := f.k.Agencies.Get(f.ctx, "knpa")
+	require.NoError(t, err)
+	require.Equal(t, f.str(knpaAdmin), a.Admin)
+	has, err := f.k.Affiliations.Has(f.ctx, successor)
+	require.NoError(t, err)
+	require.False(t, has, "an admin offer affiliates nobody")
+	q, err := f.qs.AdminOffer(f.ctx, &types.QueryAdminOfferRequest{AgencyId: "knpa"})
+	require.NoError(t, err)
+	require.Equal(t, f.str(successor), q.Offer.NewAdmin)
+
+	// ACT 2: the successor accepts.
+	f.freshEvents()
+	_, err = f.ms.AcceptAdmin(f.ctx, &types.MsgAcceptAdmin{NewAdmin: f.str(successor), AgencyId: "knpa"})
+
+	// ASSERT 2
+	require.NoError(t, err)
+	has, err = f.k.AdminOffers.Has(f.ctx, "knpa")
+	require.NoError(t, err)
+	require.False(t, has, "acceptance consumes the offer")
+	a, err = f.k.Agencies.Get(f.ctx, "knpa")
 	require.NoError(t, err)
 	require.Equal(t, f.str(successor), a.Admin)
 	require.Equal(t, f.ctx.BlockTime(), a.UpdatedAt)
 	aff, err := f.k.Affiliations.Get(f.ctx, successor)
 	require.NoError(t, err)
 	require.Equal(t, "knpa", aff)
-	has, err := f.k.Affiliations.Has(f.ctx, knpaAdmin)
+	has, err = f.k.Affiliations.Has(f.ctx, knpaAdmin)
 	require.NoError(t, err)
 	require.False(t, has, "the previous admin, not a member, is released")
 	require.Equal(t, &types.EventAdminTransferred{AgencyId: "knpa", PreviousAdmin: f.str(knpaAdmin), NewAdmin: f.str(successor)},
@@ -351,10 +406,12 @@ func TestTransferAdminToOwnMemberKeepsPreviousMembership(t *testing.T) {
 	f.addMember("knpa", knpaAdmin, knpaAdmin, nil, roleCustodian)
 
 	// ACT
-	_, err := f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(knpaAdmin), AgencyId: "knpa", NewAdmin: f.str(officer)})
+	f.transferAdmin("knpa", knpaAdmin, officer)
 
 	// ASSERT
+	a, err := f.k.Agencies.Get(f.ctx, "knpa")
 	require.NoError(t, err)
+	require.Equal(t, f.str(officer), a.Admin)
 	for _, a := range [][]byte{knpaAdmin, officer} {
 		aff, err := f.k.Affiliations.Get(f.ctx, a)
 		require.NoError(t, err)

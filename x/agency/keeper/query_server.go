@@ -82,6 +82,47 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
 }
 
+// MembershipOffers lists an agency's pending membership offers ordered by address bytes.
+func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembershipOffersRequest) (*types.QueryMembershipOffersResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	has, err := q.k.Agencies.Has(ctx, req.AgencyId)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return nil, status.Errorf(codes.NotFound, "agency %q not found", req.AgencyId)
+	}
+	offers, page, err := query.CollectionPaginate(ctx, q.k.MembershipOffers, pagination.Clamp(req.Pagination),
+		func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (types.MembershipOffer, error) {
+			return o, nil
+		},
+		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &types.QueryMembershipOffersResponse{Offers: offers, Pagination: page}, nil
+}
+
+// AdminOffer returns an agency's pending admin transfer.
+func (q queryServer) AdminOffer(ctx context.Context, req *types.QueryAdminOfferRequest) (*types.QueryAdminOfferResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	o, err := q.k.AdminOffers.Get(ctx, req.AgencyId)
+	if err != nil {
+		return nil, storeStatus(err, "agency %q has no pending admin transfer", req.AgencyId)
+	}
+	return &types.QueryAdminOfferResponse{Offer: o}, nil
+}
+
 // Membership returns the agency an address belongs to and its member record.
 func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipRequest) (*types.QueryMembershipResponse, error) {
 	if req == nil {

@@ -122,6 +122,39 @@ func TestQueryMembers(t *testing.T) {
 	requireCode(t, err, codes.InvalidArgument)
 }
 
+func TestQueryOffers(t *testing.T) {
+	f := newFixture(t)
+	twoAgencies(f)
+	f.offer("knpa", knpaAdmin, addr(21), nil, roleCustodian)
+	f.offer("knpa", knpaAdmin, addr(20), nil)
+	f.offer("mfds", mfdsAdmin, addr(20), nil)
+
+	// one agency's offers only, ordered by address bytes, paginated
+	resp, err := f.qs.MembershipOffers(f.ctx, &types.QueryMembershipOffersRequest{AgencyId: "knpa", Pagination: &query.PageRequest{Limit: 1, CountTotal: true}})
+	require.NoError(t, err)
+	require.Len(t, resp.Offers, 1)
+	require.EqualValues(t, 2, resp.Pagination.Total)
+	require.Equal(t, f.str(addr(20)), resp.Offers[0].Address)
+	resp, err = f.qs.MembershipOffers(f.ctx, &types.QueryMembershipOffersRequest{AgencyId: "knpa", Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+	require.NoError(t, err)
+	require.Len(t, resp.Offers, 1)
+	require.Equal(t, []string{roleCustodian}, resp.Offers[0].Roles)
+	_, err = f.qs.MembershipOffers(f.ctx, &types.QueryMembershipOffersRequest{AgencyId: "nope"})
+	requireCode(t, err, codes.NotFound)
+	_, err = f.qs.MembershipOffers(f.ctx, &types.QueryMembershipOffersRequest{AgencyId: "x"})
+	requireCode(t, err, codes.InvalidArgument)
+
+	_, err = f.qs.AdminOffer(f.ctx, &types.QueryAdminOfferRequest{AgencyId: "knpa"})
+	requireCode(t, err, codes.NotFound)
+	_, err = f.qs.AdminOffer(f.ctx, &types.QueryAdminOfferRequest{AgencyId: "x"})
+	requireCode(t, err, codes.InvalidArgument)
+	_, err = f.ms.TransferAdmin(f.ctx, &types.MsgTransferAdmin{Admin: f.str(knpaAdmin), AgencyId: "knpa", NewAdmin: f.str(addr(22))})
+	require.NoError(t, err)
+	got, err := f.qs.AdminOffer(f.ctx, &types.QueryAdminOfferRequest{AgencyId: "knpa"})
+	require.NoError(t, err)
+	require.Equal(t, f.str(addr(22)), got.Offer.NewAdmin)
+}
+
 func TestQueryMembersClamp(t *testing.T) {
 	f := newFixture(t)
 	f.register("knpa", knpaAdmin, roleInvestigator)

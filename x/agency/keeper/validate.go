@@ -7,9 +7,9 @@ import (
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/civicchain/civic/internal/accaddr"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -38,15 +38,12 @@ func (k Keeper) checkCatalog(roles []string) error {
 	return nil
 }
 
+// validateAddress requires a bech32 account address in its canonical (lowercase) spelling
+// (accaddr.Parse, sdkerrors.ErrInvalidAddress otherwise): the module stores addresses as
+// sent, so one account has one spelling in state and events.
 func validateAddress(ac address.Codec, field, addr string) error {
-	bz, err := ac.StringToBytes(addr)
-	if err != nil {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s %q: %s", field, truncate(addr), err)
-	}
-	if len(bz) == 0 {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is empty", field)
-	}
-	return nil
+	_, err := accaddr.Parse(ac, field, addr)
+	return err
 }
 
 func validateAgencyID(id string) error {
@@ -146,6 +143,21 @@ func validateMsgTransferAdmin(ac address.Codec, msg *types.MsgTransferAdmin) err
 		return err
 	}
 	return validateAddress(ac, "new_admin", msg.NewAdmin)
+}
+
+// validateOfferMsg checks a message about a pending offer: the signer's address field, the
+// agency id and, when other is not "", the address the offer names.
+func validateOfferMsg(ac address.Codec, signerField, signer, agencyID, otherField, other string) error {
+	if err := validateAddress(ac, signerField, signer); err != nil {
+		return err
+	}
+	if err := validateAgencyID(agencyID); err != nil {
+		return err
+	}
+	if otherField == "" {
+		return nil
+	}
+	return validateAddress(ac, otherField, other)
 }
 
 // truncate shortens untrusted input echoed in an error message.

@@ -37,7 +37,9 @@ func RandomizedGenState(simState *module.SimulationState, catalog []types.RoleDe
 	simState.AppParams.GetOrGenerate(MaxMembersPerAgency, &maxMembers, simState.Rand, func(r *rand.Rand) {
 		maxMembers = uint32(minMaxMembersRandom + r.Intn(maxMaxMembersRandom-minMaxMembersRandom+1)) //nolint:gosec // bounded
 	})
-	gs := RandomGenesis(simState.Rand, simState.Accounts, catalog, simState.GenTimestamp, types.Params{MaxMembersPerAgency: maxMembers})
+	params := types.DefaultParams()
+	params.MaxMembersPerAgency = maxMembers
+	gs := RandomGenesis(simState.Rand, simState.Accounts, catalog, simState.GenTimestamp, params)
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 

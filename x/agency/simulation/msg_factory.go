@@ -23,10 +23,22 @@ const (
 	OpWeightMsgRemoveMember   = "op_weight_msg_remove_member"
 	OpWeightMsgTransferAdmin  = "op_weight_msg_transfer_admin"
 
+	OpWeightMsgAcceptMembership        = "op_weight_msg_accept_membership"
+	OpWeightMsgDeclineMembership       = "op_weight_msg_decline_membership"
+	OpWeightMsgWithdrawMembershipOffer = "op_weight_msg_withdraw_membership_offer"
+	OpWeightMsgAcceptAdmin             = "op_weight_msg_accept_admin"
+	OpWeightMsgCancelAdminTransfer     = "op_weight_msg_cancel_admin_transfer"
+
 	DefaultWeightMsgAddMember      = 40
 	DefaultWeightMsgSetMemberRoles = 20
 	DefaultWeightMsgRemoveMember   = 8
 	DefaultWeightMsgTransferAdmin  = 5
+
+	DefaultWeightMsgAcceptMembership        = 30
+	DefaultWeightMsgDeclineMembership       = 4
+	DefaultWeightMsgWithdrawMembershipOffer = 4
+	DefaultWeightMsgAcceptAdmin             = 4
+	DefaultWeightMsgCancelAdminTransfer     = 2
 )
 
 // Bounds of the factories' reads: each factory looks at no more than this many records, so
@@ -42,7 +54,7 @@ const (
 // with the reason, which the simulation logs as a NoOp. A delivered message that fails
 // fails the simulation.
 
-// MsgAddMemberFactory adds a free simulation account (or the admin itself) to an agency,
+// MsgAddMemberFactory offers membership to a free simulation account (or the admin itself),
 // with a random subset of the agency's roles and sometimes an expiry.
 func MsgAddMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAddMember] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgAddMember) {
@@ -64,6 +76,15 @@ func MsgAddMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAddMem
 		}
 		if count >= uint64(params.MaxMembersPerAgency) {
 			reporter.Skipf("agency %q is full (%d members)", agency.Id, count)
+			return nil, nil
+		}
+		offers, err := counter(ctx, k.OfferCount, agency.Id)
+		if err != nil {
+			reporter.Skip(err.Error())
+			return nil, nil
+		}
+		if offers >= uint64(params.MaxPendingOffersPerAgency) {
+			reporter.Skipf("agency %q has %d pending offers", agency.Id, offers)
 			return nil, nil
 		}
 
@@ -133,7 +154,7 @@ func MsgRemoveMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRem
 	}
 }
 
-// MsgTransferAdminFactory hands an agency to one of its members or to a free account.
+// MsgTransferAdminFactory offers an agency to one of its members or to a free account.
 func MsgTransferAdminFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgTransferAdmin] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgTransferAdmin) {
 		r := testData.Rand()
@@ -218,7 +239,12 @@ func freeAccount(ctx context.Context, k keeper.Keeper, testData *simsx.ChainData
 }
 
 func memberCount(ctx context.Context, k keeper.Keeper, agencyID string) (uint64, error) {
-	n, err := k.MemberCount.Get(ctx, agencyID)
+	return counter(ctx, k.MemberCount, agencyID)
+}
+
+// counter reads a per-agency count (MemberCount, OfferCount): 0 when absent.
+func counter(ctx context.Context, m collections.Map[string, uint64], agencyID string) (uint64, error) {
+	n, err := m.Get(ctx, agencyID)
 	if errors.Is(err, collections.ErrNotFound) {
 		return 0, nil
 	}

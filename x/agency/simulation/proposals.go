@@ -46,7 +46,7 @@ func MsgRegisterAgencyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 		return nil, &types.MsgRegisterAgency{
 			Authority: k.GetAuthority(),
 			Id:        id,
-			Name:      "Simulated agency " + id,
+			Name:      "Simulated agency",
 			Admin:     admin.AddressBech32,
 			Roles:     shuffledSubset(r, catalogNames(k)),
 		}
@@ -89,11 +89,17 @@ func MsgSetAgencyRolesFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgS
 	}
 }
 
-// MsgUpdateParamsFactory sets a random max_members_per_agency.
+// MsgUpdateParamsFactory sets a random max_members_per_agency, offer_ttl_seconds and
+// max_pending_offers_per_agency.
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
 	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		n := testData.Rand().Uint32InRange(minMaxMembersRandom, maxMaxMembersRandom+1)
-		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: types.Params{MaxMembersPerAgency: n}}
+		r := testData.Rand()
+		params := types.Params{
+			MaxMembersPerAgency:       r.Uint32InRange(minMaxMembersRandom, maxMaxMembersRandom+1),
+			OfferTtlSeconds:           uint64(r.Uint32InRange(uint32(types.MinOfferTTLSeconds), uint32(types.MaxOfferTTLSeconds)+1)),
+			MaxPendingOffersPerAgency: r.Uint32InRange(1, types.MaxPendingOffersPerAgencyLimit+1),
+		}
+		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: params}
 	}
 }
 

@@ -91,6 +91,11 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		simulation.MsgSetMemberRolesFactory(k),
 		simulation.MsgRemoveMemberFactory(k),
 		simulation.MsgTransferAdminFactory(k),
+		simulation.MsgAcceptMembershipFactory(k),
+		simulation.MsgDeclineMembershipFactory(k),
+		simulation.MsgWithdrawMembershipOfferFactory(k),
+		simulation.MsgAcceptAdminFactory(k),
+		simulation.MsgCancelAdminTransferFactory(k),
 		simulation.MsgRegisterAgencyFactory(k),
 		simulation.MsgSetAgencyStatusFactory(k),
 		simulation.MsgSetAgencyRolesFactory(k),
@@ -113,7 +118,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		}
 		// ASSERT
 		require.NoError(t, deliver(ctx, msgs, msg), "%T %v", msg, msg)
-		if isAdminMsg(msg) {
+		if isAccountMsg(msg) {
 			require.Len(t, signers, 1)
 		}
 		delivered[sdk.MsgTypeURL(msg)]++
@@ -136,6 +141,16 @@ func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
 		_, err = m.RemoveMember(ctx, msg)
 	case *types.MsgTransferAdmin:
 		_, err = m.TransferAdmin(ctx, msg)
+	case *types.MsgAcceptMembership:
+		_, err = m.AcceptMembership(ctx, msg)
+	case *types.MsgDeclineMembership:
+		_, err = m.DeclineMembership(ctx, msg)
+	case *types.MsgWithdrawMembershipOffer:
+		_, err = m.WithdrawMembershipOffer(ctx, msg)
+	case *types.MsgAcceptAdmin:
+		_, err = m.AcceptAdmin(ctx, msg)
+	case *types.MsgCancelAdminTransfer:
+		_, err = m.CancelAdminTransfer(ctx, msg)
 	case *types.MsgRegisterAgency:
 		_, err = m.RegisterAgency(ctx, msg)
 	case *types.MsgSetAgencyStatus:
@@ -150,9 +165,11 @@ func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
 	return err
 }
 
-func isAdminMsg(msg sdk.Msg) bool {
+func isAccountMsg(msg sdk.Msg) bool {
 	switch msg.(type) {
-	case *types.MsgAddMember, *types.MsgSetMemberRoles, *types.MsgRemoveMember, *types.MsgTransferAdmin:
+	case *types.MsgAddMember, *types.MsgSetMemberRoles, *types.MsgRemoveMember, *types.MsgTransferAdmin,
+		*types.MsgAcceptMembership, *types.MsgDeclineMembership, *types.MsgWithdrawMembershipOffer,
+		*types.MsgAcceptAdmin, *types.MsgCancelAdminTransfer:
 		return true
 	}
 	return false

@@ -16,9 +16,14 @@ func RegisterInterfaces(ir codectypes.InterfaceRegistry) {
 		&MsgSetAgencyStatus{},
 		&MsgUpdateParams{},
 		&MsgAddMember{},
+		&MsgAcceptMembership{},
+		&MsgDeclineMembership{},
+		&MsgWithdrawMembershipOffer{},
 		&MsgSetMemberRoles{},
 		&MsgRemoveMember{},
 		&MsgTransferAdmin{},
+		&MsgAcceptAdmin{},
+		&MsgCancelAdminTransfer{},
 	)
 	msgservice.RegisterMsgServiceDesc(ir, &_Msg_serviceDesc)
 }
@@ -31,8 +36,13 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgSetAgencyStatus{}, "civic/agency/MsgSetAgencyStatus")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "civic/agency/MsgUpdateParams")
 	legacy.RegisterAminoMsg(cdc, &MsgAddMember{}, "civic/agency/MsgAddMember")
+	legacy.RegisterAminoMsg(cdc, &MsgAcceptMembership{}, "civic/agency/MsgAcceptMembership")
+	legacy.RegisterAminoMsg(cdc, &MsgDeclineMembership{}, "civic/agency/MsgDeclineMembership")
+	legacy.RegisterAminoMsg(cdc, &MsgWithdrawMembershipOffer{}, "civic/agency/MsgWithdrawMembershipOffer")
 	legacy.RegisterAminoMsg(cdc, &MsgSetMemberRoles{}, "civic/agency/MsgSetMemberRoles")
 	legacy.RegisterAminoMsg(cdc, &MsgRemoveMember{}, "civic/agency/MsgRemoveMember")
 	legacy.RegisterAminoMsg(cdc, &MsgTransferAdmin{}, "civic/agency/MsgTransferAdmin")
+	legacy.RegisterAminoMsg(cdc, &MsgAcceptAdmin{}, "civic/agency/MsgAcceptAdmin")
+	legacy.RegisterAminoMsg(cdc, &MsgCancelAdminTransfer{}, "civic/agency/MsgCancelAdminTransfer")
 	cdc.RegisterConcrete(&Params{}, "civic/agency/Params", nil)
 }

@@ -27,4 +27,8 @@ var (
 	ErrInvalidParams           = errorsmod.Register(ModuleName, 22, "invalid params")
 	ErrInvalidGenesis          = errorsmod.Register(ModuleName, 23, "invalid genesis state")
 	ErrSameAdmin               = errorsmod.Register(ModuleName, 24, "new admin is the current admin")
+	ErrOfferNotFound           = errorsmod.Register(ModuleName, 25, "no pending offer")
+	ErrOfferExpired            = errorsmod.Register(ModuleName, 26, "offer expired")
+	ErrOfferLimit              = errorsmod.Register(ModuleName, 27, "agency pending offer limit reached")
+	ErrNotOfferParty           = errorsmod.Register(ModuleName, 28, "signer is neither the agency admin nor the account the offer names")
 )

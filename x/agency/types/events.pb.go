@@ -237,7 +237,190 @@ func (m *EventAgencyStatusChanged) GetReason() string {
 	return ""
 }
 
-// EventMemberAdded is emitted when an agency admin adds a member.
+// EventMembershipOffered is emitted when an agency admin offers membership (MsgAddMember).
+type EventMembershipOffered struct {
+	AgencyId       string     `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Address        string     `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+	Roles          []string   `protobuf:"bytes,3,rep,name=roles,proto3" json:"roles,omitempty"`
+	ExpiresAt      *time.Time `protobuf:"bytes,4,opt,name=expires_at,json=expiresAt,proto3,stdtime" json:"expires_at,omitempty"`
+	OfferExpiresAt *time.Time `protobuf:"bytes,5,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at,omitempty"`
+}
+
+func (m *EventMembershipOffered) Reset()         { *m = EventMembershipOffered{} }
+func (m *EventMembershipOffered) String() string { return proto.CompactTextString(m) }
+func (*EventMembershipOffered) ProtoMessage()    {}
+func (*EventMembershipOffered) Descriptor() ([]byte, []int) {
+	return fileDescriptor_79be5f17b72ef0f8, []int{3}
+}
+func (m *EventMembershipOffered) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventMembershipOffered) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventMembershipOffered.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventMembershipOffered) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventMembershipOffered.Merge(m, src)
+}
+func (m *EventMembershipOffered) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventMembershipOffered) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventMembershipOffered.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventMembershipOffered proto.InternalMessageInfo
+
+func (m *EventMembershipOffered) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *EventMembershipOffered) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *EventMembershipOffered) GetRoles() []string {
+	if m != nil {
+		return m.Roles
+	}
+	return nil
+}
+
+func (m *EventMembershipOffered) GetExpiresAt() *time.Time {
+	if m != nil {
+		return m.ExpiresAt
+	}
+	return nil
+}
+
+func (m *EventMembershipOffered) GetOfferExpiresAt() *time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return nil
+}
+
+// EventMembershipDeclined is emitted when the account offered membership declines it.
+type EventMembershipDeclined struct {
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Address  string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+}
+
+func (m *EventMembershipDeclined) Reset()         { *m = EventMembershipDeclined{} }
+func (m *EventMembershipDeclined) String() string { return proto.CompactTextString(m) }
+func (*EventMembershipDeclined) ProtoMessage()    {}
+func (*EventMembershipDeclined) Descriptor() ([]byte, []int) {
+	return fileDescriptor_79be5f17b72ef0f8, []int{4}
+}
+func (m *EventMembershipDeclined) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventMembershipDeclined) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventMembershipDeclined.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventMembershipDeclined) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventMembershipDeclined.Merge(m, src)
+}
+func (m *EventMembershipDeclined) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventMembershipDeclined) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventMembershipDeclined.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventMembershipDeclined proto.InternalMessageInfo
+
+func (m *EventMembershipDeclined) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *EventMembershipDeclined) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// EventMembershipOfferWithdrawn is emitted when an agency admin withdraws a membership offer.
+type EventMembershipOfferWithdrawn struct {
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Address  string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+}
+
+func (m *EventMembershipOfferWithdrawn) Reset()         { *m = EventMembershipOfferWithdrawn{} }
+func (m *EventMembershipOfferWithdrawn) String() string { return proto.CompactTextString(m) }
+func (*EventMembershipOfferWithdrawn) ProtoMessage()    {}
+func (*EventMembershipOfferWithdrawn) Descriptor() ([]byte, []int) {
+	return fileDescriptor_79be5f17b72ef0f8, []int{5}
+}
+func (m *EventMembershipOfferWithdrawn) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventMembershipOfferWithdrawn) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventMembershipOfferWithdrawn.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventMembershipOfferWithdrawn) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventMembershipOfferWithdrawn.Merge(m, src)
+}
+func (m *EventMembershipOfferWithdrawn) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventMembershipOfferWithdrawn) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventMembershipOfferWithdrawn.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventMembershipOfferWithdrawn proto.InternalMessageInfo
+
+func (m *EventMembershipOfferWithdrawn) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *EventMembershipOfferWithdrawn) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// EventMemberAdded is emitted when an account accepts a membership offer and becomes a member.
 type EventMemberAdded struct {
 	AgencyId  string     `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
 	Address   string     `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
@@ -249,7 +432,7 @@ func (m *EventMemberAdded) Reset()         { *m = EventMemberAdded{} }
 func (m *EventMemberAdded) String() string { return proto.CompactTextString(m) }
 func (*EventMemberAdded) ProtoMessage()    {}
 func (*EventMemberAdded) Descriptor() ([]byte, []int) {
-	return fileDescriptor_79be5f17b72ef0f8, []int{3}
+	return fileDescriptor_79be5f17b72ef0f8, []int{6}
 }
 func (m *EventMemberAdded) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -318,7 +501,7 @@ func (m *EventMemberRolesSet) Reset()         { *m = EventMemberRolesSet{} }
 func (m *EventMemberRolesSet) String() string { return proto.CompactTextString(m) }
 func (*EventMemberRolesSet) ProtoMessage()    {}
 func (*EventMemberRolesSet) Descriptor() ([]byte, []int) {
-	return fileDescriptor_79be5f17b72ef0f8, []int{4}
+	return fileDescriptor_79be5f17b72ef0f8, []int{7}
 }
 func (m *EventMemberRolesSet) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -385,7 +568,7 @@ func (m *EventMemberRemoved) Reset()         { *m = EventMemberRemoved{} }
 func (m *EventMemberRemoved) String() string { return proto.CompactTextString(m) }
 func (*EventMemberRemoved) ProtoMessage()    {}
 func (*EventMemberRemoved) Descriptor() ([]byte, []int) {
-	return fileDescriptor_79be5f17b72ef0f8, []int{5}
+	return fileDescriptor_79be5f17b72ef0f8, []int{8}
 }
 func (m *EventMemberRemoved) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -428,7 +611,139 @@ func (m *EventMemberRemoved) GetAddress() string {
 	return ""
 }
 
-// EventAdminTransferred is emitted when an agency admin hands the agency to a new admin.
+// EventAdminTransferOffered is emitted when an agency admin offers the agency to a new admin.
+type EventAdminTransferOffered struct {
+	AgencyId       string     `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Admin          string     `protobuf:"bytes,2,opt,name=admin,proto3" json:"admin,omitempty"`
+	NewAdmin       string     `protobuf:"bytes,3,opt,name=new_admin,json=newAdmin,proto3" json:"new_admin,omitempty"`
+	OfferExpiresAt *time.Time `protobuf:"bytes,4,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at,omitempty"`
+}
+
+func (m *EventAdminTransferOffered) Reset()         { *m = EventAdminTransferOffered{} }
+func (m *EventAdminTransferOffered) String() string { return proto.CompactTextString(m) }
+func (*EventAdminTransferOffered) ProtoMessage()    {}
+func (*EventAdminTransferOffered) Descriptor() ([]byte, []int) {
+	return fileDescriptor_79be5f17b72ef0f8, []int{9}
+}
+func (m *EventAdminTransferOffered) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAdminTransferOffered) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAdminTransferOffered.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAdminTransferOffered) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAdminTransferOffered.Merge(m, src)
+}
+func (m *EventAdminTransferOffered) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAdminTransferOffered) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAdminTransferOffered.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAdminTransferOffered proto.InternalMessageInfo
+
+func (m *EventAdminTransferOffered) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *EventAdminTransferOffered) GetAdmin() string {
+	if m != nil {
+		return m.Admin
+	}
+	return ""
+}
+
+func (m *EventAdminTransferOffered) GetNewAdmin() string {
+	if m != nil {
+		return m.NewAdmin
+	}
+	return ""
+}
+
+func (m *EventAdminTransferOffered) GetOfferExpiresAt() *time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return nil
+}
+
+// EventAdminTransferCancelled is emitted when the admin withdraws, or the named account
+// declines, a pending admin transfer.
+type EventAdminTransferCancelled struct {
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	NewAdmin string `protobuf:"bytes,2,opt,name=new_admin,json=newAdmin,proto3" json:"new_admin,omitempty"`
+	// cancelled_by is the signer: the agency admin or the named account.
+	CancelledBy string `protobuf:"bytes,3,opt,name=cancelled_by,json=cancelledBy,proto3" json:"cancelled_by,omitempty"`
+}
+
+func (m *EventAdminTransferCancelled) Reset()         { *m = EventAdminTransferCancelled{} }
+func (m *EventAdminTransferCancelled) String() string { return proto.CompactTextString(m) }
+func (*EventAdminTransferCancelled) ProtoMessage()    {}
+func (*EventAdminTransferCancelled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_79be5f17b72ef0f8, []int{10}
+}
+func (m *EventAdminTransferCancelled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAdminTransferCancelled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAdminTransferCancelled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAdminTransferCancelled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAdminTransferCancelled.Merge(m, src)
+}
+func (m *EventAdminTransferCancelled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAdminTransferCancelled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAdminTransferCancelled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAdminTransferCancelled proto.InternalMessageInfo
+
+func (m *EventAdminTransferCancelled) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *EventAdminTransferCancelled) GetNewAdmin() string {
+	if m != nil {
+		return m.NewAdmin
+	}
+	return ""
+}
+
+func (m *EventAdminTransferCancelled) GetCancelledBy() string {
+	if m != nil {
+		return m.CancelledBy
+	}
+	return ""
+}
+
+// EventAdminTransferred is emitted when the named account accepts an admin transfer.
 type EventAdminTransferred struct {
 	AgencyId      string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
 	PreviousAdmin string `protobuf:"bytes,2,opt,name=previous_admin,json=previousAdmin,proto3" json:"previous_admin,omitempty"`
@@ -439,7 +754,7 @@ func (m *EventAdminTransferred) Reset()         { *m = EventAdminTransferred{} }
 func (m *EventAdminTransferred) String() string { return proto.CompactTextString(m) }
 func (*EventAdminTransferred) ProtoMessage()    {}
 func (*EventAdminTransferred) Descriptor() ([]byte, []int) {
-	return fileDescriptor_79be5f17b72ef0f8, []int{6}
+	return fileDescriptor_79be5f17b72ef0f8, []int{11}
 }
 func (m *EventAdminTransferred) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -498,7 +813,7 @@ func (m *EventParamsUpdated) Reset()         { *m = EventParamsUpdated{} }
 func (m *EventParamsUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventParamsUpdated) ProtoMessage()    {}
 func (*EventParamsUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_79be5f17b72ef0f8, []int{7}
+	return fileDescriptor_79be5f17b72ef0f8, []int{12}
 }
 func (m *EventParamsUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -538,9 +853,14 @@ func init() {
 	proto.RegisterType((*EventAgencyRegistered)(nil), "civic.agency.v1.EventAgencyRegistered")
 	proto.RegisterType((*EventAgencyRolesSet)(nil), "civic.agency.v1.EventAgencyRolesSet")
 	proto.RegisterType((*EventAgencyStatusChanged)(nil), "civic.agency.v1.EventAgencyStatusChanged")
+	proto.RegisterType((*EventMembershipOffered)(nil), "civic.agency.v1.EventMembershipOffered")
+	proto.RegisterType((*EventMembershipDeclined)(nil), "civic.agency.v1.EventMembershipDeclined")
+	proto.RegisterType((*EventMembershipOfferWithdrawn)(nil), "civic.agency.v1.EventMembershipOfferWithdrawn")
 	proto.RegisterType((*EventMemberAdded)(nil), "civic.agency.v1.EventMemberAdded")
 	proto.RegisterType((*EventMemberRolesSet)(nil), "civic.agency.v1.EventMemberRolesSet")
 	proto.RegisterType((*EventMemberRemoved)(nil), "civic.agency.v1.EventMemberRemoved")
+	proto.RegisterType((*EventAdminTransferOffered)(nil), "civic.agency.v1.EventAdminTransferOffered")
+	proto.RegisterType((*EventAdminTransferCancelled)(nil), "civic.agency.v1.EventAdminTransferCancelled")
 	proto.RegisterType((*EventAdminTransferred)(nil), "civic.agency.v1.EventAdminTransferred")
 	proto.RegisterType((*EventParamsUpdated)(nil), "civic.agency.v1.EventParamsUpdated")
 }
@@ -548,45 +868,53 @@ func init() {
 func init() { proto.RegisterFile("civic/agency/v1/events.proto", fileDescriptor_79be5f17b72ef0f8) }
 
 var fileDescriptor_79be5f17b72ef0f8 = []byte{
-	// 600 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x54, 0xbf, 0x6f, 0xd3, 0x40,
-	0x14, 0x8e, 0x13, 0xb7, 0xd4, 0x57, 0xda, 0xa2, 0xa3, 0x80, 0x49, 0xc1, 0x89, 0xcc, 0x40, 0x84,
-	0x54, 0x5b, 0x09, 0xea, 0x5c, 0x25, 0xc0, 0x80, 0x10, 0x12, 0x72, 0xca, 0xc2, 0x62, 0x5d, 0xec,
-	0x17, 0xc7, 0x52, 0xed, 0xb3, 0xee, 0x2e, 0x6e, 0xfb, 0x4f, 0xa0, 0x4e, 0xfc, 0x15, 0x2c, 0x48,
-	0x4c, 0x48, 0xec, 0x1d, 0x2b, 0x26, 0x26, 0x40, 0xc9, 0x3f, 0x82, 0x72, 0x67, 0x17, 0xab, 0x48,
-	0x4d, 0x07, 0x06, 0xb6, 0xbb, 0xef, 0xfb, 0xde, 0xf3, 0xe7, 0xf7, 0xe3, 0xd0, 0x83, 0x20, 0xce,
-	0xe3, 0xc0, 0x25, 0x11, 0xa4, 0xc1, 0x89, 0x9b, 0x77, 0x5d, 0xc8, 0x21, 0x15, 0xdc, 0xc9, 0x18,
-	0x15, 0x14, 0x6f, 0x49, 0xd6, 0x51, 0xac, 0x93, 0x77, 0x9b, 0xdb, 0x11, 0x8d, 0xa8, 0xe4, 0xdc,
-	0xc5, 0x49, 0xc9, 0x9a, 0xf7, 0x03, 0xca, 0x13, 0xca, 0x7d, 0x45, 0xa8, 0x4b, 0x41, 0xb5, 0x22,
-	0x4a, 0xa3, 0x43, 0x70, 0xe5, 0x6d, 0x34, 0x1d, 0xbb, 0x22, 0x4e, 0x80, 0x0b, 0x92, 0x64, 0x85,
-	0x60, 0xe7, 0xb2, 0x01, 0x71, 0x92, 0x41, 0x11, 0x6d, 0xbf, 0xd7, 0xd0, 0x9d, 0x17, 0x0b, 0x43,
-	0x7d, 0x49, 0x7b, 0x10, 0xc5, 0x5c, 0x00, 0x83, 0x10, 0xef, 0x20, 0x43, 0x85, 0xf8, 0x71, 0x68,
-	0x6a, 0x6d, 0xad, 0x63, 0x78, 0x6b, 0x0a, 0x78, 0x19, 0x62, 0x8c, 0xf4, 0x94, 0x24, 0x60, 0xd6,
-	0x25, 0x2e, 0xcf, 0xd8, 0x41, 0x2b, 0x24, 0x4c, 0xe2, 0xd4, 0x6c, 0x2c, 0xc0, 0x81, 0xf9, 0xed,
-	0xf3, 0xee, 0x76, 0xe1, 0xb4, 0x1f, 0x86, 0x0c, 0x38, 0x1f, 0x0a, 0x16, 0xa7, 0x91, 0xa7, 0x64,
-	0x78, 0x1b, 0xad, 0x30, 0x7a, 0x08, 0xdc, 0xd4, 0xdb, 0x8d, 0x8e, 0xe1, 0xa9, 0x8b, 0xfd, 0x41,
-	0x43, 0xb7, 0xab, 0x86, 0x16, 0xe0, 0x10, 0xc4, 0xd5, 0x76, 0x2e, 0x52, 0xd5, 0x2b, 0xa9, 0xf0,
-	0x23, 0xb4, 0xc1, 0x20, 0xa1, 0x39, 0x84, 0xbe, 0x62, 0x1b, 0x92, 0xbd, 0x59, 0x80, 0x32, 0x35,
-	0x7e, 0x8c, 0xb6, 0x12, 0x48, 0x46, 0xc0, 0xb8, 0x3f, 0xcd, 0x42, 0x22, 0x20, 0x34, 0xf5, 0xb6,
-	0xd6, 0xd9, 0xf0, 0x36, 0x0b, 0xf8, 0xad, 0x42, 0xed, 0x4f, 0x1a, 0x32, 0x2b, 0xc6, 0x86, 0x82,
-	0x88, 0x29, 0x7f, 0x36, 0x21, 0x69, 0xb4, 0xac, 0x58, 0x5d, 0xa4, 0x8f, 0x19, 0x4d, 0x64, 0xb1,
-	0x36, 0x7b, 0x0f, 0x9d, 0x4b, 0x2d, 0x77, 0xaa, 0x09, 0x3d, 0x29, 0xc5, 0xbb, 0xa8, 0x2e, 0xa8,
-	0x2c, 0xe4, 0xd2, 0x80, 0xba, 0xa0, 0xf8, 0x2e, 0x5a, 0x65, 0x40, 0x38, 0x4d, 0xa5, 0x77, 0xc3,
-	0x2b, 0x6e, 0xf6, 0x17, 0x0d, 0xdd, 0x92, 0x9e, 0x5f, 0xcb, 0x7f, 0xe9, 0x87, 0xe1, 0x32, 0xaf,
-	0x3d, 0x74, 0x83, 0xa8, 0x66, 0xa9, 0xde, 0x5e, 0xd1, 0xc6, 0x52, 0xf8, 0xa7, 0xfa, 0x8d, 0x6a,
-	0xf5, 0xf7, 0x11, 0x82, 0xe3, 0x2c, 0x66, 0xc0, 0x7d, 0x22, 0xa4, 0xaf, 0xf5, 0x5e, 0xd3, 0x51,
-	0xc3, 0xea, 0x94, 0xc3, 0xea, 0x1c, 0x94, 0xc3, 0x3a, 0xd0, 0x4f, 0x7f, 0xb6, 0x34, 0xcf, 0x28,
-	0x62, 0xfa, 0xc2, 0xfe, 0x5a, 0x4e, 0x82, 0x32, 0x7f, 0xbd, 0x49, 0xf8, 0x8f, 0xfc, 0x03, 0xc2,
-	0x55, 0xfb, 0x6a, 0xe8, 0xfe, 0xb9, 0x7b, 0xfb, 0xe3, 0xc5, 0x06, 0x2f, 0xb6, 0xea, 0x80, 0x91,
-	0x94, 0x8f, 0x81, 0x2d, 0xdd, 0xe0, 0x7d, 0xb4, 0x99, 0x31, 0xc8, 0x63, 0x3a, 0xe5, 0xbe, 0x5a,
-	0xdb, 0x65, 0x5f, 0xdc, 0x28, 0xf5, 0xf2, 0x43, 0x78, 0x0f, 0x19, 0x29, 0x1c, 0xf9, 0xd7, 0x5b,
-	0xf9, 0xb5, 0x14, 0x8e, 0x64, 0x98, 0xfd, 0xaa, 0xa8, 0xca, 0x1b, 0xc2, 0x48, 0x52, 0x2e, 0x17,
-	0xde, 0x43, 0xab, 0x99, 0x04, 0xa4, 0xcf, 0xf5, 0xde, 0xbd, 0xbf, 0x66, 0x5e, 0xe9, 0x07, 0xfa,
-	0xd9, 0x8f, 0x56, 0xcd, 0x2b, 0xc4, 0x83, 0xe7, 0x67, 0x33, 0x4b, 0x3b, 0x9f, 0x59, 0xda, 0xaf,
-	0x99, 0xa5, 0x9d, 0xce, 0xad, 0xda, 0xf9, 0xdc, 0xaa, 0x7d, 0x9f, 0x5b, 0xb5, 0x77, 0x4f, 0xa2,
-	0x58, 0x4c, 0xa6, 0x23, 0x27, 0xa0, 0x89, 0x2b, 0x53, 0x05, 0x13, 0x12, 0xa7, 0xea, 0xe8, 0x1e,
-	0x97, 0x8f, 0xa1, 0x7c, 0x09, 0x47, 0xab, 0xb2, 0x9b, 0x4f, 0x7f, 0x07, 0x00, 0x00, 0xff, 0xff,
-	0x51, 0x8f, 0xe8, 0x7d, 0xaa, 0x05, 0x00, 0x00,
+	// 729 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x56, 0x4f, 0x4f, 0x13, 0x41,
+	0x14, 0xef, 0xb6, 0x05, 0xe9, 0x03, 0x0a, 0x59, 0x11, 0x0a, 0x48, 0x21, 0xeb, 0x41, 0x62, 0xc2,
+	0x6e, 0xa8, 0xe1, 0xe4, 0x81, 0xb4, 0xc0, 0x41, 0x8d, 0xd1, 0x2c, 0x18, 0x13, 0x2f, 0x9b, 0xe9,
+	0xee, 0xeb, 0x76, 0x4d, 0x77, 0x67, 0x33, 0x3b, 0x2d, 0xf4, 0x3b, 0x18, 0xc3, 0xc9, 0x4f, 0x61,
+	0x4c, 0x4c, 0x3c, 0x99, 0x78, 0xe7, 0x48, 0x3c, 0x79, 0x52, 0x03, 0x47, 0xbf, 0x84, 0xe9, 0xcc,
+	0x6e, 0x5d, 0x81, 0xd0, 0x46, 0x31, 0xd1, 0xdb, 0xcc, 0xfb, 0x37, 0xbf, 0x79, 0xbf, 0xf7, 0xde,
+	0x0c, 0xdc, 0xb4, 0xbd, 0x8e, 0x67, 0x1b, 0xc4, 0xc5, 0xc0, 0xee, 0x1a, 0x9d, 0x75, 0x03, 0x3b,
+	0x18, 0xf0, 0x48, 0x0f, 0x19, 0xe5, 0x54, 0x9d, 0x12, 0x5a, 0x5d, 0x6a, 0xf5, 0xce, 0xfa, 0xc2,
+	0x8c, 0x4b, 0x5d, 0x2a, 0x74, 0x46, 0x6f, 0x25, 0xcd, 0x16, 0xe6, 0x6d, 0x1a, 0xf9, 0x34, 0xb2,
+	0xa4, 0x42, 0x6e, 0x62, 0xd5, 0xb2, 0x4b, 0xa9, 0xdb, 0x42, 0x43, 0xec, 0xea, 0xed, 0x86, 0xc1,
+	0x3d, 0x1f, 0x23, 0x4e, 0xfc, 0x30, 0x36, 0x58, 0x3c, 0x0b, 0x80, 0x77, 0x43, 0x8c, 0xbd, 0xb5,
+	0x57, 0x0a, 0xdc, 0xd8, 0xe9, 0x01, 0xaa, 0x0a, 0xb5, 0x89, 0xae, 0x17, 0x71, 0x64, 0xe8, 0xa8,
+	0x8b, 0x50, 0x90, 0x2e, 0x96, 0xe7, 0x94, 0x94, 0x15, 0x65, 0xb5, 0x60, 0x8e, 0x49, 0xc1, 0x7d,
+	0x47, 0x55, 0x21, 0x1f, 0x10, 0x1f, 0x4b, 0x59, 0x21, 0x17, 0x6b, 0x55, 0x87, 0x11, 0xe2, 0xf8,
+	0x5e, 0x50, 0xca, 0xf5, 0x84, 0xb5, 0xd2, 0xa7, 0xf7, 0x6b, 0x33, 0x31, 0xd2, 0xaa, 0xe3, 0x30,
+	0x8c, 0xa2, 0x5d, 0xce, 0xbc, 0xc0, 0x35, 0xa5, 0x99, 0x3a, 0x03, 0x23, 0x8c, 0xb6, 0x30, 0x2a,
+	0xe5, 0x57, 0x72, 0xab, 0x05, 0x53, 0x6e, 0xb4, 0xd7, 0x0a, 0x5c, 0x4f, 0x03, 0xea, 0x09, 0x77,
+	0x91, 0x5f, 0x0e, 0xa7, 0x1f, 0x2a, 0x9b, 0x0a, 0xa5, 0xde, 0x82, 0x49, 0x86, 0x3e, 0xed, 0xa0,
+	0x63, 0x49, 0x6d, 0x4e, 0x68, 0x27, 0x62, 0xa1, 0x08, 0xad, 0xde, 0x86, 0x29, 0x1f, 0xfd, 0x3a,
+	0xb2, 0xc8, 0x6a, 0x87, 0x0e, 0xe1, 0xe8, 0x94, 0xf2, 0x2b, 0xca, 0xea, 0xa4, 0x59, 0x8c, 0xc5,
+	0x4f, 0xa5, 0x54, 0x7b, 0xa7, 0x40, 0x29, 0x05, 0x6c, 0x97, 0x13, 0xde, 0x8e, 0xb6, 0x9a, 0x24,
+	0x70, 0x07, 0x25, 0x6b, 0x1d, 0xf2, 0x0d, 0x46, 0x7d, 0x91, 0xac, 0x62, 0x65, 0x49, 0x3f, 0x43,
+	0xb9, 0x9e, 0x0e, 0x68, 0x0a, 0x53, 0x75, 0x0d, 0xb2, 0x9c, 0x8a, 0x44, 0x0e, 0x74, 0xc8, 0x72,
+	0xaa, 0xce, 0xc2, 0x28, 0x43, 0x12, 0xd1, 0x40, 0x60, 0x2f, 0x98, 0xf1, 0x4e, 0x7b, 0x99, 0x85,
+	0x59, 0x81, 0xf9, 0x91, 0xbc, 0x4b, 0xd3, 0x0b, 0x1f, 0x37, 0x1a, 0x83, 0xe9, 0xad, 0xc0, 0x35,
+	0x22, 0x29, 0x93, 0x0c, 0x5f, 0x42, 0x66, 0x62, 0xf8, 0x93, 0x83, 0x5c, 0x9a, 0x83, 0x4d, 0x00,
+	0x3c, 0x08, 0x3d, 0x86, 0x91, 0x45, 0xb8, 0x40, 0x37, 0x5e, 0x59, 0xd0, 0x65, 0xc9, 0xea, 0x49,
+	0xc9, 0xea, 0x7b, 0x49, 0xc9, 0xd6, 0xf2, 0x87, 0x5f, 0x97, 0x15, 0xb3, 0x10, 0xfb, 0x54, 0xb9,
+	0xfa, 0x00, 0xa6, 0x69, 0x0f, 0xb2, 0x95, 0x0a, 0x33, 0x32, 0x64, 0x98, 0xa2, 0xf0, 0xdc, 0x49,
+	0x62, 0x69, 0x2f, 0x60, 0xee, 0x4c, 0x36, 0xb6, 0xd1, 0x6e, 0x79, 0xc1, 0x5f, 0x48, 0x87, 0x16,
+	0xc2, 0xd2, 0x45, 0x99, 0x7f, 0xe6, 0xf1, 0xa6, 0xc3, 0xc8, 0x7e, 0x70, 0xf5, 0x27, 0x7e, 0x50,
+	0x60, 0x3a, 0x75, 0x64, 0xd5, 0x71, 0xfe, 0x1f, 0x9a, 0xb5, 0x8f, 0x49, 0xdb, 0x4b, 0xf0, 0xc3,
+	0xb5, 0xfd, 0x3f, 0x84, 0x1f, 0x41, 0x4d, 0xc3, 0x97, 0x13, 0xe6, 0xea, 0x39, 0xfe, 0xae, 0xc0,
+	0xbc, 0x1c, 0x42, 0xbd, 0x11, 0xba, 0xc7, 0x48, 0x10, 0x35, 0x90, 0x0d, 0xd5, 0xd3, 0xfd, 0xf1,
+	0x9c, 0x1d, 0x6e, 0x3c, 0x6f, 0x40, 0x21, 0xc0, 0x7d, 0x6b, 0xb8, 0x91, 0x3e, 0x16, 0xe0, 0xbe,
+	0x80, 0x74, 0x61, 0xbf, 0xe6, 0x7f, 0xb3, 0x5f, 0xdf, 0x2a, 0xb0, 0x78, 0xfe, 0xb6, 0x5b, 0x24,
+	0xb0, 0xb1, 0xd5, 0x1a, 0x74, 0xdf, 0x5f, 0xf0, 0x67, 0x87, 0xc6, 0x7f, 0x0f, 0x26, 0xec, 0xe4,
+	0x00, 0xab, 0xde, 0x1d, 0x78, 0xf3, 0xf1, 0xbe, 0x75, 0xad, 0xab, 0xbd, 0xe9, 0xbf, 0xa6, 0x69,
+	0xc0, 0x03, 0xa9, 0xd9, 0x84, 0x62, 0xc8, 0xb0, 0xe3, 0xd1, 0x76, 0x34, 0x24, 0xde, 0xc9, 0xc4,
+	0xbe, 0xfa, 0x07, 0x5c, 0x69, 0x0f, 0xe3, 0xa2, 0x7d, 0x42, 0x18, 0xf1, 0x93, 0x87, 0x4e, 0xdd,
+	0x80, 0xd1, 0x50, 0x08, 0x04, 0xce, 0xf1, 0xca, 0xdc, 0xb9, 0xf7, 0x47, 0xda, 0xd7, 0xf2, 0x47,
+	0x5f, 0x96, 0x33, 0x66, 0x6c, 0x5c, 0xdb, 0x3e, 0x3a, 0x29, 0x2b, 0xc7, 0x27, 0x65, 0xe5, 0xdb,
+	0x49, 0x59, 0x39, 0x3c, 0x2d, 0x67, 0x8e, 0x4f, 0xcb, 0x99, 0xcf, 0xa7, 0xe5, 0xcc, 0xf3, 0x3b,
+	0xae, 0xc7, 0x9b, 0xed, 0xba, 0x6e, 0x53, 0xdf, 0x10, 0xa1, 0xec, 0x26, 0xf1, 0x02, 0xb9, 0x34,
+	0x0e, 0x92, 0x8f, 0x89, 0xf8, 0x95, 0xd4, 0x47, 0x45, 0x71, 0xdc, 0xfd, 0x11, 0x00, 0x00, 0xff,
+	0xff, 0x9c, 0x45, 0xa4, 0xfc, 0x36, 0x09, 0x00, 0x00,
 }
 
 func (m *EventAgencyRegistered) Marshal() (dAtA []byte, err error) {
@@ -742,6 +1070,146 @@ func (m *EventAgencyStatusChanged) MarshalToSizedBuffer(dAtA []byte) (int, error
 	return len(dAtA) - i, nil
 }
 
+func (m *EventMembershipOffered) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventMembershipOffered) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventMembershipOffered) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OfferExpiresAt != nil {
+		n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.OfferExpiresAt):])
+		if err1 != nil {
+			return 0, err1
+		}
+		i -= n1
+		i = encodeVarintEvents(dAtA, i, uint64(n1))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.ExpiresAt != nil {
+		n2, err2 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err2 != nil {
+			return 0, err2
+		}
+		i -= n2
+		i = encodeVarintEvents(dAtA, i, uint64(n2))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Roles) > 0 {
+		for iNdEx := len(m.Roles) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Roles[iNdEx])
+			copy(dAtA[i:], m.Roles[iNdEx])
+			i = encodeVarintEvents(dAtA, i, uint64(len(m.Roles[iNdEx])))
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventMembershipDeclined) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventMembershipDeclined) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventMembershipDeclined) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventMembershipOfferWithdrawn) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventMembershipOfferWithdrawn) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventMembershipOfferWithdrawn) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *EventMemberAdded) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -763,12 +1231,12 @@ func (m *EventMemberAdded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	var l int
 	_ = l
 	if m.ExpiresAt != nil {
-		n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
-		if err1 != nil {
-			return 0, err1
+		n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err3 != nil {
+			return 0, err3
 		}
-		i -= n1
-		i = encodeVarintEvents(dAtA, i, uint64(n1))
+		i -= n3
+		i = encodeVarintEvents(dAtA, i, uint64(n3))
 		i--
 		dAtA[i] = 0x22
 	}
@@ -819,12 +1287,12 @@ func (m *EventMemberRolesSet) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	var l int
 	_ = l
 	if m.ExpiresAt != nil {
-		n2, err2 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
-		if err2 != nil {
-			return 0, err2
+		n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err4 != nil {
+			return 0, err4
 		}
-		i -= n2
-		i = encodeVarintEvents(dAtA, i, uint64(n2))
+		i -= n4
+		i = encodeVarintEvents(dAtA, i, uint64(n4))
 		i--
 		dAtA[i] = 0x22
 	}
@@ -878,6 +1346,104 @@ func (m *EventMemberRemoved) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i -= len(m.Address)
 		copy(dAtA[i:], m.Address)
 		i = encodeVarintEvents(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAdminTransferOffered) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAdminTransferOffered) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAdminTransferOffered) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.OfferExpiresAt != nil {
+		n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.OfferExpiresAt):])
+		if err5 != nil {
+			return 0, err5
+		}
+		i -= n5
+		i = encodeVarintEvents(dAtA, i, uint64(n5))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.NewAdmin) > 0 {
+		i -= len(m.NewAdmin)
+		copy(dAtA[i:], m.NewAdmin)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.NewAdmin)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Admin) > 0 {
+		i -= len(m.Admin)
+		copy(dAtA[i:], m.Admin)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Admin)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAdminTransferCancelled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAdminTransferCancelled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAdminTransferCancelled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.CancelledBy) > 0 {
+		i -= len(m.CancelledBy)
+		copy(dAtA[i:], m.CancelledBy)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.CancelledBy)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.NewAdmin) > 0 {
+		i -= len(m.NewAdmin)
+		copy(dAtA[i:], m.NewAdmin)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.NewAdmin)))
 		i--
 		dAtA[i] = 0x12
 	}
@@ -1057,6 +1623,71 @@ func (m *EventAgencyStatusChanged) Size() (n int) {
 	return n
 }
 
+func (m *EventMembershipOffered) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if len(m.Roles) > 0 {
+		for _, s := range m.Roles {
+			l = len(s)
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	if m.ExpiresAt != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt)
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.OfferExpiresAt != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.OfferExpiresAt)
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventMembershipDeclined) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventMembershipOfferWithdrawn) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
 func (m *EventMemberAdded) Size() (n int) {
 	if m == nil {
 		return 0
@@ -1122,6 +1753,52 @@ func (m *EventMemberRemoved) Size() (n int) {
 		n += 1 + l + sovEvents(uint64(l))
 	}
 	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventAdminTransferOffered) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Admin)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.NewAdmin)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.OfferExpiresAt != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.OfferExpiresAt)
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventAdminTransferCancelled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.NewAdmin)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.CancelledBy)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
@@ -1661,6 +2338,452 @@ func (m *EventAgencyStatusChanged) Unmarshal(dAtA []byte) error {
 	}
 	return nil
 }
+func (m *EventMembershipOffered) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventMembershipOffered: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventMembershipOffered: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Roles", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Roles = append(m.Roles, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ExpiresAt == nil {
+				m.ExpiresAt = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.ExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.OfferExpiresAt == nil {
+				m.OfferExpiresAt = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventMembershipDeclined) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventMembershipDeclined: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventMembershipDeclined: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventMembershipOfferWithdrawn) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventMembershipOfferWithdrawn: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventMembershipOfferWithdrawn: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
 func (m *EventMemberAdded) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)
 	iNdEx := 0
@@ -2117,6 +3240,334 @@ func (m *EventMemberRemoved) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAdminTransferOffered) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAdminTransferOffered: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAdminTransferOffered: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Admin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewAdmin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewAdmin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.OfferExpiresAt == nil {
+				m.OfferExpiresAt = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAdminTransferCancelled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAdminTransferCancelled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAdminTransferCancelled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewAdmin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewAdmin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CancelledBy", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CancelledBy = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -125,9 +125,19 @@ func TestStatusTransitions(t *testing.T) {
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
-	require.NoError(t, types.Params{MaxMembersPerAgency: types.MaxMembersPerAgencyLimit}.Validate())
+	require.NoError(t, maxMembers(types.MaxMembersPerAgencyLimit).Validate())
 	require.ErrorIs(t, types.Params{}.Validate(), types.ErrInvalidParams)
-	require.ErrorIs(t, types.Params{MaxMembersPerAgency: types.MaxMembersPerAgencyLimit + 1}.Validate(), types.ErrInvalidParams)
+	require.ErrorIs(t, maxMembers(types.MaxMembersPerAgencyLimit+1).Validate(), types.ErrInvalidParams)
+	for name, mutate := range map[string]func(p *types.Params){
+		"offer ttl under an hour":     func(p *types.Params) { p.OfferTtlSeconds = types.MinOfferTTLSeconds - 1 },
+		"offer ttl over 90 days":      func(p *types.Params) { p.OfferTtlSeconds = types.MaxOfferTTLSeconds + 1 },
+		"no pending offers allowed":   func(p *types.Params) { p.MaxPendingOffersPerAgency = 0 },
+		"pending offers over ceiling": func(p *types.Params) { p.MaxPendingOffersPerAgency = types.MaxPendingOffersPerAgencyLimit + 1 },
+	} {
+		p := types.DefaultParams()
+		mutate(&p)
+		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
+	}
 }
 
 func TestRoleDefinitionValidate(t *testing.T) {
@@ -144,4 +154,11 @@ func TestRoleDefinitionValidate(t *testing.T) {
 	} {
 		require.Error(t, bad.Validate(), "%+v", bad)
 	}
+}
+
+// maxMembers returns the default params with max_members_per_agency = n.
+func maxMembers(n uint32) types.Params {
+	p := types.DefaultParams()
+	p.MaxMembersPerAgency = n
+	return p
 }

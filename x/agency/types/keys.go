@@ -23,4 +23,11 @@ var (
 	AffiliationsKey = collections.NewPrefix(4)
 	// MemberCountKey maps agency id -> number of members (bounded by Params.MaxMembersPerAgency).
 	MemberCountKey = collections.NewPrefix(5)
+	// MembershipOffersKey maps (agency id, address) -> MembershipOffer pending acceptance.
+	MembershipOffersKey = collections.NewPrefix(6)
+	// OfferCountKey maps agency id -> number of its pending membership offers
+	// (bounded by Params.MaxPendingOffersPerAgency).
+	OfferCountKey = collections.NewPrefix(7)
+	// AdminOffersKey maps agency id -> AdminOffer pending acceptance (one per agency).
+	AdminOffersKey = collections.NewPrefix(8)
 )

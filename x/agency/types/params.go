@@ -8,11 +8,26 @@ const (
 	// MaxMembersPerAgencyLimit is the hard ceiling governance may set; it bounds the loop
 	// of MsgSetAgencyRoles over an agency's members.
 	MaxMembersPerAgencyLimit uint32 = 10_000
+
+	// DefaultOfferTTLSeconds is how long an offer can be accepted by default (7 days).
+	DefaultOfferTTLSeconds uint64 = 7 * 24 * 3600
+	// MinOfferTTLSeconds and MaxOfferTTLSeconds bound params.offer_ttl_seconds (1 hour to 90 days).
+	MinOfferTTLSeconds uint64 = 3600
+	MaxOfferTTLSeconds uint64 = 90 * 24 * 3600
+
+	// DefaultMaxPendingOffersPerAgency is the default bound of an agency's pending membership offers.
+	DefaultMaxPendingOffersPerAgency uint32 = 100
+	// MaxPendingOffersPerAgencyLimit is the hard ceiling governance may set.
+	MaxPendingOffersPerAgencyLimit uint32 = 1000
 )
 
 // DefaultParams returns the default module params.
 func DefaultParams() Params {
-	return Params{MaxMembersPerAgency: DefaultMaxMembersPerAgency}
+	return Params{
+		MaxMembersPerAgency:       DefaultMaxMembersPerAgency,
+		OfferTtlSeconds:           DefaultOfferTTLSeconds,
+		MaxPendingOffersPerAgency: DefaultMaxPendingOffersPerAgency,
+	}
 }
 
 // Validate checks the params.
@@ -20,6 +35,14 @@ func (p Params) Validate() error {
 	if p.MaxMembersPerAgency == 0 || p.MaxMembersPerAgency > MaxMembersPerAgencyLimit {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_members_per_agency must be 1..%d, got %d",
 			MaxMembersPerAgencyLimit, p.MaxMembersPerAgency)
+	}
+	if p.OfferTtlSeconds < MinOfferTTLSeconds || p.OfferTtlSeconds > MaxOfferTTLSeconds {
+		return errorsmod.Wrapf(ErrInvalidParams, "offer_ttl_seconds must be %d..%d, got %d",
+			MinOfferTTLSeconds, MaxOfferTTLSeconds, p.OfferTtlSeconds)
+	}
+	if p.MaxPendingOffersPerAgency == 0 || p.MaxPendingOffersPerAgency > MaxPendingOffersPerAgencyLimit {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_pending_offers_per_agency must be 1..%d, got %d",
+			MaxPendingOffersPerAgencyLimit, p.MaxPendingOffersPerAgency)
 	}
 	return nil
 }

@@ -326,6 +326,202 @@ func (m *QueryMembersResponse) GetPagination() *query.PageResponse {
 	return nil
 }
 
+// QueryMembershipOffersRequest pages through one agency's pending membership offers.
+type QueryMembershipOffersRequest struct {
+	AgencyId   string             `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryMembershipOffersRequest) Reset()         { *m = QueryMembershipOffersRequest{} }
+func (m *QueryMembershipOffersRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryMembershipOffersRequest) ProtoMessage()    {}
+func (*QueryMembershipOffersRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_d0b5c9800a0a4625, []int{6}
+}
+func (m *QueryMembershipOffersRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryMembershipOffersRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryMembershipOffersRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryMembershipOffersRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryMembershipOffersRequest.Merge(m, src)
+}
+func (m *QueryMembershipOffersRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryMembershipOffersRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryMembershipOffersRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryMembershipOffersRequest proto.InternalMessageInfo
+
+func (m *QueryMembershipOffersRequest) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *QueryMembershipOffersRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryMembershipOffersResponse is one page of membership offers.
+type QueryMembershipOffersResponse struct {
+	Offers     []MembershipOffer   `protobuf:"bytes,1,rep,name=offers,proto3" json:"offers"`
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryMembershipOffersResponse) Reset()         { *m = QueryMembershipOffersResponse{} }
+func (m *QueryMembershipOffersResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryMembershipOffersResponse) ProtoMessage()    {}
+func (*QueryMembershipOffersResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_d0b5c9800a0a4625, []int{7}
+}
+func (m *QueryMembershipOffersResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryMembershipOffersResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryMembershipOffersResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryMembershipOffersResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryMembershipOffersResponse.Merge(m, src)
+}
+func (m *QueryMembershipOffersResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryMembershipOffersResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryMembershipOffersResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryMembershipOffersResponse proto.InternalMessageInfo
+
+func (m *QueryMembershipOffersResponse) GetOffers() []MembershipOffer {
+	if m != nil {
+		return m.Offers
+	}
+	return nil
+}
+
+func (m *QueryMembershipOffersResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryAdminOfferRequest asks for an agency's pending admin transfer.
+type QueryAdminOfferRequest struct {
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+}
+
+func (m *QueryAdminOfferRequest) Reset()         { *m = QueryAdminOfferRequest{} }
+func (m *QueryAdminOfferRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryAdminOfferRequest) ProtoMessage()    {}
+func (*QueryAdminOfferRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_d0b5c9800a0a4625, []int{8}
+}
+func (m *QueryAdminOfferRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAdminOfferRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAdminOfferRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAdminOfferRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAdminOfferRequest.Merge(m, src)
+}
+func (m *QueryAdminOfferRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAdminOfferRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAdminOfferRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAdminOfferRequest proto.InternalMessageInfo
+
+func (m *QueryAdminOfferRequest) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+// QueryAdminOfferResponse carries the pending admin transfer.
+type QueryAdminOfferResponse struct {
+	Offer AdminOffer `protobuf:"bytes,1,opt,name=offer,proto3" json:"offer"`
+}
+
+func (m *QueryAdminOfferResponse) Reset()         { *m = QueryAdminOfferResponse{} }
+func (m *QueryAdminOfferResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryAdminOfferResponse) ProtoMessage()    {}
+func (*QueryAdminOfferResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_d0b5c9800a0a4625, []int{9}
+}
+func (m *QueryAdminOfferResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAdminOfferResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAdminOfferResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAdminOfferResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAdminOfferResponse.Merge(m, src)
+}
+func (m *QueryAdminOfferResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAdminOfferResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAdminOfferResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAdminOfferResponse proto.InternalMessageInfo
+
+func (m *QueryAdminOfferResponse) GetOffer() AdminOffer {
+	if m != nil {
+		return m.Offer
+	}
+	return AdminOffer{}
+}
+
 // QueryMembershipRequest asks which agency an address belongs to.
 type QueryMembershipRequest struct {
 	Address string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
@@ -335,7 +531,7 @@ func (m *QueryMembershipRequest) Reset()         { *m = QueryMembershipRequest{}
 func (m *QueryMembershipRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryMembershipRequest) ProtoMessage()    {}
 func (*QueryMembershipRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{6}
+	return fileDescriptor_d0b5c9800a0a4625, []int{10}
 }
 func (m *QueryMembershipRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -385,7 +581,7 @@ func (m *QueryMembershipResponse) Reset()         { *m = QueryMembershipResponse
 func (m *QueryMembershipResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryMembershipResponse) ProtoMessage()    {}
 func (*QueryMembershipResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{7}
+	return fileDescriptor_d0b5c9800a0a4625, []int{11}
 }
 func (m *QueryMembershipResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -445,7 +641,7 @@ func (m *QueryHasRoleRequest) Reset()         { *m = QueryHasRoleRequest{} }
 func (m *QueryHasRoleRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryHasRoleRequest) ProtoMessage()    {}
 func (*QueryHasRoleRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{8}
+	return fileDescriptor_d0b5c9800a0a4625, []int{12}
 }
 func (m *QueryHasRoleRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -501,7 +697,7 @@ func (m *QueryHasRoleResponse) Reset()         { *m = QueryHasRoleResponse{} }
 func (m *QueryHasRoleResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryHasRoleResponse) ProtoMessage()    {}
 func (*QueryHasRoleResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{9}
+	return fileDescriptor_d0b5c9800a0a4625, []int{13}
 }
 func (m *QueryHasRoleResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -560,7 +756,7 @@ func (m *QueryRolesRequest) Reset()         { *m = QueryRolesRequest{} }
 func (m *QueryRolesRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryRolesRequest) ProtoMessage()    {}
 func (*QueryRolesRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{10}
+	return fileDescriptor_d0b5c9800a0a4625, []int{14}
 }
 func (m *QueryRolesRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -606,7 +802,7 @@ func (m *QueryRolesResponse) Reset()         { *m = QueryRolesResponse{} }
 func (m *QueryRolesResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryRolesResponse) ProtoMessage()    {}
 func (*QueryRolesResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{11}
+	return fileDescriptor_d0b5c9800a0a4625, []int{15}
 }
 func (m *QueryRolesResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -657,7 +853,7 @@ func (m *QueryParamsRequest) Reset()         { *m = QueryParamsRequest{} }
 func (m *QueryParamsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsRequest) ProtoMessage()    {}
 func (*QueryParamsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{12}
+	return fileDescriptor_d0b5c9800a0a4625, []int{16}
 }
 func (m *QueryParamsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -695,7 +891,7 @@ func (m *QueryParamsResponse) Reset()         { *m = QueryParamsResponse{} }
 func (m *QueryParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsResponse) ProtoMessage()    {}
 func (*QueryParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_d0b5c9800a0a4625, []int{13}
+	return fileDescriptor_d0b5c9800a0a4625, []int{17}
 }
 func (m *QueryParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -738,6 +934,10 @@ func init() {
 	proto.RegisterType((*QueryAgenciesResponse)(nil), "civic.agency.v1.QueryAgenciesResponse")
 	proto.RegisterType((*QueryMembersRequest)(nil), "civic.agency.v1.QueryMembersRequest")
 	proto.RegisterType((*QueryMembersResponse)(nil), "civic.agency.v1.QueryMembersResponse")
+	proto.RegisterType((*QueryMembershipOffersRequest)(nil), "civic.agency.v1.QueryMembershipOffersRequest")
+	proto.RegisterType((*QueryMembershipOffersResponse)(nil), "civic.agency.v1.QueryMembershipOffersResponse")
+	proto.RegisterType((*QueryAdminOfferRequest)(nil), "civic.agency.v1.QueryAdminOfferRequest")
+	proto.RegisterType((*QueryAdminOfferResponse)(nil), "civic.agency.v1.QueryAdminOfferResponse")
 	proto.RegisterType((*QueryMembershipRequest)(nil), "civic.agency.v1.QueryMembershipRequest")
 	proto.RegisterType((*QueryMembershipResponse)(nil), "civic.agency.v1.QueryMembershipResponse")
 	proto.RegisterType((*QueryHasRoleRequest)(nil), "civic.agency.v1.QueryHasRoleRequest")
@@ -751,63 +951,72 @@ func init() {
 func init() { proto.RegisterFile("civic/agency/v1/query.proto", fileDescriptor_d0b5c9800a0a4625) }
 
 var fileDescriptor_d0b5c9800a0a4625 = []byte{
-	// 886 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x56, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0xce, 0x64, 0xb7, 0xf9, 0x31, 0x48, 0xa0, 0x1d, 0xb2, 0x6d, 0xe2, 0xa0, 0x50, 0xb9, 0xdd,
-	0x6c, 0x55, 0xb4, 0x1e, 0xa5, 0x15, 0x42, 0xec, 0x89, 0x56, 0x88, 0x1f, 0x12, 0x48, 0xbb, 0xe6,
-	0x06, 0x82, 0x68, 0x92, 0x0c, 0xce, 0x48, 0xb5, 0x27, 0x6b, 0x3b, 0x11, 0xa1, 0x8a, 0x04, 0x9c,
-	0x38, 0x56, 0xc0, 0xa1, 0x12, 0x27, 0x6e, 0x1c, 0x39, 0xf0, 0x3f, 0xd0, 0x63, 0x05, 0x17, 0x4e,
-	0x08, 0xb5, 0x48, 0xfc, 0x1b, 0xc8, 0x33, 0xcf, 0x76, 0x9c, 0xe0, 0x04, 0xd1, 0x5e, 0xda, 0xd8,
-	0xef, 0x7b, 0xef, 0x7d, 0xef, 0xeb, 0x7b, 0x5f, 0x83, 0x9b, 0x7d, 0x31, 0x11, 0x7d, 0xca, 0x1c,
-	0xee, 0xf5, 0xa7, 0x74, 0xd2, 0xa1, 0xcf, 0xc6, 0xdc, 0x9f, 0x5a, 0x23, 0x5f, 0x86, 0x92, 0xbc,
-	0xa0, 0x82, 0x96, 0x0e, 0x5a, 0x93, 0x8e, 0x51, 0x73, 0xa4, 0x23, 0x55, 0x8c, 0x46, 0x9f, 0x34,
-	0xcc, 0x68, 0xf4, 0x65, 0xe0, 0xca, 0xa0, 0xab, 0x03, 0xfa, 0x01, 0x42, 0x2f, 0x39, 0x52, 0x3a,
-	0x27, 0x9c, 0xb2, 0x91, 0xa0, 0xcc, 0xf3, 0x64, 0xc8, 0x42, 0x21, 0xbd, 0x38, 0xba, 0xaf, 0xb1,
-	0xb4, 0xc7, 0x02, 0xae, 0x1b, 0xd3, 0x49, 0xa7, 0xc7, 0x43, 0xd6, 0xa1, 0x23, 0xe6, 0x08, 0x4f,
-	0x81, 0x01, 0xdb, 0x04, 0x6c, 0x0c, 0x9b, 0x27, 0x6a, 0xdc, 0x63, 0xae, 0xf0, 0x24, 0x55, 0x3f,
-	0x13, 0xfc, 0xc2, 0x60, 0xe1, 0x74, 0xc4, 0xa1, 0xb1, 0xb9, 0x8b, 0xc9, 0xd3, 0x28, 0xfd, 0x48,
-	0x45, 0x6d, 0xfe, 0x6c, 0xcc, 0x83, 0x90, 0x3c, 0x8f, 0x8b, 0x62, 0x50, 0x47, 0xdb, 0x68, 0xaf,
-	0x6a, 0x17, 0xc5, 0xc0, 0x7c, 0x8a, 0x5f, 0xcc, 0xa0, 0x82, 0x91, 0xf4, 0x02, 0x4e, 0x1e, 0xe3,
-	0x92, 0xae, 0xaa, 0xa0, 0xcf, 0x1d, 0x6c, 0x59, 0x0b, 0x32, 0x59, 0x3a, 0xe1, 0xb8, 0x7a, 0xf1,
-	0xc7, 0xcb, 0x85, 0x1f, 0xff, 0xfe, 0x69, 0x1f, 0xd9, 0x90, 0x61, 0x7e, 0x82, 0x6b, 0x69, 0x49,
-	0xc1, 0x83, 0xb8, 0xf5, 0x5b, 0x18, 0xa7, 0x13, 0x43, 0xdd, 0xb6, 0x05, 0x52, 0x46, 0xf2, 0x58,
-	0x7a, 0x5c, 0x90, 0xc7, 0x7a, 0xc2, 0x1c, 0x0e, 0xb9, 0xf6, 0x5c, 0xa6, 0xf9, 0x3d, 0xc2, 0xf7,
-	0x17, 0x1a, 0x00, 0xeb, 0xd7, 0x71, 0x85, 0xc1, 0xbb, 0x3a, 0xda, 0xbe, 0xb3, 0x8a, 0xf7, 0xdd,
-	0x88, 0xb7, 0x9d, 0xc0, 0xc9, 0xdb, 0x19, 0x72, 0x45, 0x45, 0xee, 0xe1, 0x5a, 0x72, 0xba, 0x6f,
-	0x86, 0xdd, 0xe7, 0x20, 0xe8, 0xfb, 0xdc, 0xed, 0x71, 0x3f, 0x19, 0xbe, 0x89, 0xab, 0x9a, 0x43,
-	0x37, 0x91, 0x5f, 0x37, 0x9f, 0xbe, 0x3b, 0x58, 0x50, 0xa6, 0xf8, 0xbf, 0x95, 0x39, 0x47, 0x20,
-	0x7d, 0xd2, 0x1c, 0x84, 0x79, 0x0d, 0x97, 0x5d, 0xfd, 0x2a, 0x57, 0x17, 0x9d, 0x02, 0xba, 0xc4,
-	0xe8, 0xdb, 0x93, 0xe5, 0x3d, 0xbc, 0x39, 0xcf, 0x6c, 0x28, 0x46, 0xb1, 0x32, 0x07, 0xb8, 0xcc,
-	0x06, 0x03, 0x9f, 0x07, 0x81, 0xd6, 0xe5, 0xb8, 0xfe, 0xeb, 0xcf, 0x8f, 0x6a, 0xd0, 0xe2, 0x48,
-	0x47, 0x3e, 0x08, 0x7d, 0xe1, 0x39, 0x76, 0x0c, 0x34, 0x7f, 0x40, 0x78, 0x6b, 0xa9, 0xdc, 0xcd,
-	0x57, 0x97, 0x34, 0x70, 0x45, 0x04, 0x5d, 0x36, 0x70, 0x85, 0x1e, 0xb6, 0x62, 0x97, 0x45, 0x70,
-	0x14, 0x3d, 0x12, 0x8a, 0x4b, 0x5a, 0x94, 0xfa, 0x9d, 0x9c, 0xb2, 0x9a, 0x8b, 0x0d, 0x30, 0xf3,
-	0x63, 0x58, 0x84, 0x77, 0x58, 0x60, 0xcb, 0x13, 0x7e, 0x83, 0x71, 0x09, 0xc1, 0x77, 0x7d, 0x79,
-	0xc2, 0x15, 0xa5, 0xaa, 0xad, 0x3e, 0x9b, 0x9f, 0xc2, 0x9f, 0x3a, 0x29, 0x0f, 0xe3, 0x37, 0x70,
-	0x65, 0xc8, 0x82, 0xae, 0xc2, 0x23, 0x3d, 0xc2, 0x50, 0x43, 0xb2, 0x3b, 0x58, 0x5c, 0xd8, 0xc1,
-	0x4d, 0x5c, 0xf2, 0x39, 0x0b, 0xa4, 0xa7, 0xe6, 0xab, 0xda, 0xf0, 0x64, 0x7e, 0x84, 0xef, 0xa9,
-	0x3e, 0x51, 0x85, 0x5b, 0x3f, 0xe5, 0x33, 0x04, 0x26, 0x05, 0xd5, 0x61, 0x86, 0x0e, 0xde, 0x88,
-	0xf8, 0xc7, 0xcb, 0x7a, 0x7f, 0x49, 0xea, 0x08, 0x0e, 0xab, 0xaa, 0x91, 0xb7, 0xb7, 0xa8, 0x35,
-	0x60, 0xf4, 0x84, 0xf9, 0xcc, 0x8d, 0x07, 0x4e, 0x6c, 0x32, 0x7e, 0x9b, 0xee, 0xda, 0x48, 0xbd,
-	0xc9, 0xdd, 0x35, 0x9d, 0x90, 0xd9, 0x35, 0x9d, 0x71, 0xf0, 0x4b, 0x19, 0x6f, 0xa8, 0x9a, 0xe4,
-	0x0b, 0x84, 0x4b, 0x7a, 0x27, 0xc9, 0xce, 0x52, 0x81, 0x65, 0x0f, 0x37, 0x76, 0x57, 0x83, 0x34,
-	0x37, 0xf3, 0x95, 0xaf, 0xa3, 0x76, 0x5f, 0xfd, 0xf6, 0xd7, 0xb7, 0xc5, 0x6d, 0xd2, 0xa2, 0x8b,
-	0xff, 0x2a, 0x62, 0xe7, 0xa3, 0xa7, 0x62, 0x30, 0x23, 0x5f, 0x22, 0x5c, 0x89, 0xed, 0x94, 0x3c,
-	0x58, 0x51, 0x3f, 0xf5, 0x73, 0xa3, 0xbd, 0x0e, 0x06, 0x44, 0xda, 0x29, 0x91, 0x26, 0x69, 0xe4,
-	0x12, 0x21, 0xdf, 0x20, 0x5c, 0x86, 0x7b, 0x26, 0x39, 0x23, 0x66, 0x4d, 0xd5, 0x78, 0xb0, 0x06,
-	0x05, 0x04, 0x1e, 0xa7, 0x04, 0x28, 0x79, 0xb4, 0x42, 0x89, 0xe4, 0x3a, 0x66, 0x34, 0x36, 0xc0,
-	0xef, 0x10, 0xc6, 0xa9, 0xc9, 0x90, 0x87, 0x2b, 0x3b, 0xa6, 0xae, 0x66, 0xec, 0xad, 0x07, 0x02,
-	0xbb, 0xc3, 0x94, 0xdd, 0x1e, 0x69, 0x2f, 0xb1, 0x73, 0x93, 0x8c, 0x88, 0xa0, 0x36, 0x84, 0x19,
-	0x39, 0x47, 0xb8, 0x0c, 0x97, 0x9f, 0xa7, 0x55, 0xd6, 0x77, 0xf2, 0xb4, 0x5a, 0xb0, 0x0f, 0xf3,
-	0x8d, 0x94, 0xcd, 0xab, 0xe4, 0xf0, 0xbf, 0xb1, 0xa1, 0xea, 0x04, 0xe9, 0x69, 0xf4, 0x6b, 0x46,
-	0xc6, 0x78, 0x43, 0x5d, 0x33, 0x31, 0xff, 0xbd, 0xe3, 0xbc, 0x91, 0x18, 0x3b, 0x2b, 0x31, 0xc0,
-	0x69, 0x27, 0xe5, 0x54, 0x27, 0x9b, 0x4b, 0x9c, 0xb4, 0x01, 0x4c, 0x71, 0x49, 0xdf, 0x5a, 0xde,
-	0x0d, 0x65, 0x0e, 0x3a, 0xef, 0x86, 0xb2, 0xf7, 0x6d, 0xee, 0xa6, 0x9d, 0x1b, 0x64, 0x6b, 0xa9,
-	0xb3, 0xbe, 0xe4, 0xe3, 0x37, 0x2f, 0xae, 0x5a, 0xe8, 0xf2, 0xaa, 0x85, 0xfe, 0xbc, 0x6a, 0xa1,
-	0xb3, 0xeb, 0x56, 0xe1, 0xf2, 0xba, 0x55, 0xf8, 0xfd, 0xba, 0x55, 0xf8, 0x70, 0xdf, 0x11, 0xe1,
-	0x70, 0xdc, 0xb3, 0xfa, 0xd2, 0xd5, 0xc9, 0xfd, 0x21, 0x13, 0x1e, 0xd4, 0xf9, 0x2c, 0xae, 0xa4,
-	0xbe, 0xb5, 0xf5, 0x4a, 0xea, 0x6b, 0xdb, 0xe1, 0x3f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x90, 0x57,
-	0x15, 0xdc, 0xae, 0x0a, 0x00, 0x00,
+	// 1028 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x97, 0xcf, 0x6f, 0x1b, 0x45,
+	0x14, 0xc7, 0x33, 0x6e, 0xe3, 0xd8, 0x0f, 0x09, 0xe8, 0x90, 0x26, 0xf6, 0xba, 0x98, 0x68, 0x93,
+	0xa6, 0x51, 0x50, 0x76, 0xe4, 0x44, 0x55, 0xd5, 0x0a, 0x55, 0x34, 0xaa, 0xf8, 0x21, 0x81, 0x68,
+	0x97, 0x03, 0x12, 0x08, 0xa2, 0xb1, 0x3d, 0x59, 0x8f, 0x14, 0xef, 0xb8, 0x5e, 0x27, 0xc2, 0x54,
+	0x91, 0xf8, 0x71, 0xe1, 0x58, 0x01, 0x87, 0x4a, 0x1c, 0x10, 0xe2, 0xd2, 0x23, 0x07, 0x24, 0xfe,
+	0x85, 0x1e, 0x2b, 0xb8, 0x70, 0x42, 0x28, 0x41, 0xe2, 0xdf, 0x40, 0x3b, 0xf3, 0x76, 0xd7, 0xbb,
+	0xcb, 0x3a, 0x81, 0x46, 0x5c, 0x12, 0x7b, 0xe7, 0xfd, 0xf8, 0xbc, 0xaf, 0xe7, 0xbd, 0xa7, 0x85,
+	0x46, 0x47, 0x1e, 0xc8, 0x0e, 0xe3, 0x9e, 0xf0, 0x3b, 0x63, 0x76, 0xd0, 0x62, 0xf7, 0xf6, 0xc5,
+	0x70, 0xec, 0x0c, 0x86, 0x6a, 0xa4, 0xe8, 0x73, 0xfa, 0xd0, 0x31, 0x87, 0xce, 0x41, 0xcb, 0x9a,
+	0xf7, 0x94, 0xa7, 0xf4, 0x19, 0x0b, 0x3f, 0x19, 0x33, 0xab, 0xde, 0x51, 0x41, 0x5f, 0x05, 0x3b,
+	0xe6, 0xc0, 0x7c, 0xc1, 0xa3, 0x4b, 0x9e, 0x52, 0xde, 0x9e, 0x60, 0x7c, 0x20, 0x19, 0xf7, 0x7d,
+	0x35, 0xe2, 0x23, 0xa9, 0xfc, 0xe8, 0x74, 0xdd, 0xd8, 0xb2, 0x36, 0x0f, 0x84, 0x49, 0xcc, 0x0e,
+	0x5a, 0x6d, 0x31, 0xe2, 0x2d, 0x36, 0xe0, 0x9e, 0xf4, 0xb5, 0x31, 0xda, 0x36, 0xd0, 0x36, 0x32,
+	0x9b, 0x04, 0xb5, 0x2e, 0xf0, 0xbe, 0xf4, 0x15, 0xd3, 0x7f, 0x63, 0xfb, 0x4c, 0x61, 0xa3, 0xf1,
+	0x40, 0x60, 0x62, 0x7b, 0x05, 0xe8, 0xdd, 0xd0, 0xfd, 0x96, 0x3e, 0x75, 0xc5, 0xbd, 0x7d, 0x11,
+	0x8c, 0xe8, 0xb3, 0x50, 0x92, 0xdd, 0x1a, 0x59, 0x22, 0x6b, 0x55, 0xb7, 0x24, 0xbb, 0xf6, 0x5d,
+	0x78, 0x21, 0x65, 0x15, 0x0c, 0x94, 0x1f, 0x08, 0x7a, 0x03, 0xca, 0x26, 0xaa, 0x36, 0x7d, 0x66,
+	0x73, 0xd1, 0xc9, 0xc8, 0xe4, 0x18, 0x87, 0xed, 0xea, 0xe3, 0xdf, 0x5f, 0x9a, 0x79, 0xf4, 0xd7,
+	0x8f, 0xeb, 0xc4, 0x45, 0x0f, 0xfb, 0x23, 0x98, 0x4f, 0x42, 0x4a, 0x11, 0x44, 0xa9, 0x5f, 0x03,
+	0x48, 0x2a, 0xc6, 0xb8, 0xab, 0x0e, 0x4a, 0x19, 0xca, 0xe3, 0x98, 0x72, 0x51, 0x1e, 0xe7, 0x0e,
+	0xf7, 0x04, 0xfa, 0xba, 0x13, 0x9e, 0xf6, 0xb7, 0x04, 0x2e, 0x66, 0x12, 0x20, 0xf5, 0x75, 0xa8,
+	0x70, 0x7c, 0x56, 0x23, 0x4b, 0xe7, 0xa6, 0x71, 0x9f, 0x0f, 0xb9, 0xdd, 0xd8, 0x9c, 0xbe, 0x9e,
+	0x82, 0x2b, 0x69, 0xb8, 0x2b, 0x27, 0xc2, 0x99, 0xbc, 0x29, 0xba, 0x4f, 0x50, 0xd0, 0xb7, 0x45,
+	0xbf, 0x2d, 0x86, 0x71, 0xf1, 0x0d, 0xa8, 0x1a, 0x86, 0x9d, 0x58, 0x7e, 0x93, 0x7c, 0xfc, 0x66,
+	0x37, 0xa3, 0x4c, 0xe9, 0x3f, 0x2b, 0xf3, 0x90, 0xa0, 0xf4, 0x71, 0x72, 0x14, 0xe6, 0x1a, 0xcc,
+	0xf5, 0xcd, 0xa3, 0x42, 0x5d, 0x8c, 0x0b, 0xea, 0x12, 0x59, 0x9f, 0x9d, 0x2c, 0x5f, 0x10, 0xb8,
+	0x34, 0x89, 0xd6, 0x93, 0x83, 0x77, 0x76, 0x77, 0xff, 0x6f, 0x81, 0x1e, 0x11, 0x78, 0xb1, 0x80,
+	0x02, 0x95, 0xba, 0x09, 0x65, 0xa5, 0x9f, 0xa0, 0x50, 0x4b, 0x05, 0x42, 0xc5, 0xae, 0xa8, 0x18,
+	0x7a, 0x9d, 0x9d, 0x60, 0x57, 0x61, 0xc1, 0x5c, 0xf2, 0x6e, 0x5f, 0xfa, 0x3a, 0xd3, 0x69, 0x94,
+	0xb2, 0xdf, 0x83, 0xc5, 0x9c, 0x1b, 0x96, 0xf6, 0x0a, 0xcc, 0x6a, 0x48, 0x6c, 0xbd, 0x46, 0xbe,
+	0x35, 0x62, 0x9f, 0xc9, 0xb6, 0x36, 0x4e, 0xf6, 0x5b, 0xc8, 0x93, 0x94, 0x1f, 0xf1, 0x6c, 0xc2,
+	0x1c, 0xef, 0x76, 0x87, 0x22, 0x08, 0x0c, 0xcd, 0x76, 0xed, 0x97, 0x9f, 0x36, 0xe6, 0xb1, 0xe4,
+	0x5b, 0xe6, 0xe4, 0xdd, 0xd1, 0x50, 0xfa, 0x9e, 0x1b, 0x19, 0xda, 0xdf, 0x13, 0xe4, 0x9c, 0x0c,
+	0xf7, 0xf4, 0xb3, 0x87, 0xd6, 0xa1, 0x22, 0x83, 0x1d, 0x1e, 0x16, 0xa2, 0xc5, 0xaf, 0xb8, 0x73,
+	0x32, 0xd0, 0x75, 0x51, 0x06, 0x65, 0x73, 0xab, 0x6b, 0xe7, 0x0a, 0xc2, 0x1a, 0x16, 0x17, 0xcd,
+	0xec, 0x0f, 0xb1, 0x93, 0xdf, 0xe0, 0x81, 0xab, 0xf6, 0xc4, 0x53, 0x94, 0x4b, 0x29, 0x9c, 0x1f,
+	0xaa, 0x3d, 0xa1, 0x91, 0xaa, 0xae, 0xfe, 0x6c, 0xef, 0x62, 0xaf, 0xc6, 0xe1, 0xb1, 0xfc, 0x3a,
+	0x54, 0x7a, 0x3c, 0xd8, 0xd1, 0xf6, 0xc4, 0x94, 0xd0, 0x33, 0x26, 0xe9, 0x5f, 0xbe, 0x94, 0xe9,
+	0x91, 0x05, 0x28, 0x0f, 0x05, 0x0f, 0x94, 0xaf, 0xeb, 0xab, 0xba, 0xf8, 0xcd, 0xfe, 0x00, 0x2e,
+	0xe8, 0x3c, 0x61, 0x84, 0x33, 0x9f, 0xc5, 0x0f, 0x08, 0x6e, 0x19, 0x8c, 0x8e, 0x35, 0xb4, 0x60,
+	0x36, 0xe4, 0x8f, 0x9a, 0xe8, 0x62, 0x4e, 0xea, 0xd0, 0x1c, 0x3b, 0xc7, 0x58, 0x9e, 0x5d, 0xe3,
+	0xcc, 0x23, 0xd1, 0x1d, 0x3e, 0xe4, 0xfd, 0xa8, 0xe0, 0x78, 0xcf, 0x45, 0x4f, 0x93, 0xbb, 0x36,
+	0xd0, 0x4f, 0x0a, 0xef, 0x9a, 0x71, 0x48, 0xdd, 0x35, 0xe3, 0xb1, 0xf9, 0x03, 0xc0, 0xac, 0x8e,
+	0x49, 0x3f, 0x25, 0x50, 0x36, 0x77, 0x92, 0x2e, 0xe7, 0x02, 0xe4, 0x97, 0xb0, 0xb5, 0x32, 0xdd,
+	0xc8, 0xb0, 0xd9, 0x2f, 0x7f, 0x19, 0xa6, 0xfb, 0xfc, 0xd7, 0x3f, 0xbf, 0x2e, 0x2d, 0xd1, 0x26,
+	0xcb, 0xee, 0xfa, 0x68, 0x75, 0xb1, 0xfb, 0xb2, 0x7b, 0x48, 0x3f, 0x23, 0x50, 0x89, 0xf6, 0x21,
+	0xbd, 0x3c, 0x25, 0x7e, 0xb2, 0x90, 0xad, 0xd5, 0x93, 0xcc, 0x10, 0x64, 0x35, 0x01, 0x69, 0xd0,
+	0x7a, 0x21, 0x08, 0xfd, 0x8a, 0xc0, 0x1c, 0xf6, 0x33, 0x2d, 0x28, 0x31, 0xbd, 0x15, 0xad, 0xcb,
+	0x27, 0x58, 0x21, 0xc0, 0x8d, 0x04, 0x80, 0xd1, 0x8d, 0x29, 0x4a, 0xc4, 0xdd, 0x71, 0xc8, 0xa2,
+	0x0d, 0xf6, 0x33, 0x81, 0xe7, 0xb3, 0xd3, 0x9e, 0x6e, 0x4c, 0xcd, 0x9b, 0xdd, 0x4d, 0x96, 0x73,
+	0x5a, 0x73, 0xe4, 0xbd, 0x9d, 0xf0, 0x5e, 0xa7, 0xd7, 0xfe, 0x15, 0x6f, 0x4f, 0x0e, 0x36, 0x70,
+	0x95, 0x7c, 0x47, 0x00, 0x92, 0x91, 0x4c, 0xaf, 0x14, 0xfc, 0x5a, 0xd9, 0xfd, 0x60, 0xad, 0x9d,
+	0x6c, 0x88, 0x9c, 0x37, 0x13, 0xce, 0x2d, 0xda, 0x3a, 0x1d, 0xa7, 0x9e, 0xad, 0x06, 0x91, 0x7e,
+	0x43, 0x00, 0x12, 0x11, 0x8a, 0x08, 0x73, 0x1b, 0xa3, 0x88, 0x30, 0xbf, 0x0b, 0xec, 0xad, 0x84,
+	0x70, 0x8d, 0xae, 0xe6, 0x08, 0x13, 0xd1, 0x42, 0x48, 0x33, 0x6c, 0x0f, 0xe9, 0x43, 0x02, 0x73,
+	0x38, 0x55, 0x8b, 0xee, 0x61, 0x7a, 0xa6, 0x17, 0xdd, 0xc3, 0xcc, 0x68, 0xb6, 0x5f, 0x4d, 0x68,
+	0xae, 0xd2, 0xad, 0xd3, 0xd1, 0x30, 0x3d, 0xde, 0xd8, 0xfd, 0xf0, 0xdf, 0x21, 0xdd, 0x87, 0x59,
+	0x3d, 0x29, 0xa9, 0xfd, 0xcf, 0x19, 0x27, 0x87, 0xb4, 0xb5, 0x3c, 0xd5, 0x06, 0x99, 0x96, 0x13,
+	0xa6, 0x1a, 0x5d, 0xc8, 0x31, 0x99, 0xe1, 0x3a, 0x86, 0xb2, 0x99, 0x63, 0x45, 0xf3, 0x29, 0x35,
+	0x2c, 0x8b, 0xe6, 0x53, 0x7a, 0x76, 0xda, 0x2b, 0x49, 0xe6, 0x3a, 0x5d, 0xcc, 0x65, 0x36, 0x53,
+	0x72, 0xfb, 0xf6, 0xe3, 0xa3, 0x26, 0x79, 0x72, 0xd4, 0x24, 0x7f, 0x1c, 0x35, 0xc9, 0x83, 0xe3,
+	0xe6, 0xcc, 0x93, 0xe3, 0xe6, 0xcc, 0x6f, 0xc7, 0xcd, 0x99, 0xf7, 0xd7, 0x3d, 0x39, 0xea, 0xed,
+	0xb7, 0x9d, 0x8e, 0xea, 0x1b, 0xe7, 0x4e, 0x8f, 0x4b, 0x1f, 0xe3, 0x7c, 0x1c, 0x45, 0xd2, 0xaf,
+	0x34, 0xed, 0xb2, 0x7e, 0xa7, 0xd9, 0xfa, 0x3b, 0x00, 0x00, 0xff, 0xff, 0x12, 0xd2, 0x75, 0xa4,
+	0xcb, 0x0d, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -828,6 +1037,11 @@ type QueryClient interface {
 	Agencies(ctx context.Context, in *QueryAgenciesRequest, opts ...grpc.CallOption) (*QueryAgenciesResponse, error)
 	// Members lists the members of an agency, ordered by address bytes.
 	Members(ctx context.Context, in *QueryMembersRequest, opts ...grpc.CallOption) (*QueryMembersResponse, error)
+	// MembershipOffers lists an agency's pending membership offers (expired ones included until
+	// withdrawn or declined), ordered by address bytes.
+	MembershipOffers(ctx context.Context, in *QueryMembershipOffersRequest, opts ...grpc.CallOption) (*QueryMembershipOffersResponse, error)
+	// AdminOffer returns an agency's pending admin transfer.
+	AdminOffer(ctx context.Context, in *QueryAdminOfferRequest, opts ...grpc.CallOption) (*QueryAdminOfferResponse, error)
 	// Membership returns the agency an address belongs to (as admin and/or member) and its member record.
 	Membership(ctx context.Context, in *QueryMembershipRequest, opts ...grpc.CallOption) (*QueryMembershipResponse, error)
 	// HasRole answers whether Authorize(address, role) would pass at the current block, and why not.
@@ -867,6 +1081,24 @@ func (c *queryClient) Agencies(ctx context.Context, in *QueryAgenciesRequest, op
 func (c *queryClient) Members(ctx context.Context, in *QueryMembersRequest, opts ...grpc.CallOption) (*QueryMembersResponse, error) {
 	out := new(QueryMembersResponse)
 	err := c.cc.Invoke(ctx, "/civic.agency.v1.Query/Members", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) MembershipOffers(ctx context.Context, in *QueryMembershipOffersRequest, opts ...grpc.CallOption) (*QueryMembershipOffersResponse, error) {
+	out := new(QueryMembershipOffersResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Query/MembershipOffers", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) AdminOffer(ctx context.Context, in *QueryAdminOfferRequest, opts ...grpc.CallOption) (*QueryAdminOfferResponse, error) {
+	out := new(QueryAdminOfferResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Query/AdminOffer", in, out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -917,6 +1149,11 @@ type QueryServer interface {
 	Agencies(context.Context, *QueryAgenciesRequest) (*QueryAgenciesResponse, error)
 	// Members lists the members of an agency, ordered by address bytes.
 	Members(context.Context, *QueryMembersRequest) (*QueryMembersResponse, error)
+	// MembershipOffers lists an agency's pending membership offers (expired ones included until
+	// withdrawn or declined), ordered by address bytes.
+	MembershipOffers(context.Context, *QueryMembershipOffersRequest) (*QueryMembershipOffersResponse, error)
+	// AdminOffer returns an agency's pending admin transfer.
+	AdminOffer(context.Context, *QueryAdminOfferRequest) (*QueryAdminOfferResponse, error)
 	// Membership returns the agency an address belongs to (as admin and/or member) and its member record.
 	Membership(context.Context, *QueryMembershipRequest) (*QueryMembershipResponse, error)
 	// HasRole answers whether Authorize(address, role) would pass at the current block, and why not.
@@ -939,6 +1176,12 @@ func (*UnimplementedQueryServer) Agencies(ctx context.Context, req *QueryAgencie
 }
 func (*UnimplementedQueryServer) Members(ctx context.Context, req *QueryMembersRequest) (*QueryMembersResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Members not implemented")
+}
+func (*UnimplementedQueryServer) MembershipOffers(ctx context.Context, req *QueryMembershipOffersRequest) (*QueryMembershipOffersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method MembershipOffers not implemented")
+}
+func (*UnimplementedQueryServer) AdminOffer(ctx context.Context, req *QueryAdminOfferRequest) (*QueryAdminOfferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AdminOffer not implemented")
 }
 func (*UnimplementedQueryServer) Membership(ctx context.Context, req *QueryMembershipRequest) (*QueryMembershipResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Membership not implemented")
@@ -1007,6 +1250,42 @@ func _Query_Members_Handler(srv interface{}, ctx context.Context, dec func(inter
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(QueryServer).Members(ctx, req.(*QueryMembersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_MembershipOffers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryMembershipOffersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).MembershipOffers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Query/MembershipOffers",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).MembershipOffers(ctx, req.(*QueryMembershipOffersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_AdminOffer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAdminOfferRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).AdminOffer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Query/AdminOffer",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).AdminOffer(ctx, req.(*QueryAdminOfferRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -1099,6 +1378,14 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Members",
 			Handler:    _Query_Members_Handler,
+		},
+		{
+			MethodName: "MembershipOffers",
+			Handler:    _Query_MembershipOffers_Handler,
+		},
+		{
+			MethodName: "AdminOffer",
+			Handler:    _Query_AdminOffer_Handler,
 		},
 		{
 			MethodName: "Membership",
@@ -1356,6 +1643,160 @@ func (m *QueryMembersResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 			dAtA[i] = 0xa
 		}
 	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryMembershipOffersRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryMembershipOffersRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryMembershipOffersRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryMembershipOffersResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryMembershipOffersResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryMembershipOffersResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Offers) > 0 {
+		for iNdEx := len(m.Offers) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Offers[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAdminOfferRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAdminOfferRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAdminOfferRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAdminOfferResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAdminOfferResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAdminOfferResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Offer.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
 	return len(dAtA) - i, nil
 }
 
@@ -1768,6 +2209,66 @@ func (m *QueryMembersResponse) Size() (n int) {
 		l = m.Pagination.Size()
 		n += 1 + l + sovQuery(uint64(l))
 	}
+	return n
+}
+
+func (m *QueryMembershipOffersRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryMembershipOffersResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Offers) > 0 {
+		for _, e := range m.Offers {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAdminOfferRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAdminOfferResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Offer.Size()
+	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
 
@@ -2482,6 +2983,409 @@ func (m *QueryMembersResponse) Unmarshal(dAtA []byte) error {
 				m.Pagination = &query.PageResponse{}
 			}
 			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryMembershipOffersRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryMembershipOffersRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryMembershipOffersRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryMembershipOffersResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryMembershipOffersResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryMembershipOffersResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Offers", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Offers = append(m.Offers, MembershipOffer{})
+			if err := m.Offers[len(m.Offers)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAdminOfferRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAdminOfferRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAdminOfferRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAdminOfferResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAdminOfferResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAdminOfferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Offer", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Offer.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -50,6 +52,9 @@ func (r RoleDefinition) Validate() error {
 	}
 	if len(r.Description) > MaxRoleDescriptionLength || !utf8.ValidString(r.Description) {
 		return fmt.Errorf("role %q: description must be at most %d bytes of UTF-8", r.Name, MaxRoleDescriptionLength)
+	}
+	if i := strings.IndexFunc(r.Module+r.Description, unicode.IsControl); i >= 0 {
+		return fmt.Errorf("role %q: module and description must not hold control characters", r.Name)
 	}
 	return nil
 }

@@ -458,11 +458,12 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
-// MsgAddMember adds a member to an agency (agency admin).
+// MsgAddMember offers membership of an agency to an account (agency admin). The account
+// becomes a member only when it accepts (MsgAcceptMembership) before the offer expires.
 type MsgAddMember struct {
 	Admin    string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
 	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
-	// address of the new member; it must not belong to another agency.
+	// address offered membership; it must not belong to another agency.
 	Address string `protobuf:"bytes,3,opt,name=address,proto3" json:"address,omitempty"`
 	// roles, a subset of the agency's roles, no duplicates.
 	Roles []string `protobuf:"bytes,4,rep,name=roles,proto3" json:"roles,omitempty"`
@@ -540,6 +541,8 @@ func (m *MsgAddMember) GetExpiresAt() *time.Time {
 
 // MsgAddMemberResponse is the response to MsgAddMember.
 type MsgAddMemberResponse struct {
+	// offer_expires_at is the deadline for the account to accept.
+	OfferExpiresAt time.Time `protobuf:"bytes,1,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at"`
 }
 
 func (m *MsgAddMemberResponse) Reset()         { *m = MsgAddMemberResponse{} }
@@ -575,6 +578,293 @@ func (m *MsgAddMemberResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgAddMemberResponse proto.InternalMessageInfo
 
+func (m *MsgAddMemberResponse) GetOfferExpiresAt() time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return time.Time{}
+}
+
+// MsgAcceptMembership accepts a pending membership offer (the offered account).
+type MsgAcceptMembership struct {
+	// address is the offered account, which signs.
+	Address  string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+}
+
+func (m *MsgAcceptMembership) Reset()         { *m = MsgAcceptMembership{} }
+func (m *MsgAcceptMembership) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptMembership) ProtoMessage()    {}
+func (*MsgAcceptMembership) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{10}
+}
+func (m *MsgAcceptMembership) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptMembership) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptMembership.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptMembership) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptMembership.Merge(m, src)
+}
+func (m *MsgAcceptMembership) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptMembership) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptMembership.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptMembership proto.InternalMessageInfo
+
+func (m *MsgAcceptMembership) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MsgAcceptMembership) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+// MsgAcceptMembershipResponse is the response to MsgAcceptMembership.
+type MsgAcceptMembershipResponse struct {
+}
+
+func (m *MsgAcceptMembershipResponse) Reset()         { *m = MsgAcceptMembershipResponse{} }
+func (m *MsgAcceptMembershipResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptMembershipResponse) ProtoMessage()    {}
+func (*MsgAcceptMembershipResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{11}
+}
+func (m *MsgAcceptMembershipResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptMembershipResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptMembershipResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptMembershipResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptMembershipResponse.Merge(m, src)
+}
+func (m *MsgAcceptMembershipResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptMembershipResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptMembershipResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptMembershipResponse proto.InternalMessageInfo
+
+// MsgDeclineMembership declines a pending membership offer (the offered account).
+type MsgDeclineMembership struct {
+	// address is the offered account, which signs.
+	Address  string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+}
+
+func (m *MsgDeclineMembership) Reset()         { *m = MsgDeclineMembership{} }
+func (m *MsgDeclineMembership) String() string { return proto.CompactTextString(m) }
+func (*MsgDeclineMembership) ProtoMessage()    {}
+func (*MsgDeclineMembership) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{12}
+}
+func (m *MsgDeclineMembership) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDeclineMembership) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDeclineMembership.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDeclineMembership) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDeclineMembership.Merge(m, src)
+}
+func (m *MsgDeclineMembership) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDeclineMembership) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDeclineMembership.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDeclineMembership proto.InternalMessageInfo
+
+func (m *MsgDeclineMembership) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MsgDeclineMembership) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+// MsgDeclineMembershipResponse is the response to MsgDeclineMembership.
+type MsgDeclineMembershipResponse struct {
+}
+
+func (m *MsgDeclineMembershipResponse) Reset()         { *m = MsgDeclineMembershipResponse{} }
+func (m *MsgDeclineMembershipResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgDeclineMembershipResponse) ProtoMessage()    {}
+func (*MsgDeclineMembershipResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{13}
+}
+func (m *MsgDeclineMembershipResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDeclineMembershipResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDeclineMembershipResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDeclineMembershipResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDeclineMembershipResponse.Merge(m, src)
+}
+func (m *MsgDeclineMembershipResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDeclineMembershipResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDeclineMembershipResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDeclineMembershipResponse proto.InternalMessageInfo
+
+// MsgWithdrawMembershipOffer withdraws a pending (or expired) membership offer (agency admin).
+type MsgWithdrawMembershipOffer struct {
+	Admin    string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
+	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	Address  string `protobuf:"bytes,3,opt,name=address,proto3" json:"address,omitempty"`
+}
+
+func (m *MsgWithdrawMembershipOffer) Reset()         { *m = MsgWithdrawMembershipOffer{} }
+func (m *MsgWithdrawMembershipOffer) String() string { return proto.CompactTextString(m) }
+func (*MsgWithdrawMembershipOffer) ProtoMessage()    {}
+func (*MsgWithdrawMembershipOffer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{14}
+}
+func (m *MsgWithdrawMembershipOffer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgWithdrawMembershipOffer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgWithdrawMembershipOffer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgWithdrawMembershipOffer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgWithdrawMembershipOffer.Merge(m, src)
+}
+func (m *MsgWithdrawMembershipOffer) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgWithdrawMembershipOffer) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgWithdrawMembershipOffer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgWithdrawMembershipOffer proto.InternalMessageInfo
+
+func (m *MsgWithdrawMembershipOffer) GetAdmin() string {
+	if m != nil {
+		return m.Admin
+	}
+	return ""
+}
+
+func (m *MsgWithdrawMembershipOffer) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *MsgWithdrawMembershipOffer) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// MsgWithdrawMembershipOfferResponse is the response to MsgWithdrawMembershipOffer.
+type MsgWithdrawMembershipOfferResponse struct {
+}
+
+func (m *MsgWithdrawMembershipOfferResponse) Reset()         { *m = MsgWithdrawMembershipOfferResponse{} }
+func (m *MsgWithdrawMembershipOfferResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgWithdrawMembershipOfferResponse) ProtoMessage()    {}
+func (*MsgWithdrawMembershipOfferResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{15}
+}
+func (m *MsgWithdrawMembershipOfferResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgWithdrawMembershipOfferResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgWithdrawMembershipOfferResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgWithdrawMembershipOfferResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgWithdrawMembershipOfferResponse.Merge(m, src)
+}
+func (m *MsgWithdrawMembershipOfferResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgWithdrawMembershipOfferResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgWithdrawMembershipOfferResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgWithdrawMembershipOfferResponse proto.InternalMessageInfo
+
 // MsgSetMemberRoles replaces a member's roles and expiry (agency admin).
 type MsgSetMemberRoles struct {
 	Admin     string     `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
@@ -588,7 +878,7 @@ func (m *MsgSetMemberRoles) Reset()         { *m = MsgSetMemberRoles{} }
 func (m *MsgSetMemberRoles) String() string { return proto.CompactTextString(m) }
 func (*MsgSetMemberRoles) ProtoMessage()    {}
 func (*MsgSetMemberRoles) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{10}
+	return fileDescriptor_956edff262623302, []int{16}
 }
 func (m *MsgSetMemberRoles) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -660,7 +950,7 @@ func (m *MsgSetMemberRolesResponse) Reset()         { *m = MsgSetMemberRolesResp
 func (m *MsgSetMemberRolesResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgSetMemberRolesResponse) ProtoMessage()    {}
 func (*MsgSetMemberRolesResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{11}
+	return fileDescriptor_956edff262623302, []int{17}
 }
 func (m *MsgSetMemberRolesResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -700,7 +990,7 @@ func (m *MsgRemoveMember) Reset()         { *m = MsgRemoveMember{} }
 func (m *MsgRemoveMember) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveMember) ProtoMessage()    {}
 func (*MsgRemoveMember) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{12}
+	return fileDescriptor_956edff262623302, []int{18}
 }
 func (m *MsgRemoveMember) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -758,7 +1048,7 @@ func (m *MsgRemoveMemberResponse) Reset()         { *m = MsgRemoveMemberResponse
 func (m *MsgRemoveMemberResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveMemberResponse) ProtoMessage()    {}
 func (*MsgRemoveMemberResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{13}
+	return fileDescriptor_956edff262623302, []int{19}
 }
 func (m *MsgRemoveMemberResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -787,7 +1077,9 @@ func (m *MsgRemoveMemberResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgRemoveMemberResponse proto.InternalMessageInfo
 
-// MsgTransferAdmin hands an agency to a new admin (agency admin).
+// MsgTransferAdmin offers an agency to a new admin (agency admin). The account becomes
+// admin only when it accepts (MsgAcceptAdmin) before the offer expires; a new offer
+// replaces a pending one.
 type MsgTransferAdmin struct {
 	Admin    string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
 	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
@@ -799,7 +1091,7 @@ func (m *MsgTransferAdmin) Reset()         { *m = MsgTransferAdmin{} }
 func (m *MsgTransferAdmin) String() string { return proto.CompactTextString(m) }
 func (*MsgTransferAdmin) ProtoMessage()    {}
 func (*MsgTransferAdmin) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{14}
+	return fileDescriptor_956edff262623302, []int{20}
 }
 func (m *MsgTransferAdmin) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -851,13 +1143,15 @@ func (m *MsgTransferAdmin) GetNewAdmin() string {
 
 // MsgTransferAdminResponse is the response to MsgTransferAdmin.
 type MsgTransferAdminResponse struct {
+	// offer_expires_at is the deadline for the named account to accept.
+	OfferExpiresAt time.Time `protobuf:"bytes,1,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at"`
 }
 
 func (m *MsgTransferAdminResponse) Reset()         { *m = MsgTransferAdminResponse{} }
 func (m *MsgTransferAdminResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgTransferAdminResponse) ProtoMessage()    {}
 func (*MsgTransferAdminResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_956edff262623302, []int{15}
+	return fileDescriptor_956edff262623302, []int{21}
 }
 func (m *MsgTransferAdminResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -886,6 +1180,195 @@ func (m *MsgTransferAdminResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgTransferAdminResponse proto.InternalMessageInfo
 
+func (m *MsgTransferAdminResponse) GetOfferExpiresAt() time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return time.Time{}
+}
+
+// MsgAcceptAdmin accepts a pending admin transfer (the named account).
+type MsgAcceptAdmin struct {
+	// new_admin is the account the transfer names, which signs.
+	NewAdmin string `protobuf:"bytes,1,opt,name=new_admin,json=newAdmin,proto3" json:"new_admin,omitempty"`
+	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+}
+
+func (m *MsgAcceptAdmin) Reset()         { *m = MsgAcceptAdmin{} }
+func (m *MsgAcceptAdmin) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptAdmin) ProtoMessage()    {}
+func (*MsgAcceptAdmin) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{22}
+}
+func (m *MsgAcceptAdmin) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptAdmin) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptAdmin.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptAdmin) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptAdmin.Merge(m, src)
+}
+func (m *MsgAcceptAdmin) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptAdmin) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptAdmin.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptAdmin proto.InternalMessageInfo
+
+func (m *MsgAcceptAdmin) GetNewAdmin() string {
+	if m != nil {
+		return m.NewAdmin
+	}
+	return ""
+}
+
+func (m *MsgAcceptAdmin) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+// MsgAcceptAdminResponse is the response to MsgAcceptAdmin.
+type MsgAcceptAdminResponse struct {
+}
+
+func (m *MsgAcceptAdminResponse) Reset()         { *m = MsgAcceptAdminResponse{} }
+func (m *MsgAcceptAdminResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptAdminResponse) ProtoMessage()    {}
+func (*MsgAcceptAdminResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{23}
+}
+func (m *MsgAcceptAdminResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptAdminResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptAdminResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptAdminResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptAdminResponse.Merge(m, src)
+}
+func (m *MsgAcceptAdminResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptAdminResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptAdminResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptAdminResponse proto.InternalMessageInfo
+
+// MsgCancelAdminTransfer withdraws a pending admin transfer (signed by the agency admin)
+// or declines it (signed by the account it names).
+type MsgCancelAdminTransfer struct {
+	Signer   string `protobuf:"bytes,1,opt,name=signer,proto3" json:"signer,omitempty"`
+	AgencyId string `protobuf:"bytes,2,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+}
+
+func (m *MsgCancelAdminTransfer) Reset()         { *m = MsgCancelAdminTransfer{} }
+func (m *MsgCancelAdminTransfer) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelAdminTransfer) ProtoMessage()    {}
+func (*MsgCancelAdminTransfer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{24}
+}
+func (m *MsgCancelAdminTransfer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelAdminTransfer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelAdminTransfer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelAdminTransfer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelAdminTransfer.Merge(m, src)
+}
+func (m *MsgCancelAdminTransfer) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelAdminTransfer) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelAdminTransfer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelAdminTransfer proto.InternalMessageInfo
+
+func (m *MsgCancelAdminTransfer) GetSigner() string {
+	if m != nil {
+		return m.Signer
+	}
+	return ""
+}
+
+func (m *MsgCancelAdminTransfer) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+// MsgCancelAdminTransferResponse is the response to MsgCancelAdminTransfer.
+type MsgCancelAdminTransferResponse struct {
+}
+
+func (m *MsgCancelAdminTransferResponse) Reset()         { *m = MsgCancelAdminTransferResponse{} }
+func (m *MsgCancelAdminTransferResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelAdminTransferResponse) ProtoMessage()    {}
+func (*MsgCancelAdminTransferResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_956edff262623302, []int{25}
+}
+func (m *MsgCancelAdminTransferResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelAdminTransferResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelAdminTransferResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelAdminTransferResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelAdminTransferResponse.Merge(m, src)
+}
+func (m *MsgCancelAdminTransferResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelAdminTransferResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelAdminTransferResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelAdminTransferResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*MsgRegisterAgency)(nil), "civic.agency.v1.MsgRegisterAgency")
 	proto.RegisterType((*MsgRegisterAgencyResponse)(nil), "civic.agency.v1.MsgRegisterAgencyResponse")
@@ -897,75 +1380,104 @@ func init() {
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "civic.agency.v1.MsgUpdateParamsResponse")
 	proto.RegisterType((*MsgAddMember)(nil), "civic.agency.v1.MsgAddMember")
 	proto.RegisterType((*MsgAddMemberResponse)(nil), "civic.agency.v1.MsgAddMemberResponse")
+	proto.RegisterType((*MsgAcceptMembership)(nil), "civic.agency.v1.MsgAcceptMembership")
+	proto.RegisterType((*MsgAcceptMembershipResponse)(nil), "civic.agency.v1.MsgAcceptMembershipResponse")
+	proto.RegisterType((*MsgDeclineMembership)(nil), "civic.agency.v1.MsgDeclineMembership")
+	proto.RegisterType((*MsgDeclineMembershipResponse)(nil), "civic.agency.v1.MsgDeclineMembershipResponse")
+	proto.RegisterType((*MsgWithdrawMembershipOffer)(nil), "civic.agency.v1.MsgWithdrawMembershipOffer")
+	proto.RegisterType((*MsgWithdrawMembershipOfferResponse)(nil), "civic.agency.v1.MsgWithdrawMembershipOfferResponse")
 	proto.RegisterType((*MsgSetMemberRoles)(nil), "civic.agency.v1.MsgSetMemberRoles")
 	proto.RegisterType((*MsgSetMemberRolesResponse)(nil), "civic.agency.v1.MsgSetMemberRolesResponse")
 	proto.RegisterType((*MsgRemoveMember)(nil), "civic.agency.v1.MsgRemoveMember")
 	proto.RegisterType((*MsgRemoveMemberResponse)(nil), "civic.agency.v1.MsgRemoveMemberResponse")
 	proto.RegisterType((*MsgTransferAdmin)(nil), "civic.agency.v1.MsgTransferAdmin")
 	proto.RegisterType((*MsgTransferAdminResponse)(nil), "civic.agency.v1.MsgTransferAdminResponse")
+	proto.RegisterType((*MsgAcceptAdmin)(nil), "civic.agency.v1.MsgAcceptAdmin")
+	proto.RegisterType((*MsgAcceptAdminResponse)(nil), "civic.agency.v1.MsgAcceptAdminResponse")
+	proto.RegisterType((*MsgCancelAdminTransfer)(nil), "civic.agency.v1.MsgCancelAdminTransfer")
+	proto.RegisterType((*MsgCancelAdminTransferResponse)(nil), "civic.agency.v1.MsgCancelAdminTransferResponse")
 }
 
 func init() { proto.RegisterFile("civic/agency/v1/tx.proto", fileDescriptor_956edff262623302) }
 
 var fileDescriptor_956edff262623302 = []byte{
-	// 900 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x56, 0xcf, 0x8f, 0xdb, 0x54,
-	0x10, 0x8e, 0xf3, 0x8b, 0x7a, 0x68, 0x13, 0x6a, 0x45, 0x5d, 0xc7, 0xbb, 0x9b, 0x04, 0x23, 0x44,
-	0x48, 0xa9, 0xad, 0x0d, 0x2a, 0x87, 0x5c, 0x50, 0xa2, 0x5e, 0x38, 0x44, 0x02, 0x6f, 0xb9, 0x54,
-	0x42, 0xa9, 0x13, 0xbf, 0x7a, 0x2d, 0xd5, 0x76, 0xe4, 0xe7, 0xa4, 0xbb, 0x37, 0xe0, 0xc8, 0x69,
-	0xcf, 0xfc, 0x05, 0x1c, 0x17, 0x09, 0x71, 0xe5, 0xc2, 0xa1, 0xc7, 0x8a, 0x13, 0x27, 0x40, 0xbb,
-	0x87, 0xe5, 0xc0, 0x1f, 0x81, 0xfc, 0xde, 0xf3, 0x6f, 0x27, 0x29, 0x15, 0x48, 0xa8, 0x97, 0x95,
-	0xdf, 0xcc, 0x37, 0xf3, 0xe6, 0xfb, 0xf6, 0xcd, 0x4c, 0x40, 0x5c, 0x58, 0x6b, 0x6b, 0xa1, 0xea,
-	0x26, 0x72, 0x16, 0x67, 0xea, 0xfa, 0x48, 0xf5, 0x4f, 0x95, 0xa5, 0xe7, 0xfa, 0xae, 0xd0, 0x24,
-	0x1e, 0x85, 0x7a, 0x94, 0xf5, 0x91, 0xd4, 0x32, 0x5d, 0xd3, 0x25, 0x3e, 0x35, 0xf8, 0xa2, 0x30,
-	0xa9, 0xbd, 0x70, 0xb1, 0xed, 0xe2, 0x19, 0x75, 0xd0, 0x03, 0x73, 0xed, 0xd1, 0x93, 0x6a, 0x63,
-	0x33, 0xc8, 0x6c, 0x63, 0x93, 0x39, 0xba, 0xa6, 0xeb, 0x9a, 0x4f, 0x91, 0x4a, 0x4e, 0xf3, 0xd5,
-	0x13, 0xd5, 0xb7, 0x6c, 0x84, 0x7d, 0xdd, 0x5e, 0x32, 0xc0, 0x6d, 0xdd, 0xb6, 0x1c, 0x57, 0x25,
-	0x7f, 0x99, 0x69, 0x3f, 0x57, 0xe8, 0xd9, 0x12, 0xb1, 0x9b, 0xe4, 0x3f, 0x39, 0xb8, 0x3d, 0xc5,
-	0xa6, 0x86, 0x4c, 0x0b, 0xfb, 0xc8, 0x1b, 0x13, 0x90, 0xf0, 0x11, 0xf0, 0xfa, 0xca, 0x3f, 0x71,
-	0x3d, 0xcb, 0x3f, 0x13, 0xb9, 0x1e, 0xd7, 0xe7, 0x27, 0xe2, 0x2f, 0x3f, 0xdc, 0x6b, 0xb1, 0x22,
-	0xc7, 0x86, 0xe1, 0x21, 0x8c, 0x8f, 0x7d, 0xcf, 0x72, 0x4c, 0x2d, 0x86, 0x0a, 0x0d, 0x28, 0x5b,
-	0x86, 0x58, 0x0e, 0x02, 0xb4, 0xb2, 0x65, 0x08, 0x02, 0x54, 0x1d, 0xdd, 0x46, 0x62, 0x85, 0x58,
-	0xc8, 0xb7, 0xa0, 0x40, 0x4d, 0x37, 0x6c, 0xcb, 0x11, 0xab, 0x3b, 0xf2, 0x52, 0x98, 0xd0, 0x82,
-	0x9a, 0xe7, 0x3e, 0x45, 0x58, 0xac, 0xf5, 0x2a, 0x7d, 0x5e, 0xa3, 0x87, 0xd1, 0xd1, 0xd7, 0xd7,
-	0x17, 0x83, 0xf8, 0xe6, 0x6f, 0xae, 0x2f, 0x06, 0x9d, 0x14, 0xcf, 0x1c, 0x29, 0x79, 0x1f, 0xda,
-	0x39, 0xa3, 0x86, 0xf0, 0xd2, 0x75, 0x30, 0x92, 0xbf, 0xa7, 0x3a, 0x1c, 0x23, 0x9f, 0x39, 0x82,
-	0x5b, 0x5e, 0x59, 0x87, 0x7d, 0xe0, 0x69, 0x19, 0xb3, 0x48, 0x8e, 0x1b, 0xd4, 0xf0, 0x89, 0x11,
-	0x13, 0xaa, 0xfc, 0x53, 0x42, 0xe9, 0xea, 0xe4, 0x07, 0x84, 0x50, 0xda, 0x18, 0x12, 0x12, 0xde,
-	0x83, 0xa6, 0x8d, 0xec, 0x39, 0xf2, 0xf0, 0x6c, 0xb5, 0x34, 0x74, 0x1f, 0x19, 0x84, 0xc0, 0x2d,
-	0xad, 0xc1, 0xcc, 0x9f, 0x53, 0xab, 0xfc, 0x17, 0x07, 0x42, 0x32, 0xcd, 0xb1, 0xaf, 0xfb, 0xab,
-	0xff, 0x88, 0xfa, 0x7d, 0xa8, 0x63, 0x92, 0x9e, 0xbc, 0x88, 0xc6, 0xf0, 0x50, 0xc9, 0xb4, 0x8a,
-	0x92, 0xac, 0x41, 0x63, 0x60, 0xe1, 0x0e, 0xd4, 0x3d, 0xa4, 0x63, 0x97, 0xbd, 0x19, 0x8d, 0x9d,
-	0x46, 0xc3, 0xbc, 0x66, 0xdd, 0x8d, 0x9a, 0xd1, 0x9c, 0xf2, 0x01, 0x48, 0x79, 0x6b, 0xf4, 0x0c,
-	0x7e, 0xe4, 0xa0, 0x39, 0xc5, 0x26, 0xd5, 0xe6, 0x53, 0xdd, 0xd3, 0xed, 0x57, 0x57, 0x62, 0x04,
-	0xf5, 0x25, 0xc9, 0x40, 0x64, 0x78, 0x73, 0xb8, 0x97, 0x23, 0x4b, 0x2f, 0x98, 0xf0, 0xcf, 0x7f,
-	0xeb, 0x96, 0xbe, 0xbb, 0xbe, 0x18, 0x70, 0x1a, 0x8b, 0x18, 0xa9, 0x79, 0x66, 0x07, 0x59, 0x66,
-	0xc9, 0x22, 0xe5, 0x36, 0xec, 0x65, 0x4c, 0x11, 0xa7, 0xf3, 0x32, 0xdc, 0x9c, 0x62, 0x73, 0x6c,
-	0x18, 0x53, 0xf2, 0x9f, 0x8f, 0x3b, 0x90, 0x7b, 0xb9, 0x0e, 0xdc, 0xfa, 0x2f, 0x1d, 0xc2, 0x1b,
-	0x3a, 0x0d, 0xa2, 0x5d, 0xbe, 0x25, 0x5d, 0x08, 0x8c, 0x3b, 0xa0, 0x9a, 0xe8, 0x00, 0xe1, 0x63,
-	0x00, 0x74, 0xba, 0xb4, 0x3c, 0x84, 0x67, 0xba, 0x2f, 0xd6, 0x88, 0x66, 0x92, 0x42, 0x07, 0x9e,
-	0x12, 0x0e, 0x3c, 0xe5, 0x61, 0x38, 0xf0, 0x26, 0xd5, 0xf3, 0xdf, 0xbb, 0x9c, 0xc6, 0xb3, 0x98,
-	0xb1, 0x3f, 0xea, 0x07, 0xa2, 0xd1, 0x9a, 0x03, 0xc1, 0xda, 0x59, 0xc1, 0x22, 0x05, 0xe4, 0x3b,
-	0xd0, 0x4a, 0x9e, 0x23, 0xa9, 0xbe, 0x2d, 0x87, 0x53, 0x80, 0x39, 0x48, 0x61, 0xaf, 0xab, 0x5e,
-	0xf7, 0xd2, 0x7a, 0x15, 0x8d, 0x9b, 0x84, 0x0c, 0x6c, 0x7e, 0xa6, 0x8d, 0x91, 0x72, 0x3f, 0xd1,
-	0xc6, 0xd1, 0x90, 0xed, 0xae, 0xd1, 0xff, 0xe4, 0x9d, 0x8d, 0xee, 0xa6, 0x09, 0x1e, 0xe4, 0x17,
-	0x44, 0x5c, 0x2d, 0xeb, 0xa0, 0xa4, 0x29, 0x22, 0xf7, 0x33, 0x07, 0x6f, 0x4d, 0xb1, 0xf9, 0xd0,
-	0xd3, 0x1d, 0xfc, 0x04, 0x79, 0x63, 0x52, 0xed, 0xbf, 0xca, 0xee, 0x3e, 0xf0, 0x0e, 0x7a, 0x36,
-	0xa3, 0x09, 0x77, 0xf1, 0xbb, 0xe1, 0xa0, 0x67, 0xa4, 0x86, 0xd1, 0x07, 0x69, 0x82, 0x87, 0x59,
-	0x82, 0xa9, 0x8a, 0x65, 0x09, 0xc4, 0xac, 0x2d, 0xa4, 0x38, 0xfc, 0xaa, 0x0e, 0x95, 0x29, 0x36,
-	0x85, 0xc7, 0xd0, 0xc8, 0xfc, 0x16, 0x90, 0x73, 0x63, 0x2b, 0xb7, 0x45, 0xa5, 0xc1, 0x6e, 0x4c,
-	0xb4, 0x98, 0x1e, 0x43, 0x23, 0xb3, 0x65, 0x0b, 0x6f, 0x48, 0x63, 0x8a, 0x6f, 0xd8, 0xb0, 0xfa,
-	0x16, 0xd0, 0xcc, 0x6e, 0xb3, 0x77, 0xb6, 0x86, 0x53, 0x90, 0x74, 0xf7, 0x25, 0x40, 0xd1, 0x25,
-	0x8f, 0xe0, 0x66, 0x6a, 0x4b, 0xf4, 0x8a, 0x82, 0x93, 0x08, 0xa9, 0xbf, 0x0b, 0x11, 0xe5, 0xfe,
-	0x0c, 0xf8, 0x78, 0x5a, 0x1f, 0x16, 0x85, 0x45, 0x6e, 0xe9, 0xdd, 0xad, 0xee, 0x8c, 0xea, 0xc9,
-	0xa9, 0xb6, 0x49, 0xf5, 0x04, 0x66, 0xa3, 0xea, 0x05, 0x13, 0x20, 0x10, 0x24, 0xd5, 0xfd, 0xbd,
-	0xe2, 0x37, 0x11, 0x23, 0x8a, 0x05, 0x29, 0x6a, 0x40, 0xe1, 0x0b, 0xb8, 0x95, 0x6e, 0xbe, 0xb7,
-	0x8b, 0x42, 0x53, 0x10, 0xe9, 0xfd, 0x9d, 0x90, 0x30, 0xbd, 0x54, 0xfb, 0x32, 0x58, 0xbe, 0x93,
-	0x07, 0xcf, 0x2f, 0x3b, 0xdc, 0x8b, 0xcb, 0x0e, 0xf7, 0xc7, 0x65, 0x87, 0x3b, 0xbf, 0xea, 0x94,
-	0x5e, 0x5c, 0x75, 0x4a, 0xbf, 0x5e, 0x75, 0x4a, 0x8f, 0x06, 0xa6, 0xe5, 0x9f, 0xac, 0xe6, 0xca,
-	0xc2, 0xb5, 0x55, 0x92, 0x75, 0x71, 0xa2, 0x5b, 0x0e, 0xfd, 0x54, 0x4f, 0xc3, 0x86, 0x23, 0xbf,
-	0xab, 0xe7, 0x75, 0x32, 0x7a, 0x3f, 0xfc, 0x3b, 0x00, 0x00, 0xff, 0xff, 0xb1, 0xe7, 0x55, 0xf5,
-	0x20, 0x0c, 0x00, 0x00,
+	// 1206 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x58, 0xcd, 0x6f, 0xdc, 0x44,
+	0x14, 0x8f, 0xf3, 0x45, 0xf7, 0xb5, 0xd9, 0x24, 0x6e, 0xd4, 0x38, 0x4e, 0xb2, 0xd9, 0xba, 0x45,
+	0x09, 0x69, 0x63, 0x93, 0x8d, 0xda, 0xc3, 0x5e, 0x50, 0x42, 0x38, 0x70, 0x58, 0x01, 0x4e, 0x51,
+	0xa5, 0x4a, 0x68, 0xeb, 0xd8, 0x13, 0xc7, 0x22, 0xb6, 0x57, 0x1e, 0x6f, 0x3e, 0xc4, 0x05, 0x71,
+	0xe4, 0x94, 0x03, 0x17, 0x28, 0x7f, 0x00, 0xc7, 0x20, 0x21, 0xae, 0x5c, 0x38, 0xf4, 0x58, 0x21,
+	0x21, 0x71, 0x02, 0x94, 0x1c, 0xc2, 0x81, 0x3f, 0x02, 0x79, 0xc6, 0x9e, 0xf5, 0xc7, 0xec, 0x47,
+	0x2b, 0x22, 0x50, 0x2f, 0xd5, 0xfa, 0xbd, 0xdf, 0xbc, 0xf9, 0xbd, 0xdf, 0xbc, 0x99, 0xf7, 0x1a,
+	0x90, 0x4c, 0xe7, 0xd0, 0x31, 0x35, 0xc3, 0x46, 0x9e, 0x79, 0xa2, 0x1d, 0xae, 0x6b, 0xe1, 0xb1,
+	0xda, 0x0a, 0xfc, 0xd0, 0x17, 0x27, 0x89, 0x47, 0xa5, 0x1e, 0xf5, 0x70, 0x5d, 0x9e, 0xb1, 0x7d,
+	0xdb, 0x27, 0x3e, 0x2d, 0xfa, 0x45, 0x61, 0xf2, 0x9c, 0xe9, 0x63, 0xd7, 0xc7, 0x4d, 0xea, 0xa0,
+	0x1f, 0xb1, 0x6b, 0x96, 0x7e, 0x69, 0x2e, 0xb6, 0xa3, 0xc8, 0x2e, 0xb6, 0x63, 0xc7, 0x92, 0xed,
+	0xfb, 0xf6, 0x01, 0xd2, 0xc8, 0xd7, 0x6e, 0x7b, 0x4f, 0x0b, 0x1d, 0x17, 0xe1, 0xd0, 0x70, 0x5b,
+	0x31, 0x60, 0xda, 0x70, 0x1d, 0xcf, 0xd7, 0xc8, 0xbf, 0xb1, 0x69, 0xbe, 0x40, 0xf4, 0xa4, 0x85,
+	0xe2, 0x9d, 0x94, 0xbf, 0x04, 0x98, 0x6e, 0x60, 0x5b, 0x47, 0xb6, 0x83, 0x43, 0x14, 0x6c, 0x12,
+	0x90, 0xf8, 0x10, 0x4a, 0x46, 0x3b, 0xdc, 0xf7, 0x03, 0x27, 0x3c, 0x91, 0x84, 0xaa, 0xb0, 0x52,
+	0xda, 0x92, 0x7e, 0xf9, 0x61, 0x6d, 0x26, 0x26, 0xb9, 0x69, 0x59, 0x01, 0xc2, 0x78, 0x27, 0x0c,
+	0x1c, 0xcf, 0xd6, 0x3b, 0x50, 0xb1, 0x0c, 0xc3, 0x8e, 0x25, 0x0d, 0x47, 0x0b, 0xf4, 0x61, 0xc7,
+	0x12, 0x45, 0x18, 0xf5, 0x0c, 0x17, 0x49, 0x23, 0xc4, 0x42, 0x7e, 0x8b, 0x2a, 0x8c, 0x19, 0x96,
+	0xeb, 0x78, 0xd2, 0x68, 0x9f, 0xb8, 0x14, 0x26, 0xce, 0xc0, 0x58, 0xe0, 0x1f, 0x20, 0x2c, 0x8d,
+	0x55, 0x47, 0x56, 0x4a, 0x3a, 0xfd, 0xa8, 0xaf, 0x7f, 0x71, 0x79, 0xb6, 0xda, 0xd9, 0xf9, 0xcb,
+	0xcb, 0xb3, 0xd5, 0x4a, 0x26, 0xcf, 0x42, 0x52, 0xca, 0x3c, 0xcc, 0x15, 0x8c, 0x3a, 0xc2, 0x2d,
+	0xdf, 0xc3, 0x48, 0xf9, 0x9e, 0xea, 0xb0, 0x83, 0xc2, 0xd8, 0x11, 0xed, 0xf2, 0xca, 0x3a, 0xcc,
+	0x43, 0x89, 0xd2, 0x68, 0x32, 0x39, 0xae, 0x51, 0xc3, 0xfb, 0x56, 0x27, 0xa1, 0x91, 0x97, 0x4d,
+	0x28, 0xcb, 0x4e, 0xd9, 0x26, 0x09, 0x65, 0x8d, 0x49, 0x42, 0xe2, 0x32, 0x4c, 0xba, 0xc8, 0xdd,
+	0x45, 0x01, 0x6e, 0xb6, 0x5b, 0x96, 0x11, 0x22, 0x8b, 0x24, 0x30, 0xa1, 0x97, 0x63, 0xf3, 0xc7,
+	0xd4, 0xaa, 0xfc, 0x2d, 0x80, 0x98, 0x0e, 0xb3, 0x13, 0x1a, 0x61, 0xfb, 0x8a, 0x52, 0x7f, 0x00,
+	0xe3, 0x98, 0x84, 0x27, 0x15, 0x51, 0xae, 0x2d, 0xaa, 0xb9, 0xab, 0xa2, 0xa6, 0x39, 0xe8, 0x31,
+	0x58, 0xbc, 0x05, 0xe3, 0x01, 0x32, 0xb0, 0x1f, 0xd7, 0x8c, 0x1e, 0x7f, 0xd5, 0x6b, 0x45, 0xcd,
+	0x96, 0xba, 0x6a, 0x46, 0x63, 0x2a, 0x0b, 0x20, 0x17, 0xad, 0xac, 0x0c, 0x7e, 0x14, 0x60, 0xb2,
+	0x81, 0x6d, 0xaa, 0xcd, 0x87, 0x46, 0x60, 0xb8, 0xaf, 0xae, 0x44, 0x1d, 0xc6, 0x5b, 0x24, 0x02,
+	0x91, 0xe1, 0x7a, 0x6d, 0xb6, 0x90, 0x2c, 0xdd, 0x60, 0xab, 0xf4, 0xfc, 0xf7, 0xa5, 0xa1, 0xef,
+	0x2e, 0xcf, 0x56, 0x05, 0x3d, 0x5e, 0x51, 0xd7, 0x8a, 0x99, 0x2d, 0xe4, 0x33, 0x4b, 0x93, 0x54,
+	0xe6, 0x60, 0x36, 0x67, 0x62, 0x39, 0x9d, 0x0e, 0xc3, 0x8d, 0x06, 0xb6, 0x37, 0x2d, 0xab, 0x41,
+	0x4e, 0xbe, 0x73, 0x03, 0x85, 0xc1, 0x6e, 0x60, 0xcf, 0x23, 0xad, 0xc1, 0x1b, 0x06, 0x5d, 0x44,
+	0x6f, 0x79, 0x8f, 0x70, 0x09, 0xb0, 0x73, 0x03, 0x46, 0x53, 0x37, 0x40, 0x7c, 0x07, 0x00, 0x1d,
+	0xb7, 0x9c, 0x00, 0xe1, 0xa6, 0x11, 0x4a, 0x63, 0x44, 0x33, 0x59, 0xa5, 0x0f, 0x9e, 0x9a, 0x3c,
+	0x78, 0xea, 0xa3, 0xe4, 0xc1, 0xdb, 0x1a, 0x3d, 0xfd, 0x63, 0x49, 0xd0, 0x4b, 0xf1, 0x9a, 0xcd,
+	0xb0, 0xbe, 0x12, 0x89, 0x46, 0x39, 0x47, 0x82, 0xcd, 0xe5, 0x05, 0x63, 0x0a, 0x28, 0x9f, 0xc2,
+	0x4c, 0xfa, 0x9b, 0x5d, 0x9a, 0x1d, 0x98, 0xf2, 0xf7, 0xf6, 0x50, 0xd0, 0x4c, 0x11, 0x11, 0xfa,
+	0x12, 0x99, 0x88, 0xce, 0x2f, 0x22, 0x43, 0xcf, 0xb0, 0x4c, 0x42, 0xbc, 0x97, 0xd0, 0x52, 0xbe,
+	0x16, 0xe0, 0x66, 0xb4, 0x9b, 0x69, 0xa2, 0x56, 0x48, 0x37, 0xc4, 0xfb, 0x4e, 0x2b, 0xad, 0x9c,
+	0x30, 0xa8, 0x72, 0xbd, 0x8e, 0x82, 0x3e, 0x21, 0x09, 0x34, 0x52, 0xa0, 0x5a, 0x50, 0x20, 0xc7,
+	0x41, 0x59, 0x84, 0x79, 0x8e, 0x99, 0x95, 0xce, 0x33, 0x81, 0x08, 0xb5, 0x8d, 0xcc, 0x03, 0xc7,
+	0x43, 0x57, 0xc9, 0xbd, 0x96, 0xe7, 0x7e, 0x3b, 0xcf, 0xbd, 0x40, 0x42, 0xa9, 0xc0, 0x02, 0xcf,
+	0xce, 0xd8, 0xff, 0x2a, 0x90, 0xbb, 0xfe, 0xd8, 0x09, 0xf7, 0xad, 0xc0, 0x38, 0xea, 0x20, 0x3e,
+	0x88, 0x0e, 0xe8, 0x3f, 0xbf, 0x06, 0xf5, 0x87, 0xd9, 0x7a, 0x5d, 0xce, 0x67, 0xdc, 0x85, 0xb8,
+	0x72, 0x17, 0x94, 0xee, 0x5e, 0x96, 0xfd, 0x37, 0xc3, 0x49, 0x47, 0x8b, 0x8b, 0x9c, 0x5c, 0xb2,
+	0xd7, 0xf5, 0xee, 0xaf, 0x65, 0xb5, 0xe4, 0xb5, 0xce, 0x94, 0x0c, 0xf1, 0x2c, 0x90, 0x35, 0x32,
+	0xe5, 0x7e, 0xa2, 0x4d, 0x40, 0x47, 0xae, 0x7f, 0x88, 0xfe, 0x27, 0x6f, 0x66, 0xfd, 0x5e, 0x36,
+	0xc1, 0x85, 0xe2, 0xb0, 0xd3, 0x61, 0x1b, 0x77, 0x83, 0xb4, 0x89, 0x25, 0xf7, 0xb3, 0x00, 0x53,
+	0x0d, 0x6c, 0x3f, 0x0a, 0x0c, 0x0f, 0xef, 0xa1, 0x60, 0x93, 0xb0, 0xfd, 0x57, 0xb3, 0x7b, 0x00,
+	0x25, 0x0f, 0x1d, 0x35, 0x69, 0xc0, 0x7e, 0xf9, 0x5d, 0xf3, 0xd0, 0x11, 0xe1, 0x50, 0xbf, 0x9f,
+	0x4d, 0x70, 0x31, 0x9f, 0x60, 0x86, 0xb1, 0xe2, 0x83, 0x94, 0xb7, 0x5d, 0xed, 0x2b, 0xfe, 0x95,
+	0x00, 0x65, 0xf6, 0x54, 0x52, 0xd5, 0x32, 0x89, 0x0a, 0x83, 0x26, 0xda, 0xfb, 0x1d, 0x54, 0x49,
+	0xe3, 0x67, 0x61, 0x23, 0x25, 0xe6, 0xf9, 0xaf, 0x38, 0xd5, 0x41, 0x82, 0x5b, 0x59, 0x0b, 0x3b,
+	0xe8, 0x6f, 0x05, 0xe2, 0x7a, 0xd7, 0xf0, 0x4c, 0x74, 0x40, 0x5c, 0x89, 0x5a, 0xe2, 0xdb, 0x30,
+	0x8e, 0x1d, 0xdb, 0x43, 0x41, 0x5f, 0xd6, 0x31, 0xae, 0x37, 0xe7, 0x8d, 0x88, 0x73, 0x8c, 0x8c,
+	0x08, 0xdf, 0xc9, 0x13, 0xe6, 0x70, 0x50, 0xaa, 0x50, 0xe1, 0x7b, 0x92, 0x04, 0x6a, 0xcf, 0x00,
+	0x46, 0x1a, 0xd8, 0x16, 0x9f, 0x42, 0x39, 0xf7, 0xdf, 0x13, 0xa5, 0x30, 0x49, 0x15, 0x06, 0x7b,
+	0x79, 0xb5, 0x3f, 0x86, 0x15, 0xcc, 0x53, 0x28, 0xe7, 0x06, 0x7f, 0xee, 0x0e, 0x59, 0x0c, 0x7f,
+	0x87, 0x2e, 0xd3, 0xb8, 0x09, 0x93, 0xf9, 0x01, 0xfb, 0x4e, 0xcf, 0xe5, 0x14, 0x24, 0xdf, 0x1b,
+	0x00, 0xc4, 0x36, 0x79, 0x02, 0x37, 0x32, 0x83, 0x6b, 0x95, 0xb7, 0x38, 0x8d, 0x90, 0x57, 0xfa,
+	0x21, 0x58, 0xec, 0x8f, 0xa0, 0xd4, 0x19, 0x20, 0x17, 0x79, 0xcb, 0x98, 0x5b, 0x7e, 0xb3, 0xa7,
+	0x9b, 0x85, 0xdc, 0x83, 0xa9, 0xc2, 0x4c, 0x74, 0x97, 0xbb, 0x34, 0x87, 0x92, 0xef, 0x0f, 0x82,
+	0x62, 0xfb, 0x38, 0x30, 0x5d, 0x1c, 0x60, 0xb8, 0x1c, 0x0b, 0x30, 0x79, 0x6d, 0x20, 0x18, 0xdb,
+	0xea, 0x33, 0x98, 0xed, 0x36, 0x6d, 0x70, 0x4f, 0xb2, 0x0b, 0x58, 0xde, 0x78, 0x09, 0x70, 0xae,
+	0x8a, 0xd3, 0xcd, 0xbe, 0x5b, 0x15, 0xa7, 0x30, 0x5d, 0xab, 0x98, 0xd3, 0x18, 0xa3, 0x02, 0xcb,
+	0x34, 0xc5, 0x2a, 0xff, 0x8e, 0x75, 0x10, 0xfc, 0x02, 0xe3, 0xf5, 0x25, 0xf1, 0x13, 0x98, 0xc8,
+	0xf6, 0xa4, 0xdb, 0xbc, 0xa5, 0x19, 0x88, 0xfc, 0x56, 0x5f, 0x08, 0x0b, 0xff, 0x18, 0xae, 0xa7,
+	0x9f, 0xee, 0xa5, 0xee, 0x15, 0x44, 0x43, 0x2f, 0xf7, 0x01, 0xb0, 0xc0, 0x3e, 0xdc, 0xe4, 0x3d,
+	0xb1, 0xdc, 0xf5, 0x1c, 0xa0, 0xac, 0x0d, 0x08, 0x4c, 0x36, 0x94, 0xc7, 0x3e, 0x8f, 0xfa, 0xd3,
+	0xd6, 0xf6, 0xf3, 0xf3, 0x8a, 0xf0, 0xe2, 0xbc, 0x22, 0xfc, 0x79, 0x5e, 0x11, 0x4e, 0x2f, 0x2a,
+	0x43, 0x2f, 0x2e, 0x2a, 0x43, 0xbf, 0x5d, 0x54, 0x86, 0x9e, 0xac, 0xda, 0x4e, 0xb8, 0xdf, 0xde,
+	0x55, 0x4d, 0xdf, 0xd5, 0x48, 0x6c, 0x73, 0xdf, 0x70, 0x3c, 0xfa, 0x53, 0x3b, 0x4e, 0x9e, 0x65,
+	0xf2, 0x47, 0xa0, 0xdd, 0x71, 0xd2, 0x08, 0x37, 0xfe, 0x09, 0x00, 0x00, 0xff, 0xff, 0xab, 0x63,
+	0x2f, 0x36, 0xcd, 0x12, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -988,14 +1500,24 @@ type MsgClient interface {
 	SetAgencyStatus(ctx context.Context, in *MsgSetAgencyStatus, opts ...grpc.CallOption) (*MsgSetAgencyStatusResponse, error)
 	// UpdateParams replaces the module params. Governance only.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
-	// AddMember adds a member with a subset of the agency's roles. Agency admin only.
+	// AddMember offers membership with a subset of the agency's roles. Agency admin only.
 	AddMember(ctx context.Context, in *MsgAddMember, opts ...grpc.CallOption) (*MsgAddMemberResponse, error)
+	// AcceptMembership accepts a pending membership offer. The offered account only.
+	AcceptMembership(ctx context.Context, in *MsgAcceptMembership, opts ...grpc.CallOption) (*MsgAcceptMembershipResponse, error)
+	// DeclineMembership declines a pending membership offer. The offered account only.
+	DeclineMembership(ctx context.Context, in *MsgDeclineMembership, opts ...grpc.CallOption) (*MsgDeclineMembershipResponse, error)
+	// WithdrawMembershipOffer withdraws a pending membership offer. Agency admin only.
+	WithdrawMembershipOffer(ctx context.Context, in *MsgWithdrawMembershipOffer, opts ...grpc.CallOption) (*MsgWithdrawMembershipOfferResponse, error)
 	// SetMemberRoles replaces a member's roles and expiry. Agency admin only.
 	SetMemberRoles(ctx context.Context, in *MsgSetMemberRoles, opts ...grpc.CallOption) (*MsgSetMemberRolesResponse, error)
 	// RemoveMember removes a member. Agency admin only.
 	RemoveMember(ctx context.Context, in *MsgRemoveMember, opts ...grpc.CallOption) (*MsgRemoveMemberResponse, error)
-	// TransferAdmin hands the agency to a new admin account. Agency admin only.
+	// TransferAdmin offers the agency to a new admin account. Agency admin only.
 	TransferAdmin(ctx context.Context, in *MsgTransferAdmin, opts ...grpc.CallOption) (*MsgTransferAdminResponse, error)
+	// AcceptAdmin accepts a pending admin transfer. The named account only.
+	AcceptAdmin(ctx context.Context, in *MsgAcceptAdmin, opts ...grpc.CallOption) (*MsgAcceptAdminResponse, error)
+	// CancelAdminTransfer withdraws (admin) or declines (named account) a pending admin transfer.
+	CancelAdminTransfer(ctx context.Context, in *MsgCancelAdminTransfer, opts ...grpc.CallOption) (*MsgCancelAdminTransferResponse, error)
 }
 
 type msgClient struct {
@@ -1051,6 +1573,33 @@ func (c *msgClient) AddMember(ctx context.Context, in *MsgAddMember, opts ...grp
 	return out, nil
 }
 
+func (c *msgClient) AcceptMembership(ctx context.Context, in *MsgAcceptMembership, opts ...grpc.CallOption) (*MsgAcceptMembershipResponse, error) {
+	out := new(MsgAcceptMembershipResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/AcceptMembership", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) DeclineMembership(ctx context.Context, in *MsgDeclineMembership, opts ...grpc.CallOption) (*MsgDeclineMembershipResponse, error) {
+	out := new(MsgDeclineMembershipResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/DeclineMembership", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) WithdrawMembershipOffer(ctx context.Context, in *MsgWithdrawMembershipOffer, opts ...grpc.CallOption) (*MsgWithdrawMembershipOfferResponse, error) {
+	out := new(MsgWithdrawMembershipOfferResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/WithdrawMembershipOffer", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) SetMemberRoles(ctx context.Context, in *MsgSetMemberRoles, opts ...grpc.CallOption) (*MsgSetMemberRolesResponse, error) {
 	out := new(MsgSetMemberRolesResponse)
 	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/SetMemberRoles", in, out, opts...)
@@ -1078,6 +1627,24 @@ func (c *msgClient) TransferAdmin(ctx context.Context, in *MsgTransferAdmin, opt
 	return out, nil
 }
 
+func (c *msgClient) AcceptAdmin(ctx context.Context, in *MsgAcceptAdmin, opts ...grpc.CallOption) (*MsgAcceptAdminResponse, error) {
+	out := new(MsgAcceptAdminResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/AcceptAdmin", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) CancelAdminTransfer(ctx context.Context, in *MsgCancelAdminTransfer, opts ...grpc.CallOption) (*MsgCancelAdminTransferResponse, error) {
+	out := new(MsgCancelAdminTransferResponse)
+	err := c.cc.Invoke(ctx, "/civic.agency.v1.Msg/CancelAdminTransfer", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// RegisterAgency onboards a new ACTIVE agency. Governance only.
@@ -1088,14 +1655,24 @@ type MsgServer interface {
 	SetAgencyStatus(context.Context, *MsgSetAgencyStatus) (*MsgSetAgencyStatusResponse, error)
 	// UpdateParams replaces the module params. Governance only.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
-	// AddMember adds a member with a subset of the agency's roles. Agency admin only.
+	// AddMember offers membership with a subset of the agency's roles. Agency admin only.
 	AddMember(context.Context, *MsgAddMember) (*MsgAddMemberResponse, error)
+	// AcceptMembership accepts a pending membership offer. The offered account only.
+	AcceptMembership(context.Context, *MsgAcceptMembership) (*MsgAcceptMembershipResponse, error)
+	// DeclineMembership declines a pending membership offer. The offered account only.
+	DeclineMembership(context.Context, *MsgDeclineMembership) (*MsgDeclineMembershipResponse, error)
+	// WithdrawMembershipOffer withdraws a pending membership offer. Agency admin only.
+	WithdrawMembershipOffer(context.Context, *MsgWithdrawMembershipOffer) (*MsgWithdrawMembershipOfferResponse, error)
 	// SetMemberRoles replaces a member's roles and expiry. Agency admin only.
 	SetMemberRoles(context.Context, *MsgSetMemberRoles) (*MsgSetMemberRolesResponse, error)
 	// RemoveMember removes a member. Agency admin only.
 	RemoveMember(context.Context, *MsgRemoveMember) (*MsgRemoveMemberResponse, error)
-	// TransferAdmin hands the agency to a new admin account. Agency admin only.
+	// TransferAdmin offers the agency to a new admin account. Agency admin only.
 	TransferAdmin(context.Context, *MsgTransferAdmin) (*MsgTransferAdminResponse, error)
+	// AcceptAdmin accepts a pending admin transfer. The named account only.
+	AcceptAdmin(context.Context, *MsgAcceptAdmin) (*MsgAcceptAdminResponse, error)
+	// CancelAdminTransfer withdraws (admin) or declines (named account) a pending admin transfer.
+	CancelAdminTransfer(context.Context, *MsgCancelAdminTransfer) (*MsgCancelAdminTransferResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -1117,6 +1694,15 @@ func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateP
 func (*UnimplementedMsgServer) AddMember(ctx context.Context, req *MsgAddMember) (*MsgAddMemberResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method AddMember not implemented")
 }
+func (*UnimplementedMsgServer) AcceptMembership(ctx context.Context, req *MsgAcceptMembership) (*MsgAcceptMembershipResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptMembership not implemented")
+}
+func (*UnimplementedMsgServer) DeclineMembership(ctx context.Context, req *MsgDeclineMembership) (*MsgDeclineMembershipResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeclineMembership not implemented")
+}
+func (*UnimplementedMsgServer) WithdrawMembershipOffer(ctx context.Context, req *MsgWithdrawMembershipOffer) (*MsgWithdrawMembershipOfferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method WithdrawMembershipOffer not implemented")
+}
 func (*UnimplementedMsgServer) SetMemberRoles(ctx context.Context, req *MsgSetMemberRoles) (*MsgSetMemberRolesResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SetMemberRoles not implemented")
 }
@@ -1125,6 +1711,12 @@ func (*UnimplementedMsgServer) RemoveMember(ctx context.Context, req *MsgRemoveM
 }
 func (*UnimplementedMsgServer) TransferAdmin(ctx context.Context, req *MsgTransferAdmin) (*MsgTransferAdminResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method TransferAdmin not implemented")
+}
+func (*UnimplementedMsgServer) AcceptAdmin(ctx context.Context, req *MsgAcceptAdmin) (*MsgAcceptAdminResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptAdmin not implemented")
+}
+func (*UnimplementedMsgServer) CancelAdminTransfer(ctx context.Context, req *MsgCancelAdminTransfer) (*MsgCancelAdminTransferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CancelAdminTransfer not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -1221,6 +1813,60 @@ func _Msg_AddMember_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AcceptMembership_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAcceptMembership)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AcceptMembership(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Msg/AcceptMembership",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AcceptMembership(ctx, req.(*MsgAcceptMembership))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_DeclineMembership_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgDeclineMembership)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).DeclineMembership(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Msg/DeclineMembership",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).DeclineMembership(ctx, req.(*MsgDeclineMembership))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_WithdrawMembershipOffer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgWithdrawMembershipOffer)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).WithdrawMembershipOffer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Msg/WithdrawMembershipOffer",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).WithdrawMembershipOffer(ctx, req.(*MsgWithdrawMembershipOffer))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_SetMemberRoles_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgSetMemberRoles)
 	if err := dec(in); err != nil {
@@ -1275,6 +1921,42 @@ func _Msg_TransferAdmin_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AcceptAdmin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAcceptAdmin)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AcceptAdmin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Msg/AcceptAdmin",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AcceptAdmin(ctx, req.(*MsgAcceptAdmin))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_CancelAdminTransfer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgCancelAdminTransfer)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).CancelAdminTransfer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/civic.agency.v1.Msg/CancelAdminTransfer",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).CancelAdminTransfer(ctx, req.(*MsgCancelAdminTransfer))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "civic.agency.v1.Msg",
@@ -1301,6 +1983,18 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Msg_AddMember_Handler,
 		},
 		{
+			MethodName: "AcceptMembership",
+			Handler:    _Msg_AcceptMembership_Handler,
+		},
+		{
+			MethodName: "DeclineMembership",
+			Handler:    _Msg_DeclineMembership_Handler,
+		},
+		{
+			MethodName: "WithdrawMembershipOffer",
+			Handler:    _Msg_WithdrawMembershipOffer_Handler,
+		},
+		{
 			MethodName: "SetMemberRoles",
 			Handler:    _Msg_SetMemberRoles_Handler,
 		},
@@ -1311,6 +2005,14 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "TransferAdmin",
 			Handler:    _Msg_TransferAdmin_Handler,
+		},
+		{
+			MethodName: "AcceptAdmin",
+			Handler:    _Msg_AcceptAdmin_Handler,
+		},
+		{
+			MethodName: "CancelAdminTransfer",
+			Handler:    _Msg_CancelAdminTransfer_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1692,6 +2394,201 @@ func (m *MsgAddMemberResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt):])
+	if err3 != nil {
+		return 0, err3
+	}
+	i -= n3
+	i = encodeVarintTx(dAtA, i, uint64(n3))
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptMembership) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptMembership) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptMembership) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptMembershipResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptMembershipResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptMembershipResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDeclineMembership) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDeclineMembership) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDeclineMembership) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDeclineMembershipResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDeclineMembershipResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDeclineMembershipResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgWithdrawMembershipOffer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgWithdrawMembershipOffer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgWithdrawMembershipOffer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Admin) > 0 {
+		i -= len(m.Admin)
+		copy(dAtA[i:], m.Admin)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Admin)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgWithdrawMembershipOfferResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgWithdrawMembershipOfferResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgWithdrawMembershipOfferResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
 	return len(dAtA) - i, nil
 }
 
@@ -1716,12 +2613,12 @@ func (m *MsgSetMemberRoles) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	var l int
 	_ = l
 	if m.ExpiresAt != nil {
-		n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
-		if err3 != nil {
-			return 0, err3
+		n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err4 != nil {
+			return 0, err4
 		}
-		i -= n3
-		i = encodeVarintTx(dAtA, i, uint64(n3))
+		i -= n4
+		i = encodeVarintTx(dAtA, i, uint64(n4))
 		i--
 		dAtA[i] = 0x2a
 	}
@@ -1912,6 +2809,134 @@ func (m *MsgTransferAdminResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 	_ = i
 	var l int
 	_ = l
+	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt):])
+	if err5 != nil {
+		return 0, err5
+	}
+	i -= n5
+	i = encodeVarintTx(dAtA, i, uint64(n5))
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptAdmin) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptAdmin) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptAdmin) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.NewAdmin) > 0 {
+		i -= len(m.NewAdmin)
+		copy(dAtA[i:], m.NewAdmin)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.NewAdmin)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptAdminResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptAdminResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptAdminResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelAdminTransfer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelAdminTransfer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelAdminTransfer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Signer) > 0 {
+		i -= len(m.Signer)
+		copy(dAtA[i:], m.Signer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signer)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelAdminTransferResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelAdminTransferResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelAdminTransferResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
 	return len(dAtA) - i, nil
 }
 
@@ -2095,6 +3120,90 @@ func (m *MsgAddMemberResponse) Size() (n int) {
 	}
 	var l int
 	_ = l
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt)
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgAcceptMembership) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgAcceptMembershipResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgDeclineMembership) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgDeclineMembershipResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgWithdrawMembershipOffer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Admin)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgWithdrawMembershipOfferResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
 	return n
 }
 
@@ -2190,6 +3299,60 @@ func (m *MsgTransferAdmin) Size() (n int) {
 }
 
 func (m *MsgTransferAdminResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt)
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgAcceptAdmin) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.NewAdmin)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgAcceptAdminResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgCancelAdminTransfer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Signer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgCancelAdminTransferResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -3302,6 +4465,563 @@ func (m *MsgAddMemberResponse) Unmarshal(dAtA []byte) error {
 			return fmt.Errorf("proto: MsgAddMemberResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptMembership) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptMembership: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptMembership: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptMembershipResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptMembershipResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptMembershipResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDeclineMembership) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDeclineMembership: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDeclineMembership: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDeclineMembershipResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDeclineMembershipResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDeclineMembershipResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgWithdrawMembershipOffer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgWithdrawMembershipOffer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgWithdrawMembershipOffer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Admin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgWithdrawMembershipOfferResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgWithdrawMembershipOfferResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgWithdrawMembershipOfferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -3956,6 +5676,367 @@ func (m *MsgTransferAdminResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgTransferAdminResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptAdmin) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptAdmin: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptAdmin: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewAdmin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewAdmin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptAdminResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptAdminResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptAdminResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelAdminTransfer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelAdminTransfer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelAdminTransfer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelAdminTransferResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelAdminTransferResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelAdminTransferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:

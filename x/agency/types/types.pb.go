@@ -251,6 +251,174 @@ func (m *Member) GetAddedAt() time.Time {
 	return time.Time{}
 }
 
+// MembershipOffer is an agency admin's offer of membership to an account (MsgAddMember).
+// The account becomes a member, with these roles and this expiry, only when it accepts
+// (MsgAcceptMembership) before offer_expires_at; it may decline, the admin may withdraw.
+type MembershipOffer struct {
+	// agency_id is the agency making the offer.
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	// address of the account offered membership.
+	Address string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+	// roles offered; sorted, unique (checked against the agency's roles again on acceptance).
+	Roles []string `protobuf:"bytes,3,rep,name=roles,proto3" json:"roles,omitempty"`
+	// expires_at is the membership expiry offered; unset means never.
+	ExpiresAt *time.Time `protobuf:"bytes,4,opt,name=expires_at,json=expiresAt,proto3,stdtime" json:"expires_at,omitempty"`
+	// offered_at is the block time of the offer.
+	OfferedAt time.Time `protobuf:"bytes,5,opt,name=offered_at,json=offeredAt,proto3,stdtime" json:"offered_at"`
+	// offer_expires_at is the acceptance deadline: offered_at + params.offer_ttl_seconds.
+	OfferExpiresAt time.Time `protobuf:"bytes,6,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at"`
+}
+
+func (m *MembershipOffer) Reset()         { *m = MembershipOffer{} }
+func (m *MembershipOffer) String() string { return proto.CompactTextString(m) }
+func (*MembershipOffer) ProtoMessage()    {}
+func (*MembershipOffer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ebd85d1c22eb71da, []int{2}
+}
+func (m *MembershipOffer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MembershipOffer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MembershipOffer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MembershipOffer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MembershipOffer.Merge(m, src)
+}
+func (m *MembershipOffer) XXX_Size() int {
+	return m.Size()
+}
+func (m *MembershipOffer) XXX_DiscardUnknown() {
+	xxx_messageInfo_MembershipOffer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MembershipOffer proto.InternalMessageInfo
+
+func (m *MembershipOffer) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *MembershipOffer) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MembershipOffer) GetRoles() []string {
+	if m != nil {
+		return m.Roles
+	}
+	return nil
+}
+
+func (m *MembershipOffer) GetExpiresAt() *time.Time {
+	if m != nil {
+		return m.ExpiresAt
+	}
+	return nil
+}
+
+func (m *MembershipOffer) GetOfferedAt() time.Time {
+	if m != nil {
+		return m.OfferedAt
+	}
+	return time.Time{}
+}
+
+func (m *MembershipOffer) GetOfferExpiresAt() time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return time.Time{}
+}
+
+// AdminOffer is an agency admin's offer to hand the agency to another account
+// (MsgTransferAdmin); the account becomes admin only when it accepts (MsgAcceptAdmin)
+// before offer_expires_at. At most one per agency: a new offer replaces the previous one.
+type AdminOffer struct {
+	// agency_id is the agency to be handed over.
+	AgencyId string `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"`
+	// new_admin is the account named as the next admin.
+	NewAdmin string `protobuf:"bytes,2,opt,name=new_admin,json=newAdmin,proto3" json:"new_admin,omitempty"`
+	// offered_at is the block time of the offer.
+	OfferedAt time.Time `protobuf:"bytes,3,opt,name=offered_at,json=offeredAt,proto3,stdtime" json:"offered_at"`
+	// offer_expires_at is the acceptance deadline: offered_at + params.offer_ttl_seconds.
+	OfferExpiresAt time.Time `protobuf:"bytes,4,opt,name=offer_expires_at,json=offerExpiresAt,proto3,stdtime" json:"offer_expires_at"`
+}
+
+func (m *AdminOffer) Reset()         { *m = AdminOffer{} }
+func (m *AdminOffer) String() string { return proto.CompactTextString(m) }
+func (*AdminOffer) ProtoMessage()    {}
+func (*AdminOffer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ebd85d1c22eb71da, []int{3}
+}
+func (m *AdminOffer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *AdminOffer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_AdminOffer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *AdminOffer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_AdminOffer.Merge(m, src)
+}
+func (m *AdminOffer) XXX_Size() int {
+	return m.Size()
+}
+func (m *AdminOffer) XXX_DiscardUnknown() {
+	xxx_messageInfo_AdminOffer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_AdminOffer proto.InternalMessageInfo
+
+func (m *AdminOffer) GetAgencyId() string {
+	if m != nil {
+		return m.AgencyId
+	}
+	return ""
+}
+
+func (m *AdminOffer) GetNewAdmin() string {
+	if m != nil {
+		return m.NewAdmin
+	}
+	return ""
+}
+
+func (m *AdminOffer) GetOfferedAt() time.Time {
+	if m != nil {
+		return m.OfferedAt
+	}
+	return time.Time{}
+}
+
+func (m *AdminOffer) GetOfferExpiresAt() time.Time {
+	if m != nil {
+		return m.OfferExpiresAt
+	}
+	return time.Time{}
+}
+
 // Role is an entry of the role catalog that modules declare at wiring.
 type Role struct {
 	// name is "<module>.<role>", e.g. "evidence.investigator".
@@ -265,7 +433,7 @@ func (m *Role) Reset()         { *m = Role{} }
 func (m *Role) String() string { return proto.CompactTextString(m) }
 func (*Role) ProtoMessage()    {}
 func (*Role) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ebd85d1c22eb71da, []int{2}
+	return fileDescriptor_ebd85d1c22eb71da, []int{4}
 }
 func (m *Role) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -320,13 +488,18 @@ type Params struct {
 	// max_members_per_agency bounds the members an agency may hold (and so the
 	// work of MsgSetAgencyRoles, which visits every member).
 	MaxMembersPerAgency uint32 `protobuf:"varint,1,opt,name=max_members_per_agency,json=maxMembersPerAgency,proto3" json:"max_members_per_agency,omitempty"`
+	// offer_ttl_seconds is how long a membership or admin offer can be accepted.
+	OfferTtlSeconds uint64 `protobuf:"varint,2,opt,name=offer_ttl_seconds,json=offerTtlSeconds,proto3" json:"offer_ttl_seconds,omitempty"`
+	// max_pending_offers_per_agency bounds an agency's pending membership offers
+	// (expired ones count until withdrawn or declined).
+	MaxPendingOffersPerAgency uint32 `protobuf:"varint,3,opt,name=max_pending_offers_per_agency,json=maxPendingOffersPerAgency,proto3" json:"max_pending_offers_per_agency,omitempty"`
 }
 
 func (m *Params) Reset()         { *m = Params{} }
 func (m *Params) String() string { return proto.CompactTextString(m) }
 func (*Params) ProtoMessage()    {}
 func (*Params) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ebd85d1c22eb71da, []int{3}
+	return fileDescriptor_ebd85d1c22eb71da, []int{5}
 }
 func (m *Params) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -362,10 +535,26 @@ func (m *Params) GetMaxMembersPerAgency() uint32 {
 	return 0
 }
 
+func (m *Params) GetOfferTtlSeconds() uint64 {
+	if m != nil {
+		return m.OfferTtlSeconds
+	}
+	return 0
+}
+
+func (m *Params) GetMaxPendingOffersPerAgency() uint32 {
+	if m != nil {
+		return m.MaxPendingOffersPerAgency
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterEnum("civic.agency.v1.AgencyStatus", AgencyStatus_name, AgencyStatus_value)
 	proto.RegisterType((*Agency)(nil), "civic.agency.v1.Agency")
 	proto.RegisterType((*Member)(nil), "civic.agency.v1.Member")
+	proto.RegisterType((*MembershipOffer)(nil), "civic.agency.v1.MembershipOffer")
+	proto.RegisterType((*AdminOffer)(nil), "civic.agency.v1.AdminOffer")
 	proto.RegisterType((*Role)(nil), "civic.agency.v1.Role")
 	proto.RegisterType((*Params)(nil), "civic.agency.v1.Params")
 }
@@ -373,51 +562,59 @@ func init() {
 func init() { proto.RegisterFile("civic/agency/v1/types.proto", fileDescriptor_ebd85d1c22eb71da) }
 
 var fileDescriptor_ebd85d1c22eb71da = []byte{
-	// 690 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x54, 0x3d, 0x6f, 0xd3, 0x40,
-	0x18, 0x8e, 0xf3, 0xd5, 0xe6, 0xfa, 0x41, 0xb8, 0xa6, 0xad, 0xeb, 0x8a, 0xd4, 0xca, 0x14, 0x45,
-	0xc2, 0xa6, 0xad, 0x60, 0xe8, 0x82, 0xdc, 0xc6, 0x40, 0x06, 0xa2, 0xc8, 0x4e, 0x40, 0xb0, 0x58,
-	0x8e, 0xef, 0xea, 0x9e, 0x14, 0x7f, 0xc8, 0x77, 0x89, 0xd2, 0x7f, 0x80, 0x32, 0xf5, 0x0f, 0x64,
-	0x62, 0x61, 0xec, 0xc0, 0x3f, 0x60, 0xe9, 0x58, 0x31, 0x31, 0x01, 0x6a, 0x87, 0x6e, 0x8c, 0xcc,
-	0x28, 0x3e, 0xa7, 0x4d, 0x18, 0x40, 0x5d, 0xac, 0x7b, 0x3f, 0x9e, 0xf7, 0xde, 0xe7, 0xd1, 0x73,
-	0x06, 0xdb, 0x0e, 0x19, 0x10, 0x47, 0xb5, 0x5d, 0xec, 0x3b, 0xa7, 0xea, 0x60, 0x57, 0x65, 0xa7,
-	0x21, 0xa6, 0x4a, 0x18, 0x05, 0x2c, 0x80, 0x0f, 0xe2, 0xa2, 0xc2, 0x8b, 0xca, 0x60, 0x57, 0x2a,
-	0xb9, 0x81, 0x1b, 0xc4, 0x35, 0x75, 0x72, 0xe2, 0x6d, 0xd2, 0x96, 0x13, 0x50, 0x2f, 0xa0, 0x16,
-	0x2f, 0xf0, 0x20, 0x29, 0xed, 0xb8, 0x41, 0xe0, 0xf6, 0xb0, 0x1a, 0x47, 0xdd, 0xfe, 0xb1, 0xca,
-	0x88, 0x87, 0x29, 0xb3, 0xbd, 0x30, 0x69, 0x78, 0x68, 0x7b, 0xc4, 0x0f, 0xd4, 0xf8, 0xcb, 0x53,
-	0x95, 0x2f, 0x69, 0x90, 0xd7, 0xe2, 0x2b, 0xe1, 0x2a, 0x48, 0x13, 0x24, 0x0a, 0xb2, 0x50, 0x2d,
-	0x18, 0x69, 0x82, 0x20, 0x04, 0x59, 0xdf, 0xf6, 0xb0, 0x98, 0x8e, 0x33, 0xf1, 0x19, 0x2a, 0x20,
-	0x67, 0x23, 0x8f, 0xf8, 0x62, 0x66, 0x92, 0x3c, 0x14, 0xbf, 0x7e, 0x7e, 0x5c, 0x4a, 0x76, 0xd0,
-	0x10, 0x8a, 0x30, 0xa5, 0x26, 0x8b, 0x88, 0xef, 0x1a, 0xbc, 0x0d, 0x96, 0x40, 0x2e, 0x0a, 0x7a,
-	0x98, 0x8a, 0x59, 0x39, 0x53, 0x2d, 0x18, 0x3c, 0x80, 0x4f, 0x41, 0x9e, 0x32, 0x9b, 0xf5, 0xa9,
-	0x98, 0x93, 0x85, 0xea, 0xea, 0xde, 0x23, 0xe5, 0x2f, 0xee, 0x0a, 0x5f, 0xc9, 0x8c, 0x9b, 0x8c,
-	0xa4, 0x19, 0x36, 0xc1, 0x4a, 0x84, 0x5d, 0x42, 0x19, 0x8e, 0x30, 0xb2, 0x6c, 0x26, 0xe6, 0x65,
-	0xa1, 0xba, 0xb4, 0x27, 0x29, 0x9c, 0xb7, 0x32, 0xe5, 0xad, 0xb4, 0xa7, 0xbc, 0x0f, 0x57, 0x2e,
-	0xbe, 0xef, 0xa4, 0xce, 0x7e, 0xec, 0x08, 0x9f, 0x6e, 0xce, 0x6b, 0x82, 0xb1, 0x7c, 0x87, 0xd7,
-	0x18, 0x7c, 0x05, 0x40, 0x3f, 0x44, 0x36, 0xe3, 0xc3, 0x16, 0xee, 0x3b, 0xac, 0x90, 0x80, 0x35,
-	0x56, 0xf9, 0x2d, 0x80, 0xfc, 0x6b, 0xec, 0x75, 0x71, 0x04, 0xb7, 0x41, 0x81, 0xd3, 0xb0, 0x6e,
-	0xc5, 0x5c, 0xe4, 0x89, 0x06, 0x82, 0x7b, 0x60, 0xc1, 0xe6, 0x32, 0x71, 0x55, 0xff, 0x21, 0xe0,
-	0xb4, 0xf1, 0x4e, 0xc2, 0xcc, 0xac, 0x84, 0xcf, 0x01, 0xc0, 0xc3, 0x90, 0x44, 0x98, 0x4e, 0x76,
-	0xcf, 0xfe, 0x77, 0xf7, 0xec, 0x64, 0x6f, 0xa3, 0x90, 0x60, 0x34, 0x06, 0xeb, 0x60, 0xd1, 0x46,
-	0x88, 0x53, 0xcf, 0xdd, 0x97, 0xfa, 0x42, 0x0c, 0xd5, 0x58, 0xa5, 0x0d, 0xb2, 0x46, 0xd0, 0xc3,
-	0xb7, 0x5e, 0x11, 0x66, 0xbc, 0xb2, 0x01, 0xf2, 0x5e, 0x80, 0xfa, 0xbd, 0xa9, 0x83, 0x92, 0x08,
-	0xca, 0x60, 0x09, 0x61, 0xea, 0x44, 0x24, 0x64, 0x24, 0x48, 0x9c, 0x64, 0xcc, 0xa6, 0x2a, 0x6f,
-	0x41, 0xbe, 0x65, 0x47, 0xb6, 0x47, 0xe1, 0x3e, 0xd8, 0xf0, 0xec, 0xa1, 0xe5, 0xc5, 0xda, 0x52,
-	0x2b, 0xc4, 0x91, 0xc5, 0xc5, 0x8c, 0x6f, 0x5a, 0x31, 0xd6, 0x3c, 0x7b, 0xc8, 0x85, 0xa7, 0x2d,
-	0x1c, 0x71, 0xd7, 0x1c, 0x88, 0xa3, 0x9b, 0xf3, 0xda, 0xda, 0xdc, 0x5b, 0xe3, 0xe3, 0x6a, 0xbf,
-	0x04, 0xb0, 0x3c, 0x6b, 0x2d, 0x78, 0x00, 0xb6, 0xb4, 0x97, 0x7a, 0xf3, 0xe8, 0x9d, 0x65, 0xb6,
-	0xb5, 0x76, 0xc7, 0xb4, 0x3a, 0x4d, 0xb3, 0xa5, 0x1f, 0x35, 0x5e, 0x34, 0xf4, 0x7a, 0x31, 0x25,
-	0x6d, 0x8f, 0xc6, 0xf2, 0xe6, 0x2c, 0xa0, 0xe3, 0xd3, 0x10, 0x3b, 0xe4, 0x98, 0x60, 0x04, 0x9f,
-	0x80, 0xd2, 0x3c, 0x56, 0x3b, 0x6a, 0x37, 0xde, 0xe8, 0x45, 0x41, 0xda, 0x18, 0x8d, 0x65, 0x38,
-	0x0b, 0xd3, 0x1c, 0x46, 0x06, 0x18, 0x3e, 0x03, 0x9b, 0xf3, 0x08, 0xb3, 0x63, 0xb6, 0xf4, 0x66,
-	0x5d, 0xaf, 0x17, 0xd3, 0xd2, 0xd6, 0x68, 0x2c, 0xaf, 0xcf, 0x82, 0xcc, 0x3e, 0x0d, 0xb1, 0x8f,
-	0xf0, 0xc4, 0x36, 0xeb, 0xf3, 0x38, 0x43, 0x6f, 0x37, 0x0c, 0xbd, 0x5e, 0xcc, 0x48, 0x9b, 0xa3,
-	0xb1, 0xbc, 0x36, 0xf7, 0x5a, 0x30, 0x23, 0x11, 0x46, 0x52, 0xf6, 0xc3, 0xc7, 0x72, 0xea, 0xb0,
-	0x7e, 0x71, 0x55, 0x16, 0x2e, 0xaf, 0xca, 0xc2, 0xcf, 0xab, 0xb2, 0x70, 0x76, 0x5d, 0x4e, 0x5d,
-	0x5e, 0x97, 0x53, 0xdf, 0xae, 0xcb, 0xa9, 0xf7, 0x35, 0x97, 0xb0, 0x93, 0x7e, 0x57, 0x71, 0x02,
-	0x4f, 0x8d, 0xa5, 0x72, 0x4e, 0x6c, 0xe2, 0xf3, 0xa3, 0x3a, 0x9c, 0xea, 0x16, 0xff, 0xa0, 0xba,
-	0xf9, 0xd8, 0x11, 0xfb, 0x7f, 0x02, 0x00, 0x00, 0xff, 0xff, 0x00, 0xb3, 0x19, 0x9e, 0xc0, 0x04,
-	0x00, 0x00,
+	// 832 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x55, 0x3f, 0x6f, 0xdb, 0x46,
+	0x14, 0x17, 0x25, 0x59, 0xb6, 0x5e, 0x62, 0x5b, 0x39, 0x3b, 0xb6, 0x2c, 0x23, 0x32, 0xa1, 0xc9,
+	0x10, 0x50, 0xb2, 0x71, 0x90, 0x0e, 0x59, 0x5a, 0xda, 0x62, 0x1b, 0x0d, 0x75, 0x05, 0x52, 0x2e,
+	0xd0, 0x2e, 0x04, 0xcd, 0x3b, 0xd3, 0x07, 0x88, 0x3c, 0x82, 0x77, 0x72, 0x94, 0x6f, 0x50, 0x68,
+	0xca, 0x17, 0xd0, 0xd4, 0xa5, 0x63, 0x86, 0x7e, 0x83, 0xa2, 0x40, 0xc6, 0xa0, 0x53, 0xa6, 0xb6,
+	0xb0, 0x87, 0x6c, 0x1d, 0xbb, 0xb6, 0xe0, 0x1d, 0x15, 0x53, 0x19, 0xea, 0xba, 0xed, 0xd2, 0x45,
+	0xb8, 0xf7, 0xe7, 0x77, 0xef, 0xfd, 0x7e, 0x7a, 0x7c, 0x07, 0xbb, 0x01, 0xbd, 0xa0, 0x81, 0xe9,
+	0x87, 0x24, 0x0e, 0x9e, 0x9b, 0x17, 0x0f, 0x4d, 0xf1, 0x3c, 0x21, 0xdc, 0x48, 0x52, 0x26, 0x18,
+	0x5a, 0x97, 0x41, 0x43, 0x05, 0x8d, 0x8b, 0x87, 0xad, 0xcd, 0x90, 0x85, 0x4c, 0xc6, 0xcc, 0xec,
+	0xa4, 0xd2, 0x5a, 0x3b, 0x01, 0xe3, 0x11, 0xe3, 0x9e, 0x0a, 0x28, 0x23, 0x0f, 0xed, 0x85, 0x8c,
+	0x85, 0x23, 0x62, 0x4a, 0xeb, 0x74, 0x7c, 0x66, 0x0a, 0x1a, 0x11, 0x2e, 0xfc, 0x28, 0xc9, 0x13,
+	0xee, 0xf9, 0x11, 0x8d, 0x99, 0x29, 0x7f, 0x95, 0xab, 0xf3, 0x43, 0x19, 0x6a, 0x96, 0x2c, 0x89,
+	0xd6, 0xa0, 0x4c, 0x71, 0x53, 0xd3, 0xb5, 0xfd, 0xba, 0x53, 0xa6, 0x18, 0x21, 0xa8, 0xc6, 0x7e,
+	0x44, 0x9a, 0x65, 0xe9, 0x91, 0x67, 0x64, 0xc0, 0x92, 0x8f, 0x23, 0x1a, 0x37, 0x2b, 0x99, 0xf3,
+	0xb0, 0xf9, 0xd3, 0xf7, 0x1f, 0x6c, 0xe6, 0x3d, 0x58, 0x18, 0xa7, 0x84, 0x73, 0x57, 0xa4, 0x34,
+	0x0e, 0x1d, 0x95, 0x86, 0x36, 0x61, 0x29, 0x65, 0x23, 0xc2, 0x9b, 0x55, 0xbd, 0xb2, 0x5f, 0x77,
+	0x94, 0x81, 0x1e, 0x43, 0x8d, 0x0b, 0x5f, 0x8c, 0x79, 0x73, 0x49, 0xd7, 0xf6, 0xd7, 0x0e, 0x1e,
+	0x18, 0xef, 0x71, 0x37, 0x54, 0x4b, 0xae, 0x4c, 0x72, 0xf2, 0x64, 0x74, 0x0c, 0xab, 0x29, 0x09,
+	0x29, 0x17, 0x24, 0x25, 0xd8, 0xf3, 0x45, 0xb3, 0xa6, 0x6b, 0xfb, 0x77, 0x0e, 0x5a, 0x86, 0xe2,
+	0x6d, 0xcc, 0x79, 0x1b, 0xc3, 0x39, 0xef, 0xc3, 0xd5, 0x57, 0x3f, 0xef, 0x95, 0x5e, 0xfc, 0xb2,
+	0xa7, 0x7d, 0xf7, 0xf6, 0x65, 0x57, 0x73, 0xee, 0x5e, 0xe3, 0x2d, 0x81, 0x9e, 0x02, 0x8c, 0x13,
+	0xec, 0x0b, 0x75, 0xd9, 0xf2, 0x6d, 0x2f, 0xab, 0xe7, 0x60, 0x4b, 0x74, 0x7e, 0xd7, 0xa0, 0xf6,
+	0x39, 0x89, 0x4e, 0x49, 0x8a, 0x76, 0xa1, 0xae, 0x68, 0x78, 0xef, 0xc4, 0x5c, 0x51, 0x8e, 0x3e,
+	0x46, 0x07, 0xb0, 0xec, 0x2b, 0x99, 0x94, 0xaa, 0x7f, 0x21, 0xe0, 0x3c, 0xf1, 0x5a, 0xc2, 0x4a,
+	0x51, 0xc2, 0x8f, 0x01, 0xc8, 0x24, 0xa1, 0x29, 0xe1, 0x59, 0xef, 0xd5, 0x1b, 0x7b, 0xaf, 0x66,
+	0x7d, 0x3b, 0xf5, 0x1c, 0x63, 0x09, 0xd4, 0x83, 0x15, 0x1f, 0x63, 0x45, 0x7d, 0xe9, 0xb6, 0xd4,
+	0x97, 0x25, 0xd4, 0x12, 0x9d, 0x37, 0x65, 0x58, 0x57, 0xc4, 0xf9, 0x39, 0x4d, 0xbe, 0x38, 0x3b,
+	0xfb, 0x1f, 0x29, 0xf0, 0x14, 0x80, 0x65, 0x0d, 0xff, 0x43, 0x0d, 0xea, 0x39, 0xd8, 0x12, 0xc8,
+	0x85, 0x86, 0x34, 0xbc, 0x42, 0x43, 0xb7, 0x9e, 0xcd, 0x35, 0x79, 0x85, 0x3d, 0x6f, 0xaf, 0xf3,
+	0x87, 0x06, 0x60, 0x65, 0x1f, 0xd1, 0xdf, 0x50, 0xf5, 0x31, 0xd4, 0x63, 0xf2, 0xcc, 0x53, 0x9f,
+	0xe6, 0x4d, 0xba, 0xae, 0xc4, 0xe4, 0x99, 0xbc, 0xf8, 0x3d, 0x05, 0x2a, 0xff, 0xb1, 0x02, 0xd5,
+	0x7f, 0xab, 0xc0, 0x10, 0xaa, 0x0e, 0x1b, 0x91, 0x77, 0x8b, 0x48, 0x2b, 0x2c, 0xa2, 0x2d, 0xa8,
+	0x45, 0x0c, 0x8f, 0x47, 0xf3, 0xf5, 0x94, 0x5b, 0x48, 0x87, 0x3b, 0x98, 0xf0, 0x20, 0xa5, 0x89,
+	0xa0, 0x2c, 0x5f, 0x53, 0x4e, 0xd1, 0xd5, 0xf9, 0x51, 0x83, 0xda, 0xc0, 0x4f, 0xfd, 0x88, 0xa3,
+	0x47, 0xb0, 0x15, 0xf9, 0x13, 0x2f, 0x52, 0x03, 0xec, 0x25, 0x24, 0xf5, 0x94, 0xa4, 0xb2, 0xd4,
+	0xaa, 0xb3, 0x11, 0xf9, 0x93, 0x7c, 0xba, 0x07, 0x24, 0xcd, 0xd7, 0x64, 0x17, 0xee, 0x29, 0xaa,
+	0x42, 0x8c, 0x3c, 0x4e, 0x02, 0x16, 0x63, 0x35, 0xcb, 0x55, 0x67, 0x5d, 0x06, 0x86, 0x62, 0xe4,
+	0x2a, 0x37, 0xfa, 0x04, 0x1e, 0x64, 0x05, 0x12, 0x12, 0x63, 0x1a, 0x87, 0x9e, 0x0c, 0x2f, 0xd4,
+	0xa9, 0xc8, 0x3a, 0x3b, 0x91, 0x3f, 0x19, 0xa8, 0x1c, 0xf9, 0x67, 0x5f, 0x57, 0x7b, 0xd2, 0x9c,
+	0xbe, 0x7d, 0xd9, 0xdd, 0x58, 0x78, 0x37, 0x54, 0xf3, 0xdd, 0xdf, 0x34, 0xb8, 0x5b, 0x5c, 0x93,
+	0xe8, 0x09, 0xec, 0x58, 0x9f, 0xd9, 0xc7, 0x47, 0x5f, 0x79, 0xee, 0xd0, 0x1a, 0x9e, 0xb8, 0xde,
+	0xc9, 0xb1, 0x3b, 0xb0, 0x8f, 0xfa, 0x9f, 0xf6, 0xed, 0x5e, 0xa3, 0xd4, 0xda, 0x9d, 0xce, 0xf4,
+	0xed, 0x22, 0xe0, 0x24, 0xe6, 0x09, 0x09, 0xe8, 0x19, 0x25, 0x18, 0x7d, 0x08, 0x9b, 0x8b, 0x58,
+	0xeb, 0x68, 0xd8, 0xff, 0xd2, 0x6e, 0x68, 0xad, 0xad, 0xe9, 0x4c, 0x47, 0x45, 0x98, 0x15, 0x08,
+	0x7a, 0x41, 0xd0, 0x47, 0xb0, 0xbd, 0x88, 0x70, 0x4f, 0xdc, 0x81, 0x7d, 0xdc, 0xb3, 0x7b, 0x8d,
+	0x72, 0x6b, 0x67, 0x3a, 0xd3, 0xef, 0x17, 0x41, 0xee, 0x98, 0x67, 0x22, 0x90, 0x6c, 0x01, 0xdc,
+	0x5f, 0xc4, 0x39, 0xf6, 0xb0, 0xef, 0xd8, 0xbd, 0x46, 0xa5, 0xb5, 0x3d, 0x9d, 0xe9, 0x1b, 0x0b,
+	0x9b, 0x9f, 0x08, 0x9a, 0x12, 0xdc, 0xaa, 0x7e, 0xf3, 0x6d, 0xbb, 0x74, 0xd8, 0x7b, 0x75, 0xd9,
+	0xd6, 0x5e, 0x5f, 0xb6, 0xb5, 0x5f, 0x2f, 0xdb, 0xda, 0x8b, 0xab, 0x76, 0xe9, 0xf5, 0x55, 0xbb,
+	0xf4, 0xe6, 0xaa, 0x5d, 0xfa, 0xba, 0x1b, 0x52, 0x71, 0x3e, 0x3e, 0x35, 0x02, 0x16, 0x99, 0x52,
+	0xaa, 0xe0, 0xdc, 0xa7, 0xb1, 0x3a, 0x9a, 0x93, 0xb9, 0x6e, 0xf2, 0xb1, 0x3d, 0xad, 0xc9, 0x39,
+	0x7c, 0xf4, 0x67, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x6b, 0x2e, 0xe9, 0x8c, 0x07, 0x00, 0x00,
 }
 
 func (m *Agency) Marshal() (dAtA []byte, err error) {
@@ -558,6 +755,131 @@ func (m *Member) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *MembershipOffer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MembershipOffer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MembershipOffer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt):])
+	if err5 != nil {
+		return 0, err5
+	}
+	i -= n5
+	i = encodeVarintTypes(dAtA, i, uint64(n5))
+	i--
+	dAtA[i] = 0x32
+	n6, err6 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferedAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferedAt):])
+	if err6 != nil {
+		return 0, err6
+	}
+	i -= n6
+	i = encodeVarintTypes(dAtA, i, uint64(n6))
+	i--
+	dAtA[i] = 0x2a
+	if m.ExpiresAt != nil {
+		n7, err7 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt):])
+		if err7 != nil {
+			return 0, err7
+		}
+		i -= n7
+		i = encodeVarintTypes(dAtA, i, uint64(n7))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Roles) > 0 {
+		for iNdEx := len(m.Roles) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Roles[iNdEx])
+			copy(dAtA[i:], m.Roles[iNdEx])
+			i = encodeVarintTypes(dAtA, i, uint64(len(m.Roles[iNdEx])))
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *AdminOffer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *AdminOffer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *AdminOffer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n8, err8 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferExpiresAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt):])
+	if err8 != nil {
+		return 0, err8
+	}
+	i -= n8
+	i = encodeVarintTypes(dAtA, i, uint64(n8))
+	i--
+	dAtA[i] = 0x22
+	n9, err9 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.OfferedAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferedAt):])
+	if err9 != nil {
+		return 0, err9
+	}
+	i -= n9
+	i = encodeVarintTypes(dAtA, i, uint64(n9))
+	i--
+	dAtA[i] = 0x1a
+	if len(m.NewAdmin) > 0 {
+		i -= len(m.NewAdmin)
+		copy(dAtA[i:], m.NewAdmin)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.NewAdmin)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.AgencyId) > 0 {
+		i -= len(m.AgencyId)
+		copy(dAtA[i:], m.AgencyId)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.AgencyId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *Role) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -622,6 +944,16 @@ func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.MaxPendingOffersPerAgency != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.MaxPendingOffersPerAgency))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.OfferTtlSeconds != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.OfferTtlSeconds))
+		i--
+		dAtA[i] = 0x10
+	}
 	if m.MaxMembersPerAgency != 0 {
 		i = encodeVarintTypes(dAtA, i, uint64(m.MaxMembersPerAgency))
 		i--
@@ -704,6 +1036,58 @@ func (m *Member) Size() (n int) {
 	return n
 }
 
+func (m *MembershipOffer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if len(m.Roles) > 0 {
+		for _, s := range m.Roles {
+			l = len(s)
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	if m.ExpiresAt != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ExpiresAt)
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferedAt)
+	n += 1 + l + sovTypes(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt)
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *AdminOffer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AgencyId)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.NewAdmin)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferedAt)
+	n += 1 + l + sovTypes(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.OfferExpiresAt)
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
 func (m *Role) Size() (n int) {
 	if m == nil {
 		return 0
@@ -733,6 +1117,12 @@ func (m *Params) Size() (n int) {
 	_ = l
 	if m.MaxMembersPerAgency != 0 {
 		n += 1 + sovTypes(uint64(m.MaxMembersPerAgency))
+	}
+	if m.OfferTtlSeconds != 0 {
+		n += 1 + sovTypes(uint64(m.OfferTtlSeconds))
+	}
+	if m.MaxPendingOffersPerAgency != 0 {
+		n += 1 + sovTypes(uint64(m.MaxPendingOffersPerAgency))
 	}
 	return n
 }
@@ -1221,6 +1611,434 @@ func (m *Member) Unmarshal(dAtA []byte) error {
 	}
 	return nil
 }
+func (m *MembershipOffer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MembershipOffer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MembershipOffer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Roles", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Roles = append(m.Roles, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ExpiresAt == nil {
+				m.ExpiresAt = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.ExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferedAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferedAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *AdminOffer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: AdminOffer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: AdminOffer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AgencyId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AgencyId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NewAdmin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.NewAdmin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferedAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferedAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferExpiresAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.OfferExpiresAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
 func (m *Role) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)
 	iNdEx := 0
@@ -1411,6 +2229,44 @@ func (m *Params) Unmarshal(dAtA []byte) error {
 				b := dAtA[iNdEx]
 				iNdEx++
 				m.MaxMembersPerAgency |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OfferTtlSeconds", wireType)
+			}
+			m.OfferTtlSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OfferTtlSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxPendingOffersPerAgency", wireType)
+			}
+			m.MaxPendingOffersPerAgency = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxPendingOffersPerAgency |= uint32(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}

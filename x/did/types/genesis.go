@@ -4,6 +4,7 @@ import (
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/accaddr"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
@@ -188,10 +189,10 @@ func (gs GenesisState) Validate() error {
 // not by the current parameter, which governance may have lowered after the
 // document was written; a deactivated version is not held to the lockout
 // rule), and every signer, registered_by, bound_by and created_by address
-// decodes.
+// decodes and is in its canonical (lowercase) form (accaddr.Parse, as in messages).
 func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 	check := func(what, addr string) error {
-		if _, err := ac.StringToBytes(addr); err != nil || addr == "" {
+		if _, err := accaddr.Parse(ac, what, addr); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %v", what, Quote(addr), err)
 		}
 		return nil

@@ -154,3 +154,13 @@ func TestGenesisDocumentBoundIsTheHardCap(t *testing.T) {
 	require.NoError(t, gs.Validate())
 	require.NoError(t, gs.ValidateAddresses(ac))
 }
+
+// Finding 13 of issue 11: an upper-case spelling of an address decodes to the same account;
+// genesis refuses it as every message does, so state holds one spelling per account.
+func TestFinding13UpperCaseAddressRefusedInGenesis(t *testing.T) {
+	gs := validGenesis(t)
+	gs.Schemas[0].RegisteredBy = strings.ToUpper(gs.Schemas[0].RegisteredBy)
+	err := gs.ValidateAddresses(ac)
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "canonical")
+}

@@ -170,3 +170,13 @@ func TestGenesisValidateAddresses(t *testing.T) {
 		require.ErrorIs(t, gs.ValidateAddresses(ac), types.ErrInvalidGenesis)
 	}
 }
+
+// Finding 13 of issue 11: an upper-case spelling of an address decodes to the same account;
+// genesis refuses it as every message does, so state holds one spelling per account.
+func TestFinding13UpperCaseAddressRefusedInGenesis(t *testing.T) {
+	gs := validGenesis()
+	gs.Items[0].Custodian = strings.ToUpper(gs.Items[0].Custodian)
+	err := gs.ValidateAddresses(ac)
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "canonical")
+}

@@ -5,6 +5,7 @@ import (
 
 	"cosmossdk.io/core/address"
 
+	"github.com/civicchain/civic/internal/accaddr"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
@@ -284,10 +285,11 @@ func (gs GenesisState) Validate() error {
 	return nil
 }
 
-// ValidateAddresses checks every address in the state decodes with the chain's codec.
+// ValidateAddresses checks every address in the state decodes with the chain's codec
+// and is in its canonical (lowercase) form (accaddr.Parse, as in messages).
 func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 	check := func(what, addr string) error {
-		if _, err := ac.StringToBytes(addr); err != nil {
+		if _, err := accaddr.Parse(ac, what, addr); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %s", what, Quote(addr), err)
 		}
 		return nil

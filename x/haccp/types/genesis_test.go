@@ -276,3 +276,13 @@ func TestGenesisValidateAddresses(t *testing.T) {
 		})
 	}
 }
+
+// Finding 13 of issue 11: an upper-case spelling of an address decodes to the same account;
+// genesis refuses it as every message does, so state holds one spelling per account.
+func TestFinding13UpperCaseAddressRefusedInGenesis(t *testing.T) {
+	gs := validGenesis()
+	gs.Staff[0].Address = strings.ToUpper(gs.Staff[0].Address)
+	err := gs.ValidateAddresses(ac)
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "canonical")
+}

@@ -1,0 +1,305 @@
+package keeper
+
+import (
+	"bytes"
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/x/agency/types"
+)
+
+// The second step of the two-step flows: an account becomes a member or an admin only by
+// signing its acceptance of a pending offer. Expiry is evaluated here, on acceptance, so
+// no block hook scans offers; an expired offer stays (and counts against the agency's
+// bound) until the admin withdraws it or the account declines it.
+
+// AcceptMembership makes the signer a member of the agency with the roles and expiry of the
+// pending offer, which it consumes. Everything MsgAddMember checked is checked again: the
+// state may have changed since the offer.
+func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMembership) (*types.MsgAcceptMembershipResponse, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
+		return nil, err
+	}
+	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	if err != nil {
+		return nil, err
+	}
+	key := collections.Join(msg.AgencyId, sdk.AccAddress(addr))
+	offer, err := m.membershipOffer(ctx, key, msg.Address)
+	if err != nil {
+		return nil, err
+	}
+	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	if agency.Status == types.AgencyStatusRetired {
+		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+	}
+	now := sdkCtx.BlockTime()
+	if !now.Before(offer.OfferExpiresAt) {
+		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "membership offer of agency %q to %s expired at %s (block time %s)",
+			agency.Id, msg.Address, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	}
+	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
+		return nil, err
+	}
+	if err := checkRolesInAgency(agency, offer.Roles); err != nil {
+		return nil, err
+	}
+	if err := validateExpiry(offer.ExpiresAt, now); err != nil {
+		return nil, err
+	}
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.checkMemberLimit(ctx, agency.Id, params); err != nil {
+		return nil, err
+	}
+	count, err := m.memberCount(ctx, agency.Id)
+	if err != nil {
+		return nil, err
+	}
+
+	member := types.Member{
+		AgencyId:  agency.Id,
+		Address:   offer.Address,
+		Roles:     offer.Roles,
+		ExpiresAt: offer.ExpiresAt,
+		AddedAt:   now,
+	}
+	if err := m.Members.Set(ctx, addr, member); err != nil {
+		return nil, err
+	}
+	if err := m.MembersByAgency.Set(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
+		return nil, err
+	}
+	if err := m.Affiliations.Set(ctx, addr, agency.Id); err != nil {
+		return nil, err
+	}
+	if err := m.MemberCount.Set(ctx, agency.Id, count+1); err != nil {
+		return nil, err
+	}
+	if err := m.removeMembershipOffer(ctx, key); err != nil {
+		return nil, err
+	}
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberAdded{
+		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgAcceptMembershipResponse{}, nil
+}
+
+// DeclineMembership removes a pending (or expired) membership offer made to the signer,
+// whatever the agency's status.
+func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineMembership) (*types.MsgDeclineMembershipResponse, error) {
+	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
+		return nil, err
+	}
+	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	if err != nil {
+		return nil, err
+	}
+	key := collections.Join(msg.AgencyId, sdk.AccAddress(addr))
+	if _, err := m.membershipOffer(ctx, key, msg.Address); err != nil {
+		return nil, err
+	}
+	if err := m.removeMembershipOffer(ctx, key); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMembershipDeclined{
+		AgencyId: msg.AgencyId, Address: msg.Address,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgDeclineMembershipResponse{}, nil
+}
+
+// WithdrawMembershipOffer removes a pending (or expired) membership offer of the agency
+// (agency admin only).
+func (m msgServer) WithdrawMembershipOffer(ctx context.Context, msg *types.MsgWithdrawMembershipOffer) (*types.MsgWithdrawMembershipOfferResponse, error) {
+	if err := validateOfferMsg(m.addressCodec, "admin", msg.Admin, msg.AgencyId, "address", msg.Address); err != nil {
+		return nil, err
+	}
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	if err != nil {
+		return nil, err
+	}
+	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	if err != nil {
+		return nil, err
+	}
+	key := collections.Join(agency.Id, sdk.AccAddress(addr))
+	if _, err := m.membershipOffer(ctx, key, msg.Address); err != nil {
+		return nil, err
+	}
+	if err := m.removeMembershipOffer(ctx, key); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMembershipOfferWithdrawn{
+		AgencyId: agency.Id, Address: msg.Address,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgWithdrawMembershipOfferResponse{}, nil
+}
+
+// AcceptAdmin makes the signer the agency's admin, consuming the pending admin offer that
+// names it. The previous admin keeps its membership, if any, and otherwise becomes free to
+// join another agency.
+func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (*types.MsgAcceptAdminResponse, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if err := validateOfferMsg(m.addressCodec, "new_admin", msg.NewAdmin, msg.AgencyId, "", ""); err != nil {
+		return nil, err
+	}
+	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
+	if err != nil {
+		return nil, err
+	}
+	offer, err := m.adminOffer(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	named, err := m.addressCodec.StringToBytes(offer.NewAdmin)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(named, newAdmin) {
+		return nil, errorsmod.Wrapf(types.ErrOfferNotFound, "agency %q has no pending admin transfer to %s", msg.AgencyId, msg.NewAdmin)
+	}
+	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	if agency.Status == types.AgencyStatusRetired {
+		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+	}
+	now := sdkCtx.BlockTime()
+	if !now.Before(offer.OfferExpiresAt) {
+		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "admin transfer of agency %q to %s expired at %s (block time %s)",
+			agency.Id, msg.NewAdmin, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	}
+	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
+		return nil, err
+	}
+	oldAdmin, err := m.addressCodec.StringToBytes(agency.Admin)
+	if err != nil {
+		return nil, err
+	}
+	oldIsMember, err := m.Members.Has(ctx, oldAdmin)
+	if err != nil {
+		return nil, err
+	}
+
+	previous := agency.Admin
+	agency.Admin = offer.NewAdmin
+	agency.UpdatedAt = now
+	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
+		return nil, err
+	}
+	if !oldIsMember {
+		if err := m.Affiliations.Remove(ctx, oldAdmin); err != nil {
+			return nil, err
+		}
+	}
+	if err := m.Affiliations.Set(ctx, newAdmin, agency.Id); err != nil {
+		return nil, err
+	}
+	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
+		return nil, err
+	}
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventAdminTransferred{
+		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgAcceptAdminResponse{}, nil
+}
+
+// CancelAdminTransfer removes the agency's pending (or expired) admin offer: the admin
+// withdraws it (not once the agency is RETIRED) or the account it names declines it.
+func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancelAdminTransfer) (*types.MsgCancelAdminTransferResponse, error) {
+	if err := validateOfferMsg(m.addressCodec, "signer", msg.Signer, msg.AgencyId, "", ""); err != nil {
+		return nil, err
+	}
+	signer, err := m.addressCodec.StringToBytes(msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	offer, err := m.adminOffer(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	if err != nil {
+		return nil, err
+	}
+	admin, err := m.addressCodec.StringToBytes(agency.Admin)
+	if err != nil {
+		return nil, err
+	}
+	named, err := m.addressCodec.StringToBytes(offer.NewAdmin)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case bytes.Equal(signer, named):
+	case bytes.Equal(signer, admin):
+		if agency.Status == types.AgencyStatusRetired {
+			return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+		}
+	default:
+		return nil, errorsmod.Wrapf(types.ErrNotOfferParty, "%s is neither the admin of agency %q nor %s, whom its admin transfer names",
+			msg.Signer, agency.Id, offer.NewAdmin)
+	}
+	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
+		return nil, err
+	}
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferCancelled{
+		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgCancelAdminTransferResponse{}, nil
+}
+
+// membershipOffer loads a pending membership offer, failing with ErrOfferNotFound.
+func (k Keeper) membershipOffer(ctx context.Context, key collections.Pair[string, sdk.AccAddress], addrStr string) (types.MembershipOffer, error) {
+	offer, err := k.MembershipOffers.Get(ctx, key)
+	if errors.Is(err, collections.ErrNotFound) {
+		return offer, errorsmod.Wrapf(types.ErrOfferNotFound, "agency %q has no pending membership offer to %s", key.K1(), addrStr)
+	}
+	return offer, err
+}
+
+// adminOffer loads an agency's pending admin offer, failing with ErrOfferNotFound.
+func (k Keeper) adminOffer(ctx context.Context, agencyID string) (types.AdminOffer, error) {
+	offer, err := k.AdminOffers.Get(ctx, agencyID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return offer, errorsmod.Wrapf(types.ErrOfferNotFound, "agency %q has no pending admin transfer", agencyID)
+	}
+	return offer, err
+}
+
+// removeMembershipOffer deletes an existing offer and decrements its agency's offer count.
+func (k Keeper) removeMembershipOffer(ctx context.Context, key collections.Pair[string, sdk.AccAddress]) error {
+	if err := k.MembershipOffers.Remove(ctx, key); err != nil {
+		return err
+	}
+	n, err := counter(ctx, k.OfferCount, key.K1())
+	if err != nil {
+		return err
+	}
+	if n <= 1 {
+		return k.OfferCount.Remove(ctx, key.K1())
+	}
+	return k.OfferCount.Set(ctx, key.K1(), n-1)
+}
