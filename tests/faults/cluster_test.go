@@ -176,6 +176,67 @@ func (c *cluster) waitAllHeight(h int64, timeout time.Duration) {
 	}
 }
 
+// mempoolsEmpty reports whether the mempool of every node in nodes is empty,
+// and the sizes it read.
+func (c *cluster) mempoolsEmpty(nodes []int) (bool, map[int]int) {
+	c.t.Helper()
+	sizes := map[int]int{}
+	empty := true
+	for _, i := range nodes {
+		n, err := mempoolSize(c.ctx, c.rpc(i))
+		if err != nil {
+			c.t.Fatalf("node%d: %v", i, err)
+		}
+		sizes[i] = n
+		empty = empty && n == 0
+	}
+	return empty, sizes
+}
+
+// drainMempools waits until the mempool of every node in nodes is empty, lets
+// two more blocks pass on all of them and checks again (a broadcast whose
+// client gave up may still have reached a mempool meanwhile). It returns the
+// highest height read after the second check, which every node in nodes has
+// then reached: a transaction in no block through it was in no mempool
+// either. It fails the test after timeout.
+func (c *cluster) drainMempools(nodes []int, timeout time.Duration) int64 {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	top := func() int64 {
+		var max int64
+		for _, i := range nodes {
+			h, err := c.height(i)
+			if err != nil {
+				c.t.Fatalf("node%d: %v", i, err)
+			}
+			if h > max {
+				max = h
+			}
+		}
+		return max
+	}
+	for {
+		empty, sizes := c.mempoolsEmpty(nodes)
+		if empty {
+			h := top() + 2
+			for _, i := range nodes {
+				c.waitHeight(i, h, 60*time.Second)
+			}
+			if empty, _ = c.mempoolsEmpty(nodes); empty {
+				h = top()
+				for _, i := range nodes {
+					c.waitHeight(i, h, 60*time.Second)
+				}
+				return h
+			}
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("mempools not empty within %s: transactions by node %v", timeout, sizes)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
 // checkAppHashes compares, for every height 1..max of the lowest running node,
 // the block hash and app hash on every running node (and on all nodes, when
 // all run). It returns the number of heights checked.
