@@ -22,7 +22,7 @@ type accounting struct {
 	Unanswered int            // transactions broadcast without an answer and never accepted
 	Committed  int            // of those, found in the blocks
 	Absent     int            // of those, in no node's blocks
-	Lost       int            // accepted by CheckTx and absent (part of Absent)
+	Lost       int            // accepted by CheckTx and absent (part of Absent): every node that accepted it went down since
 	OK         map[string]int // committed with code 0, by kind
 	Failed     map[string]int // committed with another code, by kind
 }
@@ -76,8 +76,9 @@ func (l *load) account(t *testing.T, nodes []int, height int64) accounting {
 			t.Fatal(err)
 		}
 	}
+	downs := l.c.downCounts()
 	l.mu.Lock()
-	acc, problems := classify(l.sent, stores, height)
+	acc, problems := classify(l.sent, stores, height, downs)
 	l.mu.Unlock()
 	for k, p := range problems {
 		if k == 20 {
@@ -112,7 +113,8 @@ func (l *load) readBlocks(i int, height int64) (nodeBlocks, error) {
 
 // classify accounts the tracked transactions sent against what the block
 // stores hold (stores[0] is the reference; every store must hold the same)
-// and records each committed one's height and code in sent. It returns the
+// and records each committed one's height and code in sent; downs is how
+// many times each node went down (cluster.downCounts). It returns the
 // accounting and every problem found:
 //
 //   - the nodes' blocks differ (a transaction missing on one, or at another
@@ -121,9 +123,12 @@ func (l *load) readBlocks(i int, height int64) (nodeBlocks, error) {
 //     CheckTx refused;
 //   - a transaction seen committed (by a sender's /tx poll or an earlier
 //     accounting) is in no block, or at another height or with another code;
+//   - a transaction CheckTx accepted is in no block although a node that
+//     accepted it never went down since (its mempool should have kept it
+//     until a block took it);
 //   - Committed + Absent != Accepted + Unanswered, or Committed differs from
 //     the number of transactions in the blocks.
-func classify(sent map[string]*sentTx, stores []nodeBlocks, height int64) (accounting, []string) {
+func classify(sent map[string]*sentTx, stores []nodeBlocks, height int64, downs map[int]int) (accounting, []string) {
 	acc := accounting{Height: height, OK: map[string]int{}, Failed: map[string]int{}}
 	var problems []string
 	if len(stores) == 0 {
@@ -180,6 +185,16 @@ func classify(sent map[string]*sentTx, stores []nodeBlocks, height int64) (accou
 			acc.Absent++
 			if tx.Accepted {
 				acc.Lost++
+				nodes := make([]int, 0, len(tx.AcceptedBy))
+				for n := range tx.AcceptedBy {
+					nodes = append(nodes, n)
+				}
+				sort.Ints(nodes)
+				for _, n := range nodes {
+					if downs[n] <= tx.AcceptedBy[n] {
+						problems = append(problems, fmt.Sprintf("tx %s (%s) accepted by node%d's CheckTx is in no block through %d and in no mempool, though node%d has not gone down since", h, tx.Kind, n, height, n))
+					}
+				}
 			}
 			continue
 		}

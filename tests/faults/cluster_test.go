@@ -20,6 +20,7 @@ type cluster struct {
 
 	mu    sync.Mutex
 	nodes []*localnet.Node
+	downs map[int]int // times validator i went down (killed or stopped), its mempool with it
 }
 
 func loadConfig(t *testing.T) localnet.Config {
@@ -113,6 +114,33 @@ func (c *cluster) kill(i int) {
 		c.t.Fatal(err)
 	}
 	c.nodes[i] = nil
+	c.markDown(i)
+}
+
+// markDown counts validator i going down; c.mu is held.
+func (c *cluster) markDown(i int) {
+	if c.downs == nil {
+		c.downs = map[int]int{}
+	}
+	c.downs[i]++
+}
+
+// downCount is how many times validator i went down so far.
+func (c *cluster) downCount(i int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.downs[i]
+}
+
+// downCounts is downCount of every validator that went down.
+func (c *cluster) downCounts() map[int]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[int]int, len(c.downs))
+	for i, n := range c.downs {
+		out[i] = n
+	}
+	return out
 }
 
 // up lists the validators that run.

@@ -49,6 +49,7 @@ func (c *cluster) stopAll(t *testing.T) {
 			t.Errorf("node%d: %v", i, err)
 		}
 		c.nodes[i] = nil
+		c.markDown(i)
 	}
 	if t.Failed() {
 		for i, n := range c.m.Nodes {

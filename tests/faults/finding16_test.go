@@ -34,15 +34,15 @@ import (
 func TestFinding16AccountingAddsUp(t *testing.T) {
 	sent := map[string]*sentTx{
 		"A": {Hash: "A", Kind: "bank.MsgSend", Accepted: true, Committed: &txResult{Height: 7, Code: 0}},
-		"B": {Hash: "B", Kind: "evidence.VerifyIntegrity", Accepted: true}, // sender cancelled while polling
-		"C": {Hash: "C", Kind: "evidence.OpenCase", Unanswered: true},      // broadcast cancelled, yet in a mempool
-		"D": {Hash: "D", Kind: "bank.MsgSend", Accepted: true},             // accepted by a node killed before gossiping it
-		"E": {Hash: "E", Kind: "bank.MsgSend", Unanswered: true},           // never reached a node
+		"B": {Hash: "B", Kind: "evidence.VerifyIntegrity", Accepted: true},                    // sender cancelled while polling
+		"C": {Hash: "C", Kind: "evidence.OpenCase", Unanswered: true},                         // broadcast cancelled, yet in a mempool
+		"D": {Hash: "D", Kind: "bank.MsgSend", Accepted: true, AcceptedBy: map[int]int{2: 0}}, // accepted by a node killed before gossiping it
+		"E": {Hash: "E", Kind: "bank.MsgSend", Unanswered: true},                              // never reached a node
 		"F": {Hash: "F", Kind: "bank.MsgSend", Refused: 2},
 	}
 	blocks := map[string]txResult{"A": {Height: 7, Code: 0}, "B": {Height: 8, Code: 1107}, "C": {Height: 9, Code: 0}}
 	stores := []nodeBlocks{{Node: 0, Txs: blocks}, {Node: 1, Txs: blocks}}
-	acc, problems := classify(sent, stores, 12)
+	acc, problems := classify(sent, stores, 12, map[int]int{2: 1})
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -61,7 +61,7 @@ func TestFinding16AccountingAddsUp(t *testing.T) {
 }
 
 // TestFinding16AccountingProblemsFail: each way the blocks can contradict the
-// load's record is reported.
+// load's record is reported (node2 went down once, while node0 never did).
 func TestFinding16AccountingProblemsFail(t *testing.T) {
 	base := func() map[string]*sentTx {
 		return map[string]*sentTx{
@@ -92,9 +92,19 @@ func TestFinding16AccountingProblemsFail(t *testing.T) {
 			s["A"].Committed = &txResult{Height: 4}
 			return s
 		}, []nodeBlocks{{Txs: one}}, "seen committed in block 4", false},
+		{"lost by a node that kept running", func() map[string]*sentTx {
+			s := base()
+			s["A"].AcceptedBy = map[int]int{2: 0, 0: 0}
+			return s
+		}, []nodeBlocks{{Txs: map[string]txResult{}}}, "accepted by node0's CheckTx is in no block through 9 and in no mempool, though node0 has not gone down since", false},
+		{"lost by a node restarted before it accepted", func() map[string]*sentTx {
+			s := base()
+			s["A"].AcceptedBy = map[int]int{2: 1}
+			return s
+		}, []nodeBlocks{{Txs: map[string]txResult{}}}, "node2 has not gone down since", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, problems := classify(c.sent(), c.stores, 9)
+			_, problems := classify(c.sent(), c.stores, 9, map[int]int{2: 1})
 			all := strings.Join(problems, "\n")
 			if !strings.Contains(all, c.want) {
 				t.Fatalf("problems %q, want one with %q", problems, c.want)
@@ -174,7 +184,7 @@ func TestFinding16CancelledSenderKeepsTx(t *testing.T) {
 		}
 		blocks[h] = txResult{Height: 6}
 	}
-	acc, problems := classify(l.sent, []nodeBlocks{{Txs: blocks}}, 6)
+	acc, problems := classify(l.sent, []nodeBlocks{{Txs: blocks}}, 6, nil)
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -185,8 +195,12 @@ func TestFinding16CancelledSenderKeepsTx(t *testing.T) {
 	for _, tx := range l.sent {
 		tx.Committed = nil
 	}
-	if acc, _ := classify(l.sent, []nodeBlocks{{Txs: map[string]txResult{}}}, 6); acc.Absent != len(received) || acc.Lost != len(accepted) {
-		t.Fatalf("none in the blocks: all %d absent, %d of them lost; accounting %s", len(received), len(accepted), acc)
+	acc, problems = classify(l.sent, []nodeBlocks{{Txs: map[string]txResult{}}}, 6, map[int]int{0: 1}) // the node went down
+	if len(problems) != 0 || acc.Absent != len(received) || acc.Lost != len(accepted) {
+		t.Fatalf("none in the blocks: all %d absent, %d of them lost; accounting %s; problems %v", len(received), len(accepted), acc, problems)
+	}
+	if _, problems = classify(l.sent, []nodeBlocks{{Txs: map[string]txResult{}}}, 6, nil); len(problems) != len(accepted) {
+		t.Fatalf("the node that accepted %d transactions never went down, yet they are in no block: want %d problems, got %v", len(accepted), len(accepted), problems)
 	}
 }
 

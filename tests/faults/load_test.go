@@ -85,6 +85,10 @@ type sentTx struct {
 	Accepted   bool   // some node's CheckTx accepted it (code 0)
 	Unanswered bool   // a broadcast of it got no answer (node down, request cancelled or timed out): a mempool may hold it
 	Refused    int    // CheckTx refusals of it
+	// AcceptedBy maps each node whose CheckTx accepted it to the number of
+	// times that node had gone down before the broadcast (cluster.downCount):
+	// the tx can leave its mempool without a block only if it goes down again.
+	AcceptedBy map[int]int
 	// Committed is where it was found committed (by the sender's /tx polls,
 	// then by the accounting from the block stores); nil until then.
 	Committed *txResult
@@ -353,6 +357,7 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 		}
 		sum := sha256.Sum256(txBytes)
 		hash := strings.ToUpper(hex.EncodeToString(sum[:]))
+		downs := l.c.downCount(node)
 		var res struct {
 			Code      uint32 `json:"code"`
 			Codespace string `json:"codespace"`
@@ -385,7 +390,15 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 			sleep(300 * time.Millisecond)
 			continue
 		}
-		l.record(hash, kind, func(tx *sentTx) { tx.Accepted = true })
+		l.record(hash, kind, func(tx *sentTx) {
+			tx.Accepted = true
+			if tx.AcceptedBy == nil {
+				tx.AcceptedBy = map[int]int{}
+			}
+			if _, ok := tx.AcceptedBy[node]; !ok {
+				tx.AcceptedBy[node] = downs
+			}
+		})
 		seq++
 		i++
 		// Wait for the block: poll /tx on the running nodes. A cancelled or
