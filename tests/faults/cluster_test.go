@@ -20,6 +20,7 @@ type cluster struct {
 
 	mu    sync.Mutex
 	nodes []*localnet.Node
+	downs map[int]int // times validator i went down (killed or stopped), its mempool with it
 }
 
 func loadConfig(t *testing.T) localnet.Config {
@@ -113,6 +114,33 @@ func (c *cluster) kill(i int) {
 		c.t.Fatal(err)
 	}
 	c.nodes[i] = nil
+	c.markDown(i)
+}
+
+// markDown counts validator i going down; c.mu is held.
+func (c *cluster) markDown(i int) {
+	if c.downs == nil {
+		c.downs = map[int]int{}
+	}
+	c.downs[i]++
+}
+
+// downCount is how many times validator i went down so far.
+func (c *cluster) downCount(i int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.downs[i]
+}
+
+// downCounts is downCount of every validator that went down.
+func (c *cluster) downCounts() map[int]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[int]int, len(c.downs))
+	for i, n := range c.downs {
+		out[i] = n
+	}
+	return out
 }
 
 // up lists the validators that run.
@@ -173,6 +201,67 @@ func (c *cluster) waitAllHeight(h int64, timeout time.Duration) {
 	c.t.Helper()
 	for _, i := range c.up() {
 		c.waitHeight(i, h, timeout)
+	}
+}
+
+// mempoolsEmpty reports whether the mempool of every node in nodes is empty,
+// and the sizes it read.
+func (c *cluster) mempoolsEmpty(nodes []int) (bool, map[int]int) {
+	c.t.Helper()
+	sizes := map[int]int{}
+	empty := true
+	for _, i := range nodes {
+		n, err := mempoolSize(c.ctx, c.rpc(i))
+		if err != nil {
+			c.t.Fatalf("node%d: %v", i, err)
+		}
+		sizes[i] = n
+		empty = empty && n == 0
+	}
+	return empty, sizes
+}
+
+// drainMempools waits until the mempool of every node in nodes is empty, lets
+// two more blocks pass on all of them and checks again (a broadcast whose
+// client gave up may still have reached a mempool meanwhile). It returns the
+// highest height read after the second check, which every node in nodes has
+// then reached: a transaction in no block through it was in no mempool
+// either. It fails the test after timeout.
+func (c *cluster) drainMempools(nodes []int, timeout time.Duration) int64 {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	top := func() int64 {
+		var max int64
+		for _, i := range nodes {
+			h, err := c.height(i)
+			if err != nil {
+				c.t.Fatalf("node%d: %v", i, err)
+			}
+			if h > max {
+				max = h
+			}
+		}
+		return max
+	}
+	for {
+		empty, sizes := c.mempoolsEmpty(nodes)
+		if empty {
+			h := top() + 2
+			for _, i := range nodes {
+				c.waitHeight(i, h, 60*time.Second)
+			}
+			if empty, _ = c.mempoolsEmpty(nodes); empty {
+				h = top()
+				for _, i := range nodes {
+					c.waitHeight(i, h, 60*time.Second)
+				}
+				return h
+			}
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("mempools not empty within %s: transactions by node %v", timeout, sizes)
+		}
+		time.Sleep(300 * time.Millisecond)
 	}
 }
 

@@ -49,6 +49,7 @@ func (c *cluster) stopAll(t *testing.T) {
 			t.Errorf("node%d: %v", i, err)
 		}
 		c.nodes[i] = nil
+		c.markDown(i)
 	}
 	if t.Failed() {
 		for i, n := range c.m.Nodes {
@@ -69,13 +70,21 @@ func restPaths() []string {
 	return paths
 }
 
-func restSnapshot(t *testing.T, ctx context.Context, api string) map[string]string {
+// restSnapshot reads restPaths over REST with the state at height (see
+// getRESTAt), waiting up to a minute for the REST server of a node just
+// started.
+func restSnapshot(t *testing.T, ctx context.Context, api string, height int64) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, p := range restPaths() {
+	deadline := time.Now().Add(time.Minute)
+	for k, p := range restPaths() {
 		var v any
-		if err := getJSON(ctx, api+p, false, &v); err != nil {
-			t.Fatalf("GET %s: %v", p, err)
+		err := getRESTAt(ctx, api+p, height, &v)
+		for ; err != nil && k == 0 && time.Now().Before(deadline); err = getRESTAt(ctx, api+p, height, &v) {
+			time.Sleep(500 * time.Millisecond)
+		}
+		if err != nil {
+			t.Fatalf("GET %s at height %d: %v", p, height, err)
 		}
 		raw, err := json.Marshal(v) // map keys sorted
 		if err != nil {
@@ -86,7 +95,13 @@ func restSnapshot(t *testing.T, ctx context.Context, api string) map[string]stri
 	return out
 }
 
-// TestExportImport exports a stopped node at its last height, starts a NEW
+// TestExportImport runs the load on a single validator, stops it and settles
+// its accounting (see load.settle: every transaction CheckTx accepted is
+// committed or proven absent once the mempool is empty), stops the node and
+// exports it at its last height L. It restarts the old node to read its
+// records over REST at exactly L, and checks them and the export against the
+// accounting (cases and evidence items opened = successful MsgOpenCase and
+// MsgRegisterEvidence committed). Then it starts a NEW
 // single-validator chain (new home, new chain id civic-import-1) from that
 // genesis with the same priv_validator_key and node_key, lets it make blocks,
 // stops and exports it again, then compares:
@@ -98,7 +113,8 @@ func restSnapshot(t *testing.T, ctx context.Context, api string) map[string]stri
 //     initial_height and app_hash are outside app_state and not compared;
 //   - the consensus section (validators and params): equal;
 //   - agencies, cases, evidence items and custody histories by id over REST on
-//     the old chain before the stop and on the new chain: identical.
+//     the old chain at L and on the new chain (at an explicit height above its
+//     initial height): identical.
 func TestExportImport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("faults: skipped with -short")
@@ -124,11 +140,13 @@ func TestExportImport(t *testing.T) {
 		}
 		time.Sleep(time.Second)
 	}
-	l.stop()
+	acc := l.settle(t, []int{0})
 	l.requireKinds(t, "bank.MsgSend", "evidence.OpenCase", "evidence.RegisterEvidence", "evidence.VerifyIntegrity")
 	t.Logf("load: %s", l.summary())
-	c.waitHeight(0, c.maxHeight()+1, 30*time.Second)
-	before := restSnapshot(t, ctx, c.api(0))
+	t.Logf("accounting %s", acc)
+	if acc.Lost != 0 {
+		t.Errorf("%d transactions accepted by CheckTx are in no block although no node failed: %s", acc.Lost, acc)
+	}
 	old := c.m.Nodes[0]
 	c.stopAll(t)
 
@@ -149,6 +167,22 @@ func TestExportImport(t *testing.T) {
 		return doc
 	}
 	first := export(old.Home)
+	initial, err := toInt(first["initial_height"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := initial - 1 // the old chain's last height: the state the export holds
+
+	// The old node again, for its records at the exported height; the
+	// accounting through that height must be the one settled before the stop.
+	c.startNode(0)
+	c.waitHeight(0, exported, 90*time.Second)
+	if again := l.account(t, []int{0}, exported); !sameFate(acc, again) {
+		t.Errorf("accounting changed between the drained height and the exported height:\n %s\n %s", acc, again)
+	}
+	before := restSnapshot(t, ctx, c.api(0), exported)
+	checkLoadState(t, ctx, c.api(0), exported, acc, first)
+	c.stopAll(t)
 
 	// The new chain: a fresh home, the exported genesis under a new chain id,
 	// the old node's validator and node keys (the exported validator set is that
@@ -195,19 +229,15 @@ func TestExportImport(t *testing.T) {
 	c2 := &cluster{t: t, ctx: ctx, cfg: cfg, m: &localnet.MultiNetwork{Root: filepath.Dir(newHome), Nodes: []*localnet.Network{imported}}, nodes: make([]*localnet.Node, 1)}
 	t.Cleanup(func() { c2.stopAll(t) })
 	c2.startNode(0)
-	initial, err := toInt(first["initial_height"])
-	if err != nil {
-		t.Fatal(err)
-	}
 	c2.waitHeight(0, initial+1, 90*time.Second)
 	t.Logf("new chain %s from the export: height %d reached (initial height %d)", newChainID, initial+1, initial)
-	after := restSnapshot(t, ctx, c2.api(0))
+	after := restSnapshot(t, ctx, c2.api(0), initial+1)
 	for _, p := range restPaths() {
 		if before[p] != after[p] {
-			t.Errorf("GET %s differs:\n old chain %s\n new chain %s", p, before[p], after[p])
+			t.Errorf("GET %s differs:\n old chain at %d %s\n new chain at %d %s", p, exported, before[p], initial+1, after[p])
 		}
 	}
-	t.Logf("%d REST records identical on both chains", len(restPaths()))
+	t.Logf("%d REST records identical: old chain at height %d, new chain at height %d", len(restPaths()), exported, initial+1)
 	c2.stopAll(t)
 	second := export(newHome)
 
@@ -237,6 +267,51 @@ func TestExportImport(t *testing.T) {
 	}
 	t.Logf("app_state: %d modules compared; %d differing paths, all from block production: %s", len(a1), len(ignored), strings.Join(ignored, ", "))
 	t.Logf("export/import total %s", time.Since(began).Round(time.Millisecond))
+}
+
+// checkLoadState checks the old chain's records at height and the export
+// taken there against the load's accounting: as many cases as successful
+// MsgOpenCase committed (knpa's cases over REST, the export's cases), and as
+// many evidence items as successful MsgRegisterEvidence committed (case 1's
+// evidence_count over REST, the export's items).
+func checkLoadState(t *testing.T, ctx context.Context, api string, height int64, acc accounting, export map[string]any) {
+	t.Helper()
+	cases, items := acc.OK["evidence.OpenCase"], acc.OK["evidence.RegisterEvidence"]
+	var byAgency struct {
+		Pagination struct {
+			Total string `json:"total"`
+		} `json:"pagination"`
+	}
+	if err := getRESTAt(ctx, api+"/civic/evidence/v1/agencies/knpa/cases?pagination.count_total=true&pagination.limit=1", height, &byAgency); err != nil {
+		t.Fatal(err)
+	}
+	var case1 struct {
+		Case struct {
+			EvidenceCount string `json:"evidence_count"`
+		} `json:"case"`
+	}
+	if err := getRESTAt(ctx, api+"/civic/evidence/v1/cases/1", height, &case1); err != nil {
+		t.Fatal(err)
+	}
+	appState, _ := export["app_state"].(map[string]any)
+	evidence, _ := appState["digitalevidence"].(map[string]any)
+	exportedCases, _ := evidence["cases"].([]any)
+	exportedItems, _ := evidence["items"].([]any)
+	for _, c := range []struct {
+		what string
+		got  string
+		want int
+	}{
+		{"knpa cases over REST", byAgency.Pagination.Total, cases},
+		{"cases in the export", fmt.Sprint(len(exportedCases)), cases},
+		{"case 1 evidence_count over REST", case1.Case.EvidenceCount, items},
+		{"evidence items in the export", fmt.Sprint(len(exportedItems)), items},
+	} {
+		if c.got != fmt.Sprint(c.want) {
+			t.Errorf("%s at height %d: %s, but the accounting has %d committed: %s", c.what, height, c.got, c.want, acc)
+		}
+	}
+	t.Logf("at height %d: %d cases and %d evidence items, as the accounting says, over REST and in the export", height, cases, items)
 }
 
 func toInt(v any) (int64, error) {

@@ -16,7 +16,10 @@ import (
 //   - all killed: kill -9 all four and restart, the chain resumes above the old height.
 //
 // After every scenario every committed transaction is looked up on every node
-// and block hashes and app hashes are compared at every height.
+// and block hashes and app hashes are compared at every height. At the end the
+// load stops and settles (see load.settle): once every mempool is empty, each
+// transaction CheckTx accepted is found committed, with its code, in every
+// node's blocks, or proven absent from all of them.
 func TestValidatorFaults(t *testing.T) {
 	if testing.Short() {
 		t.Skip("faults: skipped with -short")
@@ -149,10 +152,11 @@ func TestValidatorFaults(t *testing.T) {
 		verify(t)
 	})
 
-	l.stop()
 	c.t = t
+	acc := l.settle(t, all)
 	verify(t)
 	l.requireKinds(t, "bank.MsgSend", "evidence.OpenCase", "evidence.RegisterEvidence", "evidence.VerifyIntegrity")
 	t.Logf("load: %s", l.summary())
+	t.Logf("accounting on all 4 nodes %s", acc)
 	t.Logf("faults total %s", time.Since(began).Round(time.Millisecond))
 }

@@ -57,7 +57,7 @@ func newEncoding(t *testing.T) encoding {
 	return encoding{cdc: cdc, txConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes)}
 }
 
-// committedTx is a transaction the client saw in a block.
+// committedTx is a committed transaction of the load.
 type committedTx struct {
 	Hash   string // hex, upper case
 	Kind   string // message kind
@@ -75,19 +75,40 @@ type sender struct {
 	msg     func(i int) sdk.Msg
 }
 
+// sentTx is one signed transaction, by hash, and what the load knows of its
+// fate. It is tracked from its first broadcast until the accounting (account)
+// finds it in the blocks or proves it absent from them: neither a sender that
+// stops waiting for it nor the load's cancellation drops it.
+type sentTx struct {
+	Hash       string // hex, upper case: SHA-256 of the tx bytes, as CometBFT names it
+	Kind       string // message kind
+	Accepted   bool   // some node's CheckTx accepted it (code 0)
+	Unanswered bool   // a broadcast of it got no answer (node down, request cancelled or timed out): a mempool may hold it
+	Refused    int    // CheckTx refusals of it
+	// AcceptedBy maps each node whose CheckTx accepted it to the number of
+	// times that node had gone down before the broadcast (cluster.downCount):
+	// the tx can leave its mempool without a block only if it goes down again.
+	AcceptedBy map[int]int
+	// Committed is where it was found committed (by the sender's /tx polls,
+	// then by the accounting from the block stores); nil until then.
+	Committed *txResult
+}
+
 // load sends transactions from several accounts concurrently to whichever
-// validators run, and records every transaction it sees committed.
+// validators run, and tracks every transaction it broadcasts (see sentTx).
 type load struct {
 	t    *testing.T
 	c    *cluster
 	enc  encoding
 	kr   keyring.Keyring
 	home string
+	from int64 // a height reached before the first broadcast: the load's transactions are in blocks above it
 
-	mu        sync.Mutex
-	committed []committedTx
-	rejected  map[string]int // CheckTx rejections by kind and code
-	timeouts  int
+	mu       sync.Mutex
+	sent     map[string]*sentTx
+	order    []string       // hashes in the order of their first broadcast
+	rejected map[string]int // CheckTx refusals by kind and code
+	slow     int            // accepted transactions a sender stopped waiting for after 20s (still tracked)
 
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -152,7 +173,7 @@ func startLoad(t *testing.T, c *cluster) *load {
 		}},
 	}
 	ctx, cancel := context.WithCancel(c.ctx)
-	l := &load{t: t, c: c, enc: enc, kr: kr, home: home, rejected: map[string]int{}, cancel: cancel}
+	l := &load{t: t, c: c, enc: enc, kr: kr, home: home, from: c.maxHeight(), sent: map[string]*sentTx{}, rejected: map[string]int{}, cancel: cancel}
 	for k, s := range senders {
 		l.wg.Add(1)
 		go func() {
@@ -170,27 +191,60 @@ func (l *load) stop() {
 	l.wg.Wait()
 }
 
-// snapshot returns the committed transactions so far.
+// snapshot returns the transactions known committed so far, in the order of
+// their first broadcast.
 func (l *load) snapshot() []committedTx {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]committedTx{}, l.committed...)
+	var out []committedTx
+	for _, h := range l.order {
+		if tx := l.sent[h]; tx.Committed != nil {
+			out = append(out, committedTx{Hash: tx.Hash, Kind: tx.Kind, Height: tx.Committed.Height, Code: tx.Committed.Code})
+		}
+	}
+	return out
 }
 
-// summary counts committed transactions by kind and DeliverTx success.
+// summary counts the broadcast transactions: accepted, unanswered, known
+// committed (by kind and DeliverTx success) and refused.
 func (l *load) summary() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	var accepted, unanswered, committed int
 	ok, failed := map[string]int{}, map[string]int{}
-	for _, tx := range l.committed {
-		if tx.Code == 0 {
+	for _, tx := range l.sent {
+		switch {
+		case tx.Accepted:
+			accepted++
+		case tx.Unanswered:
+			unanswered++
+		}
+		if tx.Committed == nil {
+			continue
+		}
+		committed++
+		if tx.Committed.Code == 0 {
 			ok[tx.Kind]++
 		} else {
 			failed[tx.Kind]++
 		}
 	}
-	return fmt.Sprintf("%d committed; ok by kind %v; failed in DeliverTx %v; CheckTx rejections %v; unconfirmed (timed out) %d",
-		len(l.committed), ok, failed, l.rejected, l.timeouts)
+	return fmt.Sprintf("%d broadcast, %d accepted by CheckTx, %d unanswered; %d known committed; ok by kind %v; failed in DeliverTx %v; CheckTx refusals %v; waited for in vain (still tracked) %d",
+		len(l.sent), accepted, unanswered, committed, ok, failed, l.rejected, l.slow)
+}
+
+// record updates (creating it at its first broadcast) the tracked transaction
+// hash under the load's lock.
+func (l *load) record(hash, kind string, update func(tx *sentTx)) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	tx, ok := l.sent[hash]
+	if !ok {
+		tx = &sentTx{Hash: hash, Kind: kind}
+		l.sent[hash] = tx
+		l.order = append(l.order, hash)
+	}
+	update(tx)
 }
 
 // waitCommittedAbove waits until the load has seen at least n transactions
@@ -219,10 +273,8 @@ func (l *load) waitCommittedAbove(t *testing.T, h int64, n int, timeout time.Dur
 // committed transaction.
 func (l *load) requireKinds(t *testing.T, kinds ...string) {
 	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
 	ok := map[string]int{}
-	for _, tx := range l.committed {
+	for _, tx := range l.snapshot() {
 		if tx.Code == 0 {
 			ok[tx.Kind]++
 		}
@@ -294,11 +346,18 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 			seq, _ = strconv.ParseUint(info.Info.Sequence, 10, 64)
 			fresh = true
 		}
+		kind := s.kind
+		if i%2 == 1 && s.kindOdd != "" {
+			kind = s.kindOdd
+		}
 		txBytes, err := l.sign(ctx, s.name, s.msg(i), accNum, seq)
 		if err != nil {
 			l.t.Errorf("%s: signing: %v", s.name, err)
 			return
 		}
+		sum := sha256.Sum256(txBytes)
+		hash := strings.ToUpper(hex.EncodeToString(sum[:]))
+		downs := l.c.downCount(node)
 		var res struct {
 			Code      uint32 `json:"code"`
 			Codespace string `json:"codespace"`
@@ -306,14 +365,22 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 			Hash      string `json:"hash"`
 		}
 		if err := getJSON(ctx, fmt.Sprintf("%s/broadcast_tx_sync?tx=0x%X", l.c.rpc(node), txBytes), true, &res); err != nil {
-			// Node down or mempool full: try another node, re-read the sequence.
+			// No answer (node down, mempool full, request cancelled or timed
+			// out): CheckTx may still have accepted it, so it stays tracked.
+			// Try another node, re-read the sequence.
+			l.record(hash, kind, func(tx *sentTx) { tx.Unanswered = true })
 			fresh = false
 			sleep(300 * time.Millisecond)
 			continue
 		}
+		if !strings.EqualFold(res.Hash, hash) {
+			l.t.Errorf("%s: node%d answered for tx %s, the load sent %s", s.name, node, res.Hash, hash)
+			return
+		}
 		if res.Code != 0 {
+			l.record(hash, kind, func(tx *sentTx) { tx.Refused++ })
 			l.mu.Lock()
-			l.rejected[fmt.Sprintf("%s/%s:%d", s.kind, res.Codespace, res.Code)]++
+			l.rejected[fmt.Sprintf("%s/%s:%d", kind, res.Codespace, res.Code)]++
 			l.mu.Unlock()
 			if m := expectedSeqRe.FindStringSubmatch(res.Log); m != nil {
 				seq, _ = strconv.ParseUint(m[1], 10, 64)
@@ -323,13 +390,19 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 			sleep(300 * time.Millisecond)
 			continue
 		}
-		kind := s.kind
-		if i%2 == 1 && s.kindOdd != "" {
-			kind = s.kindOdd
-		}
+		l.record(hash, kind, func(tx *sentTx) {
+			tx.Accepted = true
+			if tx.AcceptedBy == nil {
+				tx.AcceptedBy = map[int]int{}
+			}
+			if _, ok := tx.AcceptedBy[node]; !ok {
+				tx.AcceptedBy[node] = downs
+			}
+		})
 		seq++
 		i++
-		// Wait for the block: poll /tx on the running nodes.
+		// Wait for the block: poll /tx on the running nodes. A cancelled or
+		// timed-out wait leaves the transaction to the accounting.
 		deadline := time.Now().Add(20 * time.Second)
 		found := false
 		for poll := 0; time.Now().Before(deadline) && ctx.Err() == nil; poll++ {
@@ -340,19 +413,17 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 			if !ok {
 				continue
 			}
-			got, ok, err := queryTx(ctx, l.c.rpc(n), strings.ToUpper(res.Hash))
+			got, ok, err := queryTx(ctx, l.c.rpc(n), hash)
 			if err != nil || !ok {
 				continue
 			}
-			l.mu.Lock()
-			l.committed = append(l.committed, committedTx{Hash: strings.ToUpper(res.Hash), Kind: kind, Height: got.Height, Code: got.Code})
-			l.mu.Unlock()
+			l.record(hash, kind, func(tx *sentTx) { tx.Committed = &got })
 			found = true
 			break
 		}
 		if !found && ctx.Err() == nil {
 			l.mu.Lock()
-			l.timeouts++
+			l.slow++
 			l.mu.Unlock()
 			fresh = false // it may still commit later: re-read the sequence
 		}

@@ -4,6 +4,13 @@
 // signed in-process and broadcast over CometBFT RPC), and an export → import
 // round trip.
 //
+// The load tracks every transaction it broadcasts until it is accounted: once
+// the load stops and every node's mempool is empty, each transaction CheckTx
+// accepted (or may have: a broadcast without an answer) is found committed,
+// with its code, in every node's blocks, or proven absent from all of them
+// (accounting_test.go). State read over REST is read at an explicit height
+// (x-cosmos-block-height), the height the export was taken from.
+//
 //	go test -count=1 ./tests/faults                       short versions (make test)
 //	CIVIC_FAULTS_LONG=1 go test -v -count=1 ./tests/faults  long versions (make test-faults)
 //

@@ -15,12 +15,33 @@ import (
 
 var httpClient = &http.Client{Timeout: 5 * time.Second}
 
+// blockHeightHeader is the header (gRPC metadata, and HTTP header through the
+// REST gateway) that asks for, and reports, the height a query read state at.
+const blockHeightHeader = "x-cosmos-block-height"
+
 // getJSON GETs url and decodes a CometBFT JSON-RPC "result" (or a REST body
 // when rpc is false) into out.
 func getJSON(ctx context.Context, url string, rpc bool, out any) error {
+	return fetchJSON(ctx, url, rpc, 0, out)
+}
+
+// getRESTAt GETs a REST url with the state read at height (the
+// x-cosmos-block-height header) and decodes the body into out. It fails unless
+// the node answers that it read exactly that height.
+func getRESTAt(ctx context.Context, url string, height int64, out any) error {
+	if height <= 0 {
+		return fmt.Errorf("GET %s: height %d: an explicit height is needed", url, height)
+	}
+	return fetchJSON(ctx, url, false, height, out)
+}
+
+func fetchJSON(ctx context.Context, url string, rpc bool, height int64, out any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return err
+	}
+	if height > 0 {
+		req.Header.Set(blockHeightHeader, strconv.FormatInt(height, 10))
 	}
 	resp, err := httpClient.Do(req)
 	if err != nil {
@@ -34,6 +55,11 @@ func getJSON(ctx context.Context, url string, rpc bool, out any) error {
 	if !rpc {
 		if resp.StatusCode != http.StatusOK {
 			return fmt.Errorf("GET %s: %d %s", url, resp.StatusCode, body)
+		}
+		if height > 0 {
+			if got := resp.Header.Get(blockHeightHeader); got != strconv.FormatInt(height, 10) {
+				return fmt.Errorf("GET %s: asked for state at height %d, the node answered at height %q", url, height, got)
+			}
 		}
 		return json.Unmarshal(body, out)
 	}
@@ -144,6 +170,10 @@ func blockTxCodes(ctx context.Context, rpcURL string, height int64) (map[string]
 	if err := getJSON(ctx, fmt.Sprintf("%s/block?height=%d", rpcURL, height), true, &block); err != nil {
 		return nil, err
 	}
+	txs := block.Block.Data.Txs
+	if len(txs) == 0 {
+		return map[string]uint32{}, nil
+	}
 	var results struct {
 		TxsResults []struct {
 			Code uint32 `json:"code"`
@@ -152,7 +182,6 @@ func blockTxCodes(ctx context.Context, rpcURL string, height int64) (map[string]
 	if err := getJSON(ctx, fmt.Sprintf("%s/block_results?height=%d", rpcURL, height), true, &results); err != nil {
 		return nil, err
 	}
-	txs := block.Block.Data.Txs
 	if len(results.TxsResults) != len(txs) {
 		return nil, fmt.Errorf("height %d: %d txs but %d results", height, len(txs), len(results.TxsResults))
 	}
@@ -192,4 +221,20 @@ func nodeStatus(ctx context.Context, rpcURL string) (status, error) {
 		return status{}, err
 	}
 	return status{Height: h, Hash: res.SyncInfo.LatestBlockHash, AppHash: res.SyncInfo.LatestAppHash}, nil
+}
+
+// mempoolSize is the number of transactions in a node's mempool
+// (/num_unconfirmed_txs).
+func mempoolSize(ctx context.Context, rpcURL string) (int, error) {
+	var res struct {
+		Total json.Number `json:"total"`
+	}
+	if err := getJSON(ctx, rpcURL+"/num_unconfirmed_txs", true, &res); err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(res.Total.String())
+	if err != nil {
+		return 0, fmt.Errorf("%s/num_unconfirmed_txs: total %q: %w", rpcURL, res.Total, err)
+	}
+	return n, nil
 }
