@@ -285,3 +285,98 @@ func TestFinding10SuspendedAgencyMembersCannotWrite(t *testing.T) {
 	g.setAgencyStatus("moe", agencytypes.AgencyStatusRetired)
 	g.requireRefused(types.ErrAgencyNotActive, g.deactivate(issAdmin("moe"), g.issuerDid))
 }
+
+func TestFinding15PersonalDataRefusedInDidFields(t *testing.T) {
+	// ARRANGE: an issuer DID of moe; each case puts a name, a resident
+	// registration number, a phone number or an e-mail address into one
+	// free-text field of a new document.
+	phone, rrn, email := "010-1234-5678", "900101-1234567", "hong.gildong@example.kr"
+	id := issDidOf("privacy")
+	for _, tc := range []struct {
+		name   string
+		mutate func(d *types.DidDocument)
+		want   error
+	}{
+		{"alsoKnownAs a name", func(d *types.DidDocument) { d.AlsoKnownAs = []string{"urn:name:Hong Gildong"} }, types.ErrInvalidDocument},
+		{"alsoKnownAs an e-mail", func(d *types.DidDocument) { d.AlsoKnownAs = []string{"mailto:" + email} }, types.ErrInvalidDocument},
+		{"alsoKnownAs a phone", func(d *types.DidDocument) { d.AlsoKnownAs = []string{"tel:" + phone} }, types.ErrInvalidDocument},
+		{"alsoKnownAs a resident number in a URL", func(d *types.DidDocument) { d.AlsoKnownAs = []string{"https://moe.go.kr/" + rrn} }, types.ErrInvalidDocument},
+		{"alsoKnownAs a Korean name in a URL", func(d *types.DidDocument) { d.AlsoKnownAs = []string{"https://moe.go.kr/%ED%99%8D%EA%B8%B8%EB%8F%99"} }, types.ErrInvalidDocument},
+		{"alsoKnownAs a did:key that is text", func(d *types.DidDocument) {
+			d.AlsoKnownAs = []string{"did:key:z" + types.Base58Encode([]byte("Hong Gildong "+rrn))}
+		}, types.ErrInvalidDocument},
+		{"endpoint with an e-mail as user", func(d *types.DidDocument) { d.Service[0].ServiceEndpoint = []string{"https://" + email + "/inbox"} }, types.ErrInvalidServiceEntry},
+		{"endpoint with a phone in the path", func(d *types.DidDocument) { d.Service[0].ServiceEndpoint = []string{"https://moe.go.kr/" + phone} }, types.ErrInvalidServiceEntry},
+		{"endpoint with a name in the query", func(d *types.DidDocument) {
+			d.Service[0].ServiceEndpoint = []string{"https://moe.go.kr/holder?name=HongGildong"}
+		}, types.ErrInvalidServiceEntry},
+		{"endpoint a mailto", func(d *types.DidDocument) { d.Service[0].ServiceEndpoint = []string{"mailto:" + email} }, types.ErrInvalidServiceEntry},
+		{"service type a name", func(d *types.DidDocument) { d.Service[0].Type = "HongGildong" }, types.ErrInvalidServiceEntry},
+		{"service id with a phone", func(d *types.DidDocument) { d.Service[0].Id = id + "#" + phone }, types.ErrInvalidDidURL},
+		{"key id with a resident number", func(d *types.DidDocument) {
+			d.VerificationMethod[0].Id = id + "#" + rrn
+			d.Authentication = []string{d.VerificationMethod[0].Id}
+		}, types.ErrInvalidDidURL},
+		{"JWK kid an e-mail", func(d *types.DidDocument) {
+			d.VerificationMethod[0].Type = types.KeyTypeJWK
+			d.VerificationMethod[0].PublicKeyJwk = types.Ed25519JWK(issPriv("privacy").Public().(ed25519.PublicKey))
+			d.VerificationMethod[0].PublicKeyJwk.Kid = email
+			d.VerificationMethod[0].PublicKeyMultibase = ""
+		}, types.ErrInvalidKey},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newIssFixture(t)
+			doc := issDoc("privacy", f.s(issOp))
+			doc.Service = []types.Service{{Id: id + "#svc", Type: "LinkedDomains", ServiceEndpoint: []string{"https://moe.go.kr"}}}
+			tc.mutate(&doc)
+
+			// ACT / ASSERT: on create ...
+			f.requireRefused(tc.want, func() error {
+				_, err := f.msg.CreateDid(f.ctx, &types.MsgCreateDid{Signer: f.s(issOp), Document: doc})
+				return err
+			})
+			// ... and on update of an existing DID.
+			clean := issDoc("privacy", f.s(issOp))
+			_, err := f.msg.CreateDid(f.ctx, &types.MsgCreateDid{Signer: f.s(issOp), Document: clean})
+			require.NoError(t, err)
+			f.requireRefused(tc.want, f.updateDid(issOp, doc))
+		})
+	}
+}
+
+func TestFinding15PersonalDataRefusedInSchemaFields(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		mutate func(m *types.MsgRegisterSchema)
+	}{
+		{"name with a phone", func(m *types.MsgRegisterSchema) { m.Name = "card-01012345678" }},
+		{"name with a resident number", func(m *types.MsgRegisterSchema) { m.Name = "hong-900101-1234567" }},
+		{"name with a space", func(m *types.MsgRegisterSchema) { m.Name = "Hong Gildong" }},
+		{"version a resident number", func(m *types.MsgRegisterSchema) { m.Version = "900101.1234567.0" }},
+		{"locator with an e-mail", func(m *types.MsgRegisterSchema) { m.Locator = "https://hong.gildong@example.kr/s.json" }},
+		{"locator with a phone", func(m *types.MsgRegisterSchema) { m.Locator = "https://schemas.moe.go.kr/010-1234-5678.json" }},
+		{"locator with a query", func(m *types.MsgRegisterSchema) { m.Locator = "https://schemas.moe.go.kr/s.json?holder=hong" }},
+		{"locator a mailto", func(m *types.MsgRegisterSchema) { m.Locator = "mailto:hong@example.kr" }},
+		{"locator an ipfs name", func(m *types.MsgRegisterSchema) { m.Locator = "ipfs://bhonggildong" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// ARRANGE
+			f := newIssFixture(t)
+			msg := f.schemaMsg(issOp, "diploma")
+			tc.mutate(msg)
+
+			// ACT / ASSERT
+			f.requireRefused(types.ErrInvalidSchema, func() error {
+				_, err := f.msg.RegisterSchema(f.ctx, msg)
+				return err
+			})
+		})
+	}
+
+	// The grammar still takes what the fields are for.
+	f := newIssFixture(t)
+	msg := f.schemaMsg(issOp, "ResidentCard")
+	msg.Locator = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
+	_, err := f.msg.RegisterSchema(f.ctx, msg)
+	require.NoError(t, err)
+}
