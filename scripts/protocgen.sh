@@ -31,19 +31,71 @@ for dir in $(find proto/civic -name '*.proto' -exec dirname {} \; | sort -u); do
 done
 cp -r "$OUT"/github.com/civicchain/civic/* ./
 
-# OpenAPI v2 for civic's REST routes: every query.proto merged into one document.
+# OpenAPI v2 for civic's REST routes: one swagger file per query.proto (so each
+# operation's proto package is known), merged into one document. grpc-gateway
+# names an operation <Service>_<Method>, unique only within its package, so the
+# merge prefixes it with the package (civic/agency/v1 -> AgencyV1_Query_Params);
+# a path or definition claimed twice with different content fails the merge.
 mkdir -p "$OUT/swagger"
-protoc "${INCLUDES[@]}" \
-  --swagger_out=logtostderr=true,allow_merge=true,merge_file_name=civic,fqn_for_swagger_name=true:"$OUT/swagger" \
-  $(find proto/civic -name query.proto | sort)
+for f in $(find proto/civic -name query.proto | sort); do
+  protoc "${INCLUDES[@]}" \
+    --swagger_out=logtostderr=true,fqn_for_swagger_name=true:"$OUT/swagger" "$f"
+done
 mkdir -p docs/openapi
-python3 - "$OUT/swagger/civic.swagger.json" docs/openapi/openapi.json <<'PY'
-import json, sys
-src, dst = sys.argv[1], sys.argv[2]
-doc = json.load(open(src))
-doc["info"] = {"title": "civic REST API", "version": "v1",
-               "description": "REST routes of civic's modules (grpc-gateway over the gRPC query services)."}
-json.dump(doc, open(dst, "w"), indent=2, sort_keys=True)
-open(dst, "a").write("\n")
+python3 - "$OUT/swagger" docs/openapi/openapi.json <<'PY'
+import json, pathlib, sys
+
+src, dst = pathlib.Path(sys.argv[1]), sys.argv[2]
+doc = {
+    "swagger": "2.0",
+    "info": {"title": "civic REST API", "version": "v1",
+             "description": "REST routes of civic's modules (grpc-gateway over the gRPC query services)."},
+    "consumes": ["application/json"],
+    "produces": ["application/json"],
+    "paths": {},
+    "definitions": {},
+}
+owner = {}  # operationId -> file that defined it
+for path in sorted(src.rglob("*.swagger.json")):
+    rel = path.relative_to(src)
+    package = rel.parent.parts                       # ("civic", "agency", "v1")
+    prefix = "".join(w[:1].upper() + w[1:] for part in package[1:] for w in part.split("_"))
+    part = json.loads(path.read_text())
+    for route, item in sorted(part.get("paths", {}).items()):
+        if route in doc["paths"]:
+            sys.exit(f"{rel}: path {route} is already served by another package")
+        for op in item.values():
+            op["operationId"] = f"{prefix}_{op['operationId']}"
+            op["tags"] = [".".join(package) + "." + t for t in op.get("tags", [])]
+            if op["operationId"] in owner:
+                sys.exit(f"{rel}: operationId {op['operationId']} already used by {owner[op['operationId']]}")
+            owner[op["operationId"]] = rel
+        doc["paths"][route] = item
+    for name, schema in part.get("definitions", {}).items():
+        if doc["definitions"].setdefault(name, schema) != schema:
+            sys.exit(f"{rel}: definition {name} differs from the one of another package")
+
+# Keep only the definitions the paths reach: grpc-gateway flattens a request
+# message into parameters, so e.g. PageRequest is emitted but never referenced.
+def refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value.removeprefix("#/definitions/")
+            else:
+                yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+used, todo = set(), list(refs(doc["paths"]))
+while todo:
+    name = todo.pop()
+    if name not in used:
+        used.add(name)
+        todo.extend(refs(doc["definitions"][name]))
+doc["definitions"] = {k: v for k, v in doc["definitions"].items() if k in used}
+with open(dst, "w") as out:
+    json.dump(doc, out, indent=2, sort_keys=True)
+    out.write("\n")
 PY
 echo "generated Go code and docs/openapi/openapi.json"

@@ -123,6 +123,7 @@ func TestDid(t *testing.T) {
 	run("bind issuer and grant schema", func(t *testing.T) { didBindAndGrant(t, c, ex) })
 	run("publish status list and revoke", func(t *testing.T) { didStatusList(t, c, ex) })
 	run("deactivate", func(t *testing.T) { didDeactivate(t, c, ex) })
+	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	t.Logf("did e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 

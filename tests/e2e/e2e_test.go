@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/civicchain/civic/app"
+	"github.com/civicchain/civic/docs/openapi"
+	"github.com/civicchain/civic/docs/openapi/openapicheck"
 	"github.com/civicchain/civic/testutil/localnet"
 )
 
@@ -107,6 +110,7 @@ func TestLocalnet(t *testing.T) {
 	run("chain of custody", func(t *testing.T) { evidenceID = chainOfCustody(t, c) })
 	run("rejected transactions", func(t *testing.T) { rejectedTxs(t, c, evidenceID) })
 	run("OpenAPI document", func(t *testing.T) { openAPI(t, c) })
+	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	run("export", func(t *testing.T) { export(t, c) })
 	t.Logf("e2e total %s", time.Since(began).Round(time.Millisecond))
 }
@@ -445,7 +449,19 @@ func openAPI(t *testing.T, c *chain) {
 		} `json:"info"`
 		Paths map[string]any `json:"paths"`
 	}
-	c.restGet("/swagger/openapi.json", &doc)
+	status, raw := c.restRaw("/swagger/openapi.json")
+	if status != 200 {
+		t.Fatalf("GET /swagger/openapi.json: %d %s", status, raw)
+	}
+	if err := openapicheck.Validate(raw); err != nil {
+		t.Fatalf("served OpenAPI document is not valid Swagger 2.0:\n%v", err)
+	}
+	if !bytes.Equal(raw, openapi.JSON) {
+		t.Fatal("served OpenAPI document differs from docs/openapi/openapi.json")
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(doc.Info.Title, "civic") {
 		t.Fatalf("OpenAPI title %q is not civic's", doc.Info.Title)
 	}

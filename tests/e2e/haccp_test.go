@@ -93,6 +93,7 @@ func TestHaccp(t *testing.T) {
 	run("hygiene cert used once", func(t *testing.T) { haccpHygieneCertUsedOnce(t, c) })
 	run("recall", func(t *testing.T) { haccpRecall(t, c, ex) })
 	run("close recall", func(t *testing.T) { haccpCloseRecall(t, c, ex) })
+	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	t.Logf("haccp e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 

@@ -160,6 +160,7 @@ func TestToll(t *testing.T) {
 	run("confirm period", func(t *testing.T) { tollConfirm(t, c, ex) })
 	run("settle period", func(t *testing.T) { tollSettle(t, c) })
 	run("balances moved by the nets", func(t *testing.T) { tollBalancesFollowNets(t, c, ex) })
+	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	t.Logf("toll e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 

@@ -1,0 +1,211 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/civicchain/civic/tests/e2e/pii"
+)
+
+// privacyNameFields are the only fields where a Hangul name is expected: each
+// holds the name of a public body, a business or a product, never of a
+// person. A field path is the JSON path with indices as "[]"; for a message
+// or other packed Any it starts at its type, for an event attribute it is
+// "<event type>.<attribute>". Resident registration numbers, phone numbers
+// and e-mail addresses are looked for everywhere, these fields included.
+var privacyNameFields = []string{
+	// x/agency: agencies are public bodies (경찰청, 해양경찰청, ...).
+	"app_state.agency.agencies[].name",
+	"civic.agency.v1.EventAgencyRegistered.name",
+	"civic.agency.v1.MsgRegisterAgency.name",
+	// x/haccp: a facility's public business name, the authority that issued a
+	// hygiene certificate, and product names.
+	"app_state.haccp.facilities[].name",
+	"civic.haccp.v1.MsgRegisterFacility.name",
+	"app_state.haccp.hygiene_certificates[].issuing_authority",
+	"civic.haccp.v1.MsgReceiveHygieneCert.issuing_authority",
+	"app_state.haccp.hygiene_certificates[].product",
+	"civic.haccp.v1.MsgReceiveHygieneCert.product",
+	"app_state.haccp.declarations[].items[].product",
+	"civic.haccp.v1.MsgDeclareImport.items[].product",
+}
+
+// Minimum numbers of strings a scan must have read, so that a scan that
+// silently read nothing (an empty export, no events) cannot pass: the genesis
+// export of a fresh chain alone has several hundred.
+const (
+	privacyMinStateStrings = 1000
+	privacyMinEventStrings = 500
+	privacyMinTxStrings    = 50
+)
+
+// privacyScan looks for personal data (issue 11, finding 15) in everything the
+// chain keeps: every event attribute of every block (/block_results over
+// CometBFT RPC), every committed transaction (`query txs`), and every string
+// of the exported state, which needs the node stopped for a moment: it is
+// restarted afterwards, so steps may follow. Any hit fails the test, named by
+// its path and value.
+func privacyScan(t *testing.T, c *chain) {
+	if c.node.Exited() {
+		privacyRestart(t, c, 0)
+	}
+	latest, err := c.net.LatestHeight(c.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	events := pii.NewScanner(privacyNameFields...)
+	for h := int64(1); h <= latest; h++ {
+		privacyScanBlockResults(t, c, events, h)
+	}
+	txs := pii.NewScanner(privacyNameFields...)
+	privacyScanTxs(t, c, txs)
+
+	stopped, err := c.net.LatestHeight(c.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.node.Stop(20 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	exported, err := pii.Decode(c.cli("export"))
+	if err != nil {
+		t.Fatalf("civicd export: %v", err)
+	}
+	state := pii.NewScanner(privacyNameFields...)
+	state.Walk("", "", exported)
+	privacyRestart(t, c, stopped)
+
+	t.Logf("privacy scan: %d strings of exported state, %d of events in %d blocks, %d of transactions",
+		state.Strings, events.Strings, latest, txs.Strings)
+	for _, s := range []struct {
+		what string
+		sc   *pii.Scanner
+		min  int
+	}{{"exported state", state, privacyMinStateStrings}, {"events", events, privacyMinEventStrings}, {"transactions", txs, privacyMinTxStrings}} {
+		if s.sc.Strings < s.min {
+			t.Errorf("privacy scan read only %d strings of %s, want at least %d: is it reading what the chain keeps?", s.sc.Strings, s.what, s.min)
+		}
+		for _, f := range s.sc.Findings {
+			t.Errorf("personal data in %s: %s", s.what, f)
+		}
+	}
+}
+
+// privacyScanBlockResults scans the events of block h: those of each
+// transaction (and its log, which can echo input) and the block's own.
+func privacyScanBlockResults(t *testing.T, c *chain, s *pii.Scanner, h int64) {
+	t.Helper()
+	raw := privacyRPC(t, c, fmt.Sprintf("/block_results?height=%d", h))
+	v, err := pii.Decode(raw)
+	if err != nil {
+		t.Fatalf("block_results %d: %v", h, err)
+	}
+	result, _ := v.(map[string]any)["result"].(map[string]any)
+	if result == nil {
+		t.Fatalf("block_results %d: no result: %.500s", h, raw)
+	}
+	txResults, _ := result["txs_results"].([]any)
+	for i, r := range txResults {
+		r, _ := r.(map[string]any)
+		where := fmt.Sprintf("block %d tx %d", h, i)
+		for _, k := range []string{"log", "info", "codespace"} {
+			if str, ok := r[k].(string); ok {
+				s.String(where+" "+k, k, str)
+			}
+		}
+		privacyScanEvents(s, where, r["events"])
+	}
+	privacyScanEvents(s, fmt.Sprintf("block %d finalize_block_events", h), result["finalize_block_events"])
+}
+
+// privacyScanEvents scans each attribute of events as "<type>.<key>".
+func privacyScanEvents(s *pii.Scanner, where string, events any) {
+	list, _ := events.([]any)
+	for _, e := range list {
+		e, _ := e.(map[string]any)
+		typ, _ := e["type"].(string)
+		s.String(where+" {type}", "{type}", typ)
+		attrs, _ := e["attributes"].([]any)
+		for _, a := range attrs {
+			a, _ := a.(map[string]any)
+			key, _ := a["key"].(string)
+			value, _ := a["value"].(string)
+			s.String(where+" "+typ+".{key}", typ+".{key}", key)
+			s.String(where+" "+typ+"."+key, typ+"."+key, value)
+		}
+	}
+}
+
+// privacyScanTxs scans the body, auth info and signatures of every committed
+// transaction, page by page.
+func privacyScanTxs(t *testing.T, c *chain, s *pii.Scanner) {
+	t.Helper()
+	for page := 1; ; page++ {
+		raw := c.cli("query", "txs", "--query", "tx.height>=1", "--limit", "100", "--page", fmt.Sprint(page),
+			"--order_by", "asc", "--output", "json", "--node", c.net.RPCURL())
+		v, err := pii.Decode(raw)
+		if err != nil {
+			t.Fatalf("query txs: %v", err)
+		}
+		res, _ := v.(map[string]any)
+		txs, _ := res["txs"].([]any)
+		for _, tx := range txs {
+			tx, _ := tx.(map[string]any)
+			hash, _ := tx["txhash"].(string)
+			s.Walk("tx "+hash, "tx", tx["tx"])
+		}
+		if len(txs) < 100 {
+			return
+		}
+	}
+}
+
+// privacyRPC GETs a CometBFT RPC path on the node.
+func privacyRPC(t *testing.T, c *chain, path string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.net.RPCHTTP()+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", path, resp.StatusCode, body)
+	}
+	return body
+}
+
+// privacyRestart starts the stopped node again on the same home and log and
+// waits until it has made a block past height.
+func privacyRestart(t *testing.T, c *chain, height int64) {
+	t.Helper()
+	node, err := c.net.Start(c.node.LogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.node = node
+	c.t.Cleanup(func() {
+		if err := node.Stop(20 * time.Second); err != nil {
+			c.t.Error(err)
+		}
+	})
+	ctx, cancel := context.WithTimeout(c.ctx, 60*time.Second)
+	defer cancel()
+	if err := node.WaitForHeight(ctx, height+1); err != nil {
+		t.Fatal(err)
+	}
+}
