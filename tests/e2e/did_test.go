@@ -29,8 +29,9 @@ import (
 // registers a credential schema, binds the DID as its issuer, grants it the
 // schema, publishes a revocation list, revokes an index, checks the status and
 // deactivates the DID. Between the steps it checks the refusals (stale
-// version, non-controller, missing role, un-revoking, writes after
-// deactivation) and resolution by versionId and versionTime.
+// version, non-controller, missing role, a member's key swap of the bound DID,
+// un-revoking, writes after deactivation), resolution by versionId and
+// versionTime, and the representations the Accept header selects.
 
 const (
 	didCodespace = "did"
@@ -490,6 +491,12 @@ func didBindAndGrant(t *testing.T, c *chain, ex *didExample) {
 		t.Fatalf("CLI is-trusted-issuer: %+v", cliYes)
 	}
 
+	// Bound, the DID follows the agency: the member, a controller with
+	// did.issuer, may no longer swap its keys; only the admin may.
+	path := writeJSON(t, "did-v3-rekeyed.json", c.w3cDocument(ex.did, []ed25519.PublicKey{ex.key2}, true))
+	res = c.txFixedGas(didIssuer, 400000, "tx", "did", "update", path, ex.versionV2)
+	mustRejectDid(t, "key swap of a bound DID by a member", res, didtypes.ErrNotAgencyAdmin.ABCICode())
+
 	var issuers struct {
 		Issuers []struct {
 			Did      string `json:"did"`
@@ -625,7 +632,28 @@ func didDeactivate(t *testing.T, c *chain, ex *didExample) {
 	if !deactivated || r.metaString(t, "versionId") != "3" {
 		t.Fatalf("deactivated DID metadata: %v", r.DidDocumentMetadata)
 	}
-	mustEqual(t, "deactivated error", rawString(t, "error", r.DidResolutionMetadata["error"]), "deactivated")
+	// W3C DID Resolution: a deactivated DID resolves, with no error beside its document.
+	if _, has := r.DidResolutionMetadata["error"]; has {
+		t.Fatalf("a deactivated DID resolves without an error, got %s", body)
+	}
+	mustEqual(t, "deactivated contentType", rawString(t, "contentType", r.DidResolutionMetadata["contentType"]), "application/did+json")
+
+	// The Accept header selects the representation: the document alone ...
+	status, body, contentType := didGetAccept(t, c, "/civic/did/v1/identifiers/"+ex.did, "application/did+json")
+	mustEqual(t, "did+json HTTP status", status, http.StatusGone)
+	mustEqual(t, "did+json Content-Type", contentType, "application/did+json")
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(body, &doc); err != nil || rawString(t, "id", doc["id"]) != ex.did {
+		t.Fatalf("did+json body is not the document (%v): %s", err, body)
+	}
+	// ... and an unsupported one is representationNotSupported (406).
+	status, body, _ = didGetAccept(t, c, "/civic/did/v1/identifiers/"+ex.did, "text/html")
+	mustEqual(t, "text/html HTTP status", status, http.StatusNotAcceptable)
+	var unsupported w3cResolution
+	if err := json.Unmarshal(body, &unsupported); err != nil {
+		t.Fatalf("406 body is not a resolution result (%v): %s", err, body)
+	}
+	mustEqual(t, "406 error", rawString(t, "error", unsupported.DidResolutionMetadata["error"]), "representationNotSupported")
 
 	var no isTrusted
 	c.restGet("/civic/did/v1/issuers/"+ex.did+"/schemas/"+ex.schemaID, &no)
@@ -657,4 +685,25 @@ func mustReject(t *testing.T, what string, res txResult, codespace string, code 
 			what, code, codespace, res.Code, res.Codespace, res.Height, res.RawLog)
 	}
 	t.Logf("%s refused: %s/%d: %s", what, res.Codespace, res.Code, res.RawLog)
+}
+
+// didGetAccept GETs a REST path with an Accept header and returns the status,
+// the body and the Content-Type.
+func didGetAccept(t *testing.T, c *chain, path, accept string) (int, []byte, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, c.net.APIURL()+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept", accept)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, body, resp.Header.Get("Content-Type")
 }

@@ -25,28 +25,46 @@ import (
 // The W3C DID Resolution HTTP(S) binding of did:civic.
 //
 //	GET /civic/did/v1/identifiers/{did}[?versionId=N | ?versionTime=RFC3339]
+//	Accept: <representation>   (optional, see below)
 //	x-cosmos-block-height: H   (optional: resolve against the state at block H)
 //
-// The body is always a DID resolution result (didDocument, didDocumentMetadata,
-// didResolutionMetadata) in W3C JSON-LD, rendered by types.ResolutionJSON, with the media
-// type ResolutionMediaType; the status code follows the binding: 200 resolved, 400
-// invalidDid (or invalidOptions: a malformed versionId, versionTime or height), 404
-// notFound, 410 deactivated (the body still holds the final document and its metadata),
-// 500 anything else (internalError). The response repeats the block height the result is
-// for in x-cosmos-block-height. The gateway route /civic/did/v1/resolve/{did} serves the
-// same result in protobuf JSON.
+// The Accept header selects the representation (SelectRepresentation):
+//
+//   - the DID resolution result (didDocument, didDocumentMetadata,
+//     didResolutionMetadata) in W3C JSON-LD, rendered by types.ResolutionJSON:
+//     ResolutionMediaType, application/did-resolution, application/ld+json, or no
+//     Accept header, */* or application/* (the default);
+//   - the DID document alone (types.DocumentJSON): application/did+json or
+//     application/did+ld+json;
+//   - anything else: representationNotSupported, HTTP 406, before anything is resolved.
+//
+// The response's Content-Type is the representation returned. A failed resolution has no
+// document, so it is always answered with the resolution result holding the error. The
+// status code follows the binding: 200 resolved, 410 resolved but deactivated (the
+// document is returned; didDocumentMetadata.deactivated is true and there is no error),
+// 400 invalidDid (or invalidOptions: a malformed versionId, versionTime or height), 404
+// notFound, 406 representationNotSupported, 500 anything else (internalError). The
+// response repeats the block height the result is for in x-cosmos-block-height. The
+// gateway route /civic/did/v1/resolve/{did} serves the same result in protobuf JSON.
 const (
 	// ResolverPath is the route of the W3C resolver.
 	ResolverPath = "/civic/did/v1/identifiers/{did}"
 	// ResolutionMediaType is the media type of a DID resolution result.
 	ResolutionMediaType = `application/ld+json;profile="https://w3id.org/did-resolution"`
+	// ResolutionProfile is the JSON-LD profile of a DID resolution result.
+	ResolutionProfile = "https://w3id.org/did-resolution"
+	// DidResolutionMediaType is the DID Resolution v1.0 name of the result's media type.
+	DidResolutionMediaType = "application/did-resolution"
+	// DidJSONMediaType and DidLDJSONMediaType are the representations of the document alone.
+	DidJSONMediaType   = "application/did+json"
+	DidLDJSONMediaType = "application/did+ld+json"
 
 	// W3C DID Resolution error codes (didResolutionMetadata.error).
-	ErrorInvalidDid     = "invalidDid"
-	ErrorNotFound       = "notFound"
-	ErrorDeactivated    = "deactivated"
-	ErrorInvalidOptions = "invalidOptions"
-	ErrorInternal       = "internalError"
+	ErrorInvalidDid                 = "invalidDid"
+	ErrorNotFound                   = "notFound"
+	ErrorInvalidOptions             = "invalidOptions"
+	ErrorRepresentationNotSupported = "representationNotSupported"
+	ErrorInternal                   = "internalError"
 )
 
 // resolveClient is the part of types.QueryClient the resolver calls.
@@ -65,9 +83,17 @@ func RegisterResolverRoute(router *mux.Router, clientCtx client.Context) {
 // types.ResolutionJSON.
 func NewResolverHandler(qc resolveClient, chainID string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		accept := r.Header.Values("Accept")
+		mediaType, ok := SelectRepresentation(strings.Join(accept, ","))
+		if !ok {
+			writeResolution(w, chainID, "", ResolutionMediaType, failed(ErrorRepresentationNotSupported,
+				fmt.Sprintf("Accept %q names no supported representation (%s, %s, %s, %s)",
+					strings.Join(accept, ","), DidJSONMediaType, DidLDJSONMediaType, ResolutionMediaType, DidResolutionMediaType)))
+			return
+		}
 		req, height, err := ParseResolveRequest(mux.Vars(r)["did"], r.URL.Query(), r.Header)
 		if err != nil {
-			writeResolution(w, chainID, "", failed(ErrorInvalidOptions, err.Error()))
+			writeResolution(w, chainID, "", mediaType, failed(ErrorInvalidOptions, err.Error()))
 			return
 		}
 		ctx := r.Context()
@@ -81,10 +107,10 @@ func NewResolverHandler(qc resolveClient, chainID string) http.Handler {
 			answeredAt = hs[0]
 		}
 		if err != nil {
-			writeResolution(w, chainID, answeredAt, grpcFailure(err))
+			writeResolution(w, chainID, answeredAt, mediaType, grpcFailure(err))
 			return
 		}
-		writeResolution(w, chainID, answeredAt, res.Resolution)
+		writeResolution(w, chainID, answeredAt, mediaType, res.Resolution)
 	})
 }
 
@@ -132,44 +158,114 @@ func ParseResolveRequest(did string, query url.Values, header http.Header) (*typ
 	return req, height, nil
 }
 
+// SelectRepresentation picks the representation an Accept header asks for: the media
+// range of the highest quality (the first of equal ones) that names a supported
+// representation — DidJSONMediaType, DidLDJSONMediaType (the document alone),
+// ResolutionMediaType, application/ld+json, DidResolutionMediaType (the resolution
+// result) — and the result for an empty header, */* or application/*. A range with
+// q=0 is refused. It returns the media type to answer with, or false when the header
+// names none of these (representationNotSupported).
+func SelectRepresentation(accept string) (string, bool) {
+	if strings.TrimSpace(accept) == "" {
+		return ResolutionMediaType, true
+	}
+	best, bestQ := "", 0.0
+	for _, mediaRange := range strings.Split(accept, ",") {
+		mediaType, q := representationOf(mediaRange)
+		if mediaType != "" && q > bestQ {
+			best, bestQ = mediaType, q
+		}
+	}
+	return best, best != ""
+}
+
+// representationOf maps one media range of an Accept header to the media type answered
+// for it ("" when none) and its quality (1 unless a valid q parameter says otherwise).
+func representationOf(mediaRange string) (string, float64) {
+	parts := strings.Split(mediaRange, ";")
+	name := strings.ToLower(strings.TrimSpace(parts[0]))
+	q, profile := 1.0, ""
+	for _, p := range parts[1:] {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		v = strings.Trim(strings.TrimSpace(v), `"`)
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "q":
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || f > 1 {
+				return "", 0
+			}
+			q = f
+		case "profile":
+			profile = v
+		}
+	}
+	switch {
+	case name == DidJSONMediaType, name == DidLDJSONMediaType, name == DidResolutionMediaType:
+		return name, q
+	case name == "application/ld+json" && (profile == "" || profile == ResolutionProfile):
+		return ResolutionMediaType, q
+	case name == "*/*", name == "application/*":
+		return ResolutionMediaType, q
+	default:
+		return "", 0
+	}
+}
+
 // ResolutionStatus is the HTTP status of a resolution result per the W3C DID Resolution
-// HTTP(S) binding.
+// HTTP(S) binding: a deactivated DID resolves (no error) but answers 410.
 func ResolutionStatus(r types.DidResolution) int {
 	switch r.DidResolutionMetadata.Error {
 	case "":
+		if r.DidDocument != nil && r.DidDocumentMetadata.Deactivated {
+			return http.StatusGone
+		}
 		return http.StatusOK
 	case ErrorInvalidDid, ErrorInvalidOptions:
 		return http.StatusBadRequest
 	case ErrorNotFound:
 		return http.StatusNotFound
-	case ErrorDeactivated:
-		return http.StatusGone
+	case ErrorRepresentationNotSupported:
+		return http.StatusNotAcceptable
 	default:
 		return http.StatusInternalServerError
 	}
 }
 
-// ResolutionResponse is the status code and body of a resolution result.
-func ResolutionResponse(r types.DidResolution, chainID string) (int, []byte, error) {
-	bz, err := types.ResolutionJSON(r, chainID)
-	if err != nil {
-		return http.StatusInternalServerError, nil, err
+// ResolutionResponse is the status code, body and content type of a resolution result in
+// the representation mediaType (SelectRepresentation): the document alone for
+// DidJSONMediaType and DidLDJSONMediaType when the resolution returned one, and
+// otherwise the resolution result (as ResolutionMediaType unless mediaType is another
+// name of the result).
+func ResolutionResponse(r types.DidResolution, chainID, mediaType string) (int, []byte, string, error) {
+	var bz []byte
+	var err error
+	switch {
+	case (mediaType == DidJSONMediaType || mediaType == DidLDJSONMediaType) && r.DidDocument != nil && r.DidResolutionMetadata.Error == "":
+		bz, err = types.DocumentJSON(*r.DidDocument, chainID)
+	case mediaType == DidResolutionMediaType:
+		bz, err = types.ResolutionJSON(r, chainID)
+	default:
+		mediaType = ResolutionMediaType
+		bz, err = types.ResolutionJSON(r, chainID)
 	}
-	return ResolutionStatus(r), bz, nil
+	if err != nil {
+		return http.StatusInternalServerError, nil, "", err
+	}
+	return ResolutionStatus(r), bz, mediaType, nil
 }
 
-// writeResolution writes a resolution result; a result that does not render becomes an
-// internalError result.
-func writeResolution(w http.ResponseWriter, chainID, height string, r types.DidResolution) {
-	code, bz, err := ResolutionResponse(r, chainID)
+// writeResolution writes a resolution result in the representation mediaType; a result
+// that does not render becomes an internalError result.
+func writeResolution(w http.ResponseWriter, chainID, height, mediaType string, r types.DidResolution) {
+	code, bz, contentType, err := ResolutionResponse(r, chainID, mediaType)
 	if err != nil {
-		code, bz, err = ResolutionResponse(failed(ErrorInternal, "rendering the resolution result: "+err.Error()), chainID)
+		code, bz, contentType, err = ResolutionResponse(failed(ErrorInternal, "rendering the resolution result: "+err.Error()), chainID, ResolutionMediaType)
 		if err != nil { // the renderer cannot even render an error: answer in plain text
 			http.Error(w, "internalError: "+err.Error(), http.StatusInternalServerError)
 			return
 		}
 	}
-	w.Header().Set("Content-Type", ResolutionMediaType)
+	w.Header().Set("Content-Type", contentType)
 	if height != "" {
 		w.Header().Set(grpctypes.GRPCBlockHeightHeader, height)
 	}

@@ -73,17 +73,20 @@ func TestParseResolveRequest(t *testing.T) {
 
 func TestResolutionStatus(t *testing.T) {
 	for code, want := range map[string]int{
-		"":                      http.StatusOK,
-		did.ErrorInvalidDid:     http.StatusBadRequest,
-		did.ErrorInvalidOptions: http.StatusBadRequest,
-		did.ErrorNotFound:       http.StatusNotFound,
-		did.ErrorDeactivated:    http.StatusGone,
-		did.ErrorInternal:       http.StatusInternalServerError,
-		"methodNotSupported":    http.StatusInternalServerError,
+		"":                                  http.StatusOK,
+		did.ErrorInvalidDid:                 http.StatusBadRequest,
+		did.ErrorInvalidOptions:             http.StatusBadRequest,
+		did.ErrorNotFound:                   http.StatusNotFound,
+		did.ErrorRepresentationNotSupported: http.StatusNotAcceptable,
+		did.ErrorInternal:                   http.StatusInternalServerError,
+		"methodNotSupported":                http.StatusInternalServerError,
 	} {
 		r := types.DidResolution{DidResolutionMetadata: types.DidResolutionMetadata{Error: code}}
 		require.Equal(t, want, did.ResolutionStatus(r), "error %q", code)
 	}
+	// A deactivated DID resolves without an error and answers 410.
+	require.Equal(t, http.StatusGone, did.ResolutionStatus(resolved(true, "")))
+	require.Equal(t, http.StatusOK, did.ResolutionStatus(resolved(false, "")))
 }
 
 // fakeResolver answers Query/Resolve with a fixed result or error and records the request
@@ -158,7 +161,7 @@ func TestResolverHandler(t *testing.T) {
 		wantDoc   bool
 	}{
 		{"resolved", &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusOK, "", true},
-		{"deactivated", &fakeResolver{res: resolved(true, did.ErrorDeactivated)}, "/civic/did/v1/identifiers/" + testDid + "?versionId=2", nil, http.StatusGone, did.ErrorDeactivated, true},
+		{"deactivated", &fakeResolver{res: resolved(true, "")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusGone, "", true},
 		{"not found", &fakeResolver{res: resolved(false, did.ErrorNotFound)}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusNotFound, did.ErrorNotFound, false},
 		{"invalid DID", &fakeResolver{res: resolved(false, did.ErrorInvalidDid)}, "/civic/did/v1/identifiers/did:web:example.com", nil, http.StatusBadRequest, did.ErrorInvalidDid, false},
 		{"bad option", &fakeResolver{}, "/civic/did/v1/identifiers/" + testDid + "?versionTime=yesterday", nil, http.StatusBadRequest, did.ErrorInvalidOptions, false},
@@ -198,4 +201,144 @@ func TestResolverHandler(t *testing.T) {
 	rec := serve(t, f, "/civic/did/v1/identifiers/"+testDid+"/versions", nil)
 	require.Equal(t, http.StatusNotFound, rec.Code)
 	require.Nil(t, f.got)
+}
+
+// body is a decoded resolver response.
+type body map[string]json.RawMessage
+
+func decode(t *testing.T, rec *httptest.ResponseRecorder) body {
+	t.Helper()
+	var b body
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &b), rec.Body.String())
+	return b
+}
+
+func (b body) object(t *testing.T, key string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b[key], &m), "%s: %s", key, b[key])
+	return m
+}
+
+func TestResolverDeactivatedResolvesWithoutError(t *testing.T) {
+	// ARRANGE
+	f := &fakeResolver{res: resolved(true, "")}
+
+	// ACT
+	rec := serve(t, f, "/civic/did/v1/identifiers/"+testDid, nil)
+
+	// ASSERT: HTTP 410, the document, deactivated: true, no error, the contentType of the document.
+	require.Equal(t, http.StatusGone, rec.Code)
+	b := decode(t, rec)
+	require.Equal(t, testDid, b.object(t, "didDocument")["id"])
+	require.Equal(t, true, b.object(t, "didDocumentMetadata")["deactivated"])
+	meta := b.object(t, "didResolutionMetadata")
+	require.NotContains(t, meta, "error")
+	require.NotContains(t, meta, "errorMessage")
+	require.Equal(t, "application/did+json", meta["contentType"])
+}
+
+func TestResolverAcceptDidJSON(t *testing.T) {
+	for _, mediaType := range []string{did.DidJSONMediaType, did.DidLDJSONMediaType} {
+		t.Run(mediaType, func(t *testing.T) {
+			// ACT
+			rec := serve(t, &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {mediaType}})
+
+			// ASSERT: the document alone, in the representation asked for.
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			require.Equal(t, mediaType, rec.Header().Get("Content-Type"))
+			b := decode(t, rec)
+			require.NotContains(t, b, "didDocument")
+			require.NotContains(t, b, "didResolutionMetadata")
+			var id string
+			require.NoError(t, json.Unmarshal(b["id"], &id))
+			require.Equal(t, testDid, id)
+			var ctx []string
+			require.NoError(t, json.Unmarshal(b["@context"], &ctx))
+			require.Equal(t, types.ContextDidV1, ctx[0])
+		})
+	}
+
+	// A deactivated document keeps its 410.
+	rec := serve(t, &fakeResolver{res: resolved(true, "")}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {did.DidJSONMediaType}})
+	require.Equal(t, http.StatusGone, rec.Code)
+	require.Equal(t, did.DidJSONMediaType, rec.Header().Get("Content-Type"))
+
+	// A failed resolution has no document: the answer is the resolution result with the
+	// error, and no contentType.
+	rec = serve(t, &fakeResolver{res: resolved(false, did.ErrorNotFound)}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {did.DidJSONMediaType}})
+	require.Equal(t, http.StatusNotFound, rec.Code)
+	require.Equal(t, did.ResolutionMediaType, rec.Header().Get("Content-Type"))
+	meta := decode(t, rec).object(t, "didResolutionMetadata")
+	require.Equal(t, did.ErrorNotFound, meta["error"])
+	require.NotContains(t, meta, "contentType")
+}
+
+func TestResolverAcceptResolutionResult(t *testing.T) {
+	for accept, wantType := range map[string]string{
+		"":                      did.ResolutionMediaType,
+		did.ResolutionMediaType: did.ResolutionMediaType,
+		`application/ld+json; profile="https://w3id.org/did-resolution"`: did.ResolutionMediaType,
+		"application/ld+json":            did.ResolutionMediaType,
+		did.DidResolutionMediaType:       did.DidResolutionMediaType,
+		"*/*":                            did.ResolutionMediaType,
+		"text/html, application/*;q=0.5": did.ResolutionMediaType,
+	} {
+		t.Run(accept, func(t *testing.T) {
+			h := http.Header{}
+			if accept != "" {
+				h.Set("Accept", accept)
+			}
+			rec := serve(t, &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/"+testDid, h)
+			require.Equal(t, http.StatusOK, rec.Code)
+			require.Equal(t, wantType, rec.Header().Get("Content-Type"))
+			b := decode(t, rec)
+			require.Equal(t, testDid, b.object(t, "didDocument")["id"])
+			require.Equal(t, "application/did+json", b.object(t, "didResolutionMetadata")["contentType"])
+		})
+	}
+}
+
+func TestResolverAcceptUnsupported(t *testing.T) {
+	for _, accept := range []string{"text/html", "application/json", "application/ld+json;profile=https://example.org/other", "application/did+json;q=0", "image/*"} {
+		t.Run(accept, func(t *testing.T) {
+			// ARRANGE
+			f := &fakeResolver{res: resolved(false, "")}
+
+			// ACT
+			rec := serve(t, f, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {accept}})
+
+			// ASSERT: 406 representationNotSupported, no document, no contentType; nothing resolved.
+			require.Equal(t, http.StatusNotAcceptable, rec.Code, rec.Body.String())
+			require.Equal(t, did.ResolutionMediaType, rec.Header().Get("Content-Type"))
+			b := decode(t, rec)
+			require.Equal(t, "null", string(b["didDocument"]))
+			meta := b.object(t, "didResolutionMetadata")
+			require.Equal(t, did.ErrorRepresentationNotSupported, meta["error"])
+			require.NotContains(t, meta, "contentType")
+			require.Nil(t, f.got, "an unsupported representation is refused before resolving")
+		})
+	}
+}
+
+func TestSelectRepresentation(t *testing.T) {
+	for _, tc := range []struct {
+		accept string
+		want   string // "" = not supported
+	}{
+		{"", did.ResolutionMediaType},
+		{"application/did+json", did.DidJSONMediaType},
+		{"Application/DID+JSON", did.DidJSONMediaType},
+		{"application/did+ld+json", did.DidLDJSONMediaType},
+		{"application/did+json;q=0.5, application/did+ld+json", did.DidLDJSONMediaType},
+		{"application/did+json, application/did+ld+json", did.DidJSONMediaType},
+		{"text/html, application/did+json;q=0.1", did.DidJSONMediaType},
+		{"application/did+json;q=2", ""},
+		{"application/did+json;q=x", ""},
+		{"text/plain", ""},
+	} {
+		got, ok := did.SelectRepresentation(tc.accept)
+		require.Equal(t, tc.want != "", ok, "%q", tc.accept)
+		require.Equal(t, tc.want, got, "%q", tc.accept)
+	}
 }

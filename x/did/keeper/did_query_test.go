@@ -144,8 +144,8 @@ func TestResolveDeactivated(t *testing.T) {
 		Created: testkeeper.BlockTime, Updated: testkeeper.BlockTime.Add(time.Hour),
 		Deactivated: true, VersionId: "2", PreviousVersionId: "1",
 	}, latest.DidDocumentMetadata)
-	require.Equal(t, keeper.ResolutionErrorDeactivated, latest.DidResolutionMetadata.Error)
-	require.NotEmpty(t, latest.DidResolutionMetadata.ErrorMessage)
+	// W3C DID Resolution: a deactivated DID resolves, with no error beside its document.
+	require.Equal(t, types.DidResolutionMetadata{ContentType: keeper.DidContentType}, latest.DidResolutionMetadata)
 	// A specific version resolves as it was.
 	require.Equal(t, &doc, first.DidDocument)
 	require.False(t, first.DidDocumentMetadata.Deactivated)

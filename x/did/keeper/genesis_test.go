@@ -25,7 +25,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f.update(revocation, issSet(0), issSet(types.StatusChunkBits+5), issSet(types.MinStatusListEntries-1))
 	suspension := f.createList(types.StatusPurposeSuspension)
 	f.update(suspension, issSet(7))
-	doc := issDoc("issuer", f.s(issAdmin("moe")), f.s(issOp), f.s(issOtherOp))
+	doc := issDoc("issuer", f.s(issAdmin("moe")), f.s(issOp))
 	doc.AlsoKnownAs = []string{"https://www.moe.go.kr"}
 	_, err := f.msg.UpdateDid(f.ctx, &types.MsgUpdateDid{Signer: f.s(issOp), Document: doc, VersionId: "1"})
 	require.NoError(t, err)

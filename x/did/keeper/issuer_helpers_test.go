@@ -27,8 +27,8 @@ import (
 //	issOutsider: no agency
 //
 // The fixture's issuer DID, issuerDid, is controlled by the accounts
-// issAdmin("moe"), issOp and issOtherOp (not issOp2); it is not bound until a
-// test binds it.
+// issAdmin("moe") and issOp (not issOp2); it is not bound until a test binds
+// it.
 var (
 	issOp       = issAcc("op")
 	issOp2      = issAcc("op-2")
@@ -74,7 +74,7 @@ func issDoc(name string, controllers ...string) types.DidDocument {
 type issFixture struct {
 	fixture
 
-	// issuerDid is controlled by issAdmin("moe"), issOp and issOtherOp.
+	// issuerDid is controlled by issAdmin("moe") and issOp.
 	issuerDid string
 }
 
@@ -82,7 +82,7 @@ func newIssFixture(t *testing.T) *issFixture {
 	t.Helper()
 	f := &issFixture{fixture: newFixture(t)}
 	issRegisterAgencies(t, f.ak, f.ctx)
-	f.issuerDid = f.createDid("issuer", issAdmin("moe"), issOp, issOtherOp)
+	f.issuerDid = f.createDid("issuer", issAdmin("moe"), issOp)
 	return f
 }
 

@@ -68,7 +68,8 @@ func TestQuerySchemas(t *testing.T) {
 }
 
 func TestQueryTrustedIssuers(t *testing.T) {
-	// ARRANGE: issuerDid (moe) granted schemas 3 and 1; another DID (mof) granted schema 1.
+	// ARRANGE: issuerDid (moe) granted schemas 3 and 1; another DID (mof)
+	// granted schema 1 by governance (moe's schema to mof's issuer).
 	f := newIssFixture(t)
 	f.bind(f.issuerDid, "moe")
 	s1 := f.registerSchema(issOp, "diploma")
@@ -77,7 +78,7 @@ func TestQueryTrustedIssuers(t *testing.T) {
 	f.grant(f.issuerDid, s3, s1)
 	other := f.createDid("mof-issuer", issAdmin("mof"))
 	f.bind(other, "mof")
-	_, err := f.msg.SetIssuerSchemas(f.ctx, &types.MsgSetIssuerSchemas{Signer: f.s(issAdmin("mof")), Did: other, Grant: []uint64{s1}})
+	_, err := f.msg.SetIssuerSchemas(f.ctx, &types.MsgSetIssuerSchemas{Signer: f.k.GetAuthority(), Did: other, Grant: []uint64{s1}})
 	require.NoError(t, err)
 
 	// ACT / ASSERT: TrustedIssuer lists the granted schema ids ascending.

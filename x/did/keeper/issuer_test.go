@@ -139,7 +139,7 @@ func TestBindIssuerRejected(t *testing.T) {
 			return bind(f, admin(f), "moe", f.issuerDid)
 		}, types.ErrIssuerBound},
 		{"already bound to another agency", func(f *issFixture) func() error {
-			did := f.createDid("shared", issAdmin("moe"), issAdmin("mof"))
+			did := f.createDid("mof-only", issAdmin("mof"))
 			f.bind(did, "mof")
 			return bind(f, admin(f), "moe", did)
 		}, types.ErrIssuerBound},
@@ -149,7 +149,7 @@ func TestBindIssuerRejected(t *testing.T) {
 func TestBindIssuerErrorNamesTheAgency(t *testing.T) {
 	// ARRANGE
 	f := newIssFixture(t)
-	did := f.createDid("shared", issAdmin("moe"), issAdmin("mof"))
+	did := f.createDid("mof-only", issAdmin("mof"))
 	f.bind(did, "mof")
 
 	// ACT
@@ -268,8 +268,8 @@ func TestSetIssuerSchemas(t *testing.T) {
 	s3 := f.registerSchema(issOtherOp, "tax-residence")
 	f.freshEvents()
 
-	// ACT: grant all three, one of another agency among them.
-	_, err := f.msg.SetIssuerSchemas(f.ctx, &types.MsgSetIssuerSchemas{Signer: f.s(issAdmin("moe")), Did: f.issuerDid, Grant: []uint64{s3, s1, s2}})
+	// ACT: governance grants all three, one of another agency among them.
+	_, err := f.msg.SetIssuerSchemas(f.ctx, &types.MsgSetIssuerSchemas{Signer: f.k.GetAuthority(), Did: f.issuerDid, Grant: []uint64{s3, s1, s2}})
 
 	// ASSERT
 	require.NoError(t, err)
@@ -281,7 +281,7 @@ func TestSetIssuerSchemas(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, has)
 	}
-	f.requireOnlyEvent(&types.EventIssuerSchemasChanged{Did: f.issuerDid, Granted: []uint64{s3, s1, s2}, Revoked: []uint64{}, Signer: f.s(issAdmin("moe"))})
+	f.requireOnlyEvent(&types.EventIssuerSchemasChanged{Did: f.issuerDid, Granted: []uint64{s3, s1, s2}, Revoked: []uint64{}, Signer: f.k.GetAuthority()})
 
 	// ACT: revoke and grant in one message, by governance.
 	_, err = f.msg.SetIssuerSchemas(f.ctx, &types.MsgSetIssuerSchemas{Signer: f.k.GetAuthority(), Did: f.issuerDid, Revoke: []uint64{s1, s3}})

@@ -132,7 +132,7 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
-	_, replaces, err := validateUpdateDid(m.addressCodec, msg, params.MaxDocumentBytes)
+	signer, replaces, err := validateUpdateDid(m.addressCodec, msg, params.MaxDocumentBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -142,11 +142,29 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
-	if err := m.authorizeDid(ctx, latest.Document, msg.Signer, msg.Proofs, msg, latest.VersionId, &msg.Document); err != nil {
+	is, bound, err := m.binding(ctx, did)
+	if err != nil {
+		return nil, err
+	}
+	if bound {
+		err = m.authorizeBoundWrite(ctx, is, latest, signer, msg.Signer, msg.Proofs, msg, &msg.Document)
+	} else {
+		err = m.authorizeDid(ctx, latest.Document, msg.Signer, msg.Proofs, msg, latest.VersionId, &msg.Document)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if err := m.requireControllerDids(ctx, msg.Document); err != nil {
 		return nil, err
+	}
+	if bound {
+		agency, err := m.agencyKeeper.GetAgency(ctx, is.AgencyId)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.agencyControl(ctx, msg.Document, agency); err != nil {
+			return nil, err
+		}
 	}
 
 	v := m.nextVersion(ctx, latest, n, msg.Document, msg.Signer, false)
@@ -162,7 +180,7 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 // DeactivateDid writes the final version of a DID: the same document, marked
 // deactivated. Every later write for the DID fails with ErrDidDeactivated.
 func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDid) (*types.MsgDeactivateDidResponse, error) {
-	_, replaces, err := validateDeactivateDid(m.addressCodec, msg)
+	signer, replaces, err := validateDeactivateDid(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +189,16 @@ func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDi
 	if err != nil {
 		return nil, err
 	}
-	if err := m.authorizeDid(ctx, latest.Document, msg.Signer, msg.Proofs, msg, latest.VersionId, nil); err != nil {
+	is, bound, err := m.binding(ctx, msg.Did)
+	if err != nil {
+		return nil, err
+	}
+	if bound {
+		err = m.authorizeBoundWrite(ctx, is, latest, signer, msg.Signer, msg.Proofs, msg, nil)
+	} else {
+		err = m.authorizeDid(ctx, latest.Document, msg.Signer, msg.Proofs, msg, latest.VersionId, nil)
+	}
+	if err != nil {
 		return nil, err
 	}
 

@@ -20,26 +20,25 @@ const (
 	// DidContentType is the representation of a resolved document.
 	DidContentType = "application/did+json"
 
-	ResolutionErrorInvalidDid  = "invalidDid"
-	ResolutionErrorNotFound    = "notFound"
-	ResolutionErrorDeactivated = "deactivated"
+	ResolutionErrorInvalidDid = "invalidDid"
+	ResolutionErrorNotFound   = "notFound"
 )
 
 // Resolve resolves a DID as W3C DID Resolution does: failures are reported in
-// did_resolution_metadata (invalidDid, notFound, deactivated), not as gRPC
-// errors. Only a nil request, or one setting both version_id and
-// version_time, is codes.InvalidArgument.
+// did_resolution_metadata (invalidDid, notFound), not as gRPC errors. Only a
+// nil request, or one setting both version_id and version_time, is
+// codes.InvalidArgument.
 //
-//   - Neither version_id nor version_time: the latest version. When the DID is
-//     deactivated, the deactivated version's document is returned with
-//     did_document_metadata.deactivated and the error "deactivated".
+//   - Neither version_id nor version_time: the latest version. A deactivated
+//     DID resolves: its final document with did_document_metadata.deactivated
+//     set, and no error (an error never comes with a document).
 //   - version_id: that version ("notFound" if it does not exist).
 //   - version_time: the last version written at or before that time
 //     ("notFound" before the first version).
 //
 // A returned document always comes with content_type application/did+json
-// and the metadata of its version; next_version_id is set when a later
-// version exists.
+// and the metadata of its version, and a failure with neither; next_version_id
+// is set when a later version exists.
 func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest) (*types.QueryResolveResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -98,10 +97,6 @@ func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest
 	}
 	if n < latest {
 		res.DidDocumentMetadata.NextVersionId = types.FormatVersionID(n + 1)
-	}
-	if v.Deactivated && req.VersionId == "" && req.VersionTime == nil {
-		res.DidResolutionMetadata.Error = ResolutionErrorDeactivated
-		res.DidResolutionMetadata.ErrorMessage = "DID " + req.Did + " was deactivated at version " + v.VersionId
 	}
 	return &types.QueryResolveResponse{Resolution: res}, nil
 }

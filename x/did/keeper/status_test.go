@@ -264,13 +264,15 @@ func TestUpdateStatusListRejected(t *testing.T) {
 		{"issuer of another agency", update(susp, func(f *issFixture) string { return f.s(issOtherOp) }, none, issSet(2)), types.ErrNotIssuerOfList},
 		{"issuer who does not control the DID", update(susp, func(f *issFixture) string { return f.s(issOp2) }, none, issSet(2)), types.ErrNotController},
 		{"issuer rebound to another agency", func(f *issFixture) func() error {
-			// A DID both ministries' admins control publishes a list for moe,
-			// then moves to mof: mof's issuer may not change moe's list.
-			did := f.createDid("moving", issAdmin("moe"), issAdmin("mof"), issOp, issOtherOp)
+			// A DID publishes a list for moe, is unbound, handed to mof's
+			// accounts and bound to mof: mof's issuer may not change moe's list.
+			did := f.createDid("moving", issAdmin("moe"), issOp)
 			f.bind(did, "moe")
 			res, err := f.msg.CreateStatusList(f.ctx, &types.MsgCreateStatusList{Signer: f.s(issOp), IssuerDid: did, Purpose: susp, Entries: types.MinStatusListEntries})
 			require.NoError(f.t, err)
 			_, err = f.msg.UnbindIssuer(f.ctx, &types.MsgUnbindIssuer{Signer: f.k.GetAuthority(), Did: did})
+			require.NoError(f.t, err)
+			_, err = f.msg.UpdateDid(f.ctx, &types.MsgUpdateDid{Signer: f.s(issOp), Document: issDoc("moving", f.s(issAdmin("mof")), f.s(issOtherOp)), VersionId: "1"})
 			require.NoError(f.t, err)
 			f.bind(did, "mof")
 			return func() error {

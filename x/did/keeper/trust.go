@@ -19,7 +19,12 @@ import (
 //  2. the DID is bound to an agency;
 //  3. that agency exists and is ACTIVE (a suspended or retired agency's
 //     issuers stop being trusted from the block of the change on);
-//  4. the schema is granted to the DID.
+//  4. the binding still holds: the DID is controlled from inside that agency
+//     only (agencyControl: every account controller is its admin or a current
+//     did.issuer member, every other controller DID is bound to it), so an
+//     issuer one of whose controllers left the agency is not trusted until
+//     the admin rewrites its controllers and keys;
+//  5. the schema is granted to the DID.
 //
 // agencyID is the bound agency whenever there is a binding, trusted or not.
 // err is set only when the store fails; every "no" is an answer.
@@ -31,7 +36,8 @@ func (k Keeper) IssuerTrust(ctx context.Context, did string, schemaID uint64) (t
 	}
 	agencyID = is.AgencyId
 
-	if _, err := k.requireActiveDid(ctx, did); err != nil {
+	latest, err := k.requireActiveDid(ctx, did)
+	if err != nil {
 		switch {
 		case errorsmod.IsOf(err, types.ErrDidNotFound):
 			return false, "The DID is not registered.", agencyID, nil
@@ -52,6 +58,12 @@ func (k Keeper) IssuerTrust(ctx context.Context, did string, schemaID uint64) (t
 		return false, "", "", err
 	case agency.Status != agencytypes.AgencyStatusActive:
 		return false, fmt.Sprintf("The bound agency %q is %s.", agencyID, agencytypes.StatusName(agency.Status)), agencyID, nil
+	}
+	if err := k.agencyControl(ctx, latest.Document, agency); err != nil {
+		if errorsmod.IsOf(err, types.ErrControllerOutside) {
+			return false, "The binding no longer holds: " + err.Error(), agencyID, nil
+		}
+		return false, "", "", err
 	}
 	granted, err := k.IssuerSchemas.Has(ctx, collections.Join(did, schemaID))
 	if err != nil {

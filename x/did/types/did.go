@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/uri"
 )
 
 // The DID method did:civic.
@@ -17,6 +19,7 @@ import (
 //	hexlc            = DIGIT / %x61-66 ; lowercase only, so one DID has one spelling
 //	did-url          = did "#" fragment ; paths and queries are not supported
 //	fragment         = 1*64 ( ALPHA / DIGIT / "." / "_" / "~" / "-" )
+//	                   ; no run of more than 8 digits (internal/uri.DigitRun)
 const (
 	// DidMethodPrefix starts every DID of the method.
 	DidMethodPrefix = "did:civic:"
@@ -101,19 +104,12 @@ func ParseDidURL(u string) (did, fragment string, err error) {
 	return did, fragment, nil
 }
 
-// validateFragment checks a DID URL fragment: 1..64 characters of [A-Za-z0-9._~-].
+// validateFragment checks a DID URL fragment: 1..64 characters of
+// [A-Za-z0-9._~-] without a run of more than uri.MaxDigits digits (a key or
+// service name, never a number of a person).
 func validateFragment(f string) error {
-	if f == "" {
-		return errorsmod.Wrap(ErrInvalidDidURL, "fragment is empty")
-	}
-	if len(f) > MaxFragmentLength {
-		return errorsmod.Wrapf(ErrInvalidDidURL, "fragment is %d characters, at most %d", len(f), MaxFragmentLength)
-	}
-	for i := 0; i < len(f); i++ {
-		c := f[i]
-		if !isAlnum(c) && c != '.' && c != '_' && c != '~' && c != '-' {
-			return errorsmod.Wrapf(ErrInvalidDidURL, "fragment has %q at position %d, outside [A-Za-z0-9._~-]", c, i+1)
-		}
+	if err := uri.Segment("fragment", f, MaxFragmentLength); err != nil {
+		return errorsmod.Wrap(ErrInvalidDidURL, err.Error())
 	}
 	return nil
 }

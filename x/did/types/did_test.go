@@ -73,7 +73,7 @@ func TestParseDidURL(t *testing.T) {
 		{"uuid DID", "did:civic:6e8bc430-9c3a-11d9-9669-0800200c9a66#k", "k", ""},
 		{"no fragment", did, "", "has no fragment"},
 		{"empty fragment", did + "#", "", "fragment is empty"},
-		{"65-char fragment", did + "#" + strings.Repeat("f", 65), "", "65 characters"},
+		{"65-char fragment", did + "#" + strings.Repeat("f", 65), "", "65 bytes"},
 		{"second hash", did + "#a#b", "", "'#' at position 2"},
 		{"fragment space", did + "#a b", "", "' ' at position 2"},
 		{"fragment slash", did + "#a/b", "", "'/'"},

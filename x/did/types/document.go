@@ -1,12 +1,15 @@
 package types
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/civicchain/civic/internal/uri"
 )
 
 // Bounds of a DID document. ValidateDocument checks every count and then
@@ -28,14 +31,25 @@ const (
 	// MaxTypeLength bounds a verification method or service type.
 	MaxTypeLength = 64
 	// MaxURILength bounds a service endpoint, an alsoKnownAs entry and a locator.
-	MaxURILength = 512
+	MaxURILength = uri.MaxLength
 	// MaxJwkFieldLength bounds each member of a publicKeyJwk.
 	MaxJwkFieldLength = 128
 	// MaxMultibaseLength bounds publicKeyMultibase.
 	MaxMultibaseLength = 256
-	// MaxSchemeLength bounds the scheme of a URI.
-	MaxSchemeLength = 32
 )
+
+// Service types a document may declare: the W3C DID Specification Registries'
+// service types an institution's issuer or verifier publishes, and
+// CredentialRegistry. A code from this vocabulary, never free text.
+var ServiceTypes = []string{
+	"CredentialRegistry",
+	"DIDCommMessaging",
+	"DecentralizedWebNode",
+	"LinkedDomains",
+	"LinkedVerifiablePresentation",
+	"OID4VCI",
+	"OID4VP",
+}
 
 // Verification relationship names, as W3C DID Core spells them.
 const (
@@ -82,9 +96,12 @@ func (d DidDocument) relationships() [5]relationship {
 //     document's methods (ErrDanglingReference), none twice in one
 //     relationship (ErrDuplicateID);
 //  6. services: id a DID URL of this document, unique (ErrDuplicateID), type
-//     1..64 printable ASCII without spaces, 1..8 endpoints each a URI with a
-//     scheme (ErrInvalidServiceEntry);
-//  7. alsoKnownAs: URIs with a scheme, none twice (ErrInvalidDocument);
+//     one of ServiceTypes, 1..8 endpoints each an https URL of the strict
+//     grammar of internal/uri: no user information, query, fragment,
+//     percent-encoding or digit run of a phone or registration number
+//     (ErrInvalidServiceEntry);
+//  7. alsoKnownAs: a did:civic DID, a did:web DID, a did:key DID of a key,
+//     or an https URL as for endpoints; none twice (ErrInvalidDocument);
 //  8. someone can still change the document (ErrControllerLockout): an
 //     account controller, or a controller DID other than the document itself
 //     (whose existence the keeper checks), or a self-controlled document
@@ -151,7 +168,7 @@ func validateDocument(doc DidDocument, maxBytes int, ac address.Codec, lockout b
 	}
 	aka := make(map[string]struct{}, len(doc.AlsoKnownAs))
 	for i, u := range doc.AlsoKnownAs {
-		if err := validateURI(u, ErrInvalidDocument); err != nil {
+		if err := validateAlsoKnownAs(u); err != nil {
 			return errorsmod.Wrapf(err, "alsoKnownAs[%d]", i)
 		}
 		if _, dup := aka[u]; dup {
@@ -326,57 +343,67 @@ func validateService(did string, s Service) error {
 	if sDid != did {
 		return errorsmod.Wrapf(ErrInvalidServiceEntry, "id must be a DID URL of %s (%s#<fragment>)", did, did)
 	}
-	if s.Type == "" {
-		return errorsmod.Wrap(ErrInvalidServiceEntry, "type is empty")
-	}
-	for i := 0; i < len(s.Type); i++ {
-		if c := s.Type[i]; c <= ' ' || c > '~' {
-			return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s has a space, control or non-ASCII byte at %d", Quote(s.Type), i+1)
-		}
+	if !slices.Contains(ServiceTypes, s.Type) {
+		return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s is not one of %s", Quote(s.Type), strings.Join(ServiceTypes, ", "))
 	}
 	if len(s.ServiceEndpoint) == 0 {
-		return errorsmod.Wrap(ErrInvalidServiceEntry, "serviceEndpoint is empty (want 1 to 8 URIs)")
+		return errorsmod.Wrap(ErrInvalidServiceEntry, "serviceEndpoint is empty (want 1 to 8 https URLs)")
 	}
 	for i, e := range s.ServiceEndpoint {
-		if err := validateURI(e, ErrInvalidServiceEntry); err != nil {
-			return errorsmod.Wrapf(err, "serviceEndpoint[%d]", i)
+		if err := uri.HTTPS("serviceEndpoint["+strconv.Itoa(i)+"]", e); err != nil {
+			return errorsmod.Wrap(ErrInvalidServiceEntry, err.Error())
 		}
 	}
 	return nil
 }
 
-// validateURI checks an absolute URI: at most MaxURILength bytes of printable
-// ASCII without spaces, an RFC 3986 scheme (a letter, then letters, digits,
-// "+", "-", "."; at most MaxSchemeLength) followed by ":" and a non-empty
-// rest. IRIs (non-ASCII) must be percent-encoded. Failures wrap kind.
-func validateURI(s string, kind *errorsmod.Error) error {
-	if len(s) > MaxURILength {
-		return errorsmod.Wrapf(ErrFieldTooLong, "URI is %d bytes, at most %d", len(s), MaxURILength)
-	}
-	colon := -1
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c > '~' {
-			return errorsmod.Wrapf(kind, "URI %s has a space, control or non-ASCII byte at %d", Quote(s), i+1)
+// Prefixes of the DIDs alsoKnownAs accepts besides did:civic.
+const (
+	didWebPrefix = "did:web:"
+	didKeyPrefix = "did:key:"
+)
+
+// validateAlsoKnownAs checks an alsoKnownAs entry: another name of the same
+// institution, so one of
+//
+//	did:civic:<id>                 a DID of this method (ValidateDid)
+//	did:web:<host>(:<segment>)*    host a DNS name, segments of [A-Za-z0-9._~-] (internal/uri)
+//	did:key:z<base58btc>           an Ed25519 or secp256k1 public key
+//	https://<host>/<path>          the strict https grammar of internal/uri
+//
+// Anything else — a name, a number, a mailto: or tel: URI — fails with
+// ErrInvalidDocument.
+func validateAlsoKnownAs(u string) error {
+	switch {
+	case strings.HasPrefix(u, DidMethodPrefix):
+		if err := ValidateDid(u); err != nil {
+			return errorsmod.Wrap(ErrInvalidDocument, err.Error())
 		}
-		if c == ':' && colon < 0 {
-			colon = i
+	case strings.HasPrefix(u, didWebPrefix):
+		parts := strings.Split(u[len(didWebPrefix):], ":")
+		if err := uri.DNSName("did:web host", parts[0]); err != nil {
+			return errorsmod.Wrap(ErrInvalidDocument, err.Error())
 		}
-	}
-	if colon <= 0 {
-		return errorsmod.Wrapf(kind, "URI %s has no scheme (want scheme:rest)", Quote(s))
-	}
-	scheme := s[:colon]
-	if len(scheme) > MaxSchemeLength || !isAlpha(scheme[0]) {
-		return errorsmod.Wrapf(kind, "URI scheme %s must start with a letter and be at most %d bytes", Quote(scheme), MaxSchemeLength)
-	}
-	for i := 1; i < len(scheme); i++ {
-		if c := scheme[i]; !isAlnum(c) && c != '+' && c != '-' && c != '.' {
-			return errorsmod.Wrapf(kind, "URI scheme %s has %q, outside [A-Za-z0-9+.-]", Quote(scheme), c)
+		for i, seg := range parts[1:] {
+			if err := uri.Segment("did:web path segment "+strconv.Itoa(i+1), seg, MaxFragmentLength); err != nil {
+				return errorsmod.Wrap(ErrInvalidDocument, err.Error())
+			}
 		}
-	}
-	if colon == len(s)-1 {
-		return errorsmod.Wrapf(kind, "URI %s is only a scheme", Quote(s))
+	case strings.HasPrefix(u, didKeyPrefix):
+		mb := u[len(didKeyPrefix):]
+		ed := VerificationMethod{Type: KeyTypeEd25519, PublicKeyMultibase: mb}
+		secp := VerificationMethod{Type: KeyTypeSecp256k1, PublicKeyMultibase: mb}
+		if _, err := decodeVerificationKey(ed); err != nil {
+			if _, err := decodeVerificationKey(secp); err != nil {
+				return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:key of an Ed25519 or secp256k1 key", Quote(u))
+			}
+		}
+	case strings.HasPrefix(u, "https:"):
+		if err := uri.HTTPS("URL", u); err != nil {
+			return errorsmod.Wrap(ErrInvalidDocument, err.Error())
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:civic, did:web or did:key DID or an https URL", Quote(u))
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func atBounds(t testing.TB) types.DidDocument {
 	}
 	d.Service = nil
 	for i := 0; i < types.MaxServices; i++ {
-		s := types.Service{Id: d.Id + "#s" + strings.Repeat("x", i), Type: "T"}
+		s := types.Service{Id: d.Id + "#s" + strings.Repeat("x", i), Type: types.ServiceTypes[i%len(types.ServiceTypes)]}
 		for j := 0; j < types.MaxServiceEndpoints; j++ {
 			s.ServiceEndpoint = append(s.ServiceEndpoint, "https://e.example/"+strings.Repeat("p", j))
 		}
@@ -92,7 +92,7 @@ func atBounds(t testing.TB) types.DidDocument {
 	}
 	d.AlsoKnownAs = nil
 	for i := 0; i < types.MaxAlsoKnownAs; i++ {
-		d.AlsoKnownAs = append(d.AlsoKnownAs, "urn:x:"+strings.Repeat("a", i+1))
+		d.AlsoKnownAs = append(d.AlsoKnownAs, "https://e.example/"+strings.Repeat("a", i+1))
 	}
 	return d
 }
@@ -163,8 +163,8 @@ func TestValidateDocumentRejects(t *testing.T) {
 		{"relationship entry 129 bytes", func(d *types.DidDocument) { d.KeyAgreement[0] = long(129) }, types.ErrFieldTooLong, "keyAgreement[0] is 129 bytes"},
 		{"service id 129 bytes", func(d *types.DidDocument) { d.Service[0].Id = long(129) }, types.ErrFieldTooLong, "service.id[0]"},
 		{"service type 65 bytes", func(d *types.DidDocument) { d.Service[0].Type = long(65) }, types.ErrFieldTooLong, "service.type[0]"},
-		{"endpoint 513 bytes", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[1] = "https://" + long(505) }, types.ErrFieldTooLong, "service[1].serviceEndpoint[1] is 513 bytes, at most 512"},
-		{"alsoKnownAs 513 bytes", func(d *types.DidDocument) { d.AlsoKnownAs[0] = "https://" + long(505) }, types.ErrFieldTooLong, "alsoKnownAs[0]"},
+		{"endpoint 257 bytes", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[1] = "https://" + long(249) }, types.ErrFieldTooLong, "service[1].serviceEndpoint[1] is 257 bytes, at most 256"},
+		{"alsoKnownAs 257 bytes", func(d *types.DidDocument) { d.AlsoKnownAs[0] = "https://" + long(249) }, types.ErrFieldTooLong, "alsoKnownAs[0]"},
 
 		// controllers
 		{"empty controller", func(d *types.DidDocument) { d.Controller[1] = "" }, types.ErrInvalidDocument, "controller[1] is empty"},
@@ -242,21 +242,40 @@ func TestValidateDocumentRejects(t *testing.T) {
 		{"service id of another DID", func(d *types.DidDocument) { d.Service[0].Id = testDid(2) + "#hub" }, types.ErrInvalidServiceEntry, "service[0]"},
 		{"service type empty", func(d *types.DidDocument) { d.Service[1].Type = "" }, types.ErrInvalidServiceEntry, "service[1]"},
 		{"service type with space", func(d *types.DidDocument) { d.Service[1].Type = "Linked Domains" }, types.ErrInvalidServiceEntry, "type"},
-		{"service type non-ASCII", func(d *types.DidDocument) { d.Service[1].Type = "서비스" }, types.ErrInvalidServiceEntry, "non-ASCII"},
+		{"service type non-ASCII", func(d *types.DidDocument) { d.Service[1].Type = "서비스" }, types.ErrInvalidServiceEntry, "is not one of"},
+		{"service type outside the vocabulary", func(d *types.DidDocument) { d.Service[1].Type = "HongGildong" }, types.ErrInvalidServiceEntry, "is not one of"},
 		{"service without endpoints", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint = nil }, types.ErrInvalidServiceEntry, "serviceEndpoint is empty"},
 		{"endpoint empty", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[1] = "" }, types.ErrInvalidServiceEntry, "serviceEndpoint[1]"},
-		{"endpoint without scheme", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "example.com/inbox" }, types.ErrInvalidServiceEntry, "no scheme"},
-		{"endpoint only a scheme", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https:" }, types.ErrInvalidServiceEntry, "only a scheme"},
-		{"endpoint leading colon", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = ":x" }, types.ErrInvalidServiceEntry, "no scheme"},
-		{"endpoint scheme starts with digit", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "1http://x" }, types.ErrInvalidServiceEntry, "start with a letter"},
-		{"endpoint scheme bad character", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "ht_tp://x" }, types.ErrInvalidServiceEntry, "'_'"},
-		{"endpoint scheme 33 bytes", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = long(33) + ":x" }, types.ErrInvalidServiceEntry, "at most 32"},
-		{"endpoint with space", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://a b" }, types.ErrInvalidServiceEntry, "space"},
-		{"endpoint non-ASCII", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://例え.jp" }, types.ErrInvalidServiceEntry, "non-ASCII"},
+		{"endpoint without scheme", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "example.com/inbox" }, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint only a scheme", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https:" }, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint http", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "http://a.example/inbox" }, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint urn", func(d *types.DidDocument) {
+			d.Service[1].ServiceEndpoint[0] = "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"
+		}, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint mailto", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "mailto:hong@example.kr" }, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint tel", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "tel:+82-10-1234-5678" }, types.ErrInvalidServiceEntry, "not an https URL"},
+		{"endpoint with user information", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://hong.gildong@a.example/inbox" }, types.ErrInvalidServiceEntry, "no user information"},
+		{"endpoint with a query", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://a.example/inbox?name=hong" }, types.ErrInvalidServiceEntry, "outside [A-Za-z0-9._~-]"},
+		{"endpoint with a phone number", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://a.example/010-1234-5678" }, types.ErrInvalidServiceEntry, "run of more than 8 digits"},
+		{"endpoint with space", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://a.example/a b" }, types.ErrInvalidServiceEntry, "outside [A-Za-z0-9._~-]"},
+		{"endpoint percent-encoded", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://a.example/%ED%99%8D" }, types.ErrInvalidServiceEntry, "outside [A-Za-z0-9._~-]"},
+		{"endpoint non-ASCII", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://例え.jp" }, types.ErrInvalidServiceEntry, "outside lowercase"},
+		{"endpoint an IP address", func(d *types.DidDocument) { d.Service[1].ServiceEndpoint[0] = "https://192.168.0.1/inbox" }, types.ErrInvalidServiceEntry, "IP address"},
 
 		// alsoKnownAs
 		{"alsoKnownAs not a URI", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "agency 7" }, types.ErrInvalidDocument, "alsoKnownAs[1]"},
 		{"alsoKnownAs duplicate", func(d *types.DidDocument) { d.AlsoKnownAs[1] = d.AlsoKnownAs[0] }, types.ErrInvalidDocument, "alsoKnownAs[1]"},
+		{"alsoKnownAs a name", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "urn:name:hong-gildong" }, types.ErrInvalidDocument, "not a did:civic, did:web or did:key DID or an https URL"},
+		{"alsoKnownAs mailto", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "mailto:hong@example.kr" }, types.ErrInvalidDocument, "not a did:civic"},
+		{"alsoKnownAs tel", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "tel:+82-10-1234-5678" }, types.ErrInvalidDocument, "not a did:civic"},
+		{"alsoKnownAs resident number in a URL", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "https://example.go.kr/900101-1234567" }, types.ErrInvalidDocument, "run of more than 8 digits"},
+		{"alsoKnownAs another DID method", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "did:example:hong" }, types.ErrInvalidDocument, "not a did:civic"},
+		{"alsoKnownAs bad did:civic", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "did:civic:hong" }, types.ErrInvalidDocument, "did:civic"},
+		{"alsoKnownAs did:web with a phone number", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "did:web:example.go.kr:01012345678" }, types.ErrInvalidDocument, "run of more than 8 digits"},
+		{"alsoKnownAs did:web uppercase host", func(d *types.DidDocument) { d.AlsoKnownAs[1] = "did:web:Example.go.kr" }, types.ErrInvalidDocument, "outside lowercase"},
+		{"alsoKnownAs did:key not a key", func(d *types.DidDocument) {
+			d.AlsoKnownAs[1] = "did:key:z" + types.Base58Encode([]byte("Hong Gildong 010-1234-5678"))
+		}, types.ErrInvalidDocument, "not a did:key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := clone(t, base)

@@ -41,4 +41,7 @@ var (
 	ErrTooManyEntries      = errorsmod.Register(ModuleName, 35, "too many entries")
 	ErrInvalidServiceEntry = errorsmod.Register(ModuleName, 36, "invalid service entry")
 	ErrInvalidVerification = errorsmod.Register(ModuleName, 37, "invalid verification method")
+	ErrSchemaNotOwned      = errorsmod.Register(ModuleName, 38, "credential schema belongs to another agency")
+	ErrNotAgencySigner     = errorsmod.Register(ModuleName, 39, "signer is neither the admin nor a did.issuer member of the DID's agency")
+	ErrControllerOutside   = errorsmod.Register(ModuleName, 40, "controller is outside the bound agency")
 )

@@ -105,7 +105,7 @@ func fullDocument(t testing.TB) types.DidDocument {
 		CapabilityDelegation: []string{did + "#key-1", did + "#key-2"},
 		Service: []types.Service{
 			{Id: did + "#hub", Type: "LinkedDomains", ServiceEndpoint: []string{"https://example.go.kr"}},
-			{Id: did + "#inbox", Type: "DIDCommMessaging", ServiceEndpoint: []string{"https://a.example/inbox", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"}},
+			{Id: did + "#inbox", Type: "DIDCommMessaging", ServiceEndpoint: []string{"https://a.example/inbox", "https://inbox.example.go.kr/didcomm"}},
 		},
 		AlsoKnownAs: []string{"https://example.go.kr/agency/7", "did:web:example.go.kr"},
 	}

@@ -102,20 +102,19 @@ func TestGenesisValidateAddressesRejects(t *testing.T) {
 		}, "no controller could change the document"},
 		{"document too large", func(gs *types.GenesisState) {
 			d := &gs.Versions[0].Document
-			for i := 0; i < types.MaxAlsoKnownAs-2; i++ {
-				d.AlsoKnownAs = append(d.AlsoKnownAs, "https://"+strings.Repeat("a", 500)+string(rune('a'+i)))
+			ref := strings.Repeat("r", types.MaxDidURLLength) // within every length bound
+			for _, rel := range []*[]string{&d.Authentication, &d.AssertionMethod, &d.KeyAgreement, &d.CapabilityInvocation, &d.CapabilityDelegation} {
+				for len(*rel) < types.MaxRelationshipEntries {
+					*rel = append(*rel, ref)
+				}
+			}
+			for len(d.Service) < types.MaxServices {
+				d.Service = append(d.Service, types.Service{Id: ref})
 			}
 			for i := range d.Service {
 				for len(d.Service[i].ServiceEndpoint) < types.MaxServiceEndpoints {
-					d.Service[i].ServiceEndpoint = append(d.Service[i].ServiceEndpoint, "https://"+strings.Repeat("e", 500))
+					d.Service[i].ServiceEndpoint = append(d.Service[i].ServiceEndpoint, "https://"+strings.Repeat("e", types.MaxURILength-8))
 				}
-			}
-			for i := 0; i < types.MaxServices-2; i++ {
-				s := types.Service{Id: d.Id + "#s" + strings.Repeat("x", i), Type: "T"}
-				for j := 0; j < types.MaxServiceEndpoints; j++ {
-					s.ServiceEndpoint = append(s.ServiceEndpoint, "https://"+strings.Repeat("e", 500))
-				}
-				d.Service = append(d.Service, s)
 			}
 		}, "too large"},
 		{"version signer", func(gs *types.GenesisState) { gs.Versions[1].Signer = "" }, "signer"},

@@ -6,9 +6,12 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"encoding/base64"
+	"strings"
 
 	errorsmod "cosmossdk.io/errors"
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
+
+	"github.com/civicchain/civic/internal/uri"
 )
 
 // Verification method types the method supports.
@@ -142,7 +145,7 @@ func decodeJwk(jwk Jwk) (publicKey, error) {
 	if err := checkJwkBounds(jwk); err != nil {
 		return publicKey{}, err
 	}
-	if err := checkPrintableASCII("publicKeyJwk.kid", jwk.Kid, ErrInvalidKey); err != nil {
+	if err := validateKid(jwk.Kid); err != nil {
 		return publicKey{}, err
 	}
 	switch {
@@ -256,12 +259,21 @@ func P256JWK(pub *ecdsa.PublicKey) (*Jwk, error) {
 	}, nil
 }
 
-// checkPrintableASCII fails with kind unless s is printable ASCII without spaces.
-func checkPrintableASCII(field, s string, kind *errorsmod.Error) error {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' || c > '~' {
-			return errorsmod.Wrapf(kind, "%s has a space, control or non-ASCII byte at %d", field, i+1)
+// validateKid checks a JWK kid: empty, a DID URL, or a key name or
+// thumbprint of 1..MaxFragmentLength characters of [A-Za-z0-9._~-] without a
+// digit run of a phone or registration number (ErrInvalidKey).
+func validateKid(kid string) error {
+	if kid == "" {
+		return nil
+	}
+	if strings.HasPrefix(kid, "did:") {
+		if _, _, err := ParseDidURL(kid); err != nil {
+			return errorsmod.Wrapf(ErrInvalidKey, "publicKeyJwk.kid: %s", err)
 		}
+		return nil
+	}
+	if err := uri.Segment("publicKeyJwk.kid", kid, MaxFragmentLength); err != nil {
+		return errorsmod.Wrap(ErrInvalidKey, err.Error())
 	}
 	return nil
 }

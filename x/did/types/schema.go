@@ -1,9 +1,12 @@
 package types
 
 import (
+	"strings"
+
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/digest"
+	"github.com/civicchain/civic/internal/uri"
 )
 
 // Bounds of credential schema fields.
@@ -16,7 +19,9 @@ const (
 	MaxLocatorLength = MaxURILength
 )
 
-// ValidateSchemaName checks a schema name: 1..64 characters of [A-Za-z0-9._-].
+// ValidateSchemaName checks a schema name: 1..64 characters of [A-Za-z0-9._-]
+// without a run of more than uri.MaxDigits digits (a name of a kind of
+// credential, never a number of a person).
 func ValidateSchemaName(name string) error {
 	if len(name) > MaxSchemaNameLength {
 		return errorsmod.Wrapf(ErrFieldTooLong, "schema name is %d bytes, at most %d", len(name), MaxSchemaNameLength)
@@ -29,12 +34,15 @@ func ValidateSchemaName(name string) error {
 			return errorsmod.Wrapf(ErrInvalidSchema, "schema name %s has %q at position %d, outside [A-Za-z0-9._-]", Quote(name), c, i+1)
 		}
 	}
+	if err := uri.DigitRun("schema name", name); err != nil {
+		return errorsmod.Wrap(ErrInvalidSchema, err.Error())
+	}
 	return nil
 }
 
 // ValidateSchemaVersion checks a schema version: a semantic version
 // MAJOR.MINOR.PATCH of decimal numbers without leading zeros (no pre-release
-// or build suffix), at most 32 bytes.
+// or build suffix), at most 32 bytes, at most uri.MaxDigits digits in all.
 func ValidateSchemaVersion(v string) error {
 	if len(v) > MaxSchemaVersionLength {
 		return errorsmod.Wrapf(ErrFieldTooLong, "schema version is %d bytes, at most %d", len(v), MaxSchemaVersionLength)
@@ -57,6 +65,9 @@ func ValidateSchemaVersion(v string) error {
 	if parts != 3 {
 		return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %d numbers, want MAJOR.MINOR.PATCH", Quote(v), parts)
 	}
+	if err := uri.DigitRun("schema version", v); err != nil {
+		return errorsmod.Wrap(ErrInvalidSchema, err.Error())
+	}
 	return nil
 }
 
@@ -69,15 +80,20 @@ func ValidateDigest(field, d string) error {
 	return nil
 }
 
-// ValidateLocator checks a URI named field where a document is published: at
-// most 512 bytes (ErrFieldTooLong) of printable ASCII without spaces, an
-// RFC 3986 scheme, ":" and a non-empty rest (ErrInvalidSchema).
+// ValidateLocator checks a URL named field where a document is published: at
+// most 256 bytes (ErrFieldTooLong), an https URL of the strict grammar of
+// internal/uri or an ipfs:// content address of a SHA-256 CIDv1
+// (ErrInvalidSchema).
 func ValidateLocator(field, l string) error {
 	if len(l) > MaxLocatorLength {
 		return errorsmod.Wrapf(ErrFieldTooLong, "%s is %d bytes, at most %d", field, len(l), MaxLocatorLength)
 	}
-	if err := validateURI(l, ErrInvalidSchema); err != nil {
-		return errorsmod.Wrap(err, field)
+	check := uri.HTTPS
+	if strings.HasPrefix(l, "ipfs:") {
+		check = uri.IPFS
+	}
+	if err := check(field, l); err != nil {
+		return errorsmod.Wrap(ErrInvalidSchema, err.Error())
 	}
 	return nil
 }

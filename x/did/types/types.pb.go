@@ -142,7 +142,8 @@ type DidDocument struct {
 	CapabilityInvocation []string             `protobuf:"bytes,7,rep,name=capability_invocation,json=capabilityInvocation,proto3" json:"capability_invocation,omitempty"`
 	CapabilityDelegation []string             `protobuf:"bytes,8,rep,name=capability_delegation,json=capabilityDelegation,proto3" json:"capability_delegation,omitempty"`
 	Service              []Service            `protobuf:"bytes,9,rep,name=service,proto3" json:"service"`
-	// also_known_as lists other URIs of the subject.
+	// also_known_as lists other names of the subject: did:civic, did:web or
+	// did:key DIDs, or https URLs of the strict grammar of internal/uri.
 	AlsoKnownAs []string `protobuf:"bytes,10,rep,name=also_known_as,json=alsoKnownAs,proto3" json:"also_known_as,omitempty"`
 }
 
@@ -412,9 +413,10 @@ func (m *Jwk) GetKid() string {
 // Service is a W3C DID service endpoint.
 type Service struct {
 	// id is a DID URL with a fragment.
-	Id   string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// type is one of the service types of types.ServiceTypes.
 	Type string `protobuf:"bytes,2,opt,name=type,proto3" json:"type,omitempty"`
-	// service_endpoint lists URIs.
+	// service_endpoint lists https URLs of the strict grammar of internal/uri.
 	ServiceEndpoint []string `protobuf:"bytes,3,rep,name=service_endpoint,json=serviceEndpoint,proto3" json:"service_endpoint,omitempty"`
 }
 
@@ -858,7 +860,8 @@ type CredentialSchema struct {
 	Version string `protobuf:"bytes,4,opt,name=version,proto3" json:"version,omitempty"`
 	// json_schema_digest is the SHA-256 (64 lowercase hex) of the JSON Schema document.
 	JsonSchemaDigest string `protobuf:"bytes,5,opt,name=json_schema_digest,json=jsonSchemaDigest,proto3" json:"json_schema_digest,omitempty"`
-	// locator is where the JSON Schema is published (URI with a scheme).
+	// locator is where the JSON Schema is published: an https URL of the strict
+	// grammar of internal/uri, or ipfs:// and a SHA-256 CIDv1.
 	Locator      string    `protobuf:"bytes,6,opt,name=locator,proto3" json:"locator,omitempty"`
 	RegisteredBy string    `protobuf:"bytes,7,opt,name=registered_by,json=registeredBy,proto3" json:"registered_by,omitempty"`
 	RegisteredAt time.Time `protobuf:"bytes,8,opt,name=registered_at,json=registeredAt,proto3,stdtime" json:"registered_at"`

@@ -99,8 +99,8 @@ func DocumentJSON(d DidDocument, chainID string) ([]byte, error) {
 // "didDocument" (null when the resolution failed), "didDocumentMetadata"
 // (created/updated as RFC 3339 UTC seconds, deactivated only when true,
 // versionId/previousVersionId/nextVersionId when set) and
-// "didResolutionMetadata" (contentType, and error and errorMessage when the
-// resolution failed). The output is deterministic.
+// "didResolutionMetadata" (contentType only beside a document, error and
+// errorMessage when the resolution failed). The output is deterministic.
 func ResolutionJSON(r DidResolution, chainID string) ([]byte, error) {
 	out := w3cResolution{
 		Context: ContextDidResolutionV1,
@@ -113,7 +113,6 @@ func ResolutionJSON(r DidResolution, chainID string) ([]byte, error) {
 			NextVersionID:     r.DidDocumentMetadata.NextVersionId,
 		},
 		DidResolutionMetadata: w3cResolutionMetadata{
-			ContentType:  r.DidResolutionMetadata.ContentType,
 			Error:        r.DidResolutionMetadata.Error,
 			ErrorMessage: r.DidResolutionMetadata.ErrorMessage,
 		},
@@ -124,6 +123,7 @@ func ResolutionJSON(r DidResolution, chainID string) ([]byte, error) {
 			return nil, err
 		}
 		out.DidDocument = &doc
+		out.DidResolutionMetadata.ContentType = r.DidResolutionMetadata.ContentType
 		if out.DidResolutionMetadata.ContentType == "" {
 			out.DidResolutionMetadata.ContentType = ContentTypeDidJSON
 		}

@@ -291,7 +291,7 @@ func TestDocumentJSONDetails(t *testing.T) {
 	// One endpoint: a string; several: an array.
 	svc := doc["service"].([]any)
 	require.Equal(t, "https://example.go.kr", svc[0].(map[string]any)["serviceEndpoint"])
-	require.Equal(t, []any{"https://a.example/inbox", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"}, svc[1].(map[string]any)["serviceEndpoint"])
+	require.Equal(t, []any{"https://a.example/inbox", "https://inbox.example.go.kr/didcomm"}, svc[1].(map[string]any)["serviceEndpoint"])
 	// JWK members: kty, crv, x, y, kid in that order, y and kid only when set.
 	require.Contains(t, string(bz), `"publicKeyJwk":{"kty":"EC","crv":"P-256","x":"`)
 	require.Contains(t, string(bz), `","kid":"p256-1"}`)
