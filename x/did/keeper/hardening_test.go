@@ -252,11 +252,14 @@ func TestFinding10RemovedMemberLosesPowerOverBoundDid(t *testing.T) {
 }
 
 func TestFinding10NewAdminTakesOverBoundDid(t *testing.T) {
-	// ARRANGE: moe's admin hands the agency to a new admin, who controls
-	// nothing; the old admin leaves the agency.
+	// ARRANGE: moe's admin hands the agency to a new admin, who accepts and
+	// controls nothing; the old admin leaves the agency.
 	f, schemaID := finding10Arrange(t)
 	newAdmin := issAcc("admin-moe-2")
-	_, err := agencykeeper.NewMsgServerImpl(f.ak).TransferAdmin(f.ctx, &agencytypes.MsgTransferAdmin{Admin: f.s(issAdmin("moe")), AgencyId: "moe", NewAdmin: f.s(newAdmin)})
+	agencyMsgs := agencykeeper.NewMsgServerImpl(f.ak)
+	_, err := agencyMsgs.TransferAdmin(f.ctx, &agencytypes.MsgTransferAdmin{Admin: f.s(issAdmin("moe")), AgencyId: "moe", NewAdmin: f.s(newAdmin)})
+	require.NoError(t, err)
+	_, err = agencyMsgs.AcceptAdmin(f.ctx, &agencytypes.MsgAcceptAdmin{NewAdmin: f.s(newAdmin), AgencyId: "moe"})
 	require.NoError(t, err)
 	require.False(t, f.trust(f.issuerDid, schemaID).Trusted, "the old admin still controls the DID")
 
