@@ -501,11 +501,11 @@ type disputable struct {
 	operators []string // the non-collecting operators with a share
 }
 
-// disputables are trips and batches of period with no open dispute.
+// disputables are trips and batches of period never disputed (a target has one dispute).
 func (s *search) disputables(periodID uint64) []disputable {
 	var out []disputable
 	open := func(target types.DisputeTarget, id uint64) bool {
-		has, err := s.k.OpenDisputeByTarget.Has(s.ctx, collections.Join(int32(target), id))
+		has, err := s.k.DisputeByTarget.Has(s.ctx, collections.Join(int32(target), id))
 		return err != nil || has
 	}
 	disputants := func(collector string, shares []types.OperatorAmount) (preferred, ops []string) {
@@ -591,7 +591,7 @@ func MsgResolveDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 		}
 		for _, id := range ids {
 			d, err := k.Disputes.Get(ctx, id)
-			if err != nil {
+			if err != nil || d.Status != types.DisputeOpen || d.Kind == types.DisputeTariff {
 				continue
 			}
 			amount, paid := uint64(0), false
