@@ -113,7 +113,7 @@ func gnGenesis() *types.GenesisState {
 			{Id: 2, Status: types.PeriodDisputed, StartTime: gnT0.Add(24 * time.Hour), EndTime: gnT0.Add(48 * time.Hour),
 				Participants: []string{"ex", "pv"}, OpenDisputes: 1, Accrued: 3400},
 			{Id: 3, Status: types.PeriodSubmitted, StartTime: gnT0.Add(48 * time.Hour), EndTime: gnT0.Add(72 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500, ConfirmBy: gnT0.Add(240 * time.Hour)},
 			{Id: 4, Status: types.PeriodOpen, StartTime: gnT0.Add(72 * time.Hour), Accrued: 1200},
 		},
 		Accruals: []types.Accrual{

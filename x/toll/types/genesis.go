@@ -269,6 +269,9 @@ func (gs GenesisState) validatePeriods(operators map[string]struct{}) (map[uint6
 				return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: %s excluded but is not a participant", p.Id, o)
 			}
 		}
+		if p.Status == PeriodSubmitted && p.ConfirmBy.IsZero() {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d is SUBMITTED without confirm_by", p.Id)
+		}
 		if p.Accrued > MaxPeriodTotal {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: accrued %d exceeds %d", p.Id, p.Accrued, MaxPeriodTotal)
 		}

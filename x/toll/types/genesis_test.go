@@ -115,7 +115,7 @@ func validGenesis() *types.GenesisState {
 			{Id: 2, Status: types.PeriodDisputed, StartTime: t0.Add(24 * time.Hour), EndTime: t0.Add(48 * time.Hour),
 				Participants: []string{"ex", "pv"}, OpenDisputes: 1, Accrued: 3400},
 			{Id: 3, Status: types.PeriodSubmitted, StartTime: t0.Add(48 * time.Hour), EndTime: t0.Add(72 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500, ConfirmBy: t0.Add(240 * time.Hour)},
 			{Id: 4, Status: types.PeriodOpen, StartTime: t0.Add(72 * time.Hour), Accrued: 1200},
 		},
 		Accruals: []types.Accrual{
@@ -309,6 +309,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"accrual collector not registered", func(g *types.GenesisState) {
 			g.Accruals = append(g.Accruals, types.Accrual{PeriodId: 4, Collector: "zz", Payee: "ex"})
 		}, `accrual collector: operator "zz"`},
+		{"SUBMITTED period without confirm_by", func(g *types.GenesisState) { g.Periods[2].ConfirmBy = time.Time{} }, "period 3 is SUBMITTED without confirm_by"},
 		{"accrual disputed beyond amount", func(g *types.GenesisState) { g.Accruals[6].Disputed = 401 }, "accrual (2, pv, ex): disputed 401 and settled_late 0 exceed amount 400"},
 		{"accrual off the trips and batches", func(g *types.GenesisState) { g.Accruals[0].Amount = 4999 }, "accrual (1, ex, ex) is 4999 but the period's trips and batches accrue 5000"},
 		{"accrual of nothing", func(g *types.GenesisState) {
