@@ -170,8 +170,10 @@ func (UnpaidReason) EnumDescriptor() ([]byte, []int) {
 }
 
 // PeriodStatus is the settlement period state machine:
-// OPEN -> SUBMITTED -> RECONCILED | DISPUTED -> SETTLED (DISPUTED returns to
-// SUBMITTED when its last dispute is resolved).
+// OPEN -> SUBMITTED -> RECONCILED -> SETTLED, or SUBMITTED -> SETTLED after
+// the confirmation deadline. Open disputes hold their amounts out without
+// stopping the period; DISPUTED is no longer entered (a DISPUTED period of an
+// older state returns to SUBMITTED when its last dispute is decided).
 type PeriodStatus int32
 
 const (
@@ -1915,7 +1917,8 @@ type Dispute struct {
 	OpenedBy  string `protobuf:"bytes,7,opt,name=opened_by,json=openedBy,proto3" json:"opened_by,omitempty"`
 	// evidence_digest is an optional SHA-256 (64 lowercase hex) of the claim's evidence.
 	EvidenceDigest string `protobuf:"bytes,8,opt,name=evidence_digest,json=evidenceDigest,proto3" json:"evidence_digest,omitempty"`
-	// amount is the disputed amount: the trip's fare or the batch's total when opened.
+	// amount is the disputed amount when opened: the trip's fare or the batch's
+	// total, or for a TARIFF dispute the contested share.
 	Amount uint64        `protobuf:"varint,9,opt,name=amount,proto3" json:"amount,omitempty"`
 	Status DisputeStatus `protobuf:"varint,10,opt,name=status,proto3,enum=civic.toll.v1.DisputeStatus" json:"status,omitempty"`
 	Refund uint64        `protobuf:"varint,11,opt,name=refund,proto3" json:"refund,omitempty"`
