@@ -531,3 +531,29 @@ func TestSuspectedSubmitPeriodBounded(t *testing.T) {
 		}, types.ErrPeriodTooShort, ""},
 	})
 }
+
+// TestFinding02GovernanceDecidesSilentRespondent: a respondent that never
+// decides does not hold a dispute open forever: governance decides it, and a
+// refund of a PAID trip moves from the collector's settlement account to the
+// payer without its signature.
+func TestFinding02GovernanceDecidesSilentRespondent(t *testing.T) {
+	// ARRANGE: the payer disputes K→Q (PAID 3150 to prv2's settlement account); prv2 stays silent.
+	f := stSetup(t)
+	sc := f.stThreeOperators()
+	d := f.stOpenDispute(stPayer, types.TargetTrip, sc.paidKQ)
+	before := f.stBalances()
+	f.stFreshEvents()
+
+	// ACT
+	_, err := f.msg.DecideDispute(f.Ctx, &types.MsgDecideDispute{Authority: f.s(testkeeper.AgencyAuthority()), DisputeId: d, Outcome: types.OutcomeRefund, Refund: 150, Reason: "GOV_DECIDED"})
+
+	// ASSERT
+	require.NoError(t, err)
+	after := f.stBalances()
+	require.Equal(t, before["prv2/settle"]-150, after["prv2/settle"])
+	require.Equal(t, before["payer"]+150, after["payer"])
+	require.Equal(t, types.DisputeRefunded, f.stDispute(d).Status)
+	require.True(t, stOnlyEvent[*types.EventDisputeResolved](f).DecidedByGovernance)
+	require.Equal(t, uint64(stFareKQ-150), f.stGetTrip(sc.paidKQ).Fare)
+	require.NoError(t, f.Keeper.CheckInvariants(f.Ctx))
+}
