@@ -154,7 +154,7 @@ func TestToll(t *testing.T) {
 	run("record-trip refusals", func(t *testing.T) { tollRecordTripRefusals(t, c, ex) })
 	run("trip batch from a file", func(t *testing.T) { tollBatch(t, c, ex) })
 	run("batch proof", func(t *testing.T) { tollBatchProofVerify(t, c, ex) })
-	run("dispute, submit DISPUTED", func(t *testing.T) { tollDisputeAndSubmit(t, c) })
+	run("dispute, submit around it", func(t *testing.T) { tollDisputeAndSubmit(t, c) })
 	run("refund resolves the dispute", func(t *testing.T) { tollResolveDispute(t, c) })
 	run("net positions", func(t *testing.T) { tollNetPositionsStep(t, c, ex) })
 	run("confirm period", func(t *testing.T) { tollConfirm(t, c, ex) })
@@ -513,20 +513,39 @@ func tollDisputeAndSubmit(t *testing.T, c *chain) {
 	mustEqual(t, "EventDisputeOpened.dispute_id", res.attr("civic.toll.v1.EventDisputeOpened", "dispute_id"), "1")
 	mustEqual(t, "EventDisputeOpened.amount", res.attr("civic.toll.v1.EventDisputeOpened", "amount"), strconv.Itoa(fareOsanSeoul))
 
+	// A period is OPEN for min_period_seconds at least before it is submitted.
+	c.tollWaitSubmittable(t)
 	res = c.tx(kecOperator, "tx", "toll", "submit-period", "1")
-	mustEqual(t, "EventPeriodSubmitted.status", res.attr("civic.toll.v1.EventPeriodSubmitted", "status"), "PERIOD_STATUS_DISPUTED")
+	mustEqual(t, "EventPeriodSubmitted.status", res.attr("civic.toll.v1.EventPeriodSubmitted", "status"), "PERIOD_STATUS_SUBMITTED")
 	mustEqual(t, "EventPeriodSubmitted.next_period_id", res.attr("civic.toll.v1.EventPeriodSubmitted", "next_period_id"), "2")
 
-	// prv's 1,774 KRW share of the disputed trip is held out of settlement.
+	// prv's 1,774 KRW share of the disputed trip is held out of settlement;
+	// the period stays SUBMITTED around the open dispute.
 	np := c.tollNetPositions(t)
-	mustEqual(t, "net-positions status", np.Status, "PERIOD_STATUS_DISPUTED")
+	mustEqual(t, "net-positions status", np.Status, "PERIOD_STATUS_SUBMITTED")
 	kec, prv := np.position(t, "kec"), np.position(t, "prv")
 	mustEqual(t, "kec disputed_payable", kec.DisputedPayable, "1774000000")
 	mustEqual(t, "prv disputed_receivable", prv.DisputedReceivable, "1774000000")
-	t.Logf("DISPUTED positions: %+v", np.Positions)
+	t.Logf("positions with the dispute held out: %+v", np.Positions)
 
 	res = c.txFixedGas(kecOperator, 400000, "tx", "toll", "settle-period", "1")
-	mustReject(t, "settle a DISPUTED period", res, tollCodespace, tolltypes.ErrOpenDispute.ABCICode())
+	mustReject(t, "settle before the confirmations and their deadline", res, tollCodespace, tolltypes.ErrConfirmationPending.ABCICode())
+}
+
+// tollWaitSubmittable waits until period 1 has been OPEN for min_period_seconds.
+func (c *chain) tollWaitSubmittable(t *testing.T) {
+	t.Helper()
+	var p struct {
+		Period struct {
+			StartTime time.Time `json:"start_time"`
+		} `json:"period"`
+	}
+	c.restGet(tollAPI+"/periods/1", &p)
+	opens := p.Period.StartTime.Add(time.Duration(tolltypes.DefaultMinPeriodSeconds+2) * time.Second)
+	if wait := time.Until(opens); wait > 0 {
+		t.Logf("waiting %s for period 1 to be submittable", wait.Round(time.Second))
+		time.Sleep(wait)
+	}
 }
 
 func tollResolveDispute(t *testing.T, c *chain) {

@@ -69,7 +69,8 @@ func TestTollAutoCLIOptions(t *testing.T) {
 	check(opts.Query, types.Query_serviceDesc.ServiceName)
 
 	for _, o := range opts.Tx.RpcCommandOptions {
-		require.Equal(t, o.RpcMethod == "UpdateParams", o.GovProposal, "%s: only UpdateParams is a proposal", o.RpcMethod)
+		authority := o.RpcMethod == "UpdateParams" || o.RpcMethod == "DecideDispute"
+		require.Equal(t, authority, o.GovProposal, "%s: only the authority's messages (UpdateParams, DecideDispute) are proposals", o.RpcMethod)
 	}
 }
 

@@ -51,9 +51,11 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get(simulation.OpWeightMsgSettlePeriod, simulation.DefaultWeightMsgSettlePeriod), simulation.MsgSettlePeriodFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgOpenDispute, simulation.DefaultWeightMsgOpenDispute), simulation.MsgOpenDisputeFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgResolveDispute, simulation.DefaultWeightMsgResolveDispute), simulation.MsgResolveDisputeFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgAppealDispute, simulation.DefaultWeightMsgAppealDispute), simulation.MsgAppealDisputeFactory(k))
 }
 
-// ProposalMsgsX registers MsgUpdateParams as a proposal payload.
+// ProposalMsgsX registers MsgUpdateParams and MsgDecideDispute as proposal payloads.
 func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
 	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
+	reg.Add(weights.Get(simulation.OpWeightMsgDecideDispute, simulation.DefaultWeightMsgDecideDispute), simulation.MsgDecideDisputeFactory(am.keeper))
 }

@@ -104,6 +104,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, e := range gs.HeldEscrows {
+		if err := k.HeldEscrows.Set(ctx, collections.Join(e.PeriodId, e.Operator), e.Amount); err != nil {
+			return err
+		}
+	}
 	for _, d := range gs.Disputes {
 		if err := k.setDispute(ctx, d); err != nil {
 			return err
@@ -150,12 +155,17 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Disputes, err = values(ctx, k.Disputes); err != nil {
 		return nil, err
 	}
-	err = k.Escrows.Walk(ctx, nil, func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
-		gs.Escrows = append(gs.Escrows, types.EscrowEntry{PeriodId: key.K1(), Operator: key.K2(), Amount: amount})
-		return false, nil
-	})
-	if err != nil {
-		return nil, err
+	for _, e := range []struct {
+		m   collections.Map[collections.Pair[uint64, string], uint64]
+		out *[]types.EscrowEntry
+	}{{k.Escrows, &gs.Escrows}, {k.HeldEscrows, &gs.HeldEscrows}} {
+		err = e.m.Walk(ctx, nil, func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
+			*e.out = append(*e.out, types.EscrowEntry{PeriodId: key.K1(), Operator: key.K2(), Amount: amount})
+			return false, nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	for _, seq := range []struct {
 		s    collections.Sequence
@@ -240,8 +250,9 @@ func (k Keeper) setBatch(ctx context.Context, b types.TripBatch) error {
 	return k.BatchesByPeriod.Set(ctx, collections.Join(b.PeriodId, b.Id))
 }
 
-// setDispute writes a dispute, its period index and, while it is OPEN, the
-// open dispute of its target (removed once resolved).
+// setDispute writes a dispute, its period index, its target's one dispute
+// and, while it is OPEN or APPEALED, the open dispute of its target (removed
+// once decided).
 func (k Keeper) setDispute(ctx context.Context, d types.Dispute) error {
 	if err := k.Disputes.Set(ctx, d.Id, d); err != nil {
 		return err
@@ -250,7 +261,10 @@ func (k Keeper) setDispute(ctx context.Context, d types.Dispute) error {
 		return err
 	}
 	target := collections.Join(int32(d.Target), d.TargetId)
-	if d.Status == types.DisputeOpen {
+	if err := k.DisputeByTarget.Set(ctx, target, d.Id); err != nil {
+		return err
+	}
+	if d.Holds() {
 		return k.OpenDisputeByTarget.Set(ctx, target, d.Id)
 	}
 	return k.OpenDisputeByTarget.Remove(ctx, target)

@@ -109,12 +109,12 @@ func gnGenesis() *types.GenesisState {
 		},
 		Periods: []types.Period{
 			{Id: 1, Status: types.PeriodSettled, StartTime: gnT0, EndTime: gnT0.Add(24 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"ex", "pv"}, SettledAt: gnT0.Add(48 * time.Hour)},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"ex", "pv"}, SettledAt: gnT0.Add(48 * time.Hour), Accrued: 11_000},
 			{Id: 2, Status: types.PeriodDisputed, StartTime: gnT0.Add(24 * time.Hour), EndTime: gnT0.Add(48 * time.Hour),
-				Participants: []string{"ex", "pv"}, OpenDisputes: 1},
+				Participants: []string{"ex", "pv"}, OpenDisputes: 1, Accrued: 3400},
 			{Id: 3, Status: types.PeriodSubmitted, StartTime: gnT0.Add(48 * time.Hour), EndTime: gnT0.Add(72 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}},
-			{Id: 4, Status: types.PeriodOpen, StartTime: gnT0.Add(72 * time.Hour)},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500, ConfirmBy: gnT0.Add(240 * time.Hour)},
+			{Id: 4, Status: types.PeriodOpen, StartTime: gnT0.Add(72 * time.Hour), Accrued: 1200},
 		},
 		Accruals: []types.Accrual{
 			{PeriodId: 1, Collector: "ex", Payee: "ex", Amount: 5000},
@@ -135,11 +135,11 @@ func gnGenesis() *types.GenesisState {
 		Disputes: []types.Dispute{
 			{Id: 1, Kind: types.DisputeMiscollection, Target: types.TargetTrip, TargetId: 3, PeriodId: 4, Collector: "ex",
 				OpenedBy: pv, EvidenceDigest: strings.Repeat("d", 64), Amount: 1500, Status: types.DisputeRefunded, Refund: 300,
-				Reason: "OVERCHARGED", OpenedAt: gnT0, ResolvedAt: gnT0.Add(time.Hour), ResolvedBy: ex},
+				Reason: "OVERCHARGED", OpenedAt: gnT0, ResolvedAt: gnT0.Add(time.Hour), ResolvedBy: ex, Respondent: "ex", Disputant: "pv"},
 			{Id: 2, Kind: types.DisputeClassMismatch, Target: types.TargetTrip, TargetId: 2, PeriodId: 2, Collector: "ex",
-				OpenedBy: payer, Amount: 3000, Status: types.DisputeOpen, OpenedAt: gnT0},
+				OpenedBy: payer, Amount: 3000, Status: types.DisputeOpen, OpenedAt: gnT0, Respondent: "ex"},
 			{Id: 3, Kind: types.DisputeDuplicate, Target: types.TargetBatch, TargetId: 2, PeriodId: 2, Collector: "pv",
-				OpenedBy: ex, Amount: 400, Status: types.DisputeRejected, Reason: "NO_DUPLICATE", OpenedAt: gnT0, ResolvedAt: gnT0, ResolvedBy: pv},
+				OpenedBy: ex, Amount: 400, Status: types.DisputeRejected, Reason: "NO_DUPLICATE", OpenedAt: gnT0, ResolvedAt: gnT0, ResolvedBy: pv, Respondent: "pv", Disputant: "ex"},
 		},
 		NextTripId: 5, NextBatchId: 3, NextDisputeId: 4,
 	}

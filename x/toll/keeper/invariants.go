@@ -54,7 +54,7 @@ func (k Keeper) CheckInvariants(ctx context.Context) error {
 
 // EscrowInvariant checks that the module account's balance of the params
 // denom equals the escrow of the periods not yet SETTLED (a SETTLED period's
-// escrow stays as a record of what was paid out).
+// escrow stays as a record of what was paid out) plus every held escrow.
 func (k Keeper) EscrowInvariant(ctx context.Context) error {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -78,9 +78,15 @@ func (k Keeper) EscrowInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
+	if err := k.HeldEscrows.Walk(ctx, nil, func(_ collections.Pair[uint64, string], amount uint64) (bool, error) {
+		held, err = types.AddAmounts(held, amount)
+		return err != nil, err
+	}); err != nil {
+		return err
+	}
 	balance := k.bankKeeper.GetBalance(ctx, k.accountKeeper.GetModuleAddress(types.ModuleName), params.Denom)
 	if !balance.Amount.IsUint64() || balance.Amount.Uint64() != held {
-		return fmt.Errorf("module account holds %s but the escrows of unsettled periods sum to %d%s", balance, held, params.Denom)
+		return fmt.Errorf("module account holds %s but the escrows of unsettled periods and the held escrows sum to %d%s", balance, held, params.Denom)
 	}
 	return nil
 }
@@ -232,7 +238,7 @@ func (k Keeper) AccrualsInvariant(ctx context.Context) error {
 	}
 	disputed := map[accrualTriple]uint64{}
 	if err := k.Disputes.Walk(ctx, nil, func(id uint64, d types.Dispute) (bool, error) {
-		if d.Status != types.DisputeOpen {
+		if !d.Holds() {
 			return false, nil
 		}
 		switch d.Target {
@@ -241,13 +247,13 @@ func (k Keeper) AccrualsInvariant(ctx context.Context) error {
 			if err != nil {
 				return true, fmt.Errorf("open dispute %d: trip %d: %w", id, d.TargetId, err)
 			}
-			return false, addShares(disputed, t.PeriodId, t.Collector, t.Shares)
+			return false, addShares(disputed, t.PeriodId, t.Collector, types.HeldShares(d.Kind, d.Respondent, t.Shares))
 		case types.TargetBatch:
 			b, err := k.Batches.Get(ctx, d.TargetId)
 			if err != nil {
 				return true, fmt.Errorf("open dispute %d: batch %d: %w", id, d.TargetId, err)
 			}
-			return false, addShares(disputed, b.PeriodId, b.Collector, b.Totals)
+			return false, addShares(disputed, b.PeriodId, b.Collector, types.HeldShares(d.Kind, d.Respondent, b.Totals))
 		default:
 			return true, fmt.Errorf("open dispute %d has target %s", id, d.Target)
 		}
@@ -266,6 +272,9 @@ func (k Keeper) AccrualsInvariant(ctx context.Context) error {
 		if a.Disputed != disputed[at] {
 			return true, fmt.Errorf("accrual (%d, %s, %s) has %d disputed but its open disputes hold %d", a.PeriodId, a.Collector, a.Payee, a.Disputed, disputed[at])
 		}
+		if a.SettledLate > a.Amount-a.Disputed {
+			return true, fmt.Errorf("accrual (%d, %s, %s) has %d settled late, more than its undisputed %d", a.PeriodId, a.Collector, a.Payee, a.SettledLate, a.Amount-a.Disputed)
+		}
 		if a.Amount > 0 {
 			held++
 		}
@@ -283,11 +292,11 @@ func (k Keeper) AccrualsInvariant(ctx context.Context) error {
 
 // PeriodsInvariant checks the periods run 1..n under their own ids, that the
 // current period is the last and the only OPEN one, and that each period's
-// open_disputes counts its OPEN disputes.
+// open_disputes counts its OPEN and APPEALED disputes.
 func (k Keeper) PeriodsInvariant(ctx context.Context) error {
 	open := map[uint64]uint32{}
 	if err := k.Disputes.Walk(ctx, nil, func(_ uint64, d types.Dispute) (bool, error) {
-		if d.Status == types.DisputeOpen {
+		if d.Holds() {
 			open[d.PeriodId]++
 		}
 		return false, nil
@@ -321,8 +330,9 @@ func (k Keeper) PeriodsInvariant(ctx context.Context) error {
 }
 
 // DisputesInvariant checks every dispute (under its own id, an id already
-// issued) against its indexes, both ways: by period, and the open dispute of
-// its target (exactly the OPEN disputes).
+// issued) against its indexes, both ways: by period, the one dispute of its
+// target, and the open dispute of its target (exactly the OPEN and APPEALED
+// disputes).
 func (k Keeper) DisputesInvariant(ctx context.Context) error {
 	last, err := k.NextDisputeID.Peek(ctx)
 	if err != nil {
@@ -336,7 +346,10 @@ func (k Keeper) DisputesInvariant(ctx context.Context) error {
 		if has, err := k.DisputesByPeriod.Has(ctx, collections.Join(d.PeriodId, id)); err != nil || !has {
 			return true, errors.Join(err, fmt.Errorf("dispute %d is not in the disputes-by-period index under period %d", id, d.PeriodId))
 		}
-		if d.Status != types.DisputeOpen {
+		if got, err := k.DisputeByTarget.Get(ctx, collections.Join(int32(d.Target), d.TargetId)); err != nil || got != id {
+			return true, errors.Join(err, fmt.Errorf("dispute %d is not the one dispute of %s %d", id, d.Target, d.TargetId))
+		}
+		if !d.Holds() {
 			return false, nil
 		}
 		open++
@@ -360,7 +373,7 @@ func (k Keeper) DisputesInvariant(ctx context.Context) error {
 		} else if err != nil {
 			return true, err
 		}
-		if d.Status != types.DisputeOpen || int32(d.Target) != key.K1() || d.TargetId != key.K2() {
+		if !d.Holds() || int32(d.Target) != key.K1() || d.TargetId != key.K2() {
 			return true, fmt.Errorf("open-dispute entry (%s, %d) points to %s dispute %d of %s %d",
 				types.DisputeTarget(key.K1()), key.K2(), d.Status, id, d.Target, d.TargetId)
 		}

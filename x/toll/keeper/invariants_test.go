@@ -80,10 +80,10 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		// escrow
 		{"module account holds more than the escrow", func(t *testing.T, f testkeeper.TollFixture) {
 			f.Fund(t, f.Account.GetModuleAddress(types.ModuleName), types.DefaultDenom, 1)
-		}, "escrow", "module account holds 801ukrw but the escrows of unsettled periods sum to 800ukrw"},
+		}, "escrow", "module account holds 801ukrw but the escrows of unsettled periods and the held escrows sum to 800ukrw"},
 		{"escrow of an unsettled period not in the module account", func(t *testing.T, f testkeeper.TollFixture) {
 			require.NoError(t, f.Keeper.Escrows.Set(f.Ctx, collections.Join(uint64(3), "ex"), 200))
-		}, "escrow", "module account holds 800ukrw but the escrows of unsettled periods sum to 1000ukrw"},
+		}, "escrow", "module account holds 800ukrw but the escrows of unsettled periods and the held escrows sum to 1000ukrw"},
 		{"escrow of no period", func(t *testing.T, f testkeeper.TollFixture) {
 			require.NoError(t, f.Keeper.Escrows.Set(f.Ctx, collections.Join(uint64(9), "ex"), 1))
 		}, "escrow", "escrow of ex names no period 9"},

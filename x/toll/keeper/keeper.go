@@ -87,8 +87,13 @@ type Keeper struct {
 	Disputes collections.Map[uint64, types.Dispute]
 	// DisputesByPeriod: (period id, dispute id).
 	DisputesByPeriod collections.KeySet[collections.Pair[uint64, uint64]]
-	// OpenDisputeByTarget: (target kind, target id) -> the open dispute's id.
+	// OpenDisputeByTarget: (target kind, target id) -> the id of its OPEN or APPEALED dispute.
 	OpenDisputeByTarget collections.Map[collections.Pair[int32, uint64], uint64]
+	// HeldEscrows: (period id, operator) -> what the operator escrowed at
+	// confirmation for its disputed payable, held until those disputes are decided.
+	HeldEscrows collections.Map[collections.Pair[uint64, string], uint64]
+	// DisputeByTarget: (target kind, target id) -> the one dispute the target may have.
+	DisputeByTarget collections.Map[collections.Pair[int32, uint64], uint64]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -157,6 +162,8 @@ func NewKeeper(
 		Disputes:            collections.NewMap(sb, types.DisputesKey, "disputes", u64, codec.CollValue[types.Dispute](cdc)),
 		DisputesByPeriod:    collections.NewKeySet(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64)),
 		OpenDisputeByTarget: collections.NewMap(sb, types.OpenDisputeByTargetKey, "open_dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
+		HeldEscrows:         collections.NewMap(sb, types.HeldEscrowsKey, "held_escrows", collections.PairKeyCodec(u64, str), collections.Uint64Value),
+		DisputeByTarget:     collections.NewMap(sb, types.DisputeByTargetKey, "dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

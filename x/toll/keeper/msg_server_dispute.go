@@ -1,14 +1,17 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"slices"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
 	"github.com/civicchain/civic/x/toll/types"
@@ -96,8 +99,15 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := types.DisputeKind_name[int32(msg.Kind)]; !ok || msg.Kind == types.DisputeKindUnspecified {
+	if !knownEnum(types.DisputeKind_name, msg.Kind) {
 		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "kind %s", msg.Kind)
+	}
+	if msg.Kind == types.DisputeTariff {
+		if err := types.ValidateID("share_operator", msg.ShareOperator, types.MaxPlazaIDLength); err != nil {
+			return nil, err
+		}
+	} else if msg.ShareOperator != "" {
+		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "share_operator is only for a TARIFF dispute, got %q", msg.ShareOperator)
 	}
 	if msg.Target != types.TargetTrip && msg.Target != types.TargetBatch {
 		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "target %s", msg.Target)
@@ -114,11 +124,18 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err != nil {
 		return nil, err
 	}
-	if err := m.mayDispute(ctx, signer, msg.Signer, target); err != nil {
+	disputant, respondent, err := m.mayDispute(ctx, signer, msg, target)
+	if err != nil {
 		return nil, err
 	}
-	if id, err := m.OpenDisputeByTarget.Get(ctx, collections.Join(int32(msg.Target), msg.TargetId)); err == nil {
+	key := collections.Join(int32(msg.Target), msg.TargetId)
+	if id, err := m.OpenDisputeByTarget.Get(ctx, key); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDisputeExists, "%s %d has open dispute %d", msg.Target, msg.TargetId, id)
+	} else if !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
+	if id, err := m.DisputeByTarget.Get(ctx, key); err == nil {
+		return nil, errorsmod.Wrapf(types.ErrDisputeDecided, "%s %d was disputed in dispute %d, which was decided; a decision can only be appealed (MsgAppealDispute)", msg.Target, msg.TargetId, id)
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
@@ -126,14 +143,20 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err != nil {
 		return nil, err
 	}
-	switch p.Status {
-	case types.PeriodOpen, types.PeriodSubmitted, types.PeriodDisputed:
-	default:
-		return nil, errorsmod.Wrapf(types.ErrPeriodNotDisputable, "period %d is %s", p.Id, p.Status)
+	if err := disputable(p); err != nil {
+		return nil, err
 	}
 	params, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
+	}
+	held := types.HeldShares(msg.Kind, respondent, target.shares())
+	amount, err := types.SumAmounts(held)
+	if err != nil {
+		return nil, err
+	}
+	if amount == 0 {
+		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "%s %d has nothing to dispute", msg.Target, msg.TargetId)
 	}
 
 	d := types.Dispute{
@@ -144,22 +167,22 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 		Collector:      target.collector(),
 		OpenedBy:       msg.Signer,
 		EvidenceDigest: msg.EvidenceDigest,
-		Amount:         target.amount(),
+		Amount:         amount,
 		Status:         types.DisputeOpen,
 		OpenedAt:       blockTime(ctx),
+		Respondent:     respondent,
+		Disputant:      disputant,
 	}
 	if d.Id, err = m.nextID(ctx, m.NextDisputeID); err != nil {
 		return nil, err
 	}
-	if err := m.markDisputed(ctx, p.Id, d.Collector, target.shares(), true); err != nil {
+	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
 		return nil, err
 	}
 	p.OpenDisputes++
 	var released []types.OperatorAmount
 	if p.Status == types.PeriodSubmitted {
-		p.Status = types.PeriodDisputed
-		p.Confirmed = nil
-		if released, err = m.releaseEscrow(ctx, p.Id, params.Denom); err != nil {
+		if released, err = m.resetTotals(ctx, &p, params); err != nil {
 			return nil, err
 		}
 	}
@@ -175,23 +198,61 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	return &types.MsgOpenDisputeResponse{DisputeId: d.Id}, nil
 }
 
-// mayDispute allows an ACCOUNT trip's payer, and toll.operator members of an
-// operator, other than the collector, with a share in the target.
-func (k Keeper) mayDispute(ctx context.Context, signer sdk.AccAddress, signerStr string, target disputeTarget) error {
-	if target.trip != nil && target.trip.PaymentMethod == types.PaymentAccount && target.trip.Payer == signerStr {
+// disputable checks a period still takes disputes and appeals: OPEN or
+// SUBMITTED (DISPUTED only in state from before disputes stopped holding
+// periods).
+func disputable(p types.Period) error {
+	switch p.Status {
+	case types.PeriodOpen, types.PeriodSubmitted, types.PeriodDisputed:
 		return nil
+	default:
+		return errorsmod.Wrapf(types.ErrPeriodNotDisputable, "period %d is %s", p.Id, p.Status)
+	}
+}
+
+// knownEnum reports whether v is a named value of its enum other than 0.
+func knownEnum[E ~int32](names map[int32]string, v E) bool {
+	_, ok := names[int32(v)]
+	return ok && v != 0
+}
+
+// mayDispute checks who opens a dispute and returns the disputing operator
+// (empty for a payer) and the respondent, who resolves it. A TARIFF dispute
+// is opened by a toll.operator of the target's collector against another
+// operator's share, which that operator resolves. Any other kind is opened
+// by an ACCOUNT trip's payer, or a toll.operator of an operator other than
+// the collector with a share in the target, and the collector resolves it.
+func (k Keeper) mayDispute(ctx context.Context, signer sdk.AccAddress, msg *types.MsgOpenDispute, target disputeTarget) (string, string, error) {
+	hasShare := func(op string) bool {
+		return slices.ContainsFunc(target.shares(), func(s types.OperatorAmount) bool { return s.Operator == op })
+	}
+	if msg.Kind == types.DisputeTariff {
+		agencyID, err := k.agencyKeeper.Authorize(ctx, signer, types.RoleOperator)
+		if err != nil {
+			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "a TARIFF dispute is opened by the collector's toll operator: %s", err)
+		}
+		if agencyID != target.collector() {
+			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is not the collector %s; only the collector contests another operator's share", agencyID, target.collector())
+		}
+		if msg.ShareOperator == agencyID || !hasShare(msg.ShareOperator) {
+			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s has no share in the target other than the collector's", msg.ShareOperator)
+		}
+		return agencyID, msg.ShareOperator, nil
+	}
+	if target.trip != nil && target.trip.PaymentMethod == types.PaymentAccount && target.trip.Payer == msg.Signer {
+		return "", target.collector(), nil
 	}
 	agencyID, err := k.agencyKeeper.Authorize(ctx, signer, types.RoleOperator)
 	if err != nil {
-		return errorsmod.Wrapf(types.ErrNotDisputant, "not the trip's payer and not a toll operator: %s", err)
+		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "not the trip's payer and not a toll operator: %s", err)
 	}
 	if agencyID == target.collector() {
-		return errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is the collector; it resolves disputes, it does not open them", agencyID)
+		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is the collector; it resolves disputes, it does not open them (a TARIFF dispute contests another operator's share)", agencyID)
 	}
-	if !slices.ContainsFunc(target.shares(), func(s types.OperatorAmount) bool { return s.Operator == agencyID }) {
-		return errorsmod.Wrapf(types.ErrNotDisputant, "operator %s has no share in the target", agencyID)
+	if !hasShare(agencyID) {
+		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s has no share in the target", agencyID)
 	}
-	return nil
+	return agencyID, target.collector(), nil
 }
 
 // refundShares takes refund off shares pro rata: floor(share × refund / total)
@@ -226,29 +287,35 @@ func refundShares(shares []types.OperatorAmount, total, refund uint64) (reductio
 	return reductions, remaining, nil
 }
 
-// ResolveDispute resolves an OPEN dispute with a refund or a rejection.
-func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDispute) (*types.MsgResolveDisputeResponse, error) {
-	switch msg.Outcome {
+// validateOutcome checks a decision: a REFUND has refund > 0 and an optional
+// reason code, a REJECT no refund and a reason code.
+func validateOutcome(outcome types.DisputeOutcome, refund uint64, reason string) error {
+	switch outcome {
 	case types.OutcomeRefund:
-		if msg.Refund == 0 {
-			return nil, errorsmod.Wrap(types.ErrInvalidRefund, "a REFUND needs a refund > 0")
+		if refund == 0 {
+			return errorsmod.Wrap(types.ErrInvalidRefund, "a REFUND needs a refund > 0")
 		}
-		if msg.Reason != "" {
-			if err := types.ValidateReason(msg.Reason); err != nil {
-				return nil, err
-			}
+		if reason != "" {
+			return types.ValidateReason(reason)
 		}
+		return nil
 	case types.OutcomeReject:
-		if msg.Refund != 0 {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRefund, "a REJECT refunds nothing, got %d", msg.Refund)
+		if refund != 0 {
+			return errorsmod.Wrapf(types.ErrInvalidRefund, "a REJECT refunds nothing, got %d", refund)
 		}
-		if err := types.ValidateReason(msg.Reason); err != nil {
-			return nil, err
-		}
+		return types.ValidateReason(reason)
 	default:
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "outcome %s", msg.Outcome)
+		return errorsmod.Wrapf(types.ErrInvalidDispute, "outcome %s", outcome)
 	}
-	signer, op, err := m.registeredOperator(ctx, msg.Signer)
+}
+
+// ResolveDispute resolves an OPEN dispute with a refund or a rejection; the
+// respondent decides.
+func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDispute) (*types.MsgResolveDisputeResponse, error) {
+	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+		return nil, err
+	}
+	_, op, err := m.registeredOperator(ctx, msg.Signer)
 	if err != nil {
 		return nil, err
 	}
@@ -256,11 +323,404 @@ func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDisp
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != types.DisputeOpen {
+	switch d.Status {
+	case types.DisputeOpen:
+	case types.DisputeAppealed:
+		return nil, errorsmod.Wrapf(types.ErrDisputeResolved, "dispute %d is APPEALED: governance decides it (MsgDecideDispute)", d.Id)
+	default:
 		return nil, errorsmod.Wrapf(types.ErrDisputeResolved, "dispute %d is %s", d.Id, d.Status)
 	}
-	if d.Collector != op.AgencyId {
-		return nil, errorsmod.Wrapf(types.ErrWrongOperator, "dispute %d is against %s, the signer acts for %s", d.Id, d.Collector, op.AgencyId)
+	if d.Respondent != op.AgencyId {
+		return nil, errorsmod.Wrapf(types.ErrWrongOperator, "dispute %d is decided by %s, the signer acts for %s", d.Id, d.Respondent, op.AgencyId)
+	}
+	if err := m.decide(ctx, d, decision{outcome: msg.Outcome, refund: msg.Refund, reason: msg.Reason, by: msg.Signer}); err != nil {
+		return nil, err
+	}
+	return &types.MsgResolveDisputeResponse{}, nil
+}
+
+// DecideDispute decides an OPEN or APPEALED dispute by governance.
+func (m msgServer) DecideDispute(ctx context.Context, msg *types.MsgDecideDispute) (*types.MsgDecideDisputeResponse, error) {
+	signer, err := accaddr.Parse(m.addressCodec, "authority", msg.Authority)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(signer, m.authority) {
+		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
+	}
+	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+		return nil, err
+	}
+	d, err := m.getDispute(ctx, msg.DisputeId)
+	if err != nil {
+		return nil, err
+	}
+	if !d.Holds() {
+		return nil, errorsmod.Wrapf(types.ErrDisputeResolved, "dispute %d is %s", d.Id, d.Status)
+	}
+	if err := m.decide(ctx, d, decision{outcome: msg.Outcome, refund: msg.Refund, reason: msg.Reason, by: msg.Authority, governance: true}); err != nil {
+		return nil, err
+	}
+	return &types.MsgDecideDisputeResponse{}, nil
+}
+
+// decision is how a dispute is decided and by whom.
+type decision struct {
+	outcome    types.DisputeOutcome
+	refund     uint64
+	reason     string
+	by         string
+	governance bool
+}
+
+// decide applies a decision to an OPEN or APPEALED dispute (README,
+// "Disputes"). A REFUND takes refund off the held shares: pro rata off the
+// target's fare or total, and for a PAID ACCOUNT trip the collector's
+// settlement account pays it to whoever paid the fare (it must sign, unless
+// governance decides); for a TARIFF dispute it moves refund of the
+// respondent's share to the collector's instead (the fare is unchanged). The
+// held amounts are released into the period's totals: an OPEN period just
+// counts them, a SUBMITTED one resets its confirmations, and a RECONCILED or
+// SETTLED one (a late decision) pays each held payee its remaining share from
+// the collector's held escrow and returns the rest to the collector.
+func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error {
+	target, err := k.loadTarget(ctx, d.Target, d.TargetId)
+	if err != nil {
+		return err
+	}
+	p, err := k.getPeriod(ctx, d.PeriodId)
+	if err != nil {
+		return err
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	held := types.HeldShares(d.Kind, d.Respondent, target.shares())
+	heldSum, err := types.SumAmounts(held)
+	if err != nil {
+		return err
+	}
+	var reductions, remaining []types.OperatorAmount
+	var refundFrom, refundTo sdk.AccAddress
+	if dec.outcome == types.OutcomeRefund {
+		if dec.refund > heldSum {
+			return errorsmod.Wrapf(types.ErrInvalidRefund, "refund %d is more than the disputed %d", dec.refund, heldSum)
+		}
+		if d.Kind == types.DisputeTariff {
+			reductions = []types.OperatorAmount{{Operator: d.Respondent, Amount: dec.refund}}
+			remaining = resplit(target.shares(), d.Respondent, d.Collector, dec.refund)
+		} else {
+			if reductions, remaining, err = refundShares(target.shares(), target.amount(), dec.refund); err != nil {
+				return err
+			}
+			if refundFrom, refundTo, err = k.refundParties(ctx, target, d.Collector, dec, params.Denom); err != nil {
+				return err
+			}
+		}
+	}
+	late := p.Status == types.PeriodReconciled || p.Status == types.PeriodSettled
+	var lateUse lateSettlement
+	if late {
+		if lateUse, err = k.planLate(ctx, p.Id, d.Collector, held, reductions); err != nil {
+			return err
+		}
+	}
+
+	// Writes.
+	if err := k.markDisputed(ctx, p.Id, d.Collector, held, false); err != nil {
+		return err
+	}
+	if dec.outcome == types.OutcomeRefund {
+		if err := k.applyRefund(ctx, &p, d, target, reductions, remaining, dec.refund); err != nil {
+			return err
+		}
+		d.Status = types.DisputeRefunded
+	} else {
+		d.Status = types.DisputeRejected
+	}
+	d.Refund += dec.refund // at most the disputed amount, checked above
+	d.Reason = dec.reason
+	d.ResolvedAt, d.ResolvedBy = blockTime(ctx), dec.by
+	if err := k.setDispute(ctx, d); err != nil {
+		return err
+	}
+	p.OpenDisputes--
+	var released []types.OperatorAmount
+	if p.Status == types.PeriodSubmitted || (p.Status == types.PeriodDisputed && p.OpenDisputes == 0) {
+		if released, err = k.resetTotals(ctx, &p, params); err != nil {
+			return err
+		}
+	}
+	if err := k.Periods.Set(ctx, p.Id, p); err != nil {
+		return err
+	}
+	if late {
+		if err := k.markSettledLate(ctx, p.Id, d.Collector, held, reductions); err != nil {
+			return err
+		}
+		if err := k.payLate(ctx, p.Id, d.Collector, lateUse, params.Denom); err != nil {
+			return err
+		}
+	}
+	if refundTo != nil {
+		if err := k.bankKeeper.SendCoins(ctx, refundFrom, refundTo, coins(params.Denom, dec.refund)); err != nil {
+			return err
+		}
+	}
+	return emit(ctx, &types.EventDisputeResolved{
+		DisputeId: d.Id, Status: d.Status, Refund: dec.refund, Reason: d.Reason, PeriodStatus: p.Status,
+		PaidOut: lateUse.paid, DecidedByGovernance: dec.governance, Released: released,
+	})
+}
+
+// refundParties returns who pays a refund and who receives it, for a PAID
+// ACCOUNT trip (nil otherwise): the collector's settlement account, which
+// must sign unless governance decides, pays the account that paid the fare
+// (paid_by, or the payer).
+func (k Keeper) refundParties(ctx context.Context, target disputeTarget, collector string, dec decision, denom string) (sdk.AccAddress, sdk.AccAddress, error) {
+	t := target.trip
+	if t == nil || t.PaymentMethod != types.PaymentAccount || t.PaymentStatus != types.PaymentStatusPaid {
+		return nil, nil, nil
+	}
+	op, err := k.getOperator(ctx, collector)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !dec.governance && dec.by != op.SettlementAccount {
+		return nil, nil, errorsmod.Wrapf(types.ErrNotSettlementAccount, "refunding paid trip %d moves coins from %s's settlement account %s, which must sign", t.Id, op.AgencyId, op.SettlementAccount)
+	}
+	from, err := k.addressCodec.StringToBytes(op.SettlementAccount)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !k.hasSpendable(ctx, from, denom, dec.refund) {
+		return nil, nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "refund of %d%s from %s's settlement account", dec.refund, denom, op.AgencyId)
+	}
+	paidBy := t.Payer
+	if t.PaidBy != "" {
+		paidBy = t.PaidBy
+	}
+	to, err := k.addressCodec.StringToBytes(paidBy)
+	if err != nil {
+		return nil, nil, err
+	}
+	return from, to, nil
+}
+
+// resplit moves amount of from's share to to's share (a TARIFF refund); the
+// result is sorted by operator without zero shares.
+func resplit(shares []types.OperatorAmount, from, to string, amount uint64) []types.OperatorAmount {
+	out := make([]types.OperatorAmount, 0, len(shares)+1)
+	added := false
+	for _, s := range shares {
+		if !added && s.Operator >= to {
+			if s.Operator != to {
+				out = append(out, types.OperatorAmount{Operator: to})
+			}
+			added = true
+		}
+		out = append(out, s)
+	}
+	if !added {
+		out = append(out, types.OperatorAmount{Operator: to})
+	}
+	for i := range out {
+		switch out[i].Operator {
+		case from:
+			out[i].Amount -= amount
+		case to:
+			out[i].Amount += amount // moved within one fare: fits
+		}
+	}
+	return slices.DeleteFunc(out, func(s types.OperatorAmount) bool { return s.Amount == 0 })
+}
+
+// applyRefund writes a refund: the accruals (for a TARIFF refund the
+// collector's own accrual gains what the respondent's loses), the period's
+// accrued total and the target's shares, fare and refunded amount.
+func (k Keeper) applyRefund(ctx context.Context, p *types.Period, d types.Dispute, target disputeTarget, reductions, remaining []types.OperatorAmount, refund uint64) error {
+	if err := k.reduceAccruals(ctx, p.Id, d.Collector, reductions); err != nil {
+		return err
+	}
+	if d.Kind == types.DisputeTariff {
+		u, err := k.moveAccrual(ctx, p.Id, d.Collector, refund)
+		if err != nil {
+			return err
+		}
+		if err := k.Accruals.Set(ctx, collections.Join3(p.Id, d.Collector, d.Collector), u); err != nil {
+			return err
+		}
+		if t := target.trip; t != nil {
+			t.Shares = remaining
+			return k.setTrip(ctx, *t, false)
+		}
+		target.batch.Totals = remaining
+		return k.Batches.Set(ctx, target.batch.Id, *target.batch)
+	}
+	p.Accrued -= refund // the refund was part of the period's accruals
+	if t := target.trip; t != nil {
+		t.Fare -= refund
+		t.Shares = remaining
+		t.Refunded += refund
+		if t.PaymentStatus == types.PaymentStatusUnpaid && t.Fare == 0 {
+			t.PaymentStatus, t.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
+		}
+		return k.setTrip(ctx, *t, false)
+	}
+	b := target.batch
+	b.Total -= refund
+	b.Totals = remaining
+	b.Refunded += refund
+	return k.Batches.Set(ctx, b.Id, *b)
+}
+
+// moveAccrual returns the collector's own accrual of the period with amount added.
+func (k Keeper) moveAccrual(ctx context.Context, periodID uint64, collector string, amount uint64) (types.Accrual, error) {
+	a, err := k.Accruals.Get(ctx, collections.Join3(periodID, collector, collector))
+	switch {
+	case errors.Is(err, collections.ErrNotFound):
+		a = types.Accrual{PeriodId: periodID, Collector: collector, Payee: collector}
+	case err != nil:
+		return a, err
+	}
+	a.Amount += amount // moved within the period's accruals: fits
+	return a, nil
+}
+
+// lateSettlement is what a late decision pays from the collector's held escrow.
+type lateSettlement struct {
+	found    bool
+	left     uint64
+	paid     []types.OperatorAmount
+	returned uint64
+}
+
+// planLate computes a late decision's payments: each held payee other than
+// the collector gets its held share less its reduction, the collector the
+// rest of what was held for the dispute. Without held escrow (the collector
+// was left out of the settlement) nothing moves. It writes nothing.
+func (k Keeper) planLate(ctx context.Context, periodID uint64, collector string, held, reductions []types.OperatorAmount) (lateSettlement, error) {
+	escrow, err := k.HeldEscrows.Get(ctx, collections.Join(periodID, collector))
+	if errors.Is(err, collections.ErrNotFound) {
+		return lateSettlement{}, nil
+	}
+	if err != nil {
+		return lateSettlement{}, err
+	}
+	ls := lateSettlement{found: true}
+	var cross uint64
+	for _, h := range held {
+		if h.Operator == collector {
+			continue
+		}
+		cross += h.Amount // a part of one target: fits
+		pay := h.Amount
+		for _, r := range reductions {
+			if r.Operator == h.Operator {
+				pay -= r.Amount
+			}
+		}
+		if pay > 0 {
+			ls.paid = append(ls.paid, types.OperatorAmount{Operator: h.Operator, Amount: pay})
+		}
+		ls.returned += h.Amount - pay
+	}
+	if escrow < cross {
+		return lateSettlement{}, errorsmod.Wrapf(types.ErrTotalsMismatch, "operator %s holds %d in period %d, less than the %d its dispute holds", collector, escrow, periodID, cross)
+	}
+	ls.left = escrow - cross
+	return ls, nil
+}
+
+// markSettledLate records, in the accruals of a reconciled period, the held
+// shares (less their reductions) a late decision released: they are settled
+// from held escrow, not by the period's netting, whose nets stay as
+// confirmed.
+func (k Keeper) markSettledLate(ctx context.Context, periodID uint64, collector string, held, reductions []types.OperatorAmount) error {
+	for _, h := range held {
+		if h.Operator == collector {
+			continue
+		}
+		amount := h.Amount
+		for _, r := range reductions {
+			if r.Operator == h.Operator {
+				amount -= r.Amount
+			}
+		}
+		if amount == 0 {
+			continue
+		}
+		key := collections.Join3(periodID, collector, h.Operator)
+		a, err := k.Accruals.Get(ctx, key)
+		if err != nil {
+			return err
+		}
+		a.SettledLate += amount // part of the accrual's amount: fits
+		if err := k.Accruals.Set(ctx, key, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// payLate writes a late decision's payments.
+func (k Keeper) payLate(ctx context.Context, periodID uint64, collector string, ls lateSettlement, denom string) error {
+	if !ls.found {
+		return nil
+	}
+	key := collections.Join(periodID, collector)
+	var err error
+	if ls.left > 0 {
+		err = k.HeldEscrows.Set(ctx, key, ls.left)
+	} else {
+		err = k.HeldEscrows.Remove(ctx, key)
+	}
+	if err != nil {
+		return err
+	}
+	for _, po := range ls.paid {
+		if err := k.sendToOperator(ctx, po.Operator, denom, po.Amount); err != nil {
+			return err
+		}
+	}
+	return k.sendToOperator(ctx, collector, denom, ls.returned)
+}
+
+// AppealDispute appeals a decided dispute to governance: once, by its
+// disputant, within appeal_window_seconds of the decision, while the target's
+// period still takes disputes and some of the target's disputed shares are
+// left. The held shares are held out again until MsgDecideDispute.
+func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDispute) (*types.MsgAppealDisputeResponse, error) {
+	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	if msg.EvidenceDigest != "" {
+		if err := types.ValidateDigest("evidence_digest", msg.EvidenceDigest); err != nil {
+			return nil, err
+		}
+	}
+	d, err := m.getDispute(ctx, msg.DisputeId)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != types.DisputeRefunded && d.Status != types.DisputeRejected {
+		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d is %s; only a decided dispute is appealed", d.Id, d.Status)
+	}
+	if !d.AppealedAt.IsZero() {
+		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d was appealed at %s and decided by governance: final", d.Id, d.AppealedAt.UTC().Format(time.RFC3339))
+	}
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := blockTime(ctx)
+	if until := d.ResolvedAt.Add(time.Duration(params.AppealWindowSeconds) * time.Second); now.After(until) {
+		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d could be appealed until %s (appeal_window_seconds %d)", d.Id, until.UTC().Format(time.RFC3339), params.AppealWindowSeconds)
+	}
+	if err := m.mayAppeal(ctx, signer, msg.Signer, d); err != nil {
+		return nil, err
 	}
 	target, err := m.loadTarget(ctx, d.Target, d.TargetId)
 	if err != nil {
@@ -270,88 +730,59 @@ func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDisp
 	if err != nil {
 		return nil, err
 	}
-	params, err := m.Params.Get(ctx)
+	if err := disputable(p); err != nil {
+		return nil, err
+	}
+	held := types.HeldShares(d.Kind, d.Respondent, target.shares())
+	amount, err := types.SumAmounts(held)
 	if err != nil {
 		return nil, err
 	}
-	var reductions, remaining []types.OperatorAmount
-	var refundTo sdk.AccAddress
-	if msg.Outcome == types.OutcomeRefund {
-		if msg.Refund > target.amount() {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRefund, "refund %d is more than the disputed %d", msg.Refund, target.amount())
-		}
-		if reductions, remaining, err = refundShares(target.shares(), target.amount(), msg.Refund); err != nil {
-			return nil, err
-		}
-		if t := target.trip; t != nil && t.PaymentMethod == types.PaymentAccount && t.PaymentStatus == types.PaymentStatusPaid {
-			if msg.Signer != op.SettlementAccount {
-				return nil, errorsmod.Wrapf(types.ErrNotSettlementAccount, "refunding paid trip %d moves coins from %s's settlement account %s, which must sign", t.Id, op.AgencyId, op.SettlementAccount)
-			}
-			if !m.hasSpendable(ctx, signer, params.Denom, msg.Refund) {
-				return nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "refund of %d%s", msg.Refund, params.Denom)
-			}
-			if refundTo, err = m.addressCodec.StringToBytes(t.Payer); err != nil {
-				return nil, err
-			}
-		}
+	if amount == 0 {
+		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d: nothing of it is left to appeal", d.Id)
 	}
 
 	// Writes.
-	if err := m.markDisputed(ctx, p.Id, d.Collector, target.shares(), false); err != nil {
+	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
 		return nil, err
 	}
-	if msg.Outcome == types.OutcomeRefund {
-		if err := m.reduceAccruals(ctx, p.Id, d.Collector, reductions); err != nil {
-			return nil, err
-		}
-		if t := target.trip; t != nil {
-			t.Fare -= msg.Refund
-			t.Shares = remaining
-			t.Refunded += msg.Refund
-			if t.PaymentStatus == types.PaymentStatusUnpaid && t.Fare == 0 {
-				t.PaymentStatus, t.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
-			}
-			if err := m.setTrip(ctx, *t, false); err != nil {
-				return nil, err
-			}
-		} else {
-			b := target.batch
-			b.Total -= msg.Refund
-			b.Totals = remaining
-			b.Refunded += msg.Refund
-			if err := m.Batches.Set(ctx, b.Id, *b); err != nil {
-				return nil, err
-			}
-		}
-		d.Status = types.DisputeRefunded
-	} else {
-		d.Status = types.DisputeRejected
-	}
-	d.Refund, d.Reason = msg.Refund, msg.Reason
-	d.ResolvedAt, d.ResolvedBy = blockTime(ctx), msg.Signer
+	d.Status, d.AppealedAt = types.DisputeAppealed, now
 	if err := m.setDispute(ctx, d); err != nil {
 		return nil, err
 	}
-	p.OpenDisputes--
-	if p.Status == types.PeriodDisputed && p.OpenDisputes == 0 {
-		if p.Participants, err = m.participants(ctx, p.Id); err != nil {
+	p.OpenDisputes++
+	var released []types.OperatorAmount
+	if p.Status == types.PeriodSubmitted {
+		if released, err = m.resetTotals(ctx, &p, params); err != nil {
 			return nil, err
 		}
-		p.Confirmed = nil
-		p.Status = afterSubmission(p)
 	}
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if refundTo != nil {
-		if err := m.bankKeeper.SendCoins(ctx, signer, refundTo, coins(params.Denom, msg.Refund)); err != nil {
-			return nil, err
-		}
-	}
-	if err := emit(ctx, &types.EventDisputeResolved{DisputeId: d.Id, Status: d.Status, Refund: d.Refund, Reason: d.Reason, PeriodStatus: p.Status}); err != nil {
+	if err := emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
 		return nil, err
 	}
-	return &types.MsgResolveDisputeResponse{}, nil
+	return &types.MsgAppealDisputeResponse{}, nil
+}
+
+// mayAppeal allows the disputant: the payer that opened the dispute, or a
+// toll.operator of the operator that did (not only the member who signed).
+func (k Keeper) mayAppeal(ctx context.Context, signer sdk.AccAddress, signerStr string, d types.Dispute) error {
+	if d.Disputant == "" {
+		if signerStr != d.OpenedBy {
+			return errorsmod.Wrapf(types.ErrNotDisputant, "dispute %d was opened by %s; only it may appeal", d.Id, d.OpenedBy)
+		}
+		return nil
+	}
+	agencyID, err := k.agencyKeeper.Authorize(ctx, signer, types.RoleOperator)
+	if err != nil {
+		return errorsmod.Wrapf(types.ErrNotDisputant, "dispute %d was opened by operator %s: %s", d.Id, d.Disputant, err)
+	}
+	if agencyID != d.Disputant {
+		return errorsmod.Wrapf(types.ErrNotDisputant, "dispute %d was opened by operator %s, the signer acts for %s", d.Id, d.Disputant, agencyID)
+	}
+	return nil
 }
 
 // reduceAccruals takes refund reductions off the period's accruals.

@@ -2,12 +2,15 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -26,14 +29,22 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if p.Status != types.PeriodOpen {
 		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "period %d is %s, not OPEN", p.Id, p.Status)
 	}
-	participants, err := m.participants(ctx, p.Id)
+	params, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	now := blockTime(ctx)
+	if opens := p.StartTime.Add(time.Duration(params.MinPeriodSeconds) * time.Second); now.Before(opens) {
+		return nil, errorsmod.Wrapf(types.ErrPeriodTooShort, "period %d opened at %s; it can be submitted from %s (min_period_seconds %d)", p.Id, p.StartTime.UTC().Format(time.RFC3339), opens.UTC().Format(time.RFC3339), params.MinPeriodSeconds)
+	}
+	participants, err := m.participants(ctx, p.Id)
+	if err != nil {
+		return nil, err
+	}
 	p.EndTime = now
 	p.Participants = participants
 	p.Status = afterSubmission(p)
+	p.ConfirmBy = confirmBy(now, params)
 	next := types.Period{Id: p.Id + 1, Status: types.PeriodOpen, StartTime: now}
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
@@ -50,22 +61,24 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	return &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id}, nil
 }
 
-// afterSubmission is the status of a submitted period (or a disputed one whose
-// last dispute was resolved): DISPUTED while a dispute is open, RECONCILED when
-// no operator owes another anything, SUBMITTED otherwise.
+// afterSubmission is the status of a submitted period whose totals were just
+// set: RECONCILED when no operator owes another anything (and none holds a
+// disputed payable), SUBMITTED otherwise. Open disputes do not stop a period:
+// their amounts are held out (README, "Disputes").
 func afterSubmission(p types.Period) types.PeriodStatus {
-	switch {
-	case p.OpenDisputes > 0:
-		return types.PeriodDisputed
-	case len(p.Participants) == 0:
+	if len(p.Participants) == 0 {
 		return types.PeriodReconciled
-	default:
-		return types.PeriodSubmitted
 	}
+	return types.PeriodSubmitted
 }
 
-// participants lists, sorted, the operators with a non-zero receivable or
-// payable in the period.
+// confirmBy is the confirmation deadline of totals set at now.
+func confirmBy(now time.Time, params types.Params) time.Time {
+	return now.Add(time.Duration(params.ConfirmationDeadlineSeconds) * time.Second)
+}
+
+// participants lists, sorted, the operators that take part in the period's
+// settlement (types.NetPosition.IsParticipant).
 func (k Keeper) participants(ctx context.Context, periodID uint64) ([]string, error) {
 	positions, _, err := k.NetPositions(ctx, periodID)
 	if err != nil {
@@ -73,11 +86,29 @@ func (k Keeper) participants(ctx context.Context, periodID uint64) ([]string, er
 	}
 	var out []string
 	for _, p := range positions {
-		if p.Receivable > 0 || p.Payable > 0 {
+		if p.IsParticipant() {
 			out = append(out, p.Operator)
 		}
 	}
 	return out, nil
+}
+
+// resetTotals is what a SUBMITTED period goes through when its totals change
+// (a dispute opened, appealed or decided): every escrow is returned, the
+// confirmations are cleared, the participants recomputed and the
+// confirmation deadline restarts. It returns the escrow released.
+func (k Keeper) resetTotals(ctx context.Context, p *types.Period, params types.Params) ([]types.OperatorAmount, error) {
+	released, err := k.releaseEscrow(ctx, p.Id, params.Denom)
+	if err != nil {
+		return nil, err
+	}
+	if p.Participants, err = k.participants(ctx, p.Id); err != nil {
+		return nil, err
+	}
+	p.Confirmed = nil
+	p.Status = afterSubmission(*p)
+	p.ConfirmBy = confirmBy(blockTime(ctx), params)
+	return released, nil
 }
 
 // positionOf returns the operator's position in the list, or a zero one.
@@ -106,8 +137,6 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 	}
 	switch p.Status {
 	case types.PeriodSubmitted:
-	case types.PeriodDisputed:
-		return nil, errorsmod.Wrapf(types.ErrOpenDispute, "period %d has %d open disputes", p.Id, p.OpenDisputes)
 	case types.PeriodSettled:
 		return nil, errorsmod.Wrapf(types.ErrAlreadySettled, "period %d", p.Id)
 	default:
@@ -132,14 +161,14 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 	if err != nil {
 		return nil, err
 	}
-	var escrow uint64
-	if pos.Net < 0 {
-		escrow = uint64(-pos.Net)
+	// Both fit: each is a sum of the period's accruals (types.PositionsOf).
+	escrow, held := pos.Escrow()
+	if escrow+held > 0 {
 		if msg.Signer != op.SettlementAccount {
-			return nil, errorsmod.Wrapf(types.ErrNotSettlementAccount, "operator %s pays %d net: its settlement account %s must confirm", op.AgencyId, escrow, op.SettlementAccount)
+			return nil, errorsmod.Wrapf(types.ErrNotSettlementAccount, "operator %s escrows %d net and %d disputed: its settlement account %s must confirm", op.AgencyId, escrow, held, op.SettlementAccount)
 		}
-		if !m.hasSpendable(ctx, signer, params.Denom, escrow) {
-			return nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "operator %s must escrow %d%s", op.AgencyId, escrow, params.Denom)
+		if !m.hasSpendable(ctx, signer, params.Denom, escrow+held) {
+			return nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "operator %s must escrow %d%s (%d net, %d disputed)", op.AgencyId, escrow+held, params.Denom, escrow, held)
 		}
 	}
 	p.Confirmed = slices.Insert(p.Confirmed, at, op.AgencyId)
@@ -153,17 +182,27 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 		if err := m.Escrows.Set(ctx, collections.Join(p.Id, op.AgencyId), escrow); err != nil {
 			return nil, err
 		}
-		if err := m.bankKeeper.SendCoinsFromAccountToModule(ctx, signer, types.ModuleName, coins(params.Denom, escrow)); err != nil {
+	}
+	if held > 0 {
+		if err := m.HeldEscrows.Set(ctx, collections.Join(p.Id, op.AgencyId), held); err != nil {
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow, Status: p.Status}); err != nil {
+	if escrow+held > 0 {
+		if err := m.bankKeeper.SendCoinsFromAccountToModule(ctx, signer, types.ModuleName, coins(params.Denom, escrow+held)); err != nil {
+			return nil, err
+		}
+	}
+	if err := emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
 		return nil, err
 	}
-	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow}, nil
+	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held}, nil
 }
 
-// SettlePeriod pays the net receivers of a RECONCILED period from escrow.
+// SettlePeriod pays the net receivers of a period from escrow: a RECONCILED
+// one, or a SUBMITTED one without the participants that have not confirmed,
+// once its confirmation deadline has passed or when every such participant's
+// agency is not ACTIVE (x/toll/README.md, "Settlement").
 func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod) (*types.MsgSettlePeriodResponse, error) {
 	if msg.PeriodId == 0 {
 		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
@@ -175,96 +214,258 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 	if err != nil {
 		return nil, err
 	}
+	var unconfirmed []string
 	switch p.Status {
 	case types.PeriodReconciled:
+	case types.PeriodSubmitted:
+		if unconfirmed, err = m.excludable(ctx, p); err != nil {
+			return nil, err
+		}
 	case types.PeriodSettled:
 		return nil, errorsmod.Wrapf(types.ErrAlreadySettled, "period %d was settled at %s", p.Id, p.SettledAt.UTC().Format(time.RFC3339))
 	case types.PeriodDisputed:
 		return nil, errorsmod.Wrapf(types.ErrOpenDispute, "period %d has %d open disputes", p.Id, p.OpenDisputes)
 	default:
-		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "period %d is %s; only a RECONCILED period is settled", p.Id, p.Status)
+		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "period %d is %s; only a RECONCILED or SUBMITTED period is settled", p.Id, p.Status)
 	}
 	params, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	positions, _, err := m.NetPositions(ctx, p.Id)
+	plan, err := m.planSettlement(ctx, p.Id, unconfirmed)
 	if err != nil {
 		return nil, err
 	}
-	type payout struct {
-		to     []byte
-		amount types.OperatorAmount
-	}
-	var payouts []payout
-	var owed, escrowed uint64
-	for _, pos := range positions {
-		if escrowed, err = types.AddAmounts(escrowed, pos.Escrowed); err != nil {
-			return nil, err
-		}
-		if pos.Net <= 0 {
-			continue
-		}
-		op, err := m.getOperator(ctx, pos.Operator)
-		if err != nil {
-			return nil, err
-		}
-		to, err := m.addressCodec.StringToBytes(op.SettlementAccount)
-		if err != nil {
-			return nil, err
-		}
-		payouts = append(payouts, payout{to: to, amount: types.OperatorAmount{Operator: pos.Operator, Amount: uint64(pos.Net)}})
-		if owed, err = types.AddAmounts(owed, uint64(pos.Net)); err != nil {
-			return nil, err
-		}
-	}
-	if owed != escrowed {
-		// The nets sum to zero and every net payer escrowed its net, so this
-		// only happens if state was corrupted; settling would move wrong sums.
-		return nil, errorsmod.Wrapf(types.ErrTotalsMismatch, "period %d: net receivers are owed %d but %d is escrowed", p.Id, owed, escrowed)
-	}
+
+	// Writes.
 	p.Status = types.PeriodSettled
 	p.SettledAt = blockTime(ctx)
+	p.Excluded = plan.excluded
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	paid := make([]types.OperatorAmount, 0, len(payouts))
-	for _, po := range payouts {
-		if err := m.bankKeeper.SendCoinsFromModuleToAccount(ctx, types.ModuleName, po.to, coins(params.Denom, po.amount.Amount)); err != nil {
+	for _, e := range plan.escrows {
+		key := collections.Join(p.Id, e.operator)
+		var err error
+		if e.used > 0 {
+			err = e.m.Set(ctx, key, e.used)
+		} else {
+			err = e.m.Remove(ctx, key)
+		}
+		if err != nil {
 			return nil, err
 		}
-		paid = append(paid, po.amount)
 	}
-	if err := emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: paid}); err != nil {
+	for _, po := range plan.payouts {
+		if err := m.sendToOperator(ctx, po.Operator, params.Denom, po.Amount); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range plan.returned {
+		if err := m.sendToOperator(ctx, r.Operator, params.Denom, r.Amount); err != nil {
+			return nil, err
+		}
+	}
+	if err := emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
 		return nil, err
 	}
-	return &types.MsgSettlePeriodResponse{PaidOut: paid}, nil
+	return &types.MsgSettlePeriodResponse{PaidOut: plan.payouts}, nil
 }
 
-// releaseEscrow returns every escrow of a period to its operator's settlement
-// account and deletes it; it returns what was released, by operator.
-func (k Keeper) releaseEscrow(ctx context.Context, periodID uint64, denom string) ([]types.OperatorAmount, error) {
-	var released []types.OperatorAmount
-	err := k.Escrows.Walk(ctx, collections.NewPrefixedPairRange[uint64, string](periodID), func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
-		released = append(released, types.OperatorAmount{Operator: key.K2(), Amount: amount})
+// excludable returns, sorted, the participants of a SUBMITTED period that
+// have not confirmed, if the period may be settled without them: its
+// confirmation deadline has passed, or none of them belongs to an ACTIVE
+// agency (ErrConfirmationPending otherwise).
+func (k Keeper) excludable(ctx context.Context, p types.Period) ([]string, error) {
+	var out []string
+	for _, op := range p.Participants {
+		if _, ok := slices.BinarySearch(p.Confirmed, op); !ok {
+			out = append(out, op)
+		}
+	}
+	if !blockTime(ctx).Before(p.ConfirmBy) {
+		return out, nil
+	}
+	for _, op := range out {
+		a, err := k.agencyKeeper.GetAgency(ctx, op)
+		if err != nil {
+			return nil, err
+		}
+		if a.Status == agencytypes.AgencyStatusActive {
+			return nil, errorsmod.Wrapf(types.ErrConfirmationPending, "period %d: operator %s has not confirmed; until %s only the confirmations settle the period", p.Id, op, p.ConfirmBy.UTC().Format(time.RFC3339))
+		}
+	}
+	return out, nil
+}
+
+// settlementPlan is what settling a period moves.
+type settlementPlan struct {
+	// excluded are the participants left out, sorted.
+	excluded []string
+	// payouts are the nets paid to the net receivers, by operator.
+	payouts []types.OperatorAmount
+	// returned is escrow given back, by operator.
+	returned []types.OperatorAmount
+	// escrows are the escrow entries with what stays recorded as used.
+	escrows []escrowUse
+}
+
+type escrowUse struct {
+	m        collections.Map[collections.Pair[uint64, string], uint64]
+	operator string
+	used     uint64
+}
+
+// planSettlement computes the settlement of a period without the operators
+// in excluded (sorted): the nets are taken over the accruals between the
+// other operators only, and any of them whose escrow does not cover its net
+// is excluded as well, until every remaining net payer's escrow covers its
+// net (at most one round per participant). The remaining nets sum to zero,
+// so the escrow used pays the receivers exactly; the rest of each escrow,
+// and all escrow of the excluded (held escrow included), is returned. The
+// excluded operators' accruals across operators are not settled on chain.
+// It writes nothing.
+func (k Keeper) planSettlement(ctx context.Context, periodID uint64, excluded []string) (settlementPlan, error) {
+	accruals, err := k.periodAccruals(ctx, periodID)
+	if err != nil {
+		return settlementPlan{}, err
+	}
+	escrowOf := func(op string) (uint64, error) {
+		e, err := k.Escrows.Get(ctx, collections.Join(periodID, op))
+		if errors.Is(err, collections.ErrNotFound) {
+			return 0, nil
+		}
+		return e, err
+	}
+	excluded = slices.Clone(excluded)
+	include := func(op string) bool {
+		_, found := slices.BinarySearch(excluded, op)
+		return !found
+	}
+	var positions []types.NetPosition
+	for {
+		if positions, err = types.PositionsOf(accruals, include); err != nil {
+			return settlementPlan{}, err
+		}
+		grown := false
+		for _, pos := range positions {
+			if pos.Net >= 0 {
+				continue
+			}
+			e, err := escrowOf(pos.Operator)
+			if err != nil {
+				return settlementPlan{}, err
+			}
+			if e < uint64(-pos.Net) {
+				at, _ := slices.BinarySearch(excluded, pos.Operator)
+				excluded = slices.Insert(excluded, at, pos.Operator)
+				grown = true
+			}
+		}
+		if !grown {
+			break
+		}
+	}
+	plan := settlementPlan{excluded: excluded}
+	var owed, used uint64
+	for _, pos := range positions {
+		if pos.Net > 0 {
+			plan.payouts = append(plan.payouts, types.OperatorAmount{Operator: pos.Operator, Amount: uint64(pos.Net)})
+			owed += uint64(pos.Net) // a sum of the period's accruals: fits
+		}
+	}
+	returned := make(map[string]uint64)
+	var returnedOps []string
+	giveBack := func(op string, amount uint64) {
+		if amount == 0 {
+			return
+		}
+		if _, ok := returned[op]; !ok {
+			returnedOps = append(returnedOps, op)
+		}
+		returned[op] += amount
+	}
+	err = k.Escrows.Walk(ctx, collections.NewPrefixedPairRange[uint64, string](periodID), func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
+		op := key.K2()
+		var use uint64
+		if include(op) {
+			use = uint64(-min(positionOf(positions, op).Net, 0))
+		}
+		used += use
+		plan.escrows = append(plan.escrows, escrowUse{m: k.Escrows, operator: op, used: use})
+		giveBack(op, amount-use)
 		return false, nil
 	})
 	if err != nil {
-		return nil, err
+		return settlementPlan{}, err
+	}
+	err = k.HeldEscrows.Walk(ctx, collections.NewPrefixedPairRange[uint64, string](periodID), func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
+		if op := key.K2(); !include(op) {
+			plan.escrows = append(plan.escrows, escrowUse{m: k.HeldEscrows, operator: op})
+			giveBack(op, amount)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return settlementPlan{}, err
+	}
+	if owed != used {
+		// The nets sum to zero and every remaining net payer's escrow covers
+		// its net, so this only happens if state was corrupted.
+		return settlementPlan{}, errorsmod.Wrapf(types.ErrTotalsMismatch, "period %d: net receivers are owed %d but %d is escrowed", periodID, owed, used)
+	}
+	slices.Sort(returnedOps)
+	for _, op := range returnedOps {
+		plan.returned = append(plan.returned, types.OperatorAmount{Operator: op, Amount: returned[op]})
+	}
+	return plan, nil
+}
+
+// sendToOperator pays amount from the module account to the operator's
+// settlement account (as registered now).
+func (k Keeper) sendToOperator(ctx context.Context, operator, denom string, amount uint64) error {
+	if amount == 0 {
+		return nil
+	}
+	op, err := k.getOperator(ctx, operator)
+	if err != nil {
+		return err
+	}
+	to, err := k.addressCodec.StringToBytes(op.SettlementAccount)
+	if err != nil {
+		return err
+	}
+	return k.bankKeeper.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, coins(denom, amount))
+}
+
+// releaseEscrow returns every escrow of a period, net and held, to its
+// operator's settlement account and deletes it; it returns what was
+// released, by operator.
+func (k Keeper) releaseEscrow(ctx context.Context, periodID uint64, denom string) ([]types.OperatorAmount, error) {
+	var released []types.OperatorAmount
+	for _, m := range []collections.Map[collections.Pair[uint64, string], uint64]{k.Escrows, k.HeldEscrows} {
+		var keys []collections.Pair[uint64, string]
+		err := m.Walk(ctx, collections.NewPrefixedPairRange[uint64, string](periodID), func(key collections.Pair[uint64, string], amount uint64) (bool, error) {
+			keys = append(keys, key)
+			i, found := slices.BinarySearchFunc(released, key.K2(), func(a types.OperatorAmount, op string) int { return strings.Compare(a.Operator, op) })
+			if found {
+				released[i].Amount += amount // both parts are sums of the period's accruals
+			} else {
+				released = slices.Insert(released, i, types.OperatorAmount{Operator: key.K2(), Amount: amount})
+			}
+			return false, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, key := range keys {
+			if err := m.Remove(ctx, key); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for _, r := range released {
-		op, err := k.getOperator(ctx, r.Operator)
-		if err != nil {
-			return nil, err
-		}
-		to, err := k.addressCodec.StringToBytes(op.SettlementAccount)
-		if err != nil {
-			return nil, err
-		}
-		if err := k.Escrows.Remove(ctx, collections.Join(periodID, r.Operator)); err != nil {
-			return nil, err
-		}
-		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, types.ModuleName, to, coins(denom, r.Amount)); err != nil {
+		if err := k.sendToOperator(ctx, r.Operator, denom, r.Amount); err != nil {
 			return nil, err
 		}
 	}

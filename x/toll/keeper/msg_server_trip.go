@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"math/bits"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -220,11 +221,50 @@ func (k Keeper) pay(ctx context.Context, payer sdk.AccAddress, op types.Operator
 	return k.bankKeeper.SendCoins(ctx, payer, to, coins(denom, amount))
 }
 
+// accrualUpdate is what adding shares to a period's accruals writes: the
+// accruals and the period with its accrued total.
+type accrualUpdate struct {
+	accruals []types.Accrual
+	period   types.Period
+}
+
 // addAccruals returns the period's accruals of collector with shares added
-// (what collector owes each payee), checked for ErrAmountOverflow, without
-// writing them: handlers call it before their first write and setAccruals
-// after. shares name each payee once.
-func (k Keeper) addAccruals(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount) ([]types.Accrual, error) {
+// (what collector owes each payee) and the period's new accrued total,
+// without writing them: handlers call it before their first write and
+// setAccruals after. shares name each payee once. The collector's accruals
+// of the period stay within max_period_accrual and the period's within
+// max_period_total (ErrPeriodCapExceeded), which is what keeps every sum over
+// a period's accruals within an int64 (types.PositionsOf).
+func (k Keeper) addAccruals(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount) (accrualUpdate, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return accrualUpdate{}, err
+	}
+	p, err := k.getPeriod(ctx, periodID)
+	if err != nil {
+		return accrualUpdate{}, err
+	}
+	added, err := types.SumAmounts(shares)
+	if err != nil {
+		return accrualUpdate{}, err
+	}
+	// The collector's accruals of the period: at most one per operator.
+	var collected uint64
+	rng := collections.NewSuperPrefixedTripleRange[uint64, string, string](periodID, collector)
+	if err := k.Accruals.Walk(ctx, rng, func(_ collections.Triple[uint64, string, string], a types.Accrual) (bool, error) {
+		collected, err = types.AddAmounts(collected, a.Amount)
+		return err != nil, err
+	}); err != nil {
+		return accrualUpdate{}, err
+	}
+	if sum, err := types.AddAmounts(collected, added); err != nil || sum > params.MaxPeriodAccrual {
+		return accrualUpdate{}, errorsmod.Wrapf(types.ErrPeriodCapExceeded, "operator %s has accrued %d in period %d; %d more exceeds max_period_accrual %d", collector, collected, periodID, added, params.MaxPeriodAccrual)
+	}
+	total, err := types.AddAmounts(p.Accrued, added)
+	if err != nil || total > params.MaxPeriodTotal {
+		return accrualUpdate{}, errorsmod.Wrapf(types.ErrPeriodCapExceeded, "period %d has accrued %d; %d more exceeds max_period_total %d", periodID, p.Accrued, added, params.MaxPeriodTotal)
+	}
+	p.Accrued = total
 	out := make([]types.Accrual, 0, len(shares))
 	for _, s := range shares {
 		a, err := k.Accruals.Get(ctx, collections.Join3(periodID, collector, s.Operator))
@@ -232,24 +272,24 @@ func (k Keeper) addAccruals(ctx context.Context, periodID uint64, collector stri
 		case errors.Is(err, collections.ErrNotFound):
 			a = types.Accrual{PeriodId: periodID, Collector: collector, Payee: s.Operator}
 		case err != nil:
-			return nil, err
+			return accrualUpdate{}, err
 		}
 		if a.Amount, err = types.AddAmounts(a.Amount, s.Amount); err != nil {
-			return nil, errorsmod.Wrapf(err, "accrual (%d, %s, %s)", periodID, collector, s.Operator)
+			return accrualUpdate{}, errorsmod.Wrapf(err, "accrual (%d, %s, %s)", periodID, collector, s.Operator)
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return accrualUpdate{accruals: out, period: p}, nil
 }
 
-// setAccruals writes accruals.
-func (k Keeper) setAccruals(ctx context.Context, accruals []types.Accrual) error {
-	for _, a := range accruals {
+// setAccruals writes an accrual update.
+func (k Keeper) setAccruals(ctx context.Context, u accrualUpdate) error {
+	for _, a := range u.accruals {
 		if err := k.Accruals.Set(ctx, collections.Join3(a.PeriodId, a.Collector, a.Payee), a); err != nil {
 			return err
 		}
 	}
-	return nil
+	return k.Periods.Set(ctx, u.period.Id, u.period)
 }
 
 // nextID issues the next id of a sequence that holds the last id issued.
@@ -286,6 +326,9 @@ func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.M
 		return nil, errorsmod.Wrapf(types.ErrInsufficientFunds, "trip %d costs %d%s", trip.Id, trip.Fare, params.Denom)
 	}
 	trip.PaymentStatus, trip.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
+	if msg.Signer != trip.Payer {
+		trip.PaidBy = msg.Signer
+	}
 	if err := m.setTrip(ctx, trip, false); err != nil {
 		return nil, err
 	}
@@ -323,6 +366,103 @@ func validateBatchTotals(totals []types.OperatorAmount, max uint32) (uint64, err
 	return sum, nil
 }
 
+// checkBatchBounds bounds a batch's declared totals by what count trips can
+// cost: the total by count x max_trip_fare, and each operator's total by
+// count x the largest share one trip at the plaza can give it — its per_km
+// over the whole length of the plaza's route (the end of its last segment),
+// plus its base fee if it collects, for the highest class, under any of its
+// tariff versions a recordable trip may have exited under
+// (ErrInvalidBatch).
+func (k Keeper) checkBatchBounds(ctx context.Context, plaza types.Plaza, count uint64, totals []types.OperatorAmount, total uint64, params types.Params) error {
+	if !fitsProduct(total, count, params.MaxTripFare) {
+		return errorsmod.Wrapf(types.ErrInvalidBatch, "total %d exceeds %d trips x max_trip_fare %d", total, count, params.MaxTripFare)
+	}
+	routeEnd, err := k.routeEnd(ctx, plaza.Route)
+	if err != nil {
+		return err
+	}
+	now := blockTime(ctx)
+	from := now.Add(-time.Duration(params.MaxTripAgeSeconds+params.MaxTripDurationSeconds) * time.Second)
+	to := now.Add(time.Duration(params.MaxClockSkewSeconds) * time.Second)
+	for _, t := range totals {
+		perTrip, err := k.maxTripShare(ctx, t.Operator, t.Operator == plaza.Operator, routeEnd, from, to)
+		if err != nil {
+			return err
+		}
+		if !fitsProduct(t.Amount, count, perTrip) {
+			return errorsmod.Wrapf(types.ErrInvalidBatch, "operator %s's total %d exceeds %d trips x %d, the most its tariff charges one trip on route %s", t.Operator, t.Amount, count, perTrip, plaza.Route)
+		}
+	}
+	return nil
+}
+
+// fitsProduct reports whether amount <= a x b (computed in 128 bits).
+func fitsProduct(amount, a, b uint64) bool {
+	hi, lo := bits.Mul64(a, b)
+	return hi > 0 || amount <= lo
+}
+
+// routeEnd is where the last segment of route ends (0 without segments): no
+// trip on the route is longer.
+func (k Keeper) routeEnd(ctx context.Context, route string) (uint64, error) {
+	it, err := k.Segments.Iterate(ctx, collections.NewPrefixedPairRange[string, uint64](route).Descending())
+	if err != nil {
+		return 0, err
+	}
+	defer it.Close()
+	if !it.Valid() {
+		return 0, nil
+	}
+	seg, err := it.Value()
+	if err != nil {
+		return 0, err
+	}
+	return seg.EndM, nil
+}
+
+// maxTripShare is the largest share one trip of at most routeEnd metres can
+// give operator under its tariff versions in effect between from and to:
+// per_km x routeEnd / 1000, plus the base fee if it collects, for the most
+// expensive class, before discounts.
+func (k Keeper) maxTripShare(ctx context.Context, operator string, collects bool, routeEnd uint64, from, to time.Time) (uint64, error) {
+	first := uint64(1)
+	switch t, err := k.TariffAt(ctx, operator, from); {
+	case err == nil:
+		first = t.Version
+	case !errors.Is(err, types.ErrTariffNotFound):
+		return 0, err
+	}
+	var best uint64
+	found := false
+	rng := collections.NewPrefixedPairRange[string, uint64](operator).StartInclusive(first)
+	err := k.Tariffs.Walk(ctx, rng, func(_ collections.Pair[string, uint64], t types.Tariff) (bool, error) {
+		if t.EffectiveFrom.After(to) {
+			return true, nil
+		}
+		found = true
+		for _, r := range t.Rates {
+			part, err := types.MulDiv(r.PerKm, routeEnd, types.MetresPerKilometre)
+			if err != nil {
+				return true, err
+			}
+			if collects {
+				if part, err = types.AddAmounts(part, r.BaseFee); err != nil {
+					return true, err
+				}
+			}
+			best = max(best, part)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if !found {
+		return 0, errorsmod.Wrapf(types.ErrTariffNotFound, "operator %s has no tariff in effect for the batch's trips", operator)
+	}
+	return best, nil
+}
+
 // SubmitTripBatch anchors a batch of off-chain trips of one of the signer's
 // operator's plazas and adds its totals to the open period's accruals.
 func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTripBatch) (*types.MsgSubmitTripBatchResponse, error) {
@@ -358,6 +498,9 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 		if _, err := m.getOperator(ctx, t.Operator); err != nil {
 			return nil, err
 		}
+	}
+	if err := m.checkBatchBounds(ctx, plaza, msg.Count, msg.Totals, total, params); err != nil {
+		return nil, err
 	}
 	periodID, err := m.CurrentPeriod.Get(ctx)
 	if err != nil {

@@ -35,6 +35,8 @@ func TestSubmitPeriod(t *testing.T) {
 	require.Equal(t, types.Period{
 		Id: 1, Status: types.PeriodSubmitted, StartTime: testkeeper.BlockTime, EndTime: t1,
 		Participants: []string{"kec", "prv", "prv2"},
+		// fares 3150+2750+1950+2100+1750+1250 and batches 35000+14000
+		Accrued: 61_950, ConfirmBy: t1.Add(7 * 24 * time.Hour),
 	}, f.stPeriod(1))
 	require.Equal(t, types.Period{Id: 2, Status: types.PeriodOpen, StartTime: t1}, f.stPeriod(2))
 	cur, err := f.Keeper.CurrentPeriod.Get(f.Ctx)
@@ -109,9 +111,9 @@ func TestSubmitPeriodReconciled(t *testing.T) {
 }
 
 // TestSubmitPeriodDisputed: a dispute opened while the period is OPEN keeps it
-// OPEN; submitting it makes it DISPUTED with the participants of the
-// undisputed amounts; resolving the last dispute makes it SUBMITTED with the
-// participants recomputed.
+// OPEN; submitting it makes it SUBMITTED all the same, the disputed amounts
+// held out (their collector a participant for its disputed payable);
+// deciding the dispute recomputes the participants.
 func TestSubmitPeriodDisputed(t *testing.T) {
 	// ARRANGE: the only crossing flows are K→P (prv owes kec 450) and Q→K
 	// (kec owes prv 800 and prv2 600); prv2 disputes Q→K.
@@ -127,15 +129,15 @@ func TestSubmitPeriodDisputed(t *testing.T) {
 	res := f.stSubmit(1)
 
 	// ASSERT
-	require.Equal(t, types.PeriodDisputed, res.Status)
+	require.Equal(t, types.PeriodSubmitted, res.Status)
 	p := f.stPeriod(1)
-	require.Equal(t, types.PeriodDisputed, p.Status)
+	require.Equal(t, types.PeriodSubmitted, p.Status)
 	require.Equal(t, []string{"kec", "prv"}, p.Participants, "the disputed Q→K is held out: prv2 has only a disputed receivable")
 	require.Equal(t, uint32(1), p.OpenDisputes)
 	require.Equal(t, types.PeriodOpen, f.stPeriod(2).Status)
-	require.Equal(t, types.PeriodDisputed, stOnlyEvent[*types.EventPeriodSubmitted](f).Status)
+	require.Equal(t, types.PeriodSubmitted, stOnlyEvent[*types.EventPeriodSubmitted](f).Status)
 
-	// DISPUTED → SUBMITTED when the dispute is rejected; prv2 participates again.
+	// The dispute is rejected; prv2 participates again.
 	f.stReject(d)
 	p = f.stPeriod(1)
 	require.Equal(t, types.PeriodSubmitted, p.Status)
@@ -143,15 +145,15 @@ func TestSubmitPeriodDisputed(t *testing.T) {
 	require.Zero(t, p.OpenDisputes)
 }
 
-// TestResolveLastDisputeReconciles: DISPUTED → RECONCILED when the last
+// TestResolveLastDisputeReconciles: SUBMITTED → RECONCILED when the last
 // dispute is resolved and nothing crosses operators any more.
 func TestResolveLastDisputeReconciles(t *testing.T) {
 	// ARRANGE: one crossing trip (K→P, OFFCHAIN), disputed by kec, period submitted.
 	f := stSetup(t)
 	kp := f.stCrossKP()
 	d := f.stOpenDispute(stClerk("kec"), types.TargetTrip, kp)
-	require.Equal(t, types.PeriodDisputed, f.stSubmit(1).Status)
-	require.Empty(t, f.stPeriod(1).Participants)
+	require.Equal(t, types.PeriodSubmitted, f.stSubmit(1).Status)
+	require.Equal(t, []string{"prv"}, f.stPeriod(1).Participants, "prv holds the disputed payable")
 	f.stFreshEvents()
 
 	// ACT: prv refunds the whole fare.
@@ -191,7 +193,7 @@ func TestSubmitPeriodRejected(t *testing.T) {
 			f.stSettle(1)
 			return act(f, f.s(stClerk("prv")), 1)
 		}, types.ErrInvalidTransition, ""},
-		{"period DISPUTED", func(f *stFixture) func() error {
+		{"period SUBMITTED around an open dispute", func(f *stFixture) func() error {
 			kp := f.stCrossKP()
 			f.stOpenDispute(stClerk("kec"), types.TargetTrip, kp)
 			f.stSubmit(1)
@@ -335,14 +337,6 @@ func TestConfirmPeriodRejected(t *testing.T) {
 			f.stThreeOperators()
 			return prvConfirms(f)
 		}, types.ErrInvalidTransition, ""},
-		{"period DISPUTED", func(f *stFixture) func() error {
-			sc := f.stThreeOperators()
-			f.stSubmit(1)
-			f.stOpenDispute(stClerk("kec"), types.TargetBatch, sc.batchP)
-			f.Fund(f.t, stSettle("prv"), stDenom, 3*7_050)
-			pos := f.stPosition(1, "prv")
-			return confirm(f, 1, "prv", f.s(stSettle("prv")), pos.Receivable, pos.Payable)
-		}, types.ErrOpenDispute, ""},
 		{"period RECONCILED", func(f *stFixture) func() error {
 			submitted(f)
 			f.stConfirmAll(1)

@@ -332,11 +332,24 @@ func (f *stFixture) stPosition(period uint64, op string) types.NetPosition {
 	return types.NetPosition{Operator: op}
 }
 
+// stSubmit submits the period, first moving the block time to when it may be
+// submitted (min_period_seconds after its start) if it is earlier.
 func (f *stFixture) stSubmit(period uint64) *types.MsgSubmitPeriodResponse {
 	f.t.Helper()
+	f.stSubmittable(period)
 	res, err := f.msg.SubmitPeriod(f.Ctx, &types.MsgSubmitPeriod{Signer: f.s(stClerk("kec")), PeriodId: period})
 	require.NoError(f.t, err)
 	return res
+}
+
+// stSubmittable moves the block time to when the period may be submitted, if it is earlier.
+func (f *stFixture) stSubmittable(period uint64) {
+	f.t.Helper()
+	params, err := f.Keeper.Params.Get(f.Ctx)
+	require.NoError(f.t, err)
+	if opens := f.stPeriod(period).StartTime.Add(time.Duration(params.MinPeriodSeconds) * time.Second); f.Ctx.BlockTime().Before(opens) {
+		f.Ctx = f.Ctx.WithBlockTime(opens)
+	}
 }
 
 // stConfirmMsg is op's confirmation with the totals NetPositions reports,

@@ -8,7 +8,6 @@ import (
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
-	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -65,7 +64,7 @@ func stSettleAndCheck(t *testing.T, f *stFixture, period uint64, first map[strin
 		}
 	}
 	require.Equal(t, paid, res.PaidOut)
-	require.Equal(t, &types.EventPeriodSettled{PeriodId: period, PaidOut: paid}, stOnlyEvent[*types.EventPeriodSettled](f))
+	require.Equal(t, &types.EventPeriodSettled{PeriodId: period, PaidOut: paid, Excluded: []string{}, Returned: []types.OperatorAmount{}}, stOnlyEvent[*types.EventPeriodSettled](f))
 	for _, pos := range positions {
 		got := int64(f.Balance(stSettle(pos.Operator), stDenom)) - int64(baseline[pos.Operator])
 		require.Equal(t, pos.Net, got, "balance change of %s's settlement account", pos.Operator)
@@ -218,7 +217,9 @@ func TestNetPositions(t *testing.T) {
 }
 
 // TestNetPositionsDisputedOnly: an operator whose only cross-operator amount
-// is disputed has a position (disputed fields only) but is no participant.
+// is disputed has a position (disputed fields only); it is a participant if
+// it owes the disputed amount (it escrows it at confirmation), not if it is
+// owed it.
 func TestNetPositionsDisputedOnly(t *testing.T) {
 	// ARRANGE: P→Q (prv2 collects: prv 400, prv2 1900) disputed by prv; K→P (prv owes kec 450).
 	f := stSetup(t)
@@ -236,8 +237,8 @@ func TestNetPositionsDisputedOnly(t *testing.T) {
 		{Operator: "prv", Payable: 450, Net: -450, DisputedReceivable: 400},
 		{Operator: "prv2", DisputedPayable: 400},
 	}, positions)
-	require.Equal(t, types.PeriodDisputed, res.Status)
-	require.Equal(t, []string{"kec", "prv"}, f.stPeriod(1).Participants)
+	require.Equal(t, types.PeriodSubmitted, res.Status)
+	require.Equal(t, []string{"kec", "prv", "prv2"}, f.stPeriod(1).Participants)
 }
 
 func TestSettlePeriodRejected(t *testing.T) {
@@ -258,17 +259,17 @@ func TestSettlePeriodRejected(t *testing.T) {
 			f.stSettle(1)
 			return settle(f, f.s(stSettle("kec")), 1)
 		}, types.ErrAlreadySettled, ""},
-		{"open dispute", func(f *stFixture) func() error {
+		{"open dispute, before the deadline", func(f *stFixture) func() error {
 			sc := f.stThreeOperators()
 			f.stSubmit(1)
 			f.stOpenDispute(stPayer2, types.TargetTrip, sc.unpaidKP)
 			return settle(f, f.s(stSettle("kec")), 1)
-		}, types.ErrOpenDispute, ""},
-		{"SUBMITTED, nobody confirmed", func(f *stFixture) func() error {
+		}, types.ErrConfirmationPending, ""},
+		{"SUBMITTED, nobody confirmed, before the deadline", func(f *stFixture) func() error {
 			f.stThreeOperators()
 			f.stSubmit(1)
 			return settle(f, f.s(stSettle("kec")), 1)
-		}, types.ErrInvalidTransition, ""},
+		}, types.ErrConfirmationPending, "kec has not confirmed"},
 		{"SUBMITTED, escrow held, one confirmation missing", func(f *stFixture) func() error {
 			f.stThreeOperators()
 			f.stSubmit(1)
@@ -276,7 +277,7 @@ func TestSettlePeriodRejected(t *testing.T) {
 			f.stConfirm(1, "prv")
 			f.stConfirm(1, "prv2")
 			return settle(f, f.s(stSettle("prv")), 1)
-		}, types.ErrInvalidTransition, ""},
+		}, types.ErrConfirmationPending, ""},
 		{"OPEN", func(f *stFixture) func() error {
 			f.stThreeOperators()
 			return settle(f, f.s(stSettle("kec")), 1)
@@ -329,5 +330,5 @@ func TestSettlementEvents(t *testing.T) {
 	}
 	step("EventPeriodSettled", func() { f.stSettle(1) })
 	require.Equal(t, types.PeriodSettled, f.stPeriod(1).Status)
-	require.Equal(t, testkeeper.BlockTime, f.stPeriod(1).SettledAt)
+	require.Equal(t, f.Ctx.BlockTime(), f.stPeriod(1).SettledAt)
 }

@@ -368,9 +368,9 @@ func TestRecordTripRejected(t *testing.T) {
 				m.EntryTime, m.ExitTime = ntNow, ntNow
 			})
 		}, types.ErrAmountOverflow},
-		{"accrual overflows", func(f *ntFixture) func() error {
-			// class 4 with COMPACT: prv's part 9 223 372 036 854 775 800 (TestQuoteFareOverflow);
-			// two trips accrue 18 446 744 073 709 551 600 to (prv, prv), a third overflows
+		{"accrual beyond the period caps", func(f *ntFixture) func() error {
+			// class 4 with COMPACT: prv's part 9 223 372 036 854 775 800 (TestQuoteFareOverflow),
+			// beyond max_period_accrual: the first such trip is refused
 			v2 := ntPrvMsgTariff(f, ntNow)
 			v2.Rates[3] = types.ClassRate{VehicleClass: 4, PerKm: math.MaxUint64 / 20}
 			f.tariff(v2)
@@ -380,10 +380,8 @@ func TestRecordTripRejected(t *testing.T) {
 				m.EntryTime, m.ExitTime = ntNow, ntNow
 				return m
 			}
-			f.record(big())
-			f.record(big())
 			return func() error { _, err := f.msg.RecordTrip(f.Ctx, big()); return err }
-		}, types.ErrAmountOverflow},
+		}, types.ErrPeriodCapExceeded},
 	})
 }
 

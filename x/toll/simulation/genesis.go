@@ -62,6 +62,13 @@ func RandomParams(r *rand.Rand) types.Params {
 		MaxSegmentsPerTrip:     minRandomSegments + uint32(r.Intn(int(types.MaxMaxSegmentsPerTrip-minRandomSegments)+1)),    //nolint:gosec // bounded
 		MaxBatchOperators:      minRandomBatchOps + uint32(r.Intn(int(types.MaxMaxBatchOperators-minRandomBatchOps)+1)),     //nolint:gosec // bounded
 		MaxBatchTrips:          minRandomBatchTrips + uint64(r.Int63n(int64(types.MaxMaxBatchTrips-minRandomBatchTrips)+1)), //nolint:gosec // bounded
+
+		MaxTripFare:                 types.DefaultMaxTripFare,
+		MaxPeriodAccrual:            types.DefaultMaxPeriodAccrual,
+		MaxPeriodTotal:              types.DefaultMaxPeriodTotal,
+		ConfirmationDeadlineSeconds: types.MinConfirmationDeadlineSeconds + uint64(r.Int63n(int64(types.DefaultConfirmationDeadlineSeconds))), //nolint:gosec // bounded
+		AppealWindowSeconds:         1 + uint64(r.Int63n(int64(types.DefaultAppealWindowSeconds))),                                            //nolint:gosec // bounded
+		MinPeriodSeconds:            types.DefaultMinPeriodSeconds,
 	}
 }
 

@@ -32,6 +32,7 @@ const (
 	OpWeightMsgSettlePeriod            = "op_weight_msg_toll_settle_period"
 	OpWeightMsgOpenDispute             = "op_weight_msg_toll_open_dispute"
 	OpWeightMsgResolveDispute          = "op_weight_msg_toll_resolve_dispute"
+	OpWeightMsgAppealDispute           = "op_weight_msg_toll_appeal_dispute"
 	DefaultWeightMsgRegisterOperator   = 15
 	DefaultWeightMsgRegisterPlaza      = 20
 	DefaultWeightMsgRegisterSegment    = 20
@@ -46,6 +47,7 @@ const (
 	DefaultWeightMsgSettlePeriod       = 20
 	DefaultWeightMsgOpenDispute        = 10
 	DefaultWeightMsgResolveDispute     = 20
+	DefaultWeightMsgAppealDispute      = 10
 )
 
 // Bounds of the random messages.
@@ -501,11 +503,11 @@ type disputable struct {
 	operators []string // the non-collecting operators with a share
 }
 
-// disputables are trips and batches of period with no open dispute.
+// disputables are trips and batches of period never disputed (a target has one dispute).
 func (s *search) disputables(periodID uint64) []disputable {
 	var out []disputable
 	open := func(target types.DisputeTarget, id uint64) bool {
-		has, err := s.k.OpenDisputeByTarget.Has(s.ctx, collections.Join(int32(target), id))
+		has, err := s.k.DisputeByTarget.Has(s.ctx, collections.Join(int32(target), id))
 		return err != nil || has
 	}
 	disputants := func(collector string, shares []types.OperatorAmount) (preferred, ops []string) {
@@ -591,7 +593,7 @@ func MsgResolveDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 		}
 		for _, id := range ids {
 			d, err := k.Disputes.Get(ctx, id)
-			if err != nil {
+			if err != nil || d.Status != types.DisputeOpen || d.Kind == types.DisputeTariff {
 				continue
 			}
 			amount, paid := uint64(0), false
@@ -632,5 +634,31 @@ func MsgResolveDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 			}
 		}
 		return done[*types.MsgResolveDispute](s, "", nil, false, "", 0)
+	}
+}
+
+// MsgAppealDisputeFactory appeals a decided dispute that was never appealed,
+// signed by the payer that opened it or for the operator that did.
+func MsgAppealDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAppealDispute] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgAppealDispute) {
+		s := newSearch(ctx, k, testData, reporter)
+		disputes := sample(s, k.Disputes, nil, func(d types.Dispute) bool {
+			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero()
+		})
+		if len(disputes) == 0 {
+			return done[*types.MsgAppealDispute](s, "", nil, false, "no decided dispute is left to appeal", 0)
+		}
+		for _, d := range disputes {
+			signers := s.signers([]string{d.OpenedBy}, false)
+			if d.Disputant != "" {
+				signers = s.operatorSigners(d.Disputant)
+			}
+			if addr, msg, ok := s.trySigners(signers, func(addr string) sdk.Msg {
+				return &types.MsgAppealDispute{Signer: addr, DisputeId: d.Id}
+			}); ok {
+				return done[*types.MsgAppealDispute](s, addr, msg, true, "", 0)
+			}
+		}
+		return done[*types.MsgAppealDispute](s, "", nil, false, "", 0)
 	}
 }

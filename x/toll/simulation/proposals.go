@@ -12,8 +12,10 @@ import (
 // Governance proposal weight: the AppParams key and its default. x/gov's simulation submits
 // a proposal for each payload with weight/25, so a weight under 25 never runs.
 const (
-	OpWeightMsgUpdateParams      = "op_weight_msg_toll_update_params"
-	DefaultWeightMsgUpdateParams = 25
+	OpWeightMsgUpdateParams       = "op_weight_msg_toll_update_params"
+	DefaultWeightMsgUpdateParams  = 25
+	OpWeightMsgDecideDispute      = "op_weight_msg_toll_decide_dispute"
+	DefaultWeightMsgDecideDispute = 25
 )
 
 // MsgUpdateParamsFactory is the payload of a proposal setting random valid params (signer:
@@ -26,5 +28,21 @@ func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpd
 			p.Denom = current.Denom
 		}
 		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
+	}
+}
+
+// MsgDecideDisputeFactory is the payload of a proposal deciding an OPEN or
+// APPEALED dispute (signer: the x/gov authority): a rejection with a reason
+// code. It is valid when the proposal is submitted; a dispute decided before
+// the vote ends makes it fail, as a real late proposal would.
+func MsgDecideDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideDispute] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgDecideDispute) {
+		ids := sample(newSearch(ctx, k, testData, reporter), k.OpenDisputeByTarget, nil, all[uint64])
+		if len(ids) == 0 {
+			reporter.Skip("no dispute is OPEN or APPEALED")
+			return nil, nil
+		}
+		r := testData.Rand()
+		return nil, &types.MsgDecideDispute{Authority: k.GetAuthority(), DisputeId: ids[r.Intn(len(ids))], Outcome: types.OutcomeReject, Reason: reasonCodes[r.Intn(len(reasonCodes))]}
 	}
 }

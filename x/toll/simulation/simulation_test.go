@@ -154,6 +154,8 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		{"SettlePeriod", simulation.MsgSettlePeriodFactory(k)},
 		{"OpenDispute", simulation.MsgOpenDisputeFactory(k)},
 		{"ResolveDispute", simulation.MsgResolveDisputeFactory(k)},
+		{"AppealDispute", simulation.MsgAppealDisputeFactory(k)},
+		{"DecideDispute", simulation.MsgDecideDisputeFactory(k)},
 		{"UpdateParams", simulation.MsgUpdateParamsFactory(k)},
 	}
 	delivered := make(map[string]int)
@@ -176,7 +178,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		}
 		// ASSERT
 		require.NoError(t, simulation.Deliver(c.f.Ctx, msgs, msg), "%s: %v", f.name, msg)
-		if _, gov := msg.(*types.MsgUpdateParams); !gov {
+		if signers != nil {
 			require.Len(t, signers, 1)
 			require.Equal(t, signerOf(msg), signers[0].AddressBech32)
 		}
@@ -209,6 +211,9 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if !settled[e.PeriodId] {
 			escrowed += e.Amount
 		}
+	}
+	for _, e := range gs.HeldEscrows {
+		escrowed += e.Amount
 	}
 	moduleAddr := c.f.Account.GetModuleAddress(types.ModuleName)
 	require.Equal(t, escrowed, c.f.Balance(moduleAddr, gs.Params.Denom), "the module account holds exactly the escrow of the unsettled periods")

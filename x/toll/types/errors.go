@@ -62,3 +62,12 @@ var (
 	ErrSpendingLimitNotFound = errorsmod.Register(ModuleName, 52, "no spending limit")
 	ErrInsufficientFunds     = errorsmod.Register(ModuleName, 53, "insufficient funds")
 )
+
+// Settlement hardening (issue 11): codes 54-69.
+var (
+	ErrPeriodCapExceeded   = errorsmod.Register(ModuleName, 54, "period accrual cap exceeded")
+	ErrDisputeDecided      = errorsmod.Register(ModuleName, 55, "target already has a dispute")
+	ErrNotAppealable       = errorsmod.Register(ModuleName, 56, "dispute cannot be appealed")
+	ErrConfirmationPending = errorsmod.Register(ModuleName, 57, "confirmations pending before the deadline")
+	ErrPeriodTooShort      = errorsmod.Register(ModuleName, 58, "period is too short to submit")
+)

@@ -201,3 +201,34 @@ func FuzzGenesisValidate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPositionsOf nets up to four operators' accruals scaled so that the
+// period's total stays within MaxPeriodTotal, as the keeper keeps it: netting
+// never fails and the nets sum to zero (the bound of finding 1 of issue 11).
+func FuzzPositionsOf(f *testing.F) {
+	f.Add(uint64(types.MaxPeriodTotal), uint64(0), uint64(0), uint64(0), uint64(0), uint8(0))
+	f.Add(uint64(1), uint64(math.MaxUint64), uint64(math.MaxUint64), uint64(7), uint64(3), uint8(0xff))
+	f.Add(uint64(types.MaxPeriodTotal/3), uint64(types.MaxPeriodTotal/3), uint64(types.MaxPeriodTotal/3), uint64(1), uint64(0), uint8(0x1b))
+	f.Fuzz(func(t *testing.T, a, b, c, d, disputed uint64, pairs uint8) {
+		ops := []string{"a", "b", "c", "d"}
+		var accruals []types.Accrual
+		var total uint64
+		for i, amount := range []uint64{a, b, c, d} {
+			amount %= types.MaxPeriodTotal - total + 1
+			total += amount
+			collector, payee := ops[int(pairs>>(2*i))&3], ops[i]
+			accruals = append(accruals, types.Accrual{PeriodId: 1, Collector: collector, Payee: payee, Amount: amount, Disputed: disputed % (amount + 1)})
+		}
+		positions, err := types.PositionsOf(accruals, nil)
+		if err != nil {
+			t.Fatalf("netting %v within the period bound failed: %v", accruals, err)
+		}
+		var sum int64
+		for _, p := range positions {
+			sum += p.Net
+		}
+		if sum != 0 {
+			t.Fatalf("nets of %v sum to %d", accruals, sum)
+		}
+	})
+}

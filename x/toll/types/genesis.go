@@ -38,6 +38,8 @@ type disputable struct {
 	amount    uint64 // the trip's fare or the batch's total
 	shares    []OperatorAmount
 	refunded  uint64
+	// holding is the dispute holding amounts of the target out, if any.
+	holding *Dispute
 }
 
 // Validate checks the genesis state is one the msg server could have produced:
@@ -94,7 +96,7 @@ func (gs GenesisState) Validate() error {
 	if err := gs.validateAccruals(operators, periods, disputed); err != nil {
 		return err
 	}
-	return gs.validateEscrows(periods)
+	return gs.validateEscrows(periods, targets)
 }
 
 func (gs GenesisState) validateOperators() (map[string]struct{}, error) {
@@ -256,6 +258,23 @@ func (gs GenesisState) validatePeriods(operators map[string]struct{}) (map[uint6
 				return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: %s confirmed but is not a participant", p.Id, o)
 			}
 		}
+		if err := sortedUnique("period excluded", p.Excluded); err != nil {
+			return nil, err
+		}
+		if len(p.Excluded) > 0 && p.Status != PeriodSettled {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d is %s with excluded participants (only a SETTLED period has any)", p.Id, p.Status)
+		}
+		for _, o := range p.Excluded {
+			if _, ok := slices.BinarySearch(p.Participants, o); !ok {
+				return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: %s excluded but is not a participant", p.Id, o)
+			}
+		}
+		if p.Status == PeriodSubmitted && p.ConfirmBy.IsZero() {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d is SUBMITTED without confirm_by", p.Id)
+		}
+		if p.Accrued > MaxPeriodTotal {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: accrued %d exceeds %d", p.Id, p.Accrued, MaxPeriodTotal)
+		}
 		periods[p.Id] = p
 	}
 	return periods, nil
@@ -361,6 +380,9 @@ func validatePayment(t Trip) error {
 	default:
 		return errorsmod.Wrapf(ErrInvalidGenesis, "trip %d: invalid payment_method %s", t.Id, t.PaymentMethod)
 	}
+	if t.PaidBy != "" && (t.PaymentMethod != PaymentAccount || t.PaymentStatus != PaymentStatusPaid || t.PaidBy == t.Payer) {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "trip %d: paid_by %q is set only on a PAID ACCOUNT trip paid by another account than its payer", t.Id, t.PaidBy)
+	}
 	unpaid := t.PaymentStatus == PaymentStatusUnpaid
 	if unpaid != (t.UnpaidReason != UnpaidReasonUnspecified) || !(t.UnpaidReason == UnpaidReasonUnspecified || known(UnpaidReason_name, t.UnpaidReason)) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "trip %d is %s with unpaid_reason %s: a known reason is set exactly for UNPAID trips", t.Id, t.PaymentStatus, t.UnpaidReason)
@@ -401,15 +423,17 @@ func (gs GenesisState) validateBatches(operators map[string]struct{}, plazas map
 	return nil
 }
 
-// validateDisputes checks the disputes against their targets and periods, and
-// returns what the open disputes hold out of each accrual.
+// validateDisputes checks the disputes against their targets and periods (at
+// most one dispute per target), and returns what the holding (OPEN and
+// APPEALED) disputes hold out of each accrual.
 func (gs GenesisState) validateDisputes(periods map[uint64]Period, targets map[targetKey]disputable) (map[accrualKey]uint64, error) {
 	ids := make(map[uint64]struct{}, len(gs.Disputes))
-	open := make(map[targetKey]uint64, len(gs.Disputes))
+	seen := make(map[targetKey]uint64, len(gs.Disputes))
 	openByPeriod := make(map[uint64]uint32, len(periods))
 	refunds := make(map[targetKey]uint64, len(gs.Disputes))
 	disputed := make(map[accrualKey]uint64)
-	for _, d := range gs.Disputes {
+	for i := range gs.Disputes {
+		d := gs.Disputes[i]
 		if d.Id == 0 || d.Id >= gs.NextDisputeId {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute id %d must be in 1..%d", d.Id, gs.NextDisputeId-1)
 		}
@@ -425,39 +449,46 @@ func (gs GenesisState) validateDisputes(periods map[uint64]Period, targets map[t
 		if !ok {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: unknown target %s %d", d.Id, d.Target, d.TargetId)
 		}
+		if other, dup := seen[key]; dup {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "disputes %d and %d are both on %s %d (a target has one dispute)", other, d.Id, d.Target, d.TargetId)
+		}
+		seen[key] = d.Id
 		if d.PeriodId != t.period {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: period %d, but its target is in period %d", d.Id, d.PeriodId, t.period)
 		}
 		if d.Collector != t.collector {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: collector %q, but its target's collector is %q", d.Id, d.Collector, t.collector)
 		}
-		if d.OpenedBy == "" {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: opened_by is empty", d.Id)
+		if err := validateDisputeParties(d); err != nil {
+			return nil, err
 		}
 		if d.EvidenceDigest != "" {
 			if err := ValidateDigest("evidence_digest", d.EvidenceDigest); err != nil {
 				return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: %s", d.Id, err)
 			}
 		}
-		if err := validateDisputeStatus(d, t); err != nil {
+		held := HeldShares(d.Kind, d.Respondent, t.shares)
+		heldSum, err := SumAmounts(held)
+		if err != nil {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: %s", d.Id, err)
+		}
+		if err := validateDisputeStatus(d, heldSum); err != nil {
 			return nil, err
 		}
-		if d.Status == DisputeRefunded {
+		if d.Kind != DisputeTariff {
 			sum, err := AddAmounts(refunds[key], d.Refund)
 			if err != nil {
 				return nil, errorsmod.Wrapf(ErrInvalidGenesis, "refunds of %s %d: %s", d.Target, d.TargetId, err)
 			}
 			refunds[key] = sum
 		}
-		if d.Status != DisputeOpen {
+		if !d.Holds() {
 			continue
 		}
-		if other, dup := open[key]; dup {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "disputes %d and %d are both OPEN on %s %d", other, d.Id, d.Target, d.TargetId)
-		}
-		open[key] = d.Id
+		t.holding = &gs.Disputes[i]
+		targets[key] = t
 		openByPeriod[d.PeriodId]++
-		for _, s := range t.shares {
+		for _, s := range held {
 			k := accrualKey{t.period, t.collector, s.Operator}
 			sum, err := AddAmounts(disputed[k], s.Amount)
 			if err != nil {
@@ -469,10 +500,7 @@ func (gs GenesisState) validateDisputes(periods map[uint64]Period, targets map[t
 	for _, p := range gs.Periods {
 		n := openByPeriod[p.Id]
 		if p.OpenDisputes != n {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: open_disputes is %d but %d disputes of it are OPEN", p.Id, p.OpenDisputes, n)
-		}
-		if n > 0 && p.Status != PeriodOpen && p.Status != PeriodDisputed {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d is %s with %d open disputes (only OPEN and DISPUTED periods have any)", p.Id, p.Status, n)
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d: open_disputes is %d but %d disputes of it are OPEN or APPEALED", p.Id, p.OpenDisputes, n)
 		}
 		if n == 0 && p.Status == PeriodDisputed {
 			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "period %d is DISPUTED without an open dispute", p.Id)
@@ -480,50 +508,79 @@ func (gs GenesisState) validateDisputes(periods map[uint64]Period, targets map[t
 	}
 	for _, t := range gs.Trips {
 		if r := refunds[targetKey{TargetTrip, t.Id}]; t.Refunded != r {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "trip %d: refunded is %d but its REFUNDED disputes refund %d", t.Id, t.Refunded, r)
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "trip %d: refunded is %d but its disputes refund %d", t.Id, t.Refunded, r)
 		}
 	}
 	for _, b := range gs.Batches {
 		if r := refunds[targetKey{TargetBatch, b.Id}]; b.Refunded != r {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "batch %d: refunded is %d but its REFUNDED disputes refund %d", b.Id, b.Refunded, r)
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "batch %d: refunded is %d but its disputes refund %d", b.Id, b.Refunded, r)
 		}
 	}
 	return disputed, nil
 }
 
+// validateDisputeParties checks who opened a dispute and who decides it: a
+// TARIFF dispute is the collector's against another operator's share, which
+// that operator decides; any other is decided by the collector and opened by
+// a payer (no disputant) or another operator.
+func validateDisputeParties(d Dispute) error {
+	if d.OpenedBy == "" {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: opened_by is empty", d.Id)
+	}
+	if d.Kind == DisputeTariff {
+		if d.Disputant != d.Collector || d.Respondent == "" || d.Respondent == d.Collector {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: a TARIFF dispute is opened by its collector %s against another operator, got disputant %q and respondent %q", d.Id, d.Collector, d.Disputant, d.Respondent)
+		}
+		return nil
+	}
+	if d.Respondent != d.Collector || d.Disputant == d.Collector {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: decided by its collector %s and opened by someone else, got respondent %q and disputant %q", d.Id, d.Collector, d.Respondent, d.Disputant)
+	}
+	return nil
+}
+
 // validateDisputeStatus checks the resolution fields agree with the status:
-// an OPEN dispute has no refund, reason or resolver and disputes its target's
-// current amount; a REFUNDED one refunds 1..amount; a REJECTED one refunds
-// nothing and gives a reason code.
-func validateDisputeStatus(d Dispute, t disputable) error {
+// an OPEN dispute has no refund, reason or resolver and disputes what it
+// holds (held, its target's current held shares); a decided one has a
+// resolver, a REFUNDED one refunds 1..amount, a REJECTED one gives a reason
+// code; an APPEALED one was decided once and appealed after.
+func validateDisputeStatus(d Dispute, held uint64) error {
 	switch d.Status {
 	case DisputeOpen:
-		if d.Refund != 0 || d.Reason != "" || d.ResolvedBy != "" {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is OPEN with refund %d, reason %q, resolved_by %q", d.Id, d.Refund, d.Reason, d.ResolvedBy)
+		if d.Refund != 0 || d.Reason != "" || d.ResolvedBy != "" || !d.AppealedAt.IsZero() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is OPEN with refund %d, reason %q, resolved_by %q, appealed at %s", d.Id, d.Refund, d.Reason, d.ResolvedBy, d.AppealedAt)
 		}
-		if d.Amount != t.amount {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is OPEN for %d, but its target amounts to %d", d.Id, d.Amount, t.amount)
+		if d.Amount != held || held == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is OPEN for %d, but its target's disputed shares amount to %d (more than 0)", d.Id, d.Amount, held)
+		}
+		return nil
+	case DisputeAppealed:
+		if d.AppealedAt.IsZero() || held == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is APPEALED without appealed_at or anything left to hold", d.Id)
 		}
 	case DisputeRefunded:
-		if d.Refund == 0 || d.Refund > d.Amount {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is REFUNDED with refund %d: must be 1..%d", d.Id, d.Refund, d.Amount)
-		}
-		if d.Reason != "" {
-			if err := ValidateReason(d.Reason); err != nil {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: %s", d.Id, err)
-			}
+		if d.Refund == 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is REFUNDED with refund 0", d.Id)
 		}
 	case DisputeRejected:
-		if d.Refund != 0 {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is REJECTED with refund %d", d.Id, d.Refund)
-		}
 		if err := ValidateReason(d.Reason); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: %s", d.Id, err)
+		}
+		if d.AppealedAt.IsZero() && d.Refund != 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is REJECTED with refund %d", d.Id, d.Refund)
 		}
 	default:
 		return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: invalid status %s", d.Id, d.Status)
 	}
-	if d.Status != DisputeOpen && d.ResolvedBy == "" {
+	if d.Refund > d.Amount {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d refunds %d, more than the disputed %d", d.Id, d.Refund, d.Amount)
+	}
+	if d.Reason != "" {
+		if err := ValidateReason(d.Reason); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d: %s", d.Id, err)
+		}
+	}
+	if d.ResolvedBy == "" {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "dispute %d is %s without resolved_by", d.Id, d.Status)
 	}
 	return nil
@@ -556,6 +613,7 @@ func (gs GenesisState) validateAccruals(operators map[string]struct{}, periods m
 		}
 	}
 	accruals := make(map[accrualKey]struct{}, len(gs.Accruals))
+	accrued := make(map[uint64]uint64, len(periods))
 	for _, a := range gs.Accruals {
 		k := accrualKey{a.PeriodId, a.Collector, a.Payee}
 		if _, dup := accruals[k]; dup {
@@ -571,9 +629,17 @@ func (gs GenesisState) validateAccruals(operators map[string]struct{}, periods m
 		if err := registered(operators, "accrual payee", a.Payee); err != nil {
 			return err
 		}
-		if a.Disputed > a.Amount {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "accrual (%d, %s, %s): disputed %d exceeds amount %d", a.PeriodId, a.Collector, a.Payee, a.Disputed, a.Amount)
+		if a.Disputed > a.Amount || a.SettledLate > a.Amount-a.Disputed {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "accrual (%d, %s, %s): disputed %d and settled_late %d exceed amount %d", a.PeriodId, a.Collector, a.Payee, a.Disputed, a.SettledLate, a.Amount)
 		}
+		if a.SettledLate > 0 && (a.Collector == a.Payee || !settled(periods[a.PeriodId])) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "accrual (%d, %s, %s): settled_late %d outside a RECONCILED or SETTLED period across operators", a.PeriodId, a.Collector, a.Payee, a.SettledLate)
+		}
+		sum, err := AddAmounts(accrued[a.PeriodId], a.Amount)
+		if err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "accruals of period %d: %s", a.PeriodId, err)
+		}
+		accrued[a.PeriodId] = sum
 		if a.Amount != want[k] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "accrual (%d, %s, %s) is %d but the period's trips and batches accrue %d", a.PeriodId, a.Collector, a.Payee, a.Amount, want[k])
 		}
@@ -599,30 +665,142 @@ func (gs GenesisState) validateAccruals(operators map[string]struct{}, periods m
 			return err
 		}
 	}
+	for _, p := range gs.Periods {
+		if p.Accrued != accrued[p.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "period %d: accrued is %d but its accruals sum to %d", p.Id, p.Accrued, accrued[p.Id])
+		}
+	}
 	return nil
 }
 
-func (gs GenesisState) validateEscrows(periods map[uint64]Period) error {
-	type escrowKey struct {
-		period   uint64
-		operator string
+// settled reports whether a period's netting is fixed: RECONCILED or SETTLED.
+func settled(p Period) bool {
+	return p.Status == PeriodReconciled || p.Status == PeriodSettled
+}
+
+// validateEscrows checks the escrow against the positions computed from the
+// genesis accruals, so that every escrow can settle. In a SUBMITTED period
+// only confirmed participants hold escrow, and each confirmed one holds
+// exactly what its confirmation takes: its net if it pays net (escrows) and
+// its disputed payable (held escrows). In a RECONCILED period every net payer
+// holds its net. A SETTLED period's escrows are the record of what each
+// remaining net payer paid in (positions without the excluded). A held
+// escrow of a RECONCILED or SETTLED period is what its operator's holding
+// disputes of the period hold across operators. Nothing else holds escrow.
+func (gs GenesisState) validateEscrows(periods map[uint64]Period, targets map[targetKey]disputable) error {
+	byPeriod := make(map[uint64][]Accrual, len(periods))
+	for _, a := range gs.Accruals {
+		byPeriod[a.PeriodId] = append(byPeriod[a.PeriodId], a)
 	}
-	escrows := make(map[escrowKey]struct{}, len(gs.Escrows))
-	for _, e := range gs.Escrows {
-		k := escrowKey{e.PeriodId, e.Operator}
-		if _, dup := escrows[k]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate escrow of %s in period %d", e.Operator, e.PeriodId)
+	// What the holding disputes of reconciled periods hold across operators, by collector.
+	stillHeld := make(map[escrowKey]uint64)
+	for _, t := range gs.Trips {
+		addHeld(stillHeld, targets[targetKey{TargetTrip, t.Id}], periods)
+	}
+	for _, b := range gs.Batches {
+		addHeld(stillHeld, targets[targetKey{TargetBatch, b.Id}], periods)
+	}
+	for _, list := range []struct {
+		what    string
+		entries []EscrowEntry
+		held    bool
+	}{{"escrow", gs.Escrows, false}, {"held escrow", gs.HeldEscrows, true}} {
+		seen := make(map[escrowKey]struct{}, len(list.entries))
+		for _, e := range list.entries {
+			k := escrowKey{e.PeriodId, e.Operator}
+			if _, dup := seen[k]; dup {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate %s of %s in period %d", list.what, e.Operator, e.PeriodId)
+			}
+			seen[k] = struct{}{}
+			p, ok := periods[e.PeriodId]
+			if !ok {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "%s of %s: unknown period %d", list.what, e.Operator, e.PeriodId)
+			}
+			if _, ok := slices.BinarySearch(p.Participants, e.Operator); !ok {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "%s of %s in period %d: not a participant", list.what, e.Operator, e.PeriodId)
+			}
+			if e.Amount == 0 {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "%s of %s in period %d is 0", list.what, e.Operator, e.PeriodId)
+			}
 		}
-		escrows[k] = struct{}{}
-		p, ok := periods[e.PeriodId]
-		if !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow of %s: unknown period %d", e.Operator, e.PeriodId)
+	}
+	escrow := func(entries []EscrowEntry, period uint64, op string) uint64 {
+		for _, e := range entries {
+			if e.PeriodId == period && e.Operator == op {
+				return e.Amount
+			}
 		}
-		if _, ok := slices.BinarySearch(p.Participants, e.Operator); !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "escrow of %s in period %d: not a participant", e.Operator, e.PeriodId)
+		return 0
+	}
+	for _, p := range gs.Periods {
+		var include func(string) bool
+		if p.Status == PeriodSettled {
+			include = func(op string) bool {
+				_, excluded := slices.BinarySearch(p.Excluded, op)
+				return !excluded
+			}
+		}
+		positions, err := PositionsOf(byPeriod[p.Id], include)
+		if err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "period %d: %s", p.Id, err)
+		}
+		for _, op := range p.Participants {
+			pos := NetPosition{Operator: op}
+			for _, q := range positions {
+				if q.Operator == op {
+					pos = q
+				}
+			}
+			net, disputedPayable := pos.Escrow()
+			_, confirmed := slices.BinarySearch(p.Confirmed, op)
+			var wantNet, wantHeld uint64
+			switch p.Status {
+			case PeriodSubmitted:
+				if confirmed {
+					wantNet, wantHeld = net, disputedPayable
+				}
+			case PeriodReconciled:
+				wantNet, wantHeld = net, stillHeld[escrowKey{p.Id, op}]
+			case PeriodSettled:
+				if include(op) {
+					wantNet = net
+				}
+				if got := escrow(gs.HeldEscrows, p.Id, op); got != 0 {
+					wantHeld = stillHeld[escrowKey{p.Id, op}]
+				}
+			}
+			if got := escrow(gs.Escrows, p.Id, op); got != wantNet {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "period %d (%s): %s escrows %d but its position (net %d, confirmed %t) needs %d", p.Id, p.Status, op, got, pos.Net, confirmed, wantNet)
+			}
+			if got := escrow(gs.HeldEscrows, p.Id, op); got != wantHeld {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "period %d (%s): %s holds %d for disputes but needs %d", p.Id, p.Status, op, got, wantHeld)
+			}
+		}
+		if p.Status == PeriodReconciled && len(p.Confirmed) != len(p.Participants) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "period %d is RECONCILED but %d of %d participants confirmed", p.Id, len(p.Confirmed), len(p.Participants))
 		}
 	}
 	return nil
+}
+
+// escrowKey identifies an escrow: (period, operator).
+type escrowKey struct {
+	period   uint64
+	operator string
+}
+
+// addHeld adds what a target's holding dispute holds across operators to its
+// collector's entry, if the target's period is RECONCILED or SETTLED. The
+// sums are parts of one period's accruals, checked by validateAccruals.
+func addHeld(held map[escrowKey]uint64, t disputable, periods map[uint64]Period) {
+	if t.holding == nil || !settled(periods[t.period]) {
+		return
+	}
+	for _, s := range HeldShares(t.holding.Kind, t.holding.Respondent, t.shares) {
+		if s.Operator != t.collector {
+			held[escrowKey{t.period, t.collector}] += s.Amount
+		}
+	}
 }
 
 // known reports whether v is a named, specified value of its enum.
@@ -677,6 +855,9 @@ func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 			return err
 		}
 		if err := check("trip recorded_by", t.RecordedBy); err != nil {
+			return err
+		}
+		if err := check("trip paid_by", t.PaidBy); err != nil {
 			return err
 		}
 	}

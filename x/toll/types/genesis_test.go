@@ -111,12 +111,12 @@ func validGenesis() *types.GenesisState {
 		},
 		Periods: []types.Period{
 			{Id: 1, Status: types.PeriodSettled, StartTime: t0, EndTime: t0.Add(24 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"ex", "pv"}, SettledAt: t0.Add(48 * time.Hour)},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"ex", "pv"}, SettledAt: t0.Add(48 * time.Hour), Accrued: 11_000},
 			{Id: 2, Status: types.PeriodDisputed, StartTime: t0.Add(24 * time.Hour), EndTime: t0.Add(48 * time.Hour),
-				Participants: []string{"ex", "pv"}, OpenDisputes: 1},
+				Participants: []string{"ex", "pv"}, OpenDisputes: 1, Accrued: 3400},
 			{Id: 3, Status: types.PeriodSubmitted, StartTime: t0.Add(48 * time.Hour), EndTime: t0.Add(72 * time.Hour),
-				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}},
-			{Id: 4, Status: types.PeriodOpen, StartTime: t0.Add(72 * time.Hour)},
+				Participants: []string{"ex", "pv"}, Confirmed: []string{"pv"}, Accrued: 1500, ConfirmBy: t0.Add(240 * time.Hour)},
+			{Id: 4, Status: types.PeriodOpen, StartTime: t0.Add(72 * time.Hour), Accrued: 1200},
 		},
 		Accruals: []types.Accrual{
 			{PeriodId: 1, Collector: "ex", Payee: "ex", Amount: 5000},
@@ -137,11 +137,11 @@ func validGenesis() *types.GenesisState {
 		Disputes: []types.Dispute{
 			{Id: 1, Kind: types.DisputeMiscollection, Target: types.TargetTrip, TargetId: 3, PeriodId: 4, Collector: "ex",
 				OpenedBy: addr("pv"), EvidenceDigest: hexDigest("d"), Amount: 1500, Status: types.DisputeRefunded, Refund: 300,
-				Reason: "OVERCHARGED", OpenedAt: t0, ResolvedAt: t0.Add(time.Hour), ResolvedBy: ex},
+				Reason: "OVERCHARGED", OpenedAt: t0, ResolvedAt: t0.Add(time.Hour), ResolvedBy: ex, Respondent: "ex", Disputant: "pv"},
 			{Id: 2, Kind: types.DisputeClassMismatch, Target: types.TargetTrip, TargetId: 2, PeriodId: 2, Collector: "ex",
-				OpenedBy: payer, Amount: 3000, Status: types.DisputeOpen, OpenedAt: t0},
+				OpenedBy: payer, Amount: 3000, Status: types.DisputeOpen, OpenedAt: t0, Respondent: "ex"},
 			{Id: 3, Kind: types.DisputeDuplicate, Target: types.TargetBatch, TargetId: 2, PeriodId: 2, Collector: "pv",
-				OpenedBy: ex, Amount: 400, Status: types.DisputeRejected, Reason: "NO_DUPLICATE", OpenedAt: t0, ResolvedAt: t0, ResolvedBy: pv},
+				OpenedBy: ex, Amount: 400, Status: types.DisputeRejected, Reason: "NO_DUPLICATE", OpenedAt: t0, ResolvedAt: t0, ResolvedBy: pv, Respondent: "pv", Disputant: "ex"},
 		},
 		NextTripId: 5, NextBatchId: 3, NextDisputeId: 4,
 	}
@@ -284,9 +284,9 @@ func TestGenesisRejections(t *testing.T) {
 		{"dispute unknown status", func(g *types.GenesisState) { g.Disputes[2].Status = types.DisputeStatusUnspecified }, "dispute 3: invalid status"},
 		{"OPEN dispute with a refund", func(g *types.GenesisState) { g.Disputes[1].Refund = 1 }, "dispute 2 is OPEN with refund 1"},
 		{"OPEN dispute resolved", func(g *types.GenesisState) { g.Disputes[1].ResolvedBy = addr("ex") }, "dispute 2 is OPEN with refund 0"},
-		{"OPEN dispute off its target", func(g *types.GenesisState) { g.Disputes[1].Amount = 2999 }, "dispute 2 is OPEN for 2999, but its target amounts to 3000"},
-		{"REFUNDED without refund", func(g *types.GenesisState) { g.Disputes[0].Refund = 0 }, "dispute 1 is REFUNDED with refund 0: must be 1..1500"},
-		{"REFUNDED beyond the amount", func(g *types.GenesisState) { g.Disputes[0].Refund = 1501 }, "refund 1501: must be 1..1500"},
+		{"OPEN dispute off its target", func(g *types.GenesisState) { g.Disputes[1].Amount = 2999 }, "dispute 2 is OPEN for 2999, but its target's disputed shares amount to 3000"},
+		{"REFUNDED without refund", func(g *types.GenesisState) { g.Disputes[0].Refund = 0 }, "dispute 1 is REFUNDED with refund 0"},
+		{"REFUNDED beyond the amount", func(g *types.GenesisState) { g.Disputes[0].Refund = 1501 }, "dispute 1 refunds 1501, more than the disputed 1500"},
 		{"REFUNDED with a bad reason", func(g *types.GenesisState) { g.Disputes[0].Reason = "over charged" }, "dispute 1: reason"},
 		{"REJECTED with a refund", func(g *types.GenesisState) { g.Disputes[2].Refund = 1 }, "dispute 3 is REJECTED with refund 1"},
 		{"REJECTED without reason", func(g *types.GenesisState) { g.Disputes[2].Reason = "" }, "reason must be 1..64"},
@@ -296,12 +296,11 @@ func TestGenesisRejections(t *testing.T) {
 			d.Id = 4
 			g.Disputes = append(g.Disputes, d)
 			g.NextDisputeId = 5
-		}, "disputes 2 and 4 are both OPEN on DISPUTE_TARGET_TRIP 2"},
+		}, "disputes 2 and 4 are both on DISPUTE_TARGET_TRIP 2 (a target has one dispute)"},
 		{"open_disputes miscounted", func(g *types.GenesisState) { g.Periods[1].OpenDisputes = 2 }, "period 2: open_disputes is 2 but 1"},
-		{"open dispute in a SUBMITTED period", func(g *types.GenesisState) { g.Periods[1].Status = types.PeriodSubmitted }, "period 2 is PERIOD_STATUS_SUBMITTED with 1 open disputes"},
 		{"DISPUTED period without open dispute", func(g *types.GenesisState) { g.Periods[2].Status = types.PeriodDisputed }, "period 3 is DISPUTED without an open dispute"},
-		{"trip refunded off its disputes", func(g *types.GenesisState) { g.Trips[2].Refunded = 0 }, "trip 3: refunded is 0 but its REFUNDED disputes refund 300"},
-		{"batch refunded off its disputes", func(g *types.GenesisState) { g.Batches[1].Refunded = 1 }, "batch 2: refunded is 1 but its REFUNDED disputes refund 0"},
+		{"trip refunded off its disputes", func(g *types.GenesisState) { g.Trips[2].Refunded = 0 }, "trip 3: refunded is 0 but its disputes refund 300"},
+		{"batch refunded off its disputes", func(g *types.GenesisState) { g.Batches[1].Refunded = 1 }, "batch 2: refunded is 1 but its disputes refund 0"},
 		// accruals
 		{"accrual duplicate", func(g *types.GenesisState) { g.Accruals = append(g.Accruals, g.Accruals[0]) }, "duplicate accrual (1, ex, ex)"},
 		{"accrual unknown period", func(g *types.GenesisState) {
@@ -310,7 +309,8 @@ func TestGenesisRejections(t *testing.T) {
 		{"accrual collector not registered", func(g *types.GenesisState) {
 			g.Accruals = append(g.Accruals, types.Accrual{PeriodId: 4, Collector: "zz", Payee: "ex"})
 		}, `accrual collector: operator "zz"`},
-		{"accrual disputed beyond amount", func(g *types.GenesisState) { g.Accruals[6].Disputed = 401 }, "accrual (2, pv, ex): disputed 401 exceeds amount 400"},
+		{"SUBMITTED period without confirm_by", func(g *types.GenesisState) { g.Periods[2].ConfirmBy = time.Time{} }, "period 3 is SUBMITTED without confirm_by"},
+		{"accrual disputed beyond amount", func(g *types.GenesisState) { g.Accruals[6].Disputed = 401 }, "accrual (2, pv, ex): disputed 401 and settled_late 0 exceed amount 400"},
 		{"accrual off the trips and batches", func(g *types.GenesisState) { g.Accruals[0].Amount = 4999 }, "accrual (1, ex, ex) is 4999 but the period's trips and batches accrue 5000"},
 		{"accrual of nothing", func(g *types.GenesisState) {
 			g.Accruals = append(g.Accruals, types.Accrual{PeriodId: 4, Collector: "pv", Payee: "pv", Amount: 1})

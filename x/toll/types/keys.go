@@ -39,4 +39,6 @@ var (
 	DisputesKey            = collections.NewPrefix(22)
 	DisputesByPeriodKey    = collections.NewPrefix(23)
 	OpenDisputeByTargetKey = collections.NewPrefix(24)
+	HeldEscrowsKey         = collections.NewPrefix(25)
+	DisputeByTargetKey     = collections.NewPrefix(26)
 )

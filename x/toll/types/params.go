@@ -21,6 +21,21 @@ const (
 	MaxMaxBatchOperators          uint32 = 1000
 	DefaultMaxBatchTrips          uint64 = 1_000_000
 	MaxMaxBatchTrips              uint64 = 100_000_000
+	DefaultMaxTripFare            uint64 = 1_000_000_000_000 // 1 000 000 KRW in ukrw
+	MaxMaxTripFare                uint64 = 1_000_000_000_000_000
+	// MaxPeriodTotal is the hard bound of max_period_total, 2^62: every sum
+	// over a period's accruals (receivables, payables, disputed parts, nets,
+	// escrow) is at most the period's accrued total, so it fits an int64.
+	MaxPeriodTotal                     uint64 = 1 << 62
+	DefaultMaxPeriodTotal              uint64 = MaxPeriodTotal
+	DefaultMaxPeriodAccrual            uint64 = 100_000_000_000_000_000 // 10^11 KRW in ukrw
+	DefaultConfirmationDeadlineSeconds uint64 = 7 * 24 * 3600
+	MinConfirmationDeadlineSeconds     uint64 = 3600
+	MaxConfirmationDeadlineSeconds     uint64 = 90 * 24 * 3600
+	DefaultAppealWindowSeconds         uint64 = 7 * 24 * 3600
+	MaxAppealWindowSeconds             uint64 = 90 * 24 * 3600
+	DefaultMinPeriodSeconds            uint64 = 60
+	MaxMinPeriodSeconds                uint64 = 31 * 24 * 3600
 )
 
 // DefaultParams returns the parameters of a new chain.
@@ -33,6 +48,13 @@ func DefaultParams() Params {
 		MaxSegmentsPerTrip:     DefaultMaxSegmentsPerTrip,
 		MaxBatchOperators:      DefaultMaxBatchOperators,
 		MaxBatchTrips:          DefaultMaxBatchTrips,
+
+		MaxTripFare:                 DefaultMaxTripFare,
+		MaxPeriodAccrual:            DefaultMaxPeriodAccrual,
+		MaxPeriodTotal:              DefaultMaxPeriodTotal,
+		ConfirmationDeadlineSeconds: DefaultConfirmationDeadlineSeconds,
+		AppealWindowSeconds:         DefaultAppealWindowSeconds,
+		MinPeriodSeconds:            DefaultMinPeriodSeconds,
 	}
 }
 
@@ -58,6 +80,24 @@ func (p Params) Validate() error {
 	}
 	if p.MaxBatchTrips == 0 || p.MaxBatchTrips > MaxMaxBatchTrips {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_batch_trips must be 1..%d, got %d", MaxMaxBatchTrips, p.MaxBatchTrips)
+	}
+	if p.MaxTripFare == 0 || p.MaxTripFare > MaxMaxTripFare {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_trip_fare must be 1..%d, got %d", MaxMaxTripFare, p.MaxTripFare)
+	}
+	if p.MaxPeriodTotal == 0 || p.MaxPeriodTotal > MaxPeriodTotal {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_period_total must be 1..%d, got %d", MaxPeriodTotal, p.MaxPeriodTotal)
+	}
+	if p.MaxPeriodAccrual == 0 || p.MaxPeriodAccrual > p.MaxPeriodTotal {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_period_accrual must be 1..max_period_total (%d), got %d", p.MaxPeriodTotal, p.MaxPeriodAccrual)
+	}
+	if p.ConfirmationDeadlineSeconds < MinConfirmationDeadlineSeconds || p.ConfirmationDeadlineSeconds > MaxConfirmationDeadlineSeconds {
+		return errorsmod.Wrapf(ErrInvalidParams, "confirmation_deadline_seconds must be %d..%d, got %d", MinConfirmationDeadlineSeconds, MaxConfirmationDeadlineSeconds, p.ConfirmationDeadlineSeconds)
+	}
+	if p.AppealWindowSeconds == 0 || p.AppealWindowSeconds > MaxAppealWindowSeconds {
+		return errorsmod.Wrapf(ErrInvalidParams, "appeal_window_seconds must be 1..%d, got %d", MaxAppealWindowSeconds, p.AppealWindowSeconds)
+	}
+	if p.MinPeriodSeconds == 0 || p.MinPeriodSeconds > MaxMinPeriodSeconds {
+		return errorsmod.Wrapf(ErrInvalidParams, "min_period_seconds must be 1..%d, got %d", MaxMinPeriodSeconds, p.MinPeriodSeconds)
 	}
 	return nil
 }
