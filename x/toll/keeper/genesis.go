@@ -11,7 +11,7 @@ import (
 )
 
 // InitGenesis validates gs and writes it, rebuilding every index from the
-// records: plazas by operator, tariffs by time and head, trips by plaza, by
+// records: plazas by operator and by route, trips by natural key, tariffs by time and head, trips by plaza, by
 // period and unpaid by payer, batches by period, disputes by period and open
 // disputes by target. With no periods it opens period 1 at the block
 // (genesis) time.
@@ -45,6 +45,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	}
 	for _, p := range gs.Plazas {
 		if err := k.setPlaza(ctx, p); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.Routes {
+		if err := k.Routes.Set(ctx, r.Id, r); err != nil {
 			return err
 		}
 	}
@@ -129,6 +134,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Segments, err = values(ctx, k.Segments); err != nil {
 		return nil, err
 	}
+	if gs.Routes, err = values(ctx, k.Routes); err != nil {
+		return nil, err
+	}
 	if gs.Tariffs, err = values(ctx, k.Tariffs); err != nil {
 		return nil, err
 	}
@@ -174,8 +182,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	return gs, nil
 }
 
+// walker is a collections.Map or IndexedMap.
+type walker[K, V any] interface {
+	Walk(ctx context.Context, ranger collections.Ranger[K], walkFunc func(key K, value V) (stop bool, err error)) error
+}
+
 // values returns every value of m in key order.
-func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+func values[K, V any](ctx context.Context, m walker[K, V]) ([]V, error) {
 	var out []V
 	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
 		out = append(out, v)
@@ -184,12 +197,15 @@ func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error)
 	return out, err
 }
 
-// setPlaza writes a plaza and its operator index.
+// setPlaza writes a plaza and its operator and route indexes.
 func (k Keeper) setPlaza(ctx context.Context, p types.Plaza) error {
 	if err := k.Plazas.Set(ctx, p.Id, p); err != nil {
 		return err
 	}
-	return k.PlazasByOperator.Set(ctx, collections.Join(p.Operator, p.Id))
+	if err := k.PlazasByOperator.Set(ctx, collections.Join(p.Operator, p.Id)); err != nil {
+		return err
+	}
+	return k.PlazasByRoute.Set(ctx, collections.Join3(p.Route, p.Operator, p.Id))
 }
 
 // setTariff writes a tariff version, its time index and the operator's head.

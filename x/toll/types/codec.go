@@ -26,6 +26,8 @@ func RegisterInterfaces(ir codectypes.InterfaceRegistry) {
 		&MsgSettlePeriod{},
 		&MsgOpenDispute{},
 		&MsgResolveDispute{},
+		&MsgRegisterRoute{},
+		&MsgRetireSegment{},
 	)
 	msgservice.RegisterMsgServiceDesc(ir, &_Msg_serviceDesc)
 }
@@ -47,5 +49,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgSettlePeriod{}, "civic/toll/MsgSettlePeriod")
 	legacy.RegisterAminoMsg(cdc, &MsgOpenDispute{}, "civic/toll/MsgOpenDispute")
 	legacy.RegisterAminoMsg(cdc, &MsgResolveDispute{}, "civic/toll/MsgResolveDispute")
+	legacy.RegisterAminoMsg(cdc, &MsgRegisterRoute{}, "civic/toll/MsgRegisterRoute")
+	legacy.RegisterAminoMsg(cdc, &MsgRetireSegment{}, "civic/toll/MsgRetireSegment")
 	cdc.RegisterConcrete(&Params{}, "civic/toll/Params", nil)
 }

@@ -39,4 +39,8 @@ var (
 	DisputesKey            = collections.NewPrefix(22)
 	DisputesByPeriodKey    = collections.NewPrefix(23)
 	OpenDisputeByTargetKey = collections.NewPrefix(24)
+
+	RoutesKey        = collections.NewPrefix(35)
+	TripsByKeyKey    = collections.NewPrefix(36)
+	PlazasByRouteKey = collections.NewPrefix(37)
 )
