@@ -165,7 +165,7 @@ func NewKeeper(
 
 		SpendingLimits: collections.NewMap(sb, types.SpendingLimitsKey, "spending_limits", collections.PairKeyCodec(acc, str), codec.CollValue[types.SpendingLimit](cdc)),
 
-		NextTripID:    collections.NewSequence(sb, types.NextTripIDKey, "next_trip_id"),
+		NextTripID: collections.NewSequence(sb, types.NextTripIDKey, "next_trip_id"),
 		Trips: collections.NewIndexedMap(sb, types.TripsKey, "trips", u64, codec.CollValue[types.Trip](cdc), TripIndexes{
 			ByKey: indexes.NewUnique(sb, types.TripsByKeyKey, "trips_by_key",
 				collections.QuadKeyCodec(str, str, sdk.TimeKey, sdk.TimeKey), u64,
@@ -208,6 +208,10 @@ func (k Keeper) GetAuthority() string {
 	}
 	return s
 }
+
+// AgencyKeeper returns the read-only view of x/agency the keeper authorizes
+// with (the simulation finds agency admins and settlement members through it).
+func (k Keeper) AgencyKeeper() types.AgencyKeeper { return k.agencyKeeper }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

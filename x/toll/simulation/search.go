@@ -260,6 +260,10 @@ func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) (any, error) {
 		return m.OpenDispute(ctx, msg)
 	case *types.MsgResolveDispute:
 		return m.ResolveDispute(ctx, msg)
+	case *types.MsgRegisterRoute:
+		return m.RegisterRoute(ctx, msg)
+	case *types.MsgRetireSegment:
+		return m.RetireSegment(ctx, msg)
 	default:
 		return nil, fmt.Errorf("x/toll simulation: unexpected message %T", msg)
 	}
