@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -97,7 +98,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"trip id never issued", func(t *testing.T, f testkeeper.TollFixture) {
 			tr, err := f.Keeper.Trips.Get(f.Ctx, 1)
 			require.NoError(t, err)
-			tr.Id = 9
+			tr.Id, tr.VehicleRef = 9, strings.Repeat("9", 64) // another natural key
 			require.NoError(t, f.Keeper.Trips.Set(f.Ctx, 9, tr))
 		}, "trips", "trip stored under 9 has id 9 (ids issued: 1..4)"},
 		{"trip missing from the plaza index", func(t *testing.T, f testkeeper.TollFixture) {
