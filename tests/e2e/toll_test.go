@@ -290,9 +290,9 @@ func tollSetTariffs(t *testing.T, c *chain, ex *tollExample) {
 			res.attr("civic.toll.v1.EventTariffSet", "effective_from_unix"), strconv.FormatInt(ex.effectiveFrom.Unix(), 10))
 	}
 
-	// A second version, tenfold per-km, within the week's notice: toll 78.
+	// A second version, fivefold per-km, within the week's notice: toll 78.
 	soon := ex.effectiveFrom.Add(time.Hour).UTC().Format(time.RFC3339)
-	args := append([]string{"tx", "toll", "set-tariff", soon}, tollRates("1200000000", "887000000", "904000000", "940000000", "1258000000", "1488000000")...)
+	args := append([]string{"tx", "toll", "set-tariff", soon}, tollRates("1200000000", "443500000", "452000000", "470000000", "629000000", "744000000")...)
 	res := c.txFixedGas(prvOperator, 400000, args...)
 	mustReject(t, "tariff without notice", res, tollCodespace, tolltypes.ErrTariffNoticeTooShort.ABCICode())
 }

@@ -34,8 +34,8 @@ const (
 )
 
 // DefaultMaxRates caps tariffs at 10 000 KRW base fee and 1 000 KRW per km
-// (in ukrw) for every class: about ten times today's Korean expressway
-// tariffs.
+// (in ukrw) for every class: ten to twenty times today's Korean expressway
+// tariffs for passenger cars, several times those for class 5.
 func DefaultMaxRates() []ClassRate {
 	rates := make([]ClassRate, VehicleClassMax)
 	for i := range rates {
