@@ -222,7 +222,7 @@ func TestFinding06DuplicateTripRefused(t *testing.T) {
 		f := setup(t)
 		err := replay(f, nil)()
 		require.ErrorIs(t, err, types.ErrDuplicateTrip)
-		require.ErrorContains(t, err, "trip 1 already records the trip exiting R1-OSAN")
+		require.ErrorContains(t, err, "trip 1 already records this trip: exit plaza R1-OSAN")
 	})
 
 	t.Run("another exit time is another trip", func(t *testing.T) {

@@ -11,9 +11,9 @@ import (
 )
 
 // InitGenesis validates gs and writes it, rebuilding every index from the
-// records: plazas by operator and by route, trips by natural key, tariffs by time and head, trips by plaza, by
-// period and unpaid by payer, batches by period, disputes by period and open
-// disputes by target. With no periods it opens period 1 at the block
+// records: plazas by operator and by route, tariffs by time and head, trips
+// by natural key, by plaza, by period and unpaid by payer, batches by period,
+// disputes by period and open disputes by target. With no periods it opens period 1 at the block
 // (genesis) time.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {

@@ -113,8 +113,8 @@ func (i TripIndexes) IndexesList() []collections.Index[uint64, types.Trip] {
 	return []collections.Index[uint64, types.Trip]{i.ByKey}
 }
 
-// TripKeyOf is the natural key of a trip.
-func TripKeyOf(t types.Trip) TripKey {
+// tripKeyOf is the natural key of a trip.
+func tripKeyOf(t types.Trip) TripKey {
 	return collections.Join4(t.ExitPlaza, t.VehicleRef, t.EntryTime, t.ExitTime)
 }
 
@@ -169,7 +169,7 @@ func NewKeeper(
 		Trips: collections.NewIndexedMap(sb, types.TripsKey, "trips", u64, codec.CollValue[types.Trip](cdc), TripIndexes{
 			ByKey: indexes.NewUnique(sb, types.TripsByKeyKey, "trips_by_key",
 				collections.QuadKeyCodec(str, str, sdk.TimeKey, sdk.TimeKey), u64,
-				func(_ uint64, t types.Trip) (TripKey, error) { return TripKeyOf(t), nil }),
+				func(_ uint64, t types.Trip) (TripKey, error) { return tripKeyOf(t), nil }),
 		}),
 		TripsByPlaza:  collections.NewKeySet(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64)),
 		TripsByPeriod: collections.NewKeySet(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64)),

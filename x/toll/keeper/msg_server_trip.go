@@ -97,7 +97,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	key := collections.Join4(msg.ExitPlaza, msg.VehicleRef, msg.EntryTime, msg.ExitTime)
 	switch existing, err := m.Trips.Indexes.ByKey.MatchExact(ctx, key); {
 	case err == nil:
-		return nil, errorsmod.Wrapf(types.ErrDuplicateTrip, "trip %d already records the trip exiting %s at %s (vehicle_ref %s, entry %s)",
+		return nil, errorsmod.Wrapf(types.ErrDuplicateTrip, "trip %d already records this trip: exit plaza %s, exit %s, vehicle_ref %s, entry %s",
 			existing, msg.ExitPlaza, msg.ExitTime.UTC().Format(time.RFC3339Nano), msg.VehicleRef, msg.EntryTime.UTC().Format(time.RFC3339Nano))
 	case !errors.Is(err, collections.ErrNotFound):
 		return nil, err
