@@ -19,8 +19,8 @@ import (
 	tolltypes "github.com/civicchain/civic/x/toll/types"
 )
 
-// The x/toll worked example of the README's "Expressway tolls from the CLI
-// (x/toll)" section (rules in x/toll/README.md), run through the real civicd
+// The x/toll worked example (x/toll/README.md, section 14, repeated in the
+// README's "Expressway tolls from the CLI (x/toll)"), run through the real civicd
 // against a chain built from config.yml: two road operators share route R1,
 // the Korea Expressway Corporation (agency kec: kec-operator, its settlement
 // account, and kec-plaza) kilometres 0-30 and a private concession (agency
