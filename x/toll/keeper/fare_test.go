@@ -375,6 +375,7 @@ func TestQuoteFareRejected(t *testing.T) {
 		}, "R7-A", "R7-B", 1, ntExit, types.ErrTariffNotFound},
 		{"the collector without a tariff", func(f *ntFixture) {
 			f.registerOperator(ntNopOp)
+			f.segmentFor(ntKecOp, "R1", 50_000, 60_000, ntNop) // nop may then place plazas on R1
 			f.plaza(ntNopOp, "R1-NOP", "R1", 40_000)
 		}, "R1-SEOUL", "R1-NOP", 1, ntExit, types.ErrTariffNotFound},
 		{"vehicle class 0", nil, "R1-SEOUL", "R1-OSAN", 0, ntExit, types.ErrInvalidVehicleClass},

@@ -297,6 +297,11 @@ func TestFinding07RouteOwnershipAndSegmentRetirement(t *testing.T) {
 		{"kec retires its segment under prv's plazas", func(f *ntFixture) func() error {
 			return retire(f, f.s(ntKecOp), "R1", 0)
 		}, types.ErrSegmentInUse},
+		{"an operator without a segment of the route places a plaza on it (to hold off its retirement)", func(f *ntFixture) func() error {
+			f.registerOperator(ntNopOp)
+			msg := &types.MsgRegisterPlaza{Signer: f.s(ntNopOp), PlazaId: "R2-SQUAT", Route: "R2", PositionM: 20_000}
+			return func() error { _, err := f.msg.RegisterPlaza(f.Ctx, msg); return err }
+		}, types.ErrNotRouteOwner},
 		{"a plaza terminal retires a segment", func(f *ntFixture) func() error {
 			return retire(f, f.s(ntKecPlaza), "R2", 0)
 		}, agencytypes.ErrRoleNotHeld},

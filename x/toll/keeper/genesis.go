@@ -11,7 +11,8 @@ import (
 )
 
 // InitGenesis validates gs and writes it, rebuilding every index from the
-// records: plazas by operator and by route, tariffs by time and head, trips
+// records: plazas by operator and by route, segments by operator, tariffs by
+// time and head, trips
 // by natural key, by plaza, by period and unpaid by payer, batches by period,
 // disputes by period and open disputes by target. With no periods it opens period 1 at the block
 // (genesis) time.
@@ -54,7 +55,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, s := range gs.Segments {
-		if err := k.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
+		if err := k.setSegment(ctx, s); err != nil {
 			return err
 		}
 	}
@@ -206,6 +207,14 @@ func (k Keeper) setPlaza(ctx context.Context, p types.Plaza) error {
 		return err
 	}
 	return k.PlazasByRoute.Set(ctx, collections.Join3(p.Route, p.Operator, p.Id))
+}
+
+// setSegment writes a segment and its operator index.
+func (k Keeper) setSegment(ctx context.Context, s types.Segment) error {
+	if err := k.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
+		return err
+	}
+	return k.SegmentsByOperator.Set(ctx, collections.Join3(s.Route, s.Operator, s.StartM))
 }
 
 // setTariff writes a tariff version, its time index and the operator's head.

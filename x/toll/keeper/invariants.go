@@ -422,10 +422,28 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 		if err := routeRegistered(fmt.Sprintf("segment [%d, %d)", s.StartM, s.EndM), s.Route); err != nil {
 			return true, err
 		}
+		if has, err := k.SegmentsByOperator.Has(ctx, collections.Join3(s.Route, s.Operator, s.StartM)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("segment %s [%d, %d) is not in the segments-by-operator index under %s", s.Route, s.StartM, s.EndM, s.Operator))
+		}
 		if prev.Route == s.Route && s.StartM < prev.EndM {
 			return true, fmt.Errorf("segments %s [%d, %d) and [%d, %d) overlap", s.Route, prev.StartM, prev.EndM, s.StartM, s.EndM)
 		}
 		prev = s
+		return false, nil
+	}); err != nil {
+		return err
+	}
+
+	if err := k.SegmentsByOperator.Walk(ctx, nil, func(key collections.Triple[string, string, uint64]) (bool, error) {
+		s, err := k.Segments.Get(ctx, collections.Join(key.K1(), key.K3()))
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to no segment", key.K1(), key.K2(), key.K3())
+		} else if err != nil {
+			return true, err
+		}
+		if s.Operator != key.K2() {
+			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to a segment of %s", key.K1(), key.K2(), key.K3(), s.Operator)
+		}
 		return false, nil
 	}); err != nil {
 		return err

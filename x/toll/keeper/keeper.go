@@ -96,6 +96,8 @@ type Keeper struct {
 	Routes collections.Map[string, types.Route]
 	// PlazasByRoute: (route, operator, plaza id).
 	PlazasByRoute collections.KeySet[collections.Triple[string, string, string]]
+	// SegmentsByOperator: (route, operator, start_m) of every segment.
+	SegmentsByOperator collections.KeySet[collections.Triple[string, string, uint64]]
 }
 
 // TripKey is a trip's natural key: (exit plaza, vehicle_ref, entry time, exit
@@ -189,8 +191,9 @@ func NewKeeper(
 		DisputesByPeriod:    collections.NewKeySet(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64)),
 		OpenDisputeByTarget: collections.NewMap(sb, types.OpenDisputeByTargetKey, "open_dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
 
-		Routes:        collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
-		PlazasByRoute: collections.NewKeySet(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str)),
+		Routes:             collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
+		PlazasByRoute:      collections.NewKeySet(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str)),
+		SegmentsByOperator: collections.NewKeySet(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -101,7 +101,8 @@ func (k Keeper) getRoute(ctx context.Context, id string) (types.Route, error) {
 	return r, err
 }
 
-// RegisterPlaza registers a plaza of the signer's operator on a registered route.
+// RegisterPlaza registers a plaza of the signer's operator on a registered
+// route that the operator owns or holds a segment of.
 func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaza) (*types.MsgRegisterPlazaResponse, error) {
 	if err := types.ValidateID("plaza_id", msg.PlazaId, types.MaxPlazaIDLength); err != nil {
 		return nil, err
@@ -116,13 +117,24 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.getRoute(ctx, msg.Route); err != nil {
+	route, err := m.getRoute(ctx, msg.Route)
+	if err != nil {
 		return nil, err
 	}
 	if has, err := m.Plazas.Has(ctx, msg.PlazaId); err != nil {
 		return nil, err
 	} else if has {
 		return nil, errorsmod.Wrapf(types.ErrPlazaExists, "plaza %q", msg.PlazaId)
+	}
+	// A plaza on a route holds off the retirement of its segments
+	// (RetireSegment): only the route's owner and the operators it (or
+	// governance) gave a segment of it place plazas there.
+	if route.Owner != op.AgencyId {
+		if on, err := m.hasSegmentOn(ctx, route.Id, op.AgencyId); err != nil {
+			return nil, err
+		} else if !on {
+			return nil, errorsmod.Wrapf(types.ErrNotRouteOwner, "route %s is owned by %s and %s has no segment on it", route.Id, route.Owner, op.AgencyId)
+		}
 	}
 	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockTime(ctx)}
 	if err := m.setPlaza(ctx, p); err != nil {
@@ -195,7 +207,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 		}
 	}
 	s := types.Segment{Route: msg.Route, StartM: msg.StartM, EndM: msg.EndM, Operator: segOperator}
-	if err := m.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
+	if err := m.setSegment(ctx, s); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
@@ -238,10 +250,23 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err := m.Segments.Remove(ctx, key); err != nil {
 		return nil, err
 	}
+	if err := m.SegmentsByOperator.Remove(ctx, collections.Join3(seg.Route, seg.Operator, seg.StartM)); err != nil {
+		return nil, err
+	}
 	if err := emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRetireSegmentResponse{}, nil
+}
+
+// hasSegmentOn reports whether operator holds a segment of route.
+func (k Keeper) hasSegmentOn(ctx context.Context, route, operator string) (bool, error) {
+	it, err := k.SegmentsByOperator.Iterate(ctx, collections.NewSuperPrefixedTripleRange[string, string, uint64](route, operator))
+	if err != nil {
+		return false, err
+	}
+	defer it.Close()
+	return it.Valid(), nil
 }
 
 // otherOperatorPlaza returns the key of a plaza on route run by an operator

@@ -126,8 +126,9 @@ func TestRegisterOperatorRejected(t *testing.T) {
 // ---- MsgRegisterPlaza ------------------------------------------------------
 
 func TestRegisterPlaza(t *testing.T) {
-	// ARRANGE
+	// ARRANGE: prv holds a segment of kec's R1, so it may place plazas there
 	f := ntTwoOperators(t)
+	f.segmentFor(ntKecOp, "R1", 30_000, 50_000, ntPrv)
 	f.at(ntT0.Add(2 * time.Hour))
 	f.freshEvents()
 
@@ -206,6 +207,9 @@ func TestRegisterPlazaRejected(t *testing.T) {
 		{"unregistered route", func(f *ntFixture) func() error {
 			return register(f, ntKecOp, func(m *types.MsgRegisterPlaza) { m.Route = "R9" })
 		}, types.ErrRouteNotFound},
+		{"another's route without a segment of it", func(f *ntFixture) func() error {
+			return register(f, ntPrvOp, nil)
+		}, types.ErrNotRouteOwner},
 	})
 }
 

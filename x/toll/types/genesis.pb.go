@@ -25,9 +25,10 @@ var _ = math.Inf
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // GenesisState is the whole x/toll state. The indexes (plazas by operator
-// and by route, tariffs by time and head, trips by natural key, by plaza,
-// period and unpaid payer, batches by period, disputes by period and open
-// dispute by target) are not exported: InitGenesis rebuilds them.
+// and by route, segments by operator, tariffs by time and head, trips by
+// natural key, by plaza, period and unpaid payer, batches by period,
+// disputes by period and open dispute by target) are not exported:
+// InitGenesis rebuilds them.
 type GenesisState struct {
 	Params    Params     `protobuf:"bytes,1,opt,name=params,proto3" json:"params"`
 	Operators []Operator `protobuf:"bytes,2,rep,name=operators,proto3" json:"operators"`

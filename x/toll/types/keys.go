@@ -40,7 +40,8 @@ var (
 	DisputesByPeriodKey    = collections.NewPrefix(23)
 	OpenDisputeByTargetKey = collections.NewPrefix(24)
 
-	RoutesKey        = collections.NewPrefix(35)
-	TripsByKeyKey    = collections.NewPrefix(36)
-	PlazasByRouteKey = collections.NewPrefix(37)
+	RoutesKey             = collections.NewPrefix(35)
+	TripsByKeyKey         = collections.NewPrefix(36)
+	PlazasByRouteKey      = collections.NewPrefix(37)
+	SegmentsByOperatorKey = collections.NewPrefix(38)
 )
