@@ -50,12 +50,12 @@ const Bech32Prefix = "civic"
 
 // LoadAgency is the agency the load accounts join at genesis, and LoadRoles the
 // roles they hold (evidence.investigator opens cases and registers; evidence.custodian
-// takes custody, transfers and receives; toll.operator records trips).
+// takes custody, transfers and receives; toll.plaza records trips, as a plaza terminal).
 const LoadAgency = "knpa"
 
-// LoadRoles are the load accounts' roles in LoadAgency (toll.operator is
-// granted to LoadAgency by ExtendGenesis for the x/toll workloads).
-var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.operator"}
+// LoadRoles are the load accounts' roles in LoadAgency (toll.operator and
+// toll.plaza are granted to LoadAgency by ExtendGenesis for the x/toll workloads).
+var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.plaza"}
 
 // ExtendGenesis adds the load accounts to genesis.json: auth BaseAccounts with
 // account numbers after the existing ones, bank balances of coins (the supply is

@@ -12,7 +12,7 @@ import (
 
 // The toll network ExtendGenesis writes into the bench chain's genesis: the
 // load agency is a registered x/toll operator (settlement account: load
-// account 0) with one route, one segment covering it, two plazas 20 km
+// account 0) owning one route, one segment covering it, two plazas 20 km
 // apart and a tariff in effect from genesis; every load account has a
 // spending limit with it, and x/toll's denom is the bench denom so ACCOUNT
 // fares are paid from the load accounts' coins.
@@ -30,7 +30,7 @@ const (
 )
 
 // RecordTrip: x/toll MsgRecordTrip at the bench exit plaza (x/agency
-// Authorize toll.operator, fare computed on chain from the segment and the
+// Authorize toll.plaza, the trip's natural key checked unique, fare computed on chain from the segment and the
 // tariff, accruals updated). With Account the fare is paid on chain from the
 // signer's own account within its spending limit (a x/bank transfer per
 // trip); otherwise the trip is OFFCHAIN, recorded for settlement only.
@@ -70,7 +70,8 @@ func (w RecordTrip) Msgs(env *Env, acct, max int) []sdk.Msg {
 }
 
 // extendTollGenesis writes the bench toll network (see the constants above)
-// into app_state.toll and grants toll.operator to the load agency.
+// into app_state.toll and grants toll.operator and toll.plaza to the load
+// agency (its load accounts hold toll.plaza: plaza terminals).
 func extendTollGenesis(app map[string]any, accts []*LoadAccount, denom, agency, genesisTime string) {
 	toll, ok := app["toll"].(map[string]any)
 	if !ok || len(accts) == 0 {
@@ -84,19 +85,23 @@ func extendTollGenesis(app map[string]any, accts []*LoadAccount, denom, agency, 
 				continue
 			}
 			roles, _ := m["roles"].([]any)
-			has := false
-			for _, r := range roles {
-				has = has || fmt.Sprint(r) == tolltypes.RoleOperator
+			for _, want := range []string{tolltypes.RoleOperator, tolltypes.RolePlaza} {
+				has := false
+				for _, r := range roles {
+					has = has || fmt.Sprint(r) == want
+				}
+				if !has {
+					roles = append(roles, want)
+				}
 			}
-			if !has {
-				m["roles"] = sortedStrings(append(roles, tolltypes.RoleOperator))
-			}
+			m["roles"] = sortedStrings(roles)
 		}
 	}
 	if params, ok := toll["params"].(map[string]any); ok {
 		params["denom"] = denom
 	}
 	toll["operators"] = []any{map[string]any{"agency_id": agency, "settlement_account": accts[0].Address, "registered_at": genesisTime}}
+	toll["routes"] = []any{map[string]any{"id": BenchTollRoute, "owner": agency, "registered_at": genesisTime}}
 	toll["plazas"] = []any{
 		map[string]any{"id": BenchTollEntryPlaza, "operator": agency, "route": BenchTollRoute, "position_m": "0", "registered_at": genesisTime},
 		map[string]any{"id": BenchTollExitPlaza, "operator": agency, "route": BenchTollRoute, "position_m": fmt.Sprint(BenchTollDistanceM), "registered_at": genesisTime},

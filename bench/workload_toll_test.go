@@ -63,7 +63,7 @@ func TestTollWorkloads(t *testing.T) {
 }
 
 // ExtendGenesis writes the bench toll network: a valid x/toll genesis whose
-// operator is the load agency, which gets the toll.operator role.
+// operator is the load agency, which gets the toll.operator and toll.plaza roles.
 func TestExtendGenesisTollNetwork(t *testing.T) {
 	accts, err := NewLoadAccounts(3)
 	if err != nil {
@@ -107,7 +107,7 @@ func TestExtendGenesisTollNetwork(t *testing.T) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatal(err)
 	}
-	if roles := out.AppState.Agency.Agencies[0].Roles; !slices.Equal(roles, []string{"evidence.custodian", "evidence.investigator", "toll.operator"}) {
+	if roles := out.AppState.Agency.Agencies[0].Roles; !slices.Equal(roles, []string{"evidence.custodian", "evidence.investigator", "toll.operator", "toll.plaza"}) {
 		t.Fatalf("agency roles %v", roles)
 	}
 	var gs tolltypes.GenesisState
@@ -117,8 +117,8 @@ func TestExtendGenesisTollNetwork(t *testing.T) {
 	if gs.Params.Denom != "ucivic" || len(gs.Operators) != 1 || gs.Operators[0].SettlementAccount != accts[0].Address {
 		t.Fatalf("params %+v operators %+v", gs.Params, gs.Operators)
 	}
-	if len(gs.Plazas) != 2 || len(gs.Segments) != 1 || len(gs.Tariffs) != 1 || len(gs.SpendingLimits) != len(accts) {
-		t.Fatalf("plazas %d segments %d tariffs %d limits %d", len(gs.Plazas), len(gs.Segments), len(gs.Tariffs), len(gs.SpendingLimits))
+	if len(gs.Routes) != 1 || len(gs.Plazas) != 2 || len(gs.Segments) != 1 || len(gs.Tariffs) != 1 || len(gs.SpendingLimits) != len(accts) {
+		t.Fatalf("routes %d plazas %d segments %d tariffs %d limits %d", len(gs.Routes), len(gs.Plazas), len(gs.Segments), len(gs.Tariffs), len(gs.SpendingLimits))
 	}
 	if err := gs.Validate(); err != nil {
 		t.Fatal(err)

@@ -15,26 +15,32 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
 )
 
-// The x/toll worked example of the README's "Expressway tolls from the CLI
-// (x/toll)" section (rules in x/toll/README.md), run through the real civicd
+// The x/toll worked example (x/toll/README.md, section 14, repeated in the
+// README's "Expressway tolls from the CLI (x/toll)"), run through the real civicd
 // against a chain built from config.yml: two road operators share route R1,
 // the Korea Expressway Corporation (agency kec: kec-operator, its settlement
 // account, and kec-plaza) kilometres 0-30 and a private concession (agency
 // prv: prv-operator, prv-plaza) kilometres 30-50; driver is a citizen paying
-// from its account. Both register as operators, their segments (an
-// overlapping one is refused, 8), plazas and tariffs (effective a few seconds
-// after the latest block time); the fare is quoted over the CLI and REST;
-// kec-plaza records an ACCOUNT trip paid within the driver's spending limit,
-// prv-plaza one left UNPAID (no spending limit) that the driver pays; the
+// from its account. Each agency's admin registers it as operator with its
+// settlement account (a plaza terminal may not: 70); kec registers route R1
+// (prv may not again: 72), its segment and prv's (prv may not add one to
+// kec's route: 74; an overlapping one is refused, 8), plazas and tariffs
+// (first versions effective a few seconds after the latest block time; a
+// second version without the week's notice is refused, 78); the fare is quoted over the CLI and REST;
+// kec-plaza records an ACCOUNT trip paid within the driver's spending limit
+// (recording it again is refused, 77, and charges nothing), prv-plaza one
+// left UNPAID (no spending limit) that the driver pays; the
 // refusals of record-trip (class 6: 13, exit before entry: 16, another
 // operator's plaza: 25, unknown plaza: 6); prv anchors three off-chain trips
 // as a batch from a file and a trip of it is proved against the root (and a
 // changed fare is not); the driver disputes its trip, the period is
 // submitted DISPUTED and cannot settle (35) until kec refunds 500 KRW; both
-// operators confirm their totals (prv's plaza terminal may not: 34), the
+// operators confirm their totals (prv's plaza terminal may not: agency's
+// role not held), the
 // period settles (again: 36). The key check: each operator's ukrw balance
 // changes between its confirmation and the settlement by exactly the net
 // position NetPositions reported, and the toll module account ends empty.
@@ -45,10 +51,12 @@ const (
 	tollDenom     = "ukrw"
 	tollRoute     = "R1"
 
-	kecOperator = "kec-operator" // kec's settlement account, toll.operator
-	kecPlaza    = "kec-plaza"    // kec's plaza terminal, toll.operator
-	prvOperator = "prv-operator" // prv's settlement account, toll.operator
-	prvPlaza    = "prv-plaza"    // prv's plaza terminal, toll.operator
+	kecAdmin    = "kec-admin"    // kec's agency admin: names the settlement account
+	kecOperator = "kec-operator" // kec's settlement account, toll.operator and toll.settlement
+	kecPlaza    = "kec-plaza"    // kec's plaza terminal, toll.plaza
+	prvAdmin    = "prv-admin"    // prv's agency admin
+	prvOperator = "prv-operator" // prv's settlement account, toll.operator and toll.settlement
+	prvPlaza    = "prv-plaza"    // prv's plaza terminal, toll.plaza
 	tollDriver  = "driver"       // a citizen with 50,000 KRW
 
 	seoulTG = "seoul-tg" // kec's plaza at km 0
@@ -144,7 +152,7 @@ func TestToll(t *testing.T) {
 
 	ex := &tollExample{before: map[string]int64{}, nets: map[string]int64{}}
 	run("register operators", func(t *testing.T) { tollRegisterOperators(t, c) })
-	run("register segments", func(t *testing.T) { tollRegisterSegments(t, c) })
+	run("register route and segments", func(t *testing.T) { tollRegisterSegments(t, c) })
 	run("register plazas", func(t *testing.T) { tollRegisterPlazas(t, c) })
 	run("set tariffs", func(t *testing.T) { tollSetTariffs(t, c, ex) })
 	run("set spending limit", func(t *testing.T) { tollSetSpendingLimit(t, c) })
@@ -165,11 +173,16 @@ func TestToll(t *testing.T) {
 }
 
 func tollRegisterOperators(t *testing.T, c *chain) {
-	for _, tc := range []struct{ account, agency string }{{kecOperator, "kec"}, {prvOperator, "prv"}} {
-		res := c.tx(tc.account, "tx", "toll", "register-operator")
+	// A plaza terminal's key cannot name the settlement account: toll 70.
+	res := c.txFixedGas(kecPlaza, 400000, "tx", "toll", "register-operator", "kec", c.addr(kecPlaza))
+	mustReject(t, "register-operator from a plaza terminal", res, tollCodespace, tolltypes.ErrNotAgencyAdmin.ABCICode())
+
+	for _, tc := range []struct{ admin, account, agency string }{{kecAdmin, kecOperator, "kec"}, {prvAdmin, prvOperator, "prv"}} {
+		res := c.tx(tc.admin, "tx", "toll", "register-operator", tc.agency, c.addr(tc.account))
 		mustEqual(t, "EventOperatorRegistered.operator", res.attr("civic.toll.v1.EventOperatorRegistered", "operator"), tc.agency)
 		mustEqual(t, "EventOperatorRegistered.settlement_account",
 			res.attr("civic.toll.v1.EventOperatorRegistered", "settlement_account"), c.addr(tc.account))
+		mustEqual(t, "EventOperatorRegistered.admin", res.attr("civic.toll.v1.EventOperatorRegistered", "admin"), c.addr(tc.admin))
 
 		var op struct {
 			Operator struct {
@@ -183,13 +196,31 @@ func tollRegisterOperators(t *testing.T, c *chain) {
 }
 
 func tollRegisterSegments(t *testing.T, c *chain) {
-	res := c.tx(kecOperator, "tx", "toll", "register-segment", tollRoute, "0", "30000")
+	res := c.tx(kecOperator, "tx", "toll", "register-route", tollRoute)
+	mustEqual(t, "EventRouteRegistered.owner", res.attr("civic.toll.v1.EventRouteRegistered", "owner"), "kec")
+	var route struct {
+		Route struct {
+			ID    string `json:"id"`
+			Owner string `json:"owner"`
+		} `json:"route"`
+	}
+	c.restGet(tollAPI+"/routes/"+tollRoute, &route)
+	mustEqual(t, "R1 owner", route.Route.Owner, "kec")
+	// prv cannot take the route over: toll 72.
+	res = c.txFixedGas(prvOperator, 400000, "tx", "toll", "register-route", tollRoute)
+	mustReject(t, "register-route of a registered route", res, tollCodespace, tolltypes.ErrRouteExists.ABCICode())
+
+	// kec, the owner, registers its stretch and hands [30000, 50000) to prv.
+	res = c.tx(kecOperator, "tx", "toll", "register-segment", tollRoute, "0", "30000")
 	mustEqual(t, "EventSegmentRegistered.operator", res.attr("civic.toll.v1.EventSegmentRegistered", "operator"), "kec")
-	res = c.tx(prvOperator, "tx", "toll", "register-segment", tollRoute, "30000", "50000")
+	res = c.tx(kecOperator, "tx", "toll", "register-segment", tollRoute, "30000", "50000", "--operator", "prv")
 	mustEqual(t, "EventSegmentRegistered.operator", res.attr("civic.toll.v1.EventSegmentRegistered", "operator"), "prv")
 
+	// prv claiming a free stretch of kec's route: toll 74.
+	res = c.txFixedGas(prvOperator, 400000, "tx", "toll", "register-segment", tollRoute, "50000", "60000")
+	mustReject(t, "segment on another's route", res, tollCodespace, tolltypes.ErrNotRouteOwner.ABCICode())
 	// A stretch overlapping kec's [0, 30000): toll 8.
-	res = c.txFixedGas(prvOperator, 400000, "tx", "toll", "register-segment", tollRoute, "20000", "40000")
+	res = c.txFixedGas(kecOperator, 400000, "tx", "toll", "register-segment", tollRoute, "20000", "40000")
 	mustReject(t, "overlapping segment", res, tollCodespace, tolltypes.ErrSegmentOverlap.ABCICode())
 
 	var segs struct {
@@ -259,6 +290,12 @@ func tollSetTariffs(t *testing.T, c *chain, ex *tollExample) {
 		mustEqual(t, tc.agency+" EventTariffSet.effective_from_unix",
 			res.attr("civic.toll.v1.EventTariffSet", "effective_from_unix"), strconv.FormatInt(ex.effectiveFrom.Unix(), 10))
 	}
+
+	// A second version, fivefold per-km, within the week's notice: toll 78.
+	soon := ex.effectiveFrom.Add(time.Hour).UTC().Format(time.RFC3339)
+	args := append([]string{"tx", "toll", "set-tariff", soon}, tollRates("1200000000", "443500000", "452000000", "470000000", "629000000", "744000000")...)
+	res := c.txFixedGas(prvOperator, 400000, args...)
+	mustReject(t, "tariff without notice", res, tollCodespace, tolltypes.ErrTariffNoticeTooShort.ABCICode())
 }
 
 func tollSetSpendingLimit(t *testing.T, c *chain) {
@@ -326,6 +363,13 @@ func tollTripPaid(t *testing.T, c *chain, ex *tollExample) {
 	// The fare moved driver -> kec's settlement account, exactly.
 	mustEqual(t, "driver's ukrw after trip 1", c.balance(t, c.addr(tollDriver)), driverBefore-fareOsanSeoul)
 	mustEqual(t, "kec-operator's ukrw after trip 1", c.balance(t, c.addr(kecOperator)), kecBefore+fareOsanSeoul)
+
+	// The same trip again (a replay, or a terminal retrying): toll 77, nothing charged.
+	res = c.txFixedGas(kecPlaza, 400000, "tx", "toll", "record-trip", osanTG, seoulTG, "1",
+		ex.entry.UTC().Format(time.RFC3339), ex.exit.UTC().Format(time.RFC3339), "account", sha256Hex("salt-7f3a|plate"),
+		"--payer", c.addr(tollDriver))
+	mustReject(t, "record-trip of a recorded trip", res, tollCodespace, tolltypes.ErrDuplicateTrip.ABCICode())
+	mustEqual(t, "driver's ukrw after the replay", c.balance(t, c.addr(tollDriver)), driverBefore-fareOsanSeoul)
 
 	trip := c.tollTrip(t, "1")
 	mustEqual(t, "trip 1 fare", trip.Fare, strconv.Itoa(fareOsanSeoul))
@@ -602,9 +646,10 @@ func tollConfirm(t *testing.T, c *chain, ex *tollExample) {
 	}
 	k, p := strconv.Itoa(kecReceivable), strconv.Itoa(kecPayable)
 
-	// prv pays net: its confirmation must come from its settlement account.
+	// prv pays net: its confirmation must come from its settlement account;
+	// its plaza terminal (toll.plaza only) may not confirm at all.
 	res := c.txFixedGas(prvPlaza, 400000, "tx", "toll", "confirm-period", "1", p, k)
-	mustReject(t, "confirm of the net payer from its plaza terminal", res, tollCodespace, tolltypes.ErrNotSettlementAccount.ABCICode())
+	mustReject(t, "confirm of the net payer from its plaza terminal", res, agencytypes.ModuleName, agencytypes.ErrRoleNotHeld.ABCICode())
 
 	const ev = "civic.toll.v1.EventPeriodConfirmed"
 	res = c.tx(kecOperator, "tx", "toll", "confirm-period", "1", k, p)

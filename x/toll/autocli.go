@@ -214,6 +214,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "List the disputes by id, or one period's with --period-id",
 					Example:   ex("query %s disputes --period-id 3", mod),
 				},
+				{
+					RpcMethod:      "Route",
+					Use:            "route [route]",
+					Short:          "Show a route and its owning operator",
+					Example:        ex("query %s route gyeongbu", mod),
+					PositionalArgs: args("route"),
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -229,10 +236,18 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					GovProposal:    true,
 				},
 				{
-					RpcMethod: "RegisterOperator",
-					Use:       "register-operator",
-					Short:     "Register your agency as a toll operator, or move its settlement account to the signer (needs toll.operator)",
-					Example:   ex("tx %s register-operator --from kec-settlement", mod),
+					RpcMethod:      "RegisterOperator",
+					Use:            "register-operator [agency-id] [settlement-account]",
+					Short:          "Register your agency as a toll operator, or move its settlement account to a member holding toll.settlement (the agency admin signs)",
+					Example:        ex("tx %s register-operator kec civic1... --from kec-admin", mod),
+					PositionalArgs: args("agency_id", "settlement_account"),
+				},
+				{
+					RpcMethod:      "RegisterRoute",
+					Use:            "register-route [route]",
+					Short:          "Register a new route owned by your operator; only the owner (or governance) adds segments to it (needs toll.operator)",
+					Example:        ex("tx %s register-route gyeongbu --from kec-operator", mod),
+					PositionalArgs: args("route"),
 				},
 				{
 					RpcMethod:      "RegisterPlaza",
@@ -244,14 +259,21 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "RegisterSegment",
 					Use:            "register-segment [route] [start-m] [end-m]",
-					Short:          "Register the stretch [start-m, end-m) of a route as your operator's (needs toll.operator)",
-					Example:        ex("tx %s register-segment gyeongbu 0 140000 --from kec-operator", mod),
+					Short:          "Register the stretch [start-m, end-m) of a route your operator owns, as your operator's or --operator's (needs toll.operator; governance registers on any route)",
+					Example:        ex("tx %s register-segment gyeongbu 140000 180000 --operator prv --from kec-operator", mod),
 					PositionalArgs: args("route", "start_m", "end_m"),
+				},
+				{
+					RpcMethod:      "RetireSegment",
+					Use:            "retire-segment [route] [start-m]",
+					Short:          "Retire your operator's segment starting at start-m; refused while another operator has a plaza on the route (governance may)",
+					Example:        ex("tx %s retire-segment gyeongbu 140000 --from prv-operator", mod),
+					PositionalArgs: args("route", "start_m"),
 				},
 				{
 					RpcMethod: "SetTariff",
 					Use:       "set-tariff [effective-from]",
-					Short:     "Add the next version of your operator's tariff from a time (RFC 3339): five --rates (classes 1-5 in order), optional --discounts and commuter window (needs toll.operator)",
+					Short:     "Add the next version of your operator's tariff from a time (RFC 3339; a version after the first at least tariff_min_notice_seconds ahead): five --rates (classes 1-5 in order, within max_rates), optional --discounts and commuter window (needs toll.operator)",
 					Example: ex(`tx %s set-tariff 2026-02-01T00:00:00+09:00 \
   --rates '{"vehicle_class":1,"base_fee":"900000000","per_km":"44300000"}' \
   --rates '{"vehicle_class":2,"base_fee":"900000000","per_km":"45200000"}' \
@@ -272,9 +294,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "RecordTrip",
 					Use:       "record-trip [entry-plaza] [exit-plaza] [vehicle-class] [entry-time] [exit-time] [payment-method] [vehicle-ref]",
-					Short:     "Record a trip at your exit plaza (payment method account, with --payer, or offchain; --discount-codes); the fare is computed on chain",
+					Short:     "Record a trip at your exit plaza, once (payment method account, with --payer, or offchain; --discount-codes); the fare is computed on chain (needs toll.plaza)",
 					Example: ex(`tx %s record-trip daejeon-tg seoul-tg 1 2026-01-05T06:10:00+09:00 2026-01-05T07:40:00+09:00 account %s \
-  --payer civic1... --discount-codes compact --from kec-operator`, mod, digest),
+  --payer civic1... --discount-codes compact --from kec-plaza`, mod, digest),
 					PositionalArgs: args("entry_plaza", "exit_plaza", "vehicle_class", "entry_time", "exit_time", "payment_method", "vehicle_ref"),
 				},
 				{
@@ -287,9 +309,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "SubmitTripBatch",
 					Use:       "submit-trip-batch [plaza-id] [merkle-root] [count]",
-					Short:     "Anchor a batch of off-chain trips of your plaza with its totals as --totals JSON, one per operator (submit-batch-file computes all from a file)",
+					Short:     "Anchor a batch of off-chain trips of your plaza with its totals as --totals JSON, one per operator (submit-batch-file computes all from a file; needs toll.plaza)",
 					Example: ex(`tx %s submit-trip-batch seoul-tg %s 1200 \
-  --totals '{"operator":"kec","amount":"9100000000"}' --totals '{"operator":"sjr","amount":"1200000000"}' --from kec-operator`, mod, digest),
+  --totals '{"operator":"kec","amount":"9100000000"}' --totals '{"operator":"sjr","amount":"1200000000"}' --from kec-plaza`, mod, digest),
 					PositionalArgs: args("plaza_id", "merkle_root", "count"),
 				},
 				{

@@ -52,6 +52,8 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get(simulation.OpWeightMsgOpenDispute, simulation.DefaultWeightMsgOpenDispute), simulation.MsgOpenDisputeFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgResolveDispute, simulation.DefaultWeightMsgResolveDispute), simulation.MsgResolveDisputeFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgAppealDispute, simulation.DefaultWeightMsgAppealDispute), simulation.MsgAppealDisputeFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRegisterRoute, simulation.DefaultWeightMsgRegisterRoute), simulation.MsgRegisterRouteFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRetireSegment, simulation.DefaultWeightMsgRetireSegment), simulation.MsgRetireSegmentFactory(k))
 }
 
 // ProposalMsgsX registers MsgUpdateParams and MsgDecideDispute as proposal payloads.

@@ -206,9 +206,9 @@ func TestAccrualsEqualSummedShares(t *testing.T) {
 
 	// ASSERT: recomputed from the stored trips and batches
 	sums := map[ntAccrualKey]uint64{}
-	for _, kv := range ntKVs(t, f.Ctx, f.Keeper.Trips) {
-		for _, s := range kv.Value.Shares {
-			sums[ntAccrualKey{kv.Value.PeriodId, kv.Value.Collector, s.Operator}] += s.Amount
+	for _, trip := range f.state().Export.Trips {
+		for _, s := range trip.Shares {
+			sums[ntAccrualKey{trip.PeriodId, trip.Collector, s.Operator}] += s.Amount
 		}
 	}
 	for _, kv := range ntKVs(t, f.Ctx, f.Keeper.Batches) {

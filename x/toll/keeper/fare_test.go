@@ -253,8 +253,9 @@ func TestQuoteFareTariffVersionAtExitTime(t *testing.T) {
 func TestQuoteFareSegmentsPerOperatorAndLimit(t *testing.T) {
 	// ARRANGE: route R5 kec [0, 10 000), prv [10 000, 20 000), kec [20 000, 30 000)
 	f := ntNetwork(t)
+	f.route(ntKecOp, "R5")
 	f.segment(ntKecOp, "R5", 0, 10_000)
-	f.segment(ntPrvOp, "R5", 10_000, 20_000)
+	f.segmentFor(ntKecOp, "R5", 10_000, 20_000, ntPrv)
 	f.segment(ntKecOp, "R5", 20_000, 30_000)
 	f.plaza(ntKecOp, "R5-A", "R5", 0)
 	f.plaza(ntKecOp, "R5-B", "R5", 30_000)
@@ -291,7 +292,9 @@ func TestQuoteFareSegmentsPerOperatorAndLimit(t *testing.T) {
 }
 
 func TestQuoteFareOverflow(t *testing.T) {
-	// ARRANGE: prv v2 from ntNow with absurd class 2..4 rates
+	// ARRANGE: prv v2 from ntNow with absurd class 2..4 rates, far above
+	// max_rates (so written straight into the store, as an old genesis may
+	// hold one): QuoteFare still refuses to overflow.
 	f := ntNetwork(t)
 	v2 := ntPrvMsgTariff(f, ntNow)
 	// class 2: per_km x 20 000 m does not fit 64 bits
@@ -301,7 +304,7 @@ func TestQuoteFareOverflow(t *testing.T) {
 	// class 4: prv's part 922 337 203 685 477 580 x 20 = 18 446 744 073 709 551 600 fits,
 	//          plus kec's 18 870 does not (MaxUint64 = 18 446 744 073 709 551 615)
 	v2.Rates[3] = types.ClassRate{VehicleClass: 4, BaseFee: 0, PerKm: math.MaxUint64 / 20}
-	f.tariff(v2)
+	f.forceTariff(v2, ntPrv)
 
 	for _, class := range []uint32{2, 3, 4} {
 		// ACT
@@ -336,6 +339,9 @@ func TestQuoteFareRejected(t *testing.T) {
 		{"same plaza", nil, "R1-SEOUL", "R1-SEOUL", 1, ntExit, types.ErrSamePlaza},
 		{"different routes", nil, "R1-SEOUL", "R2-BUPYEONG", 1, ntExit, types.ErrRouteMismatch},
 		{"gap in the middle", func(f *ntFixture) {
+			f.route(ntKecOp, "R3")
+			f.route(ntKecOp, "R")
+			f.route(ntKecOp, "R30")
 			f.segment(ntKecOp, "R3", 0, 10_000)
 			f.segment(ntKecOp, "R3", 15_000, 30_000)
 			// segments of other routes sharing a prefix do not cover the gap
@@ -345,6 +351,7 @@ func TestQuoteFareRejected(t *testing.T) {
 			f.plaza(ntKecOp, "R3-B", "R3", 20_000)
 		}, "R3-A", "R3-B", 1, ntExit, types.ErrRouteNotCovered},
 		{"gap at the start", func(f *ntFixture) {
+			f.route(ntKecOp, "R4")
 			f.segment(ntKecOp, "R4", 5_000, 10_000)
 			f.plaza(ntKecOp, "R4-A", "R4", 0)
 			f.plaza(ntKecOp, "R4-B", "R4", 8_000)
@@ -353,19 +360,22 @@ func TestQuoteFareRejected(t *testing.T) {
 			f.plaza(ntPrvOp, "R1-PYEONGTAEK", "R1", 60_000)
 		}, "R1-SUWON", "R1-PYEONGTAEK", 1, ntExit, types.ErrRouteNotCovered},
 		{"route without segments", func(f *ntFixture) {
+			f.route(ntKecOp, "R6")
 			f.plaza(ntKecOp, "R6-A", "R6", 0)
 			f.plaza(ntKecOp, "R6-B", "R6", 1_000)
 		}, "R6-A", "R6-B", 1, ntExit, types.ErrRouteNotCovered},
 		{"exit before any tariff version", nil, "R1-SEOUL", "R1-OSAN", 1, ntT0.Add(-time.Second), types.ErrTariffNotFound},
 		{"an operator on the way without a tariff", func(f *ntFixture) {
 			f.registerOperator(ntNopOp)
-			f.segment(ntNopOp, "R7", 0, 10_000)
+			f.route(ntKecOp, "R7")
+			f.segmentFor(ntKecOp, "R7", 0, 10_000, ntNop)
 			f.segment(ntKecOp, "R7", 10_000, 20_000)
 			f.plaza(ntKecOp, "R7-A", "R7", 0)
 			f.plaza(ntKecOp, "R7-B", "R7", 20_000)
 		}, "R7-A", "R7-B", 1, ntExit, types.ErrTariffNotFound},
 		{"the collector without a tariff", func(f *ntFixture) {
 			f.registerOperator(ntNopOp)
+			f.segmentFor(ntKecOp, "R1", 50_000, 60_000, ntNop) // nop may then place plazas on R1
 			f.plaza(ntNopOp, "R1-NOP", "R1", 40_000)
 		}, "R1-SEOUL", "R1-NOP", 1, ntExit, types.ErrTariffNotFound},
 		{"vehicle class 0", nil, "R1-SEOUL", "R1-OSAN", 0, ntExit, types.ErrInvalidVehicleClass},

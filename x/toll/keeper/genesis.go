@@ -11,9 +11,10 @@ import (
 )
 
 // InitGenesis validates gs and writes it, rebuilding every index from the
-// records: plazas by operator, tariffs by time and head, trips by plaza, by
-// period and unpaid by payer, batches by period, disputes by period and open
-// disputes by target. With no periods it opens period 1 at the block
+// records: plazas by operator and by route, segments by operator, tariffs by
+// time and head, trips
+// by natural key, by plaza, by period and unpaid by payer, batches by period,
+// disputes by period and open disputes by target. With no periods it opens period 1 at the block
 // (genesis) time.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
@@ -48,8 +49,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, r := range gs.Routes {
+		if err := k.Routes.Set(ctx, r.Id, r); err != nil {
+			return err
+		}
+	}
 	for _, s := range gs.Segments {
-		if err := k.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
+		if err := k.setSegment(ctx, s); err != nil {
 			return err
 		}
 	}
@@ -134,6 +140,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Segments, err = values(ctx, k.Segments); err != nil {
 		return nil, err
 	}
+	if gs.Routes, err = values(ctx, k.Routes); err != nil {
+		return nil, err
+	}
 	if gs.Tariffs, err = values(ctx, k.Tariffs); err != nil {
 		return nil, err
 	}
@@ -184,8 +193,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	return gs, nil
 }
 
+// walker is a collections.Map or IndexedMap.
+type walker[K, V any] interface {
+	Walk(ctx context.Context, ranger collections.Ranger[K], walkFunc func(key K, value V) (stop bool, err error)) error
+}
+
 // values returns every value of m in key order.
-func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+func values[K, V any](ctx context.Context, m walker[K, V]) ([]V, error) {
 	var out []V
 	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
 		out = append(out, v)
@@ -194,12 +208,23 @@ func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error)
 	return out, err
 }
 
-// setPlaza writes a plaza and its operator index.
+// setPlaza writes a plaza and its operator and route indexes.
 func (k Keeper) setPlaza(ctx context.Context, p types.Plaza) error {
 	if err := k.Plazas.Set(ctx, p.Id, p); err != nil {
 		return err
 	}
-	return k.PlazasByOperator.Set(ctx, collections.Join(p.Operator, p.Id))
+	if err := k.PlazasByOperator.Set(ctx, collections.Join(p.Operator, p.Id)); err != nil {
+		return err
+	}
+	return k.PlazasByRoute.Set(ctx, collections.Join3(p.Route, p.Operator, p.Id))
+}
+
+// setSegment writes a segment and its operator index.
+func (k Keeper) setSegment(ctx context.Context, s types.Segment) error {
+	if err := k.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
+		return err
+	}
+	return k.SegmentsByOperator.Set(ctx, collections.Join3(s.Route, s.Operator, s.StartM))
 }
 
 // setTariff writes a tariff version, its time index and the operator's head.

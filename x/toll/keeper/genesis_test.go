@@ -87,6 +87,10 @@ func gnGenesis() *types.GenesisState {
 			{Id: "SEOUL", Operator: "ex", Route: "R1", PositionM: 0, RegisteredAt: gnT0},
 			{Id: "SUWON", Operator: "ex", Route: "R1", PositionM: 30_000, RegisteredAt: gnT0},
 		},
+		Routes: []types.Route{
+			{Id: "R1", Owner: "ex", RegisteredAt: gnT0},
+			{Id: "R2", Owner: "pv", RegisteredAt: gnT0},
+		},
 		Segments: []types.Segment{
 			{Route: "R1", StartM: 0, EndM: 40_000, Operator: "ex"},
 			{Route: "R1", StartM: 40_000, EndM: 80_000, Operator: "pv"},

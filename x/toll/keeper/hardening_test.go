@@ -95,14 +95,19 @@ func TestFinding01BatchTotalsBounded(t *testing.T) {
 // TestFinding01FullPeriodNets fills a period to the hard bound 2^62 and nets,
 // confirms and settles it: stored data cannot make netting overflow.
 func TestFinding01FullPeriodNets(t *testing.T) {
-	// ARRANGE: the largest params; prv's tariff version 2 charges 10^15/km.
+	// ARRANGE: the largest params; prv's tariff version 2, an hour's notice,
+	// charges the largest per-km rate params allow (10^12/km).
 	f := stSetup(t)
 	f.stParams(func(p *types.Params) {
 		p.MaxTripFare, p.MaxPeriodTotal, p.MaxPeriodAccrual, p.MaxBatchTrips = types.MaxMaxTripFare, types.MaxPeriodTotal, types.MaxPeriodTotal, types.MaxMaxBatchTrips
+		p.TariffMinNoticeSeconds = 3600
+		for c := range p.MaxRates {
+			p.MaxRates[c].PerKm = types.MaxMaxPerKm
+		}
 	})
 	rates := make([]types.ClassRate, 5)
 	for c := range rates {
-		rates[c] = types.ClassRate{VehicleClass: uint32(c + 1), BaseFee: 1, PerKm: 1_000_000_000_000_000}
+		rates[c] = types.ClassRate{VehicleClass: uint32(c + 1), BaseFee: 1, PerKm: types.MaxMaxPerKm}
 	}
 	from := f.Ctx.BlockTime().Add(time.Hour)
 	_, err := f.msg.SetTariff(f.Ctx, &types.MsgSetTariff{Signer: f.s(stSettle("prv")), EffectiveFrom: from, Rates: rates})

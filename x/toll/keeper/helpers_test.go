@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -24,20 +25,26 @@ import (
 // The network fixture (ntNetwork), registered through the real x/agency and
 // x/toll Msg services:
 //
-//	agency kec  Korea Expressway Corporation   role toll.operator
-//	            ntKecOp, ntKecOp2 [toll.operator]   ntKecClerk [no role]
-//	agency prv  a private expressway operator  role toll.operator
-//	            ntPrvOp [toll.operator]
-//	agency nop  an agency with the role that never registers with x/toll
-//	            ntNopOp [toll.operator]
+//	agency kec  Korea Expressway Corporation   roles toll.operator, toll.plaza, toll.settlement
+//	            ntKecOp [toll.operator toll.plaza toll.settlement] (settlement account)
+//	            ntKecOp2 [toll.operator toll.plaza toll.settlement]   ntKecClerk [no role]
+//	            ntKecPlaza [toll.plaza] (a plaza terminal)
+//	agency prv  a private expressway operator  roles toll.operator, toll.plaza, toll.settlement
+//	            ntPrvOp [toll.operator toll.plaza toll.settlement] (settlement account)
+//	            ntPrvPlaza [toll.plaza]
+//	agency nop  an agency with the roles that never registers with x/toll
+//	            ntNopOp [toll.operator toll.plaza toll.settlement]
 //
-//	route R1   segments kec [0, 30 000) m, prv [30 000, 50 000) m
+// The agency admins (ntKecAdmin, ...) register kec and prv as operators.
+//
+//	route R1   owned by kec; segments kec [0, 30 000) m, prv [30 000, 50 000) m
+//	           (kec hands prv its stretch)
 //	           plazas   R1-SEOUL    kec      0 m
 //	                    R1-HWASEONG prv 10 000 m (inside kec's stretch)
 //	                    R1-GIHEUNG  kec 12 345 m (for the rounding cases)
 //	                    R1-SUWON    kec 20 000 m
 //	                    R1-OSAN     prv 50 000 m
-//	route R2   segment  kec [0, 40 000) m
+//	route R2   owned by kec; segment kec [0, 40 000) m
 //	           plazas   R2-INCHEON  kec      0 m
 //	                    R2-BUPYEONG kec 15 000 m
 //
@@ -61,6 +68,8 @@ var (
 	ntKecOp2   = ntAcc("kec-operator-2")
 	ntKecClerk = ntAcc("kec-clerk")
 	ntPrvOp    = ntAcc("prv-operator")
+	ntKecPlaza = ntAcc("kec-plaza")
+	ntPrvPlaza = ntAcc("prv-plaza")
 	ntNopOp    = ntAcc("nop-operator")
 	ntDriver   = ntAcc("driver")
 	ntDriver2  = ntAcc("driver-2")
@@ -128,6 +137,19 @@ type ntFixture struct {
 	testkeeper.TollFixture
 	t   *testing.T
 	msg types.MsgServer
+	// refs counts the vehicle_refs handed out by offchainMsg.
+	refs int
+}
+
+// nextVehicleRef is ntVehicleRef the first time, then a fresh digest each
+// time: a plaza salts every trip anew, and a trip's natural key (exit plaza,
+// vehicle_ref, entry and exit times) is recorded once.
+func (f *ntFixture) nextVehicleRef() string {
+	f.refs++
+	if f.refs == 1 {
+		return ntVehicleRef
+	}
+	return fmt.Sprintf("%064x", f.refs)
 }
 
 // ntSetup registers the agencies and members; nothing is registered with x/toll.
@@ -135,24 +157,46 @@ func ntSetup(t *testing.T) *ntFixture {
 	t.Helper()
 	f := &ntFixture{TollFixture: testkeeper.TollKeeper(t), t: t}
 	f.msg = keeper.NewMsgServerImpl(f.Keeper)
-	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, types.RoleOperator)
-	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecOp, types.RoleOperator)
-	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecOp2, types.RoleOperator)
+	all := []string{types.RoleOperator, types.RolePlaza, types.RoleSettlement}
+	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, all...)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecOp, all...)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecOp2, all...)
 	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecClerk)
-	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntPrv, ntPrvAdmin, types.RoleOperator)
-	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntPrv, ntPrvAdmin, ntPrvOp, types.RoleOperator)
-	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntNop, ntNopAdmin, types.RoleOperator)
-	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntNop, ntNopAdmin, ntNopOp, types.RoleOperator)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntKec, ntKecAdmin, ntKecPlaza, types.RolePlaza)
+	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntPrv, ntPrvAdmin, all...)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntPrv, ntPrvAdmin, ntPrvOp, all...)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntPrv, ntPrvAdmin, ntPrvPlaza, types.RolePlaza)
+	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, ntNop, ntNopAdmin, all...)
+	testkeeper.AddTestMember(t, f.Agency, f.Ctx, ntNop, ntNopAdmin, ntNopOp, all...)
 	return f
 }
 
+// ntAdminOf is the fixture admin of an agency.
+func ntAdminOf(agency string) sdk.AccAddress {
+	return map[string]sdk.AccAddress{ntKec: ntKecAdmin, ntPrv: ntPrvAdmin, ntNop: ntNopAdmin}[agency]
+}
+
+// ntAgencyOf is the fixture agency a member acts for.
+func ntAgencyOf(member sdk.AccAddress) string {
+	switch {
+	case member.Equals(ntKecOp), member.Equals(ntKecOp2), member.Equals(ntKecClerk), member.Equals(ntKecPlaza):
+		return ntKec
+	case member.Equals(ntPrvOp), member.Equals(ntPrvPlaza):
+		return ntPrv
+	}
+	return ntNop
+}
+
 // ntTwoOperators is ntSetup with kec (settlement account ntKecOp) and prv
-// (ntPrvOp) registered as operators; block time ntT0.
+// (ntPrvOp) registered as operators and routes R1 and R2 registered by kec;
+// block time ntT0.
 func ntTwoOperators(t *testing.T) *ntFixture {
 	t.Helper()
 	f := ntSetup(t)
 	f.registerOperator(ntKecOp)
 	f.registerOperator(ntPrvOp)
+	f.route(ntKecOp, "R1")
+	f.route(ntKecOp, "R2")
 	return f
 }
 
@@ -162,7 +206,7 @@ func ntNetwork(t *testing.T) *ntFixture {
 	t.Helper()
 	f := ntTwoOperators(t)
 	f.segment(ntKecOp, "R1", 0, 30_000)
-	f.segment(ntPrvOp, "R1", 30_000, 50_000)
+	f.segmentFor(ntKecOp, "R1", 30_000, 50_000, ntPrv)
 	f.segment(ntKecOp, "R2", 0, 40_000)
 	f.plaza(ntKecOp, "R1-SEOUL", "R1", 0)
 	f.plaza(ntPrvOp, "R1-HWASEONG", "R1", 10_000)
@@ -188,9 +232,25 @@ func (f *ntFixture) s(a sdk.AccAddress) string {
 // at moves the block time to t.
 func (f *ntFixture) at(t time.Time) { f.Ctx = f.Ctx.WithBlockTime(t) }
 
+// registerOperator has the admin of signer's agency register it with signer
+// (holding toll.settlement) as settlement account.
 func (f *ntFixture) registerOperator(signer sdk.AccAddress) {
 	f.t.Helper()
-	_, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(signer)})
+	agency := ntAgencyOf(signer)
+	_, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(ntAdminOf(agency)), AgencyId: agency, SettlementAccount: f.s(signer)})
+	require.NoError(f.t, err)
+}
+
+func (f *ntFixture) route(signer sdk.AccAddress, route string) {
+	f.t.Helper()
+	_, err := f.msg.RegisterRoute(f.Ctx, &types.MsgRegisterRoute{Signer: f.s(signer), Route: route})
+	require.NoError(f.t, err)
+}
+
+// segmentFor registers a segment for operator on a route of signer's operator.
+func (f *ntFixture) segmentFor(signer sdk.AccAddress, route string, start, end uint64, operator string) {
+	f.t.Helper()
+	_, err := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(signer), Route: route, StartM: start, EndM: end, Operator: operator})
 	require.NoError(f.t, err)
 }
 
@@ -206,11 +266,36 @@ func (f *ntFixture) segment(signer sdk.AccAddress, route string, start, end uint
 	require.NoError(f.t, err)
 }
 
+// tariff sets a tariff version as sent tariff_min_notice_seconds before it
+// takes effect (or now, if that is earlier): the block time moves back for
+// the message and returns.
 func (f *ntFixture) tariff(msg *types.MsgSetTariff) uint64 {
 	f.t.Helper()
+	p, err := f.Keeper.Params.Get(f.Ctx)
+	require.NoError(f.t, err)
+	now := f.Ctx.BlockTime()
+	if sent := msg.EffectiveFrom.Add(-time.Duration(p.TariffMinNoticeSeconds) * time.Second); sent.Before(now) {
+		f.at(sent)
+		defer f.at(now)
+	}
 	res, err := f.msg.SetTariff(f.Ctx, msg)
 	require.NoError(f.t, err)
 	return res.Version
+}
+
+// forceTariff writes a tariff version straight into the store, as a genesis
+// may hold one (a version set before governance lowered max_rates).
+func (f *ntFixture) forceTariff(msg *types.MsgSetTariff, operator string) {
+	f.t.Helper()
+	head, err := f.Keeper.TariffHead.Get(f.Ctx, operator)
+	require.NoError(f.t, err)
+	t := types.Tariff{
+		Operator: operator, Version: head + 1, EffectiveFrom: msg.EffectiveFrom, Rates: msg.Rates, Discounts: msg.Discounts,
+		CommuterStartMinute: msg.CommuterStartMinute, CommuterEndMinute: msg.CommuterEndMinute, SetBy: msg.Signer,
+	}
+	require.NoError(f.t, f.Keeper.Tariffs.Set(f.Ctx, collections.Join(operator, t.Version), t))
+	require.NoError(f.t, f.Keeper.TariffsByTime.Set(f.Ctx, collections.Join(operator, t.EffectiveFrom), t.Version))
+	require.NoError(f.t, f.Keeper.TariffHead.Set(f.Ctx, operator, t.Version))
 }
 
 func (f *ntFixture) spendingLimit(payer sdk.AccAddress, operator string, limit uint64) {
@@ -251,7 +336,8 @@ func ntPrvMsgTariff(f *ntFixture, from time.Time) *types.MsgSetTariff {
 	}
 }
 
-// ntPlazaOperator is the toll.operator that signs for a fixture plaza's operator.
+// ntPlazaOperator is the member (holding toll.plaza) that signs for a fixture
+// plaza's operator.
 func ntPlazaOperator(f *ntFixture, plazaID string) sdk.AccAddress {
 	f.t.Helper()
 	p, err := f.Keeper.Plazas.Get(f.Ctx, plazaID)
@@ -267,7 +353,8 @@ func ntPlazaOperator(f *ntFixture, plazaID string) sdk.AccAddress {
 }
 
 // offchainMsg is a valid OFFCHAIN MsgRecordTrip from entry to exit in class 1,
-// signed by the exit plaza's operator, exiting at ntExit.
+// signed by the exit plaza's operator, exiting at ntExit, with a fresh
+// vehicle_ref (nextVehicleRef).
 func (f *ntFixture) offchainMsg(entry, exit string) *types.MsgRecordTrip {
 	f.t.Helper()
 	return &types.MsgRecordTrip{
@@ -278,7 +365,7 @@ func (f *ntFixture) offchainMsg(entry, exit string) *types.MsgRecordTrip {
 		EntryTime:     ntEntry,
 		ExitTime:      ntExit,
 		PaymentMethod: types.PaymentOffchain,
-		VehicleRef:    ntVehicleRef,
+		VehicleRef:    f.nextVehicleRef(),
 	}
 }
 
@@ -358,6 +445,8 @@ type ntAccrualKey struct {
 type ntState struct {
 	Export              *types.GenesisState
 	PlazasByOperator    []collections.Pair[string, string]
+	PlazasByRoute       []collections.Triple[string, string, string]
+	TripsByKey          []collections.KeyValue[keeper.TripKey, uint64]
 	TariffsByTime       []collections.KeyValue[collections.Pair[string, time.Time], uint64]
 	TariffHead          []collections.KeyValue[string, uint64]
 	TripsByPlaza        []collections.Triple[string, uint64, uint64]
@@ -388,6 +477,17 @@ func ntKVs[K, V any](t *testing.T, ctx sdk.Context, m collections.Map[K, V]) []c
 	return kvs
 }
 
+// ntTripKeys is the trips' unique natural-key index.
+func ntTripKeys(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.KeyValue[keeper.TripKey, uint64] {
+	t.Helper()
+	var out []collections.KeyValue[keeper.TripKey, uint64]
+	require.NoError(t, k.Trips.Indexes.ByKey.Walk(ctx, nil, func(key keeper.TripKey, id uint64) (bool, error) {
+		out = append(out, collections.KeyValue[keeper.TripKey, uint64]{Key: key, Value: id})
+		return false, nil
+	}))
+	return out
+}
+
 func (f *ntFixture) state() ntState {
 	f.t.Helper()
 	k, ctx := f.Keeper, f.Ctx
@@ -398,6 +498,8 @@ func (f *ntFixture) state() ntState {
 	return ntState{
 		Export:              gs,
 		PlazasByOperator:    ntKeys(f.t, ctx, k.PlazasByOperator),
+		PlazasByRoute:       ntKeys(f.t, ctx, k.PlazasByRoute),
+		TripsByKey:          ntTripKeys(f.t, ctx, k),
 		TariffsByTime:       ntKVs(f.t, ctx, k.TariffsByTime),
 		TariffHead:          ntKVs(f.t, ctx, k.TariffHead),
 		TripsByPlaza:        ntKeys(f.t, ctx, k.TripsByPlaza),

@@ -398,21 +398,65 @@ func (k Keeper) DisputesInvariant(ctx context.Context) error {
 	})
 }
 
-// NetworkInvariant checks the route network: the segments of a route do not
-// overlap, every plaza is indexed by its operator and every index entry
-// points to a plaza of that operator, and every operator's tariff versions
+// NetworkInvariant checks the route network: every route is stored under
+// its id and owned by a registered operator, every segment and plaza is on a
+// registered route, the segments of a route do not overlap, every plaza is
+// indexed by its operator and by its route and every index entry points to
+// a plaza of that operator (and route), and every operator's tariff versions
 // run 1..n with the head at n and the time index mapping each effective_from
 // to its version and nothing else.
 func (k Keeper) NetworkInvariant(ctx context.Context) error {
+	if err := k.Routes.Walk(ctx, nil, func(id string, r types.Route) (bool, error) {
+		if r.Id != id {
+			return true, fmt.Errorf("route stored under %s is %s", id, r.Id)
+		}
+		if has, err := k.Operators.Has(ctx, r.Owner); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("route %s is owned by %q, not a registered operator", id, r.Owner))
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	routeRegistered := func(what, route string) error {
+		has, err := k.Routes.Has(ctx, route)
+		if err != nil {
+			return err
+		}
+		if !has {
+			return fmt.Errorf("%s is on route %s, which is not registered", what, route)
+		}
+		return nil
+	}
 	var prev types.Segment
 	if err := k.Segments.Walk(ctx, nil, func(key collections.Pair[string, uint64], s types.Segment) (bool, error) {
 		if s.Route != key.K1() || s.StartM != key.K2() || s.StartM >= s.EndM {
 			return true, fmt.Errorf("segment stored under (%s, %d) is %s [%d, %d)", key.K1(), key.K2(), s.Route, s.StartM, s.EndM)
 		}
+		if err := routeRegistered(fmt.Sprintf("segment [%d, %d)", s.StartM, s.EndM), s.Route); err != nil {
+			return true, err
+		}
+		if has, err := k.SegmentsByOperator.Has(ctx, collections.Join3(s.Route, s.Operator, s.StartM)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("segment %s [%d, %d) is not in the segments-by-operator index under %s", s.Route, s.StartM, s.EndM, s.Operator))
+		}
 		if prev.Route == s.Route && s.StartM < prev.EndM {
 			return true, fmt.Errorf("segments %s [%d, %d) and [%d, %d) overlap", s.Route, prev.StartM, prev.EndM, s.StartM, s.EndM)
 		}
 		prev = s
+		return false, nil
+	}); err != nil {
+		return err
+	}
+
+	if err := k.SegmentsByOperator.Walk(ctx, nil, func(key collections.Triple[string, string, uint64]) (bool, error) {
+		s, err := k.Segments.Get(ctx, collections.Join(key.K1(), key.K3()))
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to no segment", key.K1(), key.K2(), key.K3())
+		} else if err != nil {
+			return true, err
+		}
+		if s.Operator != key.K2() {
+			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to a segment of %s", key.K1(), key.K2(), key.K3(), s.Operator)
+		}
 		return false, nil
 	}); err != nil {
 		return err
@@ -424,6 +468,26 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 		}
 		if has, err := k.PlazasByOperator.Has(ctx, collections.Join(p.Operator, id)); err != nil || !has {
 			return true, errors.Join(err, fmt.Errorf("plaza %s is not in the plazas-by-operator index under %s", id, p.Operator))
+		}
+		if has, err := k.PlazasByRoute.Has(ctx, collections.Join3(p.Route, p.Operator, id)); err != nil || !has {
+			return true, errors.Join(err, fmt.Errorf("plaza %s is not in the plazas-by-route index under (%s, %s)", id, p.Route, p.Operator))
+		}
+		if err := routeRegistered("plaza "+id, p.Route); err != nil {
+			return true, err
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.PlazasByRoute.Walk(ctx, nil, func(key collections.Triple[string, string, string]) (bool, error) {
+		p, err := k.Plazas.Get(ctx, key.K3())
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, fmt.Errorf("plazas-by-route entry (%s, %s, %s) points to no plaza", key.K1(), key.K2(), key.K3())
+		} else if err != nil {
+			return true, err
+		}
+		if p.Route != key.K1() || p.Operator != key.K2() {
+			return true, fmt.Errorf("plazas-by-route entry (%s, %s, %s) points to a plaza of %s on route %s", key.K1(), key.K2(), key.K3(), p.Operator, p.Route)
 		}
 		return false, nil
 	}); err != nil {

@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -97,7 +98,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"trip id never issued", func(t *testing.T, f testkeeper.TollFixture) {
 			tr, err := f.Keeper.Trips.Get(f.Ctx, 1)
 			require.NoError(t, err)
-			tr.Id = 9
+			tr.Id, tr.VehicleRef = 9, strings.Repeat("9", 64) // another natural key
 			require.NoError(t, f.Keeper.Trips.Set(f.Ctx, 9, tr))
 		}, "trips", "trip stored under 9 has id 9 (ids issued: 1..4)"},
 		{"trip missing from the plaza index", func(t *testing.T, f testkeeper.TollFixture) {
@@ -182,7 +183,23 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"overlapping segments", func(t *testing.T, f testkeeper.TollFixture) {
 			require.NoError(t, f.Keeper.Segments.Set(f.Ctx, collections.Join("R1", uint64(30_000)),
 				types.Segment{Route: "R1", StartM: 30_000, EndM: 35_000, Operator: "pv"}))
+			require.NoError(t, f.Keeper.SegmentsByOperator.Set(f.Ctx, collections.Join3("R1", "pv", uint64(30_000))))
 		}, "network", "segments R1 [0, 40000) and [30000, 35000) overlap"},
+		{"segment missing from the operator index", func(t *testing.T, f testkeeper.TollFixture) {
+			require.NoError(t, f.Keeper.SegmentsByOperator.Remove(f.Ctx, collections.Join3("R1", "pv", uint64(40_000))))
+		}, "network", "segment R1 [40000, 80000) is not in the segments-by-operator index under pv"},
+		{"operator index entry of another operator", func(t *testing.T, f testkeeper.TollFixture) {
+			require.NoError(t, f.Keeper.SegmentsByOperator.Set(f.Ctx, collections.Join3("R1", "pv", uint64(0))))
+		}, "network", "segments-by-operator entry (R1, pv, 0) points to a segment of ex"},
+		{"route of no owner", func(t *testing.T, f testkeeper.TollFixture) {
+			require.NoError(t, f.Keeper.Routes.Set(f.Ctx, "R3", types.Route{Id: "R3", Owner: "zz"}))
+		}, "network", `route R3 is owned by "zz", not a registered operator`},
+		{"plaza missing from the route index", func(t *testing.T, f testkeeper.TollFixture) {
+			require.NoError(t, f.Keeper.PlazasByRoute.Remove(f.Ctx, collections.Join3("R1", "ex", "SEOUL")))
+		}, "network", "plaza SEOUL is not in the plazas-by-route index under (R1, ex)"},
+		{"route index entry of no plaza", func(t *testing.T, f testkeeper.TollFixture) {
+			require.NoError(t, f.Keeper.PlazasByRoute.Set(f.Ctx, collections.Join3("R1", "ex", "NOWHERE")))
+		}, "network", "plazas-by-route entry (R1, ex, NOWHERE) points to no plaza"},
 		{"plaza missing from the operator index", func(t *testing.T, f testkeeper.TollFixture) {
 			require.NoError(t, f.Keeper.PlazasByOperator.Remove(f.Ctx, collections.Join("ex", "SUWON")))
 		}, "network", "plaza SUWON is not in the plazas-by-operator index under ex"},

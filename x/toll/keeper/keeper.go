@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -56,8 +57,9 @@ type Keeper struct {
 
 	// NextTripID holds the last trip id issued (0 = none yet).
 	NextTripID collections.Sequence
-	// Trips: trip id -> Trip.
-	Trips collections.Map[uint64, types.Trip]
+	// Trips: trip id -> Trip, with the unique index of each trip's natural
+	// key (TripIndexes).
+	Trips *collections.IndexedMap[uint64, types.Trip, TripIndexes]
 	// TripsByPlaza: (exit plaza, period id, trip id).
 	TripsByPlaza collections.KeySet[collections.Triple[string, uint64, uint64]]
 	// TripsByPeriod: (period id, trip id).
@@ -94,6 +96,33 @@ type Keeper struct {
 	HeldEscrows collections.Map[collections.Pair[uint64, string], uint64]
 	// DisputeByTarget: (target kind, target id) -> the one dispute the target may have.
 	DisputeByTarget collections.Map[collections.Pair[int32, uint64], uint64]
+
+	// Routes: route -> Route (its owning operator).
+	Routes collections.Map[string, types.Route]
+	// PlazasByRoute: (route, operator, plaza id).
+	PlazasByRoute collections.KeySet[collections.Triple[string, string, string]]
+	// SegmentsByOperator: (route, operator, start_m) of every segment.
+	SegmentsByOperator collections.KeySet[collections.Triple[string, string, uint64]]
+}
+
+// TripKey is a trip's natural key: (exit plaza, vehicle_ref, entry time, exit
+// time). The same real-world trip recorded twice has the same key.
+type TripKey = collections.Quad[string, string, time.Time, time.Time]
+
+// TripIndexes are the indexes the Trips map keeps in step itself.
+type TripIndexes struct {
+	// ByKey: TripKey -> trip id; at most one trip per key.
+	ByKey *indexes.Unique[TripKey, uint64, types.Trip]
+}
+
+// IndexesList implements collections.Indexes.
+func (i TripIndexes) IndexesList() []collections.Index[uint64, types.Trip] {
+	return []collections.Index[uint64, types.Trip]{i.ByKey}
+}
+
+// tripKeyOf is the natural key of a trip.
+func tripKeyOf(t types.Trip) TripKey {
+	return collections.Join4(t.ExitPlaza, t.VehicleRef, t.EntryTime, t.ExitTime)
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -143,8 +172,12 @@ func NewKeeper(
 
 		SpendingLimits: collections.NewMap(sb, types.SpendingLimitsKey, "spending_limits", collections.PairKeyCodec(acc, str), codec.CollValue[types.SpendingLimit](cdc)),
 
-		NextTripID:    collections.NewSequence(sb, types.NextTripIDKey, "next_trip_id"),
-		Trips:         collections.NewMap(sb, types.TripsKey, "trips", u64, codec.CollValue[types.Trip](cdc)),
+		NextTripID: collections.NewSequence(sb, types.NextTripIDKey, "next_trip_id"),
+		Trips: collections.NewIndexedMap(sb, types.TripsKey, "trips", u64, codec.CollValue[types.Trip](cdc), TripIndexes{
+			ByKey: indexes.NewUnique(sb, types.TripsByKeyKey, "trips_by_key",
+				collections.QuadKeyCodec(str, str, sdk.TimeKey, sdk.TimeKey), u64,
+				func(_ uint64, t types.Trip) (TripKey, error) { return tripKeyOf(t), nil }),
+		}),
 		TripsByPlaza:  collections.NewKeySet(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64)),
 		TripsByPeriod: collections.NewKeySet(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64)),
 		UnpaidTrips:   collections.NewKeySet(sb, types.UnpaidTripsKey, "unpaid_trips", collections.PairKeyCodec(acc, u64)),
@@ -164,6 +197,10 @@ func NewKeeper(
 		OpenDisputeByTarget: collections.NewMap(sb, types.OpenDisputeByTargetKey, "open_dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
 		HeldEscrows:         collections.NewMap(sb, types.HeldEscrowsKey, "held_escrows", collections.PairKeyCodec(u64, str), collections.Uint64Value),
 		DisputeByTarget:     collections.NewMap(sb, types.DisputeByTargetKey, "dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
+
+		Routes:             collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
+		PlazasByRoute:      collections.NewKeySet(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str)),
+		SegmentsByOperator: collections.NewKeySet(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -181,6 +218,10 @@ func (k Keeper) GetAuthority() string {
 	}
 	return s
 }
+
+// AgencyKeeper returns the read-only view of x/agency the keeper authorizes
+// with (the simulation finds agency admins and settlement members through it).
+func (k Keeper) AgencyKeeper() types.AgencyKeeper { return k.agencyKeeper }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

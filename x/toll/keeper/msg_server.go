@@ -72,30 +72,48 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	return &types.MsgUpdateParamsResponse{}, nil
 }
 
-// authorizeOperator checks that signer may act in toll.operator and returns
-// its address and agency id. It does not require the agency to have
-// registered as an operator (see registeredOperator).
-func (k Keeper) authorizeOperator(ctx context.Context, signer string) (sdk.AccAddress, string, error) {
+// authorizeRole checks that signer may act in role and returns its address
+// and agency id. It does not require the agency to have registered as an
+// operator (see registeredMember).
+func (k Keeper) authorizeRole(ctx context.Context, signer, role string) (sdk.AccAddress, string, error) {
 	addr, err := accaddr.Parse(k.addressCodec, "signer", signer)
 	if err != nil {
 		return nil, "", err
 	}
-	agencyID, err := k.agencyKeeper.Authorize(ctx, addr, types.RoleOperator)
+	agencyID, err := k.agencyKeeper.Authorize(ctx, addr, role)
 	if err != nil {
 		return nil, "", err
 	}
 	return addr, agencyID, nil
 }
 
-// registeredOperator authorizes signer as toll.operator and loads its
-// agency's Operator record, failing with ErrOperatorNotRegistered.
-func (k Keeper) registeredOperator(ctx context.Context, signer string) (sdk.AccAddress, types.Operator, error) {
-	addr, agencyID, err := k.authorizeOperator(ctx, signer)
+// registeredMember authorizes signer in role and loads its agency's Operator
+// record, failing with ErrOperatorNotRegistered.
+func (k Keeper) registeredMember(ctx context.Context, signer, role string) (sdk.AccAddress, types.Operator, error) {
+	addr, agencyID, err := k.authorizeRole(ctx, signer, role)
 	if err != nil {
 		return nil, types.Operator{}, err
 	}
 	op, err := k.getOperator(ctx, agencyID)
 	return addr, op, err
+}
+
+// registeredOperator authorizes signer as toll.operator (network management,
+// periods and disputes) and loads its agency's Operator record.
+func (k Keeper) registeredOperator(ctx context.Context, signer string) (sdk.AccAddress, types.Operator, error) {
+	return k.registeredMember(ctx, signer, types.RoleOperator)
+}
+
+// registeredPlaza authorizes signer as toll.plaza (a plaza terminal) and
+// loads its agency's Operator record.
+func (k Keeper) registeredPlaza(ctx context.Context, signer string) (sdk.AccAddress, types.Operator, error) {
+	return k.registeredMember(ctx, signer, types.RolePlaza)
+}
+
+// isAuthority reports whether signer is the x/gov authority.
+func (k Keeper) isAuthority(signer string) bool {
+	bz, err := k.addressCodec.StringToBytes(signer)
+	return err == nil && bytes.Equal(bz, k.authority)
 }
 
 // getOperator loads an operator or fails with ErrOperatorNotRegistered.

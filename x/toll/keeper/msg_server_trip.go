@@ -69,7 +69,8 @@ func validateRecordTrip(m msgServer, msg *types.MsgRecordTrip, params types.Para
 	return payer, nil
 }
 
-// RecordTrip records a trip at its exit plaza, computes its fare and shares,
+// RecordTrip records a trip at its exit plaza (once: ErrDuplicateTrip names
+// the trip that already records it), computes its fare and shares,
 // collects an ACCOUNT fare within the payer's spending limit and adds the
 // shares to the open period's accruals.
 func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*types.MsgRecordTripResponse, error) {
@@ -82,7 +83,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	_, op, err := m.registeredPlaza(ctx, msg.Signer)
 	if err != nil {
 		return nil, err
 	}
@@ -92,6 +93,15 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	}
 	if exit.Operator != op.AgencyId {
 		return nil, errorsmod.Wrapf(types.ErrWrongOperator, "plaza %s is %s's, the signer acts for %s", exit.Id, exit.Operator, op.AgencyId)
+	}
+	// One real-world trip is recorded once: its natural key is unique.
+	key := collections.Join4(msg.ExitPlaza, msg.VehicleRef, msg.EntryTime, msg.ExitTime)
+	switch existing, err := m.Trips.Indexes.ByKey.MatchExact(ctx, key); {
+	case err == nil:
+		return nil, errorsmod.Wrapf(types.ErrDuplicateTrip, "trip %d already records this trip: exit plaza %s, exit %s, vehicle_ref %s, entry %s",
+			existing, msg.ExitPlaza, msg.ExitTime.UTC().Format(time.RFC3339Nano), msg.VehicleRef, msg.EntryTime.UTC().Format(time.RFC3339Nano))
+	case !errors.Is(err, collections.ErrNotFound):
+		return nil, err
 	}
 	entry, err := m.getPlaza(ctx, msg.EntryPlaza)
 	if err != nil {
@@ -483,7 +493,7 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	_, op, err := m.registeredPlaza(ctx, msg.Signer)
 	if err != nil {
 		return nil, err
 	}

@@ -18,13 +18,18 @@ import (
 
 // ---- MsgRegisterOperator ---------------------------------------------------
 
+// ntRegisterOperatorMsg is kec's admin registering kec with settlement account ntKecOp.
+func ntRegisterOperatorMsg(f *ntFixture) *types.MsgRegisterOperator {
+	return &types.MsgRegisterOperator{Signer: f.s(ntKecAdmin), AgencyId: ntKec, SettlementAccount: f.s(ntKecOp)}
+}
+
 func TestRegisterOperator(t *testing.T) {
 	// ARRANGE
 	f := ntSetup(t)
 	f.freshEvents()
 
 	// ACT
-	res, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(ntKecOp)})
+	res, err := f.msg.RegisterOperator(f.Ctx, ntRegisterOperatorMsg(f))
 
 	// ASSERT
 	require.NoError(t, err)
@@ -34,21 +39,21 @@ func TestRegisterOperator(t *testing.T) {
 	require.Equal(t, types.Operator{AgencyId: ntKec, SettlementAccount: f.s(ntKecOp), RegisteredAt: ntT0}, got)
 	has, err := f.Keeper.Operators.Has(f.Ctx, ntPrv)
 	require.NoError(t, err)
-	require.False(t, has, "only the signer's agency is registered")
+	require.False(t, has, "only the named agency is registered")
 	f.requireOnlyEvent("civic.toll.v1.EventOperatorRegistered",
-		&types.EventOperatorRegistered{Operator: ntKec, SettlementAccount: f.s(ntKecOp)})
+		&types.EventOperatorRegistered{Operator: ntKec, SettlementAccount: f.s(ntKecOp), Admin: f.s(ntKecAdmin)})
 }
 
 func TestRegisterOperatorAgainMovesSettlementAccount(t *testing.T) {
-	// ARRANGE: kec registered by ntKecOp at ntT0
+	// ARRANGE: kec registered with ntKecOp at ntT0; ntKecOp2 also holds toll.settlement
 	f := ntTwoOperators(t)
 	f.at(ntT0.Add(time.Hour))
 	f.freshEvents()
 
-	// ACT: another toll.operator member of kec registers again an hour later
-	res, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(ntKecOp2)})
+	// ACT: kec's admin moves the settlement account an hour later
+	res, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(ntKecAdmin), AgencyId: ntKec, SettlementAccount: f.s(ntKecOp2)})
 
-	// ASSERT: the settlement account is the new signer, registered_at is kept
+	// ASSERT: the settlement account moved, registered_at is kept
 	require.NoError(t, err)
 	require.Equal(t, ntKec, res.Operator)
 	got, err := f.Keeper.Operators.Get(f.Ctx, ntKec)
@@ -58,35 +63,72 @@ func TestRegisterOperatorAgainMovesSettlementAccount(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, f.s(ntPrvOp), prv.SettlementAccount, "other operators are untouched")
 	f.requireOnlyEvent("civic.toll.v1.EventOperatorRegistered",
-		&types.EventOperatorRegistered{Operator: ntKec, SettlementAccount: f.s(ntKecOp2)})
+		&types.EventOperatorRegistered{Operator: ntKec, SettlementAccount: f.s(ntKecOp2), Admin: f.s(ntKecAdmin)})
 }
 
 func TestRegisterOperatorRejected(t *testing.T) {
-	register := func(f *ntFixture, signer string) func() error {
+	register := func(f *ntFixture, edit func(*types.MsgRegisterOperator)) func() error {
+		msg := ntRegisterOperatorMsg(f)
+		edit(msg)
 		return func() error {
-			_, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: signer})
+			_, err := f.msg.RegisterOperator(f.Ctx, msg)
 			return err
 		}
 	}
 	ntRunRejections(t, ntSetup, []ntRejection{
-		{"empty signer", func(f *ntFixture) func() error { return register(f, "") }, sdkerrors.ErrInvalidAddress},
-		{"malformed signer", func(f *ntFixture) func() error { return register(f, "civic1nope") }, sdkerrors.ErrInvalidAddress},
-		{"uppercase signer", func(f *ntFixture) func() error { return register(f, strings.ToUpper(f.s(ntKecOp))) }, sdkerrors.ErrInvalidAddress},
-		{"not a member of any agency", func(f *ntFixture) func() error { return register(f, f.s(ntOutsider)) }, agencytypes.ErrNotMember},
-		{"agency admin that is not a member", func(f *ntFixture) func() error { return register(f, f.s(ntKecAdmin)) }, agencytypes.ErrNotMember},
-		{"member without toll.operator", func(f *ntFixture) func() error { return register(f, f.s(ntKecClerk)) }, agencytypes.ErrRoleNotHeld},
+		{"empty signer", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.Signer = "" })
+		}, sdkerrors.ErrInvalidAddress},
+		{"malformed signer", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.Signer = "civic1nope" })
+		}, sdkerrors.ErrInvalidAddress},
+		{"uppercase signer", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.Signer = strings.ToUpper(m.Signer) })
+		}, sdkerrors.ErrInvalidAddress},
+		{"bad agency id", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.AgencyId = "k e c" })
+		}, types.ErrInvalidID},
+		{"empty settlement account", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.SettlementAccount = "" })
+		}, sdkerrors.ErrInvalidAddress},
+		{"unknown agency", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.AgencyId = "zz" })
+		}, agencytypes.ErrAgencyNotFound},
+		{"a member, not the admin", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.Signer = f.s(ntKecOp) })
+		}, types.ErrNotAgencyAdmin},
+		{"another agency's admin", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.Signer = f.s(ntPrvAdmin) })
+		}, types.ErrNotAgencyAdmin},
 		{"suspended agency", func(f *ntFixture) func() error {
 			testkeeper.SetTestAgencyStatus(f.t, f.Agency, f.Ctx, ntKec, agencytypes.AgencyStatusSuspended)
-			return register(f, f.s(ntKecOp))
-		}, agencytypes.ErrAgencyNotActive},
+			return register(f, func(*types.MsgRegisterOperator) {})
+		}, types.ErrAgencyNotEligible},
+		{"agency without toll.operator", func(f *ntFixture) func() error {
+			testkeeper.RegisterTestAgency(f.t, f.Agency, f.Ctx, "bus", ntOutsider, types.RoleSettlement)
+			testkeeper.AddTestMember(f.t, f.Agency, f.Ctx, "bus", ntOutsider, ntFriend, types.RoleSettlement)
+			return register(f, func(m *types.MsgRegisterOperator) {
+				m.Signer, m.AgencyId, m.SettlementAccount = f.s(ntOutsider), "bus", f.s(ntFriend)
+			})
+		}, types.ErrAgencyNotEligible},
+		{"settlement account in no agency", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.SettlementAccount = f.s(ntDriver) })
+		}, agencytypes.ErrNotMember},
+		{"settlement account without toll.settlement", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.SettlementAccount = f.s(ntKecPlaza) })
+		}, agencytypes.ErrRoleNotHeld},
+		{"settlement account of another agency", func(f *ntFixture) func() error {
+			return register(f, func(m *types.MsgRegisterOperator) { m.SettlementAccount = f.s(ntPrvOp) })
+		}, types.ErrNotSettlementAccount},
 	})
 }
 
 // ---- MsgRegisterPlaza ------------------------------------------------------
 
 func TestRegisterPlaza(t *testing.T) {
-	// ARRANGE
+	// ARRANGE: prv holds a segment of kec's R1, so it may place plazas there
 	f := ntTwoOperators(t)
+	f.segmentFor(ntKecOp, "R1", 30_000, 50_000, ntPrv)
 	f.at(ntT0.Add(2 * time.Hour))
 	f.freshEvents()
 
@@ -160,8 +202,14 @@ func TestRegisterPlazaRejected(t *testing.T) {
 		}, types.ErrPlazaExists},
 		{"plaza id taken by another operator on another route", func(f *ntFixture) func() error {
 			f.plaza(ntKecOp, "R1-SEOUL", "R1", 0)
-			return register(f, ntPrvOp, func(m *types.MsgRegisterPlaza) { m.Route = "R9"; m.PositionM = 700 })
+			return register(f, ntPrvOp, func(m *types.MsgRegisterPlaza) { m.Route = "R2"; m.PositionM = 700 })
 		}, types.ErrPlazaExists},
+		{"unregistered route", func(f *ntFixture) func() error {
+			return register(f, ntKecOp, func(m *types.MsgRegisterPlaza) { m.Route = "R9" })
+		}, types.ErrRouteNotFound},
+		{"another's route without a segment of it", func(f *ntFixture) func() error {
+			return register(f, ntPrvOp, nil)
+		}, types.ErrNotRouteOwner},
 	})
 }
 
@@ -173,8 +221,9 @@ func TestRegisterSegment(t *testing.T) {
 	f.segment(ntKecOp, "R1", 0, 30_000)
 	f.freshEvents()
 
-	// ACT: prv's segment touches kec's at 30 000 (half-open segments do not overlap)
-	_, err := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntPrvOp), Route: "R1", StartM: 30_000, EndM: 50_000})
+	// ACT: kec, R1's owner, hands prv the stretch touching its own at 30 000
+	// (half-open segments do not overlap)
+	_, err := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntKecOp), Route: "R1", StartM: 30_000, EndM: 50_000, Operator: ntPrv})
 
 	// ASSERT
 	require.NoError(t, err)
@@ -193,11 +242,11 @@ func TestRegisterSegmentTouchingOnBothSidesAndOtherRoutes(t *testing.T) {
 	f := ntTwoOperators(t)
 	f.segment(ntKecOp, "R1", 0, 10_000)
 	f.segment(ntKecOp, "R1", 20_000, 30_000)
-	f.segment(ntPrvOp, "R2", 10_000, 20_000)
+	f.segmentFor(ntKecOp, "R2", 10_000, 20_000, ntPrv)
 
 	// ACT: fill the R1 gap exactly, and a segment ending at 10 000 km
-	_, err1 := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntPrvOp), Route: "R1", StartM: 10_000, EndM: 20_000})
-	_, err2 := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntPrvOp), Route: "R1", StartM: 9_000_000, EndM: types.MaxPositionM})
+	_, err1 := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntKecOp), Route: "R1", StartM: 10_000, EndM: 20_000, Operator: ntPrv})
+	_, err2 := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(ntKecOp), Route: "R1", StartM: 9_000_000, EndM: types.MaxPositionM, Operator: ntPrv})
 
 	// ASSERT
 	require.NoError(t, err1)
@@ -220,30 +269,40 @@ func TestRegisterSegmentRejected(t *testing.T) {
 		return func() error { _, err := f.msg.RegisterSegment(f.Ctx, msg); return err }
 	}
 	ntRunRejections(t, setup, []ntRejection{
-		{"empty route", func(f *ntFixture) func() error { return register(f, ntPrvOp, "", 0, 10) }, types.ErrInvalidID},
-		{"route with a space", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R 1", 0, 10) }, types.ErrInvalidID},
-		{"start == end", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 500, 500) }, types.ErrInvalidSegment},
-		{"start > end", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 5_000, 1_000) }, types.ErrInvalidSegment},
+		{"empty route", func(f *ntFixture) func() error { return register(f, ntKecOp, "", 0, 10) }, types.ErrInvalidID},
+		{"route with a space", func(f *ntFixture) func() error { return register(f, ntKecOp, "R 1", 0, 10) }, types.ErrInvalidID},
+		{"start == end", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 500, 500) }, types.ErrInvalidSegment},
+		{"start > end", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 5_000, 1_000) }, types.ErrInvalidSegment},
 		{"end beyond 10 000 km", func(f *ntFixture) func() error {
-			return register(f, ntPrvOp, "R1", 9_000_000, types.MaxPositionM+1)
+			return register(f, ntKecOp, "R1", 9_000_000, types.MaxPositionM+1)
 		}, types.ErrInvalidSegment},
-		{"overlaps on the left", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 5_000, 10_001) }, types.ErrSegmentOverlap},
-		{"overlaps on the right", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 19_999, 25_000) }, types.ErrSegmentOverlap},
-		{"same start", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 10_000, 12_000) }, types.ErrSegmentOverlap},
+		{"overlaps on the left", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 5_000, 10_001) }, types.ErrSegmentOverlap},
+		{"overlaps on the right", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 19_999, 25_000) }, types.ErrSegmentOverlap},
+		{"same start", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 10_000, 12_000) }, types.ErrSegmentOverlap},
 		{"identical", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 10_000, 20_000) }, types.ErrSegmentOverlap},
-		{"contained in the existing one", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 12_000, 13_000) }, types.ErrSegmentOverlap},
-		{"containing the existing one", func(f *ntFixture) func() error { return register(f, ntPrvOp, "R1", 0, 30_000) }, types.ErrSegmentOverlap},
+		{"contained in the existing one", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 12_000, 13_000) }, types.ErrSegmentOverlap},
+		{"containing the existing one", func(f *ntFixture) func() error { return register(f, ntKecOp, "R1", 0, 30_000) }, types.ErrSegmentOverlap},
 		{"containing two existing ones", func(f *ntFixture) func() error {
-			f.segment(ntPrvOp, "R1", 20_000, 25_000)
-			return register(f, ntPrvOp, "R1", 9_000, 26_000)
+			f.segmentFor(ntKecOp, "R1", 20_000, 25_000, ntPrv)
+			return register(f, ntKecOp, "R1", 9_000, 26_000)
 		}, types.ErrSegmentOverlap},
 		{"bridging two existing ones", func(f *ntFixture) func() error {
-			f.segment(ntPrvOp, "R1", 30_000, 40_000)
-			return register(f, ntPrvOp, "R1", 15_000, 35_000)
+			f.segmentFor(ntKecOp, "R1", 30_000, 40_000, ntPrv)
+			return register(f, ntKecOp, "R1", 15_000, 35_000)
 		}, types.ErrSegmentOverlap},
 		{"not a member", func(f *ntFixture) func() error { return register(f, ntOutsider, "R1", 0, 1_000) }, agencytypes.ErrNotMember},
 		{"member without toll.operator", func(f *ntFixture) func() error { return register(f, ntKecClerk, "R1", 0, 1_000) }, agencytypes.ErrRoleNotHeld},
+		{"plaza terminal (toll.plaza only)", func(f *ntFixture) func() error { return register(f, ntKecPlaza, "R1", 0, 1_000) }, agencytypes.ErrRoleNotHeld},
 		{"agency not registered as operator", func(f *ntFixture) func() error { return register(f, ntNopOp, "R1", 0, 1_000) }, types.ErrOperatorNotRegistered},
+		{"unregistered route", func(f *ntFixture) func() error { return register(f, ntKecOp, "R9", 0, 1_000) }, types.ErrRouteNotFound},
+		{"segment for an unregistered operator", func(f *ntFixture) func() error {
+			msg := &types.MsgRegisterSegment{Signer: f.s(ntKecOp), Route: "R1", StartM: 0, EndM: 1_000, Operator: ntNop}
+			return func() error { _, err := f.msg.RegisterSegment(f.Ctx, msg); return err }
+		}, types.ErrOperatorNotRegistered},
+		{"governance without naming the operator", func(f *ntFixture) func() error {
+			msg := &types.MsgRegisterSegment{Signer: f.Keeper.GetAuthority(), Route: "R1", StartM: 0, EndM: 1_000}
+			return func() error { _, err := f.msg.RegisterSegment(f.Ctx, msg); return err }
+		}, types.ErrInvalidSegment},
 	})
 }
 
@@ -283,7 +342,8 @@ func TestSetTariffNextVersion(t *testing.T) {
 	f.tariff(ntKecMsgTariff(f, ntT0))
 	f.tariff(ntPrvMsgTariff(f, ntT0))
 	f.at(ntT0.Add(time.Hour))
-	from := ntT0.Add(30 * time.Hour)
+	// exactly tariff_min_notice_seconds after the block time is allowed
+	from := ntT0.Add(time.Hour + time.Duration(types.DefaultTariffMinNoticeSeconds)*time.Second)
 	msg := ntKecMsgTariff(f, from)
 	msg.Signer = f.s(ntKecOp2) // any toll.operator member of kec
 	msg.Rates[0] = types.ClassRate{VehicleClass: 1, BaseFee: 1000, PerKm: 500}

@@ -135,6 +135,21 @@ func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsReque
 	return &types.QuerySegmentsResponse{Segments: segments, Pagination: page}, nil
 }
 
+// Route returns a route and its owner.
+func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*types.QueryRouteResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	r, err := q.k.Routes.Get(ctx, req.Route)
+	if err != nil {
+		return nil, notFound(err, "route %q", req.Route)
+	}
+	return &types.QueryRouteResponse{Route: r}, nil
+}
+
 // Tariff returns the operator's tariff version in effect at req.At (default:
 // the block time); NotFound if the operator is unknown or had none in effect.
 func (q queryServer) Tariff(ctx context.Context, req *types.QueryTariffRequest) (*types.QueryTariffResponse, error) {

@@ -129,7 +129,8 @@ func (f *qyFixture) period(id uint64, st types.PeriodStatus) {
 
 // trip writes a trip and its indexes (plaza, period, unpaid).
 func (f *qyFixture) trip(id uint64, exit string, period uint64, payer sdk.AccAddress, st types.PaymentStatus) {
-	t := types.Trip{Id: id, EntryPlaza: "osan", ExitPlaza: exit, VehicleClass: 1, PeriodId: period, PaymentStatus: st, Fare: 1000 + id}
+	t := types.Trip{Id: id, EntryPlaza: "osan", ExitPlaza: exit, VehicleClass: 1, PeriodId: period, PaymentStatus: st, Fare: 1000 + id,
+		VehicleRef: fmt.Sprintf("%064x", id)} // one natural key per trip
 	if payer == nil {
 		t.PaymentMethod = types.PaymentOffchain
 	} else {

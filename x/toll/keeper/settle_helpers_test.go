@@ -98,29 +98,34 @@ type stFixture struct {
 }
 
 // stSetup builds the network above through the real messages: agencies kec,
-// prv, prv2 (each with a settlement account and a clerk, both toll.operator)
-// registered as operators, agency exw (toll.operator, not registered), the
+// prv, prv2 (each with a settlement account and a clerk, both holding
+// toll.operator, toll.plaza and toll.settlement) registered as operators by
+// their admins, route A1 owned by kec, agency exw (toll.operator, not registered), the
 // segments, plazas and tariffs, and stPayer's spending limits and funds.
 func stSetup(t *testing.T) *stFixture {
 	t.Helper()
 	f := &stFixture{TollFixture: testkeeper.TollKeeper(t), t: t}
 	f.msg = keeper.NewMsgServerImpl(f.Keeper)
+	roles := []string{types.RoleOperator, types.RolePlaza, types.RoleSettlement}
 	for _, op := range stOps {
-		testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, op, stAdmin(op), types.RoleOperator)
-		testkeeper.AddTestMember(t, f.Agency, f.Ctx, op, stAdmin(op), stSettle(op), types.RoleOperator)
-		testkeeper.AddTestMember(t, f.Agency, f.Ctx, op, stAdmin(op), stClerk(op), types.RoleOperator)
-		_, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(stSettle(op))})
+		testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, op, stAdmin(op), roles...)
+		testkeeper.AddTestMember(t, f.Agency, f.Ctx, op, stAdmin(op), stSettle(op), roles...)
+		testkeeper.AddTestMember(t, f.Agency, f.Ctx, op, stAdmin(op), stClerk(op), roles...)
+		_, err := f.msg.RegisterOperator(f.Ctx, &types.MsgRegisterOperator{Signer: f.s(stAdmin(op)), AgencyId: op, SettlementAccount: f.s(stSettle(op))})
 		require.NoError(t, err)
 	}
 	testkeeper.AddTestMember(t, f.Agency, f.Ctx, "kec", stAdmin("kec"), stNoRole)
 	testkeeper.RegisterTestAgency(t, f.Agency, f.Ctx, "exw", stAdmin("exw"), types.RoleOperator)
 	testkeeper.AddTestMember(t, f.Agency, f.Ctx, "exw", stAdmin("exw"), stUnreg, types.RoleOperator)
 
+	_, err := f.msg.RegisterRoute(f.Ctx, &types.MsgRegisterRoute{Signer: f.s(stSettle("kec")), Route: stRoute})
+	require.NoError(t, err)
 	for _, s := range []struct {
 		op         string
 		start, end uint64
 	}{{"kec", 0, 10_000}, {"prv", 10_000, 20_000}, {"prv2", 20_000, 30_000}} {
-		_, err := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(stSettle(s.op)), Route: stRoute, StartM: s.start, EndM: s.end})
+		// kec owns the route and hands the other stretches to prv and prv2.
+		_, err := f.msg.RegisterSegment(f.Ctx, &types.MsgRegisterSegment{Signer: f.s(stSettle("kec")), Route: stRoute, StartM: s.start, EndM: s.end, Operator: s.op})
 		require.NoError(t, err)
 	}
 	for _, p := range []struct {

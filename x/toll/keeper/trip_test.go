@@ -361,8 +361,8 @@ func TestRecordTripRejected(t *testing.T) {
 		}, types.ErrTooMany},
 		{"fare overflows", func(f *ntFixture) func() error {
 			v2 := ntPrvMsgTariff(f, ntNow)
-			v2.Rates[1].PerKm = math.MaxUint64
-			f.tariff(v2)
+			v2.Rates[1].PerKm = math.MaxUint64 // above max_rates: as an old genesis may hold
+			f.forceTariff(v2, ntPrv)
 			return record(f, func(m *types.MsgRecordTrip) {
 				m.VehicleClass = 2
 				m.EntryTime, m.ExitTime = ntNow, ntNow
@@ -373,7 +373,7 @@ func TestRecordTripRejected(t *testing.T) {
 			// beyond max_period_accrual: the first such trip is refused
 			v2 := ntPrvMsgTariff(f, ntNow)
 			v2.Rates[3] = types.ClassRate{VehicleClass: 4, PerKm: math.MaxUint64 / 20}
-			f.tariff(v2)
+			f.forceTariff(v2, ntPrv)
 			big := func() *types.MsgRecordTrip {
 				m := f.offchainMsg("R1-SEOUL", "R1-OSAN")
 				m.VehicleClass, m.DiscountCodes = 4, []types.DiscountCode{types.DiscountCompact}

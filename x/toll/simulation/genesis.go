@@ -48,13 +48,15 @@ const (
 	minRandomSegments     = 16
 	minRandomBatchTrips   = 1_000
 	minRandomBatchOps     = 4
+	maxRandomExtraNotice  = 6 * 3600
 )
 
 // RandomParams returns params within their bounds, in the denom the simulation accounts
 // are funded with (sdk.DefaultBondDenom), and generous enough that the factories' trips
-// (exiting up to an hour before the block time, lasting up to four hours) and batches fit.
+// (exiting up to an hour before the block time, lasting up to four hours), batches and
+// tariffs (the default max_rates) fit; the tariff notice is up to six hours above its minimum.
 func RandomParams(r *rand.Rand) types.Params {
-	return types.Params{
+	p := types.Params{
 		Denom:                  sdk.DefaultBondDenom,
 		MaxClockSkewSeconds:    uint64(r.Int63n(int64(types.MaxMaxClockSkewSeconds) + 1)),                                   //nolint:gosec // bounded
 		MaxTripAgeSeconds:      minRandomTripAge + uint64(r.Int63n(int64(types.MaxMaxTripAgeSeconds-minRandomTripAge)+1)),   //nolint:gosec // bounded
@@ -69,7 +71,10 @@ func RandomParams(r *rand.Rand) types.Params {
 		ConfirmationDeadlineSeconds: types.MinConfirmationDeadlineSeconds + uint64(r.Int63n(int64(types.DefaultConfirmationDeadlineSeconds))), //nolint:gosec // bounded
 		AppealWindowSeconds:         1 + uint64(r.Int63n(int64(types.DefaultAppealWindowSeconds))),                                            //nolint:gosec // bounded
 		MinPeriodSeconds:            types.DefaultMinPeriodSeconds,
+		MaxRates:                    types.DefaultMaxRates(),
 	}
+	p.TariffMinNoticeSeconds = max(1, p.MaxClockSkewSeconds) + uint64(r.Int63n(maxRandomExtraNotice+1)) //nolint:gosec // bounded
+	return p
 }
 
 // RandomizedGenState writes a random genesis into simState: random params and, half the
@@ -110,8 +115,8 @@ func RandomizedGenState(simState *module.SimulationState) {
 
 // RandomGenesis builds the genesis of RandomizedGenState from r. Half the time it holds
 // no records; otherwise up to four operators (ACTIVE agencies with a member holding
-// toll.operator, that member as settlement account), one or two routes fully covered by
-// their segments from 0 m, two to four plazas on each, tariff version 1 of every operator
+// toll.operator, that member as settlement account), one or two routes (each owned by one
+// of them) fully covered by their segments from 0 m, two to four plazas on each, tariff version 1 of every operator
 // effective at genesisTime, and a few spending limits of accs. It opens no period
 // (InitGenesis opens period 1).
 func RandomGenesis(r *rand.Rand, accs []simtypes.Account, agencies *agencytypes.GenesisState, genesisTime time.Time, params types.Params) *types.GenesisState {
@@ -127,6 +132,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, agencies *agencytypes.
 	gs.Operators = ops
 	for i, n := 0, 1+r.Intn(maxGenesisRoutes); i < n; i++ {
 		route := fmt.Sprintf("R%d", i+1)
+		gs.Routes = append(gs.Routes, types.Route{Id: route, Owner: ops[r.Intn(len(ops))].AgencyId, RegisteredAt: genesisTime})
 		var end uint64
 		for j, m := 0, 1+r.Intn(maxGenesisSegments); j < m; j++ {
 			seg := types.Segment{Route: route, StartM: end, EndM: end + randomSegmentLength(r), Operator: ops[r.Intn(len(ops))].AgencyId}

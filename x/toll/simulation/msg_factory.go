@@ -33,6 +33,8 @@ const (
 	OpWeightMsgOpenDispute             = "op_weight_msg_toll_open_dispute"
 	OpWeightMsgResolveDispute          = "op_weight_msg_toll_resolve_dispute"
 	OpWeightMsgAppealDispute           = "op_weight_msg_toll_appeal_dispute"
+	OpWeightMsgRegisterRoute           = "op_weight_msg_toll_register_route"
+	OpWeightMsgRetireSegment           = "op_weight_msg_toll_retire_segment"
 	DefaultWeightMsgRegisterOperator   = 15
 	DefaultWeightMsgRegisterPlaza      = 20
 	DefaultWeightMsgRegisterSegment    = 20
@@ -48,6 +50,8 @@ const (
 	DefaultWeightMsgOpenDispute        = 10
 	DefaultWeightMsgResolveDispute     = 20
 	DefaultWeightMsgAppealDispute      = 10
+	DefaultWeightMsgRegisterRoute      = 10
+	DefaultWeightMsgRetireSegment      = 3
 )
 
 // Bounds of the random messages.
@@ -70,42 +74,104 @@ var reasonCodes = []string{"SIM_NO_FINDING", "SIM_EVIDENCE_INSUFFICIENT", "SIM_C
 // now is the block time, to the second.
 func (s *search) now() time.Time { return s.ctx.BlockTime().UTC().Truncate(time.Second) }
 
-// MsgRegisterOperatorFactory registers the agency of a simulation account holding
-// toll.operator; most of the time one not registered yet, else (1 in 4) it moves a
-// registered operator's settlement account to the signer.
+// MsgRegisterOperatorFactory has an agency admin register its agency with a simulation
+// account holding toll.settlement in it as settlement account: most of the time an agency
+// not registered yet, else (1 in 4) a registered one moving its settlement account.
 func MsgRegisterOperatorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterOperator] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterOperator) {
 		s := newSearch(ctx, k, testData, reporter)
-		var update string
+		var update *types.MsgRegisterOperator
 		tries := 0
 		for _, addr := range s.signers(nil, true) {
-			msg := &types.MsgRegisterOperator{Signer: addr}
-			resp, _ := s.dryRun(msg).(*types.MsgRegisterOperatorResponse)
-			if resp == nil {
-				if !mayNotAct(s.lastErr) || s.dryRuns >= maxDryRuns {
+			bz, err := k.AddressCodec().StringToBytes(addr)
+			if err != nil {
+				continue
+			}
+			agencyID, err := k.AgencyKeeper().Authorize(ctx, bz, types.RoleSettlement)
+			if err != nil {
+				continue
+			}
+			agency, err := k.AgencyKeeper().GetAgency(ctx, agencyID)
+			if err != nil || !testData.HasAccount(agency.Admin) {
+				continue
+			}
+			msg := &types.MsgRegisterOperator{Signer: agency.Admin, AgencyId: agencyID, SettlementAccount: addr}
+			if has, err := k.Operators.Has(ctx, agencyID); err != nil || has {
+				if update == nil {
+					update = msg
+				}
+				if tries++; tries > maxRegisterTries {
 					break
 				}
 				continue
 			}
-			if has, err := k.Operators.Has(ctx, resp.Operator); err == nil && !has {
-				return done[*types.MsgRegisterOperator](s, addr, msg, true, "", 0)
+			if s.dryRun(msg) != nil {
+				return done[*types.MsgRegisterOperator](s, msg.Signer, msg, true, "", 0)
 			}
-			if update == "" {
-				update = addr
-			}
-			if tries++; tries > maxRegisterTries {
+			if s.dryRuns >= maxDryRuns {
 				break
 			}
 		}
-		if update != "" && s.r.Intn(registerUpdateOdds) == 0 {
-			return done[*types.MsgRegisterOperator](s, update, &types.MsgRegisterOperator{Signer: update}, true, "", 0)
+		if update != nil && s.r.Intn(registerUpdateOdds) == 0 && s.dryRun(update) != nil {
+			return done[*types.MsgRegisterOperator](s, update.Signer, update, true, "", 0)
 		}
-		return done[*types.MsgRegisterOperator](s, "", nil, false, "every agency with a simulation account holding toll.operator is registered", 0)
+		return done[*types.MsgRegisterOperator](s, "", nil, false, "every agency with a simulation account holding toll.settlement and a simulation admin is registered", 0)
 	}
 }
 
-// randomSpot is a route and a position on it: most of the time inside a registered
-// segment (so that trips between plazas there are covered), else on a random route.
+// MsgRegisterRouteFactory has a registered operator register one of the routes R1..R4
+// not registered yet.
+func MsgRegisterRouteFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterRoute] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterRoute) {
+		s := newSearch(ctx, k, testData, reporter)
+		ops := s.operators()
+		if len(ops) == 0 {
+			return done[*types.MsgRegisterRoute](s, "", nil, false, "no operator is registered", 0)
+		}
+		var free []string
+		for i := 1; i <= simRoutes; i++ {
+			if has, err := k.Routes.Has(ctx, fmt.Sprintf("R%d", i)); err == nil && !has {
+				free = append(free, fmt.Sprintf("R%d", i))
+			}
+		}
+		if len(free) == 0 {
+			return done[*types.MsgRegisterRoute](s, "", nil, false, "every route R1..R4 is registered", 0)
+		}
+		route := free[s.r.Intn(len(free))]
+		for _, op := range ops {
+			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+				return &types.MsgRegisterRoute{Signer: addr, Route: route}
+			}); ok {
+				return done[*types.MsgRegisterRoute](s, addr, msg, true, "", 0)
+			}
+		}
+		return done[*types.MsgRegisterRoute](s, "", nil, false, "", 0)
+	}
+}
+
+// MsgRetireSegmentFactory has a segment's operator retire it (accepted only while no other
+// operator has a plaza on the route).
+func MsgRetireSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRetireSegment] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRetireSegment) {
+		s := newSearch(ctx, k, testData, reporter)
+		segs := sample(s, k.Segments, nil, all[types.Segment])
+		if len(segs) == 0 {
+			return done[*types.MsgRetireSegment](s, "", nil, false, "no segment is registered", 0)
+		}
+		for _, seg := range segs {
+			if addr, msg, ok := s.trySigners(s.operatorSigners(seg.Operator), func(addr string) sdk.Msg {
+				return &types.MsgRetireSegment{Signer: addr, Route: seg.Route, StartM: seg.StartM}
+			}); ok {
+				return done[*types.MsgRetireSegment](s, addr, msg, true, "", 0)
+			}
+		}
+		return done[*types.MsgRetireSegment](s, "", nil, false, "every segment carries another operator's plazas", 0)
+	}
+}
+
+// randomSpot is a registered route and a position on it: most of the time inside a
+// registered segment (so that trips between plazas there are covered), else anywhere on
+// a random registered route ("" when no route is registered).
 func (s *search) randomSpot() (string, uint64) {
 	if s.r.Intn(4) != 0 {
 		if segs := sample(s, s.k.Segments, nil, all[types.Segment]); len(segs) > 0 {
@@ -113,7 +179,11 @@ func (s *search) randomSpot() (string, uint64) {
 			return seg.Route, seg.StartM + uint64(s.r.Int63n(int64(seg.EndM-seg.StartM)+1)) //nolint:gosec // positive
 		}
 	}
-	return fmt.Sprintf("R%d", 1+s.r.Intn(simRoutes)), uint64(s.r.Int63n(maxNewRouteStartM + 1)) //nolint:gosec // positive
+	routes := sample(s, s.k.Routes, nil, all[types.Route])
+	if len(routes) == 0 {
+		return "", 0
+	}
+	return routes[0].Id, uint64(s.r.Int63n(maxNewRouteStartM + 1)) //nolint:gosec // positive
 }
 
 // MsgRegisterPlazaFactory registers a plaza with a fresh id for a registered operator.
@@ -130,6 +200,9 @@ func MsgRegisterPlazaFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRe
 				continue
 			}
 			route, pos := s.randomSpot()
+			if route == "" {
+				return done[*types.MsgRegisterPlaza](s, "", nil, false, "no route is registered", 0)
+			}
 			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgRegisterPlaza{Signer: addr, PlazaId: id, Route: route, PositionM: pos}
 			}); ok {
@@ -157,29 +230,35 @@ func (s *search) routeEnd(route string) uint64 {
 	return seg.EndM
 }
 
-// MsgRegisterSegmentFactory extends a route (half the time one with a plaza beyond its
-// segments, else one of R1..R4) by a segment starting where its last one ends, for a
-// registered operator.
+// MsgRegisterSegmentFactory extends a registered route (half the time one with a plaza
+// beyond its segments) by a segment starting where its last one ends, signed for the
+// route's owner: half the time the owner's own, else another registered operator's.
 func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterSegment] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterSegment) {
 		s := newSearch(ctx, k, testData, reporter)
 		ops := s.operators()
-		if len(ops) == 0 {
-			return done[*types.MsgRegisterSegment](s, "", nil, false, "no operator is registered", 0)
+		routes := sample(s, k.Routes, nil, all[types.Route])
+		if len(ops) == 0 || len(routes) == 0 {
+			return done[*types.MsgRegisterSegment](s, "", nil, false, "no operator or no route is registered", 0)
 		}
 		uncovered := sample(s, k.Plazas, nil, func(p types.Plaza) bool { return p.PositionM >= s.routeEnd(p.Route) })
-		for _, op := range ops {
-			route := fmt.Sprintf("R%d", 1+s.r.Intn(simRoutes))
+		for _, route := range routes {
 			if len(uncovered) > 0 && s.r.Intn(2) == 0 {
-				route = uncovered[s.r.Intn(len(uncovered))].Route
+				if r, err := k.Routes.Get(ctx, uncovered[s.r.Intn(len(uncovered))].Route); err == nil {
+					route = r
+				}
 			}
-			start := s.routeEnd(route)
+			start := s.routeEnd(route.Id)
 			end := start + randomSegmentLength(s.r)
 			if end > types.MaxPositionM {
 				continue
 			}
-			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
-				return &types.MsgRegisterSegment{Signer: addr, Route: route, StartM: start, EndM: end}
+			operator := ""
+			if s.r.Intn(2) == 0 {
+				operator = ops[s.r.Intn(len(ops))].AgencyId
+			}
+			if addr, msg, ok := s.trySigners(s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
+				return &types.MsgRegisterSegment{Signer: addr, Route: route.Id, StartM: start, EndM: end, Operator: operator}
 			}); ok {
 				return done[*types.MsgRegisterSegment](s, addr, msg, true, "", 0)
 			}
@@ -189,8 +268,8 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 }
 
 // MsgSetTariffFactory sets the next tariff version of a registered operator: effective at
-// the block time for an operator without a tariff, else up to three hours later (and
-// after its latest version).
+// the block time for an operator without a tariff, else up to three hours after the
+// params' minimum notice (and after its latest version).
 func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTariff] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSetTariff) {
 		s := newSearch(ctx, k, testData, reporter)
@@ -205,7 +284,11 @@ func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTar
 				if err != nil {
 					continue
 				}
-				from = from.Add(time.Duration(s.r.Intn(maxTariffDelay)) * time.Second)
+				params, err := k.Params.Get(ctx)
+				if err != nil {
+					continue
+				}
+				from = from.Add(time.Duration(params.TariffMinNoticeSeconds+uint64(s.r.Intn(maxTariffDelay))) * time.Second) //nolint:gosec // bounded
 				if !from.After(latest.EffectiveFrom) {
 					from = latest.EffectiveFrom.Add(time.Duration(1+s.r.Intn(maxTariffDelay)) * time.Second)
 				}

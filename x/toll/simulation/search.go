@@ -264,6 +264,10 @@ func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) (any, error) {
 		return m.AppealDispute(ctx, msg)
 	case *types.MsgDecideDispute:
 		return m.DecideDispute(ctx, msg)
+	case *types.MsgRegisterRoute:
+		return m.RegisterRoute(ctx, msg)
+	case *types.MsgRetireSegment:
+		return m.RetireSegment(ctx, msg)
 	default:
 		return nil, fmt.Errorf("x/toll simulation: unexpected message %T", msg)
 	}

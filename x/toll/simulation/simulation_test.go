@@ -47,8 +47,9 @@ func newChain(t *testing.T, r *rand.Rand, numAccounts int) (*chain, *types.Genes
 	return &chain{f: f, accs: accs}, gs
 }
 
-// addOperatorAgencies registers n more ACTIVE agencies holding toll.operator, each with
-// an admin and two members holding the role, all simulation accounts that were in no
+// addOperatorAgencies registers n more ACTIVE agencies holding the toll roles, each with
+// an admin, a member holding toll.operator and toll.settlement and a plaza terminal
+// (toll.plaza), all simulation accounts that were in no
 // agency nor admin of one (so that settlement has several operators whatever the random genesis gave).
 func (c *chain) addOperatorAgencies(t *testing.T, n int) {
 	t.Helper()
@@ -66,9 +67,9 @@ func (c *chain) addOperatorAgencies(t *testing.T, n int) {
 	require.GreaterOrEqual(t, len(free), 3*n, "free simulation accounts")
 	for i := 0; i < n; i++ {
 		id, admin := fmt.Sprintf("toll-%d", i), free[3*i]
-		testkeeper.RegisterTestAgency(t, c.f.Agency, c.f.Ctx, id, admin, types.RoleOperator)
-		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+1], types.RoleOperator)
-		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+2], types.RoleOperator)
+		testkeeper.RegisterTestAgency(t, c.f.Agency, c.f.Ctx, id, admin, types.RoleOperator, types.RolePlaza, types.RoleSettlement)
+		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+1], types.RoleOperator, types.RoleSettlement)
+		testkeeper.AddTestMember(t, c.f.Agency, c.f.Ctx, id, admin, free[3*i+2], types.RolePlaza)
 	}
 }
 
@@ -156,6 +157,8 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		{"ResolveDispute", simulation.MsgResolveDisputeFactory(k)},
 		{"AppealDispute", simulation.MsgAppealDisputeFactory(k)},
 		{"DecideDispute", simulation.MsgDecideDisputeFactory(k)},
+		{"RegisterRoute", simulation.MsgRegisterRouteFactory(k)},
+		{"RetireSegment", simulation.MsgRetireSegmentFactory(k)},
 		{"UpdateParams", simulation.MsgUpdateParamsFactory(k)},
 	}
 	delivered := make(map[string]int)

@@ -28,6 +28,8 @@ func RegisterInterfaces(ir codectypes.InterfaceRegistry) {
 		&MsgResolveDispute{},
 		&MsgAppealDispute{},
 		&MsgDecideDispute{},
+		&MsgRegisterRoute{},
+		&MsgRetireSegment{},
 	)
 	msgservice.RegisterMsgServiceDesc(ir, &_Msg_serviceDesc)
 }
@@ -51,5 +53,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgResolveDispute{}, "civic/toll/MsgResolveDispute")
 	legacy.RegisterAminoMsg(cdc, &MsgAppealDispute{}, "civic/toll/MsgAppealDispute")
 	legacy.RegisterAminoMsg(cdc, &MsgDecideDispute{}, "civic/toll/MsgDecideDispute")
+	legacy.RegisterAminoMsg(cdc, &MsgRegisterRoute{}, "civic/toll/MsgRegisterRoute")
+	legacy.RegisterAminoMsg(cdc, &MsgRetireSegment{}, "civic/toll/MsgRetireSegment")
 	cdc.RegisterConcrete(&Params{}, "civic/toll/Params", nil)
 }

@@ -71,3 +71,17 @@ var (
 	ErrConfirmationPending = errorsmod.Register(ModuleName, 57, "confirmations pending before the deadline")
 	ErrPeriodTooShort      = errorsmod.Register(ModuleName, 58, "period is too short to submit")
 )
+
+// Network hardening (issue 11): codes 70-89.
+var (
+	ErrNotAgencyAdmin       = errorsmod.Register(ModuleName, 70, "signer is not the agency's admin")
+	ErrAgencyNotEligible    = errorsmod.Register(ModuleName, 71, "agency may not run as a toll operator")
+	ErrRouteExists          = errorsmod.Register(ModuleName, 72, "route already registered")
+	ErrRouteNotFound        = errorsmod.Register(ModuleName, 73, "route not registered")
+	ErrNotRouteOwner        = errorsmod.Register(ModuleName, 74, "signer does not act for the route's owner")
+	ErrSegmentNotFound      = errorsmod.Register(ModuleName, 75, "segment not found")
+	ErrSegmentInUse         = errorsmod.Register(ModuleName, 76, "segment carries trips of another operator's plazas")
+	ErrDuplicateTrip        = errorsmod.Register(ModuleName, 77, "trip already recorded")
+	ErrTariffNoticeTooShort = errorsmod.Register(ModuleName, 78, "tariff takes effect before the minimum notice")
+	ErrTariffAboveMax       = errorsmod.Register(ModuleName, 79, "tariff rate above the params maximum")
+)

@@ -9,8 +9,9 @@ import (
 )
 
 // AgencyKeeper is what this module needs of x/agency: whether an account may
-// act in a role, and for which agency; and an agency's status (a settlement
-// does not wait for an operator whose agency is not ACTIVE). Read-only.
+// act in a role, and for which agency; and an agency's record (its admin,
+// status and roles: a settlement does not wait for an operator whose agency is
+// not ACTIVE), read only.
 type AgencyKeeper interface {
 	Authorize(ctx context.Context, addr sdk.AccAddress, role string) (string, error)
 	GetAgency(ctx context.Context, id string) (agencytypes.Agency, error)

@@ -3,6 +3,7 @@ package types
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
@@ -46,8 +47,10 @@ type disputable struct {
 // unique ids below the next ids, every reference resolving (plazas, segments,
 // tariffs, spending limits, shares, participants and escrows to registered
 // operators; trips and batches to plazas and periods; disputes to their trip
-// or batch), tariff versions numbered 1..n in time order, segments of a route
-// not overlapping, shares and totals summing to their fare and total, the
+// or batch), routes to registered owners and plazas and segments to
+// registered routes, tariff versions numbered 1..n in time order, segments of
+// a route not overlapping, no two trips with one natural key (exit plaza,
+// vehicle_ref, entry and exit times), shares and totals summing to their fare and total, the
 // accruals equal to what the trips and batches of each period accrue (and
 // their disputed parts to what the open disputes hold out), periods numbered
 // 1..n with only the last OPEN, and every lifecycle field consistent with its
@@ -64,11 +67,15 @@ func (gs GenesisState) Validate() error {
 	if err != nil {
 		return err
 	}
-	plazas, err := gs.validatePlazas(operators)
+	routes, err := gs.validateRoutes(operators)
 	if err != nil {
 		return err
 	}
-	if err := gs.validateSegments(operators); err != nil {
+	plazas, err := gs.validatePlazas(operators, routes)
+	if err != nil {
+		return err
+	}
+	if err := gs.validateSegments(operators, routes); err != nil {
 		return err
 	}
 	tariffs, err := gs.validateTariffs(operators)
@@ -121,7 +128,32 @@ func registered(operators map[string]struct{}, what, operator string) error {
 	return nil
 }
 
-func (gs GenesisState) validatePlazas(operators map[string]struct{}) (map[string]Plaza, error) {
+func (gs GenesisState) validateRoutes(operators map[string]struct{}) (map[string]struct{}, error) {
+	routes := make(map[string]struct{}, len(gs.Routes))
+	for _, r := range gs.Routes {
+		if err := ValidateID("route id", r.Id, MaxRouteLength); err != nil {
+			return nil, errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+		if _, dup := routes[r.Id]; dup {
+			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "duplicate route %s", r.Id)
+		}
+		if err := registered(operators, "route "+r.Id+" owner", r.Owner); err != nil {
+			return nil, err
+		}
+		routes[r.Id] = struct{}{}
+	}
+	return routes, nil
+}
+
+// routeRegistered returns an error unless route is registered.
+func routeRegistered(routes map[string]struct{}, what, route string) error {
+	if _, ok := routes[route]; !ok {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "%s: route %q is not registered", what, route)
+	}
+	return nil
+}
+
+func (gs GenesisState) validatePlazas(operators, routes map[string]struct{}) (map[string]Plaza, error) {
 	plazas := make(map[string]Plaza, len(gs.Plazas))
 	for _, p := range gs.Plazas {
 		if err := ValidateID("plaza id", p.Id, MaxPlazaIDLength); err != nil {
@@ -139,12 +171,15 @@ func (gs GenesisState) validatePlazas(operators map[string]struct{}) (map[string
 		if err := registered(operators, "plaza "+p.Id, p.Operator); err != nil {
 			return nil, err
 		}
+		if err := routeRegistered(routes, "plaza "+p.Id, p.Route); err != nil {
+			return nil, err
+		}
 		plazas[p.Id] = p
 	}
 	return plazas, nil
 }
 
-func (gs GenesisState) validateSegments(operators map[string]struct{}) error {
+func (gs GenesisState) validateSegments(operators, routes map[string]struct{}) error {
 	for _, s := range gs.Segments {
 		if err := ValidateID("segment route", s.Route, MaxRouteLength); err != nil {
 			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
@@ -153,6 +188,9 @@ func (gs GenesisState) validateSegments(operators map[string]struct{}) error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "segment %s [%d, %d): start < end <= %d required", s.Route, s.StartM, s.EndM, MaxPositionM)
 		}
 		if err := registered(operators, "segment "+s.Route, s.Operator); err != nil {
+			return err
+		}
+		if err := routeRegistered(routes, "segment", s.Route); err != nil {
 			return err
 		}
 	}
@@ -308,6 +346,10 @@ func validateShares(what string, shares []OperatorAmount, total uint64, operator
 func (gs GenesisState) validateTrips(operators map[string]struct{}, plazas map[string]Plaza, tariffs map[TariffRef]struct{},
 	periods map[uint64]Period, targets map[targetKey]disputable,
 ) error {
+	type tripKey struct {
+		exitPlaza, vehicleRef, entry, exit string
+	}
+	natural := make(map[tripKey]uint64, len(gs.Trips))
 	for _, t := range gs.Trips {
 		if t.Id == 0 || t.Id >= gs.NextTripId {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "trip id %d must be in 1..%d", t.Id, gs.NextTripId-1)
@@ -345,6 +387,11 @@ func (gs GenesisState) validateTrips(operators map[string]struct{}, plazas map[s
 		if t.ExitTime.Before(t.EntryTime) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "trip %d: exit_time %s before entry_time %s", t.Id, t.ExitTime, t.EntryTime)
 		}
+		nk := tripKey{t.ExitPlaza, t.VehicleRef, t.EntryTime.UTC().Format(time.RFC3339Nano), t.ExitTime.UTC().Format(time.RFC3339Nano)}
+		if other, dup := natural[nk]; dup {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "trips %d and %d record the same trip (exit plaza %s, vehicle_ref, entry and exit times)", other, t.Id, t.ExitPlaza)
+		}
+		natural[nk] = t.Id
 		if err := validateShares("trip shares", t.Shares, t.Fare, operators); err != nil {
 			return errorsmod.Wrapf(err, "trip %d", t.Id)
 		}

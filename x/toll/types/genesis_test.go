@@ -89,6 +89,10 @@ func validGenesis() *types.GenesisState {
 			{Id: "SEOUL", Operator: "ex", Route: "R1", PositionM: 0, RegisteredAt: t0},
 			{Id: "SUWON", Operator: "ex", Route: "R1", PositionM: 30_000, RegisteredAt: t0},
 		},
+		Routes: []types.Route{
+			{Id: "R1", Owner: "ex", RegisteredAt: t0},
+			{Id: "R2", Owner: "pv", RegisteredAt: t0},
+		},
 		Segments: []types.Segment{
 			{Route: "R1", StartM: 0, EndM: 40_000, Operator: "ex"},
 			{Route: "R1", StartM: 40_000, EndM: 80_000, Operator: "pv"},
@@ -179,6 +183,14 @@ func TestGenesisRejections(t *testing.T) {
 		{"plaza bad route", func(g *types.GenesisState) { g.Plazas[0].Route = strings.Repeat("R", types.MaxRouteLength+1) }, "route must be 1..32"},
 		{"plaza beyond 10 000 km", func(g *types.GenesisState) { g.Plazas[0].PositionM = types.MaxPositionM + 1 }, "position_m 10000001"},
 		{"plaza operator not registered", func(g *types.GenesisState) { g.Plazas[0].Operator = "zz" }, `plaza GANGNEUNG: operator "zz" is not registered`},
+		// routes
+		{"route bad id", func(g *types.GenesisState) { g.Routes[0].Id = "R 1" }, "route id"},
+		{"route duplicate", func(g *types.GenesisState) { g.Routes[1].Id = "R1" }, "duplicate route R1"},
+		{"route owner not registered", func(g *types.GenesisState) { g.Routes[0].Owner = "zz" }, `route R1 owner: operator "zz" is not registered`},
+		{"plaza on an unregistered route", func(g *types.GenesisState) { g.Routes = g.Routes[:1] }, `plaza GANGNEUNG: route "R2" is not registered`},
+		{"segment on an unregistered route", func(g *types.GenesisState) {
+			g.Segments = append(g.Segments, types.Segment{Route: "R9", StartM: 0, EndM: 5, Operator: "pv"})
+		}, `segment: route "R9" is not registered`},
 		// segments
 		{"segment bad route", func(g *types.GenesisState) { g.Segments[2].Route = "R 2" }, "segment route"},
 		{"segment empty", func(g *types.GenesisState) { g.Segments[2].EndM = 0 }, "segment R2 [0, 0)"},
@@ -224,6 +236,12 @@ func TestGenesisRejections(t *testing.T) {
 		}, "repeated"},
 		{"trip bad vehicle_ref", func(g *types.GenesisState) { g.Trips[0].VehicleRef = hexDigest("A") }, "vehicle_ref \"" + hexDigest("A") + "\" is not lowercase hex"},
 		{"trip exits before entering", func(g *types.GenesisState) { g.Trips[0].ExitTime = t0 }, "before entry_time"},
+		{"trip recorded twice", func(g *types.GenesisState) {
+			dup := g.Trips[3]
+			dup.Id = g.NextTripId
+			g.NextTripId++
+			g.Trips = append(g.Trips, dup)
+		}, "trips 4 and 5 record the same trip (exit plaza PYEONG"},
 		{"trip shares unsorted", func(g *types.GenesisState) {
 			s := g.Trips[0].Shares
 			s[0], s[1] = s[1], s[0]

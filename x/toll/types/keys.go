@@ -41,4 +41,9 @@ var (
 	OpenDisputeByTargetKey = collections.NewPrefix(24)
 	HeldEscrowsKey         = collections.NewPrefix(25)
 	DisputeByTargetKey     = collections.NewPrefix(26)
+
+	RoutesKey             = collections.NewPrefix(35)
+	TripsByKeyKey         = collections.NewPrefix(36)
+	PlazasByRouteKey      = collections.NewPrefix(37)
+	SegmentsByOperatorKey = collections.NewPrefix(38)
 )

@@ -36,7 +36,28 @@ const (
 	MaxAppealWindowSeconds             uint64 = 90 * 24 * 3600
 	DefaultMinPeriodSeconds            uint64 = 60
 	MaxMinPeriodSeconds                uint64 = 31 * 24 * 3600
+	// DefaultTariffMinNoticeSeconds is a week: operators whose terminals
+	// quote and collect a fare before recording it, and whose trips cross
+	// another operator's segments, learn of a new rate in time.
+	DefaultTariffMinNoticeSeconds uint64 = 7 * 24 * 3600
+	MaxTariffMinNoticeSeconds     uint64 = 366 * 24 * 3600
+	// MaxMaxBaseFee and MaxMaxPerKm bound the caps themselves, so that no
+	// fare (at most MaxPositionM metres) comes near overflowing uint64:
+	// 10^12 * 10^4 km + 10^15 < 1.1 * 10^16.
+	MaxMaxBaseFee uint64 = 1_000_000_000_000_000
+	MaxMaxPerKm   uint64 = 1_000_000_000_000
 )
+
+// DefaultMaxRates caps tariffs at 10 000 KRW base fee and 1 000 KRW per km
+// (in ukrw) for every class: ten to twenty times today's Korean expressway
+// tariffs for passenger cars, several times those for class 5.
+func DefaultMaxRates() []ClassRate {
+	rates := make([]ClassRate, VehicleClassMax)
+	for i := range rates {
+		rates[i] = ClassRate{VehicleClass: uint32(i + 1), BaseFee: 10_000_000_000, PerKm: 1_000_000_000}
+	}
+	return rates
+}
 
 // DefaultParams returns the parameters of a new chain.
 func DefaultParams() Params {
@@ -55,6 +76,8 @@ func DefaultParams() Params {
 		ConfirmationDeadlineSeconds: DefaultConfirmationDeadlineSeconds,
 		AppealWindowSeconds:         DefaultAppealWindowSeconds,
 		MinPeriodSeconds:            DefaultMinPeriodSeconds,
+		TariffMinNoticeSeconds:      DefaultTariffMinNoticeSeconds,
+		MaxRates:                    DefaultMaxRates(),
 	}
 }
 
@@ -98,6 +121,41 @@ func (p Params) Validate() error {
 	}
 	if p.MinPeriodSeconds == 0 || p.MinPeriodSeconds > MaxMinPeriodSeconds {
 		return errorsmod.Wrapf(ErrInvalidParams, "min_period_seconds must be 1..%d, got %d", MaxMinPeriodSeconds, p.MinPeriodSeconds)
+	}
+	// A version set now never prices a trip whose exit lies within the clock
+	// skew of now (a trip a terminal may already have quoted and collected).
+	minNotice := max(1, p.MaxClockSkewSeconds)
+	if p.TariffMinNoticeSeconds < minNotice || p.TariffMinNoticeSeconds > MaxTariffMinNoticeSeconds {
+		return errorsmod.Wrapf(ErrInvalidParams, "tariff_min_notice_seconds must be %d (max(1, max_clock_skew_seconds))..%d, got %d", minNotice, MaxTariffMinNoticeSeconds, p.TariffMinNoticeSeconds)
+	}
+	if len(p.MaxRates) != VehicleClassMax {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_rates must have one entry per vehicle class 1..%d, got %d entries", VehicleClassMax, len(p.MaxRates))
+	}
+	for i, r := range p.MaxRates {
+		if r.VehicleClass != uint32(i+1) {
+			return errorsmod.Wrapf(ErrInvalidParams, "max_rates[%d] is for class %d, want class %d (class order)", i, r.VehicleClass, i+1)
+		}
+		if r.BaseFee > MaxMaxBaseFee || r.PerKm > MaxMaxPerKm {
+			return errorsmod.Wrapf(ErrInvalidParams, "max_rates[%d]: base_fee %d and per_km %d must be at most %d and %d", i, r.BaseFee, r.PerKm, MaxMaxBaseFee, MaxMaxPerKm)
+		}
+	}
+	return nil
+}
+
+// CheckTariffRates checks a tariff's rates (one per class, in class order,
+// see ValidateTariffBody) against the params' max_rates.
+func (p Params) CheckTariffRates(rates []ClassRate) error {
+	for i, r := range rates {
+		if i >= len(p.MaxRates) {
+			break
+		}
+		m := p.MaxRates[i]
+		if r.BaseFee > m.BaseFee {
+			return errorsmod.Wrapf(ErrTariffAboveMax, "class %d: base_fee %d is above max_rates' %d", r.VehicleClass, r.BaseFee, m.BaseFee)
+		}
+		if r.PerKm > m.PerKm {
+			return errorsmod.Wrapf(ErrTariffAboveMax, "class %d: per_km %d is above max_rates' %d", r.VehicleClass, r.PerKm, m.PerKm)
+		}
 	}
 	return nil
 }

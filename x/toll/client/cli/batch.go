@@ -61,13 +61,13 @@ func GetQueryCmd() *cobra.Command {
 func CmdSubmitBatchFile() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "submit-batch-file [plaza-id] [trips.json]",
-		Short: "Anchor a file of off-chain trips of a plaza as a trip batch: its Merkle root, trip count and per-operator totals (needs toll.operator of the plaza's operator)",
+		Short: "Anchor a file of off-chain trips of a plaza as a trip batch: its Merkle root, trip count and per-operator totals (needs toll.plaza of the plaza's operator)",
 		Long: `Read a JSON array of BatchTrip objects (proto JSON: entry_plaza, exit_plaza, vehicle_class,
 entry_unix, exit_unix, discount_codes, vehicle_ref, fare, shares [{operator, amount}]), compute
 the batch's RFC 6962 Merkle root over the trips in file order, the count and the operators' totals,
 and broadcast MsgSubmitTripBatch. Only the root, the count and the totals go on chain; keep the
 file: "query toll batch-proof" proves any of its trips against the anchored root.`,
-		Example: fmt.Sprintf(`%s tx toll submit-batch-file seoul-tg trips-2026-01-01.json --from kec-operator`, version.AppName),
+		Example: fmt.Sprintf(`%s tx toll submit-batch-file seoul-tg trips-2026-01-01.json --from kec-plaza`, version.AppName),
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
