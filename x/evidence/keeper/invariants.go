@@ -324,9 +324,9 @@ func checkCustodyEntry(e types.CustodyEvent, at types.EvidenceStatus) error {
 	switch e.Action {
 	case types.CustodyActionRegistered, types.CustodyActionUnspecified:
 		return fmt.Errorf("action %s after the first entry", e.Action)
-	case types.CustodyActionIntegrityMatch, types.CustodyActionIntegrityMismatch:
+	case types.CustodyActionIntegrityMatch, types.CustodyActionIntegrityMismatch, types.CustodyActionCustodyReclaimed:
 		if e.ToStatus != e.FromStatus {
-			return fmt.Errorf("an integrity check moved the item from %s to %s", e.FromStatus.Label(), e.ToStatus.Label())
+			return fmt.Errorf("%s moved the item from %s to %s", e.Action, e.FromStatus.Label(), e.ToStatus.Label())
 		}
 		return nil
 	default:

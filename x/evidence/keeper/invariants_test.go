@@ -93,7 +93,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 			e := entry(t, f, s.held, 3)
 			e.ToStatus = types.EvidenceStatusArchived
 			return f.k.CustodyLog.Set(f.ctx, collections.Join(s.held, uint64(3)), e)
-		}, "custody-log", "an integrity check moved the item"},
+		}, "custody-log", "INTEGRITY_MISMATCH moved the item"},
 		{"first entry not REGISTERED", func(t *testing.T, f *fixture, s invState) error {
 			e := entry(t, f, s.copied, 1)
 			e.Action = types.CustodyActionCustodyTaken
