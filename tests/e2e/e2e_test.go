@@ -339,7 +339,7 @@ func chainOfCustody(t *testing.T, c *chain) string {
 	digest := sha256Hex("forensic image of a seized phone")
 	res = c.tx("knpa-investigator", "tx", de, "register-evidence", caseID, "E-001", digest, "64000000000",
 		"application/octet-stream", "s3://knpa-evidence/2026/000123/e-001.dd",
-		"--acquisition", `{"method":"ACQUISITION_METHOD_FORENSIC_IMAGE","tool":"FTK Imager","tool_version":"4.7","acquired_at":"2026-01-05T09:30:00Z"}`)
+		"--acquisition", `{"method":"ACQUISITION_METHOD_FORENSIC_IMAGE","tool":"ftk-imager","tool_version":"4.7","acquired_at":"2026-01-05T09:30:00Z"}`)
 	id := res.attr("civic.evidence.v1.EventEvidenceRegistered", "evidence_id")
 	if id == "" {
 		t.Fatalf("no evidence_id in EventEvidenceRegistered: %+v", res.Events)

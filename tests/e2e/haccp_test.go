@@ -20,9 +20,11 @@ import (
 // hygiene certificate and the inspector verifies it, the importer declares a
 // beef import (HS 020130 with a livestock trace number), the inspector passes
 // it, customs clears it, the inspector recalls it and closes the recall.
-// Between the steps it checks the refusals: clearance before inspection (38),
-// a second clearance on the same hygiene certificate (30) and an invalid
-// livestock trace number (34).
+// Between the steps it checks the refusals: a second declaration on a held
+// hygiene certificate (30), clearance before inspection (38) and an invalid
+// livestock trace number (34); and the way out of a declaration whose hygiene
+// certificate was rejected after it passed inspection: customs refuses
+// clearance (REJECTED).
 
 const (
 	haccpCodespace = haccptypes.ModuleName
@@ -34,6 +36,7 @@ const (
 	haccpCertNo    = "HACCP-2026-0417"
 	hygieneCountry = "AU"
 	hygieneCertNo  = "AU-VHC-2026-88123"
+	hygieneCertNo2 = "AU-VHC-2026-88124"
 	beefLot        = "AU-LOT-260417"
 	beefLot2       = "AU-LOT-260418"
 	traceNo        = "L12026041700001" // bundle number: "L" + 14 digits
@@ -85,12 +88,12 @@ func TestHaccp(t *testing.T) {
 	ex := &haccpExample{}
 	run("register importer facility", func(t *testing.T) { haccpRegisterFacility(t, c, ex) })
 	run("issue HACCP certificate", func(t *testing.T) { haccpIssueCertificate(t, c, ex) })
-	run("receive and verify hygiene cert", func(t *testing.T) { haccpHygieneCert(t, c) })
+	run("receive and verify hygiene cert", func(t *testing.T) { haccpHygieneCert(t, c, ex) })
 	run("declare imports", func(t *testing.T) { haccpDeclare(t, c, ex) })
 	run("clearance before inspection", func(t *testing.T) { haccpClearBeforeInspection(t, c) })
 	run("inspect and clear", func(t *testing.T) { haccpInspectAndClear(t, c) })
 	run("lookups over REST", func(t *testing.T) { haccpLookups(t, c) })
-	run("hygiene cert used once", func(t *testing.T) { haccpHygieneCertUsedOnce(t, c) })
+	run("refuse clearance", func(t *testing.T) { haccpRefuseClearance(t, c) })
 	run("recall", func(t *testing.T) { haccpRecall(t, c, ex) })
 	run("close recall", func(t *testing.T) { haccpCloseRecall(t, c, ex) })
 	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
@@ -157,11 +160,15 @@ func haccpIssueCertificate(t *testing.T, c *chain, ex *haccpExample) {
 	}
 }
 
-func haccpHygieneCert(t *testing.T, c *chain) {
+func haccpHygieneCert(t *testing.T, c *chain, ex *haccpExample) {
+	// Each certificate names its lot and its consignee, the importer's facility.
 	res := c.tx(haccpCustoms, "tx", "haccp", "receive-hygiene-cert", hygieneCountry, hygieneCertNo,
 		"Department of Agriculture, Fisheries and Forestry", "Chilled boneless beef", beefLot,
-		sha256Hex("AU veterinary health certificate AU-VHC-2026-88123"))
+		sha256Hex("AU veterinary health certificate AU-VHC-2026-88123"), ex.facilityID)
 	mustEqual(t, "EventHygieneCertChanged.status", res.attr("civic.haccp.v1.EventHygieneCertChanged", "status"), "HYGIENE_CERT_STATUS_RECEIVED")
+	c.tx(haccpCustoms, "tx", "haccp", "receive-hygiene-cert", hygieneCountry, hygieneCertNo2,
+		"Department of Agriculture, Fisheries and Forestry", "Chilled boneless beef", beefLot2,
+		sha256Hex("AU veterinary health certificate AU-VHC-2026-88124"), ex.facilityID)
 
 	res = c.tx(haccpInspector, "tx", "haccp", "verify-hygiene-cert", hygieneCountry, hygieneCertNo, "true")
 	mustEqual(t, "EventHygieneCertChanged.status", res.attr("civic.haccp.v1.EventHygieneCertChanged", "status"), "HYGIENE_CERT_STATUS_VERIFIED")
@@ -197,14 +204,16 @@ func haccpDeclare(t *testing.T, c *chain, ex *haccpExample) {
 		beefItem(beefLot, traceNo))
 	mustEqual(t, "EventDeclarationChanged.to", res.attr("civic.haccp.v1.EventDeclarationChanged", "to"), "DECLARATION_STATUS_DECLARED")
 
-	// A second declaration on the same (still VERIFIED, not yet USED) hygiene
-	// certificate is accepted; only one of the two can be cleared.
-	c.tx(haccpImporter, "tx", "haccp", "declare-import", declNo2, ex.facilityID, hygieneCountry, hygieneCertNo,
+	// A second declaration on the certificate the first one holds: haccp 30.
+	res = c.txFixedGas(haccpImporter, 400000, "tx", "haccp", "declare-import", declNo2, ex.facilityID, hygieneCountry, hygieneCertNo,
+		beefItem(beefLot, traceNo))
+	mustReject(t, "second declaration on a held hygiene cert", res, haccpCodespace, haccptypes.ErrHygieneCertUnusable.ABCICode())
+	c.tx(haccpImporter, "tx", "haccp", "declare-import", declNo2, ex.facilityID, hygieneCountry, hygieneCertNo2,
 		beefItem(beefLot2, traceNo))
 
 	// A trace number that is neither 12 digits nor "L" + 14 digits: haccp 34.
 	res = c.txFixedGas(haccpImporter, 400000, "tx", "haccp", "declare-import", "IMP-2026-000419", ex.facilityID,
-		hygieneCountry, hygieneCertNo, beefItem("AU-LOT-260419", "L1202604170"))
+		hygieneCountry, hygieneCertNo2, beefItem(beefLot2, "L1202604170"))
 	mustReject(t, "declare with an invalid trace number", res, haccpCodespace, haccptypes.ErrInvalidTraceNumber.ABCICode())
 }
 
@@ -259,18 +268,24 @@ func haccpLookups(t *testing.T, c *chain) {
 	}
 }
 
-func haccpHygieneCertUsedOnce(t *testing.T, c *chain) {
+// haccpRefuseClearance: declNo2 passes inspection, then its hygiene
+// certificate is rejected, so it can never be cleared (haccp 30); customs
+// refuses clearance and the declaration is REJECTED instead of stuck.
+func haccpRefuseClearance(t *testing.T, c *chain) {
 	c.tx(haccpInspector, "tx", "haccp", "start-inspection", declNo2)
 	c.tx(haccpInspector, "tx", "haccp", "record-inspection", declNo2, "pass",
 		sha256Hex("inspection report IMP-2026-000418"))
+	c.tx(haccpInspector, "tx", "haccp", "verify-hygiene-cert", hygieneCountry, hygieneCertNo2, "false", "--reason-code", "SEAL_MISMATCH")
 	res := c.txFixedGas(haccpCustoms, 400000, "tx", "haccp", "clear-declaration", declNo2, customsRef2)
-	mustReject(t, "second clearance on the same hygiene cert", res, haccpCodespace, haccptypes.ErrHygieneCertUnusable.ABCICode())
+	mustReject(t, "clearance with a rejected hygiene cert", res, haccpCodespace, haccptypes.ErrHygieneCertUnusable.ABCICode())
 
+	res = c.tx(haccpCustoms, "tx", "haccp", "refuse-clearance", declNo2, "HYGIENE_CERT_REJECTED")
+	mustEqual(t, "refuse-clearance to", res.attr("civic.haccp.v1.EventDeclarationChanged", "to"), "DECLARATION_STATUS_REJECTED")
 	var d struct {
 		Declaration haccpDeclaration `json:"declaration"`
 	}
 	c.restGet("/civic/haccp/v1/declarations/"+declNo2, &d)
-	mustEqual(t, "refused declaration status", d.Declaration.Status, "DECLARATION_STATUS_INSPECTING")
+	mustEqual(t, "refused declaration status", d.Declaration.Status, "DECLARATION_STATUS_REJECTED")
 }
 
 type isRecalled struct {

@@ -117,7 +117,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "register-evidence [case-id] [exhibit-number] [digest] [size-bytes] [media-type] [locator]",
 					Short:     "Register an evidence item in an open case of your agency (needs evidence.investigator); you become its custodian",
 					Example: fmt.Sprintf(`%s tx %s register-evidence 1 E-001 %s 512110190592 application/octet-stream s3://npa-evidence/2024/1/e-001.dd \
-  --acquisition '{"method":"ACQUISITION_METHOD_FORENSIC_IMAGE","tool":"FTK Imager","tool_version":"4.7","acquired_at":"2024-05-01T09:30:00Z"}' \
+  --acquisition '{"method":"ACQUISITION_METHOD_FORENSIC_IMAGE","tool":"ftk-imager","tool_version":"4.7","acquired_at":"2024-05-01T09:30:00Z"}' \
   --parent-id 0 --from investigator`, app, mod, digest),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "case_id"}, {ProtoField: "exhibit_number"}, {ProtoField: "digest"},

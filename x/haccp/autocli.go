@@ -268,10 +268,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{
 					RpcMethod:      "ReceiveHygieneCert",
-					Use:            "receive-hygiene-cert [country] [cert-no] [issuing-authority] [product] [lot] [document-digest]",
-					Short:          "Record a foreign hygiene certificate received from an exporting country (needs haccp.customs or haccp.inspector)",
-					Example:        ex("tx %s receive-hygiene-cert AU AU-2024-778 DAFF beef LOT-2024-07-15 %s --from customs", mod, digest),
-					PositionalArgs: args("country", "cert_no", "issuing_authority", "product", "lot", "document_digest"),
+					Use:            "receive-hygiene-cert [country] [cert-no] [issuing-authority] [product] [lot] [document-digest] [importer-facility-id]",
+					Short:          "Record a foreign hygiene certificate received from an exporting country for one lot and its consignee, an IMPORTER facility (needs haccp.customs or haccp.inspector)",
+					Example:        ex("tx %s receive-hygiene-cert AU AU-2024-778 DAFF beef LOT-2024-07-15 %s 1 --from customs", mod, digest),
+					PositionalArgs: args("country", "cert_no", "issuing_authority", "product", "lot", "document_digest", "importer_facility_id"),
 				},
 				{
 					RpcMethod:      "VerifyHygieneCert",
@@ -308,6 +308,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "Clear an inspected import under a customs reference (needs haccp.customs)",
 					Example:        ex("tx %s clear-declaration D-2024-0001 12345-24-000001M --from customs", mod),
 					PositionalArgs: args("decl_no", "customs_ref"),
+				},
+				{
+					RpcMethod:      "RefuseClearance",
+					Use:            "refuse-clearance [decl-no] [reason-code]",
+					Short:          "Refuse clearance of an inspected import (inspection PASS): it becomes REJECTED (needs haccp.customs)",
+					Example:        ex("tx %s refuse-clearance D-2024-0001 HYGIENE_CERT_REJECTED --from customs", mod),
+					PositionalArgs: args("decl_no", "reason_code"),
+				},
+				{
+					RpcMethod:      "WithdrawDeclaration",
+					Use:            "withdraw-declaration [decl-no]",
+					Short:          "Withdraw an import declaration before a decision; its hygiene certificate is released (the importer facility's operator or staff)",
+					Example:        ex("tx %s withdraw-declaration D-2024-0001 --from importer", mod),
+					PositionalArgs: args("decl_no"),
 				},
 				{
 					RpcMethod:      "IssueRecall",

@@ -56,6 +56,8 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get(simulation.OpWeightMsgRecordInspection, simulation.DefaultWeightMsgRecordInspection), simulation.MsgRecordInspectionFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgClearDeclaration, simulation.DefaultWeightMsgClearDeclaration), simulation.MsgClearDeclarationFactory(k))
 	reg.Add(weights.Get(simulation.OpWeightMsgShareImportConfirmation, simulation.DefaultWeightMsgShareImportConfirmation), simulation.MsgShareImportConfirmationFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgRefuseClearance, simulation.DefaultWeightMsgRefuseClearance), simulation.MsgRefuseClearanceFactory(k))
+	reg.Add(weights.Get(simulation.OpWeightMsgWithdrawDeclaration, simulation.DefaultWeightMsgWithdrawDeclaration), simulation.MsgWithdrawDeclarationFactory(k))
 }
 
 // ProposalMsgsX registers MsgUpdateParams as a proposal payload.

@@ -12,6 +12,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/civicchain/civic/internal/pii"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -27,8 +28,16 @@ var (
 	digestRe    = regexp.MustCompile(`^[0-9a-f]{64}$`)
 	exhibitRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$`)
 	mediaTypeRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$`)
-	locatorRe   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{0,31}:[!-~]+$`)
+	locatorRe   = regexp.MustCompile(`^(urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|` +
+		`(s3|gs|https|ipfs)://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?(/[A-Za-z0-9._~-]{1,128})*)$`)
+	dotSegmentRe = regexp.MustCompile(`/\.\.?(/|$)`)
 )
+
+// locatorOK is the locator oracle: the regular expression, no "." or ".."
+// segment, no personal-data shape, at most 512 bytes.
+func locatorOK(s string) bool {
+	return len(s) <= types.MaxLocatorLength && locatorRe.MatchString(s) && !dotSegmentRe.MatchString(s) && pii.Find(s) == ""
+}
 
 func fuzzAddr(name string) string {
 	b := make([]byte, 20)
@@ -58,7 +67,7 @@ func FuzzValidateRegisterEvidence(f *testing.F) {
 	inv := fuzzAddr("investigator")
 	digest := strings.Repeat("ab", 32)
 	acquired := fuzzNow.Add(-time.Hour).Unix()
-	f.Add(inv, uint64(1), "E-001", digest, uint64(1024), "application/octet-stream", "s3://bucket/e-001.dd", uint64(0), int32(3), "FTK Imager", "4.7", acquired)
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1024), "application/octet-stream", "s3://bucket/e-001.dd", uint64(0), int32(3), "ftk-imager", "4.7", acquired)
 	f.Add(inv, uint64(7), "2024-17/HDD.3", digest, uint64(1), "image/jpeg", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", uint64(2), int32(5), "", "", acquired)
 	f.Add(inv, uint64(0), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
 	f.Add("civic1invalid", uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
@@ -109,7 +118,7 @@ func FuzzValidateRegisterEvidence(f *testing.F) {
 		if len(mediaType) > types.MaxMediaTypeLength || !mediaTypeRe.MatchString(mediaType) {
 			t.Fatalf("accepted media type %q", mediaType)
 		}
-		if len(locator) > types.MaxLocatorLength || !locatorRe.MatchString(locator) {
+		if !locatorOK(locator) {
 			t.Fatalf("accepted locator %q", locator)
 		}
 		if _, ok := types.AcquisitionMethod_name[method]; !ok || method == 0 || msg.Acquisition.AcquiredAt.After(fuzzNow) {
@@ -129,6 +138,8 @@ func FuzzValidateGrammar(f *testing.F) {
 		strings.Repeat("0", 64), strings.Repeat("F", 64), strings.Repeat("a", 65),
 		"application/octet-stream", "application/vnd.ms-excel", "image/svg+xml", "text/", "a/b/c", "x/y z",
 		"s3://bucket/key", "urn:uuid:1", "ipfs:bafy", "https:", ":x", "a:b c", "h\u00e9:x", "C:\\evidence\\a.dd",
+		"urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", "https://u:p@host/x", "s3://b/x?q=1", "s3://b/../x", "s3://b/",
+		"s3://b/900101-1234567", "010-1234-5678", "E-900101-1234567", "s3://b/" + strings.Repeat("k", 129),
 	} {
 		f.Add(s)
 	}
@@ -142,9 +153,9 @@ func FuzzValidateGrammar(f *testing.F) {
 			}
 		}
 		check("ValidateDigest", types.ValidateDigest("digest", s), digestRe.MatchString(s))
-		check("ValidateExhibitNumber", types.ValidateExhibitNumber(s), exhibitRe.MatchString(s))
+		check("ValidateExhibitNumber", types.ValidateExhibitNumber(s), exhibitRe.MatchString(s) && pii.Find(s) == "")
 		check("ValidateMediaType", types.ValidateMediaType(s), len(s) <= types.MaxMediaTypeLength && mediaTypeRe.MatchString(s))
-		check("ValidateLocator", types.ValidateLocator(s), len(s) <= types.MaxLocatorLength && locatorRe.MatchString(s))
+		check("ValidateLocator", types.ValidateLocator(s), locatorOK(s))
 	})
 }
 

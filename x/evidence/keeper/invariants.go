@@ -34,7 +34,64 @@ func (k Keeper) Invariants() []Invariant {
 		{"item-indexes", k.ItemIndexesInvariant},
 		{"custody-log", k.CustodyLogInvariant},
 		{"transfers", k.TransfersInvariant},
+		{"integrity-checks", k.IntegrityChecksInvariant},
 	}
+}
+
+// IntegrityChecksInvariant checks the two collections derived from the integrity
+// entries of the custody logs: IntegrityChecks holds, for each item with any, the
+// number of its INTEGRITY_MATCH/MISMATCH entries, and IntegrityMismatches holds
+// exactly the (item, presented digest) of its INTEGRITY_MISMATCH entries, each once.
+func (k Keeper) IntegrityChecksInvariant(ctx context.Context) error {
+	counts := make(map[uint64]uint64)
+	type mismatch struct {
+		id     uint64
+		digest string
+	}
+	mismatches := make(map[mismatch]bool)
+	err := k.CustodyLog.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], e types.CustodyEvent) (bool, error) {
+		if e.Action.IsIntegrityCheck() {
+			counts[e.EvidenceId]++
+		}
+		if e.Action == types.CustodyActionIntegrityMismatch {
+			key := mismatch{e.EvidenceId, e.NoteDigest}
+			if mismatches[key] {
+				return true, fmt.Errorf("evidence %d records the mismatch with digest %s twice", e.EvidenceId, e.NoteDigest)
+			}
+			mismatches[key] = true
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	stored := 0
+	if err := k.IntegrityChecks.Walk(ctx, nil, func(id, n uint64) (bool, error) {
+		stored++
+		if counts[id] != n {
+			return true, fmt.Errorf("evidence %d: integrity_checks is %d but its log holds %d checks", id, n, counts[id])
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if stored != len(counts) {
+		return fmt.Errorf("integrity_checks has %d entries but %d items have checks", stored, len(counts))
+	}
+	indexed := 0
+	if err := k.IntegrityMismatches.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
+		indexed++
+		if !mismatches[mismatch{key.K1(), key.K2()}] {
+			return true, fmt.Errorf("integrity_mismatches has (%d, %s) without a mismatch entry", key.K1(), key.K2())
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if indexed != len(mismatches) {
+		return fmt.Errorf("integrity_mismatches has %d entries but the logs record %d mismatches", indexed, len(mismatches))
+	}
+	return nil
 }
 
 // CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
@@ -324,9 +381,9 @@ func checkCustodyEntry(e types.CustodyEvent, at types.EvidenceStatus) error {
 	switch e.Action {
 	case types.CustodyActionRegistered, types.CustodyActionUnspecified:
 		return fmt.Errorf("action %s after the first entry", e.Action)
-	case types.CustodyActionIntegrityMatch, types.CustodyActionIntegrityMismatch:
+	case types.CustodyActionIntegrityMatch, types.CustodyActionIntegrityMismatch, types.CustodyActionCustodyReclaimed:
 		if e.ToStatus != e.FromStatus {
-			return fmt.Errorf("an integrity check moved the item from %s to %s", e.FromStatus.Label(), e.ToStatus.Label())
+			return fmt.Errorf("%s moved the item from %s to %s", e.Action, e.FromStatus.Label(), e.ToStatus.Label())
 		}
 		return nil
 	default:

@@ -93,7 +93,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 			e := entry(t, f, s.held, 3)
 			e.ToStatus = types.EvidenceStatusArchived
 			return f.k.CustodyLog.Set(f.ctx, collections.Join(s.held, uint64(3)), e)
-		}, "custody-log", "an integrity check moved the item"},
+		}, "custody-log", "INTEGRITY_MISMATCH moved the item"},
 		{"first entry not REGISTERED", func(t *testing.T, f *fixture, s invState) error {
 			e := entry(t, f, s.copied, 1)
 			e.Action = types.CustodyActionCustodyTaken
@@ -208,6 +208,12 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		{"transfer not proposed by the custodian", func(t *testing.T, f *fixture, s invState) error {
 			return setItem(s.pending, func(it *types.EvidenceItem) { it.Custodian = f.s(custB) })(t, f, s)
 		}, "transfers", "but the item is held by"},
+		{"integrity check count off", func(t *testing.T, f *fixture, s invState) error {
+			return f.k.IntegrityChecks.Set(f.ctx, s.held, 7)
+		}, "integrity-checks", "but its log holds 1 checks"},
+		{"mismatch index without an entry", func(t *testing.T, f *fixture, s invState) error {
+			return f.k.IntegrityMismatches.Set(f.ctx, collections.Join(s.held, digestA))
+		}, "integrity-checks", "without a mismatch entry"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

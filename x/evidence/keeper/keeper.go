@@ -57,6 +57,13 @@ type Keeper struct {
 	// append is one point read instead of a reverse scan of the log. Derived
 	// state: rebuilt from the log at InitGenesis, not exported.
 	CustodyHead collections.Map[uint64, uint64]
+	// IntegrityChecks: evidence id -> number of INTEGRITY_MATCH/MISMATCH entries
+	// in its log, bounded by params.max_integrity_checks_per_item.
+	// IntegrityMismatches: (evidence id, presented digest) of every recorded
+	// mismatch, so that one mismatch is recorded once. Both are derived from the
+	// log by setCustody: rebuilt at InitGenesis, not exported.
+	IntegrityChecks     collections.Map[uint64, uint64]
+	IntegrityMismatches collections.KeySet[collections.Pair[uint64, string]]
 
 	// Transfers: evidence id -> the item's open Transfer (at most one).
 	Transfers collections.Map[uint64, types.Transfer]
@@ -110,6 +117,10 @@ func NewKeeper(
 		CustodyLog: collections.NewMap(sb, types.CustodyLogKey, "custody_log",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.CustodyEvent](cdc)),
 		CustodyHead: collections.NewMap(sb, types.CustodyHeadKey, "custody_head", collections.Uint64Key, collections.Uint64Value),
+		IntegrityChecks: collections.NewMap(sb, types.IntegrityChecksKey, "integrity_checks",
+			collections.Uint64Key, collections.Uint64Value),
+		IntegrityMismatches: collections.NewKeySet(sb, types.IntegrityMismatchesKey, "integrity_mismatches",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
 
 		Transfers: collections.NewMap(sb, types.TransfersKey, "transfers", collections.Uint64Key, codec.CollValue[types.Transfer](cdc)),
 		TransfersByReceiver: collections.NewKeySet(sb, types.TransfersByReceiverKey, "transfers_by_receiver",
@@ -217,11 +228,36 @@ func (k Keeper) appendCustody(ctx context.Context, e types.CustodyEvent) (types.
 	return e, nil
 }
 
-// setCustody stores one custody entry and makes it the item's head. Entries are
-// set in seq order (appends, and genesis, whose validation requires 1..n).
+// setCustody stores one custody entry and makes it the item's head; an
+// integrity check also counts in IntegrityChecks and a mismatch is indexed in
+// IntegrityMismatches. Entries are set in seq order (appends, and genesis,
+// whose validation requires 1..n).
 func (k Keeper) setCustody(ctx context.Context, e types.CustodyEvent) error {
 	if err := k.CustodyLog.Set(ctx, collections.Join(e.EvidenceId, e.Seq), e); err != nil {
 		return err
 	}
+	if e.Action.IsIntegrityCheck() {
+		n, err := k.integrityChecks(ctx, e.EvidenceId)
+		if err != nil {
+			return err
+		}
+		if err := k.IntegrityChecks.Set(ctx, e.EvidenceId, n+1); err != nil {
+			return err
+		}
+	}
+	if e.Action == types.CustodyActionIntegrityMismatch {
+		if err := k.IntegrityMismatches.Set(ctx, collections.Join(e.EvidenceId, e.NoteDigest)); err != nil {
+			return err
+		}
+	}
 	return k.CustodyHead.Set(ctx, e.EvidenceId, e.Seq)
+}
+
+// integrityChecks returns how many integrity checks an item's log holds.
+func (k Keeper) integrityChecks(ctx context.Context, evidenceID uint64) (uint64, error) {
+	n, err := k.IntegrityChecks.Get(ctx, evidenceID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
 }

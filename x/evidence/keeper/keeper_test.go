@@ -197,7 +197,7 @@ func (f *fixture) registerMsg(caseID uint64, exhibit string) *types.MsgRegisterE
 		Locator:       "s3://npa-evidence/2026/1/" + exhibit + ".dd",
 		Acquisition: types.Acquisition{
 			Method:      types.AcquisitionMethodForensicImage,
-			Tool:        "FTK Imager",
+			Tool:        "ftk-imager",
 			ToolVersion: "4.7.1",
 			AcquiredAt:  testkeeper.BlockTime.Add(-24 * time.Hour),
 		},

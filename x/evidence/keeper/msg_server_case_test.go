@@ -214,14 +214,14 @@ func TestRegisterEvidenceRejected(t *testing.T) {
 			m.ParentId = f.register(f.registerMsg(other, "E-001"))
 		}), types.ErrInvalidParent},
 		{"derivation too deep", mutate(func(f *fixture, m *types.MsgRegisterEvidence) {
-			setParams(f, types.Params{MaxItemsPerCase: 10, MaxDerivationDepth: 1})
+			setParams(f, types.Params{MaxItemsPerCase: 10, MaxDerivationDepth: 1, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem})
 			original := f.register(f.registerMsg(m.CaseId, "E-000"))
 			cp := f.registerMsg(m.CaseId, "E-000-C1")
 			cp.ParentId = original
 			m.ParentId = f.register(cp) // a copy of a copy would be depth 2
 		}), types.ErrDerivationTooDeep},
 		{"case full", mutate(func(f *fixture, m *types.MsgRegisterEvidence) {
-			setParams(f, types.Params{MaxItemsPerCase: 1, MaxDerivationDepth: 4})
+			setParams(f, types.Params{MaxItemsPerCase: 1, MaxDerivationDepth: 4, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem})
 			f.register(f.registerMsg(m.CaseId, "E-000"))
 		}), types.ErrCaseFull},
 	})
@@ -230,7 +230,7 @@ func TestRegisterEvidenceRejected(t *testing.T) {
 func TestUpdateParams(t *testing.T) {
 	// ARRANGE
 	f := newFixture(t)
-	p := types.Params{MaxItemsPerCase: 5000, MaxDerivationDepth: 8}
+	p := types.Params{MaxItemsPerCase: 5000, MaxDerivationDepth: 8, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem}
 	f.freshEvents()
 
 	// ACT
@@ -255,10 +255,10 @@ func TestUpdateParamsRejected(t *testing.T) {
 		{"not the authority", func(f *fixture) func() error { return update(f, f.s(inv), types.DefaultParams()) }, govtypes.ErrInvalidSigner},
 		{"malformed authority", func(f *fixture) func() error { return update(f, "gov", types.DefaultParams()) }, sdkerrors.ErrInvalidAddress},
 		{"zero max items", func(f *fixture) func() error {
-			return update(f, f.k.GetAuthority(), types.Params{MaxItemsPerCase: 0, MaxDerivationDepth: 4})
+			return update(f, f.k.GetAuthority(), types.Params{MaxItemsPerCase: 0, MaxDerivationDepth: 4, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem})
 		}, types.ErrInvalidParams},
 		{"depth above bound", func(f *fixture) func() error {
-			return update(f, f.k.GetAuthority(), types.Params{MaxItemsPerCase: 10, MaxDerivationDepth: types.MaxMaxDerivationDepth + 1})
+			return update(f, f.k.GetAuthority(), types.Params{MaxItemsPerCase: 10, MaxDerivationDepth: types.MaxMaxDerivationDepth + 1, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem})
 		}, types.ErrInvalidParams},
 	})
 }

@@ -3,6 +3,9 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -175,8 +178,11 @@ func (m msgServer) Return(ctx context.Context, msg *types.MsgReturn) (*types.Msg
 
 // VerifyIntegrity compares a digest the verifier computed over the payload with
 // the recorded one and appends INTEGRITY_MATCH or INTEGRITY_MISMATCH to the
-// custody log. A mismatch is a finding to record, not an error. The status does
-// not change.
+// custody log. A mismatch is a finding to record, not an error, but it is
+// recorded once per presented digest (ErrDuplicateMismatch), and an item's log
+// holds at most params.max_integrity_checks_per_item checks
+// (ErrIntegrityCheckLimit), so that nobody can flood a custody log. The
+// status does not change.
 func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyIntegrity) (*types.MsgVerifyIntegrityResponse, error) {
 	signer, err := validateVerifyIntegrity(m.addressCodec, msg)
 	if err != nil {
@@ -190,11 +196,27 @@ func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyInte
 	if err != nil {
 		return nil, err
 	}
-
+	params, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	checks, err := m.integrityChecks(ctx, it.Id)
+	if err != nil {
+		return nil, err
+	}
+	if checks >= uint64(params.MaxIntegrityChecksPerItem) {
+		return nil, errorsmod.Wrapf(types.ErrIntegrityCheckLimit, "evidence %d holds %d integrity checks (max_integrity_checks_per_item %d); read VerifyDigest instead",
+			it.Id, checks, params.MaxIntegrityChecksPerItem)
+	}
 	match := msg.Digest == it.Digest
 	action := types.CustodyActionIntegrityMatch
 	if !match {
 		action = types.CustodyActionIntegrityMismatch
+		if has, err := m.IntegrityMismatches.Has(ctx, collections.Join(it.Id, msg.Digest)); err != nil {
+			return nil, err
+		} else if has {
+			return nil, errorsmod.Wrapf(types.ErrDuplicateMismatch, "evidence %d already records a mismatch with digest %s", it.Id, msg.Digest)
+		}
 	}
 	entry, err := m.appendCustody(ctx, types.CustodyEvent{
 		EvidenceId: it.Id,

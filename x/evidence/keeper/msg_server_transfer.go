@@ -8,11 +8,19 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
 // TakeCustody moves a registered item into the evidence room of its agency:
 // REGISTERED -> IN_CUSTODY, and the signing custodian becomes its custodian.
+//
+// It also reclaims an item whose custodian left: when an IN_CUSTODY (or
+// IN_ANALYSIS) item's custodian can no longer act in evidence.custodian (or
+// evidence.analyst) for the custodian agency — removed, expired, role
+// withdrawn, moved to another agency — a member of that agency with the role
+// becomes the custodian; the status does not change (custody action
+// CUSTODY_RECLAIMED). Powers over an item follow membership, not a key.
 func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (*types.MsgTakeCustodyResponse, error) {
 	signer, err := validateTakeCustody(m.addressCodec, msg)
 	if err != nil {
@@ -22,6 +30,9 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	if err != nil {
 		return nil, err
 	}
+	if role, ok := types.Reclaimable(it.Status); ok {
+		return m.reclaimCustody(ctx, signer, msg, it, role)
+	}
 	agencyID, err := m.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
 	if err != nil {
 		return nil, err
@@ -30,7 +41,7 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	// Accept/Reject/CancelTransfer, which close the open transfer: custody is taken
 	// of REGISTERED items only.
 	if it.Status != types.EvidenceStatusRegistered {
-		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "evidence cannot go from %s to %s by taking custody (only a REGISTERED item can)",
+		return nil, errorsmod.Wrapf(types.ErrInvalidTransition, "evidence cannot go from %s to %s by taking custody (only a REGISTERED item can; an IN_CUSTODY or IN_ANALYSIS one is reclaimed)",
 			it.Status.Label(), types.EvidenceStatusInCustody.Label())
 	}
 	previous := it.Custodian
@@ -41,6 +52,50 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	}
 	if err := emit(ctx, &types.EventCustodyTaken{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgTakeCustodyResponse{}, nil
+}
+
+// reclaimCustody is TakeCustody of an IN_CUSTODY or IN_ANALYSIS item: the
+// signer needs role in the custodian agency, and the current custodian must no
+// longer be able to use that role there (else ErrCustodianActive: a hand-over
+// between present members is a transfer).
+func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, msg *types.MsgTakeCustody, it types.EvidenceItem, role string) (*types.MsgTakeCustodyResponse, error) {
+	agencyID, err := m.authorizeIn(ctx, signer, role, it.CustodianAgency, "the item")
+	if err != nil {
+		return nil, err
+	}
+	holder, err := m.addressCodec.StringToBytes(it.Custodian)
+	if err != nil {
+		return nil, err
+	}
+	if got, err := m.agencyKeeper.Authorize(ctx, holder, role); err == nil && got == it.CustodianAgency {
+		return nil, errorsmod.Wrapf(types.ErrCustodianActive, "evidence %d is %s and held by %s, who still acts as %s for agency %q; ask for a transfer",
+			it.Id, it.Status.Label(), it.Custodian, role, it.CustodianAgency)
+	}
+	previous := it.Custodian
+	it.Custodian = msg.Custodian
+	it.UpdatedAt = blockTime(ctx)
+	if err := m.Items.Set(ctx, it.Id, it); err != nil {
+		return nil, err
+	}
+	entry, err := m.appendCustody(ctx, types.CustodyEvent{
+		EvidenceId: it.Id,
+		Action:     types.CustodyActionCustodyReclaimed,
+		Actor:      msg.Custodian,
+		AgencyId:   agencyID,
+		FromStatus: it.Status,
+		ToStatus:   it.Status,
+		Time:       it.UpdatedAt,
+		NoteDigest: msg.NoteDigest,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := emit(ctx, &types.EventCustodyTaken{
+		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous, Reclaimed: true,
 	}); err != nil {
 		return nil, err
 	}
@@ -165,8 +220,10 @@ func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTrans
 	return &types.MsgRejectTransferResponse{}, nil
 }
 
-// CancelTransfer withdraws a hand-over the signer proposed:
-// TRANSFER_PENDING -> IN_CUSTODY.
+// CancelTransfer withdraws an open hand-over: TRANSFER_PENDING -> IN_CUSTODY.
+// The proposer, any other evidence.custodian of the item's custodian agency
+// or that agency's admin may cancel, so that a transfer never outlives the
+// member who proposed it.
 func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTransfer) (*types.MsgCancelTransferResponse, error) {
 	signer, err := validateCancelTransfer(m.addressCodec, msg)
 	if err != nil {
@@ -180,10 +237,7 @@ func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTrans
 	if err != nil {
 		return nil, err
 	}
-	if t.Proposer != msg.Proposer { // both canonical bech32 (validate.go), so equal strings are equal accounts
-		return nil, errorsmod.Wrapf(types.ErrNotProposer, "the transfer of evidence %d was proposed by %s", it.Id, t.Proposer)
-	}
-	agencyID, err := m.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	agencyID, err := m.authorizeCanceller(ctx, signer, msg.Proposer, it)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +258,22 @@ func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTrans
 		return nil, err
 	}
 	return &types.MsgCancelTransferResponse{}, nil
+}
+
+// authorizeCanceller returns the custodian agency if signer may cancel the
+// item's open transfer: a custodian of that agency (x/agency Authorize), or
+// its admin while the agency is ACTIVE. Otherwise it returns x/agency's answer
+// for the custodian role (ErrNotMember, ErrRoleNotHeld…) or ErrWrongAgency.
+func (k Keeper) authorizeCanceller(ctx context.Context, signer sdk.AccAddress, signerStr string, it types.EvidenceItem) (string, error) {
+	agencyID, err := k.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
+	if err == nil {
+		return agencyID, nil
+	}
+	a, aerr := k.agencyKeeper.GetAgency(ctx, it.CustodianAgency)
+	if aerr == nil && a.Admin == signerStr && a.Status == agencytypes.AgencyStatusActive {
+		return a.Id, nil
+	}
+	return "", err
 }
 
 // loadForReceiver loads an item and its open transfer, requires signer to be

@@ -66,9 +66,9 @@ func TestTakeCustodyRejected(t *testing.T) {
 			f.expire(cust)
 			return take(f, f.s(cust), id, "")
 		}, agencytypes.ErrMembershipExpired},
-		{"already in custody", func(f *fixture) func() error {
-			return take(f, f.s(cust), f.itemIn(types.EvidenceStatusInCustody), "")
-		}, types.ErrInvalidTransition},
+		{"already in custody, custodian still a member", func(f *fixture) func() error {
+			return take(f, f.s(custB), f.itemIn(types.EvidenceStatusInCustody), "")
+		}, types.ErrCustodianActive},
 		// TRANSFER_PENDING -> IN_CUSTODY is an edge of the table, but only for the
 		// messages that close the transfer: taking custody would leave it open.
 		{"transfer pending", func(f *fixture) func() error {
@@ -260,8 +260,7 @@ func TestAnswerTransferRejected(t *testing.T) {
 			f.suspend("nfs")
 			return reject(f, nfsAna, id)
 		}, agencytypes.ErrAgencyNotActive},
-		{"cancel: not the proposer", func(f *fixture) func() error { return cancel(f, nfsAna, pending(f)) }, types.ErrNotProposer},
-		{"cancel: another custodian", func(f *fixture) func() error { return cancel(f, custB, pending(f)) }, types.ErrNotProposer},
+		{"cancel: an analyst of another agency", func(f *fixture) func() error { return cancel(f, nfsAna, pending(f)) }, agencytypes.ErrRoleNotHeld},
 		{"cancel: no open transfer", func(f *fixture) func() error { return cancel(f, cust, inCustody(f)) }, types.ErrTransferNotFound},
 		{"cancel: proposer expired", func(f *fixture) func() error {
 			id := pending(f)

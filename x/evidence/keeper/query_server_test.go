@@ -56,7 +56,7 @@ func TestQueryListsAndPaginationClamp(t *testing.T) {
 	}
 	f.openCase(inv2, digestOf(200))
 	n := int(pagination.MaxLimit) + 5
-	_, err := f.msg.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.k.GetAuthority(), Params: types.Params{MaxItemsPerCase: uint64(n), MaxDerivationDepth: 4}})
+	_, err := f.msg.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.k.GetAuthority(), Params: types.Params{MaxItemsPerCase: uint64(n), MaxDerivationDepth: 4, MaxIntegrityChecksPerItem: types.DefaultMaxIntegrityChecksPerItem}})
 	require.NoError(t, err)
 	for i := 0; i < n; i++ {
 		m := f.registerMsg(knpaCases[0], fmt.Sprintf("E-%03d", i))

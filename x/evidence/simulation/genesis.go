@@ -18,6 +18,8 @@ import (
 const (
 	MaxItemsPerCase    = "max_items_per_case"
 	MaxDerivationDepth = "max_derivation_depth"
+
+	MaxIntegrityChecksPerItem = "max_integrity_checks_per_item"
 )
 
 const (
@@ -38,6 +40,9 @@ func RandomizedGenState(simState *module.SimulationState) {
 	})
 	simState.AppParams.GetOrGenerate(MaxDerivationDepth, &params.MaxDerivationDepth, simState.Rand, func(r *rand.Rand) {
 		params.MaxDerivationDepth = uint32(1 + r.Intn(6)) //nolint:gosec // small
+	})
+	simState.AppParams.GetOrGenerate(MaxIntegrityChecksPerItem, &params.MaxIntegrityChecksPerItem, simState.Rand, func(r *rand.Rand) {
+		params.MaxIntegrityChecksPerItem = uint32(2 + r.Intn(50)) //nolint:gosec // small
 	})
 
 	var agencyGenesis agencytypes.GenesisState

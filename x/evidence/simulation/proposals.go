@@ -26,6 +26,8 @@ func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpd
 			Params: types.Params{
 				MaxItemsPerCase:    5 + uint64(r.Intn(1000)), //nolint:gosec // positive
 				MaxDerivationDepth: 1 + uint32(r.Intn(8)),    //nolint:gosec // small
+
+				MaxIntegrityChecksPerItem: 1 + uint32(r.Intn(200)), //nolint:gosec // small
 			},
 		}
 	}

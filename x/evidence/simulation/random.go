@@ -18,7 +18,7 @@ var (
 		"image/jpeg", "video/mp4", "text/plain", "application/vnd.sqlite3",
 	}
 	tools = []struct{ name, version string }{
-		{"FTK Imager", "4.7.1"}, {"X-Ways Forensics", "20.9"}, {"dd", ""}, {"Cellebrite UFED", "7.69"}, {"", ""},
+		{"ftk-imager", "4.7.1"}, {"x-ways-forensics", "20.9"}, {"dd", ""}, {"cellebrite-ufed", "7.69"}, {"", ""},
 	}
 	methods = []types.AcquisitionMethod{
 		types.AcquisitionMethodSeizure, types.AcquisitionMethodVoluntarySubmission,

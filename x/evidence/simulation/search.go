@@ -205,12 +205,12 @@ func finish[M sdk.Msg](s *search, seen bool, none, action string, msg M) ([]sims
 }
 
 // mayNotAct reports whether err says the candidate signer may not act (not a member, agency
-// not active, membership expired, role not held, wrong agency, not the custodian, receiver
-// or proposer): another candidate may.
+// not active, membership expired, role not held, wrong agency, not the custodian or the
+// receiver): another candidate may.
 func mayNotAct(err error) bool {
 	for _, e := range []error{
 		agencytypes.ErrNotMember, agencytypes.ErrAgencyNotActive, agencytypes.ErrMembershipExpired, agencytypes.ErrRoleNotHeld,
-		types.ErrWrongAgency, types.ErrNotCustodian, types.ErrNotReceiver, types.ErrNotProposer,
+		types.ErrWrongAgency, types.ErrNotCustodian, types.ErrNotReceiver,
 	} {
 		if errors.Is(err, e) {
 			return true

@@ -32,4 +32,7 @@ var (
 	ErrInvalidDecision      = errorsmod.Register(ModuleName, 26, "invalid court decision")
 	ErrInvalidParams        = errorsmod.Register(ModuleName, 27, "invalid params")
 	ErrInvalidGenesis       = errorsmod.Register(ModuleName, 28, "invalid genesis state")
+	ErrCustodianActive      = errorsmod.Register(ModuleName, 29, "the custodian can still act for the custodian agency")
+	ErrIntegrityCheckLimit  = errorsmod.Register(ModuleName, 30, "the item holds the maximum number of integrity checks")
+	ErrDuplicateMismatch    = errorsmod.Register(ModuleName, 31, "this integrity mismatch is already recorded")
 )

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
 // AgencyKeeper is what this module needs of x/agency: whether an account may act
@@ -12,4 +14,7 @@ import (
 // what is missing.
 type AgencyKeeper interface {
 	Authorize(ctx context.Context, addr sdk.AccAddress, role string) (string, error)
+	// GetAgency loads an agency (its admin and status), so that the admin of a
+	// custodian agency can cancel what a departed member left pending.
+	GetAgency(ctx context.Context, id string) (agencytypes.Agency, error)
 }

@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 
 	"cosmossdk.io/core/address"
@@ -109,6 +111,7 @@ func (gs GenesisState) Validate() error {
 
 	lastSeq := make(map[uint64]uint64, len(gs.Items))
 	lastTo := make(map[uint64]EvidenceStatus, len(gs.Items))
+	mismatches := make(map[string]struct{})
 	for _, e := range gs.CustodyEvents {
 		if _, ok := items[e.EvidenceId]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "custody event %d: unknown evidence %d", e.Seq, e.EvidenceId)
@@ -121,6 +124,13 @@ func (gs GenesisState) Validate() error {
 		}
 		if e.Seq > 1 && e.FromStatus != lastTo[e.EvidenceId] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "evidence %d custody event %d starts from %s but the log was at %s", e.EvidenceId, e.Seq, e.FromStatus.Label(), lastTo[e.EvidenceId].Label())
+		}
+		if e.Action == CustodyActionIntegrityMismatch {
+			key := fmt.Sprintf("%d/%s", e.EvidenceId, e.NoteDigest)
+			if _, dup := mismatches[key]; dup {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "evidence %d custody event %d: mismatch with digest %s recorded twice", e.EvidenceId, e.Seq, e.NoteDigest)
+			}
+			mismatches[key] = struct{}{}
 		}
 		lastSeq[e.EvidenceId] = e.Seq
 		lastTo[e.EvidenceId] = e.ToStatus
@@ -242,11 +252,16 @@ func validateCustodyEventFields(e CustodyEvent) error {
 		if e.Action == CustodyActionRegistered {
 			return errorsmod.Wrap(ErrInvalidGenesis, "only the first entry may be REGISTERED")
 		}
-		integrity := e.Action == CustodyActionIntegrityMatch || e.Action == CustodyActionIntegrityMismatch
-		if integrity && (e.FromStatus != e.ToStatus || !e.ToStatus.IsValid()) {
-			return errorsmod.Wrap(ErrInvalidGenesis, "an integrity check does not change the status")
+		keeps := e.Action.KeepsStatus()
+		if keeps && (e.FromStatus != e.ToStatus || !e.ToStatus.IsValid()) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s does not change the status", e.Action)
 		}
-		if !integrity {
+		if e.Action == CustodyActionCustodyReclaimed {
+			if _, ok := Reclaimable(e.ToStatus); !ok {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "custody is reclaimed only IN_CUSTODY or IN_ANALYSIS, not %s", e.ToStatus.Label())
+			}
+		}
+		if !keeps {
 			if err := ValidateTransition(e.FromStatus, e.ToStatus); err != nil {
 				return err
 			}

@@ -29,4 +29,6 @@ var (
 	TransfersKey           = collections.NewPrefix(11)
 	TransfersByReceiverKey = collections.NewPrefix(12)
 	CustodyHeadKey         = collections.NewPrefix(13)
+	IntegrityChecksKey     = collections.NewPrefix(14)
+	IntegrityMismatchesKey = collections.NewPrefix(15)
 )

@@ -84,6 +84,33 @@ func (a CustodyAction) IsValid() bool {
 	return ok && a != CustodyActionUnspecified
 }
 
+// IsIntegrityCheck reports whether a is INTEGRITY_MATCH or INTEGRITY_MISMATCH.
+func (a CustodyAction) IsIntegrityCheck() bool {
+	return a == CustodyActionIntegrityMatch || a == CustodyActionIntegrityMismatch
+}
+
+// KeepsStatus reports whether a custody entry of action a leaves the status
+// as it was: integrity checks and reclaims of custody.
+func (a CustodyAction) KeepsStatus() bool {
+	return a.IsIntegrityCheck() || a == CustodyActionCustodyReclaimed
+}
+
+// Reclaimable is the status an item must be in for its custody to be
+// reclaimed from a custodian who can no longer act for the custodian agency,
+// and the role the new custodian needs: IN_CUSTODY (evidence.custodian) and
+// IN_ANALYSIS (evidence.analyst). In the other statuses nobody in particular
+// holds the item: any member with the role acts on it.
+func Reclaimable(s EvidenceStatus) (role string, ok bool) {
+	switch s {
+	case EvidenceStatusInCustody:
+		return RoleCustodian, true
+	case EvidenceStatusInAnalysis:
+		return RoleAnalyst, true
+	default:
+		return "", false
+	}
+}
+
 // Status is the evidence status a court decision leads to.
 func (d CourtDecision) Status() (EvidenceStatus, error) {
 	switch d {

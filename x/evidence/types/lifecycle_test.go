@@ -90,8 +90,14 @@ func TestParamsValidate(t *testing.T) {
 		{MaxItemsPerCase: types.MaxMaxItemsPerCase + 1, MaxDerivationDepth: 1},
 		{MaxItemsPerCase: 1, MaxDerivationDepth: 0},
 		{MaxItemsPerCase: 1, MaxDerivationDepth: types.MaxMaxDerivationDepth + 1},
+		{MaxItemsPerCase: 1, MaxDerivationDepth: 1, MaxIntegrityChecksPerItem: 0},
+		{MaxItemsPerCase: 1, MaxDerivationDepth: 1, MaxIntegrityChecksPerItem: types.MaxMaxIntegrityChecksPerItem + 1},
 	} {
+		if p.MaxIntegrityChecksPerItem == 0 && p.MaxItemsPerCase != 1 {
+			p.MaxIntegrityChecksPerItem = 1 // fail on the field the case is about
+		}
 		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, "%+v", p)
 	}
-	require.NoError(t, types.Params{MaxItemsPerCase: types.MaxMaxItemsPerCase, MaxDerivationDepth: types.MaxMaxDerivationDepth}.Validate())
+	require.NoError(t, types.Params{MaxItemsPerCase: types.MaxMaxItemsPerCase, MaxDerivationDepth: types.MaxMaxDerivationDepth,
+		MaxIntegrityChecksPerItem: types.MaxMaxIntegrityChecksPerItem}.Validate())
 }

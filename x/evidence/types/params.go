@@ -8,6 +8,9 @@ const (
 	MaxMaxItemsPerCase        uint64 = 100_000
 	DefaultMaxDerivationDepth uint32 = 4
 	MaxMaxDerivationDepth     uint32 = 32
+	// DefaultMaxIntegrityChecksPerItem allows a check a month for eight years.
+	DefaultMaxIntegrityChecksPerItem uint32 = 100
+	MaxMaxIntegrityChecksPerItem     uint32 = 10_000
 )
 
 // DefaultParams returns the parameters of a new chain.
@@ -15,6 +18,8 @@ func DefaultParams() Params {
 	return Params{
 		MaxItemsPerCase:    DefaultMaxItemsPerCase,
 		MaxDerivationDepth: DefaultMaxDerivationDepth,
+
+		MaxIntegrityChecksPerItem: DefaultMaxIntegrityChecksPerItem,
 	}
 }
 
@@ -25,6 +30,9 @@ func (p Params) Validate() error {
 	}
 	if p.MaxDerivationDepth == 0 || p.MaxDerivationDepth > MaxMaxDerivationDepth {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_derivation_depth must be 1..%d, got %d", MaxMaxDerivationDepth, p.MaxDerivationDepth)
+	}
+	if p.MaxIntegrityChecksPerItem == 0 || p.MaxIntegrityChecksPerItem > MaxMaxIntegrityChecksPerItem {
+		return errorsmod.Wrapf(ErrInvalidParams, "max_integrity_checks_per_item must be 1..%d, got %d", MaxMaxIntegrityChecksPerItem, p.MaxIntegrityChecksPerItem)
 	}
 	return nil
 }

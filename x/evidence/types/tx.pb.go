@@ -383,8 +383,12 @@ func (m *MsgRegisterEvidenceResponse) GetEvidenceId() uint64 {
 }
 
 // MsgTakeCustody takes a registered item into the evidence room: REGISTERED -> IN_CUSTODY.
+// It also reclaims an IN_CUSTODY (or IN_ANALYSIS) item whose custodian can no
+// longer act for the custodian agency: the signer becomes the custodian, the
+// status does not change.
 type MsgTakeCustody struct {
-	// custodian signs; needs evidence.custodian of the item's custodian agency.
+	// custodian signs; needs evidence.custodian of the item's custodian agency
+	// (evidence.analyst to reclaim an IN_ANALYSIS item).
 	Custodian  string `protobuf:"bytes,1,opt,name=custodian,proto3" json:"custodian,omitempty"`
 	EvidenceId uint64 `protobuf:"varint,2,opt,name=evidence_id,json=evidenceId,proto3" json:"evidence_id,omitempty"`
 	// note_digest: optional SHA-256 (hex) of an off-chain note.
@@ -793,7 +797,9 @@ var xxx_messageInfo_MsgRejectTransferResponse proto.InternalMessageInfo
 
 // MsgCancelTransfer withdraws an open transfer: TRANSFER_PENDING -> IN_CUSTODY, custodian unchanged.
 type MsgCancelTransfer struct {
-	// proposer signs; needs evidence.custodian; the signer is the transfer's proposer.
+	// proposer signs: the transfer's proposer or any other evidence.custodian of
+	// the item's custodian agency, or that agency's admin (so that a transfer
+	// outlives no departed member).
 	Proposer   string `protobuf:"bytes,1,opt,name=proposer,proto3" json:"proposer,omitempty"`
 	EvidenceId uint64 `protobuf:"varint,2,opt,name=evidence_id,json=evidenceId,proto3" json:"evidence_id,omitempty"`
 	// note_digest: optional SHA-256 (hex) of an off-chain note.

@@ -2,11 +2,14 @@ package types
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/digest"
+	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/internal/uri"
 )
 
 // Bounds of every string the module stores. They are checked before any state
@@ -18,8 +21,6 @@ const (
 	MaxMediaTypeLength = 127
 	// MaxLocatorLength bounds an off-chain storage URI.
 	MaxLocatorLength = 512
-	// MaxSchemeLength bounds the scheme of a locator.
-	MaxSchemeLength = 32
 	// MaxToolLength bounds an acquisition tool name.
 	MaxToolLength = 64
 	// MaxToolVersionLength bounds an acquisition tool version.
@@ -65,6 +66,9 @@ func ValidateExhibitNumber(s string) error {
 			return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has a character outside [A-Za-z0-9._/-] at %d", Quote(s), i+1)
 		}
 	}
+	if what := pii.Find(s); what != "" {
+		return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has the shape of %s", Quote(s), what)
+	}
 	return nil
 }
 
@@ -93,39 +97,23 @@ func ValidateMediaType(s string) error {
 	return nil
 }
 
-// ValidateLocator checks an off-chain storage URI: at most 512 bytes of
-// printable ASCII without spaces, an RFC 3986 scheme (a letter, then letters,
-// digits, "+", "-", "."; at most 32) followed by ":" and a non-empty rest,
-// e.g. "s3://npa-evidence/2024/17/e-001.dd" or "urn:uuid:...".
+// LocatorSchemes are the storage schemes a locator may use: object stores
+// (s3, gs), an agency's HTTPS store, IPFS (a lowercase CIDv1 as host) and
+// urn:uuid.
+var LocatorSchemes = []string{"s3", "gs", "https", "ipfs", "urn"}
+
+// ValidateLocator checks an off-chain storage URI with internal/uri: at most
+// 512 bytes, a scheme of LocatorSchemes, then either urn:uuid:<uuid> or
+// //host[:port]/path with a lowercase DNS host and path segments of
+// [A-Za-z0-9._~-] — no user information, query, fragment, percent-encoding or
+// space, and no resident registration number, telephone number or e-mail
+// shape — e.g. "s3://npa-evidence/2024/17/e-001.dd".
 func ValidateLocator(s string) error {
 	if len(s) > MaxLocatorLength {
 		return errorsmod.Wrapf(ErrFieldTooLong, "locator is %d bytes, at most %d", len(s), MaxLocatorLength)
 	}
-	colon := -1
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c > '~' {
-			return errorsmod.Wrapf(ErrInvalidLocator, "locator has a space, control or non-ASCII byte at %d", i+1)
-		}
-		if c == ':' && colon < 0 {
-			colon = i
-		}
-	}
-	if colon <= 0 {
-		return errorsmod.Wrapf(ErrInvalidLocator, "locator %s has no scheme (want scheme:rest)", Quote(s))
-	}
-	scheme := s[:colon]
-	if len(scheme) > MaxSchemeLength || !isAlpha(scheme[0]) {
-		return errorsmod.Wrapf(ErrInvalidLocator, "locator scheme %s must start with a letter and be at most %d bytes", Quote(scheme), MaxSchemeLength)
-	}
-	for i := 1; i < len(scheme); i++ {
-		c := scheme[i]
-		if !isAlnum(c) && c != '+' && c != '-' && c != '.' {
-			return errorsmod.Wrapf(ErrInvalidLocator, "locator scheme %s has an invalid character", Quote(scheme))
-		}
-	}
-	if colon == len(s)-1 {
-		return errorsmod.Wrapf(ErrInvalidLocator, "locator %s is only a scheme", Quote(s))
+	if err := uri.Check("locator", s, LocatorSchemes); err != nil {
+		return errorsmod.Wrap(ErrInvalidLocator, err.Error())
 	}
 	return nil
 }
@@ -142,11 +130,16 @@ func ValidateAcquisition(a Acquisition, now time.Time) error {
 	if len(a.ToolVersion) > MaxToolVersionLength {
 		return errorsmod.Wrapf(ErrFieldTooLong, "acquisition.tool_version is %d bytes, at most %d", len(a.ToolVersion), MaxToolVersionLength)
 	}
-	if err := checkPrintable("acquisition.tool", a.Tool); err != nil {
-		return err
+	if a.Tool != "" && !isProductCode(a.Tool) {
+		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool %s is not a product code: letters and digits in parts joined by one of \".\", \"_\", \"+\", \"-\", starting with a letter (e.g. \"ftk-imager\")", Quote(a.Tool))
 	}
-	if err := checkPrintable("acquisition.tool_version", a.ToolVersion); err != nil {
-		return err
+	if a.ToolVersion != "" && !isVersion(a.ToolVersion) {
+		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool_version %s is not a version: 1..4 dot-separated numbers of at most 8 digits, then optionally \"-\" or \"+\" and a tag of letters, digits and dots (e.g. \"4.7.1\", \"7.0-beta1\")", Quote(a.ToolVersion))
+	}
+	for _, f := range []struct{ name, v string }{{"acquisition.tool", a.Tool}, {"acquisition.tool_version", a.ToolVersion}} {
+		if what := pii.Find(f.v); what != "" {
+			return errorsmod.Wrapf(ErrInvalidAcquisition, "%s %s has the shape of %s", f.name, Quote(f.v), what)
+		}
 	}
 	if a.ToolVersion != "" && a.Tool == "" {
 		return errorsmod.Wrap(ErrInvalidAcquisition, "acquisition.tool_version given without acquisition.tool")
@@ -177,15 +170,53 @@ func Quote(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// checkPrintable accepts printable ASCII (space allowed) only: tool names are
-// codes, not free text.
-func checkPrintable(field, s string) error {
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' || s[i] > '~' {
-			return errorsmod.Wrapf(ErrInvalidAcquisition, "%s has a control or non-ASCII byte at %d", field, i+1)
+// isProductCode reports whether s is a product code: a letter, then parts of
+// letters and digits joined by single ".", "_", "+" or "-" (no spaces), so
+// that a tool name cannot carry a sentence.
+func isProductCode(s string) bool {
+	if s == "" || !isAlpha(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if isAlnum(c) {
+			continue
+		}
+		if !isCodeSeparator(c) || isCodeSeparator(s[i-1]) || i == len(s)-1 {
+			return false
 		}
 	}
-	return nil
+	return true
+}
+
+func isCodeSeparator(c byte) bool { return c == '.' || c == '_' || c == '+' || c == '-' }
+
+// isVersion reports whether s is a version: 1..4 dot-separated numbers of at
+// most 8 digits, then optionally "-" or "+" and a tag of 1..16 letters, digits
+// and dots.
+func isVersion(s string) bool {
+	core, tag := s, ""
+	if i := strings.IndexAny(s, "-+"); i >= 0 {
+		core, tag = s[:i], s[i+1:]
+		if tag == "" || len(tag) > 16 {
+			return false
+		}
+		for j := 0; j < len(tag); j++ {
+			if !isAlnum(tag[j]) && tag[j] != '.' {
+				return false
+			}
+		}
+	}
+	parts := strings.Split(core, ".")
+	if len(parts) > 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 8 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func isRestrictedName(s string) bool {

@@ -161,8 +161,8 @@ func TestCertificateActions(t *testing.T) {
 			},
 		},
 		{
-			name: "renew suspended", arrange: func(f *fixture) { f.suspend(no) },
-			action: types.CertificateActionRenewed, status: types.CertificateStatusActive, version: 2,
+			name: "renew suspended: stays SUSPENDED", arrange: func(f *fixture) { f.suspend(no) },
+			action: types.CertificateActionRenewed, status: types.CertificateStatusSuspended, version: 2, reason: "CCP_DEVIATION",
 			act: func(f *fixture) error {
 				res, err := f.msg.RenewCertificate(f.ctx, f.renewMsg(no, later))
 				if err == nil {
@@ -174,7 +174,7 @@ func TestCertificateActions(t *testing.T) {
 				require.Equal(f.t, []string{"beverages", "confectionery", "dairy"}, c.Scope)
 				require.Equal(f.t, later, c.ValidFrom)
 				require.Equal(f.t, later.Add(2*365*day), c.ValidUntil)
-				require.Empty(f.t, c.ReasonCode)
+				require.Equal(f.t, "CCP_DEVIATION", c.ReasonCode, "a renewal keeps the suspension and its reason")
 				v1, err := f.k.CertificateVersions.Get(f.ctx, collections.Join(no, uint64(1)))
 				require.NoError(f.t, err)
 				require.Equal(f.t, uint64(1), v1.Version)

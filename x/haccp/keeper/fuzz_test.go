@@ -11,6 +11,7 @@ import (
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/civicchain/civic/internal/pii"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -133,6 +134,8 @@ func FuzzValidateRegisterFacility(f *testing.F) {
 	f.Add(op, digest, int32(0), "Hanbit Foods", "41500")
 	f.Add(op, digest, int32(7), " padded ", "4150a")
 	f.Add(op, "", int32(3), "", "")
+	f.Add(op, digest, int32(1), "홍길동 010-1234-5678", "41500")
+	f.Add(op, digest, int32(1), "한빛식품 이천공장", "41500")
 	f.Fuzz(func(t *testing.T, signer, digest string, typ int32, name, region string) {
 		msg := &types.MsgRegisterFacility{
 			Operator: signer, BusinessRegistrationDigest: digest, Type: types.FacilityType(typ), Name: name, RegionCode: region,
@@ -142,7 +145,8 @@ func FuzzValidateRegisterFacility(f *testing.F) {
 			requireModuleError(t, err)
 			return
 		}
-		if !digestRe.MatchString(digest) || !msg.Type.IsValid() || len(name) == 0 || len(name) > types.MaxFacilityNameLength || len(region) != 5 {
+		if !digestRe.MatchString(digest) || !msg.Type.IsValid() || len(name) == 0 || len(name) > types.MaxFacilityNameLength || len(region) != 5 ||
+			pii.FindInText(name) != "" {
 			t.Fatalf("accepted %+v", msg)
 		}
 	})

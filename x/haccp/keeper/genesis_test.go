@@ -168,7 +168,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, exported.NextCcpRecordId, g.anchor(op, ids.fac, false))
 	require.Equal(t, exported.NextRecallId, g.issueRecall(cert, []string{"LOT-Z"}, nil))
 	require.Equal(t, exported.NextShareId, g.putShare(declB, outsider))
-	g.suspend(certA)
+	g.reinstate(certA) // renewal kept certA SUSPENDED
 	head, err := g.k.CertificateEventHead.Get(g.ctx, certA)
 	require.NoError(t, err)
 	require.Equal(t, uint64(5), head, "certA had 4 events before the import")

@@ -85,6 +85,9 @@ type fixture struct {
 	ak  agencykeeper.Keeper
 	msg types.MsgServer
 	q   types.QueryServer
+	// importerID is the first IMPORTER facility importerOf registered: the
+	// consignee receiveMsg names (registered on first use).
+	importerID uint64
 }
 
 func newFixture(t *testing.T) *fixture {

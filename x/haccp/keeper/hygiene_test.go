@@ -38,10 +38,10 @@ func TestReceiveHygieneCert(t *testing.T) {
 			require.Equal(t, types.HygieneCertificate{
 				Country: hcCountry, CertNo: hcNo, IssuingAuthority: msg.IssuingAuthority, Product: msg.Product,
 				Lot: msg.Lot, DocumentDigest: documentDigest, Status: types.HygieneCertStatusReceived,
-				AgencyId: tc.agency, ReceivedBy: f.s(tc.signer), ReceivedAt: T0, UpdatedAt: T0,
+				AgencyId: tc.agency, ReceivedBy: f.s(tc.signer), ReceivedAt: T0, UpdatedAt: T0, ImporterFacilityId: f.importerID,
 			}, f.hygieneCert(hcCountry, hcNo))
 			f.requireOnlyEvent(&types.EventHygieneCertChanged{
-				Country: hcCountry, CertNo: hcNo, Status: types.HygieneCertStatusReceived, Actor: f.s(tc.signer),
+				Country: hcCountry, CertNo: hcNo, Status: types.HygieneCertStatusReceived, Actor: f.s(tc.signer), ImporterFacilityId: f.importerID,
 			})
 		})
 	}
@@ -145,7 +145,7 @@ func TestVerifyHygieneCert(t *testing.T) {
 			want.Status, want.ReasonCode, want.UpdatedAt = tc.status, tc.reason, T0.Add(day)
 			require.Equal(t, want, f.hygieneCert(hcCountry, hcNo))
 			f.requireOnlyEvent(&types.EventHygieneCertChanged{
-				Country: hcCountry, CertNo: hcNo, Status: tc.status, ReasonCode: tc.reason, Actor: msg.Inspector,
+				Country: hcCountry, CertNo: hcNo, Status: tc.status, ReasonCode: tc.reason, Actor: msg.Inspector, ImporterFacilityId: f.importerID,
 			})
 		})
 	}

@@ -110,19 +110,27 @@ func (f *fixture) importerOf(operator sdk.AccAddress) uint64 {
 	msg.Name = "Hanbit Trading"
 	res, err := f.msg.RegisterFacility(f.ctx, msg)
 	require.NoError(f.t, err)
+	if f.importerID == 0 {
+		f.importerID = res.Id
+	}
 	return res.Id
 }
 
-// receiveMsg is a valid MsgReceiveHygieneCert by signer.
+// receiveMsg is a valid MsgReceiveHygieneCert by signer, for the fixture's
+// importer (an IMPORTER facility of op, registered if there is none yet).
 func (f *fixture) receiveMsg(signer sdk.AccAddress, country, certNo string) *types.MsgReceiveHygieneCert {
+	if f.importerID == 0 {
+		f.importerOf(op)
+	}
 	return &types.MsgReceiveHygieneCert{
-		Signer:           f.s(signer),
-		Country:          country,
-		CertNo:           certNo,
-		IssuingAuthority: "Department of Agriculture",
-		Product:          "Chilled beef",
-		Lot:              "AU-LOT-77",
-		DocumentDigest:   documentDigest,
+		ImporterFacilityId: f.importerID,
+		Signer:             f.s(signer),
+		Country:            country,
+		CertNo:             certNo,
+		IssuingAuthority:   "Department of Agriculture",
+		Product:            "Chilled beef",
+		Lot:                "AU-LOT-77",
+		DocumentDigest:     documentDigest,
 	}
 }
 

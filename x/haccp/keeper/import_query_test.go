@@ -42,8 +42,12 @@ func TestQueryDeclarations(t *testing.T) {
 	_, err := f.msg.DeclareImport(f.ctx, second)
 	require.NoError(t, err)
 	other := f.importerOf(op2)
+	usHC := f.receiveMsg(customsOfficer, "US", hcNo)
+	usHC.ImporterFacilityId = other
+	_, err = f.msg.ReceiveHygieneCert(f.ctx, usHC)
+	require.NoError(t, err)
 	third := f.declareMsg(op2, "IMP-2026-0003", other)
-	third.HygieneCertCountry = "NZ"
+	third.HygieneCertCountry = "US"
 	third.Items[0].LivestockTraceNo = "L12345678901234"
 	_, err = f.msg.DeclareImport(f.ctx, third)
 	require.NoError(t, err)
@@ -112,6 +116,9 @@ func TestQueryDeclarationsPageSizeIsClamped(t *testing.T) {
 		msg := f.declareMsg(op, "IMP-"+padded(i), id)
 		msg.Items = items
 		_, err := f.msg.DeclareImport(f.ctx, msg)
+		require.NoError(t, err)
+		// withdrawing releases the hygiene certificate for the next declaration
+		_, err = f.msg.WithdrawDeclaration(f.ctx, &types.MsgWithdrawDeclaration{Signer: f.s(op), DeclNo: msg.DeclNo})
 		require.NoError(t, err)
 	}
 

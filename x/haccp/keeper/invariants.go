@@ -383,7 +383,9 @@ func (k Keeper) DeclarationsInvariant(ctx context.Context) error {
 // HygieneCertsInvariant checks that every hygiene certificate is stored under
 // its own (country, cert_no), that it is USED exactly when a CLEARED or
 // RECALLED declaration uses it (and then used_by names that declaration), and
-// that every such declaration's certificate is USED by it.
+// that every such declaration's certificate is USED by it; and that a
+// certificate is held exactly by the one declaration naming it that is not
+// WITHDRAWN, of its consignee facility and lot.
 func (k Keeper) HygieneCertsInvariant(ctx context.Context) error {
 	if err := k.HygieneCerts.Walk(ctx, nil, func(key collections.Pair[string, string], h types.HygieneCertificate) (bool, error) {
 		if h.Country != key.K1() || h.CertNo != key.K2() {
@@ -416,6 +418,14 @@ func (k Keeper) HygieneCertsInvariant(ctx context.Context) error {
 		if cleared(d.Status) && (h.Status != types.HygieneCertStatusUsed || h.UsedBy != no) {
 			return true, fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is %s used by %q",
 				no, d.Status.Label(), h.Country, h.CertNo, h.Status.Label(), h.UsedBy)
+		}
+		if (d.Status != types.DeclarationStatusWithdrawn) != (h.HeldBy == no) {
+			return true, fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is held by %q",
+				no, d.Status.Label(), h.Country, h.CertNo, h.HeldBy)
+		}
+		if h.ImporterFacilityId != d.ImporterFacilityId || !types.CoversLot(h, d.Items) {
+			return true, fmt.Errorf("declaration %q of facility %d names hygiene certificate %s/%s of facility %d, lot %q",
+				no, d.ImporterFacilityId, h.Country, h.CertNo, h.ImporterFacilityId, h.Lot)
 		}
 		return false, nil
 	})

@@ -98,8 +98,13 @@ func (m msgServer) RevokeCertificate(ctx context.Context, msg *types.MsgRevokeCe
 }
 
 // RenewCertificate writes version n+1 of a certificate that is not REVOKED
-// (ACTIVE, SUSPENDED or expired) with a new scope and validity, ACTIVE; the
-// previous version stays in CertificateVersions.
+// (ACTIVE, SUSPENDED or expired) with a new scope and validity; the previous
+// version stays in CertificateVersions. A renewal changes the validity, never
+// the status: a SUSPENDED certificate stays SUSPENDED (with its reason) until
+// ReinstateCertificate, so that renewing cannot lift a suspension — neither
+// for the new version nor, through IsCertValid, for the old one. Version n+1
+// may not start before version n (valid_from never goes back), which makes
+// version n in force until version n+1's valid_from.
 func (m msgServer) RenewCertificate(ctx context.Context, msg *types.MsgRenewCertificate) (*types.MsgRenewCertificateResponse, error) {
 	signer, err := validateRenewCertificate(m.addressCodec, msg, blockTime(ctx))
 	if err != nil {
@@ -109,14 +114,16 @@ func (m msgServer) RenewCertificate(ctx context.Context, msg *types.MsgRenewCert
 	if err != nil {
 		return nil, err
 	}
+	if msg.ValidFrom.Before(c.ValidFrom) {
+		return nil, errorsmod.Wrapf(types.ErrInvalidPeriod, "a renewal of certificate %q may not start (%s) before version %d (%s)", c.CertNo,
+			msg.ValidFrom.UTC().Format(time.RFC3339), c.Version, c.ValidFrom.UTC().Format(time.RFC3339))
+	}
 	c.Version++
 	c.Scope = msg.Scope
 	c.ValidFrom = msg.ValidFrom
 	c.ValidUntil = msg.ValidUntil
-	c.Status = types.CertificateStatusActive
 	c.Certifier = msg.Certifier
-	c.ReasonCode = ""
-	if err := m.writeCertificate(ctx, c, types.CertificateActionRenewed, msg.Certifier, agencyID, ""); err != nil {
+	if err := m.writeCertificate(ctx, c, types.CertificateActionRenewed, msg.Certifier, agencyID, c.ReasonCode); err != nil {
 		return nil, err
 	}
 	return &types.MsgRenewCertificateResponse{Version: c.Version}, nil

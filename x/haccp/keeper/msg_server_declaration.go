@@ -16,8 +16,11 @@ import (
 // becomes USED) -> RECALLED (by a recall naming it).
 
 // DeclareImport declares an import for an IMPORTER facility. The signer is its
-// operator or staff; the hygiene certificate must exist and be neither USED
-// nor REJECTED (it need not be VERIFIED until clearance).
+// operator or staff; the hygiene certificate must exist, name this facility as
+// consignee and the lot of every item (ErrHygieneCertMismatch), be neither
+// USED nor REJECTED, and not be held by another declaration
+// (ErrHygieneCertUnusable); it need not be VERIFIED until clearance. The
+// declaration holds the certificate until it is withdrawn.
 func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImport) (*types.MsgDeclareImportResponse, error) {
 	signer, err := validateDeclareImport(m.addressCodec, msg)
 	if err != nil {
@@ -50,8 +53,15 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 	if err != nil {
 		return nil, err
 	}
+	if err := checkHygieneCertFor(h, f.Id, msg.Items); err != nil {
+		return nil, err
+	}
 	if h.Status == types.HygieneCertStatusUsed || h.Status == types.HygieneCertStatusRejected {
 		return nil, hygieneCertUnusable(h)
+	}
+	if h.HeldBy != "" {
+		return nil, errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s is named by declaration %q (withdrawing it releases the certificate)",
+			h.Country, h.CertNo, h.HeldBy)
 	}
 
 	now := blockTime(ctx)
@@ -68,6 +78,11 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 		UpdatedAt:          now,
 	}
 	if err := m.Declarations.Set(ctx, d.DeclNo, d); err != nil {
+		return nil, err
+	}
+	h.HeldBy = d.DeclNo
+	h.UpdatedAt = now
+	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
 		return nil, err
 	}
 	if err := m.DeclarationsByImporter.Set(ctx, collections.Join(d.ImporterFacilityId, d.DeclNo)); err != nil {
@@ -212,6 +227,94 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	return &types.MsgClearDeclarationResponse{}, nil
 }
 
+// WithdrawDeclaration withdraws a declaration before a decision: DECLARED or
+// INSPECTING -> WITHDRAWN (final). The signer is the importer facility's
+// operator or staff. The hygiene certificate is released, so that the
+// importer can declare the lot again on it.
+func (m msgServer) WithdrawDeclaration(ctx context.Context, msg *types.MsgWithdrawDeclaration) (*types.MsgWithdrawDeclarationResponse, error) {
+	signer, err := validateWithdrawDeclaration(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	if err != nil {
+		return nil, err
+	}
+	f, err := m.getFacility(ctx, d.ImporterFacilityId)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireMember(ctx, signer, f); err != nil {
+		return nil, err
+	}
+	from := d.Status
+	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusWithdrawn); err != nil {
+		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	}
+	h, err := m.loadHygieneCert(ctx, d.HygieneCertCountry, d.HygieneCertNo)
+	if err != nil {
+		return nil, err
+	}
+	if h.HeldBy == d.DeclNo {
+		h.HeldBy = ""
+		h.UpdatedAt = blockTime(ctx)
+		if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
+			return nil, err
+		}
+	}
+	d.Status = types.DeclarationStatusWithdrawn
+	if err := m.writeDeclaration(ctx, d, from, msg.Signer); err != nil {
+		return nil, err
+	}
+	return &types.MsgWithdrawDeclarationResponse{}, nil
+}
+
+// RefuseClearance is customs' answer when it will not clear an inspected
+// declaration (inspection PASS), e.g. because its hygiene certificate was
+// rejected: INSPECTING -> REJECTED with a reason code. Without it such a
+// declaration would wait forever. Signer: haccp.customs.
+func (m msgServer) RefuseClearance(ctx context.Context, msg *types.MsgRefuseClearance) (*types.MsgRefuseClearanceResponse, error) {
+	signer, err := validateRefuseClearance(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleCustoms); err != nil {
+		return nil, err
+	}
+	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status == types.DeclarationStatusInspecting && d.Inspection != types.InspectionResultPass {
+		return nil, errorsmod.Wrapf(types.ErrInspectionRequired, "declaration %q has inspection %s; the inspector decides it (FAIL rejects), customs refuses only after PASS",
+			d.DeclNo, d.Inspection.Label())
+	}
+	from := d.Status
+	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusRejected); err != nil {
+		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	}
+	d.Status = types.DeclarationStatusRejected
+	d.ReasonCode = msg.ReasonCode
+	if err := m.writeDeclaration(ctx, d, from, msg.Customs); err != nil {
+		return nil, err
+	}
+	return &types.MsgRefuseClearanceResponse{}, nil
+}
+
+// checkHygieneCertFor requires a hygiene certificate to name the declaring
+// importer facility as consignee and its lot to be declared (types.CoversLot).
+func checkHygieneCertFor(h types.HygieneCertificate, facilityID uint64, items []types.ImportItem) error {
+	if h.ImporterFacilityId != facilityID {
+		return errorsmod.Wrapf(types.ErrHygieneCertMismatch, "hygiene certificate %s/%s names importer facility %d, not %d",
+			h.Country, h.CertNo, h.ImporterFacilityId, facilityID)
+	}
+	if !types.CoversLot(h, items) {
+		return errorsmod.Wrapf(types.ErrHygieneCertMismatch, "hygiene certificate %s/%s is for lot %q, which no item declares",
+			h.Country, h.CertNo, h.Lot)
+	}
+	return nil
+}
+
 // loadDeclaration loads a declaration or fails with ErrDeclarationNotFound.
 func (k Keeper) loadDeclaration(ctx context.Context, declNo string) (types.ImportDeclaration, error) {
 	d, err := k.Declarations.Get(ctx, declNo)
@@ -240,6 +343,7 @@ func emitDeclarationChanged(ctx context.Context, d types.ImportDeclaration, from
 		Inspection:         d.Inspection,
 		CustomsRef:         d.CustomsRef,
 		Actor:              actor,
+		ReasonCode:         d.ReasonCode,
 	})
 }
 
@@ -253,6 +357,7 @@ func hygieneCertUnusable(h types.HygieneCertificate) error {
 	case types.HygieneCertStatusRejected:
 		return errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s was rejected (%s)",
 			h.Country, h.CertNo, h.ReasonCode)
+
 	default:
 		return errorsmod.Wrapf(types.ErrHygieneCertUnusable, "hygiene certificate %s/%s is %s; clearance needs VERIFIED",
 			h.Country, h.CertNo, h.Status.Label())

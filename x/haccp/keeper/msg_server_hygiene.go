@@ -18,7 +18,9 @@ import (
 // (ClearDeclaration, msg_server_declaration.go).
 
 // ReceiveHygieneCert records a foreign hygiene certificate as RECEIVED. The
-// signer holds haccp.inspector or haccp.customs; its agency is recorded.
+// signer holds haccp.inspector or haccp.customs; its agency is recorded. The
+// certificate names its consignee, an IMPORTER facility: only that facility's
+// declarations may name it.
 func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceiveHygieneCert) (*types.MsgReceiveHygieneCertResponse, error) {
 	signer, err := validateReceiveHygieneCert(m.addressCodec, msg)
 	if err != nil {
@@ -27,6 +29,13 @@ func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceive
 	agencyID, err := m.authorizeOneOf(ctx, signer, types.RoleInspector, types.RoleCustoms)
 	if err != nil {
 		return nil, err
+	}
+	f, err := m.getFacility(ctx, msg.ImporterFacilityId)
+	if err != nil {
+		return nil, err
+	}
+	if f.Type != types.FacilityTypeImporter {
+		return nil, errorsmod.Wrapf(types.ErrNotImporter, "the consignee facility %d of a hygiene certificate must be an IMPORTER, it is %s", f.Id, f.Type.Label())
 	}
 	key := collections.Join(msg.Country, msg.CertNo)
 	if has, err := m.HygieneCerts.Has(ctx, key); err != nil {
@@ -37,23 +46,24 @@ func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceive
 
 	now := blockTime(ctx)
 	h := types.HygieneCertificate{
-		Country:          msg.Country,
-		CertNo:           msg.CertNo,
-		IssuingAuthority: msg.IssuingAuthority,
-		Product:          msg.Product,
-		Lot:              msg.Lot,
-		DocumentDigest:   msg.DocumentDigest,
-		Status:           types.HygieneCertStatusReceived,
-		AgencyId:         agencyID,
-		ReceivedBy:       msg.Signer,
-		ReceivedAt:       now,
-		UpdatedAt:        now,
+		Country:            msg.Country,
+		CertNo:             msg.CertNo,
+		IssuingAuthority:   msg.IssuingAuthority,
+		Product:            msg.Product,
+		Lot:                msg.Lot,
+		DocumentDigest:     msg.DocumentDigest,
+		ImporterFacilityId: f.Id,
+		Status:             types.HygieneCertStatusReceived,
+		AgencyId:           agencyID,
+		ReceivedBy:         msg.Signer,
+		ReceivedAt:         now,
+		UpdatedAt:          now,
 	}
 	if err := m.HygieneCerts.Set(ctx, key, h); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventHygieneCertChanged{
-		Country: h.Country, CertNo: h.CertNo, Status: h.Status, Actor: msg.Signer,
+		Country: h.Country, CertNo: h.CertNo, Status: h.Status, Actor: msg.Signer, ImporterFacilityId: h.ImporterFacilityId,
 	}); err != nil {
 		return nil, err
 	}
@@ -89,7 +99,8 @@ func (m msgServer) VerifyHygieneCert(ctx context.Context, msg *types.MsgVerifyHy
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventHygieneCertChanged{
-		Country: h.Country, CertNo: h.CertNo, Status: h.Status, ReasonCode: h.ReasonCode, Actor: msg.Inspector,
+		Country: h.Country, CertNo: h.CertNo, Status: h.Status, DeclNo: h.HeldBy, ReasonCode: h.ReasonCode, Actor: msg.Inspector,
+		ImporterFacilityId: h.ImporterFacilityId,
 	}); err != nil {
 		return nil, err
 	}

@@ -189,21 +189,17 @@ func (q queryServer) IsCertValid(ctx context.Context, req *types.QueryIsCertVali
 	return res, nil
 }
 
-// certValidAt is the body of IsCertValid. Both reads walk backwards from the
-// newest entry and stop at the first match.
+// certValidAt is the body of IsCertValid. It costs O(1) reads when at is not
+// before the certificate's last event and its version covers at (the usual
+// question, "valid now?"), and O(log n) point reads otherwise, n the number of
+// events or versions: events are in time order (block time never goes back)
+// and versions in valid_from order (a renewal may not start before the
+// version it renews), so both are binary-searched, never walked.
 func (k Keeper) certValidAt(ctx context.Context, certNo string, at time.Time) (*types.QueryIsCertValidResponse, error) {
 	when := at.UTC().Format(time.RFC3339)
 
 	// The status then: the last event at or before at.
-	var ev *types.CertificateEvent
-	evRange := collections.NewPrefixedPairRange[string, uint64](certNo).Descending()
-	err := k.CertificateEvents.Walk(ctx, evRange, func(_ collections.Pair[string, uint64], e types.CertificateEvent) (bool, error) {
-		if !e.Time.After(at) {
-			ev = &e
-			return true, nil
-		}
-		return false, nil
-	})
+	ev, err := k.lastCertificateEventAt(ctx, certNo, at)
 	if err != nil {
 		return nil, err
 	}
@@ -220,41 +216,99 @@ func (k Keeper) certValidAt(ctx context.Context, certNo string, at time.Time) (*
 		}, nil
 	}
 
-	// The version then: the newest version (issued by then) that covers at.
-	var covering, ended *types.Certificate
-	vRange := collections.NewPrefixedPairRange[string, uint64](certNo).EndInclusive(ev.Version).Descending()
-	err = k.CertificateVersions.Walk(ctx, vRange, func(_ collections.Pair[string, uint64], c types.Certificate) (bool, error) {
-		if !at.Before(c.ValidFrom) && at.Before(c.ValidUntil) {
-			covering = &c
-			return true, nil
-		}
-		if ended == nil && !at.Before(c.ValidUntil) {
-			ended = &c
-		}
-		return false, nil
-	})
+	// The version then: of the versions issued by then (1..ev.Version), the last
+	// one that had started; version n is in force from its valid_from until the
+	// earlier of its valid_until and version n+1's valid_from.
+	v, err := k.CertificateVersions.Get(ctx, collections.Join(certNo, ev.Version))
 	if err != nil {
 		return nil, err
 	}
+	if at.Before(v.ValidFrom) {
+		started, err := k.lastVersionStartedAt(ctx, certNo, ev.Version-1, at)
+		if err != nil {
+			return nil, err
+		}
+		if started == nil {
+			return &types.QueryIsCertValidResponse{
+				Status: ev.Status, Version: ev.Version,
+				Reason: fmt.Sprintf("no version of certificate %q was valid yet at %s", certNo, when),
+			}, nil
+		}
+		v = *started
+	}
 	switch {
-	case covering == nil && ended != nil:
+	case !at.Before(v.ValidUntil):
 		return &types.QueryIsCertValidResponse{
-			Status: types.CertificateStatusExpired, Version: ended.Version,
-			Reason: fmt.Sprintf("certificate %q version %d expired at %s", certNo, ended.Version, ended.ValidUntil.UTC().Format(time.RFC3339)),
-		}, nil
-	case covering == nil:
-		return &types.QueryIsCertValidResponse{
-			Status: ev.Status, Version: ev.Version,
-			Reason: fmt.Sprintf("no version of certificate %q was valid yet at %s", certNo, when),
+			Status: types.CertificateStatusExpired, Version: v.Version,
+			Reason: fmt.Sprintf("certificate %q version %d expired at %s", certNo, v.Version, v.ValidUntil.UTC().Format(time.RFC3339)),
 		}, nil
 	case ev.Status != types.CertificateStatusActive:
 		return &types.QueryIsCertValidResponse{
-			Status: ev.Status, Version: covering.Version,
+			Status: ev.Status, Version: v.Version,
 			Reason: fmt.Sprintf("certificate %q was %s (%s) at %s", certNo, ev.Status.Label(), ev.ReasonCode, when),
 		}, nil
 	default:
-		return &types.QueryIsCertValidResponse{Valid: true, Status: ev.Status, Version: covering.Version}, nil
+		return &types.QueryIsCertValidResponse{Valid: true, Status: ev.Status, Version: v.Version}, nil
 	}
+}
+
+// lastCertificateEventAt returns the last event of a certificate at or before
+// at (nil if none): one read of the head when it is not after at, else a
+// binary search over seq 1..head.
+func (k Keeper) lastCertificateEventAt(ctx context.Context, certNo string, at time.Time) (*types.CertificateEvent, error) {
+	head, err := k.CertificateEventHead.Get(ctx, certNo)
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	get := func(seq uint64) (types.CertificateEvent, error) {
+		return k.CertificateEvents.Get(ctx, collections.Join(certNo, seq))
+	}
+	last, err := get(head)
+	if err != nil {
+		return nil, err
+	}
+	if !last.Time.After(at) {
+		return &last, nil
+	}
+	// Invariant: event lo is at or before at (lo = 0: none), event hi after it.
+	lo, hi := uint64(0), head
+	var found *types.CertificateEvent
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		e, err := get(mid)
+		if err != nil {
+			return nil, err
+		}
+		if e.Time.After(at) {
+			hi = mid
+		} else {
+			lo, found = mid, &e
+		}
+	}
+	return found, nil
+}
+
+// lastVersionStartedAt returns the newest of versions 1..upTo whose valid_from
+// is not after at (nil if none), by binary search over the versions.
+func (k Keeper) lastVersionStartedAt(ctx context.Context, certNo string, upTo uint64, at time.Time) (*types.Certificate, error) {
+	// Invariant: version lo has started by at (lo = 0: none), version hi has not.
+	lo, hi := uint64(0), upTo+1
+	var found *types.Certificate
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		c, err := k.CertificateVersions.Get(ctx, collections.Join(certNo, mid))
+		if err != nil {
+			return nil, err
+		}
+		if at.Before(c.ValidFrom) {
+			hi = mid
+		} else {
+			lo, found = mid, &c
+		}
+	}
+	return found, nil
 }
 
 // CcpRecord returns one CCP monitoring record.

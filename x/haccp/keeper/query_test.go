@@ -99,7 +99,7 @@ func TestQueryCertificates(t *testing.T) {
 	c, err := f.q.Certificate(f.ctx, &types.QueryCertificateRequest{CertNo: no})
 	require.NoError(t, err)
 	require.Equal(t, uint64(2), c.Certificate.Version)
-	require.Equal(t, types.CertificateStatusActive, c.EffectiveStatus)
+	require.Equal(t, types.CertificateStatusSuspended, c.EffectiveStatus, "a renewal does not lift a suspension")
 	_, err = f.q.Certificate(f.ctx, &types.QueryCertificateRequest{CertNo: "NOPE-404"})
 	requireCode(t, codes.NotFound, err)
 	_, err = f.q.Certificate(f.ctx, &types.QueryCertificateRequest{CertNo: "bad"})

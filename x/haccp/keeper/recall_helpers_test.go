@@ -48,6 +48,7 @@ func (f *fixture) putDeclaration(declNo string, importerID uint64, status types.
 		Country: "AU", CertNo: "AU-" + declNo, IssuingAuthority: "Department of Agriculture", Product: items[0].Product,
 		Lot: items[0].Lot, DocumentDigest: docDigest, Status: types.HygieneCertStatusVerified, AgencyId: "mfds",
 		ReceivedBy: f.s(insp), ReceivedAt: T0.Add(-3 * day), UpdatedAt: T0.Add(-3 * day),
+		ImporterFacilityId: importerID, HeldBy: declNo,
 	}
 	d := types.ImportDeclaration{
 		DeclNo: declNo, ImporterFacilityId: importerID, Items: items, HygieneCertCountry: hc.Country, HygieneCertNo: hc.CertNo,
@@ -175,7 +176,7 @@ func (f *fixture) clearThroughHandlers(declNo string, importerID uint64, items .
 	hcNo := "NZ-" + declNo
 	_, err := f.msg.ReceiveHygieneCert(f.ctx, &types.MsgReceiveHygieneCert{
 		Signer: f.s(insp), Country: "NZ", CertNo: hcNo, IssuingAuthority: "Ministry for Primary Industries",
-		Product: items[0].Product, Lot: items[0].Lot, DocumentDigest: docDigest,
+		Product: items[0].Product, Lot: items[0].Lot, DocumentDigest: docDigest, ImporterFacilityId: importerID,
 	})
 	require.NoError(f.t, err)
 	_, err = f.msg.VerifyHygieneCert(f.ctx, &types.MsgVerifyHygieneCert{Inspector: f.s(insp), Country: "NZ", CertNo: hcNo, Verified: true})

@@ -39,6 +39,9 @@ func validateReceiveHygieneCert(ac address.Codec, msg *types.MsgReceiveHygieneCe
 	if err := types.ValidateDigest("document_digest", msg.DocumentDigest); err != nil {
 		return nil, err
 	}
+	if err := requireFacilityID("importer_facility_id", msg.ImporterFacilityId); err != nil {
+		return nil, err
+	}
 	return addr, nil
 }
 
@@ -124,6 +127,25 @@ func validateClearDeclaration(ac address.Codec, msg *types.MsgClearDeclaration) 
 		return nil, err
 	}
 	return addr, types.ValidateCustomsRef(msg.CustomsRef)
+}
+
+func validateWithdrawDeclaration(ac address.Codec, msg *types.MsgWithdrawDeclaration) (sdk.AccAddress, error) {
+	addr, err := parseAddress(ac, "signer", msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	return addr, types.ValidateDeclNo(msg.DeclNo)
+}
+
+func validateRefuseClearance(ac address.Codec, msg *types.MsgRefuseClearance) (sdk.AccAddress, error) {
+	addr, err := parseAddress(ac, "customs", msg.Customs)
+	if err != nil {
+		return nil, err
+	}
+	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
+		return nil, err
+	}
+	return addr, types.ValidateReasonCode(msg.ReasonCode)
 }
 
 // ---- shares ----

@@ -20,6 +20,8 @@ const (
 	OpWeightMsgRecordInspection        = "op_weight_msg_haccp_record_inspection"
 	OpWeightMsgClearDeclaration        = "op_weight_msg_haccp_clear_declaration"
 	OpWeightMsgShareImportConfirmation = "op_weight_msg_haccp_share_import_confirmation"
+	OpWeightMsgRefuseClearance         = "op_weight_msg_haccp_refuse_clearance"
+	OpWeightMsgWithdrawDeclaration     = "op_weight_msg_haccp_withdraw_declaration"
 
 	DefaultWeightMsgReceiveHygieneCert      = 30
 	DefaultWeightMsgVerifyHygieneCert       = 25
@@ -28,6 +30,8 @@ const (
 	DefaultWeightMsgRecordInspection        = 25
 	DefaultWeightMsgClearDeclaration        = 20
 	DefaultWeightMsgShareImportConfirmation = 10
+	DefaultWeightMsgRefuseClearance         = 3
+	DefaultWeightMsgWithdrawDeclaration     = 3
 )
 
 var (
@@ -35,18 +39,24 @@ var (
 	products  = []string{"Frozen beef", "Salmon fillet", "Cheddar cheese", "Canned tuna", "Soy sauce"}
 )
 
-// MsgReceiveHygieneCertFactory receives a foreign hygiene certificate with a fresh number,
-// signed by a simulation account x/agency lets receive it (haccp.customs).
+// MsgReceiveHygieneCertFactory receives a foreign hygiene certificate with a fresh number
+// for an IMPORTER facility, signed by a simulation account x/agency lets receive it
+// (haccp.customs).
 func MsgReceiveHygieneCertFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReceiveHygieneCert] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgReceiveHygieneCert) {
 		s := newSearch(ctx, k, testData, reporter)
+		fs := sample(s, k.Facilities, func(f types.Facility) bool { return f.Type == types.FacilityTypeImporter })
+		if len(fs) == 0 {
+			return done[*types.MsgReceiveHygieneCert](s, "", nil, false, "no IMPORTER facility")
+		}
+		importer := fs[s.r.Intn(len(fs))].Id
 		country := countries[s.r.Intn(len(countries))]
 		certNo := fmt.Sprintf("HC-%08d", s.r.Intn(100_000_000))
 		addr, msg, ok := s.trySigners(s.signers(nil, true), func(addr string) sdk.Msg {
 			return &types.MsgReceiveHygieneCert{
 				Signer: addr, Country: country, CertNo: certNo, IssuingAuthority: "Sim Veterinary Authority",
 				Product: products[s.r.Intn(len(products))], Lot: fmt.Sprintf("LOT-%06d", s.r.Intn(1_000_000)),
-				DocumentDigest: RandomDigest(s.r),
+				DocumentDigest: RandomDigest(s.r), ImporterFacilityId: importer,
 			}
 		})
 		return done[*types.MsgReceiveHygieneCert](s, addr, msg, ok, "")
@@ -93,23 +103,22 @@ func randomItem(s *search, h types.HygieneCertificate) types.ImportItem {
 	return it
 }
 
-// MsgDeclareImportFactory declares an import into an IMPORTER facility against a usable
-// hygiene certificate, signed by the facility's operator or staff.
+// MsgDeclareImportFactory declares an import against a usable hygiene certificate into the
+// IMPORTER facility it names, signed by the facility's operator or staff.
 func MsgDeclareImportFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDeclareImport] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgDeclareImport) {
 		s := newSearch(ctx, k, testData, reporter)
 		hs := sample(s, k.HygieneCerts, func(h types.HygieneCertificate) bool {
-			return h.Status == types.HygieneCertStatusReceived || h.Status == types.HygieneCertStatusVerified
+			return (h.Status == types.HygieneCertStatusReceived || h.Status == types.HygieneCertStatusVerified) && h.HeldBy == ""
 		})
 		if len(hs) == 0 {
 			return done[*types.MsgDeclareImport](s, "", nil, false, "no usable hygiene certificate")
 		}
-		fs := sample(s, k.Facilities, func(f types.Facility) bool { return f.Type == types.FacilityTypeImporter })
-		if len(fs) == 0 {
-			return done[*types.MsgDeclareImport](s, "", nil, false, "no IMPORTER facility")
-		}
-		for i, f := range fs {
-			h := hs[i%len(hs)]
+		for _, h := range hs {
+			f, err := k.Facilities.Get(ctx, h.ImporterFacilityId)
+			if err != nil {
+				continue
+			}
 			declNo := fmt.Sprintf("IMP-%08d", s.r.Intn(100_000_000))
 			if addr, msg, ok := s.trySigners(s.signers(s.members(f), false), func(addr string) sdk.Msg {
 				return &types.MsgDeclareImport{
@@ -177,6 +186,44 @@ func MsgClearDeclarationFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 		func(s *search, d types.ImportDeclaration, addr string) *types.MsgClearDeclaration {
 			return &types.MsgClearDeclaration{Customs: addr, DeclNo: d.DeclNo, CustomsRef: fmt.Sprintf("CUS-%010d", s.r.Int63n(10_000_000_000))}
 		})
+}
+
+// MsgRefuseClearanceFactory refuses clearance of a declaration that passed inspection
+// (customs).
+func MsgRefuseClearanceFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRefuseClearance] {
+	return declFactory(k, "no declaration passed inspection",
+		func(d types.ImportDeclaration) bool {
+			return d.Status == types.DeclarationStatusInspecting && d.Inspection == types.InspectionResultPass
+		},
+		func(s *search, d types.ImportDeclaration, addr string) *types.MsgRefuseClearance {
+			return &types.MsgRefuseClearance{Customs: addr, DeclNo: d.DeclNo, ReasonCode: randomReason(s)}
+		})
+}
+
+// MsgWithdrawDeclarationFactory withdraws a DECLARED or INSPECTING declaration, signed by
+// the importer facility's operator or staff.
+func MsgWithdrawDeclarationFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgWithdrawDeclaration] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgWithdrawDeclaration) {
+		s := newSearch(ctx, k, testData, reporter)
+		ds := sample(s, k.Declarations, func(d types.ImportDeclaration) bool {
+			return d.Status == types.DeclarationStatusDeclared || d.Status == types.DeclarationStatusInspecting
+		})
+		if len(ds) == 0 {
+			return done[*types.MsgWithdrawDeclaration](s, "", nil, false, "no declaration is DECLARED or INSPECTING")
+		}
+		for _, d := range ds {
+			f, err := k.Facilities.Get(ctx, d.ImporterFacilityId)
+			if err != nil {
+				continue
+			}
+			if addr, msg, ok := s.trySigners(s.signers(s.members(f), false), func(addr string) sdk.Msg {
+				return &types.MsgWithdrawDeclaration{Signer: addr, DeclNo: d.DeclNo}
+			}); ok {
+				return done[*types.MsgWithdrawDeclaration](s, addr, msg, true, "")
+			}
+		}
+		return done[*types.MsgWithdrawDeclaration](s, "", nil, false, "")
+	}
 }
 
 // MsgShareImportConfirmationFactory shares a CLEARED or RECALLED declaration with a

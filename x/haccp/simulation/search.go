@@ -244,6 +244,10 @@ func Deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
 		_, err = m.ShareImportConfirmation(ctx, msg)
 	case *types.MsgUpdateParams:
 		_, err = m.UpdateParams(ctx, msg)
+	case *types.MsgWithdrawDeclaration:
+		_, err = m.WithdrawDeclaration(ctx, msg)
+	case *types.MsgRefuseClearance:
+		_, err = m.RefuseClearance(ctx, msg)
 	default:
 		err = fmt.Errorf("x/haccp simulation: unexpected message %T", msg)
 	}

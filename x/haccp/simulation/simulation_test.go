@@ -100,6 +100,8 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		simulation.MsgRecordInspectionFactory(c.k),
 		simulation.MsgClearDeclarationFactory(c.k),
 		simulation.MsgShareImportConfirmationFactory(c.k),
+		simulation.MsgRefuseClearanceFactory(c.k),
+		simulation.MsgWithdrawDeclarationFactory(c.k),
 		simulation.MsgUpdateParamsFactory(c.k),
 	}
 	delivered := make(map[string]int)

@@ -33,6 +33,8 @@ func RegisterInterfaces(ir codectypes.InterfaceRegistry) {
 		&MsgCloseRecall{},
 		&MsgShareImportConfirmation{},
 		&MsgUpdateParams{},
+		&MsgWithdrawDeclaration{},
+		&MsgRefuseClearance{},
 	)
 	msgservice.RegisterMsgServiceDesc(ir, &_Msg_serviceDesc)
 }
@@ -61,5 +63,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgCloseRecall{}, "civic/haccp/MsgCloseRecall")
 	legacy.RegisterAminoMsg(cdc, &MsgShareImportConfirmation{}, "civic/haccp/MsgShareImportConfirmation")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "civic/haccp/MsgUpdateParams")
+	legacy.RegisterAminoMsg(cdc, &MsgWithdrawDeclaration{}, "civic/haccp/MsgWithdrawDeclaration")
+	legacy.RegisterAminoMsg(cdc, &MsgRefuseClearance{}, "civic/haccp/MsgRefuseClearance")
 	cdc.RegisterConcrete(&Params{}, "civic/haccp/Params", nil)
 }

@@ -57,4 +57,7 @@ var (
 var (
 	ErrInvalidName = errorsmod.Register(ModuleName, 48, "invalid name or free-text field")
 	ErrInvalidLot  = errorsmod.Register(ModuleName, 49, "invalid lot number")
+	// ErrHygieneCertMismatch: a declaration names a hygiene certificate issued
+	// for another importer or another lot.
+	ErrHygieneCertMismatch = errorsmod.Register(ModuleName, 50, "hygiene certificate names another importer or lot")
 )

@@ -104,6 +104,9 @@ func (gs GenesisState) Validate() error {
 			if prev.FacilityId != c.FacilityId {
 				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: facility %d differs from version %d's facility %d", Quote(c.CertNo), c.Version, c.FacilityId, prev.Version, prev.FacilityId)
 			}
+			if c.ValidFrom.Before(prev.ValidFrom) {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d starts before version %d (IsCertValid searches versions by valid_from)", Quote(c.CertNo), c.Version, prev.Version)
+			}
 		}
 		if c.Version != want {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: version %d where %d is expected", Quote(c.CertNo), c.Version, want)
@@ -133,6 +136,9 @@ func (gs GenesisState) Validate() error {
 		}
 		if prev, ok := lastEvent[e.CertNo]; ok && e.Version < prev.Version {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: version %d goes back from %d", Quote(e.CertNo), e.Seq, e.Version, prev.Version)
+		}
+		if prev, ok := lastEvent[e.CertNo]; ok && e.Time.Before(prev.Time) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d is older than event %d (block times never go back)", Quote(e.CertNo), e.Seq, prev.Seq)
 		}
 		lastSeq[e.CertNo] = e.Seq
 		lastEvent[e.CertNo] = e
@@ -178,6 +184,9 @@ func (gs GenesisState) Validate() error {
 		if _, dup := hygiene[k]; dup {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate hygiene certificate %s/%s", h.Country, h.CertNo)
 		}
+		if f, ok := facilities[h.ImporterFacilityId]; !ok || f.Type != FacilityTypeImporter {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: importer facility %d is not an IMPORTER facility", h.Country, h.CertNo, h.ImporterFacilityId)
+		}
 		hygiene[k] = h
 	}
 
@@ -205,6 +214,15 @@ func (gs GenesisState) Validate() error {
 		if !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s: unknown hygiene certificate %s/%s", d.DeclNo, Quote(d.HygieneCertCountry), Quote(d.HygieneCertNo))
 		}
+		if h.ImporterFacilityId != d.ImporterFacilityId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s of facility %d names hygiene certificate %s/%s of facility %d", d.DeclNo, d.ImporterFacilityId, h.Country, h.CertNo, h.ImporterFacilityId)
+		}
+		if !CoversLot(h, d.Items) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s declares no item of hygiene certificate %s/%s's lot %s", d.DeclNo, h.Country, h.CertNo, Quote(h.Lot))
+		}
+		if (d.Status != DeclarationStatusWithdrawn) != (h.HeldBy == d.DeclNo) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is held by %s (a declaration holds its certificate until withdrawn)", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, Quote(h.HeldBy))
+		}
 		cleared := d.Status == DeclarationStatusCleared || d.Status == DeclarationStatusRecalled
 		if cleared && (h.Status != HygieneCertStatusUsed || h.UsedBy != d.DeclNo) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is %s used by %s", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, h.Status.Label(), Quote(h.UsedBy))
@@ -218,6 +236,11 @@ func (gs GenesisState) Validate() error {
 		decls[d.DeclNo] = d
 	}
 	for _, h := range gs.HygieneCertificates {
+		if h.HeldBy != "" {
+			if d, ok := decls[h.HeldBy]; !ok || d.HygieneCertCountry != h.Country || d.HygieneCertNo != h.CertNo {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: held_by %s is not a declaration naming it", h.Country, h.CertNo, Quote(h.HeldBy))
+			}
+		}
 		if h.UsedBy == "" {
 			continue
 		}
@@ -488,6 +511,14 @@ func validateHygieneCertFields(h HygieneCertificate) error {
 	if (h.Status == HygieneCertStatusUsed) != (h.UsedBy != "") {
 		return errorsmod.Wrapf(ErrInvalidHygieneCert, "status %s: used_by is set exactly for USED certificates", h.Status.Label())
 	}
+	if h.UsedBy != "" && h.HeldBy != h.UsedBy {
+		return errorsmod.Wrapf(ErrInvalidHygieneCert, "used by %s but held by %s", Quote(h.UsedBy), Quote(h.HeldBy))
+	}
+	if h.HeldBy != "" {
+		if err := ValidateDeclNo(h.HeldBy); err != nil {
+			return err
+		}
+	}
 	return ValidateOptionalReasonCode(h.ReasonCode)
 }
 
@@ -518,8 +549,17 @@ func validateDeclarationFields(d ImportDeclaration, maxItems uint32) error {
 	} else if d.CustomsRef != "" || d.ClearedBy != "" {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "status %s: customs_ref and cleared_by are set only at clearance", d.Status.Label())
 	}
-	if d.Status == DeclarationStatusRejected && d.Inspection != InspectionResultFail {
-		return errorsmod.Wrapf(ErrInvalidInspection, "status REJECTED needs inspection FAIL, got %s", d.Inspection.Label())
+	// REJECTED: by the inspector (FAIL, no reason code) or by customs after PASS
+	// (RefuseClearance, with a reason code).
+	refused := d.Status == DeclarationStatusRejected && d.Inspection == InspectionResultPass
+	if d.Status == DeclarationStatusRejected && d.Inspection != InspectionResultFail && !refused {
+		return errorsmod.Wrapf(ErrInvalidInspection, "status REJECTED needs inspection FAIL or, refused by customs, PASS; got %s", d.Inspection.Label())
+	}
+	if refused != (d.ReasonCode != "") {
+		return errorsmod.Wrapf(ErrInvalidReasonCode, "status %s, inspection %s: a reason code is set exactly when customs refused clearance", d.Status.Label(), d.Inspection.Label())
+	}
+	if err := ValidateOptionalReasonCode(d.ReasonCode); err != nil {
+		return err
 	}
 	if d.CustomsRef != "" {
 		if err := ValidateCustomsRef(d.CustomsRef); err != nil {

@@ -58,8 +58,8 @@ func validGenesis() *types.GenesisState {
 			CorrectiveAction: &types.CorrectiveAction{ActionDigest: hexDigest("5"), RecordedBy: op2, RecordedAt: t0},
 		}},
 		HygieneCertificates: []types.HygieneCertificate{
-			{Country: "AU", CertNo: "HC-0001", IssuingAuthority: "DAFF", Product: "Chilled beef", Lot: "AU-2026-001", DocumentDigest: hexDigest("6"), Status: types.HygieneCertStatusUsed, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UsedBy: "DECL-0001", UpdatedAt: t0},
-			{Country: "AU", CertNo: "HC-0002", IssuingAuthority: "DAFF", Product: "Cheese", Lot: "AU-2026-002", DocumentDigest: hexDigest("7"), Status: types.HygieneCertStatusVerified, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UpdatedAt: t0},
+			{Country: "AU", CertNo: "HC-0001", IssuingAuthority: "DAFF", Product: "Chilled beef", Lot: "AU-2026-001", DocumentDigest: hexDigest("6"), Status: types.HygieneCertStatusUsed, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UsedBy: "DECL-0001", UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0001"},
+			{Country: "AU", CertNo: "HC-0002", IssuingAuthority: "DAFF", Product: "Cheese", Lot: "AU-2026-002", DocumentDigest: hexDigest("7"), Status: types.HygieneCertStatusVerified, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0002"},
 		},
 		Declarations: []types.ImportDeclaration{
 			{DeclNo: "DECL-0001", ImporterFacilityId: 1, Items: []types.ImportItem{validItem()}, HygieneCertCountry: "AU", HygieneCertNo: "HC-0001",
@@ -168,7 +168,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"hygiene used without used_by", func(g *types.GenesisState) { g.HygieneCertificates[0].UsedBy = "" }, "used_by"},
 		{"hygiene used_by wrong", func(g *types.GenesisState) {
 			g.HygieneCertificates[1].Status = types.HygieneCertStatusUsed
-			g.HygieneCertificates[1].UsedBy = "DECL-0001"
+			g.HygieneCertificates[1].UsedBy = "DECL-0002"
 		}, "not a cleared declaration using it"},
 		{"decl duplicate", func(g *types.GenesisState) { g.Declarations[1].DeclNo = "DECL-0001" }, "duplicate declaration"},
 		{"decl bad number", func(g *types.GenesisState) { g.Declarations[1].DeclNo = "d" }, "decl_no"},
@@ -191,7 +191,7 @@ func TestGenesisRejections(t *testing.T) {
 			d.Status = types.DeclarationStatusCleared
 			d.HygieneCertNo = "HC-0003"
 			h := g.HygieneCertificates[0]
-			h.CertNo, h.UsedBy = "HC-0003", "DECL-0003"
+			h.CertNo, h.UsedBy, h.HeldBy = "HC-0003", "DECL-0003", "DECL-0003"
 			g.HygieneCertificates = append(g.HygieneCertificates, h)
 			g.Declarations = append(g.Declarations, d)
 		}, "share customs_ref"},

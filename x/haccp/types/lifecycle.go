@@ -27,11 +27,16 @@ type DeclarationTransition struct {
 
 // DeclarationTransitions is THE import declaration lifecycle. RecordInspection
 // with PASS keeps the declaration INSPECTING (the inspection result changes).
+// Every status that is not final has a way out that does not depend on one
+// party: the importer may withdraw until a decision, the inspector decides the
+// inspection, and customs either clears or refuses clearance.
 var DeclarationTransitions = []DeclarationTransition{
-	{DeclarationStatusDeclared, DeclarationStatusInspecting}, // StartInspection
-	{DeclarationStatusInspecting, DeclarationStatusRejected}, // RecordInspection(FAIL)
-	{DeclarationStatusInspecting, DeclarationStatusCleared},  // ClearDeclaration (after PASS)
-	{DeclarationStatusCleared, DeclarationStatusRecalled},    // IssueRecall naming it
+	{DeclarationStatusDeclared, DeclarationStatusInspecting},  // StartInspection
+	{DeclarationStatusInspecting, DeclarationStatusRejected},  // RecordInspection(FAIL), RefuseClearance (after PASS)
+	{DeclarationStatusInspecting, DeclarationStatusCleared},   // ClearDeclaration (after PASS)
+	{DeclarationStatusCleared, DeclarationStatusRecalled},     // IssueRecall naming it
+	{DeclarationStatusDeclared, DeclarationStatusWithdrawn},   // WithdrawDeclaration
+	{DeclarationStatusInspecting, DeclarationStatusWithdrawn}, // WithdrawDeclaration
 }
 
 // HygieneCertTransition is one legal edge of the hygiene certificate lifecycle.
@@ -45,6 +50,18 @@ var HygieneCertTransitions = []HygieneCertTransition{
 	{HygieneCertStatusReceived, HygieneCertStatusVerified}, // VerifyHygieneCert(accept)
 	{HygieneCertStatusReceived, HygieneCertStatusRejected}, // VerifyHygieneCert(reject)
 	{HygieneCertStatusVerified, HygieneCertStatusUsed},     // ClearDeclaration
+}
+
+// CoversLot reports whether a declaration's items include the lot a hygiene
+// certificate was issued for: a certificate serves only a declaration of its
+// lot.
+func CoversLot(h HygieneCertificate, items []ImportItem) bool {
+	for _, it := range items {
+		if it.Lot == h.Lot {
+			return true
+		}
+	}
+	return false
 }
 
 // CanTransitionCertificate reports whether the certificate lifecycle has the edge from -> to.

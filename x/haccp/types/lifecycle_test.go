@@ -42,10 +42,12 @@ func TestCertificateTransitionTable(t *testing.T) {
 func TestDeclarationTransitionTable(t *testing.T) {
 	type edge [2]types.DeclarationStatus
 	legal := map[edge]bool{
-		{types.DeclarationStatusDeclared, types.DeclarationStatusInspecting}: true,
-		{types.DeclarationStatusInspecting, types.DeclarationStatusRejected}: true,
-		{types.DeclarationStatusInspecting, types.DeclarationStatusCleared}:  true,
-		{types.DeclarationStatusCleared, types.DeclarationStatusRecalled}:    true,
+		{types.DeclarationStatusDeclared, types.DeclarationStatusInspecting}:  true,
+		{types.DeclarationStatusInspecting, types.DeclarationStatusRejected}:  true,
+		{types.DeclarationStatusInspecting, types.DeclarationStatusCleared}:   true,
+		{types.DeclarationStatusCleared, types.DeclarationStatusRecalled}:     true,
+		{types.DeclarationStatusDeclared, types.DeclarationStatusWithdrawn}:   true,
+		{types.DeclarationStatusInspecting, types.DeclarationStatusWithdrawn}: true,
 	}
 	require.Len(t, types.DeclarationTransitions, len(legal))
 	n := int32(len(types.DeclarationStatus_name))

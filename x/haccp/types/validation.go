@@ -11,6 +11,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/digest"
+	"github.com/civicchain/civic/internal/pii"
 )
 
 // Bounds of every string and list the module stores. They are checked before
@@ -83,7 +84,7 @@ func ValidateCertNo(s string) error {
 	if !isNumber(s) {
 		return errorsmod.Wrapf(ErrInvalidCertNo, "cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
 	}
-	return nil
+	return noPersonalData(ErrInvalidCertNo, "cert_no", s)
 }
 
 // ValidateHygieneCertNo checks a foreign hygiene certificate number; it uses
@@ -92,7 +93,7 @@ func ValidateHygieneCertNo(s string) error {
 	if !isNumber(s) {
 		return errorsmod.Wrapf(ErrInvalidHygieneCert, "hygiene cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
 	}
-	return nil
+	return noPersonalData(ErrInvalidHygieneCert, "hygiene cert_no", s)
 }
 
 // ValidateDeclNo checks an import declaration number, ^[A-Z0-9][A-Z0-9-]{3,31}$.
@@ -100,7 +101,7 @@ func ValidateDeclNo(s string) error {
 	if !isNumber(s) {
 		return errorsmod.Wrapf(ErrInvalidDeclNo, "decl_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
 	}
-	return nil
+	return noPersonalData(ErrInvalidDeclNo, "decl_no", s)
 }
 
 // ValidateScope checks a certificate scope: 1..32 product-category codes,
@@ -115,6 +116,9 @@ func ValidateScope(scope []string) error {
 		}
 		if i > 0 && scope[i-1] >= s {
 			return errorsmod.Wrapf(ErrInvalidScope, "scope must be sorted and unique: %s follows %s", Quote(s), Quote(scope[i-1]))
+		}
+		if err := noPersonalData(ErrInvalidScope, fmt.Sprintf("scope[%d]", i), s); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -252,7 +256,7 @@ func ValidateLot(s string) error {
 			return errorsmod.Wrapf(ErrInvalidLot, "lot %s has a character outside [A-Za-z0-9._/-] at %d", Quote(s), i+1)
 		}
 	}
-	return nil
+	return noPersonalData(ErrInvalidLot, "lot", s)
 }
 
 // ValidateItem checks one line of an import declaration; index names it in
@@ -315,7 +319,7 @@ func ValidateReasonCode(s string) error {
 			return errorsmod.Wrapf(ErrInvalidReasonCode, "reason_code %s does not match ^[A-Z][A-Z0-9_]{1,31}$", Quote(s))
 		}
 	}
-	return nil
+	return noPersonalData(ErrInvalidReasonCode, "reason_code", s)
 }
 
 // ValidateOptionalReasonCode accepts "" or a valid reason code.
@@ -331,7 +335,7 @@ func ValidateCcpCode(s string) error {
 	if len(s) == 0 || len(s) > MaxCcpCodeLength || !isUpperCode(s) {
 		return errorsmod.Wrapf(ErrInvalidCcpRecord, "ccp_code %s does not match ^[A-Z0-9][A-Z0-9-]{0,31}$", Quote(s))
 	}
-	return nil
+	return noPersonalData(ErrInvalidCcpRecord, "ccp_code", s)
 }
 
 // ValidateCustomsRef checks a customs clearance number, ^[A-Z0-9][A-Z0-9-]{5,39}$.
@@ -339,12 +343,16 @@ func ValidateCustomsRef(s string) error {
 	if len(s) < MinCustomsRefLength || len(s) > MaxCustomsRefLength || !isUpperCode(s) {
 		return errorsmod.Wrapf(ErrInvalidCustomsRef, "customs_ref %s does not match ^[A-Z0-9][A-Z0-9-]{5,39}$", Quote(s))
 	}
-	return nil
+	return noPersonalData(ErrInvalidCustomsRef, "customs_ref", s)
 }
 
 // ValidateName checks a free-text field (a public name, a product, an
-// issuing authority): 1..max bytes of valid UTF-8, printable characters
-// only, no leading or trailing white space.
+// issuing authority): 1..max bytes of valid UTF-8 made of Latin or Hangul
+// letters, digits, single spaces and the punctuation . , & ' ( ) - / + —
+// enough for the name of a public body, a business or a product, and nothing
+// that makes an e-mail address — with no leading or trailing space and no
+// resident registration number, telephone number or other number of 7 or
+// more digits (internal/pii.FindInText).
 func ValidateName(field, s string, max int) error {
 	if len(s) > max {
 		return errorsmod.Wrapf(ErrFieldTooLong, "%s is %d bytes, at most %d", field, len(s), max)
@@ -355,13 +363,40 @@ func ValidateName(field, s string, max int) error {
 	if !utf8.ValidString(s) {
 		return errorsmod.Wrapf(ErrInvalidName, "%s %s is not valid UTF-8", field, Quote(s))
 	}
-	for i, r := range s {
-		if !unicode.IsPrint(r) {
-			return errorsmod.Wrapf(ErrInvalidName, "%s %s has a control or non-printable character at byte %d", field, Quote(s), i+1)
-		}
-	}
 	if strings.TrimSpace(s) != s {
 		return errorsmod.Wrapf(ErrInvalidName, "%s %s has leading or trailing white space", field, Quote(s))
+	}
+	prevSpace := false
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return errorsmod.Wrapf(ErrInvalidName, "%s %s has two spaces in a row at byte %d", field, Quote(s), i+1)
+			}
+		case unicode.IsLetter(r) && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Hangul, r)):
+		case '0' <= r && r <= '9':
+		case strings.ContainsRune(nameSymbols, r):
+		default:
+			return errorsmod.Wrapf(ErrInvalidName, "%s %s has %q at byte %d: a name is Latin or Hangul letters, digits, spaces and %s",
+				field, Quote(s), r, i+1, nameSymbols)
+		}
+		prevSpace = r == ' '
+	}
+	if what := pii.FindInText(s); what != "" {
+		return errorsmod.Wrapf(ErrInvalidName, "%s %s has the shape of %s", field, Quote(s), what)
+	}
+	return nil
+}
+
+// nameSymbols is the punctuation a public name may use.
+const nameSymbols = ".,&'()-/+"
+
+// noPersonalData fails with kind when a code has the shape of a resident
+// registration number, a telephone number or an e-mail address: a grammar of
+// letters, digits and dashes would otherwise take "010-1234-5678".
+func noPersonalData(kind *errorsmod.Error, field, s string) error {
+	if what := pii.Find(s); what != "" {
+		return errorsmod.Wrapf(kind, "%s %s has the shape of %s", field, Quote(s), what)
 	}
 	return nil
 }
@@ -374,19 +409,69 @@ func ValidateRegionCode(s string) error {
 	return nil
 }
 
-// ValidatePartner checks a share's partner: an account address or a DID,
-// 1..128 bytes of printable ASCII without spaces. An address is not decoded
-// here (a DID is allowed too).
+// ValidatePartner checks a share's partner: an account address in bech32
+// shape (a lowercase prefix, "1", then 38..90 characters of the bech32
+// alphabet) or a DID (did:<method>:<id>, a lowercase method of 1..16
+// characters and an id of [A-Za-z0-9._:-]), 1..128 bytes, with no personal-
+// data shape. An address is not decoded here.
 func ValidatePartner(s string) error {
 	if len(s) == 0 || len(s) > MaxPartnerLength {
 		return errorsmod.Wrapf(ErrInvalidShare, "partner %s must be 1..%d bytes, got %d", Quote(s), MaxPartnerLength, len(s))
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] > '~' {
-			return errorsmod.Wrapf(ErrInvalidShare, "partner %s has a space, control or non-ASCII byte at %d", Quote(s), i+1)
+	if !isBech32Shape(s) && !isDID(s) {
+		return errorsmod.Wrapf(ErrInvalidShare, "partner %s is neither a bech32 account address nor a DID (did:method:id)", Quote(s))
+	}
+	return noPersonalData(ErrInvalidShare, "partner", s)
+}
+
+// isBech32Shape reports whether s looks like a bech32 string: a lowercase
+// human-readable part of 1..16 letters, "1", and 38..90 data characters.
+func isBech32Shape(s string) bool {
+	sep := strings.LastIndexByte(s, '1')
+	if sep < 1 || sep > 16 {
+		return false
+	}
+	for i := 0; i < sep; i++ {
+		if !isLower(s[i]) {
+			return false
 		}
 	}
-	return nil
+	data := s[sep+1:]
+	if len(data) < 38 || len(data) > 90 {
+		return false
+	}
+	for i := 0; i < len(data); i++ {
+		if !strings.ContainsRune(bech32Charset, rune(data[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+const bech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+// isDID reports whether s is did:<method>:<id> with a lowercase alphanumeric
+// method of 1..16 characters and an id of [A-Za-z0-9._:-] not ending in ":".
+func isDID(s string) bool {
+	rest, ok := strings.CutPrefix(s, "did:")
+	if !ok {
+		return false
+	}
+	method, id, ok := strings.Cut(rest, ":")
+	if !ok || method == "" || len(method) > 16 || id == "" || id[len(id)-1] == ':' {
+		return false
+	}
+	for i := 0; i < len(method); i++ {
+		if !isLower(method[i]) && !isDigit(method[i]) {
+			return false
+		}
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !isAlnum(c) && c != '.' && c != '_' && c != ':' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateSharedValue checks one field of a share: a named field with exactly

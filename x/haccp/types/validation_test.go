@@ -298,7 +298,9 @@ func TestValidateRegionCode(t *testing.T) {
 
 func TestValidatePartner(t *testing.T) {
 	runStr(t, types.ValidatePartner, []strCase{
-		{"did:civic:abc123", nil}, {"civic1qqqq", nil},
+		{"did:civic:abc123", nil}, {"civic1vd6hxar0d4ej6mmxve5kxetjqqqqqqqq4kdus2", nil},
+		{"civic1qqqq", types.ErrInvalidShare}, {"Hong Gildong", types.ErrInvalidShare},
+		{"did:civic:010-1234-5678", types.ErrInvalidShare}, {"hong@example.kr", types.ErrInvalidShare},
 		{"", types.ErrInvalidShare}, {"a b", types.ErrInvalidShare}, {strings.Repeat("a", 129), types.ErrInvalidShare},
 		{"é", types.ErrInvalidShare},
 	})
@@ -363,7 +365,8 @@ func TestEnums(t *testing.T) {
 	require.Equal(t, "PASS", types.InspectionResultPass.Label())
 
 	require.True(t, types.DeclarationStatusRecalled.IsValid())
-	require.False(t, types.DeclarationStatus(6).IsValid())
+	require.True(t, types.DeclarationStatusWithdrawn.IsValid())
+	require.False(t, types.DeclarationStatus(7).IsValid())
 	require.Equal(t, "DECLARED", types.DeclarationStatusDeclared.Label())
 
 	require.True(t, types.RecallClassIII.IsValid())
