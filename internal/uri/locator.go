@@ -53,12 +53,14 @@ func Check(field, s string, allowed []string) error {
 	if strings.IndexByte(authority, '@') >= 0 {
 		return fmt.Errorf("%s %s carries user information (\"@\")", field, quote(s))
 	}
-	host, port, hasPort := strings.Cut(authority, ":")
+	host, p, hasPort := strings.Cut(authority, ":")
 	if err := locatorHost(host); err != nil {
 		return fmt.Errorf("%s %s: %w", field, quote(s), err)
 	}
-	if hasPort && (len(port) == 0 || len(port) > 5 || strings.Trim(port, "0123456789") != "") {
-		return fmt.Errorf("%s %s: port must be 1..5 digits", field, quote(s))
+	if hasPort {
+		if err := port(p); err != nil {
+			return fmt.Errorf("%s %s: %w", field, quote(s), err)
+		}
 	}
 	if hasPath {
 		for i, seg := range strings.Split(path, "/") {
