@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/gogoproto/proto"
 
 	"github.com/civicchain/civic/x/agency/types"
 )
@@ -104,18 +105,7 @@ func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineM
 	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
 		return nil, err
 	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
-	if err != nil {
-		return nil, err
-	}
-	key := collections.Join(msg.AgencyId, sdk.AccAddress(addr))
-	if _, err := m.membershipOffer(ctx, key, msg.Address); err != nil {
-		return nil, err
-	}
-	if err := m.removeMembershipOffer(ctx, key); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMembershipDeclined{
+	if err := m.dropMembershipOffer(ctx, msg.AgencyId, msg.Address, &types.EventMembershipDeclined{
 		AgencyId: msg.AgencyId, Address: msg.Address,
 	}); err != nil {
 		return nil, err
@@ -133,23 +123,29 @@ func (m msgServer) WithdrawMembershipOffer(ctx context.Context, msg *types.MsgWi
 	if err != nil {
 		return nil, err
 	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
-	if err != nil {
-		return nil, err
-	}
-	key := collections.Join(agency.Id, sdk.AccAddress(addr))
-	if _, err := m.membershipOffer(ctx, key, msg.Address); err != nil {
-		return nil, err
-	}
-	if err := m.removeMembershipOffer(ctx, key); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMembershipOfferWithdrawn{
+	if err := m.dropMembershipOffer(ctx, agency.Id, msg.Address, &types.EventMembershipOfferWithdrawn{
 		AgencyId: agency.Id, Address: msg.Address,
 	}); err != nil {
 		return nil, err
 	}
 	return &types.MsgWithdrawMembershipOfferResponse{}, nil
+}
+
+// dropMembershipOffer removes the pending (or expired) membership offer of agencyID to
+// address and emits event; ErrOfferNotFound if there is none.
+func (m msgServer) dropMembershipOffer(ctx context.Context, agencyID, address string, event proto.Message) error {
+	addr, err := m.addressCodec.StringToBytes(address)
+	if err != nil {
+		return err
+	}
+	key := collections.Join(agencyID, sdk.AccAddress(addr))
+	if _, err := m.membershipOffer(ctx, key, address); err != nil {
+		return err
+	}
+	if err := m.removeMembershipOffer(ctx, key); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(event)
 }
 
 // AcceptAdmin makes the signer the agency's admin, consuming the pending admin offer that
