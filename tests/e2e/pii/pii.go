@@ -6,6 +6,11 @@
 //
 // The patterns favour standalone values: a digit group inside a hex digest,
 // a bech32 address or a longer number is not a hit.
+//
+// It is deliberately independent of internal/pii, the check the modules run
+// on every free-text field before they store it: the scan is a second
+// opinion on what reached the chain, so a gap in the modules' check is not
+// shared by the test that is meant to catch it.
 package pii
 
 import (
