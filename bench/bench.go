@@ -132,7 +132,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	res := &Results{Mode: fmt.Sprintf("%dval", max(o.Validators, 1)), Machine: DescribeMachine(), Accounts: o.Accounts, Tx: o.Tx, Tuning: o.Tuning}
 	res.Tx.Log = nil
 	chain, err := StartChain(ctx, SetupOptions{Binary: o.Binary, ConfigYML: o.ConfigYML, Dir: o.WorkDir, Accounts: o.Accounts,
-		Coins: "1000000000000", Tuning: o.Tuning, Validators: o.Validators})
+		Coins: "1000000000000", Tuning: o.Tuning, Validators: o.Validators, HygieneCerts: o.Tx.PerAccount(o.Accounts)})
 	if err != nil {
 		return nil, err
 	}

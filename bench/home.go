@@ -60,8 +60,10 @@ var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.pl
 // ExtendGenesis adds the load accounts to genesis.json: auth BaseAccounts with
 // account numbers after the existing ones, bank balances of coins (the supply is
 // left empty in genesis, so the chain computes it), and memberships of agency with
-// roles. It keeps the genesis orderings (members by address bytes).
-func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string) error {
+// roles, and for x/haccp's DeclareImport an IMPORTER facility per account with
+// hygieneCerts hygiene certificates each. It keeps the genesis orderings
+// (members by address bytes).
+func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string, hygieneCerts int) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -145,14 +147,7 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 	bank["balances"] = balances
 	ag["members"] = members
 	if haccp, ok := app["haccp"].(map[string]any); ok && len(accts) > 0 {
-		// The hygiene certificate every haccp-declare-import names (RECEIVED).
-		certs, _ := haccp["hygiene_certificates"].([]any)
-		haccp["hygiene_certificates"] = append(certs, map[string]any{
-			"country": BenchHygieneCountry, "cert_no": BenchHygieneCertNo, "issuing_authority": "Bench Export Authority",
-			"product": "Frozen beef", "lot": "BENCH-LOT", "document_digest": digestOf("bench hygiene certificate"),
-			"status": "HYGIENE_CERT_STATUS_RECEIVED", "agency_id": agency, "received_by": accts[0].Address,
-			"received_at": genesisTime, "used_by": "", "reason_code": "", "updated_at": genesisTime,
-		})
+		extendHaccpGenesis(haccp, accts, agency, genesisTime, hygieneCerts)
 	}
 	extendTollGenesis(app, accts, denom, agency, genesisTime)
 	out, err := json.Marshal(doc)
@@ -160,6 +155,38 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 		return err
 	}
 	return os.WriteFile(path, out, 0o600)
+}
+
+// extendHaccpGenesis adds load account i's IMPORTER facility BenchFacilityID(i)
+// and its hygiene certificates BenchHygieneCertNo(i, 0..n-1), received by
+// agency's first load account, and moves next_facility_id above them.
+func extendHaccpGenesis(haccp map[string]any, accts []*LoadAccount, agency, genesisTime string, n int) {
+	facilities, _ := haccp["facilities"].([]any)
+	certs, _ := haccp["hygiene_certificates"].([]any)
+	for i, a := range accts {
+		id := BenchFacilityID(i)
+		facilities = append(facilities, map[string]any{
+			"id": strconv.FormatUint(id, 10), "operator": a.Address, "business_registration_digest": digestOf(fmt.Sprintf("bench facility %d", i)),
+			"type": "FACILITY_TYPE_IMPORTER", "name": fmt.Sprintf("Bench Importer %d", i), "region_code": "11110",
+			"staff_count": "0", "registered_at": genesisTime,
+		})
+		for k := 0; k < n; k++ {
+			certs = append(certs, map[string]any{
+				"country": BenchHygieneCountry, "cert_no": BenchHygieneCertNo(i, k), "issuing_authority": "Bench Export Authority",
+				"product": "Frozen beef", "lot": BenchLot(i, k), "document_digest": digestOf(fmt.Sprintf("bench hygiene certificate %d %d", i, k)),
+				"status": "HYGIENE_CERT_STATUS_RECEIVED", "agency_id": agency, "received_by": accts[0].Address,
+				"received_at": genesisTime, "used_by": "", "reason_code": "", "updated_at": genesisTime,
+				"importer_facility_id": strconv.FormatUint(id, 10), "held_by": "",
+			})
+		}
+	}
+	haccp["facilities"] = facilities
+	haccp["hygiene_certificates"] = certs
+	next := BenchFacilityID(len(accts))
+	if cur, err := strconv.ParseUint(fmt.Sprint(haccp["next_facility_id"]), 10, 64); err == nil && cur > next {
+		next = cur
+	}
+	haccp["next_facility_id"] = strconv.FormatUint(next, 10)
 }
 
 // NodeTuning are the throughput settings the harness writes into its own home.
@@ -218,6 +245,9 @@ type SetupOptions struct {
 	Coins      string // amount of the denom per load account
 	Tuning     NodeTuning
 	Validators int // 1; 4 needs multi-validator init in testutil/localnet
+	// HygieneCerts is how many genesis hygiene certificates each load account
+	// gets (one per haccp-declare-import transaction it may send).
+	HygieneCerts int
 }
 
 // StartChain builds a fresh home with testutil/localnet from config.yml, adds the
@@ -245,7 +275,7 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 		return nil, err
 	}
 	gen := filepath.Join(n.Home, "config", "genesis.json")
-	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles); err != nil {
+	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles, o.HygieneCerts); err != nil {
 		return nil, err
 	}
 	if _, err := n.Exec(ctx, "", "genesis", "validate", "--home", n.Home); err != nil {
@@ -298,7 +328,7 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 	}
 	n0 := m.Nodes[0]
 	gen := filepath.Join(n0.Home, "config", "genesis.json")
-	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles); err != nil {
+	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles, o.HygieneCerts); err != nil {
 		return nil, err
 	}
 	if _, err := n0.Exec(ctx, "", "genesis", "validate", "--home", n0.Home); err != nil {

@@ -51,7 +51,7 @@ func TestExtendGenesis(t *testing.T) {
 	if err := os.WriteFile(p, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", []string{"b.x", "a.y"}); err != nil {
+	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", []string{"b.x", "a.y"}, 1); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ = os.ReadFile(p)

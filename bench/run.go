@@ -36,6 +36,12 @@ type TxOptions struct {
 	Log         io.Writer `json:"-"`
 }
 
+// PerAccount is how many transactions each of accounts pre-signs for one
+// workload: TargetRate*Duration spread over them, at least one.
+func (o TxOptions) PerAccount(accounts int) int {
+	return max(1, (o.TargetRate*int(o.Duration/time.Second)+accounts-1)/accounts)
+}
+
 // WorkloadResult is the measured outcome of one workload.
 type WorkloadResult struct {
 	Name            string         `json:"name"`
@@ -149,10 +155,7 @@ func (r *Runner) RunWorkload(ctx context.Context, w Workload, o TxOptions) (Work
 		return res, err
 	}
 	accts := r.Env.Accounts
-	perAcct := (o.TargetRate*int(o.Duration/time.Second) + len(accts) - 1) / len(accts)
-	if perAcct < 1 {
-		perAcct = 1
-	}
+	perAcct := o.PerAccount(len(accts))
 
 	// Gas: fixed, or simulated like --gas auto. CometBFT fills a block up to
 	// block.max_gas by the txs' gas limits, so a loose limit caps txs per block.

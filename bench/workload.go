@@ -50,7 +50,6 @@ type Env struct {
 	Held     map[int][]Item   // items the account holds IN_CUSTODY
 	Incoming map[int][]Item   // items proposed to the account (TRANSFER_PENDING)
 
-	Facilities map[int][]uint64 // x/haccp facilities the account operates
 }
 
 // Item is an evidence item and its recorded digest.
@@ -62,7 +61,7 @@ type Item struct {
 // NewEnv returns an empty Env.
 func NewEnv(accts []*LoadAccount, denom string) *Env {
 	return &Env{Accounts: accts, Denom: denom, RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
-		Cases: map[int][]uint64{}, Items: map[int][]Item{}, Held: map[int][]Item{}, Incoming: map[int][]Item{}, Facilities: map[int][]uint64{}}
+		Cases: map[int][]uint64{}, Items: map[int][]Item{}, Held: map[int][]Item{}, Incoming: map[int][]Item{}}
 }
 
 // Partner is the account acct transfers to (pairs 0-1, 2-3, ...).

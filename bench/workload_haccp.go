@@ -2,7 +2,6 @@ package bench
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -10,17 +9,30 @@ import (
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 )
 
-// The foreign hygiene certificate ExtendGenesis puts in the bench chain's
-// genesis (status RECEIVED): every DeclareImport names it. A declaration only
-// needs the certificate to exist and be unused; clearance would use it up.
+// ExtendGenesis gives every load account an IMPORTER facility it operates
+// (id BenchFacilityID(acct)) and, for it, foreign hygiene certificates
+// (status RECEIVED) BenchHygieneCertNo(acct, i) for lots BenchLot(acct, i):
+// a hygiene certificate names its consignee facility and lot, and one
+// declaration holds it (x/haccp), so DeclareImport's i-th message of an
+// account names the account's i-th certificate.
 const (
 	BenchHygieneCountry = "AU"
-	BenchHygieneCertNo  = "BENCH-HC-1"
+	// BenchFacilityBase is the id of load account 0's genesis facility; ids
+	// above the local network's own facilities.
+	BenchFacilityBase uint64 = 1_000_000
 )
 
+// BenchFacilityID is load account acct's genesis IMPORTER facility.
+func BenchFacilityID(acct int) uint64 { return BenchFacilityBase + uint64(acct) } //nolint:gosec // acct >= 0
+
+// BenchHygieneCertNo is the i-th genesis hygiene certificate of load account acct.
+func BenchHygieneCertNo(acct, i int) string { return fmt.Sprintf("BENCH-HC-%d-%d", acct, i) }
+
+// BenchLot is the lot of BenchHygieneCertNo(acct, i).
+func BenchLot(acct, i int) string { return fmt.Sprintf("LOT-%d-%d", acct, i) }
+
 // RegisterFacility: x/haccp MsgRegisterFacility. Every load account registers
-// IMPORTER facilities it operates (no x/agency role needed); DeclareImport
-// uses them.
+// IMPORTER facilities it operates (no x/agency role needed).
 type RegisterFacility struct{}
 
 func (RegisterFacility) Name() string { return "haccp-register-facility" }
@@ -39,50 +51,33 @@ func (RegisterFacility) Msgs(env *Env, acct, max int) []sdk.Msg {
 	return out
 }
 
-func (RegisterFacility) Committed(env *Env, acct int, _ sdk.Msg, events []Event) {
-	for _, e := range events {
-		if e.Type == "civic.haccp.v1.EventFacilityRegistered" {
-			if id, err := strconv.ParseUint(e.Attrs["facility_id"], 10, 64); err == nil {
-				env.mu.Lock()
-				env.Facilities[acct] = append(env.Facilities[acct], id)
-				env.mu.Unlock()
-			}
-		}
-	}
-}
-
 // DeclareImport: x/haccp MsgDeclareImport by the operator of the account's
-// first facility: one frozen-beef item (HS 020130, so a livestock trace number
-// is required and checked) under the genesis hygiene certificate; a fresh
-// declaration number per message.
+// genesis facility: one frozen-beef item (HS 020130, so a livestock trace
+// number is required and checked) of the lot of the account's next genesis
+// hygiene certificate, which the declaration then holds; a fresh declaration
+// number per message. ExtendGenesis makes max certificates per account.
 type DeclareImport struct{}
 
 func (DeclareImport) Name() string { return "haccp-declare-import" }
 
 func (DeclareImport) Msgs(env *Env, acct, max int) []sdk.Msg {
-	env.mu.Lock()
-	facilities := env.Facilities[acct]
-	env.mu.Unlock()
-	if len(facilities) == 0 {
-		return nil
-	}
 	out := make([]sdk.Msg, max)
 	for i := range out {
 		out[i] = &haccptypes.MsgDeclareImport{
 			Signer:             env.Accounts[acct].Address,
 			DeclNo:             BenchDeclNo(env.RunID, acct, i),
-			ImporterFacilityId: facilities[0],
+			ImporterFacilityId: BenchFacilityID(acct),
 			Items: []haccptypes.ImportItem{{
 				Product:          "Frozen beef",
 				HsCode:           "020130",
 				OriginCountry:    BenchHygieneCountry,
-				Lot:              fmt.Sprintf("LOT-%d-%d", acct, i),
+				Lot:              BenchLot(acct, i),
 				Quantity:         1000,
 				Unit:             "KG",
 				LivestockTraceNo: fmt.Sprintf("L%014d", acct*1_000_000+i),
 			}},
 			HygieneCertCountry: BenchHygieneCountry,
-			HygieneCertNo:      BenchHygieneCertNo,
+			HygieneCertNo:      BenchHygieneCertNo(acct, i),
 		}
 	}
 	return out

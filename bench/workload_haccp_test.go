@@ -14,8 +14,9 @@ import (
 )
 
 // The haccp workloads must send messages the chain accepts statelessly, with
-// declaration numbers distinct across accounts and counters; DeclareImport
-// waits for a facility.
+// declaration numbers distinct across accounts and counters; each declaration
+// names the account's genesis facility and its own hygiene certificate, whose
+// lot it declares.
 func TestHaccpWorkloads(t *testing.T) {
 	accts, err := NewLoadAccounts(2)
 	if err != nil {
@@ -36,34 +37,36 @@ func TestHaccpWorkloads(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := (DeclareImport{}).Msgs(env, 0, 3); len(got) != 0 {
-		t.Fatalf("%d declarations before the account has a facility", len(got))
-	}
-	RegisterFacility{}.Committed(env, 0, nil, []Event{{Type: "civic.haccp.v1.EventFacilityRegistered", Attrs: map[string]string{"facility_id": "7"}}})
 
 	seen := map[string]bool{}
-	for i, m := range (DeclareImport{}).Msgs(env, 0, 3) {
-		msg := m.(*haccptypes.MsgDeclareImport)
-		if msg.ImporterFacilityId != 7 || msg.Signer != accts[0].Address {
-			t.Fatalf("declaration %d: facility %d signer %s", i, msg.ImporterFacilityId, msg.Signer)
+	for acct := range accts {
+		for i, m := range (DeclareImport{}).Msgs(env, acct, 3) {
+			msg := m.(*haccptypes.MsgDeclareImport)
+			if msg.ImporterFacilityId != BenchFacilityID(acct) || msg.Signer != accts[acct].Address {
+				t.Fatalf("account %d declaration %d: facility %d signer %s", acct, i, msg.ImporterFacilityId, msg.Signer)
+			}
+			if msg.HygieneCertNo != BenchHygieneCertNo(acct, i) || msg.Items[0].Lot != BenchLot(acct, i) {
+				t.Fatalf("account %d declaration %d: hygiene certificate %s, lot %s", acct, i, msg.HygieneCertNo, msg.Items[0].Lot)
+			}
+			if err := haccptypes.ValidateDeclNo(msg.DeclNo); err != nil {
+				t.Fatal(err)
+			}
+			if err := haccptypes.ValidateItems(msg.Items, 1); err != nil {
+				t.Fatal(err)
+			}
+			if seen[msg.DeclNo] || seen[msg.HygieneCertNo] {
+				t.Fatalf("declaration number %s or hygiene certificate %s sent twice", msg.DeclNo, msg.HygieneCertNo)
+			}
+			seen[msg.DeclNo], seen[msg.HygieneCertNo] = true, true
 		}
-		if err := haccptypes.ValidateDeclNo(msg.DeclNo); err != nil {
-			t.Fatal(err)
-		}
-		if err := haccptypes.ValidateItems(msg.Items, 1); err != nil {
-			t.Fatal(err)
-		}
-		if seen[msg.DeclNo] {
-			t.Fatalf("declaration number %s sent twice", msg.DeclNo)
-		}
-		seen[msg.DeclNo] = true
 	}
 }
 
-// ExtendGenesis adds the hygiene certificate the declarations name, and the
-// result is a valid x/haccp genesis.
+// ExtendGenesis adds each account's facility and the hygiene certificates its
+// declarations name (consignee and lot as declared), and the result is a valid
+// x/haccp genesis.
 func TestExtendGenesisHygieneCertificate(t *testing.T) {
-	accts, err := NewLoadAccounts(1)
+	accts, err := NewLoadAccounts(2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +90,7 @@ func TestExtendGenesisHygieneCertificate(t *testing.T) {
 	if err := os.WriteFile(p, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", nil); err != nil {
+	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", nil, 3); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ = os.ReadFile(p)
@@ -103,8 +106,22 @@ func TestExtendGenesisHygieneCertificate(t *testing.T) {
 	if err := cdc.UnmarshalJSON(out.AppState.Haccp, &gs); err != nil {
 		t.Fatal(err)
 	}
-	if len(gs.HygieneCertificates) != 1 || gs.HygieneCertificates[0].CertNo != BenchHygieneCertNo || gs.HygieneCertificates[0].Status != haccptypes.HygieneCertStatusReceived {
-		t.Fatalf("hygiene certificates %+v", gs.HygieneCertificates)
+	if len(gs.Facilities) != 2 || len(gs.HygieneCertificates) != 6 {
+		t.Fatalf("%d facilities, %d hygiene certificates; want 2 and 6", len(gs.Facilities), len(gs.HygieneCertificates))
+	}
+	certs := map[string]haccptypes.HygieneCertificate{}
+	for _, h := range gs.HygieneCertificates {
+		certs[h.CertNo] = h
+	}
+	env := NewEnv(accts, "ucivic")
+	for acct := range accts {
+		for _, m := range (DeclareImport{}).Msgs(env, acct, 3) {
+			msg := m.(*haccptypes.MsgDeclareImport)
+			h, ok := certs[msg.HygieneCertNo]
+			if !ok || h.Status != haccptypes.HygieneCertStatusReceived || h.ImporterFacilityId != msg.ImporterFacilityId || h.Lot != msg.Items[0].Lot {
+				t.Fatalf("declaration %s names hygiene certificate %+v", msg.DeclNo, h)
+			}
+		}
 	}
 	if err := gs.Validate(); err != nil {
 		t.Fatal(err)

@@ -90,7 +90,7 @@ func TestExtendGenesisTollNetwork(t *testing.T) {
 	if err := os.WriteFile(p, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", LoadRoles); err != nil {
+	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", LoadRoles, 1); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ = os.ReadFile(p)
