@@ -114,12 +114,13 @@ type tollNetPositions struct {
 
 // tollBatchProof is the output of `query toll batch-proof`.
 type tollBatchProof struct {
-	Root     string          `json:"root"`
-	Count    uint64          `json:"count"`
-	Index    uint64          `json:"index"`
-	LeafHash string          `json:"leaf_hash"`
-	Aunts    []string        `json:"aunts"`
-	Trip     json.RawMessage `json:"trip"`
+	Root     string            `json:"root"`
+	Count    uint64            `json:"count"`
+	Totals   []tollAmount      `json:"totals"`
+	Index    uint64            `json:"index"`
+	LeafHash string            `json:"leaf_hash"`
+	Siblings []json.RawMessage `json:"siblings"`
+	Trip     json.RawMessage   `json:"trip"`
 }
 
 // tollExample is the state the steps of the worked example share.
@@ -508,13 +509,14 @@ func tollBatchProofVerify(t *testing.T, c *chain, ex *tollExample) {
 	}
 	mustEqual(t, "batch-proof root = anchored root", proof.Root, ex.merkleRoot)
 	mustEqual(t, "batch-proof count", proof.Count, uint64(3))
+	mustEqualSlices(t, "batch-proof totals = anchored totals", proof.Totals, []tollAmount{{"kec", "3322500000"}, {"prv", "7435000000"}})
 
-	verify := func(trip json.RawMessage) (valid bool, leaf, reason string) {
+	verifyWith := func(trip json.RawMessage, siblings []json.RawMessage) (valid bool, leaf, reason string) {
 		t.Helper()
 		body, _ := json.Marshal(map[string]any{
-			"trip":  trip,
-			"index": strconv.FormatUint(proof.Index, 10),
-			"aunts": proof.Aunts,
+			"trip":     trip,
+			"index":    strconv.FormatUint(proof.Index, 10),
+			"siblings": siblings,
 		})
 		status, resp := c.restPost(tollAPI+"/batches/1/verify", body)
 		if status != http.StatusOK {
@@ -530,6 +532,7 @@ func tollBatchProofVerify(t *testing.T, c *chain, ex *tollExample) {
 		}
 		return v.Valid, v.LeafHash, v.Reason
 	}
+	verify := func(trip json.RawMessage) (bool, string, string) { return verifyWith(trip, proof.Siblings) }
 	valid, leaf, reason := verify(proof.Trip)
 	if !valid {
 		t.Fatalf("trip 2 of the file against batch 1: valid false: %s", reason)
@@ -548,6 +551,38 @@ func tollBatchProofVerify(t *testing.T, c *chain, ex *tollExample) {
 		t.Fatal("a trip with a changed fare verified against batch 1")
 	} else {
 		t.Logf("changed fare refused: %s", reason)
+	}
+
+	// The sibling's sums are committed in the root: inflating them does not verify.
+	var sibling struct {
+		Hash  string       `json:"hash"`
+		Sums  []tollAmount `json:"sums"`
+		Count string       `json:"count"`
+	}
+	if err := json.Unmarshal(proof.Siblings[0], &sibling); err != nil {
+		t.Fatalf("sibling: %v\n%s", err, proof.Siblings[0])
+	}
+	mustEqual(t, "sibling count (trips 0 and 1)", sibling.Count, "2")
+	sibling.Sums[0].Amount += "0"
+	inflated, _ := json.Marshal(sibling)
+	if valid, _, reason := verifyWith(proof.Trip, []json.RawMessage{inflated}); valid {
+		t.Fatal("a proof with an inflated sibling sum verified against batch 1")
+	} else {
+		t.Logf("inflated sibling sum refused: %s", reason)
+	}
+
+	// The same proof through the CLI: each sibling a JSON argument.
+	var cliRes struct {
+		Valid  bool   `json:"valid"`
+		Reason string `json:"reason"`
+	}
+	args := []string{"query", "toll", "verify-trip", "1", strconv.FormatUint(proof.Index, 10), string(proof.Trip)}
+	for _, s := range proof.Siblings {
+		args = append(args, string(s))
+	}
+	c.queryJSON(&cliRes, args...)
+	if !cliRes.Valid {
+		t.Fatalf("verify-trip (CLI) of trip 2: valid false: %s", cliRes.Reason)
 	}
 }
 

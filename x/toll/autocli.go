@@ -57,8 +57,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 		return fmt.Sprintf("%s %s", app, fmt.Sprintf(format, a...))
 	}
 	const (
-		digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-		aunt   = "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"
+		digest  = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+		sibling = "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"
 	)
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -174,12 +174,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{
 					RpcMethod: "VerifyTrip",
-					Use:       "verify-trip [batch-id] [index] [trip] [aunts...]",
-					Short:     "Check a Merkle proof that an off-chain trip (JSON BatchTrip) is the one at index (0-based) of a batch; batch-proof computes the arguments",
+					Use:       "verify-trip [batch-id] [index] [trip] [siblings...]",
+					Short:     "Check a Merkle sum proof that an off-chain trip (JSON BatchTrip) is the one at index (0-based) of a batch whose declared count and totals its tree sums; each sibling is a JSON MerkleSumNode (hash, sums, count), leaf to root; batch-proof computes the arguments",
 					Example: ex(`query %s verify-trip 7 2 \
   '{"entry_plaza":"daejeon-tg","exit_plaza":"seoul-tg","vehicle_class":1,"entry_unix":"1767225600","exit_unix":"1767229200","vehicle_ref":"%s","fare":"9100","shares":[{"operator":"kec","amount":"9100"}]}' \
-  %s %s`, mod, digest, aunt, digest),
-					PositionalArgs: varargs("batch_id", "index", "trip", "aunts"),
+  '{"hash":"%s","sums":[{"operator":"kec","amount":"4000"}],"count":"1"}' \
+  '{"hash":"%s","sums":[{"operator":"kec","amount":"18100"}],"count":"2"}'`, mod, digest, sibling, digest),
+					PositionalArgs: varargs("batch_id", "index", "trip", "siblings"),
 				},
 				{
 					RpcMethod:      "Period",

@@ -34,6 +34,7 @@ func TestSubmitTripBatch(t *testing.T) {
 		Totals:   ntShares(ntKec, 1_000_000, ntPrv, 2_500_000),
 		Total:    3_500_000, // 1 000 000 + 2 500 000
 		PeriodId: 1, SubmittedAt: ntNow, SubmittedBy: f.s(ntPrvOp),
+		DeclaredTotals: ntShares(ntKec, 1_000_000, ntPrv, 2_500_000),
 	}, got)
 	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.BatchesByPeriod))
 	require.Equal(t, map[ntAccrualKey]uint64{{1, ntPrv, ntKec}: 1_000_000, {1, ntPrv, ntPrv}: 2_500_000}, f.accruals())

@@ -107,9 +107,11 @@ func gnGenesis() *types.GenesisState {
 		Trips:          []types.Trip{t1, t2, t3, t4},
 		Batches: []types.TripBatch{
 			{Id: 1, PlazaId: "SUWON", Collector: "ex", MerkleRoot: strings.Repeat("b", 64), Count: 10,
-				Totals: []types.OperatorAmount{gnShare("ex", 5000), gnShare("pv", 2500)}, Total: 7500, PeriodId: 1, SubmittedAt: gnT0, SubmittedBy: ex},
+				Totals: []types.OperatorAmount{gnShare("ex", 5000), gnShare("pv", 2500)}, Total: 7500, PeriodId: 1, SubmittedAt: gnT0, SubmittedBy: ex,
+				DeclaredTotals: []types.OperatorAmount{gnShare("ex", 5000), gnShare("pv", 2500)}},
 			{Id: 2, PlazaId: "PYEONG", Collector: "pv", MerkleRoot: strings.Repeat("c", 64), Count: 1,
-				Totals: []types.OperatorAmount{gnShare("ex", 400)}, Total: 400, PeriodId: 2, SubmittedAt: gnT0, SubmittedBy: pv},
+				Totals: []types.OperatorAmount{gnShare("ex", 400)}, Total: 400, PeriodId: 2, SubmittedAt: gnT0, SubmittedBy: pv,
+				DeclaredTotals: []types.OperatorAmount{gnShare("ex", 400)}},
 		},
 		Periods: []types.Period{
 			{Id: 1, Status: types.PeriodSettled, StartTime: gnT0, EndTime: gnT0.Add(24 * time.Hour),

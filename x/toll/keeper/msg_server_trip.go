@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/bits"
+	"slices"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -521,15 +522,16 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 		return nil, err
 	}
 	b := types.TripBatch{
-		PlazaId:     plaza.Id,
-		Collector:   op.AgencyId,
-		MerkleRoot:  msg.MerkleRoot,
-		Count:       msg.Count,
-		Totals:      msg.Totals,
-		Total:       total,
-		PeriodId:    periodID,
-		SubmittedAt: blockTime(ctx),
-		SubmittedBy: msg.Signer,
+		PlazaId:        plaza.Id,
+		Collector:      op.AgencyId,
+		MerkleRoot:     msg.MerkleRoot,
+		Count:          msg.Count,
+		Totals:         msg.Totals,
+		Total:          total,
+		DeclaredTotals: slices.Clone(msg.Totals),
+		PeriodId:       periodID,
+		SubmittedAt:    blockTime(ctx),
+		SubmittedBy:    msg.Signer,
 	}
 	if b.Id, err = m.nextID(ctx, m.NextBatchID); err != nil {
 		return nil, err

@@ -154,10 +154,12 @@ func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatche
 	return &types.QueryTripBatchesResponse{Batches: batches, Pagination: page}, nil
 }
 
-// VerifyTrip checks a Merkle proof that an off-chain trip is the one at
-// req.Index of a batch. A proof that does not hold is an answer, not an
-// error: valid is false and reason says why (a trip of another plaza, an
-// index outside the batch, malformed or wrong aunts).
+// VerifyTrip checks a Merkle sum proof that an off-chain trip is the one at
+// req.Index of a batch and that the batch's declared count and totals are
+// what the tree sums. A proof that does not hold is an answer, not an error:
+// valid is false and reason says why (a trip of another plaza, an index
+// outside the batch, malformed or wrong siblings, a root whose sums or count
+// are not the declared ones).
 func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripRequest) (*types.QueryVerifyTripResponse, error) {
 	if req == nil || req.BatchId == 0 {
 		return nil, status.Error(codes.InvalidArgument, "batch_id must be set")
@@ -166,7 +168,7 @@ func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripR
 	if err != nil {
 		return nil, notFound(err, "batch %d", req.BatchId)
 	}
-	leaf, err := types.VerifyBatchTrip(b.MerkleRoot, b.Count, req.Index, req.Trip, req.Aunts)
+	leaf, err := types.VerifyBatchTrip(b, req.Index, req.Trip, req.Siblings)
 	if err != nil && !errors.Is(err, types.ErrInvalidProof) {
 		return nil, status.Error(codes.Internal, err.Error())
 	}

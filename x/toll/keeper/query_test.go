@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -697,15 +698,12 @@ func TestQueryVerifyTrip(t *testing.T) {
 	trips := qyBatchTrips()
 	root, err := types.BatchRoot(trips)
 	require.NoError(t, err)
-	f.batch(types.TripBatch{Id: 1, PlazaId: "seoul", Collector: qyKec, MerkleRoot: hex.EncodeToString(root), Count: uint64(len(trips)), PeriodId: 1})
-	proof := func(i int) []string {
-		aunts, err := types.BatchProof(trips, i)
+	f.batch(types.TripBatch{Id: 1, PlazaId: "seoul", Collector: qyKec, MerkleRoot: root.Hash, Count: root.Count,
+		Totals: root.Sums, DeclaredTotals: root.Sums, PeriodId: 1})
+	proof := func(i int) []types.MerkleSumNode {
+		siblings, err := types.BatchProof(trips, i)
 		require.NoError(t, err)
-		out := make([]string, len(aunts))
-		for j, a := range aunts {
-			out[j] = hex.EncodeToString(a)
-		}
-		return out
+		return siblings
 	}
 	leafHex := func(bt types.BatchTrip) string {
 		h, err := types.LeafHash(bt)
@@ -715,7 +713,7 @@ func TestQueryVerifyTrip(t *testing.T) {
 
 	// ACT / ASSERT: every trip's proof holds
 	for i, tr := range trips {
-		res, err := f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 1, Trip: tr, Index: uint64(i), Aunts: proof(i)})
+		res, err := f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 1, Trip: tr, Index: uint64(i), Siblings: proof(i)})
 		require.NoError(t, err)
 		require.True(t, res.Valid, "trip %d: %s", i, res.Reason)
 		require.Empty(t, res.Reason)
@@ -727,23 +725,27 @@ func TestQueryVerifyTrip(t *testing.T) {
 	changed.Fare, changed.Shares = 1, []types.OperatorAmount{{Operator: qyKec, Amount: 1}}
 	elsewhere := trips[4]
 	elsewhere.ExitPlaza = "osan"
+	inflatedSibling := proof(4)
+	inflatedSibling[0].Sums = slices.Clone(inflatedSibling[0].Sums)
+	inflatedSibling[0].Sums[0].Amount++
 	invalid := []struct {
-		name   string
-		trip   types.BatchTrip
-		index  uint64
-		aunts  []string
-		reason string
+		name     string
+		trip     types.BatchTrip
+		index    uint64
+		siblings []types.MerkleSumNode
+		reason   string
 	}{
 		{"a changed fare", changed, 4, proof(4), "does not lead to root"},
 		{"a wrong index", trips[4], 5, proof(4), "does not lead to root"},
-		{"a truncated aunt list", trips[4], 4, proof(4)[:2], "needs 3 aunts, got 2"},
+		{"a truncated sibling list", trips[4], 4, proof(4)[:2], "needs 3 siblings, got 2"},
 		{"an index outside the batch", trips[4], 7, proof(4), "index 7 outside a batch of 7 trips"},
-		{"a malformed aunt", trips[4], 4, []string{"00", "11", "22"}, "aunts[0]"},
+		{"a malformed sibling hash", trips[4], 4, []types.MerkleSumNode{{Hash: "00"}, {Hash: "11"}, {Hash: "22"}}, "siblings[0] hash"},
+		{"a tampered sibling sum", trips[4], 4, inflatedSibling, "does not lead to root"},
 		{"a trip of another plaza", elsewhere, 4, proof(4), `exits at plaza "osan", batch 1 is of plaza "seoul"`},
 	}
 	for _, tc := range invalid {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 1, Trip: tc.trip, Index: tc.index, Aunts: tc.aunts})
+			res, err := f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 1, Trip: tc.trip, Index: tc.index, Siblings: tc.siblings})
 			require.NoError(t, err)
 			require.False(t, res.Valid)
 			require.Contains(t, res.Reason, tc.reason)
@@ -751,7 +753,7 @@ func TestQueryVerifyTrip(t *testing.T) {
 		})
 	}
 
-	_, err = f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 2, Trip: trips[0], Aunts: proof(0)})
+	_, err = f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{BatchId: 2, Trip: trips[0], Siblings: proof(0)})
 	qyRequireCode(t, codes.NotFound, err, "batch 2 not found")
 	_, err = f.q.VerifyTrip(f.Ctx, &types.QueryVerifyTripRequest{Trip: trips[0]})
 	qyRequireCode(t, codes.InvalidArgument, err)

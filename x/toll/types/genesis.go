@@ -462,6 +462,13 @@ func (gs GenesisState) validateBatches(operators map[string]struct{}, plazas map
 		if err := validateShares("batch totals", b.Totals, b.Total, operators); err != nil {
 			return errorsmod.Wrapf(err, "batch %d", b.Id)
 		}
+		declared, err := AddAmounts(b.Total, b.Refunded)
+		if err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "batch %d: total + refunded: %s", b.Id, err)
+		}
+		if err := validateShares("batch declared totals", b.DeclaredTotals, declared, operators); err != nil {
+			return errorsmod.Wrapf(err, "batch %d", b.Id)
+		}
 		if _, ok := periods[b.PeriodId]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "batch %d: unknown period %d", b.Id, b.PeriodId)
 		}

@@ -109,9 +109,11 @@ func validGenesis() *types.GenesisState {
 		Trips:          []types.Trip{t1, t2, t3, t4},
 		Batches: []types.TripBatch{
 			{Id: 1, PlazaId: "SUWON", Collector: "ex", MerkleRoot: hexDigest("b"), Count: 10,
-				Totals: []types.OperatorAmount{share("ex", 5000), share("pv", 2500)}, Total: 7500, PeriodId: 1, SubmittedAt: t0, SubmittedBy: ex},
+				Totals: []types.OperatorAmount{share("ex", 5000), share("pv", 2500)}, Total: 7500, PeriodId: 1, SubmittedAt: t0, SubmittedBy: ex,
+				DeclaredTotals: []types.OperatorAmount{share("ex", 5000), share("pv", 2500)}},
 			{Id: 2, PlazaId: "PYEONG", Collector: "pv", MerkleRoot: hexDigest("c"), Count: 1,
-				Totals: []types.OperatorAmount{share("ex", 400)}, Total: 400, PeriodId: 2, SubmittedAt: t0, SubmittedBy: pv},
+				Totals: []types.OperatorAmount{share("ex", 400)}, Total: 400, PeriodId: 2, SubmittedAt: t0, SubmittedBy: pv,
+				DeclaredTotals: []types.OperatorAmount{share("ex", 400)}},
 		},
 		Periods: []types.Period{
 			{Id: 1, Status: types.PeriodSettled, StartTime: t0, EndTime: t0.Add(24 * time.Hour),
@@ -279,6 +281,11 @@ func TestGenesisRejections(t *testing.T) {
 		{"batch total zero", func(g *types.GenesisState) { g.Batches[1].Totals[0].Amount, g.Batches[1].Total = 0, 0 }, "batch totals: amount of ex is 0"},
 		{"batch totals off the total", func(g *types.GenesisState) { g.Batches[0].Total = 7000 }, "batch totals sum to 7500, not 7000"},
 		{"batch unknown period", func(g *types.GenesisState) { g.Batches[0].PeriodId = 9 }, "batch 1: unknown period 9"},
+		{"batch declared totals off total + refunded", func(g *types.GenesisState) { g.Batches[0].DeclaredTotals[0].Amount++ }, "batch 1: batch declared totals sum to 7501, not 7500"},
+		{"batch declared totals unsorted", func(g *types.GenesisState) {
+			d := g.Batches[0].DeclaredTotals
+			d[0], d[1] = d[1], d[0]
+		}, "batch declared totals must be sorted by operator"},
 		// periods
 		{"period id gap", func(g *types.GenesisState) { g.Periods[3].Id = 5 }, "periods[3] has id 5, want 4"},
 		{"no period OPEN", func(g *types.GenesisState) { g.Periods[3].Status = types.PeriodSubmitted }, "period 4 is PERIOD_STATUS_SUBMITTED: exactly the last period is OPEN"},
@@ -318,7 +325,9 @@ func TestGenesisRejections(t *testing.T) {
 		{"open_disputes miscounted", func(g *types.GenesisState) { g.Periods[1].OpenDisputes = 2 }, "period 2: open_disputes is 2 but 1"},
 		{"DISPUTED period without open dispute", func(g *types.GenesisState) { g.Periods[2].Status = types.PeriodDisputed }, "period 3 is DISPUTED without an open dispute"},
 		{"trip refunded off its disputes", func(g *types.GenesisState) { g.Trips[2].Refunded = 0 }, "trip 3: refunded is 0 but its disputes refund 300"},
-		{"batch refunded off its disputes", func(g *types.GenesisState) { g.Batches[1].Refunded = 1 }, "batch 2: refunded is 1 but its disputes refund 0"},
+		{"batch refunded off its disputes", func(g *types.GenesisState) {
+			g.Batches[1].Refunded, g.Batches[1].DeclaredTotals[0].Amount = 1, 401
+		}, "batch 2: refunded is 1 but its disputes refund 0"},
 		// accruals
 		{"accrual duplicate", func(g *types.GenesisState) { g.Accruals = append(g.Accruals, g.Accruals[0]) }, "duplicate accrual (1, ex, ex)"},
 		{"accrual unknown period", func(g *types.GenesisState) {

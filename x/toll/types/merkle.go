@@ -1,131 +1,336 @@
 package types
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"maps"
+	"fmt"
 	"math"
 	"slices"
-
-	"github.com/cometbft/cometbft/crypto/merkle"
+	"strings"
 
 	errorsmod "cosmossdk.io/errors"
 )
 
-// Trip batches are RFC 6962 Merkle trees exactly as CometBFT's crypto/merkle
-// builds them: a leaf is SHA-256(0x00 || the protobuf encoding of a BatchTrip),
-// an inner node SHA-256(0x01 || left || right), and a tree of n leaves splits
-// at the largest power of two below n. A proof is the list of sibling hashes
-// ("aunts") from the leaf up to the root.
+// Trip batches are Merkle SUM trees over the protobuf encodings of their
+// BatchTrips, in order. Every node has a hash, the per-operator sums of the
+// shares of the trips below it and the number of those trips:
+//
+//	leaf:  hash = SHA-256(0x00 || trip encoding), sums = the trip's shares, count = 1
+//	inner: hash = SHA-256(0x01 || left.hash || enc(left) || right.hash || enc(right)),
+//	       sums = left.sums + right.sums, count = left.count + right.count
+//
+// enc(node) = count (8 bytes, big-endian) || number of sums (4 bytes,
+// big-endian) || per sum, by operator in ascending byte order: length of the
+// operator (4 bytes, big-endian) || operator || amount (8 bytes, big-endian).
+// Sums name each operator once and have no zero amounts. A tree of n leaves
+// splits at the largest power of two below n, as RFC 6962 (and CometBFT's
+// crypto/merkle) do. A batch's merkle_root is its root's hash, and the root's
+// sums and count are the batch's declared totals and count. A proof is the
+// list of sibling nodes (hash, sums, count) from the leaf up to the root; each
+// inner node's hash commits to both children's sums, so a node's sums cannot
+// differ from what its parent holds, and the sums recomputed up the path of
+// any one trip must come out as the declared totals.
 
-// MaxProofAunts bounds the aunts of a proof: 64 levels hold 2^64 leaves, more
-// than any batch (max_batch_trips).
-const MaxProofAunts = 64
+// MaxProofSiblings bounds the siblings of a proof: 64 levels hold 2^64 leaves,
+// more than any batch (max_batch_trips).
+const MaxProofSiblings = 64
 
-// leafPrefix is RFC 6962's domain separator of leaf hashes.
-const leafPrefix = 0x00
+// Domain separators of leaf and inner hashes (RFC 6962).
+const (
+	leafPrefix  = 0x00
+	innerPrefix = 0x01
+)
 
-// leafBytes is what a trip's leaf hashes: its gogoproto encoding.
-func leafBytes(t BatchTrip) ([]byte, error) {
+// sumNode is a node of a Merkle sum tree.
+type sumNode struct {
+	hash  []byte
+	sums  []OperatorAmount
+	count uint64
+}
+
+// proto returns the node as a MerkleSumNode.
+func (n sumNode) proto() MerkleSumNode {
+	return MerkleSumNode{Hash: hex.EncodeToString(n.hash), Sums: n.sums, Count: n.count}
+}
+
+// leafNode is the leaf of a trip: its hash and its shares, summed per
+// operator. The shares must name an operator and add up to the fare.
+func leafNode(t BatchTrip) (sumNode, error) {
 	bz, err := t.Marshal()
 	if err != nil {
-		return nil, errorsmod.Wrapf(ErrInvalidBatch, "encode trip: %s", err)
+		return sumNode{}, errorsmod.Wrapf(ErrInvalidBatch, "encode trip: %s", err)
 	}
-	return bz, nil
+	var sums []OperatorAmount
+	var fare uint64
+	for j, s := range t.Shares {
+		if s.Operator == "" {
+			return sumNode{}, errorsmod.Wrapf(ErrInvalidBatch, "shares[%d] names no operator", j)
+		}
+		if fare, err = AddAmounts(fare, s.Amount); err != nil {
+			return sumNode{}, errorsmod.Wrap(err, "shares")
+		}
+		if sums, err = addSums(sums, []OperatorAmount{s}); err != nil {
+			return sumNode{}, err
+		}
+	}
+	if fare != t.Fare {
+		return sumNode{}, errorsmod.Wrapf(ErrInvalidBatch, "shares sum to %d, fare is %d", fare, t.Fare)
+	}
+	h := sha256.Sum256(append([]byte{leafPrefix}, bz...))
+	return sumNode{hash: h[:], sums: sums, count: 1}, nil
+}
+
+// innerNode is the parent of l and r; its sums and count are checked sums.
+func innerNode(l, r sumNode) (sumNode, error) {
+	sums, err := addSums(l.sums, r.sums)
+	if err != nil {
+		return sumNode{}, err
+	}
+	count, err := AddAmounts(l.count, r.count)
+	if err != nil {
+		return sumNode{}, errorsmod.Wrap(err, "count")
+	}
+	h := sha256.New()
+	h.Write([]byte{innerPrefix})
+	h.Write(l.hash)
+	h.Write(encodeSums(l.sums, l.count))
+	h.Write(r.hash)
+	h.Write(encodeSums(r.sums, r.count))
+	return sumNode{hash: h.Sum(nil), sums: sums, count: count}, nil
+}
+
+// encodeSums is enc(node) of a node's sums (sorted, no zero amounts) and
+// count.
+func encodeSums(sums []OperatorAmount, count uint64) []byte {
+	bz := binary.BigEndian.AppendUint64(nil, count)
+	bz = binary.BigEndian.AppendUint32(bz, uint32(len(sums)))
+	for _, s := range sums {
+		bz = binary.BigEndian.AppendUint32(bz, uint32(len(s.Operator)))
+		bz = append(bz, s.Operator...)
+		bz = binary.BigEndian.AppendUint64(bz, s.Amount)
+	}
+	return bz
+}
+
+// addSums merges two sorted sum lists, adding the amounts of an operator in
+// both (ErrAmountOverflow past 2^64) and leaving out zero amounts.
+func addSums(a, b []OperatorAmount) ([]OperatorAmount, error) {
+	out := make([]OperatorAmount, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var next OperatorAmount
+		switch {
+		case j == len(b) || (i < len(a) && a[i].Operator < b[j].Operator):
+			next, i = a[i], i+1
+		case i == len(a) || b[j].Operator < a[i].Operator:
+			next, j = b[j], j+1
+		default:
+			sum, err := AddAmounts(a[i].Amount, b[j].Amount)
+			if err != nil {
+				return nil, errorsmod.Wrapf(err, "operator %s", a[i].Operator)
+			}
+			next, i, j = OperatorAmount{Operator: a[i].Operator, Amount: sum}, i+1, j+1
+		}
+		if next.Amount > 0 {
+			out = append(out, next)
+		}
+	}
+	return out, nil
+}
+
+// sumTree builds the tree of leaves and returns its root and the siblings of
+// leaves[index] from the leaf up (none when index is outside the leaves).
+func sumTree(leaves []sumNode, index int) (sumNode, []sumNode, error) {
+	n := len(leaves)
+	if n == 1 {
+		return leaves[0], nil, nil
+	}
+	k := int(splitPoint(uint64(n)))
+	li, ri := -1, -1
+	if index >= 0 && index < k {
+		li = index
+	} else if index >= k && index < n {
+		ri = index - k
+	}
+	l, lpath, err := sumTree(leaves[:k], li)
+	if err != nil {
+		return sumNode{}, nil, err
+	}
+	r, rpath, err := sumTree(leaves[k:], ri)
+	if err != nil {
+		return sumNode{}, nil, err
+	}
+	root, err := innerNode(l, r)
+	if err != nil {
+		return sumNode{}, nil, err
+	}
+	switch {
+	case li >= 0:
+		return root, append(lpath, r), nil
+	case ri >= 0:
+		return root, append(rpath, l), nil
+	}
+	return root, nil, nil
+}
+
+// batchTree builds the sum tree of a batch, which must not be empty, and
+// the siblings of trips[index].
+func batchTree(trips []BatchTrip, index int) (sumNode, []sumNode, error) {
+	if len(trips) == 0 {
+		return sumNode{}, nil, errorsmod.Wrap(ErrInvalidBatch, "a batch has at least one trip")
+	}
+	leaves := make([]sumNode, len(trips))
+	for i, t := range trips {
+		var err error
+		if leaves[i], err = leafNode(t); err != nil {
+			return sumNode{}, nil, errorsmod.Wrapf(err, "trips[%d]", i)
+		}
+	}
+	return sumTree(leaves, index)
 }
 
 // LeafHash is the Merkle leaf hash of a batch trip, SHA-256(0x00 || encoding).
 func LeafHash(t BatchTrip) ([]byte, error) {
-	bz, err := leafBytes(t)
+	leaf, err := leafNode(t)
 	if err != nil {
 		return nil, err
 	}
-	return hashLeaf(bz), nil
+	return leaf.hash, nil
 }
 
-// hashLeaf is SHA-256(0x00 || bz).
-func hashLeaf(bz []byte) []byte {
-	h := sha256.Sum256(append([]byte{leafPrefix}, bz...))
-	return h[:]
-}
-
-// batchLeaves encodes every trip of a batch, which must not be empty.
-func batchLeaves(trips []BatchTrip) ([][]byte, error) {
-	if len(trips) == 0 {
-		return nil, errorsmod.Wrap(ErrInvalidBatch, "a batch has at least one trip")
-	}
-	leaves := make([][]byte, len(trips))
-	for i, t := range trips {
-		bz, err := leafBytes(t)
-		if err != nil {
-			return nil, errorsmod.Wrapf(err, "trips[%d]", i)
-		}
-		leaves[i] = bz
-	}
-	return leaves, nil
-}
-
-// BatchRoot is the Merkle root of a batch's trips, in order.
-func BatchRoot(trips []BatchTrip) ([]byte, error) {
-	leaves, err := batchLeaves(trips)
+// BatchRoot is the root of a batch's Merkle sum tree, the trips in order:
+// its hash is the batch's merkle_root, its sums the per-operator totals
+// (sorted by operator, no zero amounts) and its count the number of trips.
+// Each trip's shares must name an operator and add up to its fare.
+func BatchRoot(trips []BatchTrip) (MerkleSumNode, error) {
+	root, _, err := batchTree(trips, -1)
 	if err != nil {
-		return nil, err
+		return MerkleSumNode{}, err
 	}
-	return merkle.HashFromByteSlices(leaves), nil
+	return root.proto(), nil
 }
 
-// BatchProof returns the aunts proving trips[index] against BatchRoot(trips),
-// from the leaf's sibling up to the root's child.
-func BatchProof(trips []BatchTrip, index int) ([][]byte, error) {
+// BatchProof returns the siblings proving trips[index] against
+// BatchRoot(trips), from the leaf's sibling up to the root's child.
+func BatchProof(trips []BatchTrip, index int) ([]MerkleSumNode, error) {
 	if index < 0 || index >= len(trips) {
 		return nil, errorsmod.Wrapf(ErrInvalidProof, "index %d outside a batch of %d trips", index, len(trips))
 	}
-	leaves, err := batchLeaves(trips)
+	_, path, err := batchTree(trips, index)
 	if err != nil {
 		return nil, err
 	}
-	_, proofs := merkle.ProofsFromByteSlices(leaves)
-	return proofs[index].Aunts, nil
+	siblings := make([]MerkleSumNode, len(path))
+	for i, n := range path {
+		siblings[i] = n.proto()
+	}
+	return siblings, nil
 }
 
-// VerifyBatchTrip checks that t is the trip at index of a batch of count trips
-// with Merkle root rootHex, given the proof's aunts (64 hex characters each,
-// leaf to root). It returns the trip's leaf hash, also when the proof fails
-// (nil only if the trip cannot be encoded). Every failure of the proof wraps
-// ErrInvalidProof and says what is wrong.
-func VerifyBatchTrip(rootHex string, count, index uint64, t BatchTrip, auntsHex []string) ([]byte, error) {
-	bz, err := leafBytes(t)
+// VerifyBatchTrip checks that t is the trip at index of batch b: the path
+// from t's leaf through siblings (leaf to root) must end in a node whose hash
+// is b's merkle_root, whose count is b's count and whose sums are b's
+// declared totals. It returns the trip's leaf hash, also when the proof fails
+// (nil only if the trip cannot be hashed). Every failure wraps
+// ErrInvalidProof and says what does not match.
+func VerifyBatchTrip(b TripBatch, index uint64, t BatchTrip, siblings []MerkleSumNode) ([]byte, error) {
+	bz, err := t.Marshal()
 	if err != nil {
-		return nil, err
+		return nil, errorsmod.Wrapf(ErrInvalidBatch, "encode trip: %s", err)
 	}
-	leaf := hashLeaf(bz)
+	h := sha256.Sum256(append([]byte{leafPrefix}, bz...))
+	leafHash := h[:]
+	fail := func(format string, args ...any) ([]byte, error) {
+		return leafHash, errorsmod.Wrapf(ErrInvalidProof, format, args...)
+	}
+	count := b.Count
 	if count == 0 || count > math.MaxInt64 {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "batch count %d", count)
+		return fail("batch count %d", count)
 	}
 	if index >= count {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "index %d outside a batch of %d trips", index, count)
+		return fail("index %d outside a batch of %d trips", index, count)
 	}
-	if len(auntsHex) > MaxProofAunts {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "%d aunts, at most %d", len(auntsHex), MaxProofAunts)
+	if len(siblings) > MaxProofSiblings {
+		return fail("%d siblings, at most %d", len(siblings), MaxProofSiblings)
 	}
-	root, err := decodeHash(rootHex)
+	root, err := decodeHash(b.MerkleRoot)
 	if err != nil {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "merkle root: %s", err)
+		return fail("merkle root: %s", err)
 	}
-	aunts := make([][]byte, len(auntsHex))
-	for i, a := range auntsHex {
-		if aunts[i], err = decodeHash(a); err != nil {
-			return leaf, errorsmod.Wrapf(ErrInvalidProof, "aunts[%d]: %s", i, err)
+	sizes := siblingSizes(index, count)
+	if len(siblings) != len(sizes) {
+		return fail("trip %d of a batch of %d trips needs %d siblings, got %d", index, count, len(sizes), len(siblings))
+	}
+	node, err := leafNode(t)
+	if err != nil {
+		return fail("the trip: %s", err)
+	}
+	if err := sumsWithin(node.sums, b.DeclaredTotals); err != nil {
+		return fail("the trip's shares: %s", err)
+	}
+	for i, s := range siblings {
+		sib := sumNode{sums: s.Sums, count: s.Count}
+		if sib.hash, err = decodeHash(s.Hash); err != nil {
+			return fail("siblings[%d] hash: %s", i, err)
+		}
+		if s.Count != sizes[i].count {
+			return fail("siblings[%d] counts %d trips, the subtree there has %d", i, s.Count, sizes[i].count)
+		}
+		if err := sumsWithin(s.Sums, b.DeclaredTotals); err != nil {
+			return fail("siblings[%d] sums: %s", i, err)
+		}
+		l, r := node, sib
+		if sizes[i].left {
+			l, r = sib, node
+		}
+		if node, err = innerNode(l, r); err != nil {
+			return fail("siblings[%d]: %s", i, err)
 		}
 	}
-	if want := proofDepth(index, count); len(aunts) != want {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "trip %d of a batch of %d trips needs %d aunts, got %d", index, count, want, len(aunts))
+	if !bytes.Equal(node.hash, root) {
+		return fail("trip %d does not lead to root %s (the path ends in %x)", index, b.MerkleRoot, node.hash)
 	}
-	proof := merkle.Proof{Total: int64(count), Index: int64(index), LeafHash: leaf, Aunts: aunts}
-	if err := proof.Verify(root, bz); err != nil {
-		return leaf, errorsmod.Wrapf(ErrInvalidProof, "trip %d does not lead to root %s: %s", index, rootHex, err)
+	if node.count != count {
+		return fail("the root counts %d trips, the batch declares %d", node.count, count)
 	}
-	return leaf, nil
+	if !slices.Equal(node.sums, b.DeclaredTotals) {
+		return fail("the root's sums %s are not the batch's declared totals %s", formatSums(node.sums), formatSums(b.DeclaredTotals))
+	}
+	return leafHash, nil
+}
+
+// sumsWithin checks that sums are sorted by operator without repeats or zero
+// amounts and name only operators of totals (sums only grow toward the root,
+// so no node of a valid proof has an operator or more entries the root lacks).
+func sumsWithin(sums, totals []OperatorAmount) error {
+	if len(sums) > len(totals) {
+		return errorsmod.Wrapf(ErrInvalidProof, "%d operators, the batch's totals name %d", len(sums), len(totals))
+	}
+	for i, s := range sums {
+		if i > 0 && s.Operator <= sums[i-1].Operator {
+			return errorsmod.Wrapf(ErrInvalidProof, "[%d] %q: operators must be sorted without repeats", i, s.Operator)
+		}
+		if s.Amount == 0 {
+			return errorsmod.Wrapf(ErrInvalidProof, "[%d] %q is 0", i, s.Operator)
+		}
+		if _, found := slices.BinarySearchFunc(totals, s.Operator, func(t OperatorAmount, op string) int {
+			return strings.Compare(t.Operator, op)
+		}); !found {
+			return errorsmod.Wrapf(ErrInvalidProof, "operator %q is not in the batch's totals", s.Operator)
+		}
+	}
+	return nil
+}
+
+// formatSums writes sums as operator:amount,... for a reason.
+func formatSums(sums []OperatorAmount) string {
+	parts := make([]string, len(sums))
+	for i, s := range sums {
+		parts[i] = fmt.Sprintf("%s=%d", s.Operator, s.Amount)
+	}
+	return "[" + strings.Join(parts, " ") + "]"
 }
 
 // decodeHash decodes a SHA-256 hash written as 64 hex characters.
@@ -140,20 +345,29 @@ func decodeHash(s string) ([]byte, error) {
 	return bz, nil
 }
 
-// proofDepth is the number of aunts of leaf index in a tree of total leaves:
-// the depth of that leaf, the tree splitting as CometBFT's does.
-func proofDepth(index, total uint64) int {
-	depth := 0
+// siblingSize is the size of the subtree a proof's sibling roots and whether
+// it is the left child (the proven path goes right there).
+type siblingSize struct {
+	count uint64
+	left  bool
+}
+
+// siblingSizes lists, leaf to root, the siblings of leaf index in a tree of
+// total leaves, the tree splitting as RFC 6962's does.
+func siblingSizes(index, total uint64) []siblingSize {
+	var sizes []siblingSize
 	for total > 1 {
 		split := splitPoint(total)
 		if index < split {
+			sizes = append(sizes, siblingSize{count: total - split})
 			total = split
 		} else {
+			sizes = append(sizes, siblingSize{count: split, left: true})
 			index, total = index-split, total-split
 		}
-		depth++
 	}
-	return depth
+	slices.Reverse(sizes)
+	return sizes
 }
 
 // splitPoint is the largest power of two strictly below n (n > 1).
@@ -163,41 +377,4 @@ func splitPoint(n uint64) uint64 {
 		p *= 2
 	}
 	return p
-}
-
-// BatchTotals sums the trips' shares per operator: one entry per operator
-// with a non-zero sum, sorted by operator, and the total of all shares. Each
-// trip's shares must name an operator and sum to its fare.
-func BatchTotals(trips []BatchTrip) ([]OperatorAmount, uint64, error) {
-	sums := make(map[string]uint64)
-	var total uint64
-	for i, t := range trips {
-		var fare uint64
-		for j, s := range t.Shares {
-			if s.Operator == "" {
-				return nil, 0, errorsmod.Wrapf(ErrInvalidBatch, "trips[%d].shares[%d] names no operator", i, j)
-			}
-			var err error
-			if fare, err = AddAmounts(fare, s.Amount); err != nil {
-				return nil, 0, errorsmod.Wrapf(err, "trips[%d] shares", i)
-			}
-			if sums[s.Operator], err = AddAmounts(sums[s.Operator], s.Amount); err != nil {
-				return nil, 0, errorsmod.Wrapf(err, "operator %s", s.Operator)
-			}
-		}
-		if fare != t.Fare {
-			return nil, 0, errorsmod.Wrapf(ErrInvalidBatch, "trips[%d]: shares sum to %d, fare is %d", i, fare, t.Fare)
-		}
-		var err error
-		if total, err = AddAmounts(total, fare); err != nil {
-			return nil, 0, errorsmod.Wrap(err, "batch total")
-		}
-	}
-	var totals []OperatorAmount
-	for _, op := range slices.Sorted(maps.Keys(sums)) {
-		if sums[op] > 0 {
-			totals = append(totals, OperatorAmount{Operator: op, Amount: sums[op]})
-		}
-	}
-	return totals, total, nil
 }

@@ -64,8 +64,9 @@ func CmdSubmitBatchFile() *cobra.Command {
 		Short: "Anchor a file of off-chain trips of a plaza as a trip batch: its Merkle root, trip count and per-operator totals (needs toll.plaza of the plaza's operator)",
 		Long: `Read a JSON array of BatchTrip objects (proto JSON: entry_plaza, exit_plaza, vehicle_class,
 entry_unix, exit_unix, discount_codes, vehicle_ref, fare, shares [{operator, amount}]), compute
-the batch's RFC 6962 Merkle root over the trips in file order, the count and the operators' totals,
-and broadcast MsgSubmitTripBatch. Only the root, the count and the totals go on chain; keep the
+the root of the batch's Merkle sum tree over the trips in file order (x/toll README section 7): its
+hash is the merkle_root, its count and per-operator sums the batch's count and totals; broadcast
+MsgSubmitTripBatch. Only the root, the count and the totals go on chain; keep the
 file: "query toll batch-proof" proves any of its trips against the anchored root.`,
 		Example: fmt.Sprintf(`%s tx toll submit-batch-file seoul-tg trips-2026-01-01.json --from kec-plaza`, version.AppName),
 		Args:    cobra.ExactArgs(2),
@@ -94,12 +95,13 @@ file: "query toll batch-proof" proves any of its trips against the anchored root
 func CmdBatchProof() *cobra.Command {
 	return &cobra.Command{
 		Use:   "batch-proof [trips.json] [index]",
-		Short: "Compute, offline, the Merkle proof of one trip (0-based index) of a batch file, for the verify-trip query",
-		Long: `Print {root, count, index, leaf_hash, aunts, trip} as JSON for the trip at index (0-based) of a
-trips file as "tx toll submit-batch-file" reads it. root and count are what the batch anchored;
-index, trip and aunts are the arguments of "query toll verify-trip".`,
+		Short: "Compute, offline, the Merkle sum proof of one trip (0-based index) of a batch file, for the verify-trip query",
+		Long: `Print {root, count, totals, index, leaf_hash, siblings, trip} as JSON for the trip at index
+(0-based) of a trips file as "tx toll submit-batch-file" reads it. root, count and totals are what
+the batch anchored; index, trip and siblings (hash, sums and count of each sibling node, leaf to
+root) are the arguments of "query toll verify-trip".`,
 		Example: fmt.Sprintf(`%[1]s query toll batch-proof trips-2026-01-01.json 41 > proof.json
-%[1]s query toll verify-trip 7 "$(jq -r .index proof.json)" "$(jq -c .trip proof.json)" $(jq -r '.aunts[]' proof.json)`, version.AppName),
+%[1]s query toll verify-trip 7 "$(jq -r .index proof.json)" "$(jq -c .trip proof.json)" $(jq -c '.siblings[]' proof.json)`, version.AppName),
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx := client.GetClientContextFromCmd(cmd)
@@ -125,15 +127,17 @@ index, trip and aunts are the arguments of "query toll verify-trip".`,
 	}
 }
 
-// BatchProof is the output of batch-proof: the batch's root and count, and
-// the trip, its leaf hash and its proof's aunts (hex, leaf to root).
+// BatchProof is the output of batch-proof: the batch's root, count and
+// totals, and the trip, its leaf hash and its proof's sibling nodes (leaf to
+// root); totals, siblings and the trip are proto JSON.
 type BatchProof struct {
-	Root     string          `json:"root"`
-	Count    uint64          `json:"count"`
-	Index    uint64          `json:"index"`
-	LeafHash string          `json:"leaf_hash"`
-	Aunts    []string        `json:"aunts"`
-	Trip     json.RawMessage `json:"trip"`
+	Root     string            `json:"root"`
+	Count    uint64            `json:"count"`
+	Totals   []json.RawMessage `json:"totals"`
+	Index    uint64            `json:"index"`
+	LeafHash string            `json:"leaf_hash"`
+	Siblings []json.RawMessage `json:"siblings"`
+	Trip     json.RawMessage   `json:"trip"`
 }
 
 // BuildBatchProof computes the proof of trips[index]; the trip is written as
@@ -146,7 +150,7 @@ func BuildBatchProof(cdc codec.JSONCodec, trips []types.BatchTrip, index uint64)
 	if err != nil {
 		return BatchProof{}, err
 	}
-	aunts, err := types.BatchProof(trips, int(index))
+	siblings, err := types.BatchProof(trips, int(index))
 	if err != nil {
 		return BatchProof{}, err
 	}
@@ -159,21 +163,29 @@ func BuildBatchProof(cdc codec.JSONCodec, trips []types.BatchTrip, index uint64)
 		return BatchProof{}, err
 	}
 	out := BatchProof{
-		Root:     hex.EncodeToString(root),
-		Count:    uint64(len(trips)),
+		Root:     root.Hash,
+		Count:    root.Count,
+		Totals:   make([]json.RawMessage, len(root.Sums)),
 		Index:    index,
 		LeafHash: hex.EncodeToString(leaf),
-		Aunts:    make([]string, len(aunts)),
+		Siblings: make([]json.RawMessage, len(siblings)),
 		Trip:     trip,
 	}
-	for i, a := range aunts {
-		out.Aunts[i] = hex.EncodeToString(a)
+	for i := range root.Sums {
+		if out.Totals[i], err = cdc.MarshalJSON(&root.Sums[i]); err != nil {
+			return BatchProof{}, err
+		}
+	}
+	for i := range siblings {
+		if out.Siblings[i], err = cdc.MarshalJSON(&siblings[i]); err != nil {
+			return BatchProof{}, err
+		}
 	}
 	return out, nil
 }
 
-// BatchMsg builds the MsgSubmitTripBatch of the trips of a plaza: their
-// Merkle root, count and per-operator totals.
+// BatchMsg builds the MsgSubmitTripBatch of the trips of a plaza: the hash,
+// count and per-operator sums of the root of their Merkle sum tree.
 func BatchMsg(signer, plazaID string, trips []types.BatchTrip) (*types.MsgSubmitTripBatch, error) {
 	if err := types.ValidateID("plaza_id", plazaID, types.MaxPlazaIDLength); err != nil {
 		return nil, err
@@ -187,16 +199,12 @@ func BatchMsg(signer, plazaID string, trips []types.BatchTrip) (*types.MsgSubmit
 	if err != nil {
 		return nil, err
 	}
-	totals, _, err := types.BatchTotals(trips)
-	if err != nil {
-		return nil, err
-	}
 	return &types.MsgSubmitTripBatch{
 		Signer:     signer,
 		PlazaId:    plazaID,
-		MerkleRoot: hex.EncodeToString(root),
-		Count:      uint64(len(trips)),
-		Totals:     totals,
+		MerkleRoot: root.Hash,
+		Count:      root.Count,
+		Totals:     root.Sums,
 	}, nil
 }
 

@@ -100,7 +100,7 @@ func TestBatchMsg(t *testing.T) {
 	require.Equal(t, &types.MsgSubmitTripBatch{
 		Signer:     "civic1signer",
 		PlazaId:    "seoul-tg",
-		MerkleRoot: hex.EncodeToString(root),
+		MerkleRoot: root.Hash,
 		Count:      3,
 		Totals:     []types.OperatorAmount{{Operator: "kec", Amount: 13100}, {Operator: "sjr", Amount: 8200}},
 	}, msg)
@@ -121,12 +121,14 @@ func TestBuildBatchProof(t *testing.T) {
 	require.NoError(t, err)
 	root, err := types.BatchRoot(trips)
 	require.NoError(t, err)
+	batch := types.TripBatch{MerkleRoot: root.Hash, Count: root.Count, DeclaredTotals: root.Sums}
 
 	for i := range trips {
 		proof, err := cli.BuildBatchProof(cdc, trips, uint64(i))
 		require.NoError(t, err)
-		require.Equal(t, hex.EncodeToString(root), proof.Root)
+		require.Equal(t, root.Hash, proof.Root)
 		require.Equal(t, uint64(3), proof.Count)
+		require.Equal(t, []string{`{"operator":"kec","amount":"13100"}`, `{"operator":"sjr","amount":"8200"}`}, rawStrings(proof.Totals))
 		require.Equal(t, uint64(i), proof.Index)
 
 		// The printed trip encodes as the same trip, and the proof verifies.
@@ -138,7 +140,7 @@ func TestBuildBatchProof(t *testing.T) {
 		got, err := trip.Marshal()
 		require.NoError(t, err)
 		require.Equal(t, want, got)
-		leaf, err := types.VerifyBatchTrip(proof.Root, proof.Count, proof.Index, trip, proof.Aunts)
+		leaf, err := types.VerifyBatchTrip(batch, proof.Index, trip, decodeSiblings(t, cdc, proof.Siblings))
 		require.NoError(t, err)
 		require.Equal(t, hex.EncodeToString(leaf), proof.LeafHash)
 	}
@@ -146,13 +148,32 @@ func TestBuildBatchProof(t *testing.T) {
 	_, err = cli.BuildBatchProof(cdc, trips, 3)
 	require.ErrorContains(t, err, "index 3 outside a batch of 3 trips")
 
-	// One trip: no aunts, printed as [] for verify-trip.
+	// One trip: no siblings, printed as [] for verify-trip.
 	one, err := cli.BuildBatchProof(cdc, trips[:1], 0)
 	require.NoError(t, err)
 	bz, err := json.Marshal(one)
 	require.NoError(t, err)
-	require.Contains(t, string(bz), `"aunts":[]`)
+	require.Contains(t, string(bz), `"siblings":[]`)
 	require.Equal(t, one.LeafHash, one.Root)
+}
+
+// rawStrings is the JSON of each element.
+func rawStrings(raws []json.RawMessage) []string {
+	out := make([]string, len(raws))
+	for i, r := range raws {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// decodeSiblings reads the proto JSON siblings batch-proof prints.
+func decodeSiblings(t *testing.T, cdc codec.JSONCodec, raws []json.RawMessage) []types.MerkleSumNode {
+	t.Helper()
+	out := make([]types.MerkleSumNode, len(raws))
+	for i, r := range raws {
+		require.NoError(t, cdc.UnmarshalJSON(r, &out[i]))
+	}
+	return out
 }
 
 // withClientContext runs cmd with args under clientCtx, as the root command's
@@ -179,11 +200,17 @@ func TestBatchProofCommand(t *testing.T) {
 	var proof cli.BatchProof
 	require.NoError(t, json.Unmarshal([]byte(out), &proof))
 	require.Equal(t, uint64(2), proof.Index)
-	require.Len(t, proof.Aunts, 1) // leaf 2 of 3 is the right child of the root
+	require.Len(t, proof.Siblings, 1) // leaf 2 of 3 is the right child of the root
+	siblings := decodeSiblings(t, cdc, proof.Siblings)
+	require.Equal(t, uint64(2), siblings[0].Count, "its sibling is the node of trips 0 and 1")
 	var trip types.BatchTrip
 	require.NoError(t, cdc.UnmarshalJSON(proof.Trip, &trip))
 	require.Equal(t, ref3, trip.VehicleRef)
-	_, err = types.VerifyBatchTrip(proof.Root, proof.Count, proof.Index, trip, proof.Aunts)
+	totals := make([]types.OperatorAmount, len(proof.Totals))
+	for i, raw := range proof.Totals {
+		require.NoError(t, cdc.UnmarshalJSON(raw, &totals[i]))
+	}
+	_, err = types.VerifyBatchTrip(types.TripBatch{MerkleRoot: proof.Root, Count: proof.Count, DeclaredTotals: totals}, proof.Index, trip, siblings)
 	require.NoError(t, err)
 
 	_, err = withClientContext(t, client.Context{}.WithCodec(cdc), cli.CmdBatchProof(), path, "x")
