@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -128,5 +129,16 @@ func TestExtendGenesisHygieneCertificate(t *testing.T) {
 	}
 	if err := gs.ValidateAddresses(address.NewBech32Codec(Bech32Prefix)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Declaration numbers carry no digit run that x/haccp would take for personal
+// data, whatever the digest.
+func TestBenchDeclNoHasNoDigits(t *testing.T) {
+	for i := 0; i < 2000; i++ {
+		d := BenchDeclNo("run", i%300, i)
+		if strings.ContainsAny(d, "0123456789") || haccptypes.ValidateDeclNo(d) != nil {
+			t.Fatalf("declaration number %q", d)
+		}
 	}
 }
