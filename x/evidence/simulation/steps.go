@@ -90,7 +90,7 @@ const DefaultWeightOutOfOrder = 3
 // with the AppParams key of its weight, "op_weight_<msg>_out_of_order".
 func OutOfOrderProbes(k keeper.Keeper) []OutOfOrderProbe {
 	return []OutOfOrderProbe{
-		{"op_weight_msg_take_custody_out_of_order", takeCustody.outOfOrder(k)},
+		{"op_weight_msg_take_custody_out_of_order", takeCustodyOrReclaim().outOfOrder(k)},
 		{"op_weight_msg_propose_transfer_out_of_order", proposeTransferOutOfOrder.outOfOrder(k)},
 		{"op_weight_msg_accept_transfer_out_of_order", acceptTransfer.outOfOrder(k)},
 		{"op_weight_msg_reject_transfer_out_of_order", rejectTransfer.outOfOrder(k)},
@@ -103,6 +103,16 @@ func OutOfOrderProbes(k keeper.Keeper) []OutOfOrderProbe {
 		{"op_weight_msg_dispose_out_of_order", dispose.outOfOrder(k)},
 		{"op_weight_msg_return_out_of_order", returnItem.outOfOrder(k)},
 	}
+}
+
+// takeCustodyOrReclaim is takeCustody for the lifecycle probe: an IN_CUSTODY or
+// IN_ANALYSIS item may be taken too, as a reclaim when its holder can no longer act
+// (types.Reclaimable), so the probe tries only the other statuses. The factory itself
+// generates takes of REGISTERED items only.
+func takeCustodyOrReclaim() step[*types.MsgTakeCustody] {
+	st := takeCustody
+	st.from = statuses(types.EvidenceStatusRegistered, types.EvidenceStatusInCustody, types.EvidenceStatusInAnalysis)
+	return st
 }
 
 // The lifecycle steps, with the signers the state names first.
