@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/collections"
 	"github.com/stretchr/testify/require"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
@@ -561,4 +562,36 @@ func TestFinding02GovernanceDecidesSilentRespondent(t *testing.T) {
 	require.True(t, stOnlyEvent[*types.EventDisputeResolved](f).DecidedByGovernance)
 	require.Equal(t, uint64(stFareKQ-150), f.stGetTrip(sc.paidKQ).Fare)
 	require.NoError(t, f.Keeper.CheckInvariants(f.Ctx))
+}
+
+// TestSuspectedDisputesCannotPostponeSettlement: each dispute opened on a
+// SUBMITTED period restarts its confirmation deadline, but a party with many
+// trips cannot push settlement back a full deadline per dispute: the deadline
+// never passes twice confirmation_deadline_seconds after the submission, and a
+// late dispute leaves the participants only the minimum hour to confirm again.
+func TestSuspectedDisputesCannotPostponeSettlement(t *testing.T) {
+	// ARRANGE: period 1 submitted at T with the three operators' trips.
+	f := stSetup(t)
+	sc := f.stThreeOperators()
+	f.stSubmit(1)
+	params, err := f.Keeper.Params.Get(f.Ctx)
+	require.NoError(t, err)
+	d := time.Duration(params.ConfirmationDeadlineSeconds) * time.Second
+	submitted := f.stPeriod(1).EndTime
+	require.Equal(t, submitted.Add(d), f.stPeriod(1).ConfirmBy)
+	open := func(at time.Time, by sdk.AccAddress, trip uint64) time.Time {
+		f.Ctx = f.Ctx.WithBlockTime(at)
+		_, err := f.msg.OpenDispute(f.Ctx, f.stOpenDisputeMsg(by, types.TargetTrip, trip))
+		require.NoError(t, err)
+		return f.stPeriod(1).ConfirmBy
+	}
+
+	// ACT / ASSERT: early in the window the deadline restarts in full.
+	require.Equal(t, submitted.Add(d/2).Add(d), open(submitted.Add(d/2), stPayer, sc.paidKQ))
+	// Later it stops at twice the deadline after the submission...
+	require.Equal(t, submitted.Add(2*d), open(submitted.Add(3*d/2), stPayer, sc.paidQP))
+	// ...and a dispute just before that leaves the minimum hour, no more.
+	late := submitted.Add(2*d - time.Minute)
+	require.Equal(t, late.Add(time.Duration(types.MinConfirmationDeadlineSeconds)*time.Second),
+		open(late, stPayer2, sc.unpaidKP))
 }

@@ -96,7 +96,8 @@ func (k Keeper) participants(ctx context.Context, periodID uint64) ([]string, er
 // resetTotals is what a SUBMITTED period goes through when its totals change
 // (a dispute opened, appealed or decided): every escrow is returned, the
 // confirmations are cleared, the participants recomputed and the
-// confirmation deadline restarts. It returns the escrow released.
+// confirmation deadline restarts (restartConfirmBy). It returns the escrow
+// released.
 func (k Keeper) resetTotals(ctx context.Context, p *types.Period, params types.Params) ([]types.OperatorAmount, error) {
 	released, err := k.releaseEscrow(ctx, p.Id, params.Denom)
 	if err != nil {
@@ -107,8 +108,26 @@ func (k Keeper) resetTotals(ctx context.Context, p *types.Period, params types.P
 	}
 	p.Confirmed = nil
 	p.Status = afterSubmission(*p)
-	p.ConfirmBy = confirmBy(blockTime(ctx), params)
+	p.ConfirmBy = restartConfirmBy(blockTime(ctx), p.EndTime, params)
 	return released, nil
+}
+
+// restartConfirmBy is the confirmation deadline after a SUBMITTED period's
+// totals change at now: a full confirmation_deadline_seconds, but never past
+// twice that after the submission (submitted), and never less than
+// types.MinConfirmationDeadlineSeconds for the participants to confirm again.
+// So one party opening its disputes one after another cannot postpone the
+// settlement by a full deadline each time.
+func restartConfirmBy(now, submitted time.Time, params types.Params) time.Time {
+	deadline := time.Duration(params.ConfirmationDeadlineSeconds) * time.Second
+	by := now.Add(deadline)
+	if limit := submitted.Add(2 * deadline); by.After(limit) {
+		by = limit
+	}
+	if least := now.Add(time.Duration(types.MinConfirmationDeadlineSeconds) * time.Second); by.Before(least) {
+		by = least
+	}
+	return by
 }
 
 // positionOf returns the operator's position in the list, or a zero one.
