@@ -157,27 +157,7 @@ func (k Keeper) MemberCountInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	stored := make(map[string]bool)
-	if err := k.MemberCount.Walk(ctx, nil, func(id string, n uint64) (bool, error) {
-		stored[id] = true
-		if n != counted[id] || n == 0 {
-			return true, fmt.Errorf("member count of agency %q is %d, but it has %d members", id, n, counted[id])
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(counted))
-	for id := range counted {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if !stored[id] {
-			return fmt.Errorf("agency %q has %d members but no member count", id, counted[id])
-		}
-	}
-	return nil
+	return k.checkCounts(ctx, k.MemberCount, counted, "member count", "members")
 }
 
 // AffiliationsInvariant checks that every affiliation (address -> agency) is the agency's
@@ -229,25 +209,8 @@ func (k Keeper) OffersInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	stored := make(map[string]bool)
-	if err := k.OfferCount.Walk(ctx, nil, func(id string, n uint64) (bool, error) {
-		stored[id] = true
-		if n != counted[id] || n == 0 {
-			return true, fmt.Errorf("offer count of agency %q is %d, but it has %d membership offers", id, n, counted[id])
-		}
-		return false, nil
-	}); err != nil {
+	if err := k.checkCounts(ctx, k.OfferCount, counted, "offer count", "membership offers"); err != nil {
 		return err
-	}
-	ids := make([]string, 0, len(counted))
-	for id := range counted {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if !stored[id] {
-			return fmt.Errorf("agency %q has %d membership offers but no offer count", id, counted[id])
-		}
 	}
 	return k.AdminOffers.Walk(ctx, nil, func(id string, o types.AdminOffer) (bool, error) {
 		agency, err := k.Agencies.Get(ctx, id)
@@ -268,4 +231,31 @@ func (k Keeper) addrString(addr sdk.AccAddress) string {
 		return fmt.Sprintf("%X", []byte(addr))
 	}
 	return s
+}
+
+// checkCounts checks that counts holds, for exactly the agencies in counted,
+// their counted number of things (no zero entries); countName names the
+// counter in errors.
+func (k Keeper) checkCounts(ctx context.Context, counts collections.Map[string, uint64], counted map[string]uint64, countName, things string) error {
+	stored := make(map[string]bool)
+	if err := counts.Walk(ctx, nil, func(id string, n uint64) (bool, error) {
+		stored[id] = true
+		if n != counted[id] || n == 0 {
+			return true, fmt.Errorf("%s of agency %q is %d, but it has %d %s", countName, id, n, counted[id], things)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(counted))
+	for id := range counted {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !stored[id] {
+			return fmt.Errorf("agency %q has %d %s but no %s", id, counted[id], things, countName)
+		}
+	}
+	return nil
 }

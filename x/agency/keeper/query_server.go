@@ -56,20 +56,29 @@ func (q queryServer) Agencies(ctx context.Context, req *types.QueryAgenciesReque
 	return &types.QueryAgenciesResponse{Agencies: agencies, Pagination: page}, nil
 }
 
+// knownAgency answers InvalidArgument for a malformed agency id and NotFound
+// for one that is not registered.
+func (q queryServer) knownAgency(ctx context.Context, id string) error {
+	if err := types.ValidateAgencyID(id); err != nil {
+		return status.Error(codes.InvalidArgument, err.Error())
+	}
+	has, err := q.k.Agencies.Has(ctx, id)
+	if err != nil {
+		return status.Error(codes.Internal, err.Error())
+	}
+	if !has {
+		return status.Errorf(codes.NotFound, "agency %q not found", id)
+	}
+	return nil
+}
+
 // Members lists the members of an agency ordered by address bytes.
 func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
-	}
-	has, err := q.k.Agencies.Has(ctx, req.AgencyId)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return nil, status.Errorf(codes.NotFound, "agency %q not found", req.AgencyId)
+	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
+		return nil, err
 	}
 	members, page, err := query.CollectionPaginate(ctx, q.k.MembersByAgency, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
@@ -87,15 +96,8 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
-	}
-	has, err := q.k.Agencies.Has(ctx, req.AgencyId)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return nil, status.Errorf(codes.NotFound, "agency %q not found", req.AgencyId)
+	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
+		return nil, err
 	}
 	offers, page, err := query.CollectionPaginate(ctx, q.k.MembershipOffers, pagination.Clamp(req.Pagination),
 		func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (types.MembershipOffer, error) {

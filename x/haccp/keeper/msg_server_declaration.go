@@ -7,6 +7,8 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -227,6 +229,23 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	return &types.MsgClearDeclarationResponse{}, nil
 }
 
+// importersDeclaration loads a declaration that signer may act on for its
+// importer: the operator or staff of the declaration's importer facility.
+func (m msgServer) importersDeclaration(ctx context.Context, signer sdk.AccAddress, declNo string) (types.ImportDeclaration, error) {
+	d, err := m.loadDeclaration(ctx, declNo)
+	if err != nil {
+		return types.ImportDeclaration{}, err
+	}
+	f, err := m.getFacility(ctx, d.ImporterFacilityId)
+	if err != nil {
+		return types.ImportDeclaration{}, err
+	}
+	if err := m.requireMember(ctx, signer, f); err != nil {
+		return types.ImportDeclaration{}, err
+	}
+	return d, nil
+}
+
 // WithdrawDeclaration withdraws a declaration before a decision: DECLARED or
 // INSPECTING -> WITHDRAWN (final). The signer is the importer facility's
 // operator or staff. The hygiene certificate is released, so that the
@@ -236,15 +255,8 @@ func (m msgServer) WithdrawDeclaration(ctx context.Context, msg *types.MsgWithdr
 	if err != nil {
 		return nil, err
 	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.importersDeclaration(ctx, signer, msg.DeclNo)
 	if err != nil {
-		return nil, err
-	}
-	f, err := m.getFacility(ctx, d.ImporterFacilityId)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
 		return nil, err
 	}
 	from := d.Status

@@ -21,15 +21,8 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 	if err != nil {
 		return nil, err
 	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.importersDeclaration(ctx, signer, msg.DeclNo)
 	if err != nil {
-		return nil, err
-	}
-	f, err := m.getFacility(ctx, d.ImporterFacilityId)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
 		return nil, err
 	}
 	if d.Status != types.DeclarationStatusCleared && d.Status != types.DeclarationStatusRecalled {
