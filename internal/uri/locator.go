@@ -99,8 +99,7 @@ func checkSegment(seg string) error {
 		return fmt.Errorf("must be 1..128 bytes and not \".\" or \"..\"")
 	}
 	for i := 0; i < len(seg); i++ {
-		c := seg[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '~' || c == '-') {
+		if c := seg[i]; !isSegChar(c) {
 			return fmt.Errorf("has %s at %d, outside [A-Za-z0-9._~-] (no query, fragment, percent-encoding or space)",
 				strconv.QuoteRune(rune(c)), i+1)
 		}
