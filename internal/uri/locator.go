@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/internal/text"
 )
 
 // Locators: the references to off-chain storage that modules anchor (an
@@ -32,45 +33,45 @@ func Check(field, s string, allowed []string) error {
 	}
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 {
-		return fmt.Errorf("%s %s has no scheme (want scheme:rest)", field, quote(s))
+		return fmt.Errorf("%s %s has no scheme (want scheme:rest)", field, text.Quote(s))
 	}
 	scheme := s[:colon]
 	if !slices.Contains(allowed, scheme) {
-		return fmt.Errorf("%s scheme %s is not one of %s", field, quote(scheme), strings.Join(allowed, ", "))
+		return fmt.Errorf("%s scheme %s is not one of %s", field, text.Quote(scheme), strings.Join(allowed, ", "))
 	}
 	rest := s[colon+1:]
 	if scheme == "urn" {
 		if !strings.HasPrefix(rest, "uuid:") || !isUUID(rest[len("uuid:"):]) {
-			return fmt.Errorf("%s %s: a urn must be urn:uuid:<lowercase uuid>", field, quote(s))
+			return fmt.Errorf("%s %s: a urn must be urn:uuid:<lowercase uuid>", field, text.Quote(s))
 		}
 		return nil
 	}
 	if !strings.HasPrefix(rest, "//") {
-		return fmt.Errorf("%s %s: want %s://host/path", field, quote(s), scheme)
+		return fmt.Errorf("%s %s: want %s://host/path", field, text.Quote(s), scheme)
 	}
 	rest = rest[2:]
 	authority, path, hasPath := strings.Cut(rest, "/")
 	if strings.IndexByte(authority, '@') >= 0 {
-		return fmt.Errorf("%s %s carries user information (\"@\")", field, quote(s))
+		return fmt.Errorf("%s %s carries user information (\"@\")", field, text.Quote(s))
 	}
 	host, p, hasPort := strings.Cut(authority, ":")
 	if err := locatorHost(host); err != nil {
-		return fmt.Errorf("%s %s: %w", field, quote(s), err)
+		return fmt.Errorf("%s %s: %w", field, text.Quote(s), err)
 	}
 	if hasPort {
 		if err := port(p); err != nil {
-			return fmt.Errorf("%s %s: %w", field, quote(s), err)
+			return fmt.Errorf("%s %s: %w", field, text.Quote(s), err)
 		}
 	}
 	if hasPath {
 		for i, seg := range strings.Split(path, "/") {
 			if err := checkSegment(seg); err != nil {
-				return fmt.Errorf("%s %s: path segment %d %w", field, quote(s), i+1, err)
+				return fmt.Errorf("%s %s: path segment %d %w", field, text.Quote(s), i+1, err)
 			}
 		}
 	}
 	if what := pii.Find(s); what != "" {
-		return fmt.Errorf("%s %s has the shape of %s", field, quote(s), what)
+		return fmt.Errorf("%s %s has the shape of %s", field, text.Quote(s), what)
 	}
 	return nil
 }
@@ -83,11 +84,11 @@ func locatorHost(h string) error {
 	}
 	for _, label := range strings.Split(h, ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return fmt.Errorf("host %s is not a lowercase DNS name", quote(h))
+			return fmt.Errorf("host %s is not a lowercase DNS name", text.Quote(h))
 		}
 		for i := 0; i < len(label); i++ {
 			if c := label[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-				return fmt.Errorf("host %s is not a lowercase DNS name", quote(h))
+				return fmt.Errorf("host %s is not a lowercase DNS name", text.Quote(h))
 			}
 		}
 	}

@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/civicchain/civic/internal/text"
 )
 
 const (
@@ -49,7 +51,7 @@ func HTTPS(field, s string) error {
 	}
 	const prefix = "https://"
 	if !strings.HasPrefix(s, prefix) {
-		return fmt.Errorf("%s %s is not an https URL (want https://host/path)", field, quote(s))
+		return fmt.Errorf("%s %s is not an https URL (want https://host/path)", field, text.Quote(s))
 	}
 	rest := s[len(prefix):]
 	authority, path := rest, ""
@@ -57,20 +59,20 @@ func HTTPS(field, s string) error {
 		authority, path = rest[:i], rest[i:]
 	}
 	if i := strings.IndexAny(authority, "@?#"); i >= 0 {
-		return fmt.Errorf("%s %s has %q in its host: no user information, query or fragment", field, quote(s), authority[i])
+		return fmt.Errorf("%s %s has %q in its host: no user information, query or fragment", field, text.Quote(s), authority[i])
 	}
 	host := authority
 	if i := strings.IndexByte(authority, ':'); i >= 0 {
 		host = authority[:i]
 		if err := port(authority[i+1:]); err != nil {
-			return fmt.Errorf("%s %s: %w", field, quote(s), err)
+			return fmt.Errorf("%s %s: %w", field, text.Quote(s), err)
 		}
 	}
 	if err := DNSName(field+" host", host); err != nil {
 		return err
 	}
 	if err := urlPath(path); err != nil {
-		return fmt.Errorf("%s %s: %w", field, quote(s), err)
+		return fmt.Errorf("%s %s: %w", field, text.Quote(s), err)
 	}
 	return DigitRun(field, s)
 }
@@ -85,22 +87,22 @@ func IPFS(field, s string) error {
 		return fmt.Errorf("%s is %d bytes, at most %d", field, len(s), MaxLength)
 	}
 	if !strings.HasPrefix(s, prefix) {
-		return fmt.Errorf("%s %s is not ipfs:// and a base32 CIDv1", field, quote(s))
+		return fmt.Errorf("%s %s is not ipfs:// and a base32 CIDv1", field, text.Quote(s))
 	}
 	enc := s[len(prefix):]
 	for i := 0; i < len(enc); i++ {
 		if c := enc[i]; !('a' <= c && c <= 'z') && !('2' <= c && c <= '7') {
-			return fmt.Errorf("%s %s: the CID has %q, outside base32 [a-z2-7]", field, quote(s), c)
+			return fmt.Errorf("%s %s: the CID has %q, outside base32 [a-z2-7]", field, text.Quote(s), c)
 		}
 	}
 	raw, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(strings.ToUpper(enc))
 	if err != nil || len(raw) < 1 || raw[0] != 1 {
-		return fmt.Errorf("%s %s: the CID is not a CIDv1", field, quote(s))
+		return fmt.Errorf("%s %s: the CID is not a CIDv1", field, text.Quote(s))
 	}
 	_, n := binary.Uvarint(raw[1:]) // the content codec
 	const sha256Code, sha256Len = 0x12, 32
 	if n <= 0 || len(raw) != 1+n+2+sha256Len || raw[1+n] != sha256Code || raw[2+n] != sha256Len {
-		return fmt.Errorf("%s %s: the CID's multihash is not a SHA-256 digest", field, quote(s))
+		return fmt.Errorf("%s %s: the CID's multihash is not a SHA-256 digest", field, text.Quote(s))
 	}
 	return nil
 }
@@ -116,23 +118,23 @@ func DNSName(field, host string) error {
 	}
 	labels := strings.Split(host, ".")
 	if len(labels) < 2 {
-		return fmt.Errorf("%s %s is not a DNS name of at least two labels", field, quote(host))
+		return fmt.Errorf("%s %s is not a DNS name of at least two labels", field, text.Quote(host))
 	}
 	for _, l := range labels {
 		if l == "" || len(l) > MaxLabelLength {
-			return fmt.Errorf("%s %s has a label of %d bytes (want 1..%d)", field, quote(host), len(l), MaxLabelLength)
+			return fmt.Errorf("%s %s has a label of %d bytes (want 1..%d)", field, text.Quote(host), len(l), MaxLabelLength)
 		}
 		if l[0] == '-' || l[len(l)-1] == '-' {
-			return fmt.Errorf("%s %s has a label starting or ending with '-'", field, quote(host))
+			return fmt.Errorf("%s %s has a label starting or ending with '-'", field, text.Quote(host))
 		}
 		for i := 0; i < len(l); i++ {
 			if c := l[i]; !isLowerAlnum(c) && c != '-' {
-				return fmt.Errorf("%s %s has %q, outside lowercase [a-z0-9-]", field, quote(host), c)
+				return fmt.Errorf("%s %s has %q, outside lowercase [a-z0-9-]", field, text.Quote(host), c)
 			}
 		}
 	}
 	if last := labels[len(labels)-1]; strings.Trim(last, "0123456789") == "" {
-		return fmt.Errorf("%s %s is an IP address, not a DNS name", field, quote(host))
+		return fmt.Errorf("%s %s is an IP address, not a DNS name", field, text.Quote(host))
 	}
 	return nil
 }
@@ -149,7 +151,7 @@ func Segment(field, s string, maxLen int) error {
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !isSegChar(c) {
-			return fmt.Errorf("%s %s has %q at position %d, outside [A-Za-z0-9._~-]", field, quote(s), c, i+1)
+			return fmt.Errorf("%s %s has %q at position %d, outside [A-Za-z0-9._~-]", field, text.Quote(s), c, i+1)
 		}
 	}
 	return DigitRun(field, s)
@@ -166,7 +168,7 @@ func DigitRun(field, s string) error {
 		case '0' <= c && c <= '9':
 			run++
 			if run > MaxDigits {
-				return fmt.Errorf("%s %s holds a run of more than %d digits (a phone or registration number is not stored)", field, quote(s), MaxDigits)
+				return fmt.Errorf("%s %s holds a run of more than %d digits (a phone or registration number is not stored)", field, text.Quote(s), MaxDigits)
 			}
 		case isJoiner(c) && run > 0 && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9':
 			// a separator between digits continues the run
@@ -180,11 +182,11 @@ func DigitRun(field, s string) error {
 // port checks a port number 1..65535 without leading zeros.
 func port(p string) error {
 	if p == "" || len(p) > 5 || p[0] == '0' {
-		return fmt.Errorf("port %s is not 1..65535", quote(p))
+		return fmt.Errorf("port %s is not 1..65535", text.Quote(p))
 	}
 	n, err := strconv.Atoi(p)
 	if err != nil || n > 65535 {
-		return fmt.Errorf("port %s is not 1..65535", quote(p))
+		return fmt.Errorf("port %s is not 1..65535", text.Quote(p))
 	}
 	return nil
 }
@@ -216,13 +218,4 @@ func isSegChar(c byte) bool {
 
 func isJoiner(c byte) bool {
 	return c == '-' || c == '.' || c == '_' || c == ' '
-}
-
-// quote repeats a rejected value in an error, cut to a readable length.
-func quote(s string) string {
-	const maxQuoted = 70
-	if len(s) > maxQuoted {
-		return strconv.Quote(s[:maxQuoted]) + "...(" + strconv.Itoa(len(s)) + " bytes)"
-	}
-	return strconv.Quote(s)
 }
