@@ -1,41 +1,38 @@
 package keeper
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
+	"github.com/civicchain/civic/internal/invariant"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
-// Invariants of the module state: the custody log is unbroken and ends where its item is,
-// every index entry points to an existing record and every record is indexed, and no record
-// refers to a missing one. Each check walks the whole store, so they are for tests and
-// simulations (app/sim_test.go), never for a block hook; the crisis module is not wired.
-// Each returns nil or an error naming the broken record.
-
-// Invariant is one named check of the module state.
-type Invariant struct {
-	Name  string
-	Check func(ctx context.Context) error
-}
+// Invariants of the module state: the custody log is unbroken and ends where its item is, the
+// custody heads and integrity counters equal what the logs hold, case item counts equal the
+// items, open transfers match the items awaiting them, and no record refers to a missing one.
+// The record indexes are kept by collections (IndexedMap), so no invariant re-checks them.
+// Each check walks the whole store, so they are for tests and simulations (app/sim_test.go),
+// never for a block hook; the crisis module is not wired. Each returns nil or an error naming
+// the broken record.
 
 // Invariants lists every invariant of the module, in the order CheckInvariants runs them.
-func (k Keeper) Invariants() []Invariant {
-	return []Invariant{
-		{"cases", k.CasesInvariant},
-		{"case-indexes", k.CaseIndexesInvariant},
-		{"items", k.ItemsInvariant},
-		{"item-indexes", k.ItemIndexesInvariant},
-		{"custody-log", k.CustodyLogInvariant},
-		{"transfers", k.TransfersInvariant},
-		{"integrity-checks", k.IntegrityChecksInvariant},
+func (k Keeper) Invariants() []invariant.Invariant {
+	return []invariant.Invariant{
+		{Name: "cases", Check: k.CasesInvariant},
+		{Name: "items", Check: k.ItemsInvariant},
+		{Name: "custody-log", Check: k.CustodyLogInvariant},
+		{Name: "transfers", Check: k.TransfersInvariant},
+		{Name: "integrity-checks", Check: k.IntegrityChecksInvariant},
 	}
+}
+
+// CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
+func (k Keeper) CheckInvariants(ctx context.Context) error {
+	return invariant.Run(ctx, types.ModuleName, k.Invariants())
 }
 
 // IntegrityChecksInvariant checks the two collections derived from the integrity
@@ -94,22 +91,11 @@ func (k Keeper) IntegrityChecksInvariant(ctx context.Context) error {
 	return nil
 }
 
-// CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
-func (k Keeper) CheckInvariants(ctx context.Context) error {
-	var errs []error
-	for _, inv := range k.Invariants() {
-		if err := inv.Check(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // CasesInvariant checks every case: stored under its own id, an id already issued, a valid
-// status with closed_at set exactly when CLOSED, indexed by agency and by reference, and
-// evidence_count equal to the number of its items.
+// status with closed_at set exactly when CLOSED, and evidence_count equal to the number of
+// its items.
 func (k Keeper) CasesInvariant(ctx context.Context) error {
-	last, err := k.NextCaseID.Peek(ctx)
+	last, err := k.LastCaseID.Peek(ctx)
 	if err != nil {
 		return err
 	}
@@ -119,22 +105,6 @@ func (k Keeper) CasesInvariant(ctx context.Context) error {
 		}
 		if !c.Status.IsValid() || (c.Status == types.CaseStatusClosed) == c.ClosedAt.IsZero() {
 			return true, fmt.Errorf("case %d is %s with closed_at %v", id, c.Status.Label(), c.ClosedAt)
-		}
-		has, err := k.CasesByAgency.Has(ctx, collections.Join(c.AgencyId, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("case %d is not in the cases-by-agency index under agency %q", id, c.AgencyId)
-		}
-		ref, err := k.CaseByReference.Get(ctx, collections.Join(c.AgencyId, c.ReferenceDigest))
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("case %d is not in the case-by-reference index", id)
-		case err != nil:
-			return true, err
-		case ref != id:
-			return true, fmt.Errorf("the reference of case %d is indexed to case %d", id, ref)
 		}
 		n, err := k.countItemsOfCase(ctx, id)
 		if err != nil {
@@ -147,43 +117,10 @@ func (k Keeper) CasesInvariant(ctx context.Context) error {
 	})
 }
 
-// CaseIndexesInvariant checks that every cases-by-agency and case-by-reference entry points
-// to an existing case with that agency (and reference).
-func (k Keeper) CaseIndexesInvariant(ctx context.Context) error {
-	if err := k.CasesByAgency.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		c, err := k.Cases.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("cases-by-agency entry (%q, %d) points to no case", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if c.AgencyId != key.K1() {
-			return true, fmt.Errorf("cases-by-agency entry (%q, %d) points to a case of agency %q", key.K1(), key.K2(), c.AgencyId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.CaseByReference.Walk(ctx, nil, func(key collections.Pair[string, string], id uint64) (bool, error) {
-		c, err := k.Cases.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("case-by-reference entry (%q, %s) points to case %d, which does not exist", key.K1(), key.K2(), id)
-		} else if err != nil {
-			return true, err
-		}
-		if c.AgencyId != key.K1() || c.ReferenceDigest != key.K2() {
-			return true, fmt.Errorf("case-by-reference entry (%q, %s) points to case %d of agency %q with reference %s",
-				key.K1(), key.K2(), id, c.AgencyId, c.ReferenceDigest)
-		}
-		return false, nil
-	})
-}
-
 // ItemsInvariant checks every item: stored under its own id, an id already issued, a valid
-// status, its case exists, its parent (if any) is an earlier item of the same case, and it is
-// indexed by case, by exhibit number and by digest.
+// status, its case exists, and its parent (if any) is an earlier item of the same case.
 func (k Keeper) ItemsInvariant(ctx context.Context) error {
-	last, err := k.NextEvidenceID.Peek(ctx)
+	last, err := k.LastEvidenceID.Peek(ctx)
 	if err != nil {
 		return err
 	}
@@ -212,74 +149,6 @@ func (k Keeper) ItemsInvariant(ctx context.Context) error {
 				return true, fmt.Errorf("evidence %d of case %d is derived from evidence %d of case %d (a parent is an earlier item of the same case)",
 					id, it.CaseId, it.ParentId, parent.CaseId)
 			}
-		}
-		if has, err = k.ItemsByCase.Has(ctx, collections.Join(it.CaseId, id)); err != nil {
-			return true, err
-		} else if !has {
-			return true, fmt.Errorf("evidence %d is not in the items-by-case index under case %d", id, it.CaseId)
-		}
-		ex, err := k.ItemByExhibit.Get(ctx, collections.Join(it.CaseId, it.ExhibitNumber))
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("evidence %d is not in the item-by-exhibit index (case %d, exhibit %q)", id, it.CaseId, it.ExhibitNumber)
-		case err != nil:
-			return true, err
-		case ex != id:
-			return true, fmt.Errorf("exhibit %q of case %d is indexed to evidence %d, not evidence %d", it.ExhibitNumber, it.CaseId, ex, id)
-		}
-		if has, err = k.ItemsByDigest.Has(ctx, collections.Join(it.Digest, id)); err != nil {
-			return true, err
-		} else if !has {
-			return true, fmt.Errorf("evidence %d is not in the items-by-digest index", id)
-		}
-		return false, nil
-	})
-}
-
-// ItemIndexesInvariant checks that every items-by-case, item-by-exhibit and items-by-digest
-// entry points to an existing item with that case, exhibit number or digest.
-func (k Keeper) ItemIndexesInvariant(ctx context.Context) error {
-	item := func(what string, id uint64) (types.EvidenceItem, error) {
-		it, err := k.Items.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) {
-			return it, fmt.Errorf("%s points to evidence %d, which does not exist", what, id)
-		}
-		return it, err
-	}
-	if err := k.ItemsByCase.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		what := fmt.Sprintf("items-by-case entry (%d, %d)", key.K1(), key.K2())
-		it, err := item(what, key.K2())
-		if err != nil {
-			return true, err
-		}
-		if it.CaseId != key.K1() {
-			return true, fmt.Errorf("%s points to an item of case %d", what, it.CaseId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.ItemByExhibit.Walk(ctx, nil, func(key collections.Pair[uint64, string], id uint64) (bool, error) {
-		what := fmt.Sprintf("item-by-exhibit entry (%d, %q)", key.K1(), key.K2())
-		it, err := item(what, id)
-		if err != nil {
-			return true, err
-		}
-		if it.CaseId != key.K1() || it.ExhibitNumber != key.K2() {
-			return true, fmt.Errorf("%s points to evidence %d, exhibit %q of case %d", what, id, it.ExhibitNumber, it.CaseId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.ItemsByDigest.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		what := fmt.Sprintf("items-by-digest entry (%s, %d)", key.K1(), key.K2())
-		it, err := item(what, key.K2())
-		if err != nil {
-			return true, err
-		}
-		if it.Digest != key.K1() {
-			return true, fmt.Errorf("%s points to an item with digest %s", what, it.Digest)
 		}
 		return false, nil
 	})
@@ -392,9 +261,8 @@ func checkCustodyEntry(e types.CustodyEvent, at types.EvidenceStatus) error {
 }
 
 // TransfersInvariant checks open transfers: one exactly for each TRANSFER_PENDING item,
-// stored under its item, proposed by the item's custodian for the custodian agency to
-// another account, and indexed by receiver; and every receiver index entry points to an open
-// transfer to that receiver.
+// stored under its item, and proposed by the item's custodian for the custodian agency to
+// another account.
 func (k Keeper) TransfersInvariant(ctx context.Context) error {
 	if err := k.Transfers.Walk(ctx, nil, func(id uint64, t types.Transfer) (bool, error) {
 		if t.EvidenceId != id {
@@ -416,22 +284,11 @@ func (k Keeper) TransfersInvariant(ctx context.Context) error {
 		if t.Receiver == t.Proposer {
 			return true, fmt.Errorf("transfer of evidence %d is addressed to its proposer", id)
 		}
-		receiver, err := k.addressCodec.StringToBytes(t.Receiver)
-		if err != nil {
-			return true, fmt.Errorf("transfer of evidence %d: receiver %q: %w", id, t.Receiver, err)
-		}
-		has, err := k.TransfersByReceiver.Has(ctx, collections.Join(sdk.AccAddress(receiver), id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("transfer of evidence %d is not in the transfers-by-receiver index", id)
-		}
 		return false, nil
 	}); err != nil {
 		return err
 	}
-	if err := k.Items.Walk(ctx, nil, func(id uint64, it types.EvidenceItem) (bool, error) {
+	return k.Items.Walk(ctx, nil, func(id uint64, it types.EvidenceItem) (bool, error) {
 		if it.Status != types.EvidenceStatusTransferPending {
 			return false, nil
 		}
@@ -443,31 +300,13 @@ func (k Keeper) TransfersInvariant(ctx context.Context) error {
 			return true, fmt.Errorf("evidence %d is TRANSFER_PENDING but has no open transfer", id)
 		}
 		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.TransfersByReceiver.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
-		t, err := k.Transfers.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("transfers-by-receiver entry for evidence %d points to no open transfer", key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		receiver, err := k.addressCodec.StringToBytes(t.Receiver)
-		if err != nil {
-			return true, err
-		}
-		if !bytes.Equal(receiver, key.K1()) {
-			return true, fmt.Errorf("transfers-by-receiver entry for evidence %d names another receiver than %s", key.K2(), t.Receiver)
-		}
-		return false, nil
 	})
 }
 
-// countItemsOfCase counts the items-by-case entries of a case.
+// countItemsOfCase counts the items of a case (its entries in the items' case index).
 func (k Keeper) countItemsOfCase(ctx context.Context, caseID uint64) (uint64, error) {
 	var n uint64
-	err := k.ItemsByCase.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](caseID), func(collections.Pair[uint64, uint64]) (bool, error) {
+	err := k.Items.Indexes.Case.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](caseID), func(uint64, uint64) (bool, error) {
 		n++
 		return false, nil
 	})

@@ -347,3 +347,29 @@ func (f *fixture) lastSeq(id uint64) uint64 {
 	require.NoError(f.t, err)
 	return last
 }
+
+// pendingFor lists the ids of the open transfers addressed to receiver, as the
+// PendingTransfers query (served by the transfers' receiver index) answers.
+func (f *fixture) pendingFor(receiver sdk.AccAddress) []uint64 {
+	f.t.Helper()
+	res, err := f.q.PendingTransfers(f.ctx, &types.QueryPendingTransfersRequest{Receiver: f.s(receiver)})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, t := range res.Transfers {
+		ids = append(ids, t.EvidenceId)
+	}
+	return ids
+}
+
+// withDigest lists the ids of the items with digest d, as the EvidenceByDigest
+// query (served by the items' digest index) answers.
+func (f *fixture) withDigest(d string) []uint64 {
+	f.t.Helper()
+	res, err := f.q.EvidenceByDigest(f.ctx, &types.QueryEvidenceByDigestRequest{Digest: d})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, it := range res.Evidence {
+		ids = append(ids, it.Id)
+	}
+	return ids
+}

@@ -21,13 +21,13 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 	if err != nil {
 		return nil, err
 	}
-	if existing, err := m.CaseByReference.Get(ctx, collections.Join(agencyID, msg.ReferenceDigest)); err == nil {
+	if existing, err := m.Cases.Indexes.Reference.MatchExact(ctx, collections.Join(agencyID, msg.ReferenceDigest)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDuplicateCase, "agency %q already opened case %d with reference %s", agencyID, existing, msg.ReferenceDigest)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
 	}
 
-	last, err := m.NextCaseID.Next(ctx)
+	last, err := m.LastCaseID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 		OpenedAt:        blockTime(ctx),
 		OpenedBy:        msg.Investigator,
 	}
-	if err := m.setCase(ctx, c); err != nil {
+	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventCaseOpened{
@@ -106,7 +106,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 	if c.EvidenceCount >= params.MaxItemsPerCase {
 		return nil, errorsmod.Wrapf(types.ErrCaseFull, "case %d holds %d items (max_items_per_case %d)", c.Id, c.EvidenceCount, params.MaxItemsPerCase)
 	}
-	if id, err := m.ItemByExhibit.Get(ctx, collections.Join(c.Id, msg.ExhibitNumber)); err == nil {
+	if id, err := m.Items.Indexes.Exhibit.MatchExact(ctx, collections.Join(c.Id, msg.ExhibitNumber)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDuplicateExhibit, "exhibit %q of case %d is evidence %d", msg.ExhibitNumber, c.Id, id)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
@@ -117,7 +117,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 		}
 	}
 
-	last, err := m.NextEvidenceID.Next(ctx)
+	last, err := m.LastEvidenceID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 		RegisteredAt:    now,
 		UpdatedAt:       now,
 	}
-	if err := m.setItem(ctx, it); err != nil {
+	if err := m.Items.Set(ctx, it.Id, it); err != nil {
 		return nil, err
 	}
 	c.EvidenceCount++

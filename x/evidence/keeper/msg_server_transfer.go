@@ -141,7 +141,7 @@ func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTra
 		NoteDigest:     msg.NoteDigest,
 		ProposedAt:     blockTime(ctx),
 	}
-	if err := m.setTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Set(ctx, t.EvidenceId, t); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusTransferPending, types.CustodyActionTransferProposed, msg.Custodian, agencyID, msg.NoteDigest)
@@ -172,7 +172,7 @@ func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTrans
 	}
 
 	previous, previousAgency := it.Custodian, it.CustodianAgency
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	it.Custodian = t.Receiver
@@ -205,7 +205,7 @@ func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTrans
 		return nil, err
 	}
 
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferRejected, msg.Receiver, agencyID, msg.NoteDigest)
@@ -245,7 +245,7 @@ func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTrans
 		return nil, err
 	}
 
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferCancelled, msg.Proposer, agencyID, msg.NoteDigest)

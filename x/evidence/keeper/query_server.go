@@ -50,7 +50,7 @@ func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByA
 	if err := agencytypes.ValidateAgencyID(req.AgencyId); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	cases, page, err := query.CollectionPaginate(ctx, q.k.CasesByAgency, pagination.Clamp(req.Pagination),
+	cases, page, err := query.CollectionPaginate(ctx, q.k.pages.casesByAgency, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Case, error) {
 			return q.k.Cases.Get(ctx, key.K2())
 		},
@@ -83,7 +83,7 @@ func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenc
 	} else if !has {
 		return nil, status.Errorf(codes.NotFound, "case %d not found", req.CaseId)
 	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByCase, pagination.Clamp(req.Pagination),
+	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByCase, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
 			return q.k.Items.Get(ctx, key.K2())
 		},
@@ -103,7 +103,7 @@ func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvide
 	if err := types.ValidateDigest("digest", req.Digest); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByDigest, pagination.Clamp(req.Pagination),
+	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByDigest, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
 			return q.k.Items.Get(ctx, key.K2())
 		},
@@ -157,7 +157,7 @@ func (q queryServer) PendingTransfers(ctx context.Context, req *types.QueryPendi
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	transfers, page, err := query.CollectionPaginate(ctx, q.k.TransfersByReceiver, pagination.Clamp(req.Pagination),
+	transfers, page, err := query.CollectionPaginate(ctx, q.k.pages.transfersByReceiver, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Transfer, error) {
 			return q.k.Transfers.Get(ctx, key.K2())
 		},
