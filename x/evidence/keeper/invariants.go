@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/civicchain/civic/internal/invariant"
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -46,47 +47,46 @@ func (k Keeper) IntegrityChecksInvariant(ctx context.Context) error {
 		digest string
 	}
 	mismatches := make(map[mismatch]bool)
-	err := k.CustodyLog.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], e types.CustodyEvent) (bool, error) {
+	err := walk.Each(ctx, k.CustodyLog, func(_ collections.Pair[uint64, uint64], e types.CustodyEvent) error {
 		if e.Action.IsIntegrityCheck() {
 			counts[e.EvidenceId]++
 		}
 		if e.Action == types.CustodyActionIntegrityMismatch {
 			key := mismatch{e.EvidenceId, e.NoteDigest}
 			if mismatches[key] {
-				return true, fmt.Errorf("evidence %d records the mismatch with digest %s twice", e.EvidenceId, e.NoteDigest)
+				return fmt.Errorf("evidence %d records the mismatch with digest %s twice", e.EvidenceId, e.NoteDigest)
 			}
 			mismatches[key] = true
 		}
-		return false, nil
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	stored := 0
-	if err := k.IntegrityChecks.Walk(ctx, nil, func(id, n uint64) (bool, error) {
+	if err := walk.Each(ctx, k.IntegrityChecks, func(id, n uint64) error {
 		stored++
 		if counts[id] != n {
-			return true, fmt.Errorf("evidence %d: integrity_checks is %d but its log holds %d checks", id, n, counts[id])
+			return fmt.Errorf("evidence %d: integrity_checks is %d but its log holds %d checks", id, n, counts[id])
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
 	if stored != len(counts) {
 		return fmt.Errorf("integrity_checks has %d entries but %d items have checks", stored, len(counts))
 	}
-	indexed := 0
-	if err := k.IntegrityMismatches.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
-		indexed++
-		if !mismatches[mismatch{key.K1(), key.K2()}] {
-			return true, fmt.Errorf("integrity_mismatches has (%d, %s) without a mismatch entry", key.K1(), key.K2())
-		}
-		return false, nil
-	}); err != nil {
+	indexed, err := walk.Keys(ctx, k.IntegrityMismatches)
+	if err != nil {
 		return err
 	}
-	if indexed != len(mismatches) {
-		return fmt.Errorf("integrity_mismatches has %d entries but the logs record %d mismatches", indexed, len(mismatches))
+	for _, key := range indexed {
+		if !mismatches[mismatch{key.K1(), key.K2()}] {
+			return fmt.Errorf("integrity_mismatches has (%d, %s) without a mismatch entry", key.K1(), key.K2())
+		}
+	}
+	if len(indexed) != len(mismatches) {
+		return fmt.Errorf("integrity_mismatches has %d entries but the logs record %d mismatches", len(indexed), len(mismatches))
 	}
 	return nil
 }
@@ -99,21 +99,21 @@ func (k Keeper) CasesInvariant(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return k.Cases.Walk(ctx, nil, func(id uint64, c types.Case) (bool, error) {
+	return walk.Each(ctx, k.Cases, func(id uint64, c types.Case) error {
 		if c.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("case stored under %d has id %d (ids issued: 1..%d)", id, c.Id, last)
+			return fmt.Errorf("case stored under %d has id %d (ids issued: 1..%d)", id, c.Id, last)
 		}
 		if !c.Status.IsValid() || (c.Status == types.CaseStatusClosed) == c.ClosedAt.IsZero() {
-			return true, fmt.Errorf("case %d is %s with closed_at %v", id, c.Status.Label(), c.ClosedAt)
+			return fmt.Errorf("case %d is %s with closed_at %v", id, c.Status.Label(), c.ClosedAt)
 		}
 		n, err := k.countItemsOfCase(ctx, id)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if n != c.EvidenceCount {
-			return true, fmt.Errorf("case %d has evidence_count %d but %d items", id, c.EvidenceCount, n)
+			return fmt.Errorf("case %d has evidence_count %d but %d items", id, c.EvidenceCount, n)
 		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -124,33 +124,33 @@ func (k Keeper) ItemsInvariant(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return k.Items.Walk(ctx, nil, func(id uint64, it types.EvidenceItem) (bool, error) {
+	return walk.Each(ctx, k.Items, func(id uint64, it types.EvidenceItem) error {
 		if it.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("evidence stored under %d has id %d (ids issued: 1..%d)", id, it.Id, last)
+			return fmt.Errorf("evidence stored under %d has id %d (ids issued: 1..%d)", id, it.Id, last)
 		}
 		if !it.Status.IsValid() {
-			return true, fmt.Errorf("evidence %d has status %s", id, it.Status)
+			return fmt.Errorf("evidence %d has status %s", id, it.Status)
 		}
 		has, err := k.Cases.Has(ctx, it.CaseId)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if !has {
-			return true, fmt.Errorf("evidence %d belongs to case %d, which does not exist", id, it.CaseId)
+			return fmt.Errorf("evidence %d belongs to case %d, which does not exist", id, it.CaseId)
 		}
 		if it.ParentId != 0 {
 			parent, err := k.Items.Get(ctx, it.ParentId)
 			if errors.Is(err, collections.ErrNotFound) {
-				return true, fmt.Errorf("evidence %d is derived from evidence %d, which does not exist", id, it.ParentId)
+				return fmt.Errorf("evidence %d is derived from evidence %d, which does not exist", id, it.ParentId)
 			} else if err != nil {
-				return true, err
+				return err
 			}
 			if it.ParentId >= id || parent.CaseId != it.CaseId {
-				return true, fmt.Errorf("evidence %d of case %d is derived from evidence %d of case %d (a parent is an earlier item of the same case)",
+				return fmt.Errorf("evidence %d of case %d is derived from evidence %d of case %d (a parent is an earlier item of the same case)",
 					id, it.CaseId, it.ParentId, parent.CaseId)
 			}
 		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -192,26 +192,26 @@ func (k Keeper) CustodyLogInvariant(ctx context.Context) error {
 		return nil
 	}
 	logged := make(map[uint64]bool)
-	err := k.CustodyLog.Walk(ctx, nil, func(key collections.Pair[uint64, uint64], e types.CustodyEvent) (bool, error) {
+	err := walk.Each(ctx, k.CustodyLog, func(key collections.Pair[uint64, uint64], e types.CustodyEvent) error {
 		id, seq := key.K1(), key.K2()
 		if id != cur.id {
 			if err := finish(); err != nil {
-				return true, err
+				return err
 			}
 			cur = run{id: id}
 			logged[id] = true
 		}
 		if e.EvidenceId != id || e.Seq != seq {
-			return true, fmt.Errorf("custody entry stored under (%d, %d) says (%d, %d)", id, seq, e.EvidenceId, e.Seq)
+			return fmt.Errorf("custody entry stored under (%d, %d) says (%d, %d)", id, seq, e.EvidenceId, e.Seq)
 		}
 		if seq != cur.seq+1 {
-			return true, fmt.Errorf("custody log of evidence %d: entry %d follows entry %d", id, seq, cur.seq)
+			return fmt.Errorf("custody log of evidence %d: entry %d follows entry %d", id, seq, cur.seq)
 		}
 		if err := checkCustodyEntry(e, cur.status); err != nil {
-			return true, fmt.Errorf("custody log of evidence %d, entry %d: %w", id, seq, err)
+			return fmt.Errorf("custody log of evidence %d, entry %d: %w", id, seq, err)
 		}
 		cur.seq, cur.status = seq, e.ToStatus
-		return false, nil
+		return nil
 	})
 	if err != nil {
 		return err
@@ -219,19 +219,19 @@ func (k Keeper) CustodyLogInvariant(ctx context.Context) error {
 	if err := finish(); err != nil {
 		return err
 	}
-	if err := k.Items.Walk(ctx, nil, func(id uint64, _ types.EvidenceItem) (bool, error) {
+	if err := walk.Each(ctx, k.Items, func(id uint64, _ types.EvidenceItem) error {
 		if !logged[id] {
-			return true, fmt.Errorf("evidence %d has no custody log", id)
+			return fmt.Errorf("evidence %d has no custody log", id)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
-	return k.CustodyHead.Walk(ctx, nil, func(id, seq uint64) (bool, error) {
+	return walk.Each(ctx, k.CustodyHead, func(id, seq uint64) error {
 		if !logged[id] {
-			return true, fmt.Errorf("custody head of evidence %d (seq %d) points to an empty log", id, seq)
+			return fmt.Errorf("custody head of evidence %d (seq %d) points to an empty log", id, seq)
 		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -264,42 +264,42 @@ func checkCustodyEntry(e types.CustodyEvent, at types.EvidenceStatus) error {
 // stored under its item, and proposed by the item's custodian for the custodian agency to
 // another account.
 func (k Keeper) TransfersInvariant(ctx context.Context) error {
-	if err := k.Transfers.Walk(ctx, nil, func(id uint64, t types.Transfer) (bool, error) {
+	if err := walk.Each(ctx, k.Transfers, func(id uint64, t types.Transfer) error {
 		if t.EvidenceId != id {
-			return true, fmt.Errorf("transfer stored under evidence %d names evidence %d", id, t.EvidenceId)
+			return fmt.Errorf("transfer stored under evidence %d names evidence %d", id, t.EvidenceId)
 		}
 		it, err := k.Items.Get(ctx, id)
 		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("transfer of evidence %d: the item does not exist", id)
+			return fmt.Errorf("transfer of evidence %d: the item does not exist", id)
 		} else if err != nil {
-			return true, err
+			return err
 		}
 		if it.Status != types.EvidenceStatusTransferPending {
-			return true, fmt.Errorf("evidence %d has an open transfer but is %s", id, it.Status.Label())
+			return fmt.Errorf("evidence %d has an open transfer but is %s", id, it.Status.Label())
 		}
 		if t.Proposer != it.Custodian || t.ProposerAgency != it.CustodianAgency {
-			return true, fmt.Errorf("transfer of evidence %d was proposed by %s for agency %q, but the item is held by %s for agency %q",
+			return fmt.Errorf("transfer of evidence %d was proposed by %s for agency %q, but the item is held by %s for agency %q",
 				id, t.Proposer, t.ProposerAgency, it.Custodian, it.CustodianAgency)
 		}
 		if t.Receiver == t.Proposer {
-			return true, fmt.Errorf("transfer of evidence %d is addressed to its proposer", id)
+			return fmt.Errorf("transfer of evidence %d is addressed to its proposer", id)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
-	return k.Items.Walk(ctx, nil, func(id uint64, it types.EvidenceItem) (bool, error) {
+	return walk.Each(ctx, k.Items, func(id uint64, it types.EvidenceItem) error {
 		if it.Status != types.EvidenceStatusTransferPending {
-			return false, nil
+			return nil
 		}
 		has, err := k.Transfers.Has(ctx, id)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if !has {
-			return true, fmt.Errorf("evidence %d is TRANSFER_PENDING but has no open transfer", id)
+			return fmt.Errorf("evidence %d is TRANSFER_PENDING but has no open transfer", id)
 		}
-		return false, nil
+		return nil
 	})
 }
 

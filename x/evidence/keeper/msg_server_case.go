@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -36,13 +37,13 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 		AgencyId:        agencyID,
 		ReferenceDigest: msg.ReferenceDigest,
 		Status:          types.CaseStatusOpen,
-		OpenedAt:        blockTime(ctx),
+		OpenedAt:        blockctx.Time(ctx),
 		OpenedBy:        msg.Investigator,
 	}
 	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCaseOpened{
+	if err := blockctx.Emit(ctx, &types.EventCaseOpened{
 		CaseId: c.Id, AgencyId: agencyID, ReferenceDigest: c.ReferenceDigest, Actor: msg.Investigator,
 	}); err != nil {
 		return nil, err
@@ -69,11 +70,11 @@ func (m msgServer) CloseCase(ctx context.Context, msg *types.MsgCloseCase) (*typ
 	}
 
 	c.Status = types.CaseStatusClosed
-	c.ClosedAt = blockTime(ctx)
+	c.ClosedAt = blockctx.Time(ctx)
 	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCloseCaseResponse{}, nil
@@ -83,7 +84,7 @@ func (m msgServer) CloseCase(ctx context.Context, msg *types.MsgCloseCase) (*typ
 // agency. The investigator becomes the custodian; the item starts REGISTERED
 // with custody entry 1.
 func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterEvidence) (*types.MsgRegisterEvidenceResponse, error) {
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	signer, err := validateRegisterEvidence(m.addressCodec, msg, now)
 	if err != nil {
 		return nil, err
@@ -156,7 +157,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventEvidenceRegistered{
+	if err := blockctx.Emit(ctx, &types.EventEvidenceRegistered{
 		EvidenceId:    it.Id,
 		CaseId:        c.Id,
 		ExhibitNumber: it.ExhibitNumber,
