@@ -108,7 +108,11 @@ func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, ms
 // custodian names a receiver, who must be able to hold evidence (custodian or
 // analyst of an active agency). At most one transfer is open per item.
 func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTransfer) (*types.MsgProposeTransferResponse, error) {
-	signer, receiver, err := validateProposeTransfer(m.addressCodec, msg)
+	signer, err := validateProposeTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	receiver, err := parseAddress(m.addressCodec, "receiver", msg.Receiver)
 	if err != nil {
 		return nil, err
 	}
