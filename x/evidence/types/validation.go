@@ -19,8 +19,8 @@ const (
 	MaxExhibitNumberLength = 32
 	// MaxMediaTypeLength bounds a media type (RFC 6838 allows 127 per part; we allow 127 in all).
 	MaxMediaTypeLength = 127
-	// MaxLocatorLength bounds an off-chain storage URI.
-	MaxLocatorLength = 512
+	// MaxLocatorLength bounds an off-chain storage URI: internal/uri's locator bound.
+	MaxLocatorLength = uri.MaxLocatorLength
 	// MaxToolLength bounds an acquisition tool name.
 	MaxToolLength = 64
 	// MaxToolVersionLength bounds an acquisition tool version.
