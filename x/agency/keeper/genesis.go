@@ -12,8 +12,8 @@ import (
 )
 
 // InitGenesis validates gs, checks that every agency role is in the role catalog and
-// writes the state, rebuilding the derived indexes (affiliations, members by agency,
-// member and offer counts). Genesis members are members: they need no acceptance.
+// writes the state and the member and offer counts (collections keeps the indexes).
+// Genesis members are members: they need no acceptance.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -29,14 +29,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, a := range gs.Agencies {
-		admin, err := k.addressCodec.StringToBytes(a.Admin)
-		if err != nil {
+		if _, err := k.addressCodec.StringToBytes(a.Admin); err != nil {
 			return errorsmod.Wrapf(types.ErrInvalidGenesis, "agency %q admin: %s", a.Id, err)
 		}
 		if err := k.Agencies.Set(ctx, a.Id, a); err != nil {
-			return err
-		}
-		if err := k.Affiliations.Set(ctx, admin, a.Id); err != nil {
 			return err
 		}
 	}
@@ -47,12 +43,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return errorsmod.Wrapf(types.ErrInvalidGenesis, "member address: %s", err)
 		}
 		if err := k.Members.Set(ctx, addr, m); err != nil {
-			return err
-		}
-		if err := k.MembersByAgency.Set(ctx, collections.Join(m.AgencyId, sdk.AccAddress(addr))); err != nil {
-			return err
-		}
-		if err := k.Affiliations.Set(ctx, addr, m.AgencyId); err != nil {
 			return err
 		}
 		counts[m.AgencyId]++

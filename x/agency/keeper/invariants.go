@@ -14,10 +14,11 @@ import (
 	"github.com/civicchain/civic/x/agency/types"
 )
 
-// Invariants of x/agency's state: what every handler keeps true (README "Invariants kept by
-// every handler") and what the derived indexes must agree on. Each check walks the whole
-// store, so they are for tests and simulations (app/sim_test.go), never for a block hook;
-// the crisis module is not wired. Each returns nil or an error naming the broken record.
+// Invariants of x/agency's state: the business rules every handler keeps true (README
+// "Invariants kept by every handler"); collections keeps the indexes in step with their
+// records. Each check walks the whole store, so they are for tests and simulations
+// (app/sim_test.go), never for a block hook; the crisis module is not wired. Each returns
+// nil or an error naming the broken record.
 
 // Invariant is one named check of the module state.
 type Invariant struct {
@@ -30,9 +31,7 @@ func (k Keeper) Invariants() []Invariant {
 	return []Invariant{
 		{"agencies", k.AgenciesInvariant},
 		{"members", k.MembersInvariant},
-		{"members-by-agency", k.MembersByAgencyInvariant},
 		{"member-count", k.MemberCountInvariant},
-		{"affiliations", k.AffiliationsInvariant},
 		{"offers", k.OffersInvariant},
 	}
 }
@@ -49,8 +48,8 @@ func (k Keeper) CheckInvariants(ctx context.Context) error {
 }
 
 // AgenciesInvariant checks every agency record: stored under its own id, a valid slug, a
-// storable status, sorted unique roles all in the role catalog, and its admin indexed in
-// Affiliations under the agency.
+// storable status, sorted unique roles all in the role catalog, and an admin address that
+// decodes.
 func (k Keeper) AgenciesInvariant(ctx context.Context) error {
 	return k.Agencies.Walk(ctx, nil, func(id string, a types.Agency) (bool, error) {
 		if a.Id != id {
@@ -70,26 +69,16 @@ func (k Keeper) AgenciesInvariant(ctx context.Context) error {
 				return true, fmt.Errorf("agency %q has role %q, which is not in the role catalog", id, r)
 			}
 		}
-		admin, err := k.addressCodec.StringToBytes(a.Admin)
-		if err != nil {
+		if _, err := k.addressCodec.StringToBytes(a.Admin); err != nil {
 			return true, fmt.Errorf("agency %q admin %q: %w", id, a.Admin, err)
-		}
-		got, err := k.Affiliations.Get(ctx, admin)
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("agency %q: admin %s is not in the affiliation index", id, a.Admin)
-		case err != nil:
-			return true, err
-		case got != id:
-			return true, fmt.Errorf("agency %q: admin %s is indexed as affiliated with agency %q", id, a.Admin, got)
 		}
 		return false, nil
 	})
 }
 
 // MembersInvariant checks every member record: stored under its own address, its agency
-// exists, its roles are sorted, unique and a subset of the agency's, and it is indexed in
-// MembersByAgency and in Affiliations under its agency.
+// exists, its roles are sorted, unique and a subset of the agency's, and the address
+// belongs to no other agency (an admin may be a member of its own agency only).
 func (k Keeper) MembersInvariant(ctx context.Context) error {
 	return k.Members.Walk(ctx, nil, func(addr sdk.AccAddress, m types.Member) (bool, error) {
 		bz, err := k.addressCodec.StringToBytes(m.Address)
@@ -110,38 +99,13 @@ func (k Keeper) MembersInvariant(ctx context.Context) error {
 				return true, fmt.Errorf("member %s holds role %q, which agency %q does not have", m.Address, r, m.AgencyId)
 			}
 		}
-		has, err := k.MembersByAgency.Has(ctx, collections.Join(m.AgencyId, addr))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("member %s of agency %q is not in the members-by-agency index", m.Address, m.AgencyId)
-		}
-		got, err := k.Affiliations.Get(ctx, addr)
+		administered, err := k.Agencies.Indexes.Admin.MatchExact(ctx, addr)
 		switch {
 		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("member %s of agency %q is not in the affiliation index", m.Address, m.AgencyId)
 		case err != nil:
 			return true, err
-		case got != m.AgencyId:
-			return true, fmt.Errorf("member %s of agency %q is indexed as affiliated with agency %q", m.Address, m.AgencyId, got)
-		}
-		return false, nil
-	})
-}
-
-// MembersByAgencyInvariant checks that every (agency, address) index entry points to a
-// member of that agency.
-func (k Keeper) MembersByAgencyInvariant(ctx context.Context) error {
-	return k.MembersByAgency.Walk(ctx, nil, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
-		m, err := k.Members.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("members-by-agency entry (%q, %s) points to no member", key.K1(), k.addrString(key.K2()))
-		} else if err != nil {
-			return true, err
-		}
-		if m.AgencyId != key.K1() {
-			return true, fmt.Errorf("members-by-agency entry (%q, %s) points to a member of agency %q", key.K1(), m.Address, m.AgencyId)
+		case administered != m.AgencyId:
+			return true, fmt.Errorf("member %s of agency %q is the admin of agency %q", m.Address, m.AgencyId, administered)
 		}
 		return false, nil
 	})
@@ -158,36 +122,6 @@ func (k Keeper) MemberCountInvariant(ctx context.Context) error {
 		return err
 	}
 	return k.checkCounts(ctx, k.MemberCount, counted, "member count", "members")
-}
-
-// AffiliationsInvariant checks that every affiliation (address -> agency) is the agency's
-// admin or a member of that agency, and that the agency exists.
-func (k Keeper) AffiliationsInvariant(ctx context.Context) error {
-	return k.Affiliations.Walk(ctx, nil, func(addr sdk.AccAddress, id string) (bool, error) {
-		agency, err := k.Agencies.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("%s is affiliated with agency %q, which does not exist", k.addrString(addr), id)
-		} else if err != nil {
-			return true, err
-		}
-		admin, err := k.addressCodec.StringToBytes(agency.Admin)
-		if err != nil {
-			return true, err
-		}
-		if bytes.Equal(admin, addr) {
-			return false, nil
-		}
-		m, err := k.Members.Get(ctx, addr)
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("%s is affiliated with agency %q but is neither its admin nor a member", k.addrString(addr), id)
-		} else if err != nil {
-			return true, err
-		}
-		if m.AgencyId != id {
-			return true, fmt.Errorf("%s is affiliated with agency %q but is a member of agency %q", m.Address, id, m.AgencyId)
-		}
-		return false, nil
-	})
 }
 
 // OffersInvariant checks the pending offers: every membership offer is stored under its own

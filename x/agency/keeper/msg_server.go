@@ -71,9 +71,18 @@ func checkRolesInAgency(a types.Agency, roles []string) error {
 	return nil
 }
 
-// affiliation returns the agency id addr belongs to, or "" when none.
-func (k Keeper) affiliation(ctx context.Context, addr sdk.AccAddress) (string, error) {
-	id, err := k.Affiliations.Get(ctx, addr)
+// Affiliation returns the id of the agency addr belongs to, as a member or as its admin,
+// or "" when none. An address belongs to at most one agency: the handlers refuse to make
+// it a member or the admin of a second one (ErrAddressAffiliated).
+func (k Keeper) Affiliation(ctx context.Context, addr sdk.AccAddress) (string, error) {
+	member, err := k.Members.Get(ctx, addr)
+	if err == nil {
+		return member.AgencyId, nil
+	}
+	if !errors.Is(err, collections.ErrNotFound) {
+		return "", err
+	}
+	id, err := k.Agencies.Indexes.Admin.MatchExact(ctx, addr)
 	if errors.Is(err, collections.ErrNotFound) {
 		return "", nil
 	}

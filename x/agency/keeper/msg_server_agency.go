@@ -33,7 +33,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err != nil {
 		return nil, err
 	}
-	other, err := m.affiliation(ctx, admin)
+	other, err := m.Affiliation(ctx, admin)
 	if err != nil {
 		return nil, err
 	}
@@ -52,9 +52,6 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 		UpdatedAt:    now,
 	}
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
-		return nil, err
-	}
-	if err := m.Affiliations.Set(ctx, admin, agency.Id); err != nil {
 		return nil, err
 	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRegistered{
@@ -98,8 +95,8 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	var updates []types.Member
 	if len(removed) > 0 {
 		rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agency.Id)
-		err := m.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
-			member, err := m.Members.Get(ctx, key.K2())
+		err := m.Members.Indexes.Agency.Walk(ctx, rng, func(_ string, addr sdk.AccAddress) (bool, error) {
+			member, err := m.Members.Get(ctx, addr)
 			if err != nil {
 				return true, err
 			}

@@ -92,7 +92,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
 // member already (ErrAlreadyMember).
 func (k Keeper) checkCanJoin(ctx context.Context, agencyID string, addr sdk.AccAddress, addrStr string) error {
-	other, err := k.affiliation(ctx, addr)
+	other, err := k.Affiliation(ctx, addr)
 	if err != nil {
 		return err
 	}
@@ -188,21 +188,9 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	adminBz, err := m.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, err
-	}
 
 	if err := m.Members.Remove(ctx, addr); err != nil {
 		return nil, err
-	}
-	if err := m.MembersByAgency.Remove(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(addr, adminBz) {
-		if err := m.Affiliations.Remove(ctx, addr); err != nil {
-			return nil, err
-		}
 	}
 	if count <= 1 {
 		err = m.MemberCount.Remove(ctx, agency.Id)
@@ -268,7 +256,7 @@ func (k Keeper) checkCanAdminister(ctx context.Context, agency types.Agency, new
 	if bytes.Equal(oldAdmin, newAdmin) {
 		return errorsmod.Wrapf(types.ErrSameAdmin, "%s is already the admin of agency %q", newAdminStr, agency.Id)
 	}
-	other, err := k.affiliation(ctx, newAdmin)
+	other, err := k.Affiliation(ctx, newAdmin)
 	if err != nil {
 		return err
 	}

@@ -79,12 +79,6 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := m.MembersByAgency.Set(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
-		return nil, err
-	}
-	if err := m.Affiliations.Set(ctx, addr, agency.Id); err != nil {
-		return nil, err
-	}
 	if err := m.MemberCount.Set(ctx, agency.Id, count+1); err != nil {
 		return nil, err
 	}
@@ -186,27 +180,11 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
 		return nil, err
 	}
-	oldAdmin, err := m.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, err
-	}
-	oldIsMember, err := m.Members.Has(ctx, oldAdmin)
-	if err != nil {
-		return nil, err
-	}
 
 	previous := agency.Admin
 	agency.Admin = offer.NewAdmin
 	agency.UpdatedAt = now
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
-		return nil, err
-	}
-	if !oldIsMember {
-		if err := m.Affiliations.Remove(ctx, oldAdmin); err != nil {
-			return nil, err
-		}
-	}
-	if err := m.Affiliations.Set(ctx, newAdmin, agency.Id); err != nil {
 		return nil, err
 	}
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {

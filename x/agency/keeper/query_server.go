@@ -80,7 +80,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
 		return nil, err
 	}
-	members, page, err := query.CollectionPaginate(ctx, q.k.MembersByAgency, pagination.Clamp(req.Pagination),
+	members, page, err := query.CollectionPaginate(ctx, q.k.memberPages, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
 			return q.k.Members.Get(ctx, key.K2())
 		},
@@ -134,9 +134,12 @@ func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipR
 	if err != nil || len(addr) == 0 {
 		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
 	}
-	agencyID, err := q.k.Affiliations.Get(ctx, addr)
+	agencyID, err := q.k.Affiliation(ctx, addr)
 	if err != nil {
-		return nil, storeStatus(err, "%s does not belong to any agency", req.Address)
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	if agencyID == "" {
+		return nil, status.Errorf(codes.NotFound, "%s does not belong to any agency", req.Address)
 	}
 	agency, err := q.k.Agencies.Get(ctx, agencyID)
 	if err != nil {
