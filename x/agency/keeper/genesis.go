@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -87,28 +88,16 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if err := k.Agencies.Walk(ctx, nil, func(_ string, a types.Agency) (bool, error) {
-		gs.Agencies = append(gs.Agencies, a)
-		return false, nil
-	}); err != nil {
+	if gs.Agencies, err = walk.Values(ctx, k.Agencies); err != nil {
 		return nil, err
 	}
-	if err := k.Members.Walk(ctx, nil, func(_ sdk.AccAddress, m types.Member) (bool, error) {
-		gs.Members = append(gs.Members, m)
-		return false, nil
-	}); err != nil {
+	if gs.Members, err = walk.Values(ctx, k.Members); err != nil {
 		return nil, err
 	}
-	if err := k.MembershipOffers.Walk(ctx, nil, func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (bool, error) {
-		gs.MembershipOffers = append(gs.MembershipOffers, o)
-		return false, nil
-	}); err != nil {
+	if gs.MembershipOffers, err = walk.Values(ctx, k.MembershipOffers); err != nil {
 		return nil, err
 	}
-	if err := k.AdminOffers.Walk(ctx, nil, func(_ string, o types.AdminOffer) (bool, error) {
-		gs.AdminOffers = append(gs.AdminOffers, o)
-		return false, nil
-	}); err != nil {
+	if gs.AdminOffers, err = walk.Values(ctx, k.AdminOffers); err != nil {
 		return nil, err
 	}
 	return gs, nil

@@ -139,7 +139,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 			require.Error(t, err)
 			require.Contains(t, err.Error(), tc.want)
 			all := f.k.CheckInvariants(f.ctx)
-			require.ErrorContains(t, all, `x/agency invariant "`+tc.invariant+`" broken`)
+			require.ErrorContains(t, all, `agency invariant "`+tc.invariant+`" broken`)
 			require.ErrorContains(t, all, tc.want)
 		})
 	}

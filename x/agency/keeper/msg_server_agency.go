@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -41,7 +42,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 		return nil, errorsmod.Wrapf(types.ErrAddressAffiliated, "admin %s already belongs to agency %q", msg.Admin, other)
 	}
 
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now := blockctx.Time(ctx)
 	agency := types.Agency{
 		Id:           msg.Id,
 		Name:         msg.Name,
@@ -54,7 +55,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRegistered{
+	if err := blockctx.Emit(ctx, &types.EventAgencyRegistered{
 		AgencyId: agency.Id, Name: agency.Name, Admin: agency.Admin, Roles: agency.Roles,
 	}); err != nil {
 		return nil, err
@@ -118,7 +119,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	}
 
 	agency.Roles = newRoles
-	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	agency.UpdatedAt = blockctx.Time(ctx)
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
@@ -132,7 +133,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 		}
 	}
 	n := uint32(len(updates)) //nolint:gosec // bounded by MaxMembersPerAgencyLimit
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRolesSet{
+	if err := blockctx.Emit(ctx, &types.EventAgencyRolesSet{
 		AgencyId: agency.Id, Roles: agency.Roles, RemovedRoles: removed, MembersUpdated: n,
 	}); err != nil {
 		return nil, err
@@ -158,11 +159,11 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	}
 	from := agency.Status
 	agency.Status = msg.Status
-	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	agency.UpdatedAt = blockctx.Time(ctx)
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyStatusChanged{
+	if err := blockctx.Emit(ctx, &types.EventAgencyStatusChanged{
 		AgencyId: agency.Id, From: from, To: agency.Status, Reason: msg.Reason,
 	}); err != nil {
 		return nil, err
@@ -181,7 +182,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventParamsUpdated{Params: msg.Params}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil

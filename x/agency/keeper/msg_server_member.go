@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -20,8 +21,7 @@ import (
 // offer to the same account replaces the pending one; otherwise the agency may hold at most
 // params.max_pending_offers_per_agency offers.
 func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*types.MsgAddMemberResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateMsgAddMember(m.addressCodec, msg, sdkCtx.BlockTime()); err != nil {
+	if err := validateMsgAddMember(m.addressCodec, msg, blockctx.Time(ctx)); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -63,7 +63,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			agency.Id, offers, params.MaxPendingOffersPerAgency)
 	}
 
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	offer := types.MembershipOffer{
 		AgencyId:       agency.Id,
 		Address:        msg.Address,
@@ -80,7 +80,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			return nil, err
 		}
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMembershipOffered{
+	if err := blockctx.Emit(ctx, &types.EventMembershipOffered{
 		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
 		OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
@@ -132,8 +132,7 @@ func (k Keeper) memberOf(ctx context.Context, agencyID string, addr sdk.AccAddre
 
 // SetMemberRoles replaces a member's roles and expiry (agency admin only).
 func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRoles) (*types.MsgSetMemberRolesResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateMsgSetMemberRoles(m.addressCodec, msg, sdkCtx.BlockTime()); err != nil {
+	if err := validateMsgSetMemberRoles(m.addressCodec, msg, blockctx.Time(ctx)); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -159,7 +158,7 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberRolesSet{
+	if err := blockctx.Emit(ctx, &types.EventMemberRolesSet{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
 	}); err != nil {
 		return nil, err
@@ -200,7 +199,7 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberRemoved{
+	if err := blockctx.Emit(ctx, &types.EventMemberRemoved{
 		AgencyId: agency.Id, Address: msg.Address,
 	}); err != nil {
 		return nil, err
@@ -231,14 +230,14 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err != nil {
 		return nil, err
 	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now := blockctx.Time(ctx)
 	offer := types.AdminOffer{
 		AgencyId: agency.Id, NewAdmin: msg.NewAdmin, OfferedAt: now, OfferExpiresAt: offerDeadline(now, params),
 	}
 	if err := m.AdminOffers.Set(ctx, agency.Id, offer); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferOffered{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferOffered{
 		AgencyId: agency.Id, Admin: agency.Admin, NewAdmin: offer.NewAdmin, OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
 		return nil, err

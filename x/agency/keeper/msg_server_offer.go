@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/gogoproto/proto"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -23,7 +24,6 @@ import (
 // pending offer, which it consumes. Everything MsgAddMember checked is checked again: the
 // state may have changed since the offer.
 func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMembership) (*types.MsgAcceptMembershipResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if agency.Status == types.AgencyStatusRetired {
 		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	if !now.Before(offer.OfferExpiresAt) {
 		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "membership offer of agency %q to %s expired at %s (block time %s)",
 			agency.Id, msg.Address, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
@@ -85,7 +85,7 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberAdded{
+	if err := blockctx.Emit(ctx, &types.EventMemberAdded{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
 	}); err != nil {
 		return nil, err
@@ -139,14 +139,13 @@ func (m msgServer) dropMembershipOffer(ctx context.Context, agencyID, address st
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return err
 	}
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(event)
+	return blockctx.Emit(ctx, event)
 }
 
 // AcceptAdmin makes the signer the agency's admin, consuming the pending admin offer that
 // names it. The previous admin keeps its membership, if any, and otherwise becomes free to
 // join another agency.
 func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (*types.MsgAcceptAdminResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := validateOfferMsg(m.addressCodec, "new_admin", msg.NewAdmin, msg.AgencyId, "", ""); err != nil {
 		return nil, err
 	}
@@ -172,7 +171,7 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if agency.Status == types.AgencyStatusRetired {
 		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	if !now.Before(offer.OfferExpiresAt) {
 		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "admin transfer of agency %q to %s expired at %s (block time %s)",
 			agency.Id, msg.NewAdmin, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
@@ -190,7 +189,7 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventAdminTransferred{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferred{
 		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
 	}); err != nil {
 		return nil, err
@@ -237,7 +236,7 @@ func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancel
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferCancelled{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferCancelled{
 		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
 	}); err != nil {
 		return nil, err
