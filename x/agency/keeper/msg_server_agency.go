@@ -17,7 +17,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgRegisterAgency(m.addressCodec, msg); err != nil {
+	if _, err := validateMsgRegisterAgency(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -70,7 +70,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgSetAgencyRoles(msg); err != nil {
+	if _, err := validateMsgSetAgencyRoles(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -147,7 +147,7 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgSetAgencyStatus(msg); err != nil {
+	if _, err := validateMsgSetAgencyStatus(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	agency, err := m.GetAgency(ctx, msg.AgencyId)
@@ -169,21 +169,4 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 		return nil, err
 	}
 	return &types.MsgSetAgencyStatusResponse{}, nil
-}
-
-// UpdateParams replaces the module params (governance only).
-func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if err := m.checkAuthority(msg.Authority); err != nil {
-		return nil, err
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateParamsResponse{}, nil
 }

@@ -21,13 +21,14 @@ import (
 // offer to the same account replaces the pending one; otherwise the agency may hold at most
 // params.max_pending_offers_per_agency offers.
 func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*types.MsgAddMemberResponse, error) {
-	if err := validateMsgAddMember(m.addressCodec, msg, blockctx.Time(ctx)); err != nil {
+	signer, err := validateMsgAddMember(m.addressCodec, msg, blockctx.Time(ctx))
+	if err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -132,13 +133,14 @@ func (k Keeper) memberOf(ctx context.Context, agencyID string, addr sdk.AccAddre
 
 // SetMemberRoles replaces a member's roles and expiry (agency admin only).
 func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRoles) (*types.MsgSetMemberRolesResponse, error) {
-	if err := validateMsgSetMemberRoles(m.addressCodec, msg, blockctx.Time(ctx)); err != nil {
+	signer, err := validateMsgSetMemberRoles(m.addressCodec, msg, blockctx.Time(ctx))
+	if err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -169,10 +171,11 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 // RemoveMember removes a member (agency admin only). The address is free to join another
 // agency afterwards, unless it is this agency's admin.
 func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember) (*types.MsgRemoveMemberResponse, error) {
-	if err := validateMsgRemoveMember(m.addressCodec, msg); err != nil {
+	signer, err := validateMsgRemoveMember(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -212,10 +215,11 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 // belong to another agency; it may be a member of this one. A new offer replaces the
 // pending one.
 func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmin) (*types.MsgTransferAdminResponse, error) {
-	if err := validateMsgTransferAdmin(m.addressCodec, msg); err != nil {
+	signer, err := validateMsgTransferAdmin(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}

@@ -24,10 +24,7 @@ import (
 // pending offer, which it consumes. Everything MsgAddMember checked is checked again: the
 // state may have changed since the offer.
 func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMembership) (*types.MsgAcceptMembershipResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	addr, err := validateMsgAcceptMembership(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +93,7 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 // DeclineMembership removes a pending (or expired) membership offer made to the signer,
 // whatever the agency's status.
 func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineMembership) (*types.MsgDeclineMembershipResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
+	if _, err := validateMsgDeclineMembership(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.dropMembershipOffer(ctx, msg.AgencyId, msg.Address, &types.EventMembershipDeclined{
@@ -110,10 +107,11 @@ func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineM
 // WithdrawMembershipOffer removes a pending (or expired) membership offer of the agency
 // (agency admin only).
 func (m msgServer) WithdrawMembershipOffer(ctx context.Context, msg *types.MsgWithdrawMembershipOffer) (*types.MsgWithdrawMembershipOfferResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "admin", msg.Admin, msg.AgencyId, "address", msg.Address); err != nil {
+	signer, err := validateMsgWithdrawMembershipOffer(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -146,10 +144,7 @@ func (m msgServer) dropMembershipOffer(ctx context.Context, agencyID, address st
 // names it. The previous admin keeps its membership, if any, and otherwise becomes free to
 // join another agency.
 func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (*types.MsgAcceptAdminResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "new_admin", msg.NewAdmin, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
+	newAdmin, err := validateMsgAcceptAdmin(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -200,10 +195,7 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 // CancelAdminTransfer removes the agency's pending (or expired) admin offer: the admin
 // withdraws it (not once the agency is RETIRED) or the account it names declines it.
 func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancelAdminTransfer) (*types.MsgCancelAdminTransferResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "signer", msg.Signer, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	signer, err := m.addressCodec.StringToBytes(msg.Signer)
+	signer, err := validateMsgCancelAdminTransfer(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
