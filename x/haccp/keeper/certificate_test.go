@@ -35,7 +35,7 @@ func TestIssueCertificate(t *testing.T) {
 	v1, err := f.k.CertificateVersions.Get(f.ctx, collections.Join(msg.CertNo, uint64(1)))
 	require.NoError(t, err)
 	require.Equal(t, want, v1)
-	has, err := f.k.CertificatesByFacility.Has(f.ctx, collections.Join(id, msg.CertNo))
+	has, err := f.k.Certificates.Indexes.Facility.Has(f.ctx, collections.Join(id, msg.CertNo))
 	require.NoError(t, err)
 	require.True(t, has)
 	head, err := f.k.CertificateEventHead.Get(f.ctx, msg.CertNo)

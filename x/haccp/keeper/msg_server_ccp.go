@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/x/haccp/types"
@@ -26,7 +25,7 @@ func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpR
 		return nil, err
 	}
 
-	last, err := m.NextCcpRecordID.Next(ctx)
+	last, err := m.LastCcpRecordID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -42,9 +41,6 @@ func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpR
 		RecordedAt:  now,
 	}
 	if err := m.CcpRecords.Set(ctx, r.Id, r); err != nil {
-		return nil, err
-	}
-	if err := m.CcpRecordsByFacility.Set(ctx, collections.Join(r.FacilityId, r.Id)); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventCcpRecordAnchored{

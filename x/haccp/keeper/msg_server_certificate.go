@@ -49,9 +49,6 @@ func (m msgServer) IssueCertificate(ctx context.Context, msg *types.MsgIssueCert
 		AgencyId:   agencyID,
 		Certifier:  msg.Certifier,
 	}
-	if err := m.CertificatesByFacility.Set(ctx, collections.Join(c.FacilityId, c.CertNo)); err != nil {
-		return nil, err
-	}
 	if err := m.writeCertificate(ctx, c, types.CertificateActionIssued, msg.Certifier, agencyID, ""); err != nil {
 		return nil, err
 	}

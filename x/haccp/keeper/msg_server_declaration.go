@@ -87,17 +87,6 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
 		return nil, err
 	}
-	if err := m.DeclarationsByImporter.Set(ctx, collections.Join(d.ImporterFacilityId, d.DeclNo)); err != nil {
-		return nil, err
-	}
-	for _, it := range d.Items {
-		if it.LivestockTraceNo == "" {
-			continue
-		}
-		if err := m.DeclarationsByTraceNo.Set(ctx, collections.Join(it.LivestockTraceNo, d.DeclNo)); err != nil {
-			return nil, err
-		}
-	}
 	if err := emitDeclarationChanged(ctx, d, types.DeclarationStatusUnspecified, msg.Signer); err != nil {
 		return nil, err
 	}
@@ -204,7 +193,7 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	if err := types.ValidateHygieneCertTransition(h.Status, types.HygieneCertStatusUsed); err != nil {
 		return nil, err
 	}
-	if other, err := m.DeclarationByCustomsRef.Get(ctx, msg.CustomsRef); err == nil {
+	if other, err := m.Declarations.Indexes.CustomsRef.MatchExact(ctx, msg.CustomsRef); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrCustomsRefUsed, "customs_ref %q cleared declaration %q", msg.CustomsRef, other)
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
@@ -215,9 +204,6 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	h.UsedBy = d.DeclNo
 	h.UpdatedAt = now
 	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
-		return nil, err
-	}
-	if err := m.DeclarationByCustomsRef.Set(ctx, msg.CustomsRef, d.DeclNo); err != nil {
 		return nil, err
 	}
 	d.Status = types.DeclarationStatusCleared

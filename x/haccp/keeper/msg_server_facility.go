@@ -12,11 +12,11 @@ import (
 // RegisterFacility registers a facility. Any account may; it becomes the
 // facility's operator.
 func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterFacility) (*types.MsgRegisterFacilityResponse, error) {
-	signer, err := validateRegisterFacility(m.addressCodec, msg)
+	_, err := validateRegisterFacility(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
-	last, err := m.NextFacilityID.Next(ctx)
+	last, err := m.LastFacilityID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -30,9 +30,6 @@ func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterF
 		RegisteredAt:               blockTime(ctx),
 	}
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
-		return nil, err
-	}
-	if err := m.FacilitiesByOperator.Set(ctx, collections.Join(signer, f.Id)); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventFacilityRegistered{FacilityId: f.Id, Type: f.Type, Operator: msg.Operator}); err != nil {
@@ -74,10 +71,7 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff)); err != nil {
-		return nil, err
-	}
-	if err := m.StaffFacilities.Set(ctx, collections.Join(staff, f.Id)); err != nil {
+	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff), collections.NoValue{}); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
@@ -113,9 +107,6 @@ func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemove
 		return nil, err
 	}
 	if err := m.FacilityStaff.Remove(ctx, collections.Join(f.Id, staff)); err != nil {
-		return nil, err
-	}
-	if err := m.StaffFacilities.Remove(ctx, collections.Join(staff, f.Id)); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {

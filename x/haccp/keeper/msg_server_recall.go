@@ -58,7 +58,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 		decls = append(decls, d)
 	}
 
-	last, err := m.NextRecallID.Next(ctx)
+	last, err := m.LastRecallID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 		IssuedBy:       msg.Signer,
 		IssuedAt:       now,
 	}
-	if err := m.restoreRecall(ctx, r, recallLots(r, decls)); err != nil {
+	if err := m.setRecall(ctx, r, recallLots(r, decls)); err != nil {
 		return nil, err
 	}
 	for _, d := range decls {

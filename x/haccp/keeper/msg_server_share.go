@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"sort"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/x/haccp/types"
@@ -49,7 +48,7 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 	disclosed := append([]types.ShareField(nil), msg.Disclose...)
 	sort.Slice(disclosed, func(i, j int) bool { return disclosed[i] < disclosed[j] })
 
-	last, err := m.NextShareID.Next(ctx)
+	last, err := m.LastShareID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +62,6 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 		SharedAt:      blockTime(ctx),
 	}
 	if err := m.Shares.Set(ctx, s.Id, s); err != nil {
-		return nil, err
-	}
-	if err := m.SharesByDeclaration.Set(ctx, collections.Join(s.DeclNo, s.Id)); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventImportConfirmationShared{

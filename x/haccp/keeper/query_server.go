@@ -63,7 +63,7 @@ func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesR
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	facilities, page, err := query.CollectionPaginate(ctx, q.k.FacilitiesByOperator, pagination.Clamp(req.Pagination),
+	facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities.Indexes.Operator, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Facility, error) {
 			return q.k.Facilities.Get(ctx, key.K2())
 		},
@@ -156,7 +156,7 @@ func (q queryServer) CertificatesByFacility(ctx context.Context, req *types.Quer
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	certs, page, err := query.CollectionPaginate(ctx, q.k.CertificatesByFacility, pagination.Clamp(req.Pagination),
+	certs, page, err := query.CollectionPaginate(ctx, q.k.Certificates.Indexes.Facility, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.Certificate, error) {
 			return q.k.Certificates.Get(ctx, key.K2())
 		},
@@ -331,7 +331,7 @@ func (q queryServer) CcpRecordsByFacility(ctx context.Context, req *types.QueryC
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecordsByFacility, pagination.Clamp(req.Pagination),
+	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecords.Indexes.Facility, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.CcpRecord, error) {
 			return q.k.CcpRecords.Get(ctx, key.K2())
 		},

@@ -57,7 +57,7 @@ func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.Quer
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByImporter, pagination.Clamp(req.Pagination),
+	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.Importer, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.ImportDeclaration, error) {
 			return q.k.Declarations.Get(ctx, key.K2())
 		},
@@ -76,7 +76,7 @@ func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.Que
 	if err := types.ValidateCustomsRef(req.CustomsRef); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	declNo, err := q.k.DeclarationByCustomsRef.Get(ctx, req.CustomsRef)
+	declNo, err := q.k.Declarations.Indexes.CustomsRef.MatchExact(ctx, req.CustomsRef)
 	if err != nil {
 		return nil, notFound(err, "customs_ref %q", req.CustomsRef)
 	}
@@ -96,7 +96,7 @@ func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.Q
 	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByTraceNo, pagination.Clamp(req.Pagination),
+	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.TraceNo, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, string], _ collections.NoValue) (types.ImportDeclaration, error) {
 			return q.k.Declarations.Get(ctx, key.K2())
 		},
