@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -27,12 +28,12 @@ func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterF
 		Type:                       msg.Type,
 		Name:                       msg.Name,
 		RegionCode:                 msg.RegionCode,
-		RegisteredAt:               blockTime(ctx),
+		RegisteredAt:               blockctx.Time(ctx),
 	}
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventFacilityRegistered{FacilityId: f.Id, Type: f.Type, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityRegistered{FacilityId: f.Id, Type: f.Type, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterFacilityResponse{Id: f.Id}, nil
@@ -74,7 +75,7 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff), collections.NoValue{}); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgAddFacilityStaffResponse{}, nil
@@ -109,7 +110,7 @@ func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemove
 	if err := m.FacilityStaff.Remove(ctx, collections.Join(f.Id, staff)); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRemoveFacilityStaffResponse{}, nil

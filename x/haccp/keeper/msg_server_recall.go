@@ -11,6 +11,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -53,7 +55,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 			return nil, err
 		}
 		if err := types.ValidateDeclarationTransition(d.Status, types.DeclarationStatusRecalled); err != nil {
-			return nil, errorsmod.Wrapf(err, "declaration %s", types.Quote(no))
+			return nil, errorsmod.Wrapf(err, "declaration %s", text.Quote(no))
 		}
 		decls = append(decls, d)
 	}
@@ -62,7 +64,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	r := types.Recall{
 		Id:             last + 1,
 		Class:          msg.Class,
@@ -86,7 +88,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventRecallIssued{
+	if err := blockctx.Emit(ctx, &types.EventRecallIssued{
 		Id:             r.Id,
 		Class:          r.Class,
 		ReasonCode:     r.ReasonCode,
@@ -128,7 +130,7 @@ func (m msgServer) CloseRecall(ctx context.Context, msg *types.MsgCloseRecall) (
 		return nil, err
 	}
 
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	r.Active = false
 	r.ClosedAt = &now
 	if err := m.Recalls.Set(ctx, r.Id, r); err != nil {
@@ -142,7 +144,7 @@ func (m msgServer) CloseRecall(ctx context.Context, msg *types.MsgCloseRecall) (
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventRecallClosed{Id: r.Id, AgencyId: agencyID, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventRecallClosed{Id: r.Id, AgencyId: agencyID, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCloseRecallResponse{}, nil
@@ -182,7 +184,7 @@ func (k Keeper) getRecall(ctx context.Context, id uint64) (types.Recall, error) 
 func (k Keeper) recallDeclaration(ctx context.Context, declNo string) (types.ImportDeclaration, error) {
 	d, err := k.Declarations.Get(ctx, declNo)
 	if errors.Is(err, collections.ErrNotFound) {
-		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %s", types.Quote(declNo))
+		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %s", text.Quote(declNo))
 	}
 	return d, err
 }

@@ -7,6 +7,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -59,12 +60,12 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 		Values:        values,
 		StatusAtShare: d.Status,
 		SharedBy:      msg.Signer,
-		SharedAt:      blockTime(ctx),
+		SharedAt:      blockctx.Time(ctx),
 	}
 	if err := m.Shares.Set(ctx, s.Id, s); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventImportConfirmationShared{
+	if err := blockctx.Emit(ctx, &types.EventImportConfirmationShared{
 		Id: s.Id, DeclNo: s.DeclNo, Partner: s.Partner, Disclosed: disclosed, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err
