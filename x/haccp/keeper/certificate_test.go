@@ -92,7 +92,7 @@ func TestIssueCertificateRejected(t *testing.T) {
 		}, agencytypes.ErrNotMember},
 		{"certifying agency suspended", func(f *fixture) func() error {
 			act := issue(f, func(*types.MsgIssueCertificate) {})
-			testkeeper.SetTestAgencyStatus(f.t, f.ak, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
+			testkeeper.SetTestAgencyStatus(f.t, f.agencyKeeper, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
 			return act
 		}, agencytypes.ErrAgencyNotActive},
 		{"unknown facility", func(f *fixture) func() error {

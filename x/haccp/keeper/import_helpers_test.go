@@ -43,9 +43,9 @@ var (
 func newImportFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := newFixture(t)
-	testkeeper.RegisterTestAgency(t, f.ak, f.ctx, "kcs", adminOf("kcs"), types.RoleCustoms, types.RoleInspector)
-	testkeeper.AddTestMember(t, f.ak, f.ctx, "kcs", adminOf("kcs"), customsOfficer, types.RoleCustoms)
-	testkeeper.AddTestMember(t, f.ak, f.ctx, "kcs", adminOf("kcs"), customsInspector, types.RoleInspector, types.RoleCustoms)
+	testkeeper.RegisterTestAgency(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), types.RoleCustoms, types.RoleInspector)
+	testkeeper.AddTestMember(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), customsOfficer, types.RoleCustoms)
+	testkeeper.AddTestMember(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), customsInspector, types.RoleInspector, types.RoleCustoms)
 	return f
 }
 

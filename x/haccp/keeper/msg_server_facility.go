@@ -42,7 +42,11 @@ func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterF
 // AddFacilityStaff adds a staff account to a facility; only its operator may,
 // and at most params.max_staff_per_facility accounts.
 func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacilityStaff) (*types.MsgAddFacilityStaffResponse, error) {
-	signer, staff, err := validateAddFacilityStaff(m.addressCodec, msg)
+	signer, err := validateAddFacilityStaff(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +88,11 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 // RemoveFacilityStaff removes a staff account from a facility; only its
 // operator may.
 func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemoveFacilityStaff) (*types.MsgRemoveFacilityStaffResponse, error) {
-	signer, staff, err := validateRemoveFacilityStaff(m.addressCodec, msg)
+	signer, err := validateRemoveFacilityStaff(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
 	if err != nil {
 		return nil, err
 	}
