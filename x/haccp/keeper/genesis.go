@@ -170,23 +170,3 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	return gs, nil
 }
-
-// setRecall writes a recall and, when it is active, its ActiveRecalls entry
-// and a RecalledLots entry for each of lots (recallLots of the recall).
-func (k Keeper) setRecall(ctx context.Context, r types.Recall, lots []string) error {
-	if err := k.Recalls.Set(ctx, r.Id, r); err != nil {
-		return err
-	}
-	if !r.Active {
-		return nil
-	}
-	if err := k.ActiveRecalls.Set(ctx, r.Id); err != nil {
-		return err
-	}
-	for _, lot := range lots {
-		if err := k.RecalledLots.Set(ctx, collections.Join(lot, r.Id)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
