@@ -43,7 +43,7 @@ func TestAnchorCcpRecord(t *testing.T) {
 				Id: 1, FacilityId: id, CcpCode: "CCP-1B", PeriodStart: msg.PeriodStart, PeriodEnd: msg.PeriodEnd,
 				LogDigest: logDigest, Deviation: true, RecordedBy: f.s(tc.signer), RecordedAt: T0.Add(time.Hour),
 			}, r)
-			has, err := f.k.CcpRecordsByFacility.Has(f.ctx, collections.Join(id, res.Id))
+			has, err := f.k.CcpRecords.Indexes.Facility.Has(f.ctx, collections.Join(id, res.Id))
 			require.NoError(t, err)
 			require.True(t, has)
 			f.requireOnlyEvent(&types.EventCcpRecordAnchored{

@@ -35,7 +35,7 @@ func TestIssueCertificate(t *testing.T) {
 	v1, err := f.k.CertificateVersions.Get(f.ctx, collections.Join(msg.CertNo, uint64(1)))
 	require.NoError(t, err)
 	require.Equal(t, want, v1)
-	has, err := f.k.CertificatesByFacility.Has(f.ctx, collections.Join(id, msg.CertNo))
+	has, err := f.k.Certificates.Indexes.Facility.Has(f.ctx, collections.Join(id, msg.CertNo))
 	require.NoError(t, err)
 	require.True(t, has)
 	head, err := f.k.CertificateEventHead.Get(f.ctx, msg.CertNo)
@@ -92,7 +92,7 @@ func TestIssueCertificateRejected(t *testing.T) {
 		}, agencytypes.ErrNotMember},
 		{"certifying agency suspended", func(f *fixture) func() error {
 			act := issue(f, func(*types.MsgIssueCertificate) {})
-			testkeeper.SetTestAgencyStatus(f.t, f.ak, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
+			testkeeper.SetTestAgencyStatus(f.t, f.agencyKeeper, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
 			return act
 		}, agencytypes.ErrAgencyNotActive},
 		{"unknown facility", func(f *fixture) func() error {

@@ -43,11 +43,11 @@ func TestDeclareImport(t *testing.T) {
 				Inspection: types.InspectionResultPending, Status: types.DeclarationStatusDeclared,
 				DeclaredBy: f.s(tc.signer), DeclaredAt: T0, UpdatedAt: T0,
 			}, f.storedDecl(declNo))
-			has, err := f.k.DeclarationsByImporter.Has(f.ctx, collections.Join(id, declNo))
+			has, err := f.k.Declarations.Indexes.Importer.Has(f.ctx, collections.Join(id, declNo))
 			require.NoError(t, err)
 			require.True(t, has)
 			require.Equal(t, []collections.Pair[string, string]{collections.Join(traceNo, declNo)},
-				importDumpSet(t, f.ctx, f.k.DeclarationsByTraceNo), "only the meat item has a trace number")
+				keysOf(t, f.ctx, f.k.Declarations.Indexes.TraceNo), "only the meat item has a trace number")
 			f.requireOnlyEvent(&types.EventDeclarationChanged{
 				DeclNo: declNo, ImporterFacilityId: id, From: types.DeclarationStatusUnspecified, To: types.DeclarationStatusDeclared,
 				Inspection: types.InspectionResultPending, Actor: f.s(tc.signer),
@@ -162,7 +162,7 @@ func TestDeclareImportRejected(t *testing.T) {
 // storedFacilityOf is the first facility of operator.
 func (f *fixture) storedFacilityOf(operator sdk.AccAddress) uint64 {
 	f.t.Helper()
-	keys := importDumpSet(f.t, f.ctx, f.k.FacilitiesByOperator)
+	keys := keysOf(f.t, f.ctx, f.k.Facilities.Indexes.Operator)
 	for _, k := range keys {
 		if k.K1().Equals(operator) {
 			return k.K2()
@@ -337,7 +337,7 @@ func TestClearDeclaration(t *testing.T) {
 	want := before
 	want.Status, want.ClearedBy, want.CustomsRef, want.UpdatedAt = types.DeclarationStatusCleared, f.s(customsOfficer), customsRef, T0.Add(2*day)
 	require.Equal(t, want, f.storedDecl(declNo))
-	got, err := f.k.DeclarationByCustomsRef.Get(f.ctx, customsRef)
+	got, err := f.k.Declarations.Indexes.CustomsRef.MatchExact(f.ctx, customsRef)
 	require.NoError(t, err)
 	require.Equal(t, declNo, got)
 	wantHC := hcBefore

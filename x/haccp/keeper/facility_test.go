@@ -35,7 +35,7 @@ func TestRegisterFacility(t *testing.T) {
 		Id: res.Id, Operator: f.s(op), BusinessRegistrationDigest: bizDigest, Type: types.FacilityTypeImporter,
 		Name: msg.Name, RegionCode: msg.RegionCode, RegisteredAt: T0,
 	}, got)
-	has, err := f.k.FacilitiesByOperator.Has(f.ctx, collections.Join(op, res.Id))
+	has, err := f.k.Facilities.Indexes.Operator.Has(f.ctx, collections.Join(op, res.Id))
 	require.NoError(t, err)
 	require.True(t, has)
 	f.requireOnlyEvent(&types.EventFacilityRegistered{FacilityId: res.Id, Type: types.FacilityTypeImporter, Operator: f.s(op)})
@@ -93,9 +93,7 @@ func TestFacilityStaff(t *testing.T) {
 	has, err := f.k.FacilityStaff.Has(f.ctx, collections.Join(id, staff))
 	require.NoError(t, err)
 	require.True(t, has)
-	has, err = f.k.StaffFacilities.Has(f.ctx, collections.Join(staff, id))
-	require.NoError(t, err)
-	require.True(t, has)
+	require.Equal(t, []uint64{id}, f.facilitiesOfStaff(staff))
 
 	// ACT: remove
 	f.addStaff(op, id, staff2)
@@ -111,9 +109,7 @@ func TestFacilityStaff(t *testing.T) {
 	has, err = f.k.FacilityStaff.Has(f.ctx, collections.Join(id, staff))
 	require.NoError(t, err)
 	require.False(t, has)
-	has, err = f.k.StaffFacilities.Has(f.ctx, collections.Join(staff, id))
-	require.NoError(t, err)
-	require.False(t, has)
+	require.Empty(t, f.facilitiesOfStaff(staff))
 	has, err = f.k.FacilityStaff.Has(f.ctx, collections.Join(id, staff2))
 	require.NoError(t, err)
 	require.True(t, has)

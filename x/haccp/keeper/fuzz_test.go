@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/civicchain/civic/internal/pii"
@@ -148,6 +149,30 @@ func FuzzValidateRegisterFacility(f *testing.F) {
 		if !digestRe.MatchString(digest) || !msg.Type.IsValid() || len(name) == 0 || len(name) > types.MaxFacilityNameLength || len(region) != 5 ||
 			pii.FindInText(name) != "" {
 			t.Fatalf("accepted %+v", msg)
+		}
+	})
+}
+
+func FuzzValidateAddFacilityStaff(f *testing.F) {
+	op, member := fuzzAddr("operator"), fuzzAddr("staff")
+	f.Add(op, uint64(1), member)
+	f.Add(op, uint64(1), op)
+	f.Add(op, uint64(0), member)
+	f.Add(op, uint64(1), "civic1nope")
+	f.Add("", uint64(1), member)
+	f.Fuzz(func(t *testing.T, operator string, facilityID uint64, staff string) {
+		msg := &types.MsgAddFacilityStaff{Operator: operator, FacilityId: facilityID, Staff: staff}
+		signer, err := validateAddFacilityStaff(fuzzCodec, msg)
+		if err != nil {
+			requireModuleError(t, err)
+			return
+		}
+		member, err := fuzzCodec.StringToBytes(staff)
+		if err != nil || facilityID == 0 || signer.Equals(sdk.AccAddress(member)) {
+			t.Fatalf("accepted %+v", msg)
+		}
+		if got, _ := fuzzCodec.BytesToString(signer); got != operator {
+			t.Fatalf("signer %s decoded from operator %q", got, operator)
 		}
 	})
 }

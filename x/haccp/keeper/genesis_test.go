@@ -9,7 +9,9 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -72,7 +74,7 @@ func (f *fixture) genesisState() genesisIDs {
 }
 
 // indexes is every derived collection: InitGenesis must rebuild each from
-// the exported records.
+// the exported records (the IndexedMaps' indexes with their records).
 type indexes struct {
 	FacilitiesByOperator    []collections.Pair[sdk.AccAddress, uint64]
 	FacilityStaff           []collections.Pair[uint64, sdk.AccAddress]
@@ -89,40 +91,76 @@ type indexes struct {
 	SharesByDeclaration     []collections.Pair[string, uint64]
 }
 
-func keysOf[K any](t *testing.T, ctx sdk.Context, s collections.KeySet[K]) []K {
+// keysOf is every key of a key set or index, in order.
+func keysOf[K any](t *testing.T, ctx sdk.Context, s walk.KeyWalker[K]) []K {
 	t.Helper()
-	it, err := s.Iterate(ctx, nil)
-	require.NoError(t, err)
-	keys, err := it.Keys()
+	keys, err := walk.Keys(ctx, s)
 	require.NoError(t, err)
 	return keys
 }
 
-func entriesOf[K, V any](t *testing.T, ctx sdk.Context, m collections.Map[K, V]) []collections.KeyValue[K, V] {
+// entriesOf is every entry of a map or unique index, in key order.
+func entriesOf[K, V any](t *testing.T, ctx sdk.Context, m walk.Walker[K, V]) []collections.KeyValue[K, V] {
 	t.Helper()
-	it, err := m.Iterate(ctx, nil)
-	require.NoError(t, err)
-	kvs, err := it.KeyValues()
-	require.NoError(t, err)
+	var kvs []collections.KeyValue[K, V]
+	require.NoError(t, walk.Each(ctx, m, func(k K, v V) error {
+		kvs = append(kvs, collections.KeyValue[K, V]{Key: k, Value: v})
+		return nil
+	}))
 	return kvs
+}
+
+// staffKeys is every (facility id, staff account) entry, in order.
+func staffKeys(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.Pair[uint64, sdk.AccAddress] {
+	t.Helper()
+	var keys []collections.Pair[uint64, sdk.AccAddress]
+	for _, kv := range entriesOf(t, ctx, k.FacilityStaff) {
+		keys = append(keys, kv.Key)
+	}
+	return keys
+}
+
+// staffByAccount is every (staff account, facility id) entry of the staff's account index, in order.
+func staffByAccount(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.Pair[sdk.AccAddress, uint64] {
+	t.Helper()
+	var keys []collections.Pair[sdk.AccAddress, uint64]
+	require.NoError(t, k.FacilityStaff.Indexes.Account.Walk(ctx, nil, func(account sdk.AccAddress, facilityID uint64) (bool, error) {
+		keys = append(keys, collections.Join(account, facilityID))
+		return false, nil
+	}))
+	return keys
+}
+
+// facilitiesOfStaff are the facilities an account is staff of, from the staff's account index.
+func (f *fixture) facilitiesOfStaff(account sdk.AccAddress) []uint64 {
+	f.t.Helper()
+	it, err := f.k.FacilityStaff.Indexes.Account.MatchExact(f.ctx, account)
+	require.NoError(f.t, err)
+	keys, err := it.PrimaryKeys()
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, key := range keys {
+		ids = append(ids, key.K1())
+	}
+	return ids
 }
 
 func (f *fixture) indexes() indexes {
 	t, ctx, k := f.t, f.ctx, f.k
 	return indexes{
-		FacilitiesByOperator:    keysOf(t, ctx, k.FacilitiesByOperator),
-		FacilityStaff:           keysOf(t, ctx, k.FacilityStaff),
-		StaffFacilities:         keysOf(t, ctx, k.StaffFacilities),
+		FacilitiesByOperator:    keysOf(t, ctx, k.Facilities.Indexes.Operator),
+		FacilityStaff:           staffKeys(t, ctx, k),
+		StaffFacilities:         staffByAccount(t, ctx, k),
 		Certificates:            entriesOf(t, ctx, k.Certificates),
-		CertificatesByFacility:  keysOf(t, ctx, k.CertificatesByFacility),
+		CertificatesByFacility:  keysOf(t, ctx, k.Certificates.Indexes.Facility),
 		CertificateEventHead:    entriesOf(t, ctx, k.CertificateEventHead),
-		CcpRecordsByFacility:    keysOf(t, ctx, k.CcpRecordsByFacility),
-		DeclarationsByImporter:  keysOf(t, ctx, k.DeclarationsByImporter),
-		DeclarationByCustomsRef: entriesOf(t, ctx, k.DeclarationByCustomsRef),
-		DeclarationsByTraceNo:   keysOf(t, ctx, k.DeclarationsByTraceNo),
+		CcpRecordsByFacility:    keysOf(t, ctx, k.CcpRecords.Indexes.Facility),
+		DeclarationsByImporter:  keysOf(t, ctx, k.Declarations.Indexes.Importer),
+		DeclarationByCustomsRef: entriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
+		DeclarationsByTraceNo:   keysOf(t, ctx, k.Declarations.Indexes.TraceNo),
 		ActiveRecalls:           keysOf(t, ctx, k.ActiveRecalls),
 		RecalledLots:            keysOf(t, ctx, k.RecalledLots),
-		SharesByDeclaration:     keysOf(t, ctx, k.SharesByDeclaration),
+		SharesByDeclaration:     keysOf(t, ctx, k.Shares.Indexes.Declaration),
 	}
 }
 

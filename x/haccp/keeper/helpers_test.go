@@ -82,9 +82,10 @@ type fixture struct {
 	t   *testing.T
 	ctx sdk.Context
 	k   keeper.Keeper
-	ak  agencykeeper.Keeper
-	msg types.MsgServer
-	q   types.QueryServer
+	// agencyKeeper is x/agency's keeper on the same store, for arranging agencies.
+	agencyKeeper agencykeeper.Keeper
+	msg          types.MsgServer
+	q            types.QueryServer
 	// importerID is the first IMPORTER facility importerOf registered: the
 	// consignee receiveMsg names (registered on first use).
 	importerID uint64
@@ -92,14 +93,14 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	k, ak, ctx := testkeeper.HaccpKeeper(t)
+	k, agencyKeeper, ctx := testkeeper.HaccpKeeper(t)
 	for _, a := range agencies {
-		testkeeper.RegisterTestAgency(t, ak, ctx, a.id, adminOf(a.id), a.roles...)
+		testkeeper.RegisterTestAgency(t, agencyKeeper, ctx, a.id, adminOf(a.id), a.roles...)
 		for _, m := range a.members {
-			testkeeper.AddTestMember(t, ak, ctx, a.id, adminOf(a.id), m.addr, m.roles...)
+			testkeeper.AddTestMember(t, agencyKeeper, ctx, a.id, adminOf(a.id), m.addr, m.roles...)
 		}
 	}
-	return &fixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
+	return &fixture{t: t, ctx: ctx, k: k, agencyKeeper: agencyKeeper, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
 }
 
 // s is an account's canonical bech32 string.

@@ -99,7 +99,7 @@ func TestReceiveHygieneCertRejected(t *testing.T) {
 		}, agencytypes.ErrRoleNotHeld},
 		{"customs agency suspended", func(f *fixture) func() error {
 			act := receive(f, func(*types.MsgReceiveHygieneCert) {})
-			testkeeper.SetTestAgencyStatus(f.t, f.ak, f.ctx, "kcs", agencytypes.AgencyStatusSuspended)
+			testkeeper.SetTestAgencyStatus(f.t, f.agencyKeeper, f.ctx, "kcs", agencytypes.AgencyStatusSuspended)
 			return act
 		}, agencytypes.ErrAgencyNotActive},
 		{"already received", func(f *fixture) func() error {

@@ -43,9 +43,9 @@ var (
 func newImportFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := newFixture(t)
-	testkeeper.RegisterTestAgency(t, f.ak, f.ctx, "kcs", adminOf("kcs"), types.RoleCustoms, types.RoleInspector)
-	testkeeper.AddTestMember(t, f.ak, f.ctx, "kcs", adminOf("kcs"), customsOfficer, types.RoleCustoms)
-	testkeeper.AddTestMember(t, f.ak, f.ctx, "kcs", adminOf("kcs"), customsInspector, types.RoleInspector, types.RoleCustoms)
+	testkeeper.RegisterTestAgency(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), types.RoleCustoms, types.RoleInspector)
+	testkeeper.AddTestMember(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), customsOfficer, types.RoleCustoms)
+	testkeeper.AddTestMember(t, f.agencyKeeper, f.ctx, "kcs", adminOf("kcs"), customsInspector, types.RoleInspector, types.RoleCustoms)
 	return f
 }
 
@@ -53,7 +53,7 @@ func newImportFixture(t *testing.T) *fixture {
 // handlers write (the export holds the records, not the indexes).
 type importState struct {
 	Base                    *types.GenesisState
-	NextShareID             uint64
+	LastShareID             uint64
 	HygieneCerts            []collections.KeyValue[collections.Pair[string, string], types.HygieneCertificate]
 	Declarations            []collections.KeyValue[string, types.ImportDeclaration]
 	DeclarationsByImporter  []collections.Pair[uint64, string]
@@ -66,18 +66,18 @@ type importState struct {
 func (f *fixture) importExport() importState {
 	f.t.Helper()
 	t, ctx, k := f.t, f.ctx, f.k
-	nextShare, err := k.NextShareID.Peek(ctx)
+	lastShare, err := k.LastShareID.Peek(ctx)
 	require.NoError(t, err)
 	return importState{
 		Base:                    f.export(),
-		NextShareID:             nextShare,
-		HygieneCerts:            importDumpMap(t, ctx, k.HygieneCerts),
-		Declarations:            importDumpMap(t, ctx, k.Declarations),
-		DeclarationsByImporter:  importDumpSet(t, ctx, k.DeclarationsByImporter),
-		DeclarationByCustomsRef: importDumpMap(t, ctx, k.DeclarationByCustomsRef),
-		DeclarationsByTraceNo:   importDumpSet(t, ctx, k.DeclarationsByTraceNo),
-		Shares:                  importDumpMap(t, ctx, k.Shares),
-		SharesByDeclaration:     importDumpSet(t, ctx, k.SharesByDeclaration),
+		LastShareID:             lastShare,
+		HygieneCerts:            entriesOf(t, ctx, k.HygieneCerts),
+		Declarations:            entriesOf(t, ctx, k.Declarations),
+		DeclarationsByImporter:  keysOf(t, ctx, k.Declarations.Indexes.Importer),
+		DeclarationByCustomsRef: entriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
+		DeclarationsByTraceNo:   keysOf(t, ctx, k.Declarations.Indexes.TraceNo),
+		Shares:                  entriesOf(t, ctx, k.Shares),
+		SharesByDeclaration:     keysOf(t, ctx, k.Shares.Indexes.Declaration),
 	}
 }
 
@@ -266,22 +266,4 @@ func undisclosedExcept(disclosed ...types.ShareField) []types.SharedValue {
 		}
 	}
 	return out
-}
-
-func importDumpMap[K, V any](t *testing.T, ctx sdk.Context, m collections.Map[K, V]) []collections.KeyValue[K, V] {
-	t.Helper()
-	it, err := m.Iterate(ctx, nil)
-	require.NoError(t, err)
-	kvs, err := it.KeyValues()
-	require.NoError(t, err)
-	return kvs
-}
-
-func importDumpSet[K any](t *testing.T, ctx sdk.Context, s collections.KeySet[K]) []K {
-	t.Helper()
-	it, err := s.Iterate(ctx, nil)
-	require.NoError(t, err)
-	keys, err := it.Keys()
-	require.NoError(t, err)
-	return keys
 }

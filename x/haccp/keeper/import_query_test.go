@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"encoding/binary"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -169,4 +170,58 @@ func padded(i int) string {
 		i /= 10
 	}
 	return string(b)
+}
+
+// TestIndexQueriesFollowTheirRecords: a query served by an IndexedMap's index
+// answers right after its record is created, updated and deleted, and pages
+// with the same next_key as before the indexes moved into the IndexedMaps
+// (the key set's encoding after the query's prefix).
+func TestIndexQueriesFollowTheirRecords(t *testing.T) {
+	f := newImportFixture(t)
+
+	// Staff: added, then removed.
+	id := f.facility(op)
+	f.addStaff(op, id, staff2)
+	st, err := f.q.FacilityStaff(f.ctx, &types.QueryFacilityStaffRequest{FacilityId: id})
+	require.NoError(t, err)
+	require.Equal(t, []string{f.s(staff2)}, st.Staff)
+	require.Equal(t, []uint64{id}, f.facilitiesOfStaff(staff2))
+	_, err = f.msg.RemoveFacilityStaff(f.ctx, &types.MsgRemoveFacilityStaff{Operator: f.s(op), FacilityId: id, Staff: f.s(staff2)})
+	require.NoError(t, err)
+	st, err = f.q.FacilityStaff(f.ctx, &types.QueryFacilityStaffRequest{FacilityId: id})
+	require.NoError(t, err)
+	require.Empty(t, st.Staff)
+	require.Empty(t, f.facilitiesOfStaff(staff2))
+
+	// A declaration created, then updated four times up to its clearance:
+	// listed once by importer and trace number, found by its customs_ref.
+	imp := f.cleared()
+	byImporter, err := f.q.DeclarationsByImporter(f.ctx, &types.QueryDeclarationsByImporterRequest{FacilityId: imp})
+	require.NoError(t, err)
+	require.Equal(t, []types.ImportDeclaration{f.storedDecl(declNo)}, byImporter.Declarations)
+	byTrace, err := f.q.DeclarationsByTraceNumber(f.ctx, &types.QueryDeclarationsByTraceNumberRequest{TraceNo: traceNo})
+	require.NoError(t, err)
+	require.Equal(t, []types.ImportDeclaration{f.storedDecl(declNo)}, byTrace.Declarations)
+	byRef, err := f.q.DeclarationByCustomsRef(f.ctx, &types.QueryDeclarationByCustomsRefRequest{CustomsRef: customsRef})
+	require.NoError(t, err)
+	require.Equal(t, types.DeclarationStatusCleared, byRef.Declaration.Status)
+
+	// Paging: next_key is the next record's key within the prefix.
+	second := "IMP-2026-0009"
+	f.putDeclaration(second, imp, types.DeclarationStatusDeclared, beef("AU-LOT-77", traceNo))
+	page, err := f.q.DeclarationsByImporter(f.ctx, &types.QueryDeclarationsByImporterRequest{FacilityId: imp, Pagination: &query.PageRequest{Limit: 1}})
+	require.NoError(t, err)
+	require.Equal(t, []string{declNo}, declNos(page.Declarations))
+	require.Equal(t, []byte(second), page.Pagination.NextKey)
+	page, err = f.q.DeclarationsByImporter(f.ctx, &types.QueryDeclarationsByImporterRequest{FacilityId: imp, Pagination: &query.PageRequest{Key: page.Pagination.NextKey}})
+	require.NoError(t, err)
+	require.Equal(t, []string{second}, declNos(page.Declarations))
+	tracePage, err := f.q.DeclarationsByTraceNumber(f.ctx, &types.QueryDeclarationsByTraceNumberRequest{TraceNo: traceNo, Pagination: &query.PageRequest{Limit: 1}})
+	require.NoError(t, err)
+	require.Equal(t, []byte(second), tracePage.Pagination.NextKey)
+	facilities, err := f.q.Facilities(f.ctx, &types.QueryFacilitiesRequest{Operator: f.s(op), Pagination: &query.PageRequest{Limit: 1, CountTotal: true}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{id}, []uint64{facilities.Facilities[0].Id})
+	require.Equal(t, binary.BigEndian.AppendUint64(nil, imp), facilities.Pagination.NextKey)
+	require.Equal(t, uint64(2), facilities.Pagination.Total)
 }

@@ -11,184 +11,114 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/invariant"
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
-// Invariants of the module state: every index entry points to an existing
-// record that it describes, every record is indexed, counters match what they
-// count, and the cross-record links (a used hygiene certificate and its
+// Invariants of the module state: every record is stored under its own key
+// and id, counters match what they count, records name the records they
+// belong to, and the cross-record links (a used hygiene certificate and its
 // cleared declaration, an active recall and its recalled lots) hold both
-// ways. Each check walks the whole store, so they are for tests and
-// simulations (app/sim_test.go), never for a block hook; the crisis module is
-// not wired. Each returns nil or an error naming the broken record.
-
-// Invariant is one named check of the module state.
-type Invariant struct {
-	Name  string
-	Check func(ctx context.Context) error
-}
+// ways. The indexes of the IndexedMaps are written with their records by
+// collections, so no invariant re-checks them. Each check walks the whole
+// store, so they are for tests and simulations (app/sim_test.go), never for a
+// block hook; the crisis module is not wired. Each returns nil or an error
+// naming the broken record.
 
 // Invariants lists every invariant of the module, in the order CheckInvariants runs them.
-func (k Keeper) Invariants() []Invariant {
-	return []Invariant{
-		{"facilities", k.FacilitiesInvariant},
-		{"staff", k.StaffInvariant},
-		{"certificates", k.CertificatesInvariant},
-		{"certificate-events", k.CertificateEventsInvariant},
-		{"ccp-records", k.CcpRecordsInvariant},
-		{"declarations", k.DeclarationsInvariant},
-		{"hygiene-certificates", k.HygieneCertsInvariant},
-		{"recalls", k.RecallsInvariant},
-		{"shares", k.SharesInvariant},
+func (k Keeper) Invariants() []invariant.Invariant {
+	return []invariant.Invariant{
+		{Name: "facilities", Check: k.FacilitiesInvariant},
+		{Name: "staff", Check: k.StaffInvariant},
+		{Name: "certificates", Check: k.CertificatesInvariant},
+		{Name: "certificate-events", Check: k.CertificateEventsInvariant},
+		{Name: "ccp-records", Check: k.CcpRecordsInvariant},
+		{Name: "declarations", Check: k.DeclarationsInvariant},
+		{Name: "hygiene-certificates", Check: k.HygieneCertsInvariant},
+		{Name: "recalls", Check: k.RecallsInvariant},
+		{Name: "shares", Check: k.SharesInvariant},
 	}
 }
 
 // CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
 func (k Keeper) CheckInvariants(ctx context.Context) error {
-	var errs []error
-	for _, inv := range k.Invariants() {
-		if err := inv.Check(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
-		}
-	}
-	return errors.Join(errs...)
+	return invariant.Run(ctx, types.ModuleName, k.Invariants())
 }
 
-// FacilitiesInvariant checks every facility (stored under its own id, an id
-// already issued, indexed by its operator, staff_count equal to its staff
-// entries) and that every facilities-by-operator entry points to a facility of
-// that operator.
+// FacilitiesInvariant checks every facility: stored under its own id, an id
+// already issued, with staff_count equal to its staff entries.
 func (k Keeper) FacilitiesInvariant(ctx context.Context) error {
-	last, err := k.NextFacilityID.Peek(ctx)
+	last, err := k.LastFacilityID.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	if err := k.Facilities.Walk(ctx, nil, func(id uint64, f types.Facility) (bool, error) {
+	return walk.Each(ctx, k.Facilities, func(id uint64, f types.Facility) error {
 		if f.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("facility stored under %d has id %d (ids issued: 1..%d)", id, f.Id, last)
-		}
-		op, err := k.addressCodec.StringToBytes(f.Operator)
-		if err != nil {
-			return true, fmt.Errorf("facility %d: operator %q: %w", id, f.Operator, err)
-		}
-		has, err := k.FacilitiesByOperator.Has(ctx, collections.Join(sdk.AccAddress(op), id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("facility %d is not in the facilities-by-operator index under %s", id, f.Operator)
+			return fmt.Errorf("facility stored under %d has id %d (ids issued: 1..%d)", id, f.Id, last)
 		}
 		var n uint64
 		if err := k.FacilityStaff.Walk(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](id),
-			func(collections.Pair[uint64, sdk.AccAddress]) (bool, error) { n++; return false, nil }); err != nil {
-			return true, err
+			func(collections.Pair[uint64, sdk.AccAddress], collections.NoValue) (bool, error) {
+				n++
+				return false, nil
+			}); err != nil {
+			return err
 		}
 		if n != f.StaffCount {
-			return true, fmt.Errorf("facility %d has staff_count %d but %d staff entries", id, f.StaffCount, n)
+			return fmt.Errorf("facility %d has staff_count %d but %d staff entries", id, f.StaffCount, n)
 		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.FacilitiesByOperator.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
-		f, err := k.Facilities.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("facilities-by-operator entry (%s, %d) points to no facility", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		op, err := k.addressCodec.StringToBytes(f.Operator)
-		if err != nil || !sdk.AccAddress(op).Equals(key.K1()) {
-			return true, fmt.Errorf("facilities-by-operator entry (%s, %d) points to a facility of operator %s", key.K1(), key.K2(), f.Operator)
-		}
-		return false, nil
+		return nil
 	})
 }
 
-// StaffInvariant checks that the staff entries by facility and by account are
-// the same set and name existing facilities.
+// StaffInvariant checks that every staff entry names an existing facility.
 func (k Keeper) StaffInvariant(ctx context.Context) error {
-	if err := k.FacilityStaff.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress]) (bool, error) {
+	return walk.Each(ctx, k.FacilityStaff, func(key collections.Pair[uint64, sdk.AccAddress], _ collections.NoValue) error {
 		if has, err := k.Facilities.Has(ctx, key.K1()); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("staff entry (%d, %s) names no facility", key.K1(), key.K2()))
+			return errors.Join(err, fmt.Errorf("staff entry (%d, %s) names no facility", key.K1(), key.K2()))
 		}
-		has, err := k.StaffFacilities.Has(ctx, collections.Join(key.K2(), key.K1()))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("staff entry (%d, %s) has no staff-facilities entry", key.K1(), key.K2())
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.StaffFacilities.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
-		has, err := k.FacilityStaff.Has(ctx, collections.Join(key.K2(), key.K1()))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("staff-facilities entry (%s, %d) has no facility-staff entry", key.K1(), key.K2())
-		}
-		return false, nil
+		return nil
 	})
 }
 
 // CertificatesInvariant checks that every version is stored under its own
 // (cert_no, version), that versions run 1..n, that the latest certificate is
-// version n and equal to it, that every certificate has versions, and that
-// the certificates-by-facility index holds exactly the (facility, cert_no) of
-// the versions.
+// version n and equal to it, and that every certificate has versions.
 func (k Keeper) CertificatesInvariant(ctx context.Context) error {
 	maxVersion := map[string]uint64{}
-	byFacility := map[pair[uint64, string]]bool{}
-	if err := k.CertificateVersions.Walk(ctx, nil, func(key collections.Pair[string, uint64], c types.Certificate) (bool, error) {
+	if err := walk.Each(ctx, k.CertificateVersions, func(key collections.Pair[string, uint64], c types.Certificate) error {
 		if c.CertNo != key.K1() || c.Version != key.K2() {
-			return true, fmt.Errorf("certificate version stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), c.CertNo, c.Version)
+			return fmt.Errorf("certificate version stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), c.CertNo, c.Version)
 		}
 		if want := maxVersion[key.K1()] + 1; key.K2() != want {
-			return true, fmt.Errorf("certificate %q: version %d follows version %d", key.K1(), key.K2(), want-1)
+			return fmt.Errorf("certificate %q: version %d follows version %d", key.K1(), key.K2(), want-1)
 		}
 		maxVersion[key.K1()] = key.K2()
-		byFacility[pair[uint64, string]{c.FacilityId, c.CertNo}] = true
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
 	seen := 0
-	if err := k.Certificates.Walk(ctx, nil, func(no string, c types.Certificate) (bool, error) {
+	if err := walk.Each(ctx, k.Certificates, func(no string, c types.Certificate) error {
 		seen++
 		n, ok := maxVersion[no]
 		if !ok {
-			return true, fmt.Errorf("certificate %q has no versions", no)
+			return fmt.Errorf("certificate %q has no versions", no)
 		}
 		v, err := k.CertificateVersions.Get(ctx, collections.Join(no, n))
 		if err != nil {
-			return true, err
+			return err
 		}
 		if c.Version != n || !bytes.Equal(k.cdc.MustMarshal(&c), k.cdc.MustMarshal(&v)) {
-			return true, fmt.Errorf("certificate %q is version %d, not its latest version %d as stored", no, c.Version, n)
+			return fmt.Errorf("certificate %q is version %d, not its latest version %d as stored", no, c.Version, n)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
 	if seen != len(maxVersion) {
 		return fmt.Errorf("%d certificates have versions but %d are stored", len(maxVersion), seen)
-	}
-	n := 0
-	if err := k.CertificatesByFacility.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
-		n++
-		if !byFacility[pairOf(key)] {
-			return true, fmt.Errorf("certificates-by-facility entry (%d, %q) matches no certificate version", key.K1(), key.K2())
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if n != len(byFacility) {
-		return fmt.Errorf("certificates-by-facility has %d entries but the versions name %d (facility, cert_no) pairs", n, len(byFacility))
 	}
 	return nil
 }
@@ -198,25 +128,25 @@ func (k Keeper) CertificatesInvariant(ctx context.Context) error {
 // exactly for the stored certificates.
 func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
 	count := map[string]uint64{}
-	if err := k.CertificateEvents.Walk(ctx, nil, func(key collections.Pair[string, uint64], e types.CertificateEvent) (bool, error) {
+	if err := walk.Each(ctx, k.CertificateEvents, func(key collections.Pair[string, uint64], e types.CertificateEvent) error {
 		if e.CertNo != key.K1() || e.Seq != key.K2() {
-			return true, fmt.Errorf("certificate event stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), e.CertNo, e.Seq)
+			return fmt.Errorf("certificate event stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), e.CertNo, e.Seq)
 		}
 		if want := count[key.K1()] + 1; key.K2() != want {
-			return true, fmt.Errorf("certificate %q: event %d follows event %d", key.K1(), key.K2(), want-1)
+			return fmt.Errorf("certificate %q: event %d follows event %d", key.K1(), key.K2(), want-1)
 		}
 		count[key.K1()] = key.K2()
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
 	heads := 0
-	if err := k.CertificateEventHead.Walk(ctx, nil, func(no string, head uint64) (bool, error) {
+	if err := walk.Each(ctx, k.CertificateEventHead, func(no string, head uint64) error {
 		heads++
 		if n := count[no]; head != n {
-			return true, fmt.Errorf("certificate %q: event head %d but %d events", no, head, n)
+			return fmt.Errorf("certificate %q: event head %d but %d events", no, head, n)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
@@ -224,12 +154,12 @@ func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
 		return fmt.Errorf("%d certificates have events but %d event heads are stored", len(count), heads)
 	}
 	certs := 0
-	if err := k.Certificates.Walk(ctx, nil, func(no string, _ types.Certificate) (bool, error) {
+	if err := walk.Each(ctx, k.Certificates, func(no string, _ types.Certificate) error {
 		certs++
 		if count[no] == 0 {
-			return true, fmt.Errorf("certificate %q has no events", no)
+			return fmt.Errorf("certificate %q has no events", no)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
@@ -239,43 +169,21 @@ func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
 	return nil
 }
 
-// CcpRecordsInvariant checks every CCP record (under its own id, an id already
-// issued, of an existing facility, indexed by it) and that every
-// records-by-facility entry points to a record of that facility.
+// CcpRecordsInvariant checks every CCP record: stored under its own id, an id
+// already issued, of an existing facility.
 func (k Keeper) CcpRecordsInvariant(ctx context.Context) error {
-	last, err := k.NextCcpRecordID.Peek(ctx)
+	last, err := k.LastCcpRecordID.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	if err := k.CcpRecords.Walk(ctx, nil, func(id uint64, r types.CcpRecord) (bool, error) {
+	return walk.Each(ctx, k.CcpRecords, func(id uint64, r types.CcpRecord) error {
 		if r.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("CCP record stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
+			return fmt.Errorf("CCP record stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
 		}
 		if has, err := k.Facilities.Has(ctx, r.FacilityId); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("CCP record %d names no facility %d", id, r.FacilityId))
+			return errors.Join(err, fmt.Errorf("CCP record %d names no facility %d", id, r.FacilityId))
 		}
-		has, err := k.CcpRecordsByFacility.Has(ctx, collections.Join(r.FacilityId, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("CCP record %d is not in the records-by-facility index under facility %d", id, r.FacilityId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.CcpRecordsByFacility.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		r, err := k.CcpRecords.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("records-by-facility entry (%d, %d) points to no CCP record", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if r.FacilityId != key.K1() {
-			return true, fmt.Errorf("records-by-facility entry (%d, %d) points to a record of facility %d", key.K1(), key.K2(), r.FacilityId)
-		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -296,87 +204,18 @@ func cleared(s types.DeclarationStatus) bool {
 	return s == types.DeclarationStatusCleared || s == types.DeclarationStatusRecalled
 }
 
-// DeclarationsInvariant checks every declaration against its indexes, both
-// ways: by importer, by customs reference (set exactly for CLEARED and
-// RECALLED declarations, unique) and by livestock trace number.
+// DeclarationsInvariant checks that every declaration is stored under its own
+// decl_no and has a customs reference exactly when CLEARED or RECALLED (the
+// customs-reference index holds each at most once).
 func (k Keeper) DeclarationsInvariant(ctx context.Context) error {
-	traces := map[pair[string, string]]bool{}
-	if err := k.Declarations.Walk(ctx, nil, func(no string, d types.ImportDeclaration) (bool, error) {
+	return walk.Each(ctx, k.Declarations, func(no string, d types.ImportDeclaration) error {
 		if d.DeclNo != no {
-			return true, fmt.Errorf("declaration stored under %q is %q", no, d.DeclNo)
-		}
-		has, err := k.DeclarationsByImporter.Has(ctx, collections.Join(d.ImporterFacilityId, no))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("declaration %q is not in the declarations-by-importer index under facility %d", no, d.ImporterFacilityId)
+			return fmt.Errorf("declaration stored under %q is %q", no, d.DeclNo)
 		}
 		if cleared(d.Status) != (d.CustomsRef != "") {
-			return true, fmt.Errorf("declaration %q is %s with customs_ref %q", no, d.Status.Label(), d.CustomsRef)
+			return fmt.Errorf("declaration %q is %s with customs_ref %q", no, d.Status.Label(), d.CustomsRef)
 		}
-		if d.CustomsRef != "" {
-			got, err := k.DeclarationByCustomsRef.Get(ctx, d.CustomsRef)
-			switch {
-			case errors.Is(err, collections.ErrNotFound):
-				return true, fmt.Errorf("declaration %q: customs_ref %q is not indexed", no, d.CustomsRef)
-			case err != nil:
-				return true, err
-			case got != no:
-				return true, fmt.Errorf("declaration %q: customs_ref %q is indexed to declaration %q", no, d.CustomsRef, got)
-			}
-		}
-		for _, it := range d.Items {
-			if it.LivestockTraceNo == "" {
-				continue
-			}
-			key := collections.Join(it.LivestockTraceNo, no)
-			traces[pairOf(key)] = true
-			has, err := k.DeclarationsByTraceNo.Has(ctx, key)
-			if err != nil {
-				return true, err
-			}
-			if !has {
-				return true, fmt.Errorf("declaration %q: trace number %q is not indexed", no, it.LivestockTraceNo)
-			}
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.DeclarationsByImporter.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
-		d, err := k.Declarations.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("declarations-by-importer entry (%d, %q) points to no declaration", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if d.ImporterFacilityId != key.K1() {
-			return true, fmt.Errorf("declarations-by-importer entry (%d, %q) points to a declaration of facility %d", key.K1(), key.K2(), d.ImporterFacilityId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.DeclarationByCustomsRef.Walk(ctx, nil, func(ref, no string) (bool, error) {
-		d, err := k.Declarations.Get(ctx, no)
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("customs-ref entry %q points to no declaration %q", ref, no)
-		} else if err != nil {
-			return true, err
-		}
-		if d.CustomsRef != ref {
-			return true, fmt.Errorf("customs-ref entry %q points to declaration %q with customs_ref %q", ref, no, d.CustomsRef)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.DeclarationsByTraceNo.Walk(ctx, nil, func(key collections.Pair[string, string]) (bool, error) {
-		if !traces[pairOf(key)] {
-			return true, fmt.Errorf("trace-number entry (%q, %q) matches no item of that declaration", key.K1(), key.K2())
-		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -387,47 +226,47 @@ func (k Keeper) DeclarationsInvariant(ctx context.Context) error {
 // certificate is held exactly by the one declaration naming it that is not
 // WITHDRAWN, of its consignee facility and lot.
 func (k Keeper) HygieneCertsInvariant(ctx context.Context) error {
-	if err := k.HygieneCerts.Walk(ctx, nil, func(key collections.Pair[string, string], h types.HygieneCertificate) (bool, error) {
+	if err := walk.Each(ctx, k.HygieneCerts, func(key collections.Pair[string, string], h types.HygieneCertificate) error {
 		if h.Country != key.K1() || h.CertNo != key.K2() {
-			return true, fmt.Errorf("hygiene certificate stored under %s/%s is %s/%s", key.K1(), key.K2(), h.Country, h.CertNo)
+			return fmt.Errorf("hygiene certificate stored under %s/%s is %s/%s", key.K1(), key.K2(), h.Country, h.CertNo)
 		}
 		if (h.Status == types.HygieneCertStatusUsed) != (h.UsedBy != "") {
-			return true, fmt.Errorf("hygiene certificate %s/%s is %s with used_by %q", h.Country, h.CertNo, h.Status.Label(), h.UsedBy)
+			return fmt.Errorf("hygiene certificate %s/%s is %s with used_by %q", h.Country, h.CertNo, h.Status.Label(), h.UsedBy)
 		}
 		if h.UsedBy == "" {
-			return false, nil
+			return nil
 		}
 		d, err := k.Declarations.Get(ctx, h.UsedBy)
 		if err != nil && !errors.Is(err, collections.ErrNotFound) {
-			return true, err
+			return err
 		}
 		if err != nil || !cleared(d.Status) || d.HygieneCertCountry != h.Country || d.HygieneCertNo != h.CertNo {
-			return true, fmt.Errorf("hygiene certificate %s/%s: used_by %q is not a cleared declaration using it", h.Country, h.CertNo, h.UsedBy)
+			return fmt.Errorf("hygiene certificate %s/%s: used_by %q is not a cleared declaration using it", h.Country, h.CertNo, h.UsedBy)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
-	return k.Declarations.Walk(ctx, nil, func(no string, d types.ImportDeclaration) (bool, error) {
+	return walk.Each(ctx, k.Declarations, func(no string, d types.ImportDeclaration) error {
 		h, err := k.HygieneCerts.Get(ctx, collections.Join(d.HygieneCertCountry, d.HygieneCertNo))
 		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("declaration %q names no hygiene certificate %s/%s", no, d.HygieneCertCountry, d.HygieneCertNo)
+			return fmt.Errorf("declaration %q names no hygiene certificate %s/%s", no, d.HygieneCertCountry, d.HygieneCertNo)
 		} else if err != nil {
-			return true, err
+			return err
 		}
 		if cleared(d.Status) && (h.Status != types.HygieneCertStatusUsed || h.UsedBy != no) {
-			return true, fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is %s used by %q",
+			return fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is %s used by %q",
 				no, d.Status.Label(), h.Country, h.CertNo, h.Status.Label(), h.UsedBy)
 		}
 		if (d.Status != types.DeclarationStatusWithdrawn) != (h.HeldBy == no) {
-			return true, fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is held by %q",
+			return fmt.Errorf("declaration %q is %s but hygiene certificate %s/%s is held by %q",
 				no, d.Status.Label(), h.Country, h.CertNo, h.HeldBy)
 		}
 		if h.ImporterFacilityId != d.ImporterFacilityId || !types.CoversLot(h, d.Items) {
-			return true, fmt.Errorf("declaration %q of facility %d names hygiene certificate %s/%s of facility %d, lot %q",
+			return fmt.Errorf("declaration %q of facility %d names hygiene certificate %s/%s of facility %d, lot %q",
 				no, d.ImporterFacilityId, h.Country, h.CertNo, h.ImporterFacilityId, h.Lot)
 		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -437,112 +276,89 @@ func (k Keeper) HygieneCertsInvariant(ctx context.Context) error {
 // or of their declarations' items), and that a declaration's recall_id names a
 // recall that names it.
 func (k Keeper) RecallsInvariant(ctx context.Context) error {
-	last, err := k.NextRecallID.Peek(ctx)
+	last, err := k.LastRecallID.Peek(ctx)
 	if err != nil {
 		return err
 	}
 	wantLots := map[pair[string, uint64]]bool{}
 	active := 0
-	if err := k.Recalls.Walk(ctx, nil, func(id uint64, r types.Recall) (bool, error) {
+	if err := walk.Each(ctx, k.Recalls, func(id uint64, r types.Recall) error {
 		if r.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("recall stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
+			return fmt.Errorf("recall stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
 		}
 		has, err := k.ActiveRecalls.Has(ctx, id)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if has != r.Active {
-			return true, fmt.Errorf("recall %d has active=%t but is %sin the active-recalls set", id, r.Active, map[bool]string{true: "", false: "not "}[has])
+			return fmt.Errorf("recall %d has active=%t but is %sin the active-recalls set", id, r.Active, map[bool]string{true: "", false: "not "}[has])
 		}
 		if !r.Active {
-			return false, nil
+			return nil
 		}
 		active++
 		lots, err := k.recallLotsFromStore(ctx, r)
 		if err != nil {
-			return true, fmt.Errorf("recall %d: %w", id, err)
+			return fmt.Errorf("recall %d: %w", id, err)
 		}
 		for _, lot := range lots {
 			wantLots[pair[string, uint64]{lot, id}] = true
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
-	n := 0
-	if err := k.ActiveRecalls.Walk(ctx, nil, func(uint64) (bool, error) { n++; return false, nil }); err != nil {
-		return err
-	}
-	if n != active {
-		return fmt.Errorf("the active-recalls set has %d entries but %d recalls are active", n, active)
-	}
-	n = 0
-	if err := k.RecalledLots.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		n++
-		if !wantLots[pairOf(key)] {
-			return true, fmt.Errorf("recalled-lots entry (%q, %d) is not a lot of that active recall", key.K1(), key.K2())
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if n != len(wantLots) {
-		return fmt.Errorf("the active recalls cover %d (lot, recall) pairs but %d are in the recalled-lots index", len(wantLots), n)
-	}
-	return k.Declarations.Walk(ctx, nil, func(no string, d types.ImportDeclaration) (bool, error) {
-		if (d.Status == types.DeclarationStatusRecalled) != (d.RecallId != 0) {
-			return true, fmt.Errorf("declaration %q is %s with recall_id %d", no, d.Status.Label(), d.RecallId)
-		}
-		if d.RecallId == 0 {
-			return false, nil
-		}
-		r, err := k.Recalls.Get(ctx, d.RecallId)
-		if err != nil && !errors.Is(err, collections.ErrNotFound) {
-			return true, err
-		}
-		if err != nil || !slices.Contains(r.DeclarationNos, no) {
-			return true, fmt.Errorf("declaration %q: recall %d does not exist or does not name it", no, d.RecallId)
-		}
-		return false, nil
-	})
-}
-
-// SharesInvariant checks every share (under its own id, an id already issued,
-// of an existing declaration, indexed by it) and that every
-// shares-by-declaration entry points to a share of that declaration.
-func (k Keeper) SharesInvariant(ctx context.Context) error {
-	last, err := k.NextShareID.Peek(ctx)
+	ids, err := walk.Keys(ctx, k.ActiveRecalls)
 	if err != nil {
 		return err
 	}
-	if err := k.Shares.Walk(ctx, nil, func(id uint64, s types.ImportConfirmationShare) (bool, error) {
-		if s.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("share stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
-		}
-		if has, err := k.Declarations.Has(ctx, s.DeclNo); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("share %d names no declaration %q", id, s.DeclNo))
-		}
-		has, err := k.SharesByDeclaration.Has(ctx, collections.Join(s.DeclNo, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("share %d is not in the shares-by-declaration index under %q", id, s.DeclNo)
-		}
-		return false, nil
-	}); err != nil {
+	if len(ids) != active {
+		return fmt.Errorf("the active-recalls set has %d entries but %d recalls are active", len(ids), active)
+	}
+	lots, err := walk.Keys(ctx, k.RecalledLots)
+	if err != nil {
 		return err
 	}
-	return k.SharesByDeclaration.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		s, err := k.Shares.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("shares-by-declaration entry (%q, %d) points to no share", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
+	for _, key := range lots {
+		if !wantLots[pairOf(key)] {
+			return fmt.Errorf("recalled-lots entry (%q, %d) is not a lot of that active recall", key.K1(), key.K2())
 		}
-		if s.DeclNo != key.K1() {
-			return true, fmt.Errorf("shares-by-declaration entry (%q, %d) points to a share of declaration %q", key.K1(), key.K2(), s.DeclNo)
+	}
+	if len(lots) != len(wantLots) {
+		return fmt.Errorf("the active recalls cover %d (lot, recall) pairs but %d are in the recalled-lots index", len(wantLots), len(lots))
+	}
+	return walk.Each(ctx, k.Declarations, func(no string, d types.ImportDeclaration) error {
+		if (d.Status == types.DeclarationStatusRecalled) != (d.RecallId != 0) {
+			return fmt.Errorf("declaration %q is %s with recall_id %d", no, d.Status.Label(), d.RecallId)
 		}
-		return false, nil
+		if d.RecallId == 0 {
+			return nil
+		}
+		r, err := k.Recalls.Get(ctx, d.RecallId)
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return err
+		}
+		if err != nil || !slices.Contains(r.DeclarationNos, no) {
+			return fmt.Errorf("declaration %q: recall %d does not exist or does not name it", no, d.RecallId)
+		}
+		return nil
+	})
+}
+
+// SharesInvariant checks every share: stored under its own id, an id already
+// issued, of an existing declaration.
+func (k Keeper) SharesInvariant(ctx context.Context) error {
+	last, err := k.LastShareID.Peek(ctx)
+	if err != nil {
+		return err
+	}
+	return walk.Each(ctx, k.Shares, func(id uint64, s types.ImportConfirmationShare) error {
+		if s.Id != id || id == 0 || id > last {
+			return fmt.Errorf("share stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
+		}
+		if has, err := k.Declarations.Has(ctx, s.DeclNo); err != nil || !has {
+			return errors.Join(err, fmt.Errorf("share %d names no declaration %q", id, s.DeclNo))
+		}
+		return nil
 	})
 }

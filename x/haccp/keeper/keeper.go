@@ -5,9 +5,13 @@
 package keeper
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
+	collcodec "cosmossdk.io/collections/codec"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -17,8 +21,10 @@ import (
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
-// Keeper owns the module's store. Every index is written together with the
-// record it points to and rebuilt from the records at InitGenesis.
+// Keeper owns the module's store. The indexes that always follow a record are
+// indexes of its IndexedMap, which writes them with the record; the
+// conditional ones (ActiveRecalls, RecalledLots) are business state, written
+// by the recall handlers and rebuilt at InitGenesis.
 type Keeper struct {
 	cdc          codec.BinaryCodec
 	storeService corestore.KVStoreService
@@ -31,49 +37,35 @@ type Keeper struct {
 	Schema collections.Schema
 	Params collections.Item[types.Params]
 
-	// NextFacilityID holds the last facility id issued (0 = none yet).
-	NextFacilityID collections.Sequence
+	// LastFacilityID is the last facility id issued (0 = none yet).
+	LastFacilityID collections.Sequence
 	// Facilities: facility id -> Facility.
-	Facilities collections.Map[uint64, types.Facility]
-	// FacilitiesByOperator: (operator, facility id).
-	FacilitiesByOperator collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
-	// FacilityStaff: (facility id, staff account).
-	FacilityStaff collections.KeySet[collections.Pair[uint64, sdk.AccAddress]]
-	// StaffFacilities: (staff account, facility id), the same entries by account.
-	StaffFacilities collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+	Facilities *collections.IndexedMap[uint64, types.Facility, FacilityIndexes]
+	// FacilityStaff: the set of (facility id, staff account).
+	FacilityStaff *collections.IndexedMap[collections.Pair[uint64, sdk.AccAddress], collections.NoValue, StaffIndexes]
 
 	// Certificates: cert_no -> the latest version.
-	Certificates collections.Map[string, types.Certificate]
+	Certificates *collections.IndexedMap[string, types.Certificate, CertificateIndexes]
 	// CertificateVersions: (cert_no, version) -> every version, the latest included.
 	CertificateVersions collections.Map[collections.Pair[string, uint64], types.Certificate]
-	// CertificatesByFacility: (facility id, cert_no).
-	CertificatesByFacility collections.KeySet[collections.Pair[uint64, string]]
 	// CertificateEvents: (cert_no, seq) -> CertificateEvent, append-only from seq 1.
 	CertificateEvents collections.Map[collections.Pair[string, uint64], types.CertificateEvent]
 	// CertificateEventHead: cert_no -> seq of its last event (a point read, not a reverse scan).
 	CertificateEventHead collections.Map[string, uint64]
 
-	// NextCcpRecordID holds the last CCP record id issued.
-	NextCcpRecordID collections.Sequence
+	// LastCcpRecordID is the last CCP record id issued (0 = none yet).
+	LastCcpRecordID collections.Sequence
 	// CcpRecords: record id -> CcpRecord.
-	CcpRecords collections.Map[uint64, types.CcpRecord]
-	// CcpRecordsByFacility: (facility id, record id).
-	CcpRecordsByFacility collections.KeySet[collections.Pair[uint64, uint64]]
+	CcpRecords *collections.IndexedMap[uint64, types.CcpRecord, CcpRecordIndexes]
 
 	// HygieneCerts: (country, cert_no) -> HygieneCertificate.
 	HygieneCerts collections.Map[collections.Pair[string, string], types.HygieneCertificate]
 
 	// Declarations: decl_no -> ImportDeclaration.
-	Declarations collections.Map[string, types.ImportDeclaration]
-	// DeclarationsByImporter: (importer facility id, decl_no).
-	DeclarationsByImporter collections.KeySet[collections.Pair[uint64, string]]
-	// DeclarationByCustomsRef: customs_ref -> decl_no, set at clearance; unique.
-	DeclarationByCustomsRef collections.Map[string, string]
-	// DeclarationsByTraceNo: (livestock trace number, decl_no).
-	DeclarationsByTraceNo collections.KeySet[collections.Pair[string, string]]
+	Declarations *collections.IndexedMap[string, types.ImportDeclaration, DeclarationIndexes]
 
-	// NextRecallID holds the last recall id issued.
-	NextRecallID collections.Sequence
+	// LastRecallID is the last recall id issued (0 = none yet).
+	LastRecallID collections.Sequence
 	// Recalls: recall id -> Recall.
 	Recalls collections.Map[uint64, types.Recall]
 	// ActiveRecalls: the ids of the recalls not closed.
@@ -82,12 +74,82 @@ type Keeper struct {
 	// directly or through a recalled declaration's items.
 	RecalledLots collections.KeySet[collections.Pair[string, uint64]]
 
-	// NextShareID holds the last share id issued.
-	NextShareID collections.Sequence
+	// LastShareID is the last share id issued (0 = none yet).
+	LastShareID collections.Sequence
 	// Shares: share id -> ImportConfirmationShare.
-	Shares collections.Map[uint64, types.ImportConfirmationShare]
-	// SharesByDeclaration: (decl_no, share id).
-	SharesByDeclaration collections.KeySet[collections.Pair[string, uint64]]
+	Shares *collections.IndexedMap[uint64, types.ImportConfirmationShare, ShareIndexes]
+}
+
+// FacilityIndexes are the indexes that always follow a facility.
+type FacilityIndexes struct {
+	// Operator: (operator, facility id), for Facilities by operator.
+	Operator *multiIndex[sdk.AccAddress, uint64, types.Facility]
+}
+
+// IndexesList implements collections.Indexes.
+func (i FacilityIndexes) IndexesList() []collections.Index[uint64, types.Facility] {
+	return []collections.Index[uint64, types.Facility]{i.Operator}
+}
+
+// StaffIndexes are the indexes that always follow a staff entry.
+type StaffIndexes struct {
+	// Account: (staff account, facility id), the same entries by account.
+	Account *indexes.ReversePair[uint64, sdk.AccAddress, collections.NoValue]
+}
+
+// IndexesList implements collections.Indexes.
+func (i StaffIndexes) IndexesList() []collections.Index[collections.Pair[uint64, sdk.AccAddress], collections.NoValue] {
+	return []collections.Index[collections.Pair[uint64, sdk.AccAddress], collections.NoValue]{i.Account}
+}
+
+// CertificateIndexes are the indexes that always follow a certificate's
+// latest version (every version names the same facility).
+type CertificateIndexes struct {
+	// Facility: (facility id, cert_no), for CertificatesByFacility.
+	Facility *multiIndex[uint64, string, types.Certificate]
+}
+
+// IndexesList implements collections.Indexes.
+func (i CertificateIndexes) IndexesList() []collections.Index[string, types.Certificate] {
+	return []collections.Index[string, types.Certificate]{i.Facility}
+}
+
+// CcpRecordIndexes are the indexes that always follow a CCP record.
+type CcpRecordIndexes struct {
+	// Facility: (facility id, record id), for CcpRecordsByFacility.
+	Facility *multiIndex[uint64, uint64, types.CcpRecord]
+}
+
+// IndexesList implements collections.Indexes.
+func (i CcpRecordIndexes) IndexesList() []collections.Index[uint64, types.CcpRecord] {
+	return []collections.Index[uint64, types.CcpRecord]{i.Facility}
+}
+
+// DeclarationIndexes are the indexes that always follow a declaration.
+type DeclarationIndexes struct {
+	// Importer: (importer facility id, decl_no), for DeclarationsByImporter.
+	Importer *multiIndex[uint64, string, types.ImportDeclaration]
+	// CustomsRef: customs_ref -> decl_no, from clearance on; one declaration per customs_ref.
+	CustomsRef *uniqueIndex[string, string, types.ImportDeclaration]
+	// TraceNo: (livestock trace number, decl_no) for every item with one, for
+	// DeclarationsByTraceNumber.
+	TraceNo *multiIndex[string, string, types.ImportDeclaration]
+}
+
+// IndexesList implements collections.Indexes.
+func (i DeclarationIndexes) IndexesList() []collections.Index[string, types.ImportDeclaration] {
+	return []collections.Index[string, types.ImportDeclaration]{i.Importer, i.CustomsRef, i.TraceNo}
+}
+
+// ShareIndexes are the indexes that always follow a share.
+type ShareIndexes struct {
+	// Declaration: (decl_no, share id).
+	Declaration *multiIndex[string, uint64, types.ImportConfirmationShare]
+}
+
+// IndexesList implements collections.Indexes.
+func (i ShareIndexes) IndexesList() []collections.Index[uint64, types.ImportConfirmationShare] {
+	return []collections.Index[uint64, types.ImportConfirmationShare]{i.Declaration}
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -118,37 +180,54 @@ func NewKeeper(
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
-		NextFacilityID:       collections.NewSequence(sb, types.NextFacilityIDKey, "next_facility_id"),
-		Facilities:           collections.NewMap(sb, types.FacilitiesKey, "facilities", u64, codec.CollValue[types.Facility](cdc)),
-		FacilitiesByOperator: collections.NewKeySet(sb, types.FacilitiesByOperatorKey, "facilities_by_operator", collections.PairKeyCodec(acc, u64)),
-		FacilityStaff:        collections.NewKeySet(sb, types.FacilityStaffKey, "facility_staff", collections.PairKeyCodec(u64, acc)),
-		StaffFacilities:      collections.NewKeySet(sb, types.StaffFacilitiesKey, "staff_facilities", collections.PairKeyCodec(acc, u64)),
+		LastFacilityID: collections.NewSequence(sb, types.LastFacilityIDKey, "last_facility_id"),
+		Facilities: collections.NewIndexedMap(sb, types.FacilitiesKey, "facilities", u64, codec.CollValue[types.Facility](cdc), FacilityIndexes{
+			Operator: newMultiIndex(sb, types.FacilitiesByOperatorKey, "facilities_by_operator", acc, u64,
+				func(_ uint64, f types.Facility) ([]sdk.AccAddress, error) {
+					operator, err := addressCodec.StringToBytes(f.Operator)
+					return []sdk.AccAddress{operator}, err
+				}),
+		}),
+		FacilityStaff: collections.NewIndexedMap(sb, types.FacilityStaffKey, "facility_staff", collections.PairKeyCodec(u64, acc), collections.NoValue{}, StaffIndexes{
+			Account: indexes.NewReversePair[collections.NoValue](sb, types.StaffFacilitiesKey, "staff_facilities", collections.PairKeyCodec(u64, acc)),
+		}),
 
-		Certificates:           collections.NewMap(sb, types.CertificatesKey, "certificates", str, codec.CollValue[types.Certificate](cdc)),
-		CertificateVersions:    collections.NewMap(sb, types.CertificateVersionsKey, "certificate_versions", collections.PairKeyCodec(str, u64), codec.CollValue[types.Certificate](cdc)),
-		CertificatesByFacility: collections.NewKeySet(sb, types.CertificatesByFacilityKey, "certificates_by_facility", collections.PairKeyCodec(u64, str)),
-		CertificateEvents:      collections.NewMap(sb, types.CertificateEventsKey, "certificate_events", collections.PairKeyCodec(str, u64), codec.CollValue[types.CertificateEvent](cdc)),
-		CertificateEventHead:   collections.NewMap(sb, types.CertificateEventHeadKey, "certificate_event_head", str, collections.Uint64Value),
+		Certificates: collections.NewIndexedMap(sb, types.CertificatesKey, "certificates", str, codec.CollValue[types.Certificate](cdc), CertificateIndexes{
+			Facility: newMultiIndex(sb, types.CertificatesByFacilityKey, "certificates_by_facility", u64, str,
+				func(_ string, c types.Certificate) ([]uint64, error) { return []uint64{c.FacilityId}, nil }),
+		}),
+		CertificateVersions:  collections.NewMap(sb, types.CertificateVersionsKey, "certificate_versions", collections.PairKeyCodec(str, u64), codec.CollValue[types.Certificate](cdc)),
+		CertificateEvents:    collections.NewMap(sb, types.CertificateEventsKey, "certificate_events", collections.PairKeyCodec(str, u64), codec.CollValue[types.CertificateEvent](cdc)),
+		CertificateEventHead: collections.NewMap(sb, types.CertificateEventHeadKey, "certificate_event_head", str, collections.Uint64Value),
 
-		NextCcpRecordID:      collections.NewSequence(sb, types.NextCcpRecordIDKey, "next_ccp_record_id"),
-		CcpRecords:           collections.NewMap(sb, types.CcpRecordsKey, "ccp_records", u64, codec.CollValue[types.CcpRecord](cdc)),
-		CcpRecordsByFacility: collections.NewKeySet(sb, types.CcpRecordsByFacilityKey, "ccp_records_by_facility", collections.PairKeyCodec(u64, u64)),
+		LastCcpRecordID: collections.NewSequence(sb, types.LastCcpRecordIDKey, "last_ccp_record_id"),
+		CcpRecords: collections.NewIndexedMap(sb, types.CcpRecordsKey, "ccp_records", u64, codec.CollValue[types.CcpRecord](cdc), CcpRecordIndexes{
+			Facility: newMultiIndex(sb, types.CcpRecordsByFacilityKey, "ccp_records_by_facility", u64, u64,
+				func(_ uint64, r types.CcpRecord) ([]uint64, error) { return []uint64{r.FacilityId}, nil }),
+		}),
 
 		HygieneCerts: collections.NewMap(sb, types.HygieneCertsKey, "hygiene_certs", collections.PairKeyCodec(str, str), codec.CollValue[types.HygieneCertificate](cdc)),
 
-		Declarations:            collections.NewMap(sb, types.DeclarationsKey, "declarations", str, codec.CollValue[types.ImportDeclaration](cdc)),
-		DeclarationsByImporter:  collections.NewKeySet(sb, types.DeclarationsByImporterKey, "declarations_by_importer", collections.PairKeyCodec(u64, str)),
-		DeclarationByCustomsRef: collections.NewMap(sb, types.DeclarationByCustomsRefKey, "declaration_by_customs_ref", str, collections.StringValue),
-		DeclarationsByTraceNo:   collections.NewKeySet(sb, types.DeclarationsByTraceNoKey, "declarations_by_trace_no", collections.PairKeyCodec(str, str)),
+		Declarations: collections.NewIndexedMap(sb, types.DeclarationsKey, "declarations", str, codec.CollValue[types.ImportDeclaration](cdc), DeclarationIndexes{
+			Importer: newMultiIndex(sb, types.DeclarationsByImporterKey, "declarations_by_importer", u64, str,
+				func(_ string, d types.ImportDeclaration) ([]uint64, error) {
+					return []uint64{d.ImporterFacilityId}, nil
+				}),
+			CustomsRef: newUniqueIndex(sb, types.DeclarationByCustomsRefKey, "declaration_by_customs_ref", str, str,
+				func(_ string, d types.ImportDeclaration) (string, bool) { return d.CustomsRef, d.CustomsRef != "" }),
+			TraceNo: newMultiIndex(sb, types.DeclarationsByTraceNoKey, "declarations_by_trace_no", str, str, traceNumbers),
+		}),
 
-		NextRecallID:  collections.NewSequence(sb, types.NextRecallIDKey, "next_recall_id"),
+		LastRecallID:  collections.NewSequence(sb, types.LastRecallIDKey, "last_recall_id"),
 		Recalls:       collections.NewMap(sb, types.RecallsKey, "recalls", u64, codec.CollValue[types.Recall](cdc)),
 		ActiveRecalls: collections.NewKeySet(sb, types.ActiveRecallsKey, "active_recalls", u64),
 		RecalledLots:  collections.NewKeySet(sb, types.RecalledLotsKey, "recalled_lots", collections.PairKeyCodec(str, u64)),
 
-		NextShareID:         collections.NewSequence(sb, types.NextShareIDKey, "next_share_id"),
-		Shares:              collections.NewMap(sb, types.SharesKey, "shares", u64, codec.CollValue[types.ImportConfirmationShare](cdc)),
-		SharesByDeclaration: collections.NewKeySet(sb, types.SharesByDeclarationKey, "shares_by_declaration", collections.PairKeyCodec(str, u64)),
+		LastShareID: collections.NewSequence(sb, types.LastShareIDKey, "last_share_id"),
+		Shares: collections.NewIndexedMap(sb, types.SharesKey, "shares", u64, codec.CollValue[types.ImportConfirmationShare](cdc), ShareIndexes{
+			Declaration: newMultiIndex(sb, types.SharesByDeclarationKey, "shares_by_declaration", str, u64,
+				func(_ uint64, s types.ImportConfirmationShare) ([]string, error) { return []string{s.DeclNo}, nil }),
+		}),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -156,6 +235,17 @@ func NewKeeper(
 	}
 	k.Schema = schema
 	return k
+}
+
+// traceNumbers are the livestock trace numbers of a declaration's items.
+func traceNumbers(_ string, d types.ImportDeclaration) ([]string, error) {
+	var out []string
+	for _, it := range d.Items {
+		if it.LivestockTraceNo != "" {
+			out = append(out, it.LivestockTraceNo)
+		}
+	}
+	return out, nil
 }
 
 // GetAuthority returns the bech32 address allowed to send MsgUpdateParams.
@@ -169,3 +259,161 @@ func (k Keeper) GetAuthority() string {
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// multiIndex is an index of an IndexedMap: a KeySet of (reference key,
+// primary key), one entry for each reference key refs gives a record. It
+// differs from indexes.Multi where the module needs it to: a record may have
+// any number of reference keys (a declaration has one trace number per meat
+// item), and query.CollectionPaginate pages through it (it has IterateRaw).
+type multiIndex[R, P, V any] struct {
+	keys collections.KeySet[collections.Pair[R, P]]
+	refs func(pk P, v V) ([]R, error)
+}
+
+func newMultiIndex[R, P, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
+	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P], refs func(pk P, v V) ([]R, error),
+) *multiIndex[R, P, V] {
+	return &multiIndex[R, P, V]{
+		keys: collections.NewKeySet(sb, prefix, name, collections.PairKeyCodec(refCodec, pkCodec), collections.WithKeySetSecondaryIndex()),
+		refs: refs,
+	}
+}
+
+// Reference implements collections.Index: it replaces the old value's entries by the new value's.
+func (i *multiIndex[R, P, V]) Reference(ctx context.Context, pk P, v V, lazyOldValue func() (V, error)) error {
+	old, err := lazyOldValue()
+	switch {
+	case err == nil:
+		if err := i.unreference(ctx, pk, old); err != nil {
+			return err
+		}
+	case !errors.Is(err, collections.ErrNotFound):
+		return err
+	}
+	refs, err := i.refs(pk, v)
+	if err != nil {
+		return err
+	}
+	for _, r := range refs {
+		if err := i.keys.Set(ctx, collections.Join(r, pk)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Unreference implements collections.Index.
+func (i *multiIndex[R, P, V]) Unreference(ctx context.Context, pk P, getValue func() (V, error)) error {
+	v, err := getValue()
+	if err != nil {
+		return err
+	}
+	return i.unreference(ctx, pk, v)
+}
+
+func (i *multiIndex[R, P, V]) unreference(ctx context.Context, pk P, v V) error {
+	refs, err := i.refs(pk, v)
+	if err != nil {
+		return err
+	}
+	for _, r := range refs {
+		if err := i.keys.Remove(ctx, collections.Join(r, pk)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Has reports whether the index holds (reference key, primary key).
+func (i *multiIndex[R, P, V]) Has(ctx context.Context, key collections.Pair[R, P]) (bool, error) {
+	return i.keys.Has(ctx, key)
+}
+
+// Walk calls walkFunc on the index's entries in ranger, in key order.
+func (i *multiIndex[R, P, V]) Walk(ctx context.Context, ranger collections.Ranger[collections.Pair[R, P]],
+	walkFunc func(key collections.Pair[R, P]) (stop bool, err error),
+) error {
+	return i.keys.Walk(ctx, ranger, walkFunc)
+}
+
+// IterateRaw iterates over raw key bytes (for query.CollectionPaginate).
+func (i *multiIndex[R, P, V]) IterateRaw(ctx context.Context, start, end []byte, order collections.Order) (collections.Iterator[collections.Pair[R, P], collections.NoValue], error) {
+	return i.keys.IterateRaw(ctx, start, end, order)
+}
+
+// KeyCodec is the codec of the index's keys (for query.CollectionPaginate).
+func (i *multiIndex[R, P, V]) KeyCodec() collcodec.KeyCodec[collections.Pair[R, P]] {
+	return i.keys.KeyCodec()
+}
+
+// uniqueIndex is an index of an IndexedMap from a reference key to the one
+// record that has it. Unlike indexes.Unique, a record may have no reference
+// key (ref answers false): a declaration has a customs reference only once
+// cleared. A second record with a reference key already taken is refused
+// with collections.ErrConflict; the handlers check first, to answer with the
+// module's error.
+type uniqueIndex[R, P, V any] struct {
+	refs collections.Map[R, P]
+	ref  func(pk P, v V) (R, bool)
+}
+
+func newUniqueIndex[R, P, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
+	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P], ref func(pk P, v V) (R, bool),
+) *uniqueIndex[R, P, V] {
+	return &uniqueIndex[R, P, V]{
+		refs: collections.NewMap(sb, prefix, name, refCodec, collcodec.KeyToValueCodec(pkCodec)),
+		ref:  ref,
+	}
+}
+
+// Reference implements collections.Index: it replaces the old value's entry by the new value's.
+func (i *uniqueIndex[R, P, V]) Reference(ctx context.Context, pk P, v V, lazyOldValue func() (V, error)) error {
+	old, err := lazyOldValue()
+	switch {
+	case err == nil:
+		if err := i.unreference(ctx, pk, old); err != nil {
+			return err
+		}
+	case !errors.Is(err, collections.ErrNotFound):
+		return err
+	}
+	r, ok := i.ref(pk, v)
+	if !ok {
+		return nil
+	}
+	taken, err := i.refs.Has(ctx, r)
+	if err != nil {
+		return err
+	}
+	if taken {
+		return fmt.Errorf("%w: reference key %s is taken", collections.ErrConflict, i.refs.KeyCodec().Stringify(r))
+	}
+	return i.refs.Set(ctx, r, pk)
+}
+
+// Unreference implements collections.Index.
+func (i *uniqueIndex[R, P, V]) Unreference(ctx context.Context, pk P, getValue func() (V, error)) error {
+	v, err := getValue()
+	if err != nil {
+		return err
+	}
+	return i.unreference(ctx, pk, v)
+}
+
+func (i *uniqueIndex[R, P, V]) unreference(ctx context.Context, pk P, v V) error {
+	if r, ok := i.ref(pk, v); ok {
+		return i.refs.Remove(ctx, r)
+	}
+	return nil
+}
+
+// MatchExact returns the primary key of the record with reference key r, or
+// collections.ErrNotFound.
+func (i *uniqueIndex[R, P, V]) MatchExact(ctx context.Context, r R) (P, error) {
+	return i.refs.Get(ctx, r)
+}
+
+// Walk calls walkFunc on the index's entries in ranger, in key order.
+func (i *uniqueIndex[R, P, V]) Walk(ctx context.Context, ranger collections.Ranger[R], walkFunc func(r R, pk P) (stop bool, err error)) error {
+	return i.refs.Walk(ctx, ranger, walkFunc)
+}

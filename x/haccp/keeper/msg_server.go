@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	"github.com/cosmos/gogoproto/proto"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -53,7 +52,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -130,14 +129,4 @@ func (k Keeper) authorizeIn(ctx context.Context, addr sdk.AccAddress, role, agen
 		return "", errorsmod.Wrapf(types.ErrWrongAgency, "signer acts for agency %q but %s belongs to agency %q", got, what, agencyID)
 	}
 	return got, nil
-}
-
-// emit emits one typed event on the context's event manager.
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
-}
-
-// blockTime is the block time of ctx; the module never reads the wall clock.
-func blockTime(ctx context.Context) time.Time {
-	return sdk.UnwrapSDKContext(ctx).BlockTime()
 }

@@ -3,9 +3,9 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -13,7 +13,7 @@ import (
 // closed period (period_start < period_end <= block time). The signer is the
 // facility's operator or one of its staff.
 func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpRecord) (*types.MsgAnchorCcpRecordResponse, error) {
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	signer, err := validateAnchorCcpRecord(m.addressCodec, msg, now)
 	if err != nil {
 		return nil, err
@@ -26,7 +26,7 @@ func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpR
 		return nil, err
 	}
 
-	last, err := m.NextCcpRecordID.Next(ctx)
+	last, err := m.LastCcpRecordID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -44,10 +44,7 @@ func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpR
 	if err := m.CcpRecords.Set(ctx, r.Id, r); err != nil {
 		return nil, err
 	}
-	if err := m.CcpRecordsByFacility.Set(ctx, collections.Join(r.FacilityId, r.Id)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventCcpRecordAnchored{
+	if err := blockctx.Emit(ctx, &types.EventCcpRecordAnchored{
 		Id: r.Id, FacilityId: r.FacilityId, CcpCode: r.CcpCode, LogDigest: r.LogDigest, Deviation: r.Deviation, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err
@@ -84,12 +81,12 @@ func (m msgServer) RecordCorrectiveAction(ctx context.Context, msg *types.MsgRec
 	r.CorrectiveAction = &types.CorrectiveAction{
 		ActionDigest: msg.ActionDigest,
 		RecordedBy:   msg.Signer,
-		RecordedAt:   blockTime(ctx),
+		RecordedAt:   blockctx.Time(ctx),
 	}
 	if err := m.CcpRecords.Set(ctx, r.Id, r); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCorrectiveActionRecorded{
+	if err := blockctx.Emit(ctx, &types.EventCorrectiveActionRecorded{
 		RecordId: r.Id, FacilityId: r.FacilityId, ActionDigest: msg.ActionDigest, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err

@@ -10,6 +10,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -21,7 +23,7 @@ import (
 // IssueCertificate issues version 1 of a certificate for a facility; the
 // signer's agency becomes the certifying agency.
 func (m msgServer) IssueCertificate(ctx context.Context, msg *types.MsgIssueCertificate) (*types.MsgIssueCertificateResponse, error) {
-	signer, err := validateIssueCertificate(m.addressCodec, msg, blockTime(ctx))
+	signer, err := validateIssueCertificate(m.addressCodec, msg, blockctx.Time(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -48,9 +50,6 @@ func (m msgServer) IssueCertificate(ctx context.Context, msg *types.MsgIssueCert
 		Version:    1,
 		AgencyId:   agencyID,
 		Certifier:  msg.Certifier,
-	}
-	if err := m.CertificatesByFacility.Set(ctx, collections.Join(c.FacilityId, c.CertNo)); err != nil {
-		return nil, err
 	}
 	if err := m.writeCertificate(ctx, c, types.CertificateActionIssued, msg.Certifier, agencyID, ""); err != nil {
 		return nil, err
@@ -106,7 +105,7 @@ func (m msgServer) RevokeCertificate(ctx context.Context, msg *types.MsgRevokeCe
 // may not start before version n (valid_from never goes back), which makes
 // version n in force until version n+1's valid_from.
 func (m msgServer) RenewCertificate(ctx context.Context, msg *types.MsgRenewCertificate) (*types.MsgRenewCertificateResponse, error) {
-	signer, err := validateRenewCertificate(m.addressCodec, msg, blockTime(ctx))
+	signer, err := validateRenewCertificate(m.addressCodec, msg, blockctx.Time(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +132,7 @@ func (m msgServer) RenewCertificate(ctx context.Context, msg *types.MsgRenewCert
 // latest version; the status does not change. Audits are recorded in time
 // order: one older than the last recorded is refused.
 func (m msgServer) RecordAudit(ctx context.Context, msg *types.MsgRecordAudit) (*types.MsgRecordAuditResponse, error) {
-	signer, err := validateRecordAudit(m.addressCodec, msg, blockTime(ctx))
+	signer, err := validateRecordAudit(m.addressCodec, msg, blockctx.Time(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +140,7 @@ func (m msgServer) RecordAudit(ctx context.Context, msg *types.MsgRecordAudit) (
 	if err != nil {
 		return nil, err
 	}
-	if err := requireNotExpired(c, blockTime(ctx)); err != nil {
+	if err := requireNotExpired(c, blockctx.Time(ctx)); err != nil {
 		return nil, err
 	}
 	if c.LastAudit != nil && msg.Audit.At.Before(c.LastAudit.At) {
@@ -164,7 +163,7 @@ func (m msgServer) changeStatus(ctx context.Context, signer sdk.AccAddress, acto
 	if err != nil {
 		return err
 	}
-	if err := requireNotExpired(c, blockTime(ctx)); err != nil {
+	if err := requireNotExpired(c, blockctx.Time(ctx)); err != nil {
 		return err
 	}
 	if err := types.ValidateCertificateTransition(c.Status, to); err != nil {
@@ -183,7 +182,7 @@ func (k Keeper) certificateForWrite(ctx context.Context, signer sdk.AccAddress, 
 	if err != nil {
 		return types.Certificate{}, "", err
 	}
-	agencyID, err := k.authorizeIn(ctx, signer, types.RoleCertifier, c.AgencyId, "certificate "+types.Quote(certNo))
+	agencyID, err := k.authorizeIn(ctx, signer, types.RoleCertifier, c.AgencyId, "certificate "+text.Quote(certNo))
 	if err != nil {
 		return types.Certificate{}, "", err
 	}
@@ -224,7 +223,7 @@ func EffectiveStatus(c types.Certificate, now time.Time) types.CertificateStatus
 func (k Keeper) writeCertificate(ctx context.Context, c types.Certificate, action types.CertificateAction,
 	actor, agencyID, reasonCode string,
 ) error {
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	c.UpdatedAt = now
 	if err := k.Certificates.Set(ctx, c.CertNo, c); err != nil {
 		return err
@@ -253,7 +252,7 @@ func (k Keeper) writeCertificate(ctx context.Context, c types.Certificate, actio
 	if err := k.CertificateEventHead.Set(ctx, c.CertNo, seq); err != nil {
 		return err
 	}
-	return emit(ctx, &types.EventCertificateChanged{
+	return blockctx.Emit(ctx, &types.EventCertificateChanged{
 		CertNo:     c.CertNo,
 		FacilityId: c.FacilityId,
 		Action:     action,

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -66,7 +67,7 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 			h.Country, h.CertNo, h.HeldBy)
 	}
 
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	d := types.ImportDeclaration{
 		DeclNo:             msg.DeclNo,
 		ImporterFacilityId: f.Id,
@@ -86,17 +87,6 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 	h.UpdatedAt = now
 	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
 		return nil, err
-	}
-	if err := m.DeclarationsByImporter.Set(ctx, collections.Join(d.ImporterFacilityId, d.DeclNo)); err != nil {
-		return nil, err
-	}
-	for _, it := range d.Items {
-		if it.LivestockTraceNo == "" {
-			continue
-		}
-		if err := m.DeclarationsByTraceNo.Set(ctx, collections.Join(it.LivestockTraceNo, d.DeclNo)); err != nil {
-			return nil, err
-		}
 	}
 	if err := emitDeclarationChanged(ctx, d, types.DeclarationStatusUnspecified, msg.Signer); err != nil {
 		return nil, err
@@ -204,20 +194,17 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	if err := types.ValidateHygieneCertTransition(h.Status, types.HygieneCertStatusUsed); err != nil {
 		return nil, err
 	}
-	if other, err := m.DeclarationByCustomsRef.Get(ctx, msg.CustomsRef); err == nil {
+	if other, err := m.Declarations.Indexes.CustomsRef.MatchExact(ctx, msg.CustomsRef); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrCustomsRefUsed, "customs_ref %q cleared declaration %q", msg.CustomsRef, other)
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
 
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	h.Status = types.HygieneCertStatusUsed
 	h.UsedBy = d.DeclNo
 	h.UpdatedAt = now
 	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
-		return nil, err
-	}
-	if err := m.DeclarationByCustomsRef.Set(ctx, msg.CustomsRef, d.DeclNo); err != nil {
 		return nil, err
 	}
 	d.Status = types.DeclarationStatusCleared
@@ -269,7 +256,7 @@ func (m msgServer) WithdrawDeclaration(ctx context.Context, msg *types.MsgWithdr
 	}
 	if h.HeldBy == d.DeclNo {
 		h.HeldBy = ""
-		h.UpdatedAt = blockTime(ctx)
+		h.UpdatedAt = blockctx.Time(ctx)
 		if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
 			return nil, err
 		}
@@ -339,7 +326,7 @@ func (k Keeper) loadDeclaration(ctx context.Context, declNo string) (types.Impor
 // writeDeclaration stores d (updated_at = block time) and emits
 // EventDeclarationChanged from -> d.Status.
 func (k Keeper) writeDeclaration(ctx context.Context, d types.ImportDeclaration, from types.DeclarationStatus, actor string) error {
-	d.UpdatedAt = blockTime(ctx)
+	d.UpdatedAt = blockctx.Time(ctx)
 	if err := k.Declarations.Set(ctx, d.DeclNo, d); err != nil {
 		return err
 	}
@@ -347,7 +334,7 @@ func (k Keeper) writeDeclaration(ctx context.Context, d types.ImportDeclaration,
 }
 
 func emitDeclarationChanged(ctx context.Context, d types.ImportDeclaration, from types.DeclarationStatus, actor string) error {
-	return emit(ctx, &types.EventDeclarationChanged{
+	return blockctx.Emit(ctx, &types.EventDeclarationChanged{
 		DeclNo:             d.DeclNo,
 		ImporterFacilityId: d.ImporterFacilityId,
 		From:               from,

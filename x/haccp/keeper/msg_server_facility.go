@@ -6,17 +6,18 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
 // RegisterFacility registers a facility. Any account may; it becomes the
 // facility's operator.
 func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterFacility) (*types.MsgRegisterFacilityResponse, error) {
-	signer, err := validateRegisterFacility(m.addressCodec, msg)
+	_, err := validateRegisterFacility(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
-	last, err := m.NextFacilityID.Next(ctx)
+	last, err := m.LastFacilityID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -27,15 +28,12 @@ func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterF
 		Type:                       msg.Type,
 		Name:                       msg.Name,
 		RegionCode:                 msg.RegionCode,
-		RegisteredAt:               blockTime(ctx),
+		RegisteredAt:               blockctx.Time(ctx),
 	}
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := m.FacilitiesByOperator.Set(ctx, collections.Join(signer, f.Id)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventFacilityRegistered{FacilityId: f.Id, Type: f.Type, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityRegistered{FacilityId: f.Id, Type: f.Type, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterFacilityResponse{Id: f.Id}, nil
@@ -44,7 +42,11 @@ func (m msgServer) RegisterFacility(ctx context.Context, msg *types.MsgRegisterF
 // AddFacilityStaff adds a staff account to a facility; only its operator may,
 // and at most params.max_staff_per_facility accounts.
 func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacilityStaff) (*types.MsgAddFacilityStaffResponse, error) {
-	signer, staff, err := validateAddFacilityStaff(m.addressCodec, msg)
+	signer, err := validateAddFacilityStaff(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
 	if err != nil {
 		return nil, err
 	}
@@ -74,13 +76,10 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff)); err != nil {
+	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff), collections.NoValue{}); err != nil {
 		return nil, err
 	}
-	if err := m.StaffFacilities.Set(ctx, collections.Join(staff, f.Id)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgAddFacilityStaffResponse{}, nil
@@ -89,7 +88,11 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 // RemoveFacilityStaff removes a staff account from a facility; only its
 // operator may.
 func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemoveFacilityStaff) (*types.MsgRemoveFacilityStaffResponse, error) {
-	signer, staff, err := validateRemoveFacilityStaff(m.addressCodec, msg)
+	signer, err := validateRemoveFacilityStaff(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
 	if err != nil {
 		return nil, err
 	}
@@ -115,10 +118,7 @@ func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemove
 	if err := m.FacilityStaff.Remove(ctx, collections.Join(f.Id, staff)); err != nil {
 		return nil, err
 	}
-	if err := m.StaffFacilities.Remove(ctx, collections.Join(staff, f.Id)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRemoveFacilityStaffResponse{}, nil

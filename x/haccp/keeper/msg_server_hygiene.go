@@ -3,13 +3,12 @@ package keeper
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/roles"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -26,7 +25,7 @@ func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceive
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.authorizeOneOf(ctx, signer, types.RoleInspector, types.RoleCustoms)
+	agencyID, err := roles.AnyOf(ctx, m.agencyKeeper, signer, types.RoleInspector, types.RoleCustoms)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +43,7 @@ func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceive
 		return nil, errorsmod.Wrapf(types.ErrHygieneCertExists, "hygiene certificate %s/%s", msg.Country, msg.CertNo)
 	}
 
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	h := types.HygieneCertificate{
 		Country:            msg.Country,
 		CertNo:             msg.CertNo,
@@ -62,7 +61,7 @@ func (m msgServer) ReceiveHygieneCert(ctx context.Context, msg *types.MsgReceive
 	if err := m.HygieneCerts.Set(ctx, key, h); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventHygieneCertChanged{
+	if err := blockctx.Emit(ctx, &types.EventHygieneCertChanged{
 		Country: h.Country, CertNo: h.CertNo, Status: h.Status, Actor: msg.Signer, ImporterFacilityId: h.ImporterFacilityId,
 	}); err != nil {
 		return nil, err
@@ -94,11 +93,11 @@ func (m msgServer) VerifyHygieneCert(ctx context.Context, msg *types.MsgVerifyHy
 
 	h.Status = to
 	h.ReasonCode = msg.ReasonCode
-	h.UpdatedAt = blockTime(ctx)
+	h.UpdatedAt = blockctx.Time(ctx)
 	if err := m.HygieneCerts.Set(ctx, collections.Join(h.Country, h.CertNo), h); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventHygieneCertChanged{
+	if err := blockctx.Emit(ctx, &types.EventHygieneCertChanged{
 		Country: h.Country, CertNo: h.CertNo, Status: h.Status, DeclNo: h.HeldBy, ReasonCode: h.ReasonCode, Actor: msg.Inspector,
 		ImporterFacilityId: h.ImporterFacilityId,
 	}); err != nil {
@@ -114,21 +113,4 @@ func (k Keeper) loadHygieneCert(ctx context.Context, country, certNo string) (ty
 		return types.HygieneCertificate{}, errorsmod.Wrapf(types.ErrHygieneCertNotFound, "hygiene certificate %s/%s", country, certNo)
 	}
 	return h, err
-}
-
-// authorizeOneOf returns the agency of the first of roles that addr may use.
-// When it may use none, the error wraps x/agency's answer for the first role
-// (a non-member gets ErrNotMember, a suspended agency ErrAgencyNotActive).
-func (k Keeper) authorizeOneOf(ctx context.Context, addr sdk.AccAddress, roles ...string) (string, error) {
-	var first error
-	for _, role := range roles {
-		agencyID, err := k.agencyKeeper.Authorize(ctx, addr, role)
-		if err == nil {
-			return agencyID, nil
-		}
-		if first == nil {
-			first = err
-		}
-	}
-	return "", errorsmod.Wrapf(first, "signer holds none of the roles %s", strings.Join(roles, ", "))
 }

@@ -11,6 +11,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -53,16 +55,16 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 			return nil, err
 		}
 		if err := types.ValidateDeclarationTransition(d.Status, types.DeclarationStatusRecalled); err != nil {
-			return nil, errorsmod.Wrapf(err, "declaration %s", types.Quote(no))
+			return nil, errorsmod.Wrapf(err, "declaration %s", text.Quote(no))
 		}
 		decls = append(decls, d)
 	}
 
-	last, err := m.NextRecallID.Next(ctx)
+	last, err := m.LastRecallID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	r := types.Recall{
 		Id:             last + 1,
 		Class:          msg.Class,
@@ -75,7 +77,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 		IssuedBy:       msg.Signer,
 		IssuedAt:       now,
 	}
-	if err := m.restoreRecall(ctx, r, recallLots(r, decls)); err != nil {
+	if err := m.setRecall(ctx, r, recallLots(r, decls)); err != nil {
 		return nil, err
 	}
 	for _, d := range decls {
@@ -86,7 +88,7 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventRecallIssued{
+	if err := blockctx.Emit(ctx, &types.EventRecallIssued{
 		Id:             r.Id,
 		Class:          r.Class,
 		ReasonCode:     r.ReasonCode,
@@ -128,7 +130,7 @@ func (m msgServer) CloseRecall(ctx context.Context, msg *types.MsgCloseRecall) (
 		return nil, err
 	}
 
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	r.Active = false
 	r.ClosedAt = &now
 	if err := m.Recalls.Set(ctx, r.Id, r); err != nil {
@@ -142,10 +144,30 @@ func (m msgServer) CloseRecall(ctx context.Context, msg *types.MsgCloseRecall) (
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventRecallClosed{Id: r.Id, AgencyId: agencyID, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventRecallClosed{Id: r.Id, AgencyId: agencyID, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCloseRecallResponse{}, nil
+}
+
+// setRecall writes a recall and, when it is active, its ActiveRecalls entry
+// and a RecalledLots entry for each of lots (recallLots of the recall).
+func (k Keeper) setRecall(ctx context.Context, r types.Recall, lots []string) error {
+	if err := k.Recalls.Set(ctx, r.Id, r); err != nil {
+		return err
+	}
+	if !r.Active {
+		return nil
+	}
+	if err := k.ActiveRecalls.Set(ctx, r.Id); err != nil {
+		return err
+	}
+	for _, lot := range lots {
+		if err := k.RecalledLots.Set(ctx, collections.Join(lot, r.Id)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // authorizeRecaller asks x/agency whether addr may recall: as a
@@ -182,7 +204,7 @@ func (k Keeper) getRecall(ctx context.Context, id uint64) (types.Recall, error) 
 func (k Keeper) recallDeclaration(ctx context.Context, declNo string) (types.ImportDeclaration, error) {
 	d, err := k.Declarations.Get(ctx, declNo)
 	if errors.Is(err, collections.ErrNotFound) {
-		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %s", types.Quote(declNo))
+		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %s", text.Quote(declNo))
 	}
 	return d, err
 }

@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"sort"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -49,7 +49,7 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 	disclosed := append([]types.ShareField(nil), msg.Disclose...)
 	sort.Slice(disclosed, func(i, j int) bool { return disclosed[i] < disclosed[j] })
 
-	last, err := m.NextShareID.Next(ctx)
+	last, err := m.LastShareID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -60,15 +60,12 @@ func (m msgServer) ShareImportConfirmation(ctx context.Context, msg *types.MsgSh
 		Values:        values,
 		StatusAtShare: d.Status,
 		SharedBy:      msg.Signer,
-		SharedAt:      blockTime(ctx),
+		SharedAt:      blockctx.Time(ctx),
 	}
 	if err := m.Shares.Set(ctx, s.Id, s); err != nil {
 		return nil, err
 	}
-	if err := m.SharesByDeclaration.Set(ctx, collections.Join(s.DeclNo, s.Id)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventImportConfirmationShared{
+	if err := blockctx.Emit(ctx, &types.EventImportConfirmationShared{
 		Id: s.Id, DeclNo: s.DeclNo, Partner: s.Partner, Disclosed: disclosed, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err

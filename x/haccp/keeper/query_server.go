@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -37,11 +37,11 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Facility returns one facility.
 func (q queryServer) Facility(ctx context.Context, req *types.QueryFacilityRequest) (*types.QueryFacilityResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	f, err := q.k.Facilities.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "facility %d", req.Id)
+		return nil, grpcerr.NotFound(err, "facility %d", req.Id)
 	}
 	return &types.QueryFacilityResponse{Facility: f}, nil
 }
@@ -49,27 +49,27 @@ func (q queryServer) Facility(ctx context.Context, req *types.QueryFacilityReque
 // Facilities lists facilities in id order, all of them or those of one operator.
 func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesRequest) (*types.QueryFacilitiesResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if req.Operator == "" {
 		facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities, pagination.Clamp(req.Pagination),
 			func(_ uint64, f types.Facility) (types.Facility, error) { return f, nil })
 		if err != nil {
-			return nil, status.Error(codes.Internal, err.Error())
+			return nil, grpcerr.Internal(err)
 		}
 		return &types.QueryFacilitiesResponse{Facilities: facilities, Pagination: page}, nil
 	}
 	operator, err := parseAddress(q.k.addressCodec, "operator", req.Operator)
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	facilities, page, err := query.CollectionPaginate(ctx, q.k.FacilitiesByOperator, pagination.Clamp(req.Pagination),
+	facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities.Indexes.Operator, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Facility, error) {
 			return q.k.Facilities.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](operator))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryFacilitiesResponse{Facilities: facilities, Pagination: page}, nil
 }
@@ -77,7 +77,7 @@ func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesR
 // FacilityStaff lists a facility's staff accounts in address-byte order.
 func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacilityStaffRequest) (*types.QueryFacilityStaffResponse, error) {
 	if req == nil || req.FacilityId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+		return nil, grpcerr.Unset("facility_id")
 	}
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacility
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.FacilityId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryFacilityStaffResponse{Staff: staff, Pagination: page}, nil
 }
@@ -97,22 +97,22 @@ func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacility
 // the block's time (EXPIRED from valid_until on).
 func (q queryServer) Certificate(ctx context.Context, req *types.QueryCertificateRequest) (*types.QueryCertificateResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateCertNo(req.CertNo); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	c, err := q.k.Certificates.Get(ctx, req.CertNo)
 	if err != nil {
-		return nil, notFound(err, "certificate %q", req.CertNo)
+		return nil, grpcerr.NotFound(err, "certificate %q", req.CertNo)
 	}
-	return &types.QueryCertificateResponse{Certificate: c, EffectiveStatus: EffectiveStatus(c, blockTime(ctx))}, nil
+	return &types.QueryCertificateResponse{Certificate: c, EffectiveStatus: EffectiveStatus(c, blockctx.Time(ctx))}, nil
 }
 
 // CertificateVersions lists every version of a certificate, oldest first.
 func (q queryServer) CertificateVersions(ctx context.Context, req *types.QueryCertificateVersionsRequest) (*types.QueryCertificateVersionsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func (q queryServer) CertificateVersions(ctx context.Context, req *types.QueryCe
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCertificateVersionsResponse{Versions: versions, Pagination: page}, nil
 }
@@ -131,7 +131,7 @@ func (q queryServer) CertificateVersions(ctx context.Context, req *types.QueryCe
 // CertificateHistory lists a certificate's events in seq order.
 func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCertificateHistoryRequest) (*types.QueryCertificateHistoryResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
 		return nil, err
@@ -142,7 +142,7 @@ func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCer
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCertificateHistoryResponse{Events: events, Pagination: page}, nil
 }
@@ -151,18 +151,18 @@ func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCer
 // certificates in cert_no order.
 func (q queryServer) CertificatesByFacility(ctx context.Context, req *types.QueryCertificatesByFacilityRequest) (*types.QueryCertificatesByFacilityResponse, error) {
 	if req == nil || req.FacilityId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+		return nil, grpcerr.Unset("facility_id")
 	}
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	certs, page, err := query.CollectionPaginate(ctx, q.k.CertificatesByFacility, pagination.Clamp(req.Pagination),
+	certs, page, err := query.CollectionPaginate(ctx, q.k.Certificates.Indexes.Facility, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.Certificate, error) {
 			return q.k.Certificates.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCertificatesByFacilityResponse{Certificates: certs, Pagination: page}, nil
 }
@@ -173,18 +173,18 @@ func (q queryServer) CertificatesByFacility(ctx context.Context, req *types.Quer
 // valid means both exist and the status was ACTIVE.
 func (q queryServer) IsCertValid(ctx context.Context, req *types.QueryIsCertValidRequest) (*types.QueryIsCertValidResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
 		return nil, err
 	}
-	at := blockTime(ctx)
+	at := blockctx.Time(ctx)
 	if req.At != nil {
 		at = *req.At
 	}
 	res, err := q.k.certValidAt(ctx, req.CertNo, at)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return res, nil
 }
@@ -314,11 +314,11 @@ func (k Keeper) lastVersionStartedAt(ctx context.Context, certNo string, upTo ui
 // CcpRecord returns one CCP monitoring record.
 func (q queryServer) CcpRecord(ctx context.Context, req *types.QueryCcpRecordRequest) (*types.QueryCcpRecordResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	r, err := q.k.CcpRecords.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "CCP record %d", req.Id)
+		return nil, grpcerr.NotFound(err, "CCP record %d", req.Id)
 	}
 	return &types.QueryCcpRecordResponse{Record: r}, nil
 }
@@ -326,18 +326,18 @@ func (q queryServer) CcpRecord(ctx context.Context, req *types.QueryCcpRecordReq
 // CcpRecordsByFacility lists a facility's CCP records in id order.
 func (q queryServer) CcpRecordsByFacility(ctx context.Context, req *types.QueryCcpRecordsByFacilityRequest) (*types.QueryCcpRecordsByFacilityResponse, error) {
 	if req == nil || req.FacilityId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+		return nil, grpcerr.Unset("facility_id")
 	}
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecordsByFacility, pagination.Clamp(req.Pagination),
+	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecords.Indexes.Facility, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.CcpRecord, error) {
 			return q.k.CcpRecords.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.FacilityId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCcpRecordsByFacilityResponse{Records: records, Pagination: page}, nil
 }
@@ -345,22 +345,19 @@ func (q queryServer) CcpRecordsByFacility(ctx context.Context, req *types.QueryC
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	p, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
+// requireFacility answers NotFound unless the facility exists.
 func (q queryServer) requireFacility(ctx context.Context, id uint64) error {
-	has, err := q.k.Facilities.Has(ctx, id)
-	if err != nil {
-		return status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return status.Errorf(codes.NotFound, "facility %d not found", id)
+	if _, err := q.k.Facilities.Get(ctx, id); err != nil {
+		return grpcerr.NotFound(err, "facility %d", id)
 	}
 	return nil
 }
@@ -368,22 +365,10 @@ func (q queryServer) requireFacility(ctx context.Context, id uint64) error {
 // requireCertificate checks a cert_no (InvalidArgument) and that it exists (NotFound).
 func (q queryServer) requireCertificate(ctx context.Context, certNo string) error {
 	if err := types.ValidateCertNo(certNo); err != nil {
-		return status.Error(codes.InvalidArgument, err.Error())
+		return grpcerr.Invalid(err)
 	}
-	has, err := q.k.Certificates.Has(ctx, certNo)
-	if err != nil {
-		return status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return status.Errorf(codes.NotFound, "certificate %q not found", certNo)
+	if _, err := q.k.Certificates.Get(ctx, certNo); err != nil {
+		return grpcerr.NotFound(err, "certificate %q", certNo)
 	}
 	return nil
-}
-
-// notFound maps collections.ErrNotFound to codes.NotFound and anything else to codes.Internal.
-func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format+" not found", args...)
-	}
-	return status.Error(codes.Internal, err.Error())
 }

@@ -4,11 +4,10 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -19,17 +18,17 @@ import (
 // HygieneCertificate returns a foreign hygiene certificate by (country, cert_no).
 func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHygieneCertificateRequest) (*types.QueryHygieneCertificateResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateCountry(req.Country); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if err := types.ValidateHygieneCertNo(req.CertNo); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	h, err := q.k.HygieneCerts.Get(ctx, collections.Join(req.Country, req.CertNo))
 	if err != nil {
-		return nil, notFound(err, "hygiene certificate %s/%s", req.Country, req.CertNo)
+		return nil, grpcerr.NotFound(err, "hygiene certificate %s/%s", req.Country, req.CertNo)
 	}
 	return &types.QueryHygieneCertificateResponse{Certificate: h}, nil
 }
@@ -37,14 +36,14 @@ func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHyg
 // Declaration returns an import declaration.
 func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclarationRequest) (*types.QueryDeclarationResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDeclNo(req.DeclNo); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	d, err := q.k.Declarations.Get(ctx, req.DeclNo)
 	if err != nil {
-		return nil, notFound(err, "declaration %q", req.DeclNo)
+		return nil, grpcerr.NotFound(err, "declaration %q", req.DeclNo)
 	}
 	return &types.QueryDeclarationResponse{Declaration: d}, nil
 }
@@ -52,18 +51,18 @@ func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclaratio
 // DeclarationsByImporter lists an importer facility's declarations in decl_no order.
 func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.QueryDeclarationsByImporterRequest) (*types.QueryDeclarationsByImporterResponse, error) {
 	if req == nil || req.FacilityId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "facility_id must be set")
+		return nil, grpcerr.Unset("facility_id")
 	}
 	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
 		return nil, err
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByImporter, pagination.Clamp(req.Pagination),
+	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.Importer, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.ImportDeclaration, error) {
 			return q.k.Declarations.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDeclarationsByImporterResponse{Declarations: decls, Pagination: page}, nil
 }
@@ -71,18 +70,18 @@ func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.Quer
 // DeclarationByCustomsRef returns the declaration a customs clearance number cleared.
 func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.QueryDeclarationByCustomsRefRequest) (*types.QueryDeclarationByCustomsRefResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateCustomsRef(req.CustomsRef); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	declNo, err := q.k.DeclarationByCustomsRef.Get(ctx, req.CustomsRef)
+	declNo, err := q.k.Declarations.Indexes.CustomsRef.MatchExact(ctx, req.CustomsRef)
 	if err != nil {
-		return nil, notFound(err, "customs_ref %q", req.CustomsRef)
+		return nil, grpcerr.NotFound(err, "customs_ref %q", req.CustomsRef)
 	}
 	d, err := q.k.Declarations.Get(ctx, declNo)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDeclarationByCustomsRefResponse{Declaration: d}, nil
 }
@@ -91,18 +90,18 @@ func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.Que
 // trace number, in decl_no order (empty when there are none).
 func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.QueryDeclarationsByTraceNumberRequest) (*types.QueryDeclarationsByTraceNumberResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.DeclarationsByTraceNo, pagination.Clamp(req.Pagination),
+	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.TraceNo, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, string], _ collections.NoValue) (types.ImportDeclaration, error) {
 			return q.k.Declarations.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, string](req.TraceNo))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDeclarationsByTraceNumberResponse{Declarations: decls, Pagination: page}, nil
 }
@@ -110,11 +109,11 @@ func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.Q
 // ImportConfirmationShare returns an import-confirmation share.
 func (q queryServer) ImportConfirmationShare(ctx context.Context, req *types.QueryImportConfirmationShareRequest) (*types.QueryImportConfirmationShareResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	s, err := q.k.Shares.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "import confirmation share %d", req.Id)
+		return nil, grpcerr.NotFound(err, "import confirmation share %d", req.Id)
 	}
 	return &types.QueryImportConfirmationShareResponse{Share: s}, nil
 }

@@ -4,11 +4,10 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -16,11 +15,11 @@ import (
 // Recall returns one recall, active or closed.
 func (q queryServer) Recall(ctx context.Context, req *types.QueryRecallRequest) (*types.QueryRecallResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	r, err := q.k.Recalls.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "recall %d", req.Id)
+		return nil, grpcerr.NotFound(err, "recall %d", req.Id)
 	}
 	return &types.QueryRecallResponse{Recall: r}, nil
 }
@@ -28,12 +27,12 @@ func (q queryServer) Recall(ctx context.Context, req *types.QueryRecallRequest) 
 // Recalls lists every recall, active and closed, in id order.
 func (q queryServer) Recalls(ctx context.Context, req *types.QueryRecallsRequest) (*types.QueryRecallsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	recalls, page, err := query.CollectionPaginate(ctx, q.k.Recalls, pagination.Clamp(req.Pagination),
 		func(_ uint64, r types.Recall) (types.Recall, error) { return r, nil })
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryRecallsResponse{Recalls: recalls, Pagination: page}, nil
 }
@@ -42,12 +41,12 @@ func (q queryServer) Recalls(ctx context.Context, req *types.QueryRecallsRequest
 // ActiveRecalls index.
 func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRecallsRequest) (*types.QueryActiveRecallsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	recalls, page, err := query.CollectionPaginate(ctx, q.k.ActiveRecalls, pagination.Clamp(req.Pagination),
 		func(id uint64, _ collections.NoValue) (types.Recall, error) { return q.k.Recalls.Get(ctx, id) })
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryActiveRecallsResponse{Recalls: recalls, Pagination: page}, nil
 }
@@ -57,10 +56,10 @@ func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRe
 // recalls' ids in ascending order.
 func (q queryServer) IsRecalled(ctx context.Context, req *types.QueryIsRecalledRequest) (*types.QueryIsRecalledResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateLot(req.Lot); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	var ids []uint64
 	err := q.k.RecalledLots.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](req.Lot),
@@ -69,7 +68,7 @@ func (q queryServer) IsRecalled(ctx context.Context, req *types.QueryIsRecalledR
 			return false, nil
 		})
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryIsRecalledResponse{Recalled: len(ids) > 0, RecallIds: ids}, nil
 }

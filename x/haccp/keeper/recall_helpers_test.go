@@ -12,8 +12,8 @@ import (
 )
 
 // Helpers of the recall and genesis tests. Declarations and hygiene
-// certificates are written straight into their collections (with the indexes
-// their handlers write), so these tests do not depend on the import handlers.
+// certificates are written straight into their collections (the IndexedMaps
+// write the indexes), so these tests do not depend on the import handlers.
 
 var docDigest = strings.Repeat("e5", 32)
 
@@ -40,7 +40,7 @@ func beef(lot, traceNo string) types.ImportItem {
 
 // putDeclaration writes a declaration in status, and the hygiene certificate
 // it uses (USED by it once cleared, else VERIFIED), as the import handlers
-// would have left them, indexes included.
+// would have left them.
 func (f *fixture) putDeclaration(declNo string, importerID uint64, status types.DeclarationStatus, items ...types.ImportItem) types.ImportDeclaration {
 	f.t.Helper()
 	ctx, k := f.ctx, f.k
@@ -66,15 +66,6 @@ func (f *fixture) putDeclaration(declNo string, importerID uint64, status types.
 	}
 	require.NoError(f.t, k.HygieneCerts.Set(ctx, collections.Join(hc.Country, hc.CertNo), hc))
 	require.NoError(f.t, k.Declarations.Set(ctx, d.DeclNo, d))
-	require.NoError(f.t, k.DeclarationsByImporter.Set(ctx, collections.Join(importerID, d.DeclNo)))
-	if d.CustomsRef != "" {
-		require.NoError(f.t, k.DeclarationByCustomsRef.Set(ctx, d.CustomsRef, d.DeclNo))
-	}
-	for _, it := range items {
-		if it.LivestockTraceNo != "" {
-			require.NoError(f.t, k.DeclarationsByTraceNo.Set(ctx, collections.Join(it.LivestockTraceNo, d.DeclNo)))
-		}
-	}
 	return d
 }
 
@@ -82,7 +73,7 @@ func (f *fixture) putDeclaration(declNo string, importerID uint64, status types.
 // handler would have, and advances the share sequence.
 func (f *fixture) putShare(declNo string, partner sdk.AccAddress) uint64 {
 	f.t.Helper()
-	last, err := f.k.NextShareID.Next(f.ctx)
+	last, err := f.k.LastShareID.Next(f.ctx)
 	require.NoError(f.t, err)
 	s := types.ImportConfirmationShare{
 		Id: last + 1, DeclNo: declNo, Partner: f.s(partner),
@@ -93,7 +84,6 @@ func (f *fixture) putShare(declNo string, partner sdk.AccAddress) uint64 {
 		StatusAtShare: types.DeclarationStatusCleared, SharedBy: f.s(op2), SharedAt: f.ctx.BlockTime(),
 	}
 	require.NoError(f.t, f.k.Shares.Set(f.ctx, s.Id, s))
-	require.NoError(f.t, f.k.SharesByDeclaration.Set(f.ctx, collections.Join(declNo, s.Id)))
 	return s.Id
 }
 

@@ -26,8 +26,8 @@ const (
 var customsOnly = acc("quarantine-customs")
 
 func (f *fixture) customsAgency() {
-	testkeeper.RegisterTestAgency(f.t, f.ak, f.ctx, "nqs", adminOf("nqs"), types.RoleCustoms)
-	testkeeper.AddTestMember(f.t, f.ak, f.ctx, "nqs", adminOf("nqs"), customsOnly, types.RoleCustoms)
+	testkeeper.RegisterTestAgency(f.t, f.agencyKeeper, f.ctx, "nqs", adminOf("nqs"), types.RoleCustoms)
+	testkeeper.AddTestMember(f.t, f.agencyKeeper, f.ctx, "nqs", adminOf("nqs"), customsOnly, types.RoleCustoms)
 }
 
 func TestIssueRecall(t *testing.T) {
@@ -186,7 +186,7 @@ func TestIssueRecallRejected(t *testing.T) {
 		}, agencytypes.ErrRoleNotHeld},
 		{"agency suspended", func(f *fixture) func() error {
 			act := issue(f, func(*types.MsgIssueRecall) {})
-			testkeeper.SetTestAgencyStatus(f.t, f.ak, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
+			testkeeper.SetTestAgencyStatus(f.t, f.agencyKeeper, f.ctx, "mfds", agencytypes.AgencyStatusSuspended)
 			return act
 		}, agencytypes.ErrAgencyNotActive},
 		{"unknown facility", func(f *fixture) func() error {

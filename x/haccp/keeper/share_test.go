@@ -95,10 +95,10 @@ func TestShareImportConfirmation(t *testing.T) {
 				Id: 1, DeclNo: declNo, Partner: partnerDID, Values: values, StatusAtShare: status,
 				SharedBy: f.s(tc.signer), SharedAt: T0.Add(3 * day),
 			}, s)
-			has, err := f.k.SharesByDeclaration.Has(f.ctx, collections.Join(declNo, uint64(1)))
+			has, err := f.k.Shares.Indexes.Declaration.Has(f.ctx, collections.Join(declNo, uint64(1)))
 			require.NoError(t, err)
 			require.True(t, has)
-			next, err := f.k.NextShareID.Peek(f.ctx)
+			next, err := f.k.LastShareID.Peek(f.ctx)
 			require.NoError(t, err)
 			require.Equal(t, uint64(1), next)
 			f.requireOnlyEvent(&types.EventImportConfirmationShared{
@@ -122,7 +122,7 @@ func TestShareImportConfirmationIDs(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []uint64{1, 2}, []uint64{first.Id, second.Id})
 	require.Equal(t, []collections.Pair[string, uint64]{collections.Join(declNo, uint64(1)), collections.Join(declNo, uint64(2))},
-		importDumpSet(t, f.ctx, f.k.SharesByDeclaration))
+		keysOf(t, f.ctx, f.k.Shares.Indexes.Declaration))
 }
 
 func TestShareImportConfirmationRejected(t *testing.T) {

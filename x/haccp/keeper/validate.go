@@ -61,30 +61,32 @@ func validateRegisterFacility(ac address.Codec, msg *types.MsgRegisterFacility) 
 	return addr, nil
 }
 
-// validateStaffChange is the shape of AddFacilityStaff and RemoveFacilityStaff.
-func validateStaffChange(ac address.Codec, operator string, facilityID uint64, staff string) (signer, member sdk.AccAddress, err error) {
-	signer, err = parseAddress(ac, "operator", operator)
+// validateStaffChange is the shape of AddFacilityStaff and RemoveFacilityStaff;
+// it returns the operator, and the msg server decodes the staff account it
+// has checked.
+func validateStaffChange(ac address.Codec, operator string, facilityID uint64, staff string) (sdk.AccAddress, error) {
+	signer, err := parseAddress(ac, "operator", operator)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := requireFacilityID("facility_id", facilityID); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	member, err = parseAddress(ac, "staff", staff)
+	member, err := parseAddress(ac, "staff", staff)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if signer.Equals(member) {
-		return nil, nil, errorsmod.Wrap(types.ErrInvalidFacility, "the operator cannot be its own facility's staff")
+		return nil, errorsmod.Wrap(types.ErrInvalidFacility, "the operator cannot be its own facility's staff")
 	}
-	return signer, member, nil
+	return signer, nil
 }
 
-func validateAddFacilityStaff(ac address.Codec, msg *types.MsgAddFacilityStaff) (signer, member sdk.AccAddress, err error) {
+func validateAddFacilityStaff(ac address.Codec, msg *types.MsgAddFacilityStaff) (sdk.AccAddress, error) {
 	return validateStaffChange(ac, msg.Operator, msg.FacilityId, msg.Staff)
 }
 
-func validateRemoveFacilityStaff(ac address.Codec, msg *types.MsgRemoveFacilityStaff) (signer, member sdk.AccAddress, err error) {
+func validateRemoveFacilityStaff(ac address.Codec, msg *types.MsgRemoveFacilityStaff) (sdk.AccAddress, error) {
 	return validateStaffChange(ac, msg.Operator, msg.FacilityId, msg.Staff)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -38,7 +39,7 @@ func validateIssueRecall(ac address.Codec, msg *types.MsgIssueRecall) (sdk.AccAd
 			return nil, errorsmod.Wrapf(err, "lots[%d]", i)
 		}
 		if i > 0 && msg.Lots[i-1] >= l {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "lots must be sorted and unique: %s follows %s", types.Quote(l), types.Quote(msg.Lots[i-1]))
+			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "lots must be sorted and unique: %s follows %s", text.Quote(l), text.Quote(msg.Lots[i-1]))
 		}
 	}
 	for i, no := range msg.DeclarationNos {
@@ -46,7 +47,7 @@ func validateIssueRecall(ac address.Codec, msg *types.MsgIssueRecall) (sdk.AccAd
 			return nil, errorsmod.Wrapf(err, "declaration_nos[%d]", i)
 		}
 		if i > 0 && msg.DeclarationNos[i-1] >= no {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "declaration_nos must be sorted and unique: %s follows %s", types.Quote(no), types.Quote(msg.DeclarationNos[i-1]))
+			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "declaration_nos must be sorted and unique: %s follows %s", text.Quote(no), text.Quote(msg.DeclarationNos[i-1]))
 		}
 	}
 	return addr, nil

@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
@@ -123,7 +124,7 @@ func (s *search) randomAccount() string {
 
 // sample reads at most maxRecordsScanned records of m and returns at most maxRecordTries
 // of those that pass keep, chosen uniformly (reservoir sampling) in random order.
-func sample[K, V any](s *search, m collections.Map[K, V], keep func(V) bool) []V {
+func sample[K, V any](s *search, m walk.Walker[K, V], keep func(V) bool) []V {
 	var kept []V
 	scanned, eligible := 0, 0
 	_ = m.Walk(s.ctx, nil, func(_ K, v V) (bool, error) {
@@ -145,7 +146,7 @@ func sample[K, V any](s *search, m collections.Map[K, V], keep func(V) bool) []V
 // members is a facility's operator then its staff.
 func (s *search) members(f types.Facility) []string {
 	out := []string{f.Operator}
-	_ = s.k.FacilityStaff.Walk(s.ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](f.Id), func(key collections.Pair[uint64, sdk.AccAddress]) (bool, error) {
+	_ = s.k.FacilityStaff.Walk(s.ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](f.Id), func(key collections.Pair[uint64, sdk.AccAddress], _ collections.NoValue) (bool, error) {
 		if a, err := s.k.AddressCodec().BytesToString(key.K2()); err == nil {
 			out = append(out, a)
 		}

@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/core/address"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
@@ -59,16 +60,16 @@ func (gs GenesisState) Validate() error {
 	for _, s := range gs.Staff {
 		f, ok := facilities[s.FacilityId]
 		if !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "staff %s: unknown facility %d", Quote(s.Address), s.FacilityId)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "staff %s: unknown facility %d", text.Quote(s.Address), s.FacilityId)
 		}
 		if s.Address == "" {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: staff address is empty", s.FacilityId)
 		}
 		if s.Address == f.Operator {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: the operator %s is listed as staff", s.FacilityId, Quote(s.Address))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: the operator %s is listed as staff", s.FacilityId, text.Quote(s.Address))
 		}
 		if _, dup := staff[s]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: staff %s listed twice", s.FacilityId, Quote(s.Address))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: staff %s listed twice", s.FacilityId, text.Quote(s.Address))
 		}
 		staff[s] = struct{}{}
 		staffCount[s.FacilityId]++
@@ -86,30 +87,30 @@ func (gs GenesisState) Validate() error {
 	latest := make(map[string]Certificate, len(gs.Certificates))
 	for i, c := range gs.Certificates {
 		if err := validateCertificateFields(c); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: %s", Quote(c.CertNo), c.Version, err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: %s", text.Quote(c.CertNo), c.Version, err)
 		}
 		if _, ok := facilities[c.FacilityId]; !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: unknown facility %d", Quote(c.CertNo), c.Version, c.FacilityId)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: unknown facility %d", text.Quote(c.CertNo), c.Version, c.FacilityId)
 		}
 		prev, seen := latest[c.CertNo]
 		if i > 0 && gs.Certificates[i-1].CertNo > c.CertNo {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificates must be ordered by cert_no: %s follows %s", Quote(c.CertNo), Quote(gs.Certificates[i-1].CertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificates must be ordered by cert_no: %s follows %s", text.Quote(c.CertNo), text.Quote(gs.Certificates[i-1].CertNo))
 		}
 		if seen && gs.Certificates[i-1].CertNo != c.CertNo {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: versions are not contiguous", Quote(c.CertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: versions are not contiguous", text.Quote(c.CertNo))
 		}
 		want := uint64(1)
 		if seen {
 			want = prev.Version + 1
 			if prev.FacilityId != c.FacilityId {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: facility %d differs from version %d's facility %d", Quote(c.CertNo), c.Version, c.FacilityId, prev.Version, prev.FacilityId)
+				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d: facility %d differs from version %d's facility %d", text.Quote(c.CertNo), c.Version, c.FacilityId, prev.Version, prev.FacilityId)
 			}
 			if c.ValidFrom.Before(prev.ValidFrom) {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d starts before version %d (IsCertValid searches versions by valid_from)", Quote(c.CertNo), c.Version, prev.Version)
+				return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s version %d starts before version %d (IsCertValid searches versions by valid_from)", text.Quote(c.CertNo), c.Version, prev.Version)
 			}
 		}
 		if c.Version != want {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: version %d where %d is expected", Quote(c.CertNo), c.Version, want)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: version %d where %d is expected", text.Quote(c.CertNo), c.Version, want)
 		}
 		latest[c.CertNo] = c
 	}
@@ -120,25 +121,25 @@ func (gs GenesisState) Validate() error {
 	for i, e := range gs.CertificateEvents {
 		c, ok := latest[e.CertNo]
 		if !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate event %d: unknown certificate %s", e.Seq, Quote(e.CertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate event %d: unknown certificate %s", e.Seq, text.Quote(e.CertNo))
 		}
 		if i > 0 && gs.CertificateEvents[i-1].CertNo > e.CertNo {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate events must be ordered by cert_no: %s follows %s", Quote(e.CertNo), Quote(gs.CertificateEvents[i-1].CertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate events must be ordered by cert_no: %s follows %s", text.Quote(e.CertNo), text.Quote(gs.CertificateEvents[i-1].CertNo))
 		}
 		if e.Seq != lastSeq[e.CertNo]+1 {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: event seq %d follows %d (want %d)", Quote(e.CertNo), e.Seq, lastSeq[e.CertNo], lastSeq[e.CertNo]+1)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s: event seq %d follows %d (want %d)", text.Quote(e.CertNo), e.Seq, lastSeq[e.CertNo], lastSeq[e.CertNo]+1)
 		}
 		if err := validateCertificateEventFields(e); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: %s", Quote(e.CertNo), e.Seq, err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: %s", text.Quote(e.CertNo), e.Seq, err)
 		}
 		if e.Version == 0 || e.Version > c.Version {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: version %d must be in 1..%d", Quote(e.CertNo), e.Seq, e.Version, c.Version)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: version %d must be in 1..%d", text.Quote(e.CertNo), e.Seq, e.Version, c.Version)
 		}
 		if prev, ok := lastEvent[e.CertNo]; ok && e.Version < prev.Version {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: version %d goes back from %d", Quote(e.CertNo), e.Seq, e.Version, prev.Version)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d: version %d goes back from %d", text.Quote(e.CertNo), e.Seq, e.Version, prev.Version)
 		}
 		if prev, ok := lastEvent[e.CertNo]; ok && e.Time.Before(prev.Time) {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d is older than event %d (block times never go back)", Quote(e.CertNo), e.Seq, prev.Seq)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s event %d is older than event %d (block times never go back)", text.Quote(e.CertNo), e.Seq, prev.Seq)
 		}
 		lastSeq[e.CertNo] = e.Seq
 		lastEvent[e.CertNo] = e
@@ -149,10 +150,10 @@ func (gs GenesisState) Validate() error {
 		}
 		ev, ok := lastEvent[c.CertNo]
 		if !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s has no events", Quote(c.CertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s has no events", text.Quote(c.CertNo))
 		}
 		if ev.Version != c.Version || ev.Status != c.Status {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s is version %d %s but its last event says version %d %s", Quote(c.CertNo), c.Version, c.Status.Label(), ev.Version, ev.Status.Label())
+			return errorsmod.Wrapf(ErrInvalidGenesis, "certificate %s is version %d %s but its last event says version %d %s", text.Quote(c.CertNo), c.Version, c.Status.Label(), ev.Version, ev.Status.Label())
 		}
 	}
 
@@ -179,7 +180,7 @@ func (gs GenesisState) Validate() error {
 	for _, h := range gs.HygieneCertificates {
 		k := hygieneKey{h.Country, h.CertNo}
 		if err := validateHygieneCertFields(h); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: %s", Quote(h.Country), Quote(h.CertNo), err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: %s", text.Quote(h.Country), text.Quote(h.CertNo), err)
 		}
 		if _, dup := hygiene[k]; dup {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate hygiene certificate %s/%s", h.Country, h.CertNo)
@@ -212,20 +213,20 @@ func (gs GenesisState) Validate() error {
 		}
 		h, ok := hygiene[hygieneKey{d.HygieneCertCountry, d.HygieneCertNo}]
 		if !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s: unknown hygiene certificate %s/%s", d.DeclNo, Quote(d.HygieneCertCountry), Quote(d.HygieneCertNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s: unknown hygiene certificate %s/%s", d.DeclNo, text.Quote(d.HygieneCertCountry), text.Quote(d.HygieneCertNo))
 		}
 		if h.ImporterFacilityId != d.ImporterFacilityId {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s of facility %d names hygiene certificate %s/%s of facility %d", d.DeclNo, d.ImporterFacilityId, h.Country, h.CertNo, h.ImporterFacilityId)
 		}
 		if !CoversLot(h, d.Items) {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s declares no item of hygiene certificate %s/%s's lot %s", d.DeclNo, h.Country, h.CertNo, Quote(h.Lot))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s declares no item of hygiene certificate %s/%s's lot %s", d.DeclNo, h.Country, h.CertNo, text.Quote(h.Lot))
 		}
 		if (d.Status != DeclarationStatusWithdrawn) != (h.HeldBy == d.DeclNo) {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is held by %s (a declaration holds its certificate until withdrawn)", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, Quote(h.HeldBy))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is held by %s (a declaration holds its certificate until withdrawn)", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, text.Quote(h.HeldBy))
 		}
 		cleared := d.Status == DeclarationStatusCleared || d.Status == DeclarationStatusRecalled
 		if cleared && (h.Status != HygieneCertStatusUsed || h.UsedBy != d.DeclNo) {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is %s used by %s", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, h.Status.Label(), Quote(h.UsedBy))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "declaration %s is %s but hygiene certificate %s/%s is %s used by %s", d.DeclNo, d.Status.Label(), h.Country, h.CertNo, h.Status.Label(), text.Quote(h.UsedBy))
 		}
 		if d.CustomsRef != "" {
 			if other, dup := customsRefs[d.CustomsRef]; dup {
@@ -238,7 +239,7 @@ func (gs GenesisState) Validate() error {
 	for _, h := range gs.HygieneCertificates {
 		if h.HeldBy != "" {
 			if d, ok := decls[h.HeldBy]; !ok || d.HygieneCertCountry != h.Country || d.HygieneCertNo != h.CertNo {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: held_by %s is not a declaration naming it", h.Country, h.CertNo, Quote(h.HeldBy))
+				return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: held_by %s is not a declaration naming it", h.Country, h.CertNo, text.Quote(h.HeldBy))
 			}
 		}
 		if h.UsedBy == "" {
@@ -247,7 +248,7 @@ func (gs GenesisState) Validate() error {
 		d, ok := decls[h.UsedBy]
 		if !ok || d.HygieneCertCountry != h.Country || d.HygieneCertNo != h.CertNo ||
 			(d.Status != DeclarationStatusCleared && d.Status != DeclarationStatusRecalled) {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: used_by %s is not a cleared declaration using it", h.Country, h.CertNo, Quote(h.UsedBy))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "hygiene certificate %s/%s: used_by %s is not a cleared declaration using it", h.Country, h.CertNo, text.Quote(h.UsedBy))
 		}
 	}
 
@@ -270,7 +271,7 @@ func (gs GenesisState) Validate() error {
 		}
 		for _, no := range r.DeclarationNos {
 			if _, ok := decls[no]; !ok {
-				return errorsmod.Wrapf(ErrInvalidGenesis, "recall %d: unknown declaration %s", r.Id, Quote(no))
+				return errorsmod.Wrapf(ErrInvalidGenesis, "recall %d: unknown declaration %s", r.Id, text.Quote(no))
 			}
 		}
 		recalls[r.Id] = r
@@ -299,7 +300,7 @@ func (gs GenesisState) Validate() error {
 		}
 		shares[s.Id] = struct{}{}
 		if _, ok := decls[s.DeclNo]; !ok {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "share %d: unknown declaration %s", s.Id, Quote(s.DeclNo))
+			return errorsmod.Wrapf(ErrInvalidGenesis, "share %d: unknown declaration %s", s.Id, text.Quote(s.DeclNo))
 		}
 		if err := validateShareFields(s); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "share %d: %s", s.Id, err)
@@ -313,7 +314,7 @@ func (gs GenesisState) Validate() error {
 func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 	check := func(what, addr string) error {
 		if _, err := accaddr.Parse(ac, what, addr); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %s", what, Quote(addr), err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %s", what, text.Quote(addr), err)
 		}
 		return nil
 	}
@@ -512,7 +513,7 @@ func validateHygieneCertFields(h HygieneCertificate) error {
 		return errorsmod.Wrapf(ErrInvalidHygieneCert, "status %s: used_by is set exactly for USED certificates", h.Status.Label())
 	}
 	if h.UsedBy != "" && h.HeldBy != h.UsedBy {
-		return errorsmod.Wrapf(ErrInvalidHygieneCert, "used by %s but held by %s", Quote(h.UsedBy), Quote(h.HeldBy))
+		return errorsmod.Wrapf(ErrInvalidHygieneCert, "used by %s but held by %s", text.Quote(h.UsedBy), text.Quote(h.HeldBy))
 	}
 	if h.HeldBy != "" {
 		if err := ValidateDeclNo(h.HeldBy); err != nil {
@@ -594,7 +595,7 @@ func validateRecallFields(r Recall, maxTargets uint32) error {
 			return err
 		}
 		if i > 0 && r.Lots[i-1] >= l {
-			return errorsmod.Wrapf(ErrInvalidRecall, "lots must be sorted and unique: %s follows %s", Quote(l), Quote(r.Lots[i-1]))
+			return errorsmod.Wrapf(ErrInvalidRecall, "lots must be sorted and unique: %s follows %s", text.Quote(l), text.Quote(r.Lots[i-1]))
 		}
 	}
 	for i, no := range r.DeclarationNos {
@@ -602,7 +603,7 @@ func validateRecallFields(r Recall, maxTargets uint32) error {
 			return err
 		}
 		if i > 0 && r.DeclarationNos[i-1] >= no {
-			return errorsmod.Wrapf(ErrInvalidRecall, "declaration_nos must be sorted and unique: %s follows %s", Quote(no), Quote(r.DeclarationNos[i-1]))
+			return errorsmod.Wrapf(ErrInvalidRecall, "declaration_nos must be sorted and unique: %s follows %s", text.Quote(no), text.Quote(r.DeclarationNos[i-1]))
 		}
 	}
 	if err := agencytypes.ValidateAgencyID(r.AgencyId); err != nil {

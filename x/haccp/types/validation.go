@@ -12,6 +12,7 @@ import (
 
 	"github.com/civicchain/civic/internal/digest"
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/internal/text"
 )
 
 // Bounds of every string and list the module stores. They are checked before
@@ -56,8 +57,6 @@ const (
 	MaxPartnerLength = 128
 	// MaxSharedValueLength bounds one disclosed value (canonical JSON).
 	MaxSharedValueLength = 256 * 1024
-	// maxQuoted is how much of a rejected value an error message repeats.
-	maxQuoted = 70
 )
 
 // Units an import item's quantity may be given in.
@@ -82,7 +81,7 @@ func ValidateOptionalDigest(field, d string) error {
 // ValidateCertNo checks a HACCP certificate number, ^[A-Z0-9][A-Z0-9-]{3,31}$.
 func ValidateCertNo(s string) error {
 	if !isNumber(s) {
-		return errorsmod.Wrapf(ErrInvalidCertNo, "cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidCertNo, "cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidCertNo, "cert_no", s)
 }
@@ -91,7 +90,7 @@ func ValidateCertNo(s string) error {
 // the same grammar as a HACCP certificate number.
 func ValidateHygieneCertNo(s string) error {
 	if !isNumber(s) {
-		return errorsmod.Wrapf(ErrInvalidHygieneCert, "hygiene cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidHygieneCert, "hygiene cert_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidHygieneCert, "hygiene cert_no", s)
 }
@@ -99,7 +98,7 @@ func ValidateHygieneCertNo(s string) error {
 // ValidateDeclNo checks an import declaration number, ^[A-Z0-9][A-Z0-9-]{3,31}$.
 func ValidateDeclNo(s string) error {
 	if !isNumber(s) {
-		return errorsmod.Wrapf(ErrInvalidDeclNo, "decl_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidDeclNo, "decl_no %s does not match ^[A-Z0-9][A-Z0-9-]{3,31}$", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidDeclNo, "decl_no", s)
 }
@@ -112,10 +111,10 @@ func ValidateScope(scope []string) error {
 	}
 	for i, s := range scope {
 		if !isScopeCode(s) {
-			return errorsmod.Wrapf(ErrInvalidScope, "scope[%d] %s does not match ^[a-z0-9][a-z0-9._-]{0,63}$", i, Quote(s))
+			return errorsmod.Wrapf(ErrInvalidScope, "scope[%d] %s does not match ^[a-z0-9][a-z0-9._-]{0,63}$", i, text.Quote(s))
 		}
 		if i > 0 && scope[i-1] >= s {
-			return errorsmod.Wrapf(ErrInvalidScope, "scope must be sorted and unique: %s follows %s", Quote(s), Quote(scope[i-1]))
+			return errorsmod.Wrapf(ErrInvalidScope, "scope must be sorted and unique: %s follows %s", text.Quote(s), text.Quote(scope[i-1]))
 		}
 		if err := noPersonalData(ErrInvalidScope, fmt.Sprintf("scope[%d]", i), s); err != nil {
 			return err
@@ -194,10 +193,10 @@ func IsCountryCode(c string) bool {
 // ValidateCountry checks an ISO 3166-1 alpha-2 code (uppercase, officially assigned).
 func ValidateCountry(c string) error {
 	if len(c) != CountryCodeLength || !isUpper(c[0]) || !isUpper(c[1]) {
-		return errorsmod.Wrapf(ErrInvalidCountry, "country %s must be two uppercase letters (ISO 3166-1 alpha-2)", Quote(c))
+		return errorsmod.Wrapf(ErrInvalidCountry, "country %s must be two uppercase letters (ISO 3166-1 alpha-2)", text.Quote(c))
 	}
 	if !IsCountryCode(c) {
-		return errorsmod.Wrapf(ErrInvalidCountry, "country %s is not an assigned ISO 3166-1 alpha-2 code", Quote(c))
+		return errorsmod.Wrapf(ErrInvalidCountry, "country %s is not an assigned ISO 3166-1 alpha-2 code", text.Quote(c))
 	}
 	return nil
 }
@@ -206,13 +205,13 @@ func ValidateCountry(c string) error {
 // chapter, are 01..97.
 func ValidateHSCode(s string) error {
 	if len(s) < MinHSCodeLength || len(s) > MaxHSCodeLength {
-		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s must be %d..%d digits, got %d characters", Quote(s), MinHSCodeLength, MaxHSCodeLength, len(s))
+		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s must be %d..%d digits, got %d characters", text.Quote(s), MinHSCodeLength, MaxHSCodeLength, len(s))
 	}
 	if !isDigits(s) {
-		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s must be digits only", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s must be digits only", text.Quote(s))
 	}
 	if ch := hsChapter(s); ch < 1 || ch > 97 {
-		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s has chapter %02d, want 01..97", Quote(s), ch)
+		return errorsmod.Wrapf(ErrInvalidHSCode, "hs_code %s has chapter %02d, want 01..97", text.Quote(s), ch)
 	}
 	return nil
 }
@@ -232,7 +231,7 @@ func ValidateTraceNumber(s string) error {
 	case len(s) == LotTraceNumberLength && s[0] == 'L' && isDigits(s[1:]):
 		return nil
 	}
-	return errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no %s must be 12 digits or \"L\" followed by 14 digits", Quote(s))
+	return errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no %s must be 12 digits or \"L\" followed by 14 digits", text.Quote(s))
 }
 
 // ValidateUnit checks an item's unit: KG, G, T, L, ML, EA or BOX.
@@ -242,18 +241,18 @@ func ValidateUnit(u string) error {
 			return nil
 		}
 	}
-	return errorsmod.Wrapf(ErrInvalidItem, "unit %s must be one of %s", Quote(u), strings.Join(Units, ", "))
+	return errorsmod.Wrapf(ErrInvalidItem, "unit %s must be one of %s", text.Quote(u), strings.Join(Units, ", "))
 }
 
 // ValidateLot checks a lot number: 1..64 bytes of [A-Za-z0-9._/-].
 func ValidateLot(s string) error {
 	if len(s) == 0 || len(s) > MaxLotLength {
-		return errorsmod.Wrapf(ErrInvalidLot, "lot %s must be 1..%d bytes, got %d", Quote(s), MaxLotLength, len(s))
+		return errorsmod.Wrapf(ErrInvalidLot, "lot %s must be 1..%d bytes, got %d", text.Quote(s), MaxLotLength, len(s))
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !isAlnum(c) && c != '.' && c != '_' && c != '/' && c != '-' {
-			return errorsmod.Wrapf(ErrInvalidLot, "lot %s has a character outside [A-Za-z0-9._/-] at %d", Quote(s), i+1)
+			return errorsmod.Wrapf(ErrInvalidLot, "lot %s has a character outside [A-Za-z0-9._/-] at %d", text.Quote(s), i+1)
 		}
 	}
 	return noPersonalData(ErrInvalidLot, "lot", s)
@@ -284,13 +283,13 @@ func ValidateItem(item ImportItem, index int) error {
 	}
 	if IsMeat(item.HsCode) {
 		if item.LivestockTraceNo == "" {
-			return wrap(errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no is required for meat (hs_code %s)", Quote(item.HsCode)))
+			return wrap(errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no is required for meat (hs_code %s)", text.Quote(item.HsCode)))
 		}
 		if err := ValidateTraceNumber(item.LivestockTraceNo); err != nil {
 			return wrap(err)
 		}
 	} else if item.LivestockTraceNo != "" {
-		return wrap(errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no %s given for non-meat hs_code %s", Quote(item.LivestockTraceNo), Quote(item.HsCode)))
+		return wrap(errorsmod.Wrapf(ErrInvalidTraceNumber, "livestock_trace_no %s given for non-meat hs_code %s", text.Quote(item.LivestockTraceNo), text.Quote(item.HsCode)))
 	}
 	return nil
 }
@@ -311,12 +310,12 @@ func ValidateItems(items []ImportItem, max uint32) error {
 // ValidateReasonCode checks a reason code, ^[A-Z][A-Z0-9_]{1,31}$.
 func ValidateReasonCode(s string) error {
 	if len(s) < MinReasonCodeLength || len(s) > MaxReasonCodeLength || !isUpper(s[0]) {
-		return errorsmod.Wrapf(ErrInvalidReasonCode, "reason_code %s does not match ^[A-Z][A-Z0-9_]{1,31}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidReasonCode, "reason_code %s does not match ^[A-Z][A-Z0-9_]{1,31}$", text.Quote(s))
 	}
 	for i := 1; i < len(s); i++ {
 		c := s[i]
 		if !isUpper(c) && !isDigit(c) && c != '_' {
-			return errorsmod.Wrapf(ErrInvalidReasonCode, "reason_code %s does not match ^[A-Z][A-Z0-9_]{1,31}$", Quote(s))
+			return errorsmod.Wrapf(ErrInvalidReasonCode, "reason_code %s does not match ^[A-Z][A-Z0-9_]{1,31}$", text.Quote(s))
 		}
 	}
 	return noPersonalData(ErrInvalidReasonCode, "reason_code", s)
@@ -333,7 +332,7 @@ func ValidateOptionalReasonCode(s string) error {
 // ValidateCcpCode checks a critical-control-point code, ^[A-Z0-9][A-Z0-9-]{0,31}$.
 func ValidateCcpCode(s string) error {
 	if len(s) == 0 || len(s) > MaxCcpCodeLength || !isUpperCode(s) {
-		return errorsmod.Wrapf(ErrInvalidCcpRecord, "ccp_code %s does not match ^[A-Z0-9][A-Z0-9-]{0,31}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidCcpRecord, "ccp_code %s does not match ^[A-Z0-9][A-Z0-9-]{0,31}$", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidCcpRecord, "ccp_code", s)
 }
@@ -341,7 +340,7 @@ func ValidateCcpCode(s string) error {
 // ValidateCustomsRef checks a customs clearance number, ^[A-Z0-9][A-Z0-9-]{5,39}$.
 func ValidateCustomsRef(s string) error {
 	if len(s) < MinCustomsRefLength || len(s) > MaxCustomsRefLength || !isUpperCode(s) {
-		return errorsmod.Wrapf(ErrInvalidCustomsRef, "customs_ref %s does not match ^[A-Z0-9][A-Z0-9-]{5,39}$", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidCustomsRef, "customs_ref %s does not match ^[A-Z0-9][A-Z0-9-]{5,39}$", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidCustomsRef, "customs_ref", s)
 }
@@ -361,29 +360,29 @@ func ValidateName(field, s string, max int) error {
 		return errorsmod.Wrapf(ErrInvalidName, "%s is empty", field)
 	}
 	if !utf8.ValidString(s) {
-		return errorsmod.Wrapf(ErrInvalidName, "%s %s is not valid UTF-8", field, Quote(s))
+		return errorsmod.Wrapf(ErrInvalidName, "%s %s is not valid UTF-8", field, text.Quote(s))
 	}
 	if strings.TrimSpace(s) != s {
-		return errorsmod.Wrapf(ErrInvalidName, "%s %s has leading or trailing white space", field, Quote(s))
+		return errorsmod.Wrapf(ErrInvalidName, "%s %s has leading or trailing white space", field, text.Quote(s))
 	}
 	prevSpace := false
 	for i, r := range s {
 		switch {
 		case r == ' ':
 			if prevSpace {
-				return errorsmod.Wrapf(ErrInvalidName, "%s %s has two spaces in a row at byte %d", field, Quote(s), i+1)
+				return errorsmod.Wrapf(ErrInvalidName, "%s %s has two spaces in a row at byte %d", field, text.Quote(s), i+1)
 			}
 		case unicode.IsLetter(r) && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Hangul, r)):
 		case '0' <= r && r <= '9':
 		case strings.ContainsRune(nameSymbols, r):
 		default:
 			return errorsmod.Wrapf(ErrInvalidName, "%s %s has %q at byte %d: a name is Latin or Hangul letters, digits, spaces and %s",
-				field, Quote(s), r, i+1, nameSymbols)
+				field, text.Quote(s), r, i+1, nameSymbols)
 		}
 		prevSpace = r == ' '
 	}
 	if what := pii.FindInText(s); what != "" {
-		return errorsmod.Wrapf(ErrInvalidName, "%s %s has the shape of %s", field, Quote(s), what)
+		return errorsmod.Wrapf(ErrInvalidName, "%s %s has the shape of %s", field, text.Quote(s), what)
 	}
 	return nil
 }
@@ -396,7 +395,7 @@ const nameSymbols = ".,&'()-/+"
 // letters, digits and dashes would otherwise take "010-1234-5678".
 func noPersonalData(kind *errorsmod.Error, field, s string) error {
 	if what := pii.Find(s); what != "" {
-		return errorsmod.Wrapf(kind, "%s %s has the shape of %s", field, Quote(s), what)
+		return errorsmod.Wrapf(kind, "%s %s has the shape of %s", field, text.Quote(s), what)
 	}
 	return nil
 }
@@ -404,7 +403,7 @@ func noPersonalData(kind *errorsmod.Error, field, s string) error {
 // ValidateRegionCode checks an administrative region code: 5 digits.
 func ValidateRegionCode(s string) error {
 	if len(s) != RegionCodeLength || !isDigits(s) {
-		return errorsmod.Wrapf(ErrInvalidFacility, "region_code %s must be %d digits", Quote(s), RegionCodeLength)
+		return errorsmod.Wrapf(ErrInvalidFacility, "region_code %s must be %d digits", text.Quote(s), RegionCodeLength)
 	}
 	return nil
 }
@@ -416,10 +415,10 @@ func ValidateRegionCode(s string) error {
 // data shape. An address is not decoded here.
 func ValidatePartner(s string) error {
 	if len(s) == 0 || len(s) > MaxPartnerLength {
-		return errorsmod.Wrapf(ErrInvalidShare, "partner %s must be 1..%d bytes, got %d", Quote(s), MaxPartnerLength, len(s))
+		return errorsmod.Wrapf(ErrInvalidShare, "partner %s must be 1..%d bytes, got %d", text.Quote(s), MaxPartnerLength, len(s))
 	}
 	if !isBech32Shape(s) && !isDID(s) {
-		return errorsmod.Wrapf(ErrInvalidShare, "partner %s is neither a bech32 account address nor a DID (did:method:id)", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidShare, "partner %s is neither a bech32 account address nor a DID (did:method:id)", text.Quote(s))
 	}
 	return noPersonalData(ErrInvalidShare, "partner", s)
 }
@@ -493,14 +492,6 @@ func ValidateSharedValue(v SharedValue) error {
 		return errorsmod.Wrapf(ErrInvalidShare, "value of %s is not valid UTF-8", v.Field.Label())
 	}
 	return nil
-}
-
-// Quote repeats a rejected value in an error message, cut to a readable length.
-func Quote(s string) string {
-	if len(s) > maxQuoted {
-		return fmt.Sprintf("%q...(%d bytes)", s[:maxQuoted], len(s))
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // --- enums ---

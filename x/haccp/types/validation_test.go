@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -31,12 +32,9 @@ type strCase struct {
 func runStr(t *testing.T, fn func(string) error, cases []strCase) {
 	t.Helper()
 	for _, tc := range cases {
-		check(t, Quote(tc.in), fn(tc.in), tc.want)
+		check(t, text.Quote(tc.in), fn(tc.in), tc.want)
 	}
 }
-
-// Quote keeps test names readable.
-func Quote(s string) string { return types.Quote(s) }
 
 func TestValidateDigest(t *testing.T) {
 	runStr(t, func(s string) error { return types.ValidateDigest("log_digest", s) }, []strCase{
@@ -325,13 +323,6 @@ func TestValidateSharedValue(t *testing.T) {
 	} {
 		check(t, tc.name, types.ValidateSharedValue(tc.in), tc.want)
 	}
-}
-
-func TestQuote(t *testing.T) {
-	require.Equal(t, `"ab"`, types.Quote("ab"))
-	q := types.Quote(strings.Repeat("x", 100))
-	require.Contains(t, q, "(100 bytes)")
-	require.Less(t, len(q), 100)
 }
 
 func TestEnums(t *testing.T) {
