@@ -8,9 +8,9 @@ import (
 	"github.com/civicchain/civic/x/did/types"
 )
 
-// InitGenesis validates gs and writes it, rebuilding every index from the
-// records: the latest version of each DID, schemas by agency and by name,
-// grants by schema and status lists by issuer.
+// InitGenesis validates gs and writes it. The indexes of schemas, grants and
+// status lists follow their records (IndexedMap); the latest version of each
+// DID is the last of its versions written.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -39,7 +39,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, s := range gs.Schemas {
-		if err := k.setSchema(ctx, s); err != nil {
+		if err := k.Schemas.Set(ctx, s.Id, s); err != nil {
 			return err
 		}
 	}
@@ -49,12 +49,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, g := range gs.Grants {
-		if err := k.setGrant(ctx, g.Did, g.SchemaId); err != nil {
+		if err := k.IssuerSchemas.Set(ctx, collections.Join(g.Did, g.SchemaId), collections.NoValue{}); err != nil {
 			return err
 		}
 	}
 	for _, l := range gs.StatusLists {
-		if err := k.setStatusList(ctx, l); err != nil {
+		if err := k.StatusLists.Set(ctx, l.Id, l); err != nil {
 			return err
 		}
 	}
@@ -101,7 +101,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
+	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
 		gs.Grants = append(gs.Grants, types.IssuerSchemaGrant{Did: key.K1(), SchemaId: key.K2()})
 		return false, nil
 	}); err != nil {

@@ -11,9 +11,9 @@ import (
 )
 
 // Invariants of the module state: every DID's versions are numbered 1..n without gaps,
-// end at its latest-version entry and stop at deactivation; every index entry points to an
-// existing record and every record is indexed; grants, issuer bindings and status lists
-// refer to existing DIDs and schemas; the status bits are stored as the chunk layout says
+// end at its latest-version entry and stop at deactivation; records are stored under their
+// own ids, ids already issued; grants, issuer bindings and status lists refer to existing
+// DIDs and schemas; the status bits are stored as the chunk layout says
 // and add up to each list's set_count. Each check walks the whole store, so they are for
 // tests and simulations (app/sim_test.go), never for a block hook; the crisis module is
 // not wired. Each returns nil or an error naming the broken record.
@@ -29,7 +29,6 @@ func (k Keeper) Invariants() []Invariant {
 	return []Invariant{
 		{"versions", k.VersionsInvariant},
 		{"schemas", k.SchemasInvariant},
-		{"schema-indexes", k.SchemaIndexesInvariant},
 		{"issuers", k.IssuersInvariant},
 		{"grants", k.GrantsInvariant},
 		{"status-lists", k.StatusListsInvariant},
@@ -119,8 +118,8 @@ func (k Keeper) VersionsInvariant(ctx context.Context) error {
 	})
 }
 
-// SchemasInvariant checks every schema: stored under its own id, an id already issued, and
-// indexed by agency and by name@version.
+// SchemasInvariant checks every schema: stored under its own id, an id already issued.
+// (Its indexes by agency and by name@version follow it: Schemas is an IndexedMap.)
 func (k Keeper) SchemasInvariant(ctx context.Context) error {
 	last, err := k.NextSchemaID.Peek(ctx)
 	if err != nil {
@@ -129,59 +128,6 @@ func (k Keeper) SchemasInvariant(ctx context.Context) error {
 	return k.Schemas.Walk(ctx, nil, func(id uint64, s types.CredentialSchema) (bool, error) {
 		if s.Id != id || id == 0 || id > last {
 			return true, fmt.Errorf("schema stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
-		}
-		has, err := k.SchemasByAgency.Has(ctx, collections.Join(s.AgencyId, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("schema %d is not in the schemas-by-agency index under agency %q", id, s.AgencyId)
-		}
-		name := SchemaNameKey(s.Name, s.Version)
-		got, err := k.SchemaByName.Get(ctx, collections.Join(s.AgencyId, name))
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("schema %d is not in the schema-by-name index (agency %q, %s)", id, s.AgencyId, name)
-		case err != nil:
-			return true, err
-		case got != id:
-			return true, fmt.Errorf("schema %s of agency %q is indexed to schema %d, not schema %d", name, s.AgencyId, got, id)
-		}
-		return false, nil
-	})
-}
-
-// SchemaIndexesInvariant checks that every schemas-by-agency and schema-by-name entry points
-// to an existing schema with that agency (and name@version).
-func (k Keeper) SchemaIndexesInvariant(ctx context.Context) error {
-	schema := func(what string, id uint64) (types.CredentialSchema, error) {
-		s, err := k.Schemas.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) {
-			return s, fmt.Errorf("%s points to schema %d, which does not exist", what, id)
-		}
-		return s, err
-	}
-	if err := k.SchemasByAgency.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		what := fmt.Sprintf("schemas-by-agency entry (%q, %d)", key.K1(), key.K2())
-		s, err := schema(what, key.K2())
-		if err != nil {
-			return true, err
-		}
-		if s.AgencyId != key.K1() {
-			return true, fmt.Errorf("%s points to a schema of agency %q", what, s.AgencyId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.SchemaByName.Walk(ctx, nil, func(key collections.Pair[string, string], id uint64) (bool, error) {
-		what := fmt.Sprintf("schema-by-name entry (%q, %s)", key.K1(), key.K2())
-		s, err := schema(what, id)
-		if err != nil {
-			return true, err
-		}
-		if s.AgencyId != key.K1() || SchemaNameKey(s.Name, s.Version) != key.K2() {
-			return true, fmt.Errorf("%s points to schema %d, %s of agency %q", what, id, SchemaNameKey(s.Name, s.Version), s.AgencyId)
 		}
 		return false, nil
 	})
@@ -204,54 +150,34 @@ func (k Keeper) IssuersInvariant(ctx context.Context) error {
 	})
 }
 
-// GrantsInvariant checks the schema grants: each is in both indexes (by issuer and by
-// schema), of a bound issuer and an existing schema.
+// GrantsInvariant checks the schema grants: each is of a bound issuer and an existing
+// schema. (The grants by schema follow them: IssuerSchemas is an IndexedMap.)
 func (k Keeper) GrantsInvariant(ctx context.Context) error {
-	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
+	return k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
 		did, id := key.K1(), key.K2()
-		has, err := k.SchemaIssuers.Has(ctx, collections.Join(id, did))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("the grant of schema %d to %s is not in the issuers-by-schema index", id, did)
-		}
-		if has, err = k.Issuers.Has(ctx, did); err != nil {
+		if has, err := k.Issuers.Has(ctx, did); err != nil {
 			return true, err
 		} else if !has {
 			return true, fmt.Errorf("schema %d is granted to %s, which is not a bound issuer", id, did)
 		}
-		if has, err = k.Schemas.Has(ctx, id); err != nil {
+		if has, err := k.Schemas.Has(ctx, id); err != nil {
 			return true, err
 		} else if !has {
 			return true, fmt.Errorf("schema %d, granted to %s, does not exist", id, did)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.SchemaIssuers.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
-		id, did := key.K1(), key.K2()
-		has, err := k.IssuerSchemas.Has(ctx, collections.Join(did, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("the issuers-by-schema entry (%d, %s) has no grant of schema %d to %s", id, did, id, did)
 		}
 		return false, nil
 	})
 }
 
 // StatusListsInvariant checks every status list: stored under its own id, an id already
-// issued, a valid purpose, a size of whole chunks, a version from 1, its issuer a DID, and
-// indexed by issuer; and every by-issuer entry points to a list of that issuer.
+// issued, a valid purpose, a size of whole chunks, a version from 1 and its issuer a DID.
+// (The lists by issuer follow them: StatusLists is an IndexedMap.)
 func (k Keeper) StatusListsInvariant(ctx context.Context) error {
 	last, err := k.NextStatusListID.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	if err := k.StatusLists.Walk(ctx, nil, func(id uint64, l types.StatusList) (bool, error) {
+	return k.StatusLists.Walk(ctx, nil, func(id uint64, l types.StatusList) (bool, error) {
 		if l.Id != id || id == 0 || id > last {
 			return true, fmt.Errorf("status list stored under %d has id %d (ids issued: 1..%d)", id, l.Id, last)
 		}
@@ -270,25 +196,6 @@ func (k Keeper) StatusListsInvariant(ctx context.Context) error {
 		}
 		if !has {
 			return true, fmt.Errorf("status list %d: issuer %s is no DID", id, l.IssuerDid)
-		}
-		if has, err = k.StatusListsByIssuer.Has(ctx, collections.Join(l.IssuerDid, id)); err != nil {
-			return true, err
-		} else if !has {
-			return true, fmt.Errorf("status list %d is not in the status-lists-by-issuer index under %s", id, l.IssuerDid)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.StatusListsByIssuer.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		l, err := k.StatusLists.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("status-lists-by-issuer entry (%s, %d) points to no status list", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if l.IssuerDid != key.K1() {
-			return true, fmt.Errorf("status-lists-by-issuer entry (%s, %d) points to a list of %s", key.K1(), key.K2(), l.IssuerDid)
 		}
 		return false, nil
 	})

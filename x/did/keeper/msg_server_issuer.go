@@ -90,7 +90,7 @@ func (m msgServer) UnbindIssuer(ctx context.Context, msg *types.MsgUnbindIssuer)
 	}
 
 	for _, id := range granted {
-		if err := m.removeGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Remove(ctx, collections.Join(msg.Did, id)); err != nil {
 			return nil, err
 		}
 	}
@@ -162,12 +162,12 @@ func (m msgServer) SetIssuerSchemas(ctx context.Context, msg *types.MsgSetIssuer
 	}
 
 	for _, id := range msg.Grant {
-		if err := m.setGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Set(ctx, collections.Join(msg.Did, id), collections.NoValue{}); err != nil {
 			return nil, err
 		}
 	}
 	for _, id := range msg.Revoke {
-		if err := m.removeGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Remove(ctx, collections.Join(msg.Did, id)); err != nil {
 			return nil, err
 		}
 	}
@@ -296,7 +296,7 @@ func (k Keeper) requireAdminOrAuthority(ctx context.Context, signer sdk.AccAddre
 // the grants that were made.
 func (k Keeper) grantsOf(ctx context.Context, did string, limit int) ([]uint64, error) {
 	var ids []uint64
-	err := k.IssuerSchemas.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](did), func(key collections.Pair[string, uint64]) (bool, error) {
+	err := k.IssuerSchemas.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](did), func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
 		ids = append(ids, key.K2())
 		return limit > 0 && len(ids) >= limit, nil
 	})

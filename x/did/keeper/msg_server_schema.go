@@ -23,7 +23,7 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 		return nil, err
 	}
 	nameKey := SchemaNameKey(msg.Name, msg.Version)
-	if existing, err := m.SchemaByName.Get(ctx, collections.Join(agencyID, nameKey)); err == nil {
+	if existing, err := m.Schemas.Indexes.Name.MatchExact(ctx, collections.Join(agencyID, nameKey)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrSchemaExists, "agency %q registered %s as schema %d", agencyID, nameKey, existing)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
@@ -43,7 +43,7 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 		RegisteredBy:     msg.Signer,
 		RegisteredAt:     sdk.UnwrapSDKContext(ctx).BlockTime(),
 	}
-	if err := m.setSchema(ctx, s); err != nil {
+	if err := m.Schemas.Set(ctx, s.Id, s); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventSchemaRegistered{

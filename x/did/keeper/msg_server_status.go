@@ -52,7 +52,7 @@ func (m msgServer) CreateStatusList(ctx context.Context, msg *types.MsgCreateSta
 		CreatedAt: now,
 		UpdatedAt: now,
 	}
-	if err := m.setStatusList(ctx, l); err != nil {
+	if err := m.StatusLists.Set(ctx, l.Id, l); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventStatusListCreated{

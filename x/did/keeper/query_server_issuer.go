@@ -45,7 +45,7 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 		if verr := agencytypes.ValidateAgencyID(req.AgencyId); verr != nil {
 			return nil, status.Error(codes.InvalidArgument, verr.Error())
 		}
-		schemas, page, err = query.CollectionPaginate(ctx, q.k.SchemasByAgency, pagination.Clamp(req.Pagination),
+		schemas, page, err = query.CollectionPaginate(ctx, q.k.schemasByAgency, pagination.Clamp(req.Pagination),
 			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.CredentialSchema, error) {
 				return q.k.Schemas.Get(ctx, key.K2())
 			},
@@ -88,7 +88,7 @@ func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrusted
 	} else if !has {
 		return nil, status.Errorf(codes.NotFound, "schema %d not found", req.SchemaId)
 	}
-	issuers, page, err := query.CollectionPaginate(ctx, q.k.SchemaIssuers, pagination.Clamp(req.Pagination),
+	issuers, page, err := query.CollectionPaginate(ctx, q.k.IssuerSchemas.Indexes.Schema, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.TrustedIssuer, error) {
 			return q.k.Issuers.Get(ctx, key.K2())
 		},

@@ -41,7 +41,7 @@ func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QuerySt
 	if err := types.ValidateDid(req.Did); err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	lists, page, err := query.CollectionPaginate(ctx, q.k.StatusListsByIssuer, pagination.Clamp(req.Pagination),
+	lists, page, err := query.CollectionPaginate(ctx, q.k.statusListsByIssuer, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.StatusList, error) {
 			return q.k.StatusLists.Get(ctx, key.K2())
 		},
