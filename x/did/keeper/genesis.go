@@ -5,6 +5,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -83,39 +84,27 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	gs := &types.GenesisState{Params: params, NextSchemaId: lastSchema + 1, NextStatusListId: lastList + 1}
 
-	if err := k.Versions.Walk(ctx, nil, func(_ collections.Pair[string, uint64], v types.DidVersion) (bool, error) {
-		gs.Versions = append(gs.Versions, v)
-		return false, nil
-	}); err != nil {
+	if gs.Versions, err = walk.Values(ctx, k.Versions); err != nil {
 		return nil, err
 	}
-	if err := k.Schemas.Walk(ctx, nil, func(_ uint64, s types.CredentialSchema) (bool, error) {
-		gs.Schemas = append(gs.Schemas, s)
-		return false, nil
-	}); err != nil {
+	if gs.Schemas, err = walk.Values(ctx, k.Schemas); err != nil {
 		return nil, err
 	}
-	if err := k.Issuers.Walk(ctx, nil, func(_ string, is types.TrustedIssuer) (bool, error) {
-		gs.Issuers = append(gs.Issuers, is)
-		return false, nil
-	}); err != nil {
+	if gs.Issuers, err = walk.Values(ctx, k.Issuers); err != nil {
 		return nil, err
 	}
-	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
+	if err := walk.Each(ctx, k.IssuerSchemas, func(key collections.Pair[string, uint64], _ collections.NoValue) error {
 		gs.Grants = append(gs.Grants, types.IssuerSchemaGrant{Did: key.K1(), SchemaId: key.K2()})
-		return false, nil
+		return nil
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.StatusLists.Walk(ctx, nil, func(_ uint64, l types.StatusList) (bool, error) {
-		gs.StatusLists = append(gs.StatusLists, l)
-		return false, nil
-	}); err != nil {
+	if gs.StatusLists, err = walk.Values(ctx, k.StatusLists); err != nil {
 		return nil, err
 	}
-	if err := k.StatusChunks.Walk(ctx, nil, func(key collections.Pair[uint64, uint32], bits []byte) (bool, error) {
+	if err := walk.Each(ctx, k.StatusChunks, func(key collections.Pair[uint64, uint32], bits []byte) error {
 		gs.StatusChunks = append(gs.StatusChunks, types.StatusChunk{ListId: key.K1(), Chunk: key.K2(), Bits: bits})
-		return false, nil
+		return nil
 	}); err != nil {
 		return nil, err
 	}

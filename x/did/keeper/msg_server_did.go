@@ -11,6 +11,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -119,7 +120,7 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err := m.setVersion(ctx, 1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCreateDidResponse{VersionId: v.VersionId}, nil
@@ -171,7 +172,7 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateDidResponse{VersionId: v.VersionId}, nil
@@ -206,7 +207,7 @@ func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDi
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgDeactivateDidResponse{VersionId: v.VersionId}, nil

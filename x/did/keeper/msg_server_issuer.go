@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -54,12 +55,12 @@ func (m msgServer) BindIssuer(ctx context.Context, msg *types.MsgBindIssuer) (*t
 		Did:      msg.Did,
 		AgencyId: agency.Id,
 		BoundBy:  msg.Signer,
-		BoundAt:  sdk.UnwrapSDKContext(ctx).BlockTime(),
+		BoundAt:  blockctx.Time(ctx),
 	}
 	if err := m.Issuers.Set(ctx, is.Did, is); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgBindIssuerResponse{}, nil
@@ -97,7 +98,7 @@ func (m msgServer) UnbindIssuer(ctx context.Context, msg *types.MsgUnbindIssuer)
 	if err := m.Issuers.Remove(ctx, msg.Did); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUnbindIssuerResponse{}, nil
@@ -171,7 +172,7 @@ func (m msgServer) SetIssuerSchemas(ctx context.Context, msg *types.MsgSetIssuer
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventIssuerSchemasChanged{
+	if err := blockctx.Emit(ctx, &types.EventIssuerSchemasChanged{
 		Did: msg.Did, Granted: msg.Grant, Revoked: msg.Revoke, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err
