@@ -23,10 +23,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	// The sequences hold the last id issued.
-	if err := k.NextSchemaID.Set(ctx, gs.NextSchemaId-1); err != nil {
+	if err := k.LastSchemaID.Set(ctx, gs.NextSchemaId-1); err != nil {
 		return err
 	}
-	if err := k.NextStatusListID.Set(ctx, gs.NextStatusListId-1); err != nil {
+	if err := k.LastStatusListID.Set(ctx, gs.NextStatusListId-1); err != nil {
 		return err
 	}
 	for _, v := range gs.Versions {
@@ -74,11 +74,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	lastSchema, err := k.NextSchemaID.Peek(ctx)
+	lastSchema, err := k.LastSchemaID.Peek(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lastList, err := k.NextStatusListID.Peek(ctx)
+	lastList, err := k.LastStatusListID.Peek(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func (k Keeper) VersionsInvariant(ctx context.Context) error {
 // SchemasInvariant checks every schema: stored under its own id, an id already issued.
 // (Its indexes by agency and by name@version follow it: Schemas is an IndexedMap.)
 func (k Keeper) SchemasInvariant(ctx context.Context) error {
-	last, err := k.NextSchemaID.Peek(ctx)
+	last, err := k.LastSchemaID.Peek(ctx)
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func (k Keeper) GrantsInvariant(ctx context.Context) error {
 // issued, a valid purpose, a size of whole chunks, a version from 1 and its issuer a DID.
 // (The lists by issuer follow them: StatusLists is an IndexedMap.)
 func (k Keeper) StatusListsInvariant(ctx context.Context) error {
-	last, err := k.NextStatusListID.Peek(ctx)
+	last, err := k.LastStatusListID.Peek(ctx)
 	if err != nil {
 		return err
 	}

@@ -201,7 +201,7 @@ func TestDidInvariantsCatchCorruption(t *testing.T) {
 
 		// schemas
 		{"schema id never issued", func(t *testing.T, k keeper.Keeper, ctx sdk.Context, _ invState) error {
-			return k.NextSchemaID.Set(ctx, 1)
+			return k.LastSchemaID.Set(ctx, 1)
 		}, "schemas", "ids issued: 1..1"},
 		{"schema under another id", setSchema(2, func(sc *types.CredentialSchema) { sc.Id = 9 }), "schemas", "schema stored under 2 has id 9"},
 
@@ -223,7 +223,7 @@ func TestDidInvariantsCatchCorruption(t *testing.T) {
 		// status lists
 		{"list of no DID", setList(2, func(l *types.StatusList) { l.IssuerDid = invDid("ghost") }), "status-lists", "is no DID"},
 		{"list id never issued", func(t *testing.T, k keeper.Keeper, ctx sdk.Context, _ invState) error {
-			return k.NextStatusListID.Set(ctx, 1)
+			return k.LastStatusListID.Set(ctx, 1)
 		}, "status-lists", "ids issued: 1..1"},
 		{"list without purpose", setList(2, func(l *types.StatusList) { l.Purpose = types.StatusPurposeUnspecified }), "status-lists", "has purpose"},
 		{"list size not whole chunks", setList(2, func(l *types.StatusList) { l.Entries = types.MinStatusListEntries + 1 }), "status-lists", "entries (a multiple of 8192"},

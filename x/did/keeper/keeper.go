@@ -39,8 +39,8 @@ type Keeper struct {
 	// LatestVersion: did -> number of its latest version.
 	LatestVersion collections.Map[string, uint64]
 
-	// NextSchemaID holds the last schema id issued (0 = none yet).
-	NextSchemaID collections.Sequence
+	// LastSchemaID is the last schema id issued (0 = none yet).
+	LastSchemaID collections.Sequence
 	// Schemas: schema id -> CredentialSchema, indexed by agency and by name@version.
 	Schemas *collections.IndexedMap[uint64, types.CredentialSchema, SchemaIndexes]
 	// schemasByAgency reads the store of Schemas.Indexes.Agency for pagination.
@@ -52,8 +52,8 @@ type Keeper struct {
 	// indexed by schema.
 	IssuerSchemas *collections.IndexedMap[collections.Pair[string, uint64], collections.NoValue, GrantIndexes]
 
-	// NextStatusListID holds the last status list id issued (0 = none yet).
-	NextStatusListID collections.Sequence
+	// LastStatusListID is the last status list id issued (0 = none yet).
+	LastStatusListID collections.Sequence
 	// StatusLists: list id -> StatusList, indexed by issuer.
 	StatusLists *collections.IndexedMap[uint64, types.StatusList, StatusListIndexes]
 	// statusListsByIssuer reads the store of StatusLists.Indexes.Issuer for pagination.
@@ -128,7 +128,7 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), codec.CollValue[types.DidVersion](cdc)),
 		LatestVersion: collections.NewMap(sb, types.LatestVersionKey, "latest_version", collections.StringKey, collections.Uint64Value),
 
-		NextSchemaID: collections.NewSequence(sb, types.NextSchemaIDKey, "next_schema_id"),
+		LastSchemaID: collections.NewSequence(sb, types.LastSchemaIDKey, "last_schema_id"),
 		Schemas: collections.NewIndexedMap(sb, types.SchemasKey, "schemas", collections.Uint64Key, codec.CollValue[types.CredentialSchema](cdc),
 			SchemaIndexes{
 				Agency: indexes.NewMulti(sb, types.SchemasByAgencyKey, "schemas_by_agency", collections.StringKey, collections.Uint64Key,
@@ -149,7 +149,7 @@ func NewKeeper(
 					collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
 			}),
 
-		NextStatusListID: collections.NewSequence(sb, types.NextStatusListIDKey, "next_status_list_id"),
+		LastStatusListID: collections.NewSequence(sb, types.LastStatusListIDKey, "last_status_list_id"),
 		StatusLists: collections.NewIndexedMap(sb, types.StatusListsKey, "status_lists", collections.Uint64Key, codec.CollValue[types.StatusList](cdc),
 			StatusListIndexes{
 				Issuer: indexes.NewMulti(sb, types.StatusListsByIssuerKey, "status_lists_by_issuer", collections.StringKey, collections.Uint64Key,

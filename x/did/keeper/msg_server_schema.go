@@ -28,7 +28,7 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 		return nil, err
 	}
 
-	last, err := m.NextSchemaID.Next(ctx)
+	last, err := m.LastSchemaID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}

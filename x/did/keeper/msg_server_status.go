@@ -36,7 +36,7 @@ func (m msgServer) CreateStatusList(ctx context.Context, msg *types.MsgCreateSta
 		return nil, err
 	}
 
-	last, err := m.NextStatusListID.Next(ctx)
+	last, err := m.LastStatusListID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
