@@ -87,6 +87,7 @@ import (
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did"
+	didresolver "github.com/civicchain/civic/x/did/client/resolver"
 	didkeeper "github.com/civicchain/civic/x/did/keeper"
 	didtypes "github.com/civicchain/civic/x/did/types"
 	civicevidence "github.com/civicchain/civic/x/evidence"
@@ -460,7 +461,7 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	// The W3C DID resolver (/civic/did/v1/identifiers/{did}) is a route of its own on the
 	// router: the API server adds the gateway as the catch-all after this method returns.
-	did.RegisterResolverRoute(apiSvr.Router, clientCtx)
+	didresolver.RegisterRoute(apiSvr.Router, clientCtx)
 	if apiConfig.Swagger {
 		registerSwagger(apiSvr.Router)
 	}

@@ -15,7 +15,6 @@ import (
 
 	"cosmossdk.io/client/v2/autocli"
 	"cosmossdk.io/core/appmodule"
-	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -55,10 +54,10 @@ type AppModule struct {
 	agencies agencykeeper.Keeper
 }
 
-// NewAppModule returns the x/did module; ak is x/agency's keeper (the one the did keeper
-// was built with), read by the simulation's message factories.
-func NewAppModule(cdc codec.Codec, k keeper.Keeper, ak agencykeeper.Keeper) AppModule {
-	return AppModule{cdc: cdc, keeper: k, agencies: ak}
+// NewAppModule returns the x/did module; agencyKeeper is x/agency's keeper (the one the
+// did keeper was built with), read by the simulation's message factories.
+func NewAppModule(cdc codec.Codec, k keeper.Keeper, agencyKeeper agencykeeper.Keeper) AppModule {
+	return AppModule{cdc: cdc, keeper: k, agencies: agencyKeeper}
 }
 
 // IsAppModule implements appmodule.AppModule.
@@ -82,7 +81,7 @@ func (AppModule) RegisterInterfaces(ir codectypes.InterfaceRegistry) {
 
 // RegisterGRPCGatewayRoutes serves the queries over REST at /civic/did/v1/... The W3C
 // resolver route /civic/did/v1/identifiers/{did} is not a gateway route: the app registers
-// it with RegisterResolverRoute (resolver.go).
+// it with client/resolver.RegisterRoute.
 func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
 	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
 		panic(err)
@@ -125,7 +124,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 	var gs types.GenesisState
 	cdc.MustUnmarshalJSON(bz, &gs)
 	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(errorsmod.Wrapf(err, "failed to initialize %s genesis state", types.ModuleName))
+		panic(fmt.Errorf("failed to initialize %s genesis state: %w", types.ModuleName, err))
 	}
 }
 
@@ -133,7 +132,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
 	gs, err := am.keeper.ExportGenesis(ctx)
 	if err != nil {
-		panic(errorsmod.Wrapf(err, "failed to export %s genesis state", types.ModuleName))
+		panic(fmt.Errorf("failed to export %s genesis state: %w", types.ModuleName, err))
 	}
 	return cdc.MustMarshalJSON(gs)
 }

@@ -5,12 +5,13 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/did/types"
 )
 
-// InitGenesis validates gs and writes it, rebuilding every index from the
-// records: the latest version of each DID, schemas by agency and by name,
-// grants by schema and status lists by issuer.
+// InitGenesis validates gs and writes it. The indexes of schemas, grants and
+// status lists follow their records (IndexedMap); the latest version of each
+// DID is the last of its versions written.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -22,10 +23,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	// The sequences hold the last id issued.
-	if err := k.NextSchemaID.Set(ctx, gs.NextSchemaId-1); err != nil {
+	if err := k.LastSchemaID.Set(ctx, gs.NextSchemaId-1); err != nil {
 		return err
 	}
-	if err := k.NextStatusListID.Set(ctx, gs.NextStatusListId-1); err != nil {
+	if err := k.LastStatusListID.Set(ctx, gs.NextStatusListId-1); err != nil {
 		return err
 	}
 	for _, v := range gs.Versions {
@@ -39,7 +40,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, s := range gs.Schemas {
-		if err := k.setSchema(ctx, s); err != nil {
+		if err := k.Schemas.Set(ctx, s.Id, s); err != nil {
 			return err
 		}
 	}
@@ -49,12 +50,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, g := range gs.Grants {
-		if err := k.setGrant(ctx, g.Did, g.SchemaId); err != nil {
+		if err := k.IssuerSchemas.Set(ctx, collections.Join(g.Did, g.SchemaId), collections.NoValue{}); err != nil {
 			return err
 		}
 	}
 	for _, l := range gs.StatusLists {
-		if err := k.setStatusList(ctx, l); err != nil {
+		if err := k.StatusLists.Set(ctx, l.Id, l); err != nil {
 			return err
 		}
 	}
@@ -73,49 +74,37 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	lastSchema, err := k.NextSchemaID.Peek(ctx)
+	lastSchema, err := k.LastSchemaID.Peek(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lastList, err := k.NextStatusListID.Peek(ctx)
+	lastList, err := k.LastStatusListID.Peek(ctx)
 	if err != nil {
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params, NextSchemaId: lastSchema + 1, NextStatusListId: lastList + 1}
 
-	if err := k.Versions.Walk(ctx, nil, func(_ collections.Pair[string, uint64], v types.DidVersion) (bool, error) {
-		gs.Versions = append(gs.Versions, v)
-		return false, nil
-	}); err != nil {
+	if gs.Versions, err = walk.Values(ctx, k.Versions); err != nil {
 		return nil, err
 	}
-	if err := k.Schemas.Walk(ctx, nil, func(_ uint64, s types.CredentialSchema) (bool, error) {
-		gs.Schemas = append(gs.Schemas, s)
-		return false, nil
-	}); err != nil {
+	if gs.Schemas, err = walk.Values(ctx, k.Schemas); err != nil {
 		return nil, err
 	}
-	if err := k.Issuers.Walk(ctx, nil, func(_ string, is types.TrustedIssuer) (bool, error) {
-		gs.Issuers = append(gs.Issuers, is)
-		return false, nil
-	}); err != nil {
+	if gs.Issuers, err = walk.Values(ctx, k.Issuers); err != nil {
 		return nil, err
 	}
-	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
+	if err := walk.Each(ctx, k.IssuerSchemas, func(key collections.Pair[string, uint64], _ collections.NoValue) error {
 		gs.Grants = append(gs.Grants, types.IssuerSchemaGrant{Did: key.K1(), SchemaId: key.K2()})
-		return false, nil
+		return nil
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.StatusLists.Walk(ctx, nil, func(_ uint64, l types.StatusList) (bool, error) {
-		gs.StatusLists = append(gs.StatusLists, l)
-		return false, nil
-	}); err != nil {
+	if gs.StatusLists, err = walk.Values(ctx, k.StatusLists); err != nil {
 		return nil, err
 	}
-	if err := k.StatusChunks.Walk(ctx, nil, func(key collections.Pair[uint64, uint32], bits []byte) (bool, error) {
+	if err := walk.Each(ctx, k.StatusChunks, func(key collections.Pair[uint64, uint32], bits []byte) error {
 		gs.StatusChunks = append(gs.StatusChunks, types.StatusChunk{ListId: key.K1(), Chunk: key.K2(), Bits: bits})
-		return false, nil
+		return nil
 	}); err != nil {
 		return nil, err
 	}

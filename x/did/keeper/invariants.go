@@ -7,45 +7,34 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/civicchain/civic/internal/invariant"
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/did/types"
 )
 
 // Invariants of the module state: every DID's versions are numbered 1..n without gaps,
-// end at its latest-version entry and stop at deactivation; every index entry points to an
-// existing record and every record is indexed; grants, issuer bindings and status lists
-// refer to existing DIDs and schemas; the status bits are stored as the chunk layout says
-// and add up to each list's set_count. Each check walks the whole store, so they are for
-// tests and simulations (app/sim_test.go), never for a block hook; the crisis module is
-// not wired. Each returns nil or an error naming the broken record.
-
-// Invariant is one named check of the module state.
-type Invariant struct {
-	Name  string
-	Check func(ctx context.Context) error
-}
+// end at its latest-version entry and stop at deactivation; records are stored under their
+// own ids, ids already issued; grants, issuer bindings and status lists refer to existing
+// DIDs and schemas; the status bits are stored as the chunk layout says and add up to each
+// list's set_count. Each check walks the whole store, so they are for tests and
+// simulations (app/sim_test.go), never for a block hook; the crisis module is not wired.
+// Each returns nil or an error naming the broken record.
 
 // Invariants lists every invariant of the module, in the order CheckInvariants runs them.
-func (k Keeper) Invariants() []Invariant {
-	return []Invariant{
-		{"versions", k.VersionsInvariant},
-		{"schemas", k.SchemasInvariant},
-		{"schema-indexes", k.SchemaIndexesInvariant},
-		{"issuers", k.IssuersInvariant},
-		{"grants", k.GrantsInvariant},
-		{"status-lists", k.StatusListsInvariant},
-		{"status-chunks", k.StatusChunksInvariant},
+func (k Keeper) Invariants() []invariant.Invariant {
+	return []invariant.Invariant{
+		{Name: "versions", Check: k.VersionsInvariant},
+		{Name: "schemas", Check: k.SchemasInvariant},
+		{Name: "issuers", Check: k.IssuersInvariant},
+		{Name: "grants", Check: k.GrantsInvariant},
+		{Name: "status-lists", Check: k.StatusListsInvariant},
+		{Name: "status-chunks", Check: k.StatusChunksInvariant},
 	}
 }
 
 // CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
 func (k Keeper) CheckInvariants(ctx context.Context) error {
-	var errs []error
-	for _, inv := range k.Invariants() {
-		if err := inv.Check(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
-		}
-	}
-	return errors.Join(errs...)
+	return invariant.Run(ctx, types.ModuleName, k.Invariants())
 }
 
 // VersionsInvariant checks every DID's versions: stored under (document id, n), numbered
@@ -74,32 +63,32 @@ func (k Keeper) VersionsInvariant(ctx context.Context) error {
 		}
 		return nil
 	}
-	err := k.Versions.Walk(ctx, nil, func(key collections.Pair[string, uint64], v types.DidVersion) (bool, error) {
+	err := walk.Each(ctx, k.Versions, func(key collections.Pair[string, uint64], v types.DidVersion) error {
 		did, n := key.K1(), key.K2()
 		if did != cur.did {
 			if err := finish(); err != nil {
-				return true, err
+				return err
 			}
 			cur = run{did: did}
 		}
 		if v.Document.Id != did {
-			return true, fmt.Errorf("version %d of %s holds the document of %q", n, did, v.Document.Id)
+			return fmt.Errorf("version %d of %s holds the document of %q", n, did, v.Document.Id)
 		}
 		if n != cur.n+1 {
-			return true, fmt.Errorf("%s: version %d follows version %d", did, n, cur.n)
+			return fmt.Errorf("%s: version %d follows version %d", did, n, cur.n)
 		}
 		if cur.deactivated {
-			return true, fmt.Errorf("%s: version %d follows the deactivated version %d", did, n, cur.n)
+			return fmt.Errorf("%s: version %d follows the deactivated version %d", did, n, cur.n)
 		}
 		wantPrev := ""
 		if n > 1 {
 			wantPrev = types.FormatVersionID(n - 1)
 		}
 		if v.VersionId != types.FormatVersionID(n) || v.PreviousVersionId != wantPrev {
-			return true, fmt.Errorf("version %d of %s says version_id %q, previous_version_id %q", n, did, v.VersionId, v.PreviousVersionId)
+			return fmt.Errorf("version %d of %s says version_id %q, previous_version_id %q", n, did, v.VersionId, v.PreviousVersionId)
 		}
 		cur.n, cur.deactivated = n, v.Deactivated
-		return false, nil
+		return nil
 	})
 	if err != nil {
 		return err
@@ -107,190 +96,98 @@ func (k Keeper) VersionsInvariant(ctx context.Context) error {
 	if err := finish(); err != nil {
 		return err
 	}
-	return k.LatestVersion.Walk(ctx, nil, func(did string, n uint64) (bool, error) {
+	return walk.Each(ctx, k.LatestVersion, func(did string, n uint64) error {
 		has, err := k.Versions.Has(ctx, collections.Join(did, uint64(1)))
 		if err != nil {
-			return true, err
+			return err
 		}
 		if !has {
-			return true, fmt.Errorf("the latest version of %s is recorded as %d but it has no versions", did, n)
+			return fmt.Errorf("the latest version of %s is recorded as %d but it has no versions", did, n)
 		}
-		return false, nil
+		return nil
 	})
 }
 
-// SchemasInvariant checks every schema: stored under its own id, an id already issued, and
-// indexed by agency and by name@version.
+// SchemasInvariant checks every schema: stored under its own id, an id already issued.
+// (Its indexes by agency and by name@version follow it: Schemas is an IndexedMap.)
 func (k Keeper) SchemasInvariant(ctx context.Context) error {
-	last, err := k.NextSchemaID.Peek(ctx)
+	last, err := k.LastSchemaID.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	return k.Schemas.Walk(ctx, nil, func(id uint64, s types.CredentialSchema) (bool, error) {
+	return walk.Each(ctx, k.Schemas, func(id uint64, s types.CredentialSchema) error {
 		if s.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("schema stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
+			return fmt.Errorf("schema stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
 		}
-		has, err := k.SchemasByAgency.Has(ctx, collections.Join(s.AgencyId, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("schema %d is not in the schemas-by-agency index under agency %q", id, s.AgencyId)
-		}
-		name := SchemaNameKey(s.Name, s.Version)
-		got, err := k.SchemaByName.Get(ctx, collections.Join(s.AgencyId, name))
-		switch {
-		case errors.Is(err, collections.ErrNotFound):
-			return true, fmt.Errorf("schema %d is not in the schema-by-name index (agency %q, %s)", id, s.AgencyId, name)
-		case err != nil:
-			return true, err
-		case got != id:
-			return true, fmt.Errorf("schema %s of agency %q is indexed to schema %d, not schema %d", name, s.AgencyId, got, id)
-		}
-		return false, nil
-	})
-}
-
-// SchemaIndexesInvariant checks that every schemas-by-agency and schema-by-name entry points
-// to an existing schema with that agency (and name@version).
-func (k Keeper) SchemaIndexesInvariant(ctx context.Context) error {
-	schema := func(what string, id uint64) (types.CredentialSchema, error) {
-		s, err := k.Schemas.Get(ctx, id)
-		if errors.Is(err, collections.ErrNotFound) {
-			return s, fmt.Errorf("%s points to schema %d, which does not exist", what, id)
-		}
-		return s, err
-	}
-	if err := k.SchemasByAgency.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		what := fmt.Sprintf("schemas-by-agency entry (%q, %d)", key.K1(), key.K2())
-		s, err := schema(what, key.K2())
-		if err != nil {
-			return true, err
-		}
-		if s.AgencyId != key.K1() {
-			return true, fmt.Errorf("%s points to a schema of agency %q", what, s.AgencyId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.SchemaByName.Walk(ctx, nil, func(key collections.Pair[string, string], id uint64) (bool, error) {
-		what := fmt.Sprintf("schema-by-name entry (%q, %s)", key.K1(), key.K2())
-		s, err := schema(what, id)
-		if err != nil {
-			return true, err
-		}
-		if s.AgencyId != key.K1() || SchemaNameKey(s.Name, s.Version) != key.K2() {
-			return true, fmt.Errorf("%s points to schema %d, %s of agency %q", what, id, SchemaNameKey(s.Name, s.Version), s.AgencyId)
-		}
-		return false, nil
+		return nil
 	})
 }
 
 // IssuersInvariant checks every issuer binding: stored under its own DID, and the DID exists.
 func (k Keeper) IssuersInvariant(ctx context.Context) error {
-	return k.Issuers.Walk(ctx, nil, func(did string, is types.TrustedIssuer) (bool, error) {
+	return walk.Each(ctx, k.Issuers, func(did string, is types.TrustedIssuer) error {
 		if is.Did != did {
-			return true, fmt.Errorf("issuer binding stored under %s names %s", did, is.Did)
+			return fmt.Errorf("issuer binding stored under %s names %s", did, is.Did)
 		}
 		has, err := k.LatestVersion.Has(ctx, did)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if !has {
-			return true, fmt.Errorf("issuer %s (agency %q) is no DID", did, is.AgencyId)
+			return fmt.Errorf("issuer %s (agency %q) is no DID", did, is.AgencyId)
 		}
-		return false, nil
+		return nil
 	})
 }
 
-// GrantsInvariant checks the schema grants: each is in both indexes (by issuer and by
-// schema), of a bound issuer and an existing schema.
+// GrantsInvariant checks the schema grants: each is of a bound issuer and an existing
+// schema. (The grants by schema follow them: IssuerSchemas is an IndexedMap.)
 func (k Keeper) GrantsInvariant(ctx context.Context) error {
-	if err := k.IssuerSchemas.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
+	return walk.Each(ctx, k.IssuerSchemas, func(key collections.Pair[string, uint64], _ collections.NoValue) error {
 		did, id := key.K1(), key.K2()
-		has, err := k.SchemaIssuers.Has(ctx, collections.Join(id, did))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("the grant of schema %d to %s is not in the issuers-by-schema index", id, did)
-		}
-		if has, err = k.Issuers.Has(ctx, did); err != nil {
-			return true, err
+		if has, err := k.Issuers.Has(ctx, did); err != nil {
+			return err
 		} else if !has {
-			return true, fmt.Errorf("schema %d is granted to %s, which is not a bound issuer", id, did)
+			return fmt.Errorf("schema %d is granted to %s, which is not a bound issuer", id, did)
 		}
-		if has, err = k.Schemas.Has(ctx, id); err != nil {
-			return true, err
+		if has, err := k.Schemas.Has(ctx, id); err != nil {
+			return err
 		} else if !has {
-			return true, fmt.Errorf("schema %d, granted to %s, does not exist", id, did)
+			return fmt.Errorf("schema %d, granted to %s, does not exist", id, did)
 		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.SchemaIssuers.Walk(ctx, nil, func(key collections.Pair[uint64, string]) (bool, error) {
-		id, did := key.K1(), key.K2()
-		has, err := k.IssuerSchemas.Has(ctx, collections.Join(did, id))
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			return true, fmt.Errorf("the issuers-by-schema entry (%d, %s) has no grant of schema %d to %s", id, did, id, did)
-		}
-		return false, nil
+		return nil
 	})
 }
 
 // StatusListsInvariant checks every status list: stored under its own id, an id already
-// issued, a valid purpose, a size of whole chunks, a version from 1, its issuer a DID, and
-// indexed by issuer; and every by-issuer entry points to a list of that issuer.
+// issued, a valid purpose, a size of whole chunks, a version from 1 and its issuer a DID.
+// (The lists by issuer follow them: StatusLists is an IndexedMap.)
 func (k Keeper) StatusListsInvariant(ctx context.Context) error {
-	last, err := k.NextStatusListID.Peek(ctx)
+	last, err := k.LastStatusListID.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	if err := k.StatusLists.Walk(ctx, nil, func(id uint64, l types.StatusList) (bool, error) {
+	return walk.Each(ctx, k.StatusLists, func(id uint64, l types.StatusList) error {
 		if l.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("status list stored under %d has id %d (ids issued: 1..%d)", id, l.Id, last)
+			return fmt.Errorf("status list stored under %d has id %d (ids issued: 1..%d)", id, l.Id, last)
 		}
 		if l.Purpose != types.StatusPurposeRevocation && l.Purpose != types.StatusPurposeSuspension {
-			return true, fmt.Errorf("status list %d has purpose %s", id, l.Purpose)
+			return fmt.Errorf("status list %d has purpose %s", id, l.Purpose)
 		}
 		if l.Entries < types.MinStatusListEntries || l.Entries%types.StatusChunkBits != 0 {
-			return true, fmt.Errorf("status list %d has %d entries (a multiple of %d, at least %d)", id, l.Entries, types.StatusChunkBits, types.MinStatusListEntries)
+			return fmt.Errorf("status list %d has %d entries (a multiple of %d, at least %d)", id, l.Entries, types.StatusChunkBits, types.MinStatusListEntries)
 		}
 		if l.Version == 0 || l.SetCount > l.Entries {
-			return true, fmt.Errorf("status list %d has version %d and set_count %d of %d entries", id, l.Version, l.SetCount, l.Entries)
+			return fmt.Errorf("status list %d has version %d and set_count %d of %d entries", id, l.Version, l.SetCount, l.Entries)
 		}
 		has, err := k.LatestVersion.Has(ctx, l.IssuerDid)
 		if err != nil {
-			return true, err
+			return err
 		}
 		if !has {
-			return true, fmt.Errorf("status list %d: issuer %s is no DID", id, l.IssuerDid)
+			return fmt.Errorf("status list %d: issuer %s is no DID", id, l.IssuerDid)
 		}
-		if has, err = k.StatusListsByIssuer.Has(ctx, collections.Join(l.IssuerDid, id)); err != nil {
-			return true, err
-		} else if !has {
-			return true, fmt.Errorf("status list %d is not in the status-lists-by-issuer index under %s", id, l.IssuerDid)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	return k.StatusListsByIssuer.Walk(ctx, nil, func(key collections.Pair[string, uint64]) (bool, error) {
-		l, err := k.StatusLists.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("status-lists-by-issuer entry (%s, %d) points to no status list", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if l.IssuerDid != key.K1() {
-			return true, fmt.Errorf("status-lists-by-issuer entry (%s, %d) points to a list of %s", key.K1(), key.K2(), l.IssuerDid)
-		}
-		return false, nil
+		return nil
 	})
 }
 
@@ -311,33 +208,33 @@ func (k Keeper) StatusChunksInvariant(ctx context.Context) error {
 		return nil
 	}
 	counted := make(map[uint64]bool)
-	err := k.StatusChunks.Walk(ctx, nil, func(key collections.Pair[uint64, uint32], bits []byte) (bool, error) {
+	err := walk.Each(ctx, k.StatusChunks, func(key collections.Pair[uint64, uint32], bits []byte) error {
 		id, chunk := key.K1(), key.K2()
 		if cur == nil || cur.list.Id != id {
 			if err := finish(); err != nil {
-				return true, err
+				return err
 			}
 			l, err := k.StatusLists.Get(ctx, id)
 			if errors.Is(err, collections.ErrNotFound) {
-				return true, fmt.Errorf("status chunk %d of list %d: the list does not exist", chunk, id)
+				return fmt.Errorf("status chunk %d of list %d: the list does not exist", chunk, id)
 			} else if err != nil {
-				return true, err
+				return err
 			}
 			cur = &run{list: l}
 			counted[id] = true
 		}
 		if uint64(chunk) >= cur.list.Entries/types.StatusChunkBits {
-			return true, fmt.Errorf("status chunk %d of list %d lies outside the list's %d entries", chunk, id, cur.list.Entries)
+			return fmt.Errorf("status chunk %d of list %d lies outside the list's %d entries", chunk, id, cur.list.Entries)
 		}
 		if len(bits) != chunkBytes {
-			return true, fmt.Errorf("status chunk %d of list %d holds %d bytes, not %d", chunk, id, len(bits), chunkBytes)
+			return fmt.Errorf("status chunk %d of list %d holds %d bytes, not %d", chunk, id, len(bits), chunkBytes)
 		}
 		n := types.CountBits(bits)
 		if n == 0 {
-			return true, fmt.Errorf("status chunk %d of list %d is all zero (zero chunks are not stored)", chunk, id)
+			return fmt.Errorf("status chunk %d of list %d is all zero (zero chunks are not stored)", chunk, id)
 		}
 		cur.set += n
-		return false, nil
+		return nil
 	})
 	if err != nil {
 		return err
@@ -345,10 +242,10 @@ func (k Keeper) StatusChunksInvariant(ctx context.Context) error {
 	if err := finish(); err != nil {
 		return err
 	}
-	return k.StatusLists.Walk(ctx, nil, func(id uint64, l types.StatusList) (bool, error) {
+	return walk.Each(ctx, k.StatusLists, func(id uint64, l types.StatusList) error {
 		if !counted[id] && l.SetCount != 0 {
-			return true, fmt.Errorf("status list %d has set_count %d but no set bits", id, l.SetCount)
+			return fmt.Errorf("status list %d has set_count %d but no set bits", id, l.SetCount)
 		}
-		return false, nil
+		return nil
 	})
 }

@@ -241,3 +241,39 @@ func runIssRejections(t *testing.T, cases []issRejection) {
 		})
 	}
 }
+
+// issuersOf is the DIDs TrustedIssuers answers for a schema (served by the grants' schema index).
+func (f *issFixture) issuersOf(schemaID uint64) []string {
+	f.t.Helper()
+	res, err := f.q.TrustedIssuers(f.ctx, &types.QueryTrustedIssuersRequest{SchemaId: schemaID})
+	require.NoError(f.t, err)
+	var dids []string
+	for _, is := range res.Issuers {
+		dids = append(dids, is.Did)
+	}
+	return dids
+}
+
+// schemasOf is the schema ids Schemas answers for an agency (served by the schemas' agency index).
+func (f *issFixture) schemasOf(agencyID string) []uint64 {
+	f.t.Helper()
+	res, err := f.q.Schemas(f.ctx, &types.QuerySchemasRequest{AgencyId: agencyID})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, s := range res.Schemas {
+		ids = append(ids, s.Id)
+	}
+	return ids
+}
+
+// listsOf is the list ids StatusListsByIssuer answers for a DID (served by the lists' issuer index).
+func (f *issFixture) listsOf(did string) []uint64 {
+	f.t.Helper()
+	res, err := f.q.StatusListsByIssuer(f.ctx, &types.QueryStatusListsByIssuerRequest{Did: did})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, l := range res.StatusLists {
+		ids = append(ids, l.Id)
+	}
+	return ids
+}

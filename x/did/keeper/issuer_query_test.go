@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"encoding/binary"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -194,4 +195,69 @@ func TestQueryStatusLists(t *testing.T) {
 	issRequireCode(t, err, codes.NotFound)
 	_, err = f.q.CredentialStatus(f.ctx, &types.QueryCredentialStatusRequest{})
 	issRequireCode(t, err, codes.InvalidArgument)
+}
+
+// TestIndexQueriesPageByKey pages through the three queries served by an index
+// (schemas of an agency, issuers of a schema, status lists of an issuer) one
+// entry at a time and checks each next_key: the index key after the query's
+// prefix (an id as 8 big-endian bytes, a DID as its bytes), so that a client's
+// next_key stays valid whatever stores the index.
+func TestIndexQueriesPageByKey(t *testing.T) {
+	// ARRANGE: moe's schemas 1 and 3 (mof's 2 between them), both granted to
+	// issuerDid and schema 1 also to a second moe issuer, two status lists of issuerDid.
+	f := newIssFixture(t)
+	f.bind(f.issuerDid, "moe")
+	s1 := f.registerSchema(issOp, "diploma")
+	f.registerSchema(issOtherOp, "tax-residence")
+	s3 := f.registerSchema(issOp, "transcript")
+	f.grant(f.issuerDid, s1, s3)
+	second := f.createDid("second-issuer", issAdmin("moe"), issOp)
+	f.bind(second, "moe")
+	f.grant(second, s1)
+	l1 := f.createList(types.StatusPurposeRevocation)
+	l2 := f.createList(types.StatusPurposeSuspension)
+	idKey := func(id uint64) []byte {
+		b := make([]byte, 8)
+		binary.BigEndian.PutUint64(b, id)
+		return b
+	}
+	one := func(key []byte) *query.PageRequest { return &query.PageRequest{Key: key, Limit: 1} }
+
+	// ACT / ASSERT: schemas of moe.
+	sc, err := f.q.Schemas(f.ctx, &types.QuerySchemasRequest{AgencyId: "moe", Pagination: one(nil)})
+	require.NoError(t, err)
+	require.Equal(t, s1, sc.Schemas[0].Id)
+	require.Equal(t, idKey(s3), sc.Pagination.NextKey)
+	sc, err = f.q.Schemas(f.ctx, &types.QuerySchemasRequest{AgencyId: "moe", Pagination: one(sc.Pagination.NextKey)})
+	require.NoError(t, err)
+	require.Equal(t, s3, sc.Schemas[0].Id)
+	require.Nil(t, sc.Pagination.NextKey)
+
+	// Issuers of schema 1, in DID order.
+	first, next := f.issuerDid, second
+	if next < first {
+		first, next = next, first
+	}
+	is, err := f.q.TrustedIssuers(f.ctx, &types.QueryTrustedIssuersRequest{SchemaId: s1, Pagination: one(nil)})
+	require.NoError(t, err)
+	require.Equal(t, first, is.Issuers[0].Did)
+	require.Equal(t, []byte(next), is.Pagination.NextKey)
+	is, err = f.q.TrustedIssuers(f.ctx, &types.QueryTrustedIssuersRequest{SchemaId: s1, Pagination: one(is.Pagination.NextKey)})
+	require.NoError(t, err)
+	require.Equal(t, next, is.Issuers[0].Did)
+	require.Nil(t, is.Pagination.NextKey)
+
+	// Status lists of issuerDid, also in reverse.
+	ls, err := f.q.StatusListsByIssuer(f.ctx, &types.QueryStatusListsByIssuerRequest{Did: f.issuerDid, Pagination: one(nil)})
+	require.NoError(t, err)
+	require.Equal(t, l1, ls.StatusLists[0].Id)
+	require.Equal(t, idKey(l2), ls.Pagination.NextKey)
+	ls, err = f.q.StatusListsByIssuer(f.ctx, &types.QueryStatusListsByIssuerRequest{Did: f.issuerDid, Pagination: one(ls.Pagination.NextKey)})
+	require.NoError(t, err)
+	require.Equal(t, l2, ls.StatusLists[0].Id)
+	require.Nil(t, ls.Pagination.NextKey)
+	ls, err = f.q.StatusListsByIssuer(f.ctx, &types.QueryStatusListsByIssuerRequest{Did: f.issuerDid, Pagination: &query.PageRequest{Limit: 1, Reverse: true}})
+	require.NoError(t, err)
+	require.Equal(t, l2, ls.StatusLists[0].Id)
+	require.Equal(t, idKey(l1), ls.Pagination.NextKey)
 }

@@ -33,10 +33,8 @@ func TestRegisterSchema(t *testing.T) {
 		Id: 1, AgencyId: "moe", Name: "diploma", Version: "1.0.0", JsonSchemaDigest: issSchemaDigest,
 		Locator: msg.Locator, RegisteredBy: f.s(issOp), RegisteredAt: testkeeper.BlockTime,
 	}, s)
-	has, err := f.k.SchemasByAgency.Has(f.ctx, collections.Join("moe", uint64(1)))
-	require.NoError(t, err)
-	require.True(t, has)
-	byName, err := f.k.SchemaByName.Get(f.ctx, collections.Join("moe", "diploma@1.0.0"))
+	require.Equal(t, []uint64{1}, f.schemasOf("moe"))
+	byName, err := f.k.Schemas.Indexes.Name.MatchExact(f.ctx, collections.Join("moe", "diploma@1.0.0"))
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), byName)
 	f.requireOnlyEvent(&types.EventSchemaRegistered{
@@ -181,10 +179,8 @@ func TestUnbindIssuer(t *testing.T) {
 	for _, id := range []uint64{s1, s2} {
 		has, err = f.k.IssuerSchemas.Has(f.ctx, collections.Join(f.issuerDid, id))
 		require.NoError(t, err)
-		require.False(t, has, "grant index by DID")
-		has, err = f.k.SchemaIssuers.Has(f.ctx, collections.Join(id, f.issuerDid))
-		require.NoError(t, err)
-		require.False(t, has, "grant index by schema")
+		require.False(t, has, "grant")
+		require.Empty(t, f.issuersOf(id), "issuers of schema %d", id)
 	}
 	gs := f.export()
 	require.Empty(t, gs.Issuers)
@@ -277,9 +273,7 @@ func TestSetIssuerSchemas(t *testing.T) {
 		{Did: f.issuerDid, SchemaId: s1}, {Did: f.issuerDid, SchemaId: s2}, {Did: f.issuerDid, SchemaId: s3},
 	}, f.export().Grants)
 	for _, id := range []uint64{s1, s2, s3} {
-		has, err := f.k.SchemaIssuers.Has(f.ctx, collections.Join(id, f.issuerDid))
-		require.NoError(t, err)
-		require.True(t, has)
+		require.Equal(t, []string{f.issuerDid}, f.issuersOf(id), "issuers of schema %d", id)
 	}
 	f.requireOnlyEvent(&types.EventIssuerSchemasChanged{Did: f.issuerDid, Granted: []uint64{s3, s1, s2}, Revoked: []uint64{}, Signer: f.k.GetAuthority()})
 
@@ -292,10 +286,9 @@ func TestSetIssuerSchemas(t *testing.T) {
 	// ASSERT
 	require.NoError(t, err)
 	require.Equal(t, []types.IssuerSchemaGrant{{Did: f.issuerDid, SchemaId: s1}}, f.export().Grants)
+	require.Equal(t, []string{f.issuerDid}, f.issuersOf(s1))
 	for _, id := range []uint64{s2, s3} {
-		has, err := f.k.SchemaIssuers.Has(f.ctx, collections.Join(id, f.issuerDid))
-		require.NoError(t, err)
-		require.False(t, has)
+		require.Empty(t, f.issuersOf(id), "issuers of schema %d", id)
 	}
 	f.requireOnlyEvent(&types.EventIssuerSchemasChanged{Did: f.issuerDid, Granted: []uint64{s1}, Revoked: []uint64{s2}, Signer: f.k.GetAuthority()})
 }
@@ -350,7 +343,7 @@ func TestSetIssuerSchemasRejected(t *testing.T) {
 		{"revoking what was not granted", setSchemas(admin, []uint64{1}, []uint64{2}, none), types.ErrInvalidSchemaGrant},
 		{"more schemas than an issuer may hold", setSchemas(admin, []uint64{1}, nil, func(f *issFixture) {
 			for id := uint64(1000); id < 1000+types.MaxIssuerSchemas; id++ {
-				require.NoError(f.t, f.k.IssuerSchemas.Set(f.ctx, collections.Join(f.issuerDid, id)))
+				require.NoError(f.t, f.k.IssuerSchemas.Set(f.ctx, collections.Join(f.issuerDid, id), collections.NoValue{}))
 			}
 		}), types.ErrInvalidSchemaGrant},
 	})

@@ -8,6 +8,8 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
+	collcodec "cosmossdk.io/collections/codec"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -16,8 +18,10 @@ import (
 	"github.com/civicchain/civic/x/did/types"
 )
 
-// Keeper owns the module's store. Every index is written together with the
-// record it points to and rebuilt from the records at InitGenesis.
+// Keeper owns the module's store. The indexes of schemas, grants and status
+// lists are collections.IndexedMap indexes, which collections keeps in step
+// with their records; LatestVersion is the head of each DID's version chain,
+// written with every version.
 type Keeper struct {
 	cdc          codec.BinaryCodec
 	storeService corestore.KVStoreService
@@ -35,30 +39,62 @@ type Keeper struct {
 	// LatestVersion: did -> number of its latest version.
 	LatestVersion collections.Map[string, uint64]
 
-	// NextSchemaID holds the last schema id issued (0 = none yet).
-	NextSchemaID collections.Sequence
-	// Schemas: schema id -> CredentialSchema.
-	Schemas collections.Map[uint64, types.CredentialSchema]
-	// SchemasByAgency: (agency id, schema id).
-	SchemasByAgency collections.KeySet[collections.Pair[string, uint64]]
-	// SchemaByName: (agency id, "name@version") -> schema id; unique per agency.
-	SchemaByName collections.Map[collections.Pair[string, string], uint64]
+	// LastSchemaID is the last schema id issued (0 = none yet).
+	LastSchemaID collections.Sequence
+	// Schemas: schema id -> CredentialSchema, indexed by agency and by name@version.
+	Schemas *collections.IndexedMap[uint64, types.CredentialSchema, SchemaIndexes]
+	// schemasByAgency reads the store of Schemas.Indexes.Agency for pagination.
+	schemasByAgency collections.KeySet[collections.Pair[string, uint64]]
 
 	// Issuers: did -> TrustedIssuer (the DID's agency binding).
 	Issuers collections.Map[string, types.TrustedIssuer]
-	// IssuerSchemas: (did, schema id) — the schemas a bound issuer was granted.
-	IssuerSchemas collections.KeySet[collections.Pair[string, uint64]]
-	// SchemaIssuers: (schema id, did) — the same grants by schema.
-	SchemaIssuers collections.KeySet[collections.Pair[uint64, string]]
+	// IssuerSchemas: (did, schema id) — the schemas a bound issuer was granted,
+	// indexed by schema.
+	IssuerSchemas *collections.IndexedMap[collections.Pair[string, uint64], collections.NoValue, GrantIndexes]
 
-	// NextStatusListID holds the last status list id issued (0 = none yet).
-	NextStatusListID collections.Sequence
-	// StatusLists: list id -> StatusList.
-	StatusLists collections.Map[uint64, types.StatusList]
-	// StatusListsByIssuer: (issuer did, list id).
-	StatusListsByIssuer collections.KeySet[collections.Pair[string, uint64]]
+	// LastStatusListID is the last status list id issued (0 = none yet).
+	LastStatusListID collections.Sequence
+	// StatusLists: list id -> StatusList, indexed by issuer.
+	StatusLists *collections.IndexedMap[uint64, types.StatusList, StatusListIndexes]
+	// statusListsByIssuer reads the store of StatusLists.Indexes.Issuer for pagination.
+	statusListsByIssuer collections.KeySet[collections.Pair[string, uint64]]
 	// StatusChunks: (list id, chunk) -> 1 KiB of bits; an all-zero chunk is not stored.
 	StatusChunks collections.Map[collections.Pair[uint64, uint32], []byte]
+}
+
+// SchemaIndexes are the indexes that always follow a schema (collections keeps them in step).
+type SchemaIndexes struct {
+	// Agency: (agency id, schema id), for Schemas of one agency.
+	Agency *indexes.Multi[string, uint64, types.CredentialSchema]
+	// Name: (agency id, "name@version") -> schema id; one schema per name@version and agency.
+	Name *indexes.Unique[collections.Pair[string, string], uint64, types.CredentialSchema]
+}
+
+// IndexesList implements collections.Indexes.
+func (i SchemaIndexes) IndexesList() []collections.Index[uint64, types.CredentialSchema] {
+	return []collections.Index[uint64, types.CredentialSchema]{i.Agency, i.Name}
+}
+
+// GrantIndexes are the indexes that always follow a grant.
+type GrantIndexes struct {
+	// Schema: (schema id, did), for TrustedIssuers.
+	Schema *indexes.ReversePair[string, uint64, collections.NoValue]
+}
+
+// IndexesList implements collections.Indexes.
+func (i GrantIndexes) IndexesList() []collections.Index[collections.Pair[string, uint64], collections.NoValue] {
+	return []collections.Index[collections.Pair[string, uint64], collections.NoValue]{i.Schema}
+}
+
+// StatusListIndexes are the indexes that always follow a status list.
+type StatusListIndexes struct {
+	// Issuer: (issuer did, list id), for StatusListsByIssuer.
+	Issuer *indexes.Multi[string, uint64, types.StatusList]
+}
+
+// IndexesList implements collections.Indexes.
+func (i StatusListIndexes) IndexesList() []collections.Index[uint64, types.StatusList] {
+	return []collections.Index[uint64, types.StatusList]{i.Issuer}
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -92,23 +128,34 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), codec.CollValue[types.DidVersion](cdc)),
 		LatestVersion: collections.NewMap(sb, types.LatestVersionKey, "latest_version", collections.StringKey, collections.Uint64Value),
 
-		NextSchemaID: collections.NewSequence(sb, types.NextSchemaIDKey, "next_schema_id"),
-		Schemas:      collections.NewMap(sb, types.SchemasKey, "schemas", collections.Uint64Key, codec.CollValue[types.CredentialSchema](cdc)),
-		SchemasByAgency: collections.NewKeySet(sb, types.SchemasByAgencyKey, "schemas_by_agency",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
-		SchemaByName: collections.NewMap(sb, types.SchemaByNameKey, "schema_by_name",
-			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Value),
+		LastSchemaID: collections.NewSequence(sb, types.LastSchemaIDKey, "last_schema_id"),
+		Schemas: collections.NewIndexedMap(sb, types.SchemasKey, "schemas", collections.Uint64Key, codec.CollValue[types.CredentialSchema](cdc),
+			SchemaIndexes{
+				Agency: indexes.NewMulti(sb, types.SchemasByAgencyKey, "schemas_by_agency", collections.StringKey, collections.Uint64Key,
+					func(_ uint64, s types.CredentialSchema) (string, error) { return s.AgencyId, nil }),
+				Name: indexes.NewUnique(sb, types.SchemaByNameKey, "schema_by_name",
+					collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Key,
+					func(_ uint64, s types.CredentialSchema) (collections.Pair[string, string], error) {
+						return collections.Join(s.AgencyId, SchemaNameKey(s.Name, s.Version)), nil
+					}),
+			}),
+		schemasByAgency: indexPages(storeService, types.SchemasByAgencyKey, collections.StringKey, collections.Uint64Key),
 
 		Issuers: collections.NewMap(sb, types.IssuersKey, "issuers", collections.StringKey, codec.CollValue[types.TrustedIssuer](cdc)),
-		IssuerSchemas: collections.NewKeySet(sb, types.IssuerSchemasKey, "issuer_schemas",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
-		SchemaIssuers: collections.NewKeySet(sb, types.SchemaIssuersKey, "schema_issuers",
-			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
+		IssuerSchemas: collections.NewIndexedMap(sb, types.IssuerSchemasKey, "issuer_schemas",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.NoValue{},
+			GrantIndexes{
+				Schema: indexes.NewReversePair[collections.NoValue](sb, types.SchemaIssuersKey, "schema_issuers",
+					collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+			}),
 
-		NextStatusListID: collections.NewSequence(sb, types.NextStatusListIDKey, "next_status_list_id"),
-		StatusLists:      collections.NewMap(sb, types.StatusListsKey, "status_lists", collections.Uint64Key, codec.CollValue[types.StatusList](cdc)),
-		StatusListsByIssuer: collections.NewKeySet(sb, types.StatusListsByIssuerKey, "status_lists_by_issuer",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		LastStatusListID: collections.NewSequence(sb, types.LastStatusListIDKey, "last_status_list_id"),
+		StatusLists: collections.NewIndexedMap(sb, types.StatusListsKey, "status_lists", collections.Uint64Key, codec.CollValue[types.StatusList](cdc),
+			StatusListIndexes{
+				Issuer: indexes.NewMulti(sb, types.StatusListsByIssuerKey, "status_lists_by_issuer", collections.StringKey, collections.Uint64Key,
+					func(_ uint64, l types.StatusList) (string, error) { return l.IssuerDid, nil }),
+			}),
+		statusListsByIssuer: indexPages(storeService, types.StatusListsByIssuerKey, collections.StringKey, collections.Uint64Key),
 		StatusChunks: collections.NewMap(sb, types.StatusChunksKey, "status_chunks",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint32Key), collections.BytesValue),
 	}
@@ -141,41 +188,16 @@ func (k Keeper) setVersion(ctx context.Context, n uint64, v types.DidVersion) er
 	return k.LatestVersion.Set(ctx, v.Document.Id, n)
 }
 
-// setSchema stores a schema and its indexes (by agency, by name@version).
-func (k Keeper) setSchema(ctx context.Context, s types.CredentialSchema) error {
-	if err := k.Schemas.Set(ctx, s.Id, s); err != nil {
-		return err
-	}
-	if err := k.SchemasByAgency.Set(ctx, collections.Join(s.AgencyId, s.Id)); err != nil {
-		return err
-	}
-	return k.SchemaByName.Set(ctx, collections.Join(s.AgencyId, SchemaNameKey(s.Name, s.Version)), s.Id)
-}
-
 // SchemaNameKey is the unique-name index key of a schema, "name@version".
 func SchemaNameKey(name, version string) string { return name + "@" + version }
 
-// setGrant allows issuer did to issue schema id, in both indexes.
-func (k Keeper) setGrant(ctx context.Context, did string, schemaID uint64) error {
-	if err := k.IssuerSchemas.Set(ctx, collections.Join(did, schemaID)); err != nil {
-		return err
-	}
-	return k.SchemaIssuers.Set(ctx, collections.Join(schemaID, did))
-}
-
-// removeGrant withdraws a grant from both indexes.
-func (k Keeper) removeGrant(ctx context.Context, did string, schemaID uint64) error {
-	if err := k.IssuerSchemas.Remove(ctx, collections.Join(did, schemaID)); err != nil {
-		return err
-	}
-	return k.SchemaIssuers.Remove(ctx, collections.Join(schemaID, did))
-}
-
-// setStatusList stores a status list and its issuer index (the issuer of a
-// list never changes).
-func (k Keeper) setStatusList(ctx context.Context, l types.StatusList) error {
-	if err := k.StatusLists.Set(ctx, l.Id, l); err != nil {
-		return err
-	}
-	return k.StatusListsByIssuer.Set(ctx, collections.Join(l.IssuerDid, l.Id))
+// indexPages is a read-only view of the keys of an indexes.Multi (prefix, and
+// the codecs of its reference and primary keys), for query.CollectionPaginate:
+// Multi has no IterateRaw in collections v1.3.1. The view is built on a schema
+// builder of its own because the prefix belongs to the index, which Keeper.Schema
+// registers; nothing writes through it.
+func indexPages[R, P any](storeService corestore.KVStoreService, prefix collections.Prefix,
+	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P],
+) collections.KeySet[collections.Pair[R, P]] {
+	return collections.NewKeySet(collections.NewSchemaBuilder(storeService), prefix, "index_pages", collections.PairKeyCodec(refCodec, pkCodec))
 }

@@ -11,6 +11,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -119,7 +120,7 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err := m.setVersion(ctx, 1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCreateDidResponse{VersionId: v.VersionId}, nil
@@ -132,13 +133,13 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
-	signer, replaces, err := validateUpdateDid(m.addressCodec, msg, params.MaxDocumentBytes)
+	signer, err := validateUpdateDid(m.addressCodec, msg, params.MaxDocumentBytes)
 	if err != nil {
 		return nil, err
 	}
 	did := msg.Document.Id
 
-	latest, n, err := m.requireLatest(ctx, did, replaces)
+	latest, n, err := m.requireLatest(ctx, did, msg.VersionId)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +172,7 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateDidResponse{VersionId: v.VersionId}, nil
@@ -180,12 +181,12 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 // DeactivateDid writes the final version of a DID: the same document, marked
 // deactivated. Every later write for the DID fails with ErrDidDeactivated.
 func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDid) (*types.MsgDeactivateDidResponse, error) {
-	signer, replaces, err := validateDeactivateDid(m.addressCodec, msg)
+	signer, err := validateDeactivateDid(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
 
-	latest, n, err := m.requireLatest(ctx, msg.Did, replaces)
+	latest, n, err := m.requireLatest(ctx, msg.Did, msg.VersionId)
 	if err != nil {
 		return nil, err
 	}
@@ -206,16 +207,21 @@ func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDi
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgDeactivateDidResponse{VersionId: v.VersionId}, nil
 }
 
 // requireLatest loads the latest version of an active DID and its number, and
-// requires the message to replace that version: replaces is the number of its
-// version_id (ErrDidNotFound, ErrDidDeactivated, ErrStaleVersion).
-func (k Keeper) requireLatest(ctx context.Context, did string, replaces uint64) (types.DidVersion, uint64, error) {
+// requires the message to replace that version: versionID is the message's
+// version_id, already validated (ErrDidNotFound, ErrDidDeactivated,
+// ErrStaleVersion).
+func (k Keeper) requireLatest(ctx context.Context, did, versionID string) (types.DidVersion, uint64, error) {
+	replaces, err := types.ParseVersionID(versionID)
+	if err != nil {
+		return types.DidVersion{}, 0, err
+	}
 	latest, n, err := k.latestVersion(ctx, did)
 	if err != nil {
 		return types.DidVersion{}, 0, err

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -54,12 +55,12 @@ func (m msgServer) BindIssuer(ctx context.Context, msg *types.MsgBindIssuer) (*t
 		Did:      msg.Did,
 		AgencyId: agency.Id,
 		BoundBy:  msg.Signer,
-		BoundAt:  sdk.UnwrapSDKContext(ctx).BlockTime(),
+		BoundAt:  blockctx.Time(ctx),
 	}
 	if err := m.Issuers.Set(ctx, is.Did, is); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgBindIssuerResponse{}, nil
@@ -90,14 +91,14 @@ func (m msgServer) UnbindIssuer(ctx context.Context, msg *types.MsgUnbindIssuer)
 	}
 
 	for _, id := range granted {
-		if err := m.removeGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Remove(ctx, collections.Join(msg.Did, id)); err != nil {
 			return nil, err
 		}
 	}
 	if err := m.Issuers.Remove(ctx, msg.Did); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUnbindIssuerResponse{}, nil
@@ -162,16 +163,16 @@ func (m msgServer) SetIssuerSchemas(ctx context.Context, msg *types.MsgSetIssuer
 	}
 
 	for _, id := range msg.Grant {
-		if err := m.setGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Set(ctx, collections.Join(msg.Did, id), collections.NoValue{}); err != nil {
 			return nil, err
 		}
 	}
 	for _, id := range msg.Revoke {
-		if err := m.removeGrant(ctx, msg.Did, id); err != nil {
+		if err := m.IssuerSchemas.Remove(ctx, collections.Join(msg.Did, id)); err != nil {
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventIssuerSchemasChanged{
+	if err := blockctx.Emit(ctx, &types.EventIssuerSchemasChanged{
 		Did: msg.Did, Granted: msg.Grant, Revoked: msg.Revoke, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err
@@ -296,7 +297,7 @@ func (k Keeper) requireAdminOrAuthority(ctx context.Context, signer sdk.AccAddre
 // the grants that were made.
 func (k Keeper) grantsOf(ctx context.Context, did string, limit int) ([]uint64, error) {
 	var ids []uint64
-	err := k.IssuerSchemas.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](did), func(key collections.Pair[string, uint64]) (bool, error) {
+	err := k.IssuerSchemas.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](did), func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
 		ids = append(ids, key.K2())
 		return limit > 0 && len(ids) >= limit, nil
 	})

@@ -6,8 +6,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -23,13 +22,13 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 		return nil, err
 	}
 	nameKey := SchemaNameKey(msg.Name, msg.Version)
-	if existing, err := m.SchemaByName.Get(ctx, collections.Join(agencyID, nameKey)); err == nil {
+	if existing, err := m.Schemas.Indexes.Name.MatchExact(ctx, collections.Join(agencyID, nameKey)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrSchemaExists, "agency %q registered %s as schema %d", agencyID, nameKey, existing)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
 	}
 
-	last, err := m.NextSchemaID.Next(ctx)
+	last, err := m.LastSchemaID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -41,12 +40,12 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 		JsonSchemaDigest: msg.JsonSchemaDigest,
 		Locator:          msg.Locator,
 		RegisteredBy:     msg.Signer,
-		RegisteredAt:     sdk.UnwrapSDKContext(ctx).BlockTime(),
+		RegisteredAt:     blockctx.Time(ctx),
 	}
-	if err := m.setSchema(ctx, s); err != nil {
+	if err := m.Schemas.Set(ctx, s.Id, s); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventSchemaRegistered{
+	if err := blockctx.Emit(ctx, &types.EventSchemaRegistered{
 		Id: s.Id, AgencyId: agencyID, Name: s.Name, Version: s.Version, JsonSchemaDigest: s.JsonSchemaDigest, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -35,11 +36,11 @@ func (m msgServer) CreateStatusList(ctx context.Context, msg *types.MsgCreateSta
 		return nil, err
 	}
 
-	last, err := m.NextStatusListID.Next(ctx)
+	last, err := m.LastStatusListID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now := blockctx.Time(ctx)
 	l := types.StatusList{
 		Id:        last + 1,
 		IssuerDid: msg.IssuerDid,
@@ -52,10 +53,10 @@ func (m msgServer) CreateStatusList(ctx context.Context, msg *types.MsgCreateSta
 		CreatedAt: now,
 		UpdatedAt: now,
 	}
-	if err := m.setStatusList(ctx, l); err != nil {
+	if err := m.StatusLists.Set(ctx, l.Id, l); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventStatusListCreated{
+	if err := blockctx.Emit(ctx, &types.EventStatusListCreated{
 		Id: l.Id, IssuerDid: l.IssuerDid, Purpose: l.Purpose, Entries: l.Entries, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err
@@ -133,11 +134,11 @@ func (m msgServer) UpdateStatusList(ctx context.Context, msg *types.MsgUpdateSta
 	}
 	l.SetCount = setCount
 	l.Version++
-	l.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	l.UpdatedAt = blockctx.Time(ctx)
 	if err := m.StatusLists.Set(ctx, l.Id, l); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventStatusListUpdated{
+	if err := blockctx.Emit(ctx, &types.EventStatusListUpdated{
 		Id: l.Id, IssuerDid: l.IssuerDid, Version: l.Version, Changed: changed, SetCount: l.SetCount, Signer: msg.Signer,
 	}); err != nil {
 		return nil, err

@@ -2,12 +2,8 @@ package keeper
 
 import (
 	"context"
-	"errors"
 
-	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -34,15 +30,7 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	p, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
-}
-
-// notFound maps a store miss to codes.NotFound and anything else to codes.Internal.
-func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format+" not found", args...)
-	}
-	return status.Error(codes.Internal, err.Error())
 }

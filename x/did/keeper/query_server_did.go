@@ -11,6 +11,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -41,7 +42,7 @@ const (
 // is set when a later version exists.
 func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest) (*types.QueryResolveResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if req.VersionId != "" && req.VersionTime != nil {
 		return nil, status.Error(codes.InvalidArgument, "set version_id or version_time, not both")
@@ -54,7 +55,7 @@ func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest
 		if errors.Is(err, collections.ErrNotFound) {
 			return resolutionError(ResolutionErrorNotFound, "DID "+req.Did+" not found"), nil
 		}
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 
 	n := latest
@@ -71,7 +72,7 @@ func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest
 	case req.VersionTime != nil:
 		got, ok, err := q.versionAt(ctx, req.Did, latest, *req.VersionTime)
 		if err != nil {
-			return nil, status.Error(codes.Internal, err.Error())
+			return nil, grpcerr.Internal(err)
 		}
 		if !ok {
 			return resolutionError(ResolutionErrorNotFound, "DID "+req.Did+" has no version at or before "+req.VersionTime.UTC().Format(time.RFC3339Nano)), nil
@@ -81,7 +82,7 @@ func (q queryServer) Resolve(ctx context.Context, req *types.QueryResolveRequest
 
 	v, err := q.k.Versions.Get(ctx, collections.Join(req.Did, n))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	doc := v.Document
 	res := types.DidResolution{
@@ -128,13 +129,13 @@ func (q queryServer) versionAt(ctx context.Context, did string, latest uint64, t
 // DidVersions lists the versions of a DID, oldest first.
 func (q queryServer) DidVersions(ctx context.Context, req *types.QueryDidVersionsRequest) (*types.QueryDidVersionsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if has, err := q.k.LatestVersion.Has(ctx, req.Did); err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	} else if !has {
 		return nil, status.Errorf(codes.NotFound, "DID %s not found", req.Did)
 	}
@@ -144,7 +145,7 @@ func (q queryServer) DidVersions(ctx context.Context, req *types.QueryDidVersion
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.Did))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDidVersionsResponse{Versions: versions, Pagination: page}, nil
 }

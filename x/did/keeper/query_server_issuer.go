@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
@@ -18,11 +19,11 @@ import (
 // Schema returns a credential schema.
 func (q queryServer) Schema(ctx context.Context, req *types.QuerySchemaRequest) (*types.QuerySchemaResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	s, err := q.k.Schemas.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "schema %d", req.Id)
+		return nil, grpcerr.NotFound(err, "schema %d", req.Id)
 	}
 	return &types.QuerySchemaResponse{Schema: s}, nil
 }
@@ -31,7 +32,7 @@ func (q queryServer) Schema(ctx context.Context, req *types.QuerySchemaRequest) 
 // is set.
 func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest) (*types.QuerySchemasResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	var (
 		schemas []types.CredentialSchema
@@ -43,16 +44,16 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 			func(_ uint64, s types.CredentialSchema) (types.CredentialSchema, error) { return s, nil })
 	} else {
 		if verr := agencytypes.ValidateAgencyID(req.AgencyId); verr != nil {
-			return nil, status.Error(codes.InvalidArgument, verr.Error())
+			return nil, grpcerr.Invalid(verr)
 		}
-		schemas, page, err = query.CollectionPaginate(ctx, q.k.SchemasByAgency, pagination.Clamp(req.Pagination),
+		schemas, page, err = query.CollectionPaginate(ctx, q.k.schemasByAgency, pagination.Clamp(req.Pagination),
 			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.CredentialSchema, error) {
 				return q.k.Schemas.Get(ctx, key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[string, uint64](req.AgencyId))
 	}
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QuerySchemasResponse{Schemas: schemas, Pagination: page}, nil
 }
@@ -61,18 +62,18 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 // ascending (at most types.MaxIssuerSchemas, which SetIssuerSchemas enforces).
 func (q queryServer) TrustedIssuer(ctx context.Context, req *types.QueryTrustedIssuerRequest) (*types.QueryTrustedIssuerResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	is, err := q.k.Issuers.Get(ctx, req.Did)
 	if err != nil {
-		return nil, notFound(err, "issuer %s", req.Did)
+		return nil, grpcerr.NotFound(err, "issuer %s", req.Did)
 	}
 	ids, err := q.k.grantsOf(ctx, req.Did, types.MaxIssuerSchemas)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTrustedIssuerResponse{Issuer: is, SchemaIds: ids}, nil
 }
@@ -81,20 +82,20 @@ func (q queryServer) TrustedIssuer(ctx context.Context, req *types.QueryTrustedI
 // not they are trusted now (IsTrustedIssuer answers that).
 func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrustedIssuersRequest) (*types.QueryTrustedIssuersResponse, error) {
 	if req == nil || req.SchemaId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "schema_id must be set")
+		return nil, grpcerr.Unset("schema_id")
 	}
 	if has, err := q.k.Schemas.Has(ctx, req.SchemaId); err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	} else if !has {
 		return nil, status.Errorf(codes.NotFound, "schema %d not found", req.SchemaId)
 	}
-	issuers, page, err := query.CollectionPaginate(ctx, q.k.SchemaIssuers, pagination.Clamp(req.Pagination),
+	issuers, page, err := query.CollectionPaginate(ctx, q.k.IssuerSchemas.Indexes.Schema, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.TrustedIssuer, error) {
 			return q.k.Issuers.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, string](req.SchemaId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTrustedIssuersResponse{Issuers: issuers, Pagination: page}, nil
 }
@@ -104,17 +105,17 @@ func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrusted
 // error; an unknown schema is simply not granted.
 func (q queryServer) IsTrustedIssuer(ctx context.Context, req *types.QueryIsTrustedIssuerRequest) (*types.QueryIsTrustedIssuerResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if req.SchemaId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "schema_id must be set")
+		return nil, grpcerr.Unset("schema_id")
 	}
 	trusted, reason, agencyID, err := q.k.IssuerTrust(ctx, req.Did, req.SchemaId)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryIsTrustedIssuerResponse{
 		Trusted:  trusted,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -17,17 +18,17 @@ import (
 // stored chunks at query time (types.EncodeStatusList).
 func (q queryServer) StatusList(ctx context.Context, req *types.QueryStatusListRequest) (*types.QueryStatusListResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	l, err := q.k.StatusLists.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "status list %d", req.Id)
+		return nil, grpcerr.NotFound(err, "status list %d", req.Id)
 	}
 	encoded, err := types.EncodeStatusList(l.Entries, func(chunk uint32) ([]byte, error) {
 		return q.k.statusChunk(ctx, l.Id, chunk)
 	})
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryStatusListResponse{StatusList: l, EncodedList: encoded}, nil
 }
@@ -36,18 +37,18 @@ func (q queryServer) StatusList(ctx context.Context, req *types.QueryStatusListR
 // after the DID was unbound or deactivated.
 func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QueryStatusListsByIssuerRequest) (*types.QueryStatusListsByIssuerResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	lists, page, err := query.CollectionPaginate(ctx, q.k.StatusListsByIssuer, pagination.Clamp(req.Pagination),
+	lists, page, err := query.CollectionPaginate(ctx, q.k.statusListsByIssuer, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.StatusList, error) {
 			return q.k.StatusLists.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.Did))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryStatusListsByIssuerResponse{StatusLists: lists, Pagination: page}, nil
 }
@@ -55,11 +56,11 @@ func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QuerySt
 // CredentialStatus returns one entry of a status list.
 func (q queryServer) CredentialStatus(ctx context.Context, req *types.QueryCredentialStatusRequest) (*types.QueryCredentialStatusResponse, error) {
 	if req == nil || req.ListId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "list_id must be set")
+		return nil, grpcerr.Unset("list_id")
 	}
 	l, err := q.k.StatusLists.Get(ctx, req.ListId)
 	if err != nil {
-		return nil, notFound(err, "status list %d", req.ListId)
+		return nil, grpcerr.NotFound(err, "status list %d", req.ListId)
 	}
 	if req.Index >= l.Entries {
 		return nil, status.Errorf(codes.InvalidArgument, "index %d is outside status list %d of %d entries", req.Index, l.Id, l.Entries)
@@ -67,7 +68,7 @@ func (q queryServer) CredentialStatus(ctx context.Context, req *types.QueryCrede
 	chunk, b, mask := types.StatusBit(req.Index)
 	bits, err := q.k.statusChunk(ctx, l.Id, chunk)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCredentialStatusResponse{
 		Set:         bits != nil && bits[b]&mask != 0,

@@ -32,9 +32,7 @@ func TestCreateStatusList(t *testing.T) {
 		Id: 1, IssuerDid: f.issuerDid, AgencyId: "moe", Purpose: types.StatusPurposeRevocation, Entries: 2 * types.MinStatusListEntries,
 		SetCount: 0, Version: 1, CreatedBy: f.s(issOp), CreatedAt: testkeeper.BlockTime, UpdatedAt: testkeeper.BlockTime,
 	}, f.list(1))
-	has, err := f.k.StatusListsByIssuer.Has(f.ctx, collections.Join(f.issuerDid, uint64(1)))
-	require.NoError(t, err)
-	require.True(t, has)
+	require.Equal(t, []uint64{1}, f.listsOf(f.issuerDid))
 	require.Empty(t, f.export().StatusChunks, "a new list stores no chunk")
 	f.requireOnlyEvent(&types.EventStatusListCreated{
 		Id: 1, IssuerDid: f.issuerDid, Purpose: types.StatusPurposeRevocation, Entries: 2 * types.MinStatusListEntries, Signer: f.s(issOp),

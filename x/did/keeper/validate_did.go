@@ -40,45 +40,41 @@ func validateCreateDid(ac address.Codec, msg *types.MsgCreateDid, maxDocumentByt
 }
 
 // validateUpdateDid checks MsgUpdateDid: the signer, the new document (as for
-// create), the version id it replaces and the proofs. It returns the signer and
-// the number of the version replaced.
-func validateUpdateDid(ac address.Codec, msg *types.MsgUpdateDid, maxDocumentBytes uint32) (sdk.AccAddress, uint64, error) {
+// create), the version id it replaces and the proofs.
+func validateUpdateDid(ac address.Codec, msg *types.MsgUpdateDid, maxDocumentBytes uint32) (sdk.AccAddress, error) {
 	signer, err := parseAddress(ac, "signer", msg.Signer)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if err := types.ValidateDocument(msg.Document, int(maxDocumentBytes), ac); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	n, err := types.ParseVersionID(msg.VersionId)
-	if err != nil {
-		return nil, 0, err
+	if _, err := types.ParseVersionID(msg.VersionId); err != nil {
+		return nil, err
 	}
 	if err := validateDidProofs(msg.Proofs); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return signer, n, nil
+	return signer, nil
 }
 
 // validateDeactivateDid checks MsgDeactivateDid: the signer, the DID, the
-// version id it replaces and the proofs. It returns the signer and the number
-// of the version replaced.
-func validateDeactivateDid(ac address.Codec, msg *types.MsgDeactivateDid) (sdk.AccAddress, uint64, error) {
+// version id it replaces and the proofs.
+func validateDeactivateDid(ac address.Codec, msg *types.MsgDeactivateDid) (sdk.AccAddress, error) {
 	signer, err := parseAddress(ac, "signer", msg.Signer)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if err := types.ValidateDid(msg.Did); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	n, err := types.ParseVersionID(msg.VersionId)
-	if err != nil {
-		return nil, 0, err
+	if _, err := types.ParseVersionID(msg.VersionId); err != nil {
+		return nil, err
 	}
 	if err := validateDidProofs(msg.Proofs); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return signer, n, nil
+	return signer, nil
 }
 
 // validateDidProofs bounds the proofs: at most MaxDidProofs, each naming its

@@ -201,15 +201,15 @@ func MsgSetIssuerSchemasFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 			}
 			var grant, revoke []uint64
 			n := 0
-			_ = k.SchemasByAgency.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](is.AgencyId), func(key collections.Pair[string, uint64]) (bool, error) {
+			_ = k.Schemas.Indexes.Agency.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](is.AgencyId), func(_ string, id uint64) (bool, error) {
 				n++
-				granted, err := k.IssuerSchemas.Has(ctx, collections.Join(is.Did, key.K2()))
+				granted, err := k.IssuerSchemas.Has(ctx, collections.Join(is.Did, id))
 				switch {
 				case err != nil:
 				case !granted && len(grant) < 3 && s.r.Intn(2) == 0:
-					grant = append(grant, key.K2())
+					grant = append(grant, id)
 				case granted && len(revoke) == 0 && s.r.Intn(4) == 0:
-					revoke = append(revoke, key.K2())
+					revoke = append(revoke, id)
 				}
 				return n >= maxRecordsScanned, nil
 			})

@@ -126,7 +126,7 @@ func (s *search) issuers(visit func(types.TrustedIssuer) bool) bool {
 
 // statusLists calls visit for status lists from a random id on, as dids does.
 func (s *search) statusLists(visit func(types.StatusList) bool) bool {
-	last, err := s.k.NextStatusListID.Peek(s.ctx)
+	last, err := s.k.LastStatusListID.Peek(s.ctx)
 	if err != nil || last == 0 {
 		return false
 	}

@@ -1,11 +1,11 @@
 package types
 
 import (
-	"strconv"
 	"strings"
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/internal/uri"
 )
 
@@ -46,31 +46,31 @@ func ValidateDid(did string) error {
 	}
 	if !strings.HasPrefix(did, DidMethodPrefix) {
 		if strings.HasPrefix(did, "did:") {
-			return errorsmod.Wrapf(ErrInvalidDid, "%s is not of the method did:civic", Quote(did))
+			return errorsmod.Wrapf(ErrInvalidDid, "%s is not of the method did:civic", text.Quote(did))
 		}
-		return errorsmod.Wrapf(ErrInvalidDid, "%s does not start with %q", Quote(did), DidMethodPrefix)
+		return errorsmod.Wrapf(ErrInvalidDid, "%s does not start with %q", text.Quote(did), DidMethodPrefix)
 	}
 	id := did[len(DidMethodPrefix):]
 	if id == "" {
-		return errorsmod.Wrapf(ErrInvalidDid, "%s has an empty method-specific id", Quote(did))
+		return errorsmod.Wrapf(ErrInvalidDid, "%s has an empty method-specific id", text.Quote(did))
 	}
 	if i := strings.IndexAny(id, "#/?"); i >= 0 {
-		return errorsmod.Wrapf(ErrInvalidDid, "%s has %q at position %d of its method-specific id: a DID has no path, query or fragment", Quote(did), id[i], i+1)
+		return errorsmod.Wrapf(ErrInvalidDid, "%s has %q at position %d of its method-specific id: a DID has no path, query or fragment", text.Quote(did), id[i], i+1)
 	}
 	if strings.IndexByte(id, '-') >= 0 {
 		if !isLowerUUID(id) {
-			return errorsmod.Wrapf(ErrInvalidDid, "%s: method-specific id %s has a '-' but is not a lowercase UUID (8-4-4-4-12 hex digits)", Quote(did), Quote(id))
+			return errorsmod.Wrapf(ErrInvalidDid, "%s: method-specific id %s has a '-' but is not a lowercase UUID (8-4-4-4-12 hex digits)", text.Quote(did), text.Quote(id))
 		}
 		return nil
 	}
 	if len(id) < MinBase58IDLength || len(id) > MaxBase58IDLength {
 		return errorsmod.Wrapf(ErrInvalidDid, "%s: method-specific id is %d characters, want %d..%d base58 characters or a UUID",
-			Quote(did), len(id), MinBase58IDLength, MaxBase58IDLength)
+			text.Quote(did), len(id), MinBase58IDLength, MaxBase58IDLength)
 	}
 	for i := 0; i < len(id); i++ {
 		if !isBase58(id[i]) {
 			return errorsmod.Wrapf(ErrInvalidDid, "%s: method-specific id has %q at position %d, which is not base58btc (no 0, O, I, l or punctuation)",
-				Quote(did), id[i], i+1)
+				text.Quote(did), id[i], i+1)
 		}
 	}
 	return nil
@@ -87,19 +87,19 @@ func ParseDidURL(u string) (did, fragment string, err error) {
 	hash := strings.IndexByte(u, '#')
 	if hash < 0 {
 		if strings.ContainsAny(u, "/?") {
-			return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: DID URL paths and queries are not supported, only did:civic:<id>#<fragment>", Quote(u))
+			return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: DID URL paths and queries are not supported, only did:civic:<id>#<fragment>", text.Quote(u))
 		}
-		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s has no fragment (want did:civic:<id>#<fragment>)", Quote(u))
+		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s has no fragment (want did:civic:<id>#<fragment>)", text.Quote(u))
 	}
 	did, fragment = u[:hash], u[hash+1:]
 	if strings.ContainsAny(did, "/?") {
-		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: DID URL paths and queries are not supported, only did:civic:<id>#<fragment>", Quote(u))
+		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: DID URL paths and queries are not supported, only did:civic:<id>#<fragment>", text.Quote(u))
 	}
 	if err := ValidateDid(did); err != nil {
-		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: %s", Quote(u), err)
+		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: %s", text.Quote(u), err)
 	}
 	if err := validateFragment(fragment); err != nil {
-		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: %s", Quote(u), err)
+		return "", "", errorsmod.Wrapf(ErrInvalidDidURL, "%s: %s", text.Quote(u), err)
 	}
 	return did, fragment, nil
 }
@@ -135,15 +135,6 @@ func isLowerUUID(s string) bool {
 		}
 	}
 	return true
-}
-
-// Quote repeats a rejected value in an error message, cut to a readable length.
-func Quote(s string) string {
-	const maxQuoted = 70
-	if len(s) > maxQuoted {
-		return strconv.Quote(s[:maxQuoted]) + "...(" + strconv.Itoa(len(s)) + " bytes)"
-	}
-	return strconv.Quote(s)
 }
 
 func isLowerHex(c byte) bool { return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') }

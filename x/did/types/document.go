@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/internal/uri"
 )
 
@@ -134,10 +135,10 @@ func validateDocument(doc DidDocument, maxBytes int, ac address.Codec, lockout b
 	ids := make(map[string]struct{}, len(doc.VerificationMethod)+len(doc.Service))
 	for i, vm := range doc.VerificationMethod {
 		if err := validateVerificationMethod(doc.Id, vm); err != nil {
-			return errorsmod.Wrapf(err, "verificationMethod[%d] %s", i, Quote(vm.Id))
+			return errorsmod.Wrapf(err, "verificationMethod[%d] %s", i, text.Quote(vm.Id))
 		}
 		if _, dup := ids[vm.Id]; dup {
-			return errorsmod.Wrapf(ErrDuplicateID, "verificationMethod[%d]: id %s is used twice", i, Quote(vm.Id))
+			return errorsmod.Wrapf(ErrDuplicateID, "verificationMethod[%d]: id %s is used twice", i, text.Quote(vm.Id))
 		}
 		ids[vm.Id] = struct{}{}
 	}
@@ -149,20 +150,20 @@ func validateDocument(doc DidDocument, maxBytes int, ac address.Codec, lockout b
 				return errorsmod.Wrapf(err, "%s[%d]", rel.name, i)
 			}
 			if _, ok := methods[ref]; !ok {
-				return errorsmod.Wrapf(ErrDanglingReference, "%s[%d] %s names no verification method of %s", rel.name, i, Quote(ref), doc.Id)
+				return errorsmod.Wrapf(ErrDanglingReference, "%s[%d] %s names no verification method of %s", rel.name, i, text.Quote(ref), doc.Id)
 			}
 			if _, dup := seen[ref]; dup {
-				return errorsmod.Wrapf(ErrDuplicateID, "%s[%d]: %s is listed twice", rel.name, i, Quote(ref))
+				return errorsmod.Wrapf(ErrDuplicateID, "%s[%d]: %s is listed twice", rel.name, i, text.Quote(ref))
 			}
 			seen[ref] = struct{}{}
 		}
 	}
 	for i, s := range doc.Service {
 		if err := validateService(doc.Id, s); err != nil {
-			return errorsmod.Wrapf(err, "service[%d] %s", i, Quote(s.Id))
+			return errorsmod.Wrapf(err, "service[%d] %s", i, text.Quote(s.Id))
 		}
 		if _, dup := ids[s.Id]; dup {
-			return errorsmod.Wrapf(ErrDuplicateID, "service[%d]: id %s is already used by a verification method or service", i, Quote(s.Id))
+			return errorsmod.Wrapf(ErrDuplicateID, "service[%d]: id %s is already used by a verification method or service", i, text.Quote(s.Id))
 		}
 		ids[s.Id] = struct{}{}
 	}
@@ -172,7 +173,7 @@ func validateDocument(doc DidDocument, maxBytes int, ac address.Codec, lockout b
 			return errorsmod.Wrapf(err, "alsoKnownAs[%d]", i)
 		}
 		if _, dup := aka[u]; dup {
-			return errorsmod.Wrapf(ErrInvalidDocument, "alsoKnownAs[%d]: %s is listed twice", i, Quote(u))
+			return errorsmod.Wrapf(ErrInvalidDocument, "alsoKnownAs[%d]: %s is listed twice", i, text.Quote(u))
 		}
 		aka[u] = struct{}{}
 	}
@@ -288,7 +289,7 @@ func validateControllers(doc DidDocument, ac address.Codec) error {
 			}
 		}
 		if _, dup := seen[c]; dup {
-			return errorsmod.Wrapf(ErrInvalidDocument, "controller[%d]: %s is listed twice", i, Quote(c))
+			return errorsmod.Wrapf(ErrInvalidDocument, "controller[%d]: %s is listed twice", i, text.Quote(c))
 		}
 		seen[c] = struct{}{}
 	}
@@ -304,14 +305,14 @@ func ValidateAccountAddress(ac address.Codec, s string) error {
 	}
 	bz, err := ac.StringToBytes(s)
 	if err != nil {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is neither a did:civic DID nor an account address: %s", Quote(s), err)
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is neither a did:civic DID nor an account address: %s", text.Quote(s), err)
 	}
 	if len(bz) == 0 {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is an empty address", Quote(s))
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "%s is an empty address", text.Quote(s))
 	}
 	canonical, err := ac.BytesToString(bz)
 	if err != nil || canonical != s {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "account address %s is not in its canonical form %s", Quote(s), Quote(canonical))
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidAddress, "account address %s is not in its canonical form %s", text.Quote(s), text.Quote(canonical))
 	}
 	return nil
 }
@@ -344,7 +345,7 @@ func validateService(did string, s Service) error {
 		return errorsmod.Wrapf(ErrInvalidServiceEntry, "id must be a DID URL of %s (%s#<fragment>)", did, did)
 	}
 	if !slices.Contains(ServiceTypes, s.Type) {
-		return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s is not one of %s", Quote(s.Type), strings.Join(ServiceTypes, ", "))
+		return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s is not one of %s", text.Quote(s.Type), strings.Join(ServiceTypes, ", "))
 	}
 	if len(s.ServiceEndpoint) == 0 {
 		return errorsmod.Wrap(ErrInvalidServiceEntry, "serviceEndpoint is empty (want 1 to 8 https URLs)")
@@ -395,7 +396,7 @@ func validateAlsoKnownAs(u string) error {
 		secp := VerificationMethod{Type: KeyTypeSecp256k1, PublicKeyMultibase: mb}
 		if _, err := decodeVerificationKey(ed); err != nil {
 			if _, err := decodeVerificationKey(secp); err != nil {
-				return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:key of an Ed25519 or secp256k1 key", Quote(u))
+				return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:key of an Ed25519 or secp256k1 key", text.Quote(u))
 			}
 		}
 	case strings.HasPrefix(u, "https:"):
@@ -403,7 +404,7 @@ func validateAlsoKnownAs(u string) error {
 			return errorsmod.Wrap(ErrInvalidDocument, err.Error())
 		}
 	default:
-		return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:civic, did:web or did:key DID or an https URL", Quote(u))
+		return errorsmod.Wrapf(ErrInvalidDocument, "%s is not a did:civic, did:web or did:key DID or an https URL", text.Quote(u))
 	}
 	return nil
 }

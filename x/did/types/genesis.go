@@ -5,6 +5,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
@@ -193,7 +194,7 @@ func (gs GenesisState) Validate() error {
 func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 	check := func(what, addr string) error {
 		if _, err := accaddr.Parse(ac, what, addr); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %v", what, Quote(addr), err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %v", what, text.Quote(addr), err)
 		}
 		return nil
 	}

@@ -9,6 +9,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	sdksecp256k1 "github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
+
+	"github.com/civicchain/civic/internal/text"
 )
 
 // ProofDomain opens the bytes a DID proof signs, so that a proof cannot be
@@ -63,31 +65,31 @@ func VerifyProof(vm VerificationMethod, signBytes, sig []byte) error {
 	}
 	pk, err := decodeVerificationKey(vm)
 	if err != nil {
-		return errorsmod.Wrapf(err, "verification method %s", Quote(vm.Id))
+		return errorsmod.Wrapf(err, "verification method %s", text.Quote(vm.Id))
 	}
 	if len(sig) != ProofSignatureLength {
-		return errorsmod.Wrapf(ErrInvalidProof, "signature by %s is %d bytes, want %d", Quote(vm.Id), len(sig), ProofSignatureLength)
+		return errorsmod.Wrapf(ErrInvalidProof, "signature by %s is %d bytes, want %d", text.Quote(vm.Id), len(sig), ProofSignatureLength)
 	}
 	switch pk.algo {
 	case algoEd25519:
 		if !ed25519.Verify(pk.ed25519, signBytes, sig) {
-			return errorsmod.Wrapf(ErrInvalidProof, "Ed25519 signature does not verify with %s", Quote(vm.Id))
+			return errorsmod.Wrapf(ErrInvalidProof, "Ed25519 signature does not verify with %s", text.Quote(vm.Id))
 		}
 	case algoSecp256k1:
 		// VerifySignature hashes signBytes with SHA-256 and rejects high-S.
 		key := sdksecp256k1.PubKey{Key: pk.secp256k1}
 		if !key.VerifySignature(signBytes, sig) {
-			return errorsmod.Wrapf(ErrInvalidProof, "secp256k1 signature (r||s over SHA-256, low-S) does not verify with %s", Quote(vm.Id))
+			return errorsmod.Wrapf(ErrInvalidProof, "secp256k1 signature (r||s over SHA-256, low-S) does not verify with %s", text.Quote(vm.Id))
 		}
 	case algoP256:
 		digest := sha256.Sum256(signBytes)
 		r := new(big.Int).SetBytes(sig[:32])
 		s := new(big.Int).SetBytes(sig[32:])
 		if !ecdsa.Verify(pk.p256, digest[:], r, s) {
-			return errorsmod.Wrapf(ErrInvalidProof, "P-256 signature (r||s over SHA-256) does not verify with %s", Quote(vm.Id))
+			return errorsmod.Wrapf(ErrInvalidProof, "P-256 signature (r||s over SHA-256) does not verify with %s", text.Quote(vm.Id))
 		}
 	default:
-		return errorsmod.Wrapf(ErrUnsupportedKeyType, "the key of %s cannot sign proofs", Quote(vm.Id))
+		return errorsmod.Wrapf(ErrUnsupportedKeyType, "the key of %s cannot sign proofs", text.Quote(vm.Id))
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/internal/uri"
 )
 
@@ -75,7 +76,7 @@ func IsSupportedKeyType(t string) bool {
 // (ErrInvalidKey). Lengths are expected to be bounded by the caller.
 func decodeVerificationKey(vm VerificationMethod) (publicKey, error) {
 	if !IsSupportedKeyType(vm.Type) {
-		return publicKey{}, errorsmod.Wrapf(ErrUnsupportedKeyType, "type %s is not one of %s, %s, %s", Quote(vm.Type), KeyTypeEd25519, KeyTypeJWK, KeyTypeSecp256k1)
+		return publicKey{}, errorsmod.Wrapf(ErrUnsupportedKeyType, "type %s is not one of %s, %s, %s", text.Quote(vm.Type), KeyTypeEd25519, KeyTypeJWK, KeyTypeSecp256k1)
 	}
 	hasMB, hasJWK := vm.PublicKeyMultibase != "", vm.PublicKeyJwk != nil
 	if hasMB == hasJWK {
@@ -108,7 +109,7 @@ func decodeVerificationKey(vm VerificationMethod) (publicKey, error) {
 		jwk := *vm.PublicKeyJwk
 		if jwk.Kty != JwkKtyEC || jwk.Crv != JwkCrvSecp256k1 {
 			return publicKey{}, errorsmod.Wrapf(ErrInvalidKey, "publicKeyJwk of %s must be kty EC, crv secp256k1, got kty %s crv %s",
-				KeyTypeSecp256k1, Quote(jwk.Kty), Quote(jwk.Crv))
+				KeyTypeSecp256k1, text.Quote(jwk.Kty), text.Quote(jwk.Crv))
 		}
 		return decodeJwk(jwk)
 	default: // KeyTypeJWK
@@ -126,7 +127,7 @@ func decodeMultibaseKey(mb string, header []byte, n int, what string) ([]byte, e
 		return nil, errorsmod.Wrapf(ErrFieldTooLong, "publicKeyMultibase is %d bytes, at most %d", len(mb), MaxMultibaseLength)
 	}
 	if mb == "" || mb[0] != MultibaseBase58btc {
-		return nil, errorsmod.Wrapf(ErrInvalidKey, "publicKeyMultibase must be base58btc (prefix 'z'), got %s", Quote(mb))
+		return nil, errorsmod.Wrapf(ErrInvalidKey, "publicKeyMultibase must be base58btc (prefix 'z'), got %s", text.Quote(mb))
 	}
 	raw, ok := Base58Decode(mb[1:])
 	if !ok {
@@ -185,7 +186,7 @@ func decodeJwk(jwk Jwk) (publicKey, error) {
 		}
 		return publicKey{algo: algoP256, p256: pk}, nil
 	default:
-		return publicKey{}, errorsmod.Wrapf(ErrInvalidKey, "publicKeyJwk kty %s crv %s is not one of OKP/Ed25519, EC/secp256k1, EC/P-256", Quote(jwk.Kty), Quote(jwk.Crv))
+		return publicKey{}, errorsmod.Wrapf(ErrInvalidKey, "publicKeyJwk kty %s crv %s is not one of OKP/Ed25519, EC/secp256k1, EC/P-256", text.Quote(jwk.Kty), text.Quote(jwk.Crv))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/digest"
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/internal/uri"
 )
 
@@ -31,7 +32,7 @@ func ValidateSchemaName(name string) error {
 	}
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; !isAlnum(c) && c != '.' && c != '_' && c != '-' {
-			return errorsmod.Wrapf(ErrInvalidSchema, "schema name %s has %q at position %d, outside [A-Za-z0-9._-]", Quote(name), c, i+1)
+			return errorsmod.Wrapf(ErrInvalidSchema, "schema name %s has %q at position %d, outside [A-Za-z0-9._-]", text.Quote(name), c, i+1)
 		}
 	}
 	if err := uri.DigitRun("schema name", name); err != nil {
@@ -51,19 +52,19 @@ func ValidateSchemaVersion(v string) error {
 	for i := 0; i <= len(v); i++ {
 		if i < len(v) && v[i] != '.' {
 			if !isDigit(v[i]) {
-				return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %q at position %d; want MAJOR.MINOR.PATCH digits", Quote(v), v[i], i+1)
+				return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %q at position %d; want MAJOR.MINOR.PATCH digits", text.Quote(v), v[i], i+1)
 			}
 			continue
 		}
 		n := v[start:i]
 		if n == "" || (len(n) > 1 && n[0] == '0') {
-			return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s is not MAJOR.MINOR.PATCH (numbers without leading zeros)", Quote(v))
+			return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s is not MAJOR.MINOR.PATCH (numbers without leading zeros)", text.Quote(v))
 		}
 		parts++
 		start = i + 1
 	}
 	if parts != 3 {
-		return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %d numbers, want MAJOR.MINOR.PATCH", Quote(v), parts)
+		return errorsmod.Wrapf(ErrInvalidSchema, "schema version %s has %d numbers, want MAJOR.MINOR.PATCH", text.Quote(v), parts)
 	}
 	if err := uri.DigitRun("schema version", v); err != nil {
 		return errorsmod.Wrap(ErrInvalidSchema, err.Error())

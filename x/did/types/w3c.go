@@ -5,6 +5,8 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/text"
 )
 
 // JSON-LD contexts of the W3C rendering.
@@ -153,7 +155,7 @@ func w3cDocumentOf(d DidDocument, chainID string) (w3cDocument, error) {
 		for _, c := range d.Controller {
 			if IsAccountAddress(c) {
 				if chainID == "" {
-					return w3cDocument{}, errorsmod.Wrapf(ErrInvalidDocument, "%s: a chain id is needed to render the account controller %s as did:pkh", d.Id, Quote(c))
+					return w3cDocument{}, errorsmod.Wrapf(ErrInvalidDocument, "%s: a chain id is needed to render the account controller %s as did:pkh", d.Id, text.Quote(c))
 				}
 				c = PkhCosmosDid(chainID, c)
 			}

@@ -3,6 +3,7 @@ package keeper
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/binary"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,15 +13,18 @@ import (
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/civicchain/civic/internal/accaddr"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
 
-// Native Go fuzz targets over the stateless validation of the DID messages.
-// The seed corpus below runs in every `go test`; `go test -fuzz
-// FuzzValidateCreateDid` explores further.
+// Native Go fuzz targets over the stateless validation of every message
+// (validate_did.go, validate_issuer.go). The seed corpora below run in every
+// `go test`; `go test -fuzz FuzzValidateCreateDid ./x/did/keeper` explores
+// further. Each target checks the validator against an independent oracle.
 
 var (
-	didFuzzCodec = addresscodec.NewBech32Codec("civic")
+	fuzzCodec = addresscodec.NewBech32Codec("civic")
 
 	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
 	didFuzzDidRe       = regexp.MustCompile(`^did:civic:([1-9A-HJ-NP-Za-km-z]{22,44}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`)
@@ -43,7 +47,7 @@ func didFuzzMultibase(name string) string {
 func didFuzzAddr(name string) string {
 	b := make([]byte, 20)
 	copy(b, name)
-	s, err := didFuzzCodec.BytesToString(b)
+	s, err := fuzzCodec.BytesToString(b)
 	if err != nil {
 		panic(err)
 	}
@@ -131,13 +135,13 @@ func FuzzValidateCreateDid(f *testing.F) {
 			doc.Authentication = []string{authRef}
 		}
 		msg := &types.MsgCreateDid{Signer: signer, Document: doc, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, err := validateCreateDid(didFuzzCodec, msg, types.DefaultMaxDocumentBytes)
+		addr, err := validateCreateDid(fuzzCodec, msg, types.DefaultMaxDocumentBytes)
 		if err != nil {
 			requireDidModuleError(t, err)
 			return
 		}
 		// Accepted: every field keeps the grammar and bounds the spec states.
-		if canonical, _ := didFuzzCodec.BytesToString(addr); canonical != signer {
+		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
 			t.Fatalf("accepted signer %q", signer)
 		}
 		if !didFuzzDidRe.MatchString(id) || doc.Size() > int(types.DefaultMaxDocumentBytes) {
@@ -177,18 +181,18 @@ func FuzzValidateUpdateDid(f *testing.F) {
 			Authentication:     []string{id + "#key-1"},
 		}
 		msg := &types.MsgUpdateDid{Signer: signer, Document: doc, VersionId: versionID, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, n, err := validateUpdateDid(didFuzzCodec, msg, types.DefaultMaxDocumentBytes)
+		addr, err := validateUpdateDid(fuzzCodec, msg, types.DefaultMaxDocumentBytes)
 		if err != nil {
 			requireDidModuleError(t, err)
 			return
 		}
-		if canonical, _ := didFuzzCodec.BytesToString(addr); canonical != signer {
+		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
 			t.Fatalf("accepted signer %q", signer)
 		}
 		if !didFuzzDidRe.MatchString(id) {
 			t.Fatalf("accepted document id %q", id)
 		}
-		if !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
+		if n, err := types.ParseVersionID(versionID); err != nil || !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
 			t.Fatalf("accepted version id %q as %d", versionID, n)
 		}
 		requireDidProofsBounded(t, msg.Proofs)
@@ -217,18 +221,18 @@ func FuzzValidateDeactivateDid(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, signer, did, versionID, proofVM string, sigLen, nProofs uint8) {
 		msg := &types.MsgDeactivateDid{Signer: signer, Did: did, VersionId: versionID, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, n, err := validateDeactivateDid(didFuzzCodec, msg)
+		addr, err := validateDeactivateDid(fuzzCodec, msg)
 		if err != nil {
 			requireDidModuleError(t, err)
 			return
 		}
-		if canonical, _ := didFuzzCodec.BytesToString(addr); canonical != signer {
+		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
 			t.Fatalf("accepted signer %q", signer)
 		}
 		if !didFuzzDidRe.MatchString(did) {
 			t.Fatalf("accepted DID %q", did)
 		}
-		if !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
+		if n, err := types.ParseVersionID(versionID); err != nil || !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
 			t.Fatalf("accepted version id %q as %d", versionID, n)
 		}
 		requireDidProofsBounded(t, msg.Proofs)
@@ -250,15 +254,205 @@ func TestValidateDidMessagesAcceptValid(t *testing.T) {
 	proofs := didFuzzProofs(MaxDidProofs, vm, 64)
 
 	// ACT
-	_, errCreate := validateCreateDid(didFuzzCodec, &types.MsgCreateDid{Signer: alice, Document: doc, Proofs: proofs}, types.DefaultMaxDocumentBytes)
-	_, n, errUpdate := validateUpdateDid(didFuzzCodec, &types.MsgUpdateDid{Signer: alice, Document: doc, VersionId: "12", Proofs: proofs}, types.DefaultMaxDocumentBytes)
-	_, m, errDeactivate := validateDeactivateDid(didFuzzCodec, &types.MsgDeactivateDid{Signer: alice, Did: did, VersionId: "3", Proofs: proofs})
+	_, errCreate := validateCreateDid(fuzzCodec, &types.MsgCreateDid{Signer: alice, Document: doc, Proofs: proofs}, types.DefaultMaxDocumentBytes)
+	_, errUpdate := validateUpdateDid(fuzzCodec, &types.MsgUpdateDid{Signer: alice, Document: doc, VersionId: "12", Proofs: proofs}, types.DefaultMaxDocumentBytes)
+	_, errDeactivate := validateDeactivateDid(fuzzCodec, &types.MsgDeactivateDid{Signer: alice, Did: did, VersionId: "3", Proofs: proofs})
 
 	// ASSERT
 	if errCreate != nil || errUpdate != nil || errDeactivate != nil {
 		t.Fatalf("valid messages rejected: %v / %v / %v", errCreate, errUpdate, errDeactivate)
 	}
-	if n != 12 || m != 3 {
-		t.Fatalf("version numbers %d and %d, want 12 and 3", n, m)
+}
+
+// The schema, issuer and status-list messages; each oracle is checked in both
+// directions (what it accepts passes, what it refuses fails).
+
+func issFuzzAddr(name string) string {
+	b := make([]byte, 20)
+	copy(b, name)
+	s, err := fuzzCodec.BytesToString(b)
+	if err != nil {
+		panic(err)
 	}
+	return s
+}
+
+// issCanonical is the address oracle: the string decodes and is spelt canonically.
+func issCanonical(s string) bool {
+	if len(s) > accaddr.MaxLength {
+		return false
+	}
+	bz, err := fuzzCodec.StringToBytes(s)
+	if err != nil || len(bz) == 0 {
+		return false
+	}
+	c, err := fuzzCodec.BytesToString(bz)
+	return err == nil && c == s
+}
+
+// issRequireValidationError fails unless err is a registered error of this
+// module, x/agency's invalid agency id or the SDK's invalid address:
+// validation never returns an internal error.
+func issRequireValidationError(t *testing.T, err error) {
+	t.Helper()
+	codespace, code, _ := errorsmod.ABCIInfo(err, false)
+	if codespace == types.ModuleName && code >= 2 {
+		return
+	}
+	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) || errorsmod.IsOf(err, agencytypes.ErrInvalidAgencyID) {
+		return
+	}
+	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
+}
+
+// issChanges reads status changes from raw, five bytes each: a big-endian
+// uint32 index and a value byte (odd = set).
+func issChanges(raw []byte) []types.StatusChange {
+	out := make([]types.StatusChange, 0, len(raw)/5)
+	for ; len(raw) >= 5; raw = raw[5:] {
+		out = append(out, types.StatusChange{Index: uint64(binary.BigEndian.Uint32(raw)), Value: raw[4]&1 == 1})
+	}
+	return out
+}
+
+func issRawChanges(changes ...types.StatusChange) []byte {
+	out := make([]byte, 0, 5*len(changes))
+	for _, c := range changes {
+		out = binary.BigEndian.AppendUint32(out, uint32(c.Index))
+		v := byte(0)
+		if c.Value {
+			v = 1
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func FuzzValidateUpdateStatusList(f *testing.F) {
+	op := issFuzzAddr("issuer")
+	set := func(i uint64) types.StatusChange { return types.StatusChange{Index: i, Value: true} }
+	many := make([]types.StatusChange, types.MaxMaxStatusChanges+1)
+	for i := range many {
+		many[i] = set(uint64(i))
+	}
+	f.Add(op, uint64(1), issRawChanges(set(0)))
+	f.Add(op, uint64(1), issRawChanges(set(0), types.StatusChange{Index: 131071}, set(8192)))
+	f.Add(op, uint64(7), issRawChanges(set(types.MaxMaxStatusListEntries-1)))
+	f.Add(op, uint64(7), issRawChanges(set(types.MaxMaxStatusListEntries)))
+	f.Add(op, uint64(1), issRawChanges(set(5), set(5)))
+	f.Add(op, uint64(1), issRawChanges(set(5), types.StatusChange{Index: 5}))
+	f.Add(op, uint64(1), []byte{})
+	f.Add(op, uint64(1), []byte{0, 0, 0})
+	f.Add(op, uint64(0), issRawChanges(set(1)))
+	f.Add(op, uint64(1), issRawChanges(many[:types.MaxMaxStatusChanges]...))
+	f.Add(op, uint64(1), issRawChanges(many...))
+	f.Add("civic1invalid", uint64(1), issRawChanges(set(1)))
+	f.Add(strings.ToUpper(op), uint64(1), issRawChanges(set(1)))
+	f.Add(strings.Repeat("c", 200), uint64(1), issRawChanges(set(1)))
+	f.Fuzz(func(t *testing.T, signer string, listID uint64, raw []byte) {
+		msg := &types.MsgUpdateStatusList{Signer: signer, ListId: listID, Changes: issChanges(raw)}
+		_, err := validateUpdateStatusList(fuzzCodec, msg)
+
+		valid := issCanonical(signer) && listID != 0 && len(msg.Changes) >= 1 && len(msg.Changes) <= int(types.MaxMaxStatusChanges)
+		seen := map[uint64]bool{}
+		for _, c := range msg.Changes {
+			valid = valid && c.Index < types.MaxMaxStatusListEntries && !seen[c.Index]
+			seen[c.Index] = true
+		}
+		if (err == nil) != valid {
+			t.Fatalf("validateUpdateStatusList = %v, oracle says valid=%v for list %d, %d changes", err, valid, listID, len(msg.Changes))
+		}
+		if err != nil {
+			issRequireValidationError(t, err)
+		}
+	})
+}
+
+func FuzzValidateSetIssuerSchemas(f *testing.F) {
+	admin := issFuzzAddr("admin")
+	did := "did:civic:123e4567-e89b-42d3-a456-426614174000"
+	f.Add(admin, did, []byte{1}, []byte{})
+	f.Add(admin, did, []byte{1, 2, 3}, []byte{4, 5})
+	f.Add(admin, did, []byte{}, []byte{})
+	f.Add(admin, did, []byte{1, 1}, []byte{})
+	f.Add(admin, did, []byte{1}, []byte{1})
+	f.Add(admin, did, []byte{0}, []byte{})
+	f.Add(admin, did, []byte(strings.Repeat("\x01", 65)), []byte{})
+	f.Add(admin, "did:web:example.com", []byte{1}, []byte{})
+	f.Add("civic1invalid", did, []byte{1}, []byte{})
+	f.Fuzz(func(t *testing.T, signer, did string, grantRaw, revokeRaw []byte) {
+		toIDs := func(raw []byte) []uint64 {
+			ids := make([]uint64, len(raw))
+			for i, b := range raw {
+				ids[i] = uint64(b)
+			}
+			return ids
+		}
+		msg := &types.MsgSetIssuerSchemas{Signer: signer, Did: did, Grant: toIDs(grantRaw), Revoke: toIDs(revokeRaw)}
+		_, err := validateSetIssuerSchemas(fuzzCodec, msg)
+
+		valid := issCanonical(signer) && types.ValidateDid(did) == nil &&
+			len(msg.Grant) <= MaxSchemaIDsPerMsg && len(msg.Revoke) <= MaxSchemaIDsPerMsg && len(msg.Grant)+len(msg.Revoke) > 0
+		seen := map[uint64]bool{}
+		for _, id := range append(append([]uint64{}, msg.Grant...), msg.Revoke...) {
+			valid = valid && id != 0 && !seen[id]
+			seen[id] = true
+		}
+		if (err == nil) != valid {
+			t.Fatalf("validateSetIssuerSchemas = %v, oracle says valid=%v for %+v", err, valid, msg)
+		}
+		if err != nil {
+			issRequireValidationError(t, err)
+		}
+	})
+}
+
+func FuzzValidateCreateStatusList(f *testing.F) {
+	op := issFuzzAddr("issuer")
+	did := "did:civic:123e4567-e89b-42d3-a456-426614174000"
+	f.Add(op, did, int32(1), types.MinStatusListEntries)
+	f.Add(op, did, int32(2), types.MaxMaxStatusListEntries)
+	f.Add(op, did, int32(2), types.MaxMaxStatusListEntries+types.StatusChunkBits)
+	f.Add(op, did, int32(1), types.MinStatusListEntries-types.StatusChunkBits)
+	f.Add(op, did, int32(1), types.MinStatusListEntries+1)
+	f.Add(op, did, int32(1), uint64(0))
+	f.Add(op, did, int32(0), types.MinStatusListEntries)
+	f.Add(op, did, int32(3), types.MinStatusListEntries)
+	f.Add(op, did, int32(-1), types.MinStatusListEntries)
+	f.Add(op, "did:civic:", int32(1), types.MinStatusListEntries)
+	f.Add("", did, int32(1), types.MinStatusListEntries)
+	f.Fuzz(func(t *testing.T, signer, did string, purpose int32, entries uint64) {
+		msg := &types.MsgCreateStatusList{Signer: signer, IssuerDid: did, Purpose: types.StatusPurpose(purpose), Entries: entries}
+		_, err := validateCreateStatusList(fuzzCodec, msg)
+
+		valid := issCanonical(signer) && types.ValidateDid(did) == nil && (purpose == 1 || purpose == 2) &&
+			entries >= types.MinStatusListEntries && entries <= types.MaxMaxStatusListEntries && entries%types.StatusChunkBits == 0
+		if (err == nil) != valid {
+			t.Fatalf("validateCreateStatusList = %v, oracle says valid=%v for %+v", err, valid, msg)
+		}
+		if err != nil {
+			issRequireValidationError(t, err)
+		}
+	})
+}
+
+func FuzzValidateBindIssuer(f *testing.F) {
+	admin := issFuzzAddr("admin")
+	did := "did:civic:123e4567-e89b-42d3-a456-426614174000"
+	f.Add(admin, "moe", did)
+	f.Add(admin, "Moe", did)
+	f.Add(admin, "", did)
+	f.Add(admin, strings.Repeat("m", 40), did)
+	f.Add(admin, "moe", "did:civic:123E4567-E89B-42D3-A456-426614174000")
+	f.Add("civic1invalid", "moe", did)
+	f.Fuzz(func(t *testing.T, signer, agencyID, did string) {
+		_, err := validateBindIssuer(fuzzCodec, &types.MsgBindIssuer{Signer: signer, AgencyId: agencyID, Did: did})
+		valid := issCanonical(signer) && agencytypes.ValidateAgencyID(agencyID) == nil && types.ValidateDid(did) == nil
+		if (err == nil) != valid {
+			t.Fatalf("validateBindIssuer = %v, oracle says valid=%v for %q %q %q", err, valid, signer, agencyID, did)
+		}
+		if err != nil {
+			issRequireValidationError(t, err)
+		}
+	})
 }

@@ -1,4 +1,4 @@
-package did_test
+package resolver_test
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 
 	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
 
-	did "github.com/civicchain/civic/x/did"
+	"github.com/civicchain/civic/x/did/client/resolver"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -57,7 +57,7 @@ func TestParseResolveRequest(t *testing.T) {
 			if tc.height != "" {
 				h.Set(grpctypes.GRPCBlockHeightHeader, tc.height)
 			}
-			req, height, err := did.ParseResolveRequest(testDid, q, h)
+			req, height, err := resolver.ParseResolveRequest(testDid, q, h)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
 				return
@@ -67,26 +67,26 @@ func TestParseResolveRequest(t *testing.T) {
 			require.Equal(t, tc.wantH, height)
 		})
 	}
-	_, _, err := did.ParseResolveRequest("", nil, http.Header{})
+	_, _, err := resolver.ParseResolveRequest("", nil, http.Header{})
 	require.ErrorContains(t, err, "no DID")
 }
 
 func TestResolutionStatus(t *testing.T) {
 	for code, want := range map[string]int{
-		"":                                  http.StatusOK,
-		did.ErrorInvalidDid:                 http.StatusBadRequest,
-		did.ErrorInvalidOptions:             http.StatusBadRequest,
-		did.ErrorNotFound:                   http.StatusNotFound,
-		did.ErrorRepresentationNotSupported: http.StatusNotAcceptable,
-		did.ErrorInternal:                   http.StatusInternalServerError,
-		"methodNotSupported":                http.StatusInternalServerError,
+		"":                                       http.StatusOK,
+		resolver.ErrorInvalidDid:                 http.StatusBadRequest,
+		resolver.ErrorInvalidOptions:             http.StatusBadRequest,
+		resolver.ErrorNotFound:                   http.StatusNotFound,
+		resolver.ErrorRepresentationNotSupported: http.StatusNotAcceptable,
+		resolver.ErrorInternal:                   http.StatusInternalServerError,
+		"methodNotSupported":                     http.StatusInternalServerError,
 	} {
 		r := types.DidResolution{DidResolutionMetadata: types.DidResolutionMetadata{Error: code}}
-		require.Equal(t, want, did.ResolutionStatus(r), "error %q", code)
+		require.Equal(t, want, resolver.ResolutionStatus(r), "error %q", code)
 	}
 	// A deactivated DID resolves without an error and answers 410.
-	require.Equal(t, http.StatusGone, did.ResolutionStatus(resolved(true, "")))
-	require.Equal(t, http.StatusOK, did.ResolutionStatus(resolved(false, "")))
+	require.Equal(t, http.StatusGone, resolver.ResolutionStatus(resolved(true, "")))
+	require.Equal(t, http.StatusOK, resolver.ResolutionStatus(resolved(false, "")))
 }
 
 // fakeResolver answers Query/Resolve with a fixed result or error and records the request
@@ -130,7 +130,7 @@ func resolved(deactivated bool, errCode string) types.DidResolution {
 		DidDocumentMetadata:   types.DidDocumentMetadata{Created: t0, Updated: t0, VersionId: "1", Deactivated: deactivated},
 		DidResolutionMetadata: types.DidResolutionMetadata{ContentType: "application/did+json", Error: errCode},
 	}
-	if errCode == did.ErrorNotFound || errCode == did.ErrorInvalidDid {
+	if errCode == resolver.ErrorNotFound || errCode == resolver.ErrorInvalidDid {
 		r.DidDocument = nil
 		r.DidDocumentMetadata = types.DidDocumentMetadata{}
 	}
@@ -140,7 +140,7 @@ func resolved(deactivated bool, errCode string) types.DidResolution {
 func serve(t *testing.T, f *fakeResolver, target string, header http.Header) *httptest.ResponseRecorder {
 	t.Helper()
 	router := mux.NewRouter()
-	router.Path(did.ResolverPath).Methods(http.MethodGet).Handler(did.NewResolverHandler(f, "civic-test-1"))
+	router.Path(resolver.Path).Methods(http.MethodGet).Handler(resolver.NewHandler(f, "civic-test-1"))
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	for k, v := range header {
 		req.Header[k] = v
@@ -162,17 +162,17 @@ func TestResolverHandler(t *testing.T) {
 	}{
 		{"resolved", &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusOK, "", true},
 		{"deactivated", &fakeResolver{res: resolved(true, "")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusGone, "", true},
-		{"not found", &fakeResolver{res: resolved(false, did.ErrorNotFound)}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusNotFound, did.ErrorNotFound, false},
-		{"invalid DID", &fakeResolver{res: resolved(false, did.ErrorInvalidDid)}, "/civic/did/v1/identifiers/did:web:example.com", nil, http.StatusBadRequest, did.ErrorInvalidDid, false},
-		{"bad option", &fakeResolver{}, "/civic/did/v1/identifiers/" + testDid + "?versionTime=yesterday", nil, http.StatusBadRequest, did.ErrorInvalidOptions, false},
-		{"node failure", &fakeResolver{err: status.Error(codes.Unavailable, "connection refused")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusInternalServerError, did.ErrorInternal, false},
+		{"not found", &fakeResolver{res: resolved(false, resolver.ErrorNotFound)}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusNotFound, resolver.ErrorNotFound, false},
+		{"invalid DID", &fakeResolver{res: resolved(false, resolver.ErrorInvalidDid)}, "/civic/did/v1/identifiers/did:web:example.com", nil, http.StatusBadRequest, resolver.ErrorInvalidDid, false},
+		{"bad option", &fakeResolver{}, "/civic/did/v1/identifiers/" + testDid + "?versionTime=yesterday", nil, http.StatusBadRequest, resolver.ErrorInvalidOptions, false},
+		{"node failure", &fakeResolver{err: status.Error(codes.Unavailable, "connection refused")}, "/civic/did/v1/identifiers/" + testDid, nil, http.StatusInternalServerError, resolver.ErrorInternal, false},
 		{"at a height", &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/" + testDid, http.Header{"X-Cosmos-Block-Height": {"12"}}, http.StatusOK, "", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := serve(t, tc.f, tc.target, tc.header)
 			require.Equal(t, tc.wantCode, rec.Code, rec.Body.String())
-			require.Equal(t, did.ResolutionMediaType, rec.Header().Get("Content-Type"))
+			require.Equal(t, resolver.ResolutionMediaType, rec.Header().Get("Content-Type"))
 			var body struct {
 				DidDocument           map[string]any `json:"didDocument"`
 				DidResolutionMetadata map[string]any `json:"didResolutionMetadata"`
@@ -239,7 +239,7 @@ func TestResolverDeactivatedResolvesWithoutError(t *testing.T) {
 }
 
 func TestResolverAcceptDidJSON(t *testing.T) {
-	for _, mediaType := range []string{did.DidJSONMediaType, did.DidLDJSONMediaType} {
+	for _, mediaType := range []string{resolver.DidJSONMediaType, resolver.DidLDJSONMediaType} {
 		t.Run(mediaType, func(t *testing.T) {
 			// ACT
 			rec := serve(t, &fakeResolver{res: resolved(false, "")}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {mediaType}})
@@ -260,29 +260,29 @@ func TestResolverAcceptDidJSON(t *testing.T) {
 	}
 
 	// A deactivated document keeps its 410.
-	rec := serve(t, &fakeResolver{res: resolved(true, "")}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {did.DidJSONMediaType}})
+	rec := serve(t, &fakeResolver{res: resolved(true, "")}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {resolver.DidJSONMediaType}})
 	require.Equal(t, http.StatusGone, rec.Code)
-	require.Equal(t, did.DidJSONMediaType, rec.Header().Get("Content-Type"))
+	require.Equal(t, resolver.DidJSONMediaType, rec.Header().Get("Content-Type"))
 
 	// A failed resolution has no document: the answer is the resolution result with the
 	// error, and no contentType.
-	rec = serve(t, &fakeResolver{res: resolved(false, did.ErrorNotFound)}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {did.DidJSONMediaType}})
+	rec = serve(t, &fakeResolver{res: resolved(false, resolver.ErrorNotFound)}, "/civic/did/v1/identifiers/"+testDid, http.Header{"Accept": {resolver.DidJSONMediaType}})
 	require.Equal(t, http.StatusNotFound, rec.Code)
-	require.Equal(t, did.ResolutionMediaType, rec.Header().Get("Content-Type"))
+	require.Equal(t, resolver.ResolutionMediaType, rec.Header().Get("Content-Type"))
 	meta := decode(t, rec).object(t, "didResolutionMetadata")
-	require.Equal(t, did.ErrorNotFound, meta["error"])
+	require.Equal(t, resolver.ErrorNotFound, meta["error"])
 	require.NotContains(t, meta, "contentType")
 }
 
 func TestResolverAcceptResolutionResult(t *testing.T) {
 	for accept, wantType := range map[string]string{
-		"":                      did.ResolutionMediaType,
-		did.ResolutionMediaType: did.ResolutionMediaType,
-		`application/ld+json; profile="https://w3id.org/did-resolution"`: did.ResolutionMediaType,
-		"application/ld+json":            did.ResolutionMediaType,
-		did.DidResolutionMediaType:       did.DidResolutionMediaType,
-		"*/*":                            did.ResolutionMediaType,
-		"text/html, application/*;q=0.5": did.ResolutionMediaType,
+		"":                           resolver.ResolutionMediaType,
+		resolver.ResolutionMediaType: resolver.ResolutionMediaType,
+		`application/ld+json; profile="https://w3id.org/did-resolution"`: resolver.ResolutionMediaType,
+		"application/ld+json":            resolver.ResolutionMediaType,
+		resolver.DidResolutionMediaType:  resolver.DidResolutionMediaType,
+		"*/*":                            resolver.ResolutionMediaType,
+		"text/html, application/*;q=0.5": resolver.ResolutionMediaType,
 	} {
 		t.Run(accept, func(t *testing.T) {
 			h := http.Header{}
@@ -310,11 +310,11 @@ func TestResolverAcceptUnsupported(t *testing.T) {
 
 			// ASSERT: 406 representationNotSupported, no document, no contentType; nothing resolved.
 			require.Equal(t, http.StatusNotAcceptable, rec.Code, rec.Body.String())
-			require.Equal(t, did.ResolutionMediaType, rec.Header().Get("Content-Type"))
+			require.Equal(t, resolver.ResolutionMediaType, rec.Header().Get("Content-Type"))
 			b := decode(t, rec)
 			require.Equal(t, "null", string(b["didDocument"]))
 			meta := b.object(t, "didResolutionMetadata")
-			require.Equal(t, did.ErrorRepresentationNotSupported, meta["error"])
+			require.Equal(t, resolver.ErrorRepresentationNotSupported, meta["error"])
 			require.NotContains(t, meta, "contentType")
 			require.Nil(t, f.got, "an unsupported representation is refused before resolving")
 		})
@@ -326,18 +326,18 @@ func TestSelectRepresentation(t *testing.T) {
 		accept string
 		want   string // "" = not supported
 	}{
-		{"", did.ResolutionMediaType},
-		{"application/did+json", did.DidJSONMediaType},
-		{"Application/DID+JSON", did.DidJSONMediaType},
-		{"application/did+ld+json", did.DidLDJSONMediaType},
-		{"application/did+json;q=0.5, application/did+ld+json", did.DidLDJSONMediaType},
-		{"application/did+json, application/did+ld+json", did.DidJSONMediaType},
-		{"text/html, application/did+json;q=0.1", did.DidJSONMediaType},
+		{"", resolver.ResolutionMediaType},
+		{"application/did+json", resolver.DidJSONMediaType},
+		{"Application/DID+JSON", resolver.DidJSONMediaType},
+		{"application/did+ld+json", resolver.DidLDJSONMediaType},
+		{"application/did+json;q=0.5, application/did+ld+json", resolver.DidLDJSONMediaType},
+		{"application/did+json, application/did+ld+json", resolver.DidJSONMediaType},
+		{"text/html, application/did+json;q=0.1", resolver.DidJSONMediaType},
 		{"application/did+json;q=2", ""},
 		{"application/did+json;q=x", ""},
 		{"text/plain", ""},
 	} {
-		got, ok := did.SelectRepresentation(tc.accept)
+		got, ok := resolver.SelectRepresentation(tc.accept)
 		require.Equal(t, tc.want != "", ok, "%q", tc.accept)
 		require.Equal(t, tc.want, got, "%q", tc.accept)
 	}

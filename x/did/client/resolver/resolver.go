@@ -1,4 +1,7 @@
-package did
+// Package resolver is the W3C DID Resolution HTTP(S) binding of did:civic: an
+// HTTP handler the app mounts on its API server's router (RegisterRoute), which
+// answers through x/did's Query/Resolve.
+package resolver
 
 import (
 	"context"
@@ -47,8 +50,8 @@ import (
 // response repeats the block height the result is for in x-cosmos-block-height. The
 // gateway route /civic/did/v1/resolve/{did} serves the same result in protobuf JSON.
 const (
-	// ResolverPath is the route of the W3C resolver.
-	ResolverPath = "/civic/did/v1/identifiers/{did}"
+	// Path is the route of the W3C resolver.
+	Path = "/civic/did/v1/identifiers/{did}"
 	// ResolutionMediaType is the media type of a DID resolution result.
 	ResolutionMediaType = `application/ld+json;profile="https://w3id.org/did-resolution"`
 	// ResolutionProfile is the JSON-LD profile of a DID resolution result.
@@ -72,16 +75,16 @@ type resolveClient interface {
 	Resolve(ctx context.Context, in *types.QueryResolveRequest, opts ...grpc.CallOption) (*types.QueryResolveResponse, error)
 }
 
-// RegisterResolverRoute registers the W3C resolver (GET ResolverPath) on the API server's
+// RegisterRoute registers the W3C resolver (GET Path) on the API server's
 // router. It must be registered before the gRPC gateway's catch-all route, i.e. from the
 // app's RegisterAPIRoutes (the API server adds the gateway after it).
-func RegisterResolverRoute(router *mux.Router, clientCtx client.Context) {
-	router.Path(ResolverPath).Methods(http.MethodGet).Handler(NewResolverHandler(types.NewQueryClient(clientCtx), clientCtx.ChainID))
+func RegisterRoute(router *mux.Router, clientCtx client.Context) {
+	router.Path(Path).Methods(http.MethodGet).Handler(NewHandler(types.NewQueryClient(clientCtx), clientCtx.ChainID))
 }
 
-// NewResolverHandler is the resolver's handler over a Query client; chainID is passed to
+// NewHandler is the resolver's handler over a Query client; chainID is passed to
 // types.ResolutionJSON.
-func NewResolverHandler(qc resolveClient, chainID string) http.Handler {
+func NewHandler(qc resolveClient, chainID string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		accept := r.Header.Values("Accept")
 		mediaType, ok := SelectRepresentation(strings.Join(accept, ","))
