@@ -5,7 +5,7 @@
 // localnet), bench/ and the tests of
 // a real network (through testutil/chain) use it.
 //
-// It depends on the standard library and a YAML decoder only, never on the app
+// It depends on the standard library, a YAML decoder and internal/cometrpc only, never on the app
 // or the modules, so it keeps compiling while they change.
 package localnet
 
