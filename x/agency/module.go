@@ -13,7 +13,6 @@ import (
 
 	"cosmossdk.io/client/v2/autocli"
 	"cosmossdk.io/core/appmodule"
-	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -107,7 +106,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 	var gs types.GenesisState
 	cdc.MustUnmarshalJSON(bz, &gs)
 	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(errorsmod.Wrapf(err, "failed to initialize %s genesis state", types.ModuleName))
+		panic(fmt.Errorf("failed to initialize %s genesis state: %w", types.ModuleName, err))
 	}
 }
 
@@ -115,7 +114,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
 	gs, err := am.keeper.ExportGenesis(ctx)
 	if err != nil {
-		panic(errorsmod.Wrapf(err, "failed to export %s genesis state", types.ModuleName))
+		panic(fmt.Errorf("failed to export %s genesis state: %w", types.ModuleName, err))
 	}
 	return cdc.MustMarshalJSON(gs)
 }

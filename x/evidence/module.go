@@ -105,7 +105,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 	var gs types.GenesisState
 	cdc.MustUnmarshalJSON(bz, &gs)
 	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(fmt.Errorf("failed to init %s genesis state: %w", types.ModuleName, err))
+		panic(fmt.Errorf("failed to initialize %s genesis state: %w", types.ModuleName, err))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -56,7 +57,7 @@ func (k Keeper) authorize(ctx context.Context, addr sdk.AccAddress, role string)
 		return member.AgencyId, errorsmod.Wrapf(types.ErrAgencyNotActive, "agency %q is %s", agency.Id, types.StatusName(agency.Status))
 	}
 	if member.ExpiresAt != nil {
-		now := sdk.UnwrapSDKContext(ctx).BlockTime()
+		now := blockctx.Time(ctx)
 		if !now.Before(*member.ExpiresAt) {
 			return member.AgencyId, errorsmod.Wrapf(types.ErrMembershipExpired,
 				"membership of %s in agency %q expired at %s (block time %s)",

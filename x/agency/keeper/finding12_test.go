@@ -31,9 +31,9 @@ func TestFinding12SquattingWithoutConsentRefused(t *testing.T) {
 	f.offer("knpa", knpaAdmin, candidate, nil, roleInvestigator)
 
 	// ASSERT 1: the address belongs to nobody, cannot act, and governance's proposal passes.
-	has, err := f.k.Affiliations.Has(f.ctx, candidate)
+	other, err := f.k.Affiliation(f.ctx, candidate)
 	require.NoError(t, err)
-	require.False(t, has)
+	require.Empty(t, other)
 	_, err = f.k.Authorize(f.ctx, candidate, roleInvestigator)
 	require.ErrorIs(t, err, types.ErrNotMember)
 	f.register("kcg", candidate, roleInvestigator) // governance-made admins stay direct

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"testing"
@@ -51,6 +52,15 @@ func checkAcceptedRoles(t *testing.T, roles []string) {
 			t.Fatalf("accepted duplicate role %q", r)
 		}
 		seen[r] = true
+	}
+}
+
+// checkSigner fails unless a validator returned the decoded signer field.
+func checkSigner(t *testing.T, signer []byte, field string) {
+	t.Helper()
+	bz, err := fuzzCodec.StringToBytes(field)
+	if err != nil || !bytes.Equal(bz, signer) {
+		t.Fatalf("returned signer %X for %q (%v)", signer, field, err)
 	}
 }
 
@@ -105,10 +115,12 @@ func FuzzValidateMsgRegisterAgency(f *testing.F) {
 	f.Add(strings.Repeat("a", 33), "name", seedAddr, "a.b")
 	f.Add("knpa", "name", seedAddr, strings.Repeat("a.b,", 70))
 	f.Fuzz(func(t *testing.T, id, name, admin, roles string) {
-		msg := &types.MsgRegisterAgency{Id: id, Name: name, Admin: admin, Roles: splitRoles(roles)}
-		if err := validateMsgRegisterAgency(fuzzCodec, msg); err != nil {
+		msg := &types.MsgRegisterAgency{Authority: seedAddr, Id: id, Name: name, Admin: admin, Roles: splitRoles(roles)}
+		signer, err := validateMsgRegisterAgency(fuzzCodec, msg)
+		if err != nil {
 			return
 		}
+		checkSigner(t, signer, msg.Authority)
 		checkAcceptedID(t, msg.Id)
 		if len(msg.Name) == 0 || len(msg.Name) > types.MaxNameLength || !utf8.ValidString(msg.Name) ||
 			strings.TrimSpace(msg.Name) != msg.Name {
@@ -134,9 +146,9 @@ func FuzzValidateMsgAddMember(f *testing.F) {
 			e := fuzzNow.Add(time.Duration(expiresIn) * time.Second)
 			msg.ExpiresAt = &e
 		}
-		err := validateMsgAddMember(fuzzCodec, msg, fuzzNow)
+		signer, err := validateMsgAddMember(fuzzCodec, msg, fuzzNow)
 		// the same rules apply to MsgSetMemberRoles
-		err2 := validateMsgSetMemberRoles(fuzzCodec, &types.MsgSetMemberRoles{
+		_, err2 := validateMsgSetMemberRoles(fuzzCodec, &types.MsgSetMemberRoles{
 			Admin: msg.Admin, AgencyId: msg.AgencyId, Address: msg.Address, Roles: msg.Roles, ExpiresAt: msg.ExpiresAt,
 		}, fuzzNow)
 		if (err == nil) != (err2 == nil) {
@@ -146,6 +158,7 @@ func FuzzValidateMsgAddMember(f *testing.F) {
 			return
 		}
 		checkAcceptedAddress(t, msg.Admin)
+		checkSigner(t, signer, msg.Admin)
 		checkAcceptedID(t, msg.AgencyId)
 		checkAcceptedAddress(t, msg.Address)
 		checkAcceptedRoles(t, msg.Roles)
@@ -166,10 +179,12 @@ func FuzzValidateMsgSetAgencyStatus(f *testing.F) {
 	f.Add("knpa", int32(2), "reported by kim@example.kr")
 	f.Add("knpa", int32(2), "call 010-1234-5678")
 	f.Fuzz(func(t *testing.T, id string, status int32, reason string) {
-		msg := &types.MsgSetAgencyStatus{AgencyId: id, Status: types.AgencyStatus(status), Reason: reason}
-		if err := validateMsgSetAgencyStatus(msg); err != nil {
+		msg := &types.MsgSetAgencyStatus{Authority: seedAddr, AgencyId: id, Status: types.AgencyStatus(status), Reason: reason}
+		signer, err := validateMsgSetAgencyStatus(fuzzCodec, msg)
+		if err != nil {
 			return
 		}
+		checkSigner(t, signer, msg.Authority)
 		checkAcceptedID(t, msg.AgencyId)
 		if msg.Status < types.AgencyStatusActive || msg.Status > types.AgencyStatusRetired {
 			t.Fatalf("accepted status %d", msg.Status)
@@ -187,22 +202,25 @@ func FuzzValidateMsgTransferAdmin(f *testing.F) {
 	f.Add(seedAddr, "", seedAddr2)
 	f.Fuzz(func(t *testing.T, admin, id, newAdmin string) {
 		msg := &types.MsgTransferAdmin{Admin: admin, AgencyId: id, NewAdmin: newAdmin}
-		if err := validateMsgTransferAdmin(fuzzCodec, msg); err != nil {
+		signer, err := validateMsgTransferAdmin(fuzzCodec, msg)
+		if err != nil {
 			return
 		}
 		checkAcceptedAddress(t, msg.Admin)
+		checkSigner(t, signer, msg.Admin)
 		checkAcceptedID(t, msg.AgencyId)
 		checkAcceptedAddress(t, msg.NewAdmin)
 		// MsgRemoveMember has the same shape
-		if err := validateMsgRemoveMember(fuzzCodec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
+		if _, err := validateMsgRemoveMember(fuzzCodec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
 			t.Fatalf("RemoveMember rejected what TransferAdmin accepted: %v", err)
 		}
 	})
 }
 
-// FuzzValidateOfferMsg covers the messages about a pending offer (MsgAcceptMembership,
-// MsgDeclineMembership, MsgWithdrawMembershipOffer, MsgAcceptAdmin, MsgCancelAdminTransfer).
-func FuzzValidateOfferMsg(f *testing.F) {
+// FuzzValidateAgencyMsg covers the messages an account signs about one agency, among them
+// those about a pending offer (MsgAcceptMembership, MsgDeclineMembership,
+// MsgWithdrawMembershipOffer, MsgAcceptAdmin, MsgCancelAdminTransfer).
+func FuzzValidateAgencyMsg(f *testing.F) {
 	f.Add(seedAddr, "knpa", seedAddr2, true)
 	f.Add(seedAddr, "knpa", "", false)
 	f.Add(strings.ToUpper(seedAddr), "knpa", "", false)
@@ -214,10 +232,12 @@ func FuzzValidateOfferMsg(f *testing.F) {
 		if hasOther {
 			field = "address"
 		}
-		if err := validateOfferMsg(fuzzCodec, "signer", signer, id, field, other); err != nil {
+		signerBz, err := validateAgencyMsg(fuzzCodec, "signer", signer, id, field, other)
+		if err != nil {
 			return
 		}
 		checkAcceptedAddress(t, signer)
+		checkSigner(t, signerBz, signer)
 		checkAcceptedID(t, id)
 		if hasOther {
 			checkAcceptedAddress(t, other)
@@ -231,10 +251,12 @@ func FuzzValidateMsgSetAgencyRoles(f *testing.F) {
 	f.Add("knpa", "a.b,a.b")
 	f.Add("knpa", "a..b")
 	f.Fuzz(func(t *testing.T, id, roles string) {
-		msg := &types.MsgSetAgencyRoles{AgencyId: id, Roles: splitRoles(roles)}
-		if err := validateMsgSetAgencyRoles(msg); err != nil {
+		msg := &types.MsgSetAgencyRoles{Authority: seedAddr, AgencyId: id, Roles: splitRoles(roles)}
+		signer, err := validateMsgSetAgencyRoles(fuzzCodec, msg)
+		if err != nil {
 			return
 		}
+		checkSigner(t, signer, msg.Authority)
 		checkAcceptedID(t, msg.AgencyId)
 		checkAcceptedRoles(t, msg.Roles)
 	})

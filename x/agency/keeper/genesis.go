@@ -8,12 +8,13 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
 // InitGenesis validates gs, checks that every agency role is in the role catalog and
-// writes the state, rebuilding the derived indexes (affiliations, members by agency,
-// member and offer counts). Genesis members are members: they need no acceptance.
+// writes the state and the member and offer counts (collections keeps the indexes).
+// Genesis members are members: they need no acceptance.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -29,14 +30,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, a := range gs.Agencies {
-		admin, err := k.addressCodec.StringToBytes(a.Admin)
-		if err != nil {
+		if _, err := k.addressCodec.StringToBytes(a.Admin); err != nil {
 			return errorsmod.Wrapf(types.ErrInvalidGenesis, "agency %q admin: %s", a.Id, err)
 		}
 		if err := k.Agencies.Set(ctx, a.Id, a); err != nil {
-			return err
-		}
-		if err := k.Affiliations.Set(ctx, admin, a.Id); err != nil {
 			return err
 		}
 	}
@@ -47,12 +44,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return errorsmod.Wrapf(types.ErrInvalidGenesis, "member address: %s", err)
 		}
 		if err := k.Members.Set(ctx, addr, m); err != nil {
-			return err
-		}
-		if err := k.MembersByAgency.Set(ctx, collections.Join(m.AgencyId, sdk.AccAddress(addr))); err != nil {
-			return err
-		}
-		if err := k.Affiliations.Set(ctx, addr, m.AgencyId); err != nil {
 			return err
 		}
 		counts[m.AgencyId]++
@@ -97,28 +88,16 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if err := k.Agencies.Walk(ctx, nil, func(_ string, a types.Agency) (bool, error) {
-		gs.Agencies = append(gs.Agencies, a)
-		return false, nil
-	}); err != nil {
+	if gs.Agencies, err = walk.Values(ctx, k.Agencies); err != nil {
 		return nil, err
 	}
-	if err := k.Members.Walk(ctx, nil, func(_ sdk.AccAddress, m types.Member) (bool, error) {
-		gs.Members = append(gs.Members, m)
-		return false, nil
-	}); err != nil {
+	if gs.Members, err = walk.Values(ctx, k.Members); err != nil {
 		return nil, err
 	}
-	if err := k.MembershipOffers.Walk(ctx, nil, func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (bool, error) {
-		gs.MembershipOffers = append(gs.MembershipOffers, o)
-		return false, nil
-	}); err != nil {
+	if gs.MembershipOffers, err = walk.Values(ctx, k.MembershipOffers); err != nil {
 		return nil, err
 	}
-	if err := k.AdminOffers.Walk(ctx, nil, func(_ string, o types.AdminOffer) (bool, error) {
-		gs.AdminOffers = append(gs.AdminOffers, o)
-		return false, nil
-	}); err != nil {
+	if gs.AdminOffers, err = walk.Values(ctx, k.AdminOffers); err != nil {
 		return nil, err
 	}
 	return gs, nil

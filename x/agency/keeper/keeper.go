@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -33,14 +34,11 @@ type Keeper struct {
 	Schema collections.Schema
 	// Params are the module params.
 	Params collections.Item[types.Params]
-	// Agencies maps agency id -> Agency.
-	Agencies collections.Map[string, types.Agency]
-	// Members maps member address -> Member; keyed by address so Authorize reads it directly.
-	Members collections.Map[sdk.AccAddress, types.Member]
-	// MembersByAgency indexes members by agency, for listing and for MsgSetAgencyRoles.
-	MembersByAgency collections.KeySet[collections.Pair[string, sdk.AccAddress]]
-	// Affiliations maps every admin and member address -> agency id (one agency per address).
-	Affiliations collections.Map[sdk.AccAddress, string]
+	// Agencies maps agency id -> Agency, indexed by admin.
+	Agencies *collections.IndexedMap[string, types.Agency, AgencyIndexes]
+	// Members maps member address -> Member, indexed by agency; keyed by address so
+	// Authorize reads it directly.
+	Members *collections.IndexedMap[sdk.AccAddress, types.Member, MemberIndexes]
 	// MemberCount maps agency id -> number of members.
 	MemberCount collections.Map[string, uint64]
 	// MembershipOffers maps (agency id, address) -> a membership offer pending acceptance.
@@ -49,6 +47,35 @@ type Keeper struct {
 	OfferCount collections.Map[string, uint64]
 	// AdminOffers maps agency id -> the admin transfer pending acceptance.
 	AdminOffers collections.Map[string, types.AdminOffer]
+
+	// memberPages reads the entries of Members.Indexes.Agency for query.CollectionPaginate,
+	// which needs IterateRaw: indexes.Multi has none in collections v1.3.1 (upstream adds it in
+	// cosmos/cosmos-sdk#25464; page over the index itself once go.mod has that release). It is
+	// a read-only handle on the index's prefix, outside Schema; only the index writes there.
+	memberPages collections.KeySet[collections.Pair[string, sdk.AccAddress]]
+}
+
+// AgencyIndexes are the indexes that always follow an agency (collections keeps them in step).
+type AgencyIndexes struct {
+	// Admin: admin address -> agency id. An address administers at most one agency; the
+	// handlers check that first (ErrAddressAffiliated), the index would refuse it too.
+	Admin *indexes.Unique[sdk.AccAddress, string, types.Agency]
+}
+
+// IndexesList implements collections.Indexes.
+func (i AgencyIndexes) IndexesList() []collections.Index[string, types.Agency] {
+	return []collections.Index[string, types.Agency]{i.Admin}
+}
+
+// MemberIndexes are the indexes that always follow a member (collections keeps them in step).
+type MemberIndexes struct {
+	// Agency: (agency id, member address), for the Members query and MsgSetAgencyRoles.
+	Agency *indexes.Multi[string, sdk.AccAddress, types.Member]
+}
+
+// IndexesList implements collections.Indexes.
+func (i MemberIndexes) IndexesList() []collections.Index[sdk.AccAddress, types.Member] {
+	return []collections.Index[sdk.AccAddress, types.Member]{i.Agency}
 }
 
 // NewKeeper builds the keeper. It panics on a bad authority address or on a malformed
@@ -89,17 +116,25 @@ func NewKeeper(
 		catalog:      catalog,
 		roles:        sorted,
 
-		Params:   collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
-		Agencies: collections.NewMap(sb, types.AgenciesKey, "agencies", collections.StringKey, codec.CollValue[types.Agency](cdc)),
-		Members:  collections.NewMap(sb, types.MembersKey, "members", sdk.AccAddressKey, codec.CollValue[types.Member](cdc)),
-		MembersByAgency: collections.NewKeySet(sb, types.MembersByAgencyKey, "members_by_agency",
-			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey)),
-		Affiliations: collections.NewMap(sb, types.AffiliationsKey, "affiliations", sdk.AccAddressKey, collections.StringValue),
-		MemberCount:  collections.NewMap(sb, types.MemberCountKey, "member_count", collections.StringKey, collections.Uint64Value),
+		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Agencies: collections.NewIndexedMap(sb, types.AgenciesKey, "agencies", collections.StringKey, codec.CollValue[types.Agency](cdc),
+			AgencyIndexes{
+				Admin: indexes.NewUnique(sb, types.AgencyByAdminKey, "agency_by_admin", sdk.AccAddressKey, collections.StringKey,
+					func(_ string, a types.Agency) (sdk.AccAddress, error) { return addressCodec.StringToBytes(a.Admin) }),
+			}),
+		Members: collections.NewIndexedMap(sb, types.MembersKey, "members", sdk.AccAddressKey, codec.CollValue[types.Member](cdc),
+			MemberIndexes{
+				Agency: indexes.NewMulti(sb, types.MembersByAgencyKey, "members_by_agency", collections.StringKey, sdk.AccAddressKey,
+					func(_ sdk.AccAddress, m types.Member) (string, error) { return m.AgencyId, nil }),
+			}),
+		MemberCount: collections.NewMap(sb, types.MemberCountKey, "member_count", collections.StringKey, collections.Uint64Value),
 		MembershipOffers: collections.NewMap(sb, types.MembershipOffersKey, "membership_offers",
 			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey), codec.CollValue[types.MembershipOffer](cdc)),
 		OfferCount:  collections.NewMap(sb, types.OfferCountKey, "offer_count", collections.StringKey, collections.Uint64Value),
 		AdminOffers: collections.NewMap(sb, types.AdminOffersKey, "admin_offers", collections.StringKey, codec.CollValue[types.AdminOffer](cdc)),
+
+		memberPages: collections.NewKeySet(collections.NewSchemaBuilder(storeService), types.MembersByAgencyKey, "members_by_agency",
+			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -10,7 +10,9 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -21,10 +23,27 @@ type msgServer struct {
 var _ types.MsgServer = msgServer{}
 
 // NewMsgServerImpl returns the x/agency Msg service. Every handler validates first
-// (validate.go), then checks state, then writes, then emits its typed event: a rejected
-// message leaves the store untouched.
+// (validate.go; a governance message's authority before that), then checks state, then
+// writes, then emits its typed event: a rejected message leaves the store untouched.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
+}
+
+// UpdateParams replaces the module params (governance only).
+func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if err := m.checkAuthority(msg.Authority); err != nil {
+		return nil, err
+	}
+	if _, err := validateMsgUpdateParams(m.addressCodec, msg); err != nil {
+		return nil, err
+	}
+	if err := m.Params.Set(ctx, msg.Params); err != nil {
+		return nil, err
+	}
+	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateParamsResponse{}, nil
 }
 
 // GetAgency loads an agency, failing with ErrAgencyNotFound. Other modules read
@@ -37,14 +56,33 @@ func (k Keeper) GetAgency(ctx context.Context, id string) (types.Agency, error) 
 	return a, err
 }
 
-// agencyForAdmin loads an agency for an admin message: it must exist, signer must be its
-// admin and it must not be RETIRED.
-func (k Keeper) agencyForAdmin(ctx context.Context, id, signer string) (types.Agency, error) {
-	a, err := k.GetAgency(ctx, id)
+// checkAuthority requires the governance authority as the signer, compared as bytes
+// (govtypes.ErrInvalidSigner otherwise).
+func (k Keeper) checkAuthority(signer string) error {
+	bz, err := parseAuthority(k.addressCodec, signer)
 	if err != nil {
-		return a, err
+		return err
 	}
-	signerBz, err := k.addressCodec.StringToBytes(signer)
+	if !bytes.Equal(bz, k.authority) {
+		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authorityStr, signer)
+	}
+	return nil
+}
+
+// checkCatalog fails with ErrUnknownRole for the first role not in the catalog.
+func (k Keeper) checkCatalog(roles []string) error {
+	for _, r := range roles {
+		if _, ok := k.catalog[r]; !ok {
+			return errorsmod.Wrapf(types.ErrUnknownRole, "role %q is not in the role catalog", r)
+		}
+	}
+	return nil
+}
+
+// agencyForAdmin loads an agency for an admin message: it must exist, signer (signerStr as
+// sent) must be its admin and it must not be RETIRED.
+func (k Keeper) agencyForAdmin(ctx context.Context, id string, signerBz sdk.AccAddress, signer string) (types.Agency, error) {
+	a, err := k.GetAgency(ctx, id)
 	if err != nil {
 		return a, err
 	}
@@ -71,9 +109,18 @@ func checkRolesInAgency(a types.Agency, roles []string) error {
 	return nil
 }
 
-// affiliation returns the agency id addr belongs to, or "" when none.
-func (k Keeper) affiliation(ctx context.Context, addr sdk.AccAddress) (string, error) {
-	id, err := k.Affiliations.Get(ctx, addr)
+// Affiliation returns the id of the agency addr belongs to, as a member or as its admin,
+// or "" when none. An address belongs to at most one agency: the handlers refuse to make
+// it a member or the admin of a second one (ErrAddressAffiliated).
+func (k Keeper) Affiliation(ctx context.Context, addr sdk.AccAddress) (string, error) {
+	member, err := k.Members.Get(ctx, addr)
+	if err == nil {
+		return member.AgencyId, nil
+	}
+	if !errors.Is(err, collections.ErrNotFound) {
+		return "", err
+	}
+	id, err := k.Agencies.Indexes.Admin.MatchExact(ctx, addr)
 	if errors.Is(err, collections.ErrNotFound) {
 		return "", nil
 	}

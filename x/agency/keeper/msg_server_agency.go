@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -16,7 +17,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgRegisterAgency(m.addressCodec, msg); err != nil {
+	if _, err := validateMsgRegisterAgency(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -33,7 +34,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err != nil {
 		return nil, err
 	}
-	other, err := m.affiliation(ctx, admin)
+	other, err := m.Affiliation(ctx, admin)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +42,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 		return nil, errorsmod.Wrapf(types.ErrAddressAffiliated, "admin %s already belongs to agency %q", msg.Admin, other)
 	}
 
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now := blockctx.Time(ctx)
 	agency := types.Agency{
 		Id:           msg.Id,
 		Name:         msg.Name,
@@ -54,10 +55,7 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := m.Affiliations.Set(ctx, admin, agency.Id); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRegistered{
+	if err := blockctx.Emit(ctx, &types.EventAgencyRegistered{
 		AgencyId: agency.Id, Name: agency.Name, Admin: agency.Admin, Roles: agency.Roles,
 	}); err != nil {
 		return nil, err
@@ -72,7 +70,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgSetAgencyRoles(msg); err != nil {
+	if _, err := validateMsgSetAgencyRoles(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
@@ -98,8 +96,8 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	var updates []types.Member
 	if len(removed) > 0 {
 		rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agency.Id)
-		err := m.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
-			member, err := m.Members.Get(ctx, key.K2())
+		err := m.Members.Indexes.Agency.Walk(ctx, rng, func(_ string, addr sdk.AccAddress) (bool, error) {
+			member, err := m.Members.Get(ctx, addr)
 			if err != nil {
 				return true, err
 			}
@@ -121,7 +119,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	}
 
 	agency.Roles = newRoles
-	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	agency.UpdatedAt = blockctx.Time(ctx)
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
@@ -135,7 +133,7 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 		}
 	}
 	n := uint32(len(updates)) //nolint:gosec // bounded by MaxMembersPerAgencyLimit
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyRolesSet{
+	if err := blockctx.Emit(ctx, &types.EventAgencyRolesSet{
 		AgencyId: agency.Id, Roles: agency.Roles, RemovedRoles: removed, MembersUpdated: n,
 	}); err != nil {
 		return nil, err
@@ -149,7 +147,7 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	if err := m.checkAuthority(msg.Authority); err != nil {
 		return nil, err
 	}
-	if err := validateMsgSetAgencyStatus(msg); err != nil {
+	if _, err := validateMsgSetAgencyStatus(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	agency, err := m.GetAgency(ctx, msg.AgencyId)
@@ -161,31 +159,14 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	}
 	from := agency.Status
 	agency.Status = msg.Status
-	agency.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()
+	agency.UpdatedAt = blockctx.Time(ctx)
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAgencyStatusChanged{
+	if err := blockctx.Emit(ctx, &types.EventAgencyStatusChanged{
 		AgencyId: agency.Id, From: from, To: agency.Status, Reason: msg.Reason,
 	}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetAgencyStatusResponse{}, nil
-}
-
-// UpdateParams replaces the module params (governance only).
-func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if err := m.checkAuthority(msg.Authority); err != nil {
-		return nil, err
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventParamsUpdated{Params: msg.Params}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateParamsResponse{}, nil
 }

@@ -43,7 +43,7 @@ func TestRegisterAgency(t *testing.T) {
 		Roles:  []string{roleCustodian, roleInvestigator}, // sorted
 		Status: types.AgencyStatusActive, RegisteredAt: testkeeper.BlockTime, UpdatedAt: testkeeper.BlockTime,
 	}, a)
-	aff, err := f.k.Affiliations.Get(f.ctx, knpaAdmin)
+	aff, err := f.k.Affiliation(f.ctx, knpaAdmin)
 	require.NoError(t, err)
 	require.Equal(t, "knpa", aff)
 

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -20,14 +21,14 @@ import (
 // offer to the same account replaces the pending one; otherwise the agency may hold at most
 // params.max_pending_offers_per_agency offers.
 func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*types.MsgAddMemberResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateMsgAddMember(m.addressCodec, msg, sdkCtx.BlockTime()); err != nil {
+	signer, err := validateMsgAddMember(m.addressCodec, msg, blockctx.Time(ctx))
+	if err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +64,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			agency.Id, offers, params.MaxPendingOffersPerAgency)
 	}
 
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	offer := types.MembershipOffer{
 		AgencyId:       agency.Id,
 		Address:        msg.Address,
@@ -80,7 +81,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			return nil, err
 		}
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMembershipOffered{
+	if err := blockctx.Emit(ctx, &types.EventMembershipOffered{
 		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
 		OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
@@ -92,7 +93,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
 // member already (ErrAlreadyMember).
 func (k Keeper) checkCanJoin(ctx context.Context, agencyID string, addr sdk.AccAddress, addrStr string) error {
-	other, err := k.affiliation(ctx, addr)
+	other, err := k.Affiliation(ctx, addr)
 	if err != nil {
 		return err
 	}
@@ -132,14 +133,14 @@ func (k Keeper) memberOf(ctx context.Context, agencyID string, addr sdk.AccAddre
 
 // SetMemberRoles replaces a member's roles and expiry (agency admin only).
 func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRoles) (*types.MsgSetMemberRolesResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateMsgSetMemberRoles(m.addressCodec, msg, sdkCtx.BlockTime()); err != nil {
+	signer, err := validateMsgSetMemberRoles(m.addressCodec, msg, blockctx.Time(ctx))
+	if err != nil {
 		return nil, err
 	}
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,7 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberRolesSet{
+	if err := blockctx.Emit(ctx, &types.EventMemberRolesSet{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
 	}); err != nil {
 		return nil, err
@@ -170,10 +171,11 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 // RemoveMember removes a member (agency admin only). The address is free to join another
 // agency afterwards, unless it is this agency's admin.
 func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember) (*types.MsgRemoveMemberResponse, error) {
-	if err := validateMsgRemoveMember(m.addressCodec, msg); err != nil {
+	signer, err := validateMsgRemoveMember(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -188,21 +190,9 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	adminBz, err := m.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, err
-	}
 
 	if err := m.Members.Remove(ctx, addr); err != nil {
 		return nil, err
-	}
-	if err := m.MembersByAgency.Remove(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(addr, adminBz) {
-		if err := m.Affiliations.Remove(ctx, addr); err != nil {
-			return nil, err
-		}
 	}
 	if count <= 1 {
 		err = m.MemberCount.Remove(ctx, agency.Id)
@@ -212,7 +202,7 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberRemoved{
+	if err := blockctx.Emit(ctx, &types.EventMemberRemoved{
 		AgencyId: agency.Id, Address: msg.Address,
 	}); err != nil {
 		return nil, err
@@ -225,10 +215,11 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 // belong to another agency; it may be a member of this one. A new offer replaces the
 // pending one.
 func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmin) (*types.MsgTransferAdminResponse, error) {
-	if err := validateMsgTransferAdmin(m.addressCodec, msg); err != nil {
+	signer, err := validateMsgTransferAdmin(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -243,14 +234,14 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err != nil {
 		return nil, err
 	}
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	now := blockctx.Time(ctx)
 	offer := types.AdminOffer{
 		AgencyId: agency.Id, NewAdmin: msg.NewAdmin, OfferedAt: now, OfferExpiresAt: offerDeadline(now, params),
 	}
 	if err := m.AdminOffers.Set(ctx, agency.Id, offer); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferOffered{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferOffered{
 		AgencyId: agency.Id, Admin: agency.Admin, NewAdmin: offer.NewAdmin, OfferExpiresAt: &offer.OfferExpiresAt,
 	}); err != nil {
 		return nil, err
@@ -268,7 +259,7 @@ func (k Keeper) checkCanAdminister(ctx context.Context, agency types.Agency, new
 	if bytes.Equal(oldAdmin, newAdmin) {
 		return errorsmod.Wrapf(types.ErrSameAdmin, "%s is already the admin of agency %q", newAdminStr, agency.Id)
 	}
-	other, err := k.affiliation(ctx, newAdmin)
+	other, err := k.Affiliation(ctx, newAdmin)
 	if err != nil {
 		return err
 	}

@@ -51,9 +51,9 @@ func TestAddMember(t *testing.T) {
 		AgencyId: "knpa", Address: f.str(newcomer), Roles: []string{roleCustodian, roleInvestigator},
 		ExpiresAt: &expires, OfferExpiresAt: &deadline,
 	}, onlyEvent[*types.EventMembershipOffered](t, f.ctx))
-	has, err := f.k.Affiliations.Has(f.ctx, newcomer)
+	other, err := f.k.Affiliation(f.ctx, newcomer)
 	require.NoError(t, err)
-	require.False(t, has, "an offer affiliates nobody")
+	require.Empty(t, other, "an offer affiliates nobody")
 	_, err = f.k.Authorize(f.ctx, newcomer, roleCustodian)
 	require.ErrorIs(t, err, types.ErrNotMember)
 
@@ -62,7 +62,7 @@ func TestAddMember(t *testing.T) {
 	require.NoError(t, f.accept("knpa", newcomer))
 
 	// ASSERT 2
-	has, err = f.k.MembershipOffers.Has(f.ctx, collections.Join("knpa", newcomer))
+	has, err := f.k.MembershipOffers.Has(f.ctx, collections.Join("knpa", newcomer))
 	require.NoError(t, err)
 	require.False(t, has, "acceptance consumes the offer")
 	has, err = f.k.OfferCount.Has(f.ctx, "knpa")
@@ -74,7 +74,7 @@ func TestAddMember(t *testing.T) {
 		AgencyId: "knpa", Address: f.str(newcomer), Roles: []string{roleCustodian, roleInvestigator},
 		ExpiresAt: &expires, AddedAt: testkeeper.BlockTime,
 	}, m)
-	aff, err := f.k.Affiliations.Get(f.ctx, newcomer)
+	aff, err := f.k.Affiliation(f.ctx, newcomer)
 	require.NoError(t, err)
 	require.Equal(t, "knpa", aff)
 	n, err := f.k.MemberCount.Get(f.ctx, "knpa")
@@ -106,7 +106,7 @@ func TestAdminMayBeMemberOfOwnAgency(t *testing.T) {
 	// removing the admin's membership keeps it affiliated as admin
 	_, err = f.ms.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.str(knpaAdmin), AgencyId: "knpa", Address: f.str(knpaAdmin)})
 	require.NoError(t, err)
-	aff, err := f.k.Affiliations.Get(f.ctx, knpaAdmin)
+	aff, err := f.k.Affiliation(f.ctx, knpaAdmin)
 	require.NoError(t, err)
 	require.Equal(t, "knpa", aff)
 	_, err = f.k.Authorize(f.ctx, knpaAdmin, roleInvestigator)
@@ -299,9 +299,9 @@ func TestRemoveMember(t *testing.T) {
 	has, err := f.k.Members.Has(f.ctx, officer)
 	require.NoError(t, err)
 	require.False(t, has)
-	has, err = f.k.Affiliations.Has(f.ctx, officer)
+	other, err := f.k.Affiliation(f.ctx, officer)
 	require.NoError(t, err)
-	require.False(t, has)
+	require.Empty(t, other)
 	has, err = f.k.MemberCount.Has(f.ctx, "knpa")
 	require.NoError(t, err)
 	require.False(t, has, "count of an agency without members is removed")
@@ -364,9 +364,9 @@ func TestTransferAdmin(t *testing.T) {
 	a, err := f.k.Agencies.Get(f.ctx, "knpa")
 	require.NoError(t, err)
 	require.Equal(t, f.str(knpaAdmin), a.Admin)
-	has, err := f.k.Affiliations.Has(f.ctx, successor)
+	other, err := f.k.Affiliation(f.ctx, successor)
 	require.NoError(t, err)
-	require.False(t, has, "an admin offer affiliates nobody")
+	require.Empty(t, other, "an admin offer affiliates nobody")
 	q, err := f.qs.AdminOffer(f.ctx, &types.QueryAdminOfferRequest{AgencyId: "knpa"})
 	require.NoError(t, err)
 	require.Equal(t, f.str(successor), q.Offer.NewAdmin)
@@ -377,19 +377,19 @@ func TestTransferAdmin(t *testing.T) {
 
 	// ASSERT 2
 	require.NoError(t, err)
-	has, err = f.k.AdminOffers.Has(f.ctx, "knpa")
+	has, err := f.k.AdminOffers.Has(f.ctx, "knpa")
 	require.NoError(t, err)
 	require.False(t, has, "acceptance consumes the offer")
 	a, err = f.k.Agencies.Get(f.ctx, "knpa")
 	require.NoError(t, err)
 	require.Equal(t, f.str(successor), a.Admin)
 	require.Equal(t, f.ctx.BlockTime(), a.UpdatedAt)
-	aff, err := f.k.Affiliations.Get(f.ctx, successor)
+	aff, err := f.k.Affiliation(f.ctx, successor)
 	require.NoError(t, err)
 	require.Equal(t, "knpa", aff)
-	has, err = f.k.Affiliations.Has(f.ctx, knpaAdmin)
+	other, err = f.k.Affiliation(f.ctx, knpaAdmin)
 	require.NoError(t, err)
-	require.False(t, has, "the previous admin, not a member, is released")
+	require.Empty(t, other, "the previous admin, not a member, is released")
 	require.Equal(t, &types.EventAdminTransferred{AgencyId: "knpa", PreviousAdmin: f.str(knpaAdmin), NewAdmin: f.str(successor)},
 		onlyEvent[*types.EventAdminTransferred](t, f.ctx))
 
@@ -413,7 +413,7 @@ func TestTransferAdminToOwnMemberKeepsPreviousMembership(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, f.str(officer), a.Admin)
 	for _, a := range [][]byte{knpaAdmin, officer} {
-		aff, err := f.k.Affiliations.Get(f.ctx, a)
+		aff, err := f.k.Affiliation(f.ctx, a)
 		require.NoError(t, err)
 		require.Equal(t, "knpa", aff)
 	}

@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/gogoproto/proto"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -23,11 +24,7 @@ import (
 // pending offer, which it consumes. Everything MsgAddMember checked is checked again: the
 // state may have changed since the offer.
 func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMembership) (*types.MsgAcceptMembershipResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	addr, err := validateMsgAcceptMembership(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +40,7 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if agency.Status == types.AgencyStatusRetired {
 		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	if !now.Before(offer.OfferExpiresAt) {
 		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "membership offer of agency %q to %s expired at %s (block time %s)",
 			agency.Id, msg.Address, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
@@ -79,19 +76,13 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := m.MembersByAgency.Set(ctx, collections.Join(agency.Id, sdk.AccAddress(addr))); err != nil {
-		return nil, err
-	}
-	if err := m.Affiliations.Set(ctx, addr, agency.Id); err != nil {
-		return nil, err
-	}
 	if err := m.MemberCount.Set(ctx, agency.Id, count+1); err != nil {
 		return nil, err
 	}
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMemberAdded{
+	if err := blockctx.Emit(ctx, &types.EventMemberAdded{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
 	}); err != nil {
 		return nil, err
@@ -102,7 +93,7 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 // DeclineMembership removes a pending (or expired) membership offer made to the signer,
 // whatever the agency's status.
 func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineMembership) (*types.MsgDeclineMembershipResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "address", msg.Address, msg.AgencyId, "", ""); err != nil {
+	if _, err := validateMsgDeclineMembership(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
 	if err := m.dropMembershipOffer(ctx, msg.AgencyId, msg.Address, &types.EventMembershipDeclined{
@@ -116,10 +107,11 @@ func (m msgServer) DeclineMembership(ctx context.Context, msg *types.MsgDeclineM
 // WithdrawMembershipOffer removes a pending (or expired) membership offer of the agency
 // (agency admin only).
 func (m msgServer) WithdrawMembershipOffer(ctx context.Context, msg *types.MsgWithdrawMembershipOffer) (*types.MsgWithdrawMembershipOfferResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "admin", msg.Admin, msg.AgencyId, "address", msg.Address); err != nil {
+	signer, err := validateMsgWithdrawMembershipOffer(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, msg.Admin)
+	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -145,18 +137,14 @@ func (m msgServer) dropMembershipOffer(ctx context.Context, agencyID, address st
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return err
 	}
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(event)
+	return blockctx.Emit(ctx, event)
 }
 
 // AcceptAdmin makes the signer the agency's admin, consuming the pending admin offer that
 // names it. The previous admin keeps its membership, if any, and otherwise becomes free to
 // join another agency.
 func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (*types.MsgAcceptAdminResponse, error) {
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := validateOfferMsg(m.addressCodec, "new_admin", msg.NewAdmin, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
+	newAdmin, err := validateMsgAcceptAdmin(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -178,20 +166,12 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if agency.Status == types.AgencyStatusRetired {
 		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
-	now := sdkCtx.BlockTime()
+	now := blockctx.Time(ctx)
 	if !now.Before(offer.OfferExpiresAt) {
 		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "admin transfer of agency %q to %s expired at %s (block time %s)",
 			agency.Id, msg.NewAdmin, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
 	}
 	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
-		return nil, err
-	}
-	oldAdmin, err := m.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, err
-	}
-	oldIsMember, err := m.Members.Has(ctx, oldAdmin)
-	if err != nil {
 		return nil, err
 	}
 
@@ -201,18 +181,10 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if !oldIsMember {
-		if err := m.Affiliations.Remove(ctx, oldAdmin); err != nil {
-			return nil, err
-		}
-	}
-	if err := m.Affiliations.Set(ctx, newAdmin, agency.Id); err != nil {
-		return nil, err
-	}
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventAdminTransferred{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferred{
 		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
 	}); err != nil {
 		return nil, err
@@ -223,10 +195,7 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 // CancelAdminTransfer removes the agency's pending (or expired) admin offer: the admin
 // withdraws it (not once the agency is RETIRED) or the account it names declines it.
 func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancelAdminTransfer) (*types.MsgCancelAdminTransferResponse, error) {
-	if err := validateOfferMsg(m.addressCodec, "signer", msg.Signer, msg.AgencyId, "", ""); err != nil {
-		return nil, err
-	}
-	signer, err := m.addressCodec.StringToBytes(msg.Signer)
+	signer, err := validateMsgCancelAdminTransfer(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +228,7 @@ func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancel
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventAdminTransferCancelled{
+	if err := blockctx.Emit(ctx, &types.EventAdminTransferCancelled{
 		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
 	}); err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/agency/types"
 )
@@ -31,14 +32,14 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Agency returns one agency by id.
 func (q queryServer) Agency(ctx context.Context, req *types.QueryAgencyRequest) (*types.QueryAgencyResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateAgencyID(req.Id); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	a, err := q.k.Agencies.Get(ctx, req.Id)
 	if err != nil {
-		return nil, storeStatus(err, "agency %q not found", req.Id)
+		return nil, grpcerr.NotFound(err, "agency %q", req.Id)
 	}
 	return &types.QueryAgencyResponse{Agency: a}, nil
 }
@@ -51,7 +52,7 @@ func (q queryServer) Agencies(ctx context.Context, req *types.QueryAgenciesReque
 	agencies, page, err := query.CollectionPaginate(ctx, q.k.Agencies, pagination.Clamp(req.Pagination),
 		func(_ string, a types.Agency) (types.Agency, error) { return a, nil })
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	return &types.QueryAgenciesResponse{Agencies: agencies, Pagination: page}, nil
 }
@@ -60,14 +61,10 @@ func (q queryServer) Agencies(ctx context.Context, req *types.QueryAgenciesReque
 // for one that is not registered.
 func (q queryServer) knownAgency(ctx context.Context, id string) error {
 	if err := types.ValidateAgencyID(id); err != nil {
-		return status.Error(codes.InvalidArgument, err.Error())
+		return grpcerr.Invalid(err)
 	}
-	has, err := q.k.Agencies.Has(ctx, id)
-	if err != nil {
-		return status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return status.Errorf(codes.NotFound, "agency %q not found", id)
+	if _, err := q.k.Agencies.Get(ctx, id); err != nil {
+		return grpcerr.NotFound(err, "agency %q", id)
 	}
 	return nil
 }
@@ -75,18 +72,18 @@ func (q queryServer) knownAgency(ctx context.Context, id string) error {
 // Members lists the members of an agency ordered by address bytes.
 func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
 		return nil, err
 	}
-	members, page, err := query.CollectionPaginate(ctx, q.k.MembersByAgency, pagination.Clamp(req.Pagination),
+	members, page, err := query.CollectionPaginate(ctx, q.k.memberPages, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
 			return q.k.Members.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
 }
@@ -94,7 +91,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 // MembershipOffers lists an agency's pending membership offers ordered by address bytes.
 func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembershipOffersRequest) (*types.QueryMembershipOffersResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
 		return nil, err
@@ -105,7 +102,7 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 		},
 		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	return &types.QueryMembershipOffersResponse{Offers: offers, Pagination: page}, nil
 }
@@ -113,14 +110,16 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 // AdminOffer returns an agency's pending admin transfer.
 func (q queryServer) AdminOffer(ctx context.Context, req *types.QueryAdminOfferRequest) (*types.QueryAdminOfferResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	o, err := q.k.AdminOffers.Get(ctx, req.AgencyId)
-	if err != nil {
-		return nil, storeStatus(err, "agency %q has no pending admin transfer", req.AgencyId)
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil, status.Errorf(codes.NotFound, "agency %q has no pending admin transfer", req.AgencyId)
+	} else if err != nil {
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryAdminOfferResponse{Offer: o}, nil
 }
@@ -128,46 +127,52 @@ func (q queryServer) AdminOffer(ctx context.Context, req *types.QueryAdminOfferR
 // Membership returns the agency an address belongs to and its member record.
 func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipRequest) (*types.QueryMembershipResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	addr, err := q.k.addressCodec.StringToBytes(req.Address)
 	if err != nil || len(addr) == 0 {
 		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
 	}
-	agencyID, err := q.k.Affiliations.Get(ctx, addr)
-	if err != nil {
-		return nil, storeStatus(err, "%s does not belong to any agency", req.Address)
-	}
-	agency, err := q.k.Agencies.Get(ctx, agencyID)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	adminBz, err := q.k.addressCodec.StringToBytes(agency.Admin)
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	resp := &types.QueryMembershipResponse{Agency: agency, IsAdmin: bytes.Equal(adminBz, addr)}
+	resp := &types.QueryMembershipResponse{}
+	// A member belongs to its member record's agency; an address that is no member, to
+	// the agency it administers, if any.
+	var agencyID string
 	member, err := q.k.Members.Get(ctx, addr)
 	switch {
 	case err == nil:
-		resp.Member = &member
-	case !errors.Is(err, collections.ErrNotFound):
-		return nil, status.Error(codes.Internal, err.Error())
+		resp.Member, agencyID = &member, member.AgencyId
+	case errors.Is(err, collections.ErrNotFound):
+		agencyID, err = q.k.Agencies.Indexes.Admin.MatchExact(ctx, addr)
+		if errors.Is(err, collections.ErrNotFound) {
+			return nil, status.Errorf(codes.NotFound, "%s does not belong to any agency", req.Address)
+		} else if err != nil {
+			return nil, grpcerr.Internal(err)
+		}
+	default:
+		return nil, grpcerr.Internal(err)
 	}
+	if resp.Agency, err = q.k.Agencies.Get(ctx, agencyID); err != nil {
+		return nil, grpcerr.Internal(err)
+	}
+	adminBz, err := q.k.addressCodec.StringToBytes(resp.Agency.Admin)
+	if err != nil {
+		return nil, grpcerr.Internal(err)
+	}
+	resp.IsAdmin = bytes.Equal(adminBz, addr)
 	return resp, nil
 }
 
 // HasRole answers whether Authorize(address, role) passes at the current block.
 func (q queryServer) HasRole(ctx context.Context, req *types.QueryHasRoleRequest) (*types.QueryHasRoleResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	addr, err := q.k.addressCodec.StringToBytes(req.Address)
 	if err != nil || len(addr) == 0 {
 		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
 	}
 	if err := types.ValidateRoleName(req.Role); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	agencyID, err := q.k.authorize(ctx, addr, req.Role)
 	if err != nil {
@@ -234,15 +239,7 @@ func (q queryServer) Roles(_ context.Context, req *types.QueryRolesRequest) (*ty
 func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	p, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
-}
-
-// storeStatus maps a store read error to NotFound (with the message) or Internal.
-func storeStatus(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format, args...)
-	}
-	return status.Error(codes.Internal, err.Error())
 }

@@ -122,6 +122,64 @@ func TestQueryMembers(t *testing.T) {
 	requireCode(t, err, codes.InvalidArgument)
 }
 
+// Members reads the members' Agency index and Membership the agencies' Admin index, which
+// collections keeps in step with the records: both answer right after a member is added,
+// changed and removed, and after an admin transfer.
+func TestQueriesFollowIndexedRecords(t *testing.T) {
+	f := newFixture(t)
+	twoAgencies(f)
+	members := func(id string) []types.Member {
+		t.Helper()
+		resp, err := f.qs.Members(f.ctx, &types.QueryMembersRequest{AgencyId: id})
+		require.NoError(t, err)
+		return resp.Members
+	}
+	// agencyOf is the agency a belongs to ("" when none) and whether it is its admin.
+	agencyOf := func(a []byte) (string, bool) {
+		t.Helper()
+		resp, err := f.qs.Membership(f.ctx, &types.QueryMembershipRequest{Address: f.str(a)})
+		if status.Code(err) == codes.NotFound {
+			return "", false
+		}
+		require.NoError(t, err)
+		return resp.Agency.Id, resp.IsAdmin
+	}
+
+	// create
+	f.addMember("knpa", knpaAdmin, addr(12), nil, roleCustodian)
+	got := members("knpa")
+	require.Len(t, got, 2)
+	require.Equal(t, f.str(officer), got[0].Address)
+	require.Equal(t, f.str(addr(12)), got[1].Address)
+
+	// update
+	_, err := f.ms.SetMemberRoles(f.ctx, &types.MsgSetMemberRoles{
+		Admin: f.str(knpaAdmin), AgencyId: "knpa", Address: f.str(addr(12)), Roles: []string{roleInvestigator},
+	})
+	require.NoError(t, err)
+	got = members("knpa")
+	require.Len(t, got, 2)
+	require.Equal(t, []string{roleInvestigator}, got[1].Roles)
+
+	// delete
+	_, err = f.ms.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.str(knpaAdmin), AgencyId: "knpa", Address: f.str(officer)})
+	require.NoError(t, err)
+	got = members("knpa")
+	require.Len(t, got, 1)
+	require.Equal(t, f.str(addr(12)), got[0].Address)
+	require.Len(t, members("mfds"), 1, "another agency's members are untouched")
+	id, _ := agencyOf(officer)
+	require.Empty(t, id, "a removed member belongs to no agency")
+
+	// admin transfer: the new admin belongs to the agency, the old one (not a member) to none
+	f.transferAdmin("knpa", knpaAdmin, addr(40))
+	id, isAdmin := agencyOf(addr(40))
+	require.Equal(t, "knpa", id)
+	require.True(t, isAdmin)
+	id, _ = agencyOf(knpaAdmin)
+	require.Empty(t, id)
+}
+
 func TestQueryOffers(t *testing.T) {
 	f := newFixture(t)
 	twoAgencies(f)

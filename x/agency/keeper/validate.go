@@ -1,12 +1,12 @@
 package keeper
 
 import (
-	"bytes"
 	"time"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
@@ -14,36 +14,18 @@ import (
 )
 
 // Stateless validation of every message. Each validator checks every bound before the msg
-// server touches state; the role catalog and the store are checked afterwards.
+// server touches state and returns the decoded signer; the role catalog and the store are
+// checked afterwards. The governance messages' authority is compared with the keeper's
+// first (checkAuthority), so their validators only decode it.
 
-// checkAuthority compares the signer to the keeper's authority as bytes.
-func (k Keeper) checkAuthority(signer string) error {
-	bz, err := k.addressCodec.StringToBytes(signer)
+// parseAuthority decodes a governance message's authority; a malformed one is
+// govtypes.ErrInvalidSigner, as the SDK's modules answer.
+func parseAuthority(ac address.Codec, authority string) (sdk.AccAddress, error) {
+	bz, err := ac.StringToBytes(authority)
 	if err != nil {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "invalid authority address %q: %s", signer, err)
+		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "invalid authority address %q: %s", authority, err)
 	}
-	if !bytes.Equal(bz, k.authority) {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authorityStr, signer)
-	}
-	return nil
-}
-
-// checkCatalog fails with ErrUnknownRole for the first role not in the catalog.
-func (k Keeper) checkCatalog(roles []string) error {
-	for _, r := range roles {
-		if _, ok := k.catalog[r]; !ok {
-			return errorsmod.Wrapf(types.ErrUnknownRole, "role %q is not in the role catalog", r)
-		}
-	}
-	return nil
-}
-
-// validateAddress requires a bech32 account address in its canonical (lowercase) spelling
-// (accaddr.Parse, sdkerrors.ErrInvalidAddress otherwise): the module stores addresses as
-// sent, so one account has one spelling in state and events.
-func validateAddress(ac address.Codec, field, addr string) error {
-	_, err := accaddr.Parse(ac, field, addr)
-	return err
+	return bz, nil
 }
 
 func validateAgencyID(id string) error {
@@ -68,96 +50,127 @@ func validateExpiry(expiresAt *time.Time, blockTime time.Time) error {
 	return nil
 }
 
-func validateMsgRegisterAgency(ac address.Codec, msg *types.MsgRegisterAgency) error {
+func validateMsgRegisterAgency(ac address.Codec, msg *types.MsgRegisterAgency) (sdk.AccAddress, error) {
+	signer, err := parseAuthority(ac, msg.Authority)
+	if err != nil {
+		return nil, err
+	}
 	if err := validateAgencyID(msg.Id); err != nil {
-		return err
+		return nil, err
 	}
 	if err := types.ValidateName(msg.Name); err != nil {
-		return errorsmod.Wrap(types.ErrInvalidName, err.Error())
+		return nil, errorsmod.Wrap(types.ErrInvalidName, err.Error())
 	}
-	if err := validateAddress(ac, "admin", msg.Admin); err != nil {
-		return err
+	if _, err := accaddr.Parse(ac, "admin", msg.Admin); err != nil {
+		return nil, err
 	}
-	return validateRoles(msg.Roles)
+	return signer, validateRoles(msg.Roles)
 }
 
-func validateMsgSetAgencyRoles(msg *types.MsgSetAgencyRoles) error {
-	if err := validateAgencyID(msg.AgencyId); err != nil {
-		return err
+func validateMsgSetAgencyRoles(ac address.Codec, msg *types.MsgSetAgencyRoles) (sdk.AccAddress, error) {
+	signer, err := parseAuthority(ac, msg.Authority)
+	if err != nil {
+		return nil, err
 	}
-	return validateRoles(msg.Roles)
+	if err := validateAgencyID(msg.AgencyId); err != nil {
+		return nil, err
+	}
+	return signer, validateRoles(msg.Roles)
 }
 
-func validateMsgSetAgencyStatus(msg *types.MsgSetAgencyStatus) error {
+func validateMsgSetAgencyStatus(ac address.Codec, msg *types.MsgSetAgencyStatus) (sdk.AccAddress, error) {
+	signer, err := parseAuthority(ac, msg.Authority)
+	if err != nil {
+		return nil, err
+	}
 	if err := validateAgencyID(msg.AgencyId); err != nil {
-		return err
+		return nil, err
 	}
 	if !types.ValidStatus(msg.Status) {
-		return errorsmod.Wrapf(types.ErrInvalidStatus, "status %s is not one of ACTIVE, SUSPENDED, RETIRED", types.StatusName(msg.Status))
+		return nil, errorsmod.Wrapf(types.ErrInvalidStatus, "status %s is not one of ACTIVE, SUSPENDED, RETIRED", types.StatusName(msg.Status))
 	}
 	if err := types.ValidateReason(msg.Reason); err != nil {
-		return errorsmod.Wrap(types.ErrInvalidReason, err.Error())
+		return nil, errorsmod.Wrap(types.ErrInvalidReason, err.Error())
 	}
-	return nil
+	return signer, nil
 }
 
-func validateMsgAddMember(ac address.Codec, msg *types.MsgAddMember, blockTime time.Time) error {
+func validateMsgUpdateParams(ac address.Codec, msg *types.MsgUpdateParams) (sdk.AccAddress, error) {
+	signer, err := parseAuthority(ac, msg.Authority)
+	if err != nil {
+		return nil, err
+	}
+	return signer, msg.Params.Validate()
+}
+
+func validateMsgAddMember(ac address.Codec, msg *types.MsgAddMember, blockTime time.Time) (sdk.AccAddress, error) {
 	return validateMemberMsg(ac, msg.Admin, msg.AgencyId, msg.Address, msg.Roles, msg.ExpiresAt, blockTime)
 }
 
-func validateMsgSetMemberRoles(ac address.Codec, msg *types.MsgSetMemberRoles, blockTime time.Time) error {
+func validateMsgSetMemberRoles(ac address.Codec, msg *types.MsgSetMemberRoles, blockTime time.Time) (sdk.AccAddress, error) {
 	return validateMemberMsg(ac, msg.Admin, msg.AgencyId, msg.Address, msg.Roles, msg.ExpiresAt, blockTime)
 }
 
-func validateMemberMsg(ac address.Codec, admin, agencyID, addr string, roles []string, expiresAt *time.Time, blockTime time.Time) error {
-	if err := validateAddress(ac, "admin", admin); err != nil {
-		return err
-	}
-	if err := validateAgencyID(agencyID); err != nil {
-		return err
-	}
-	if err := validateAddress(ac, "address", addr); err != nil {
-		return err
+// validateMemberMsg checks an admin's message granting roles to an address: the admin
+// (returned), the agency id, the address, the roles and the membership expiry.
+func validateMemberMsg(ac address.Codec, admin, agencyID, addr string, roles []string, expiresAt *time.Time, blockTime time.Time) (sdk.AccAddress, error) {
+	signer, err := validateAgencyMsg(ac, "admin", admin, agencyID, "address", addr)
+	if err != nil {
+		return nil, err
 	}
 	if err := validateRoles(roles); err != nil {
-		return err
+		return nil, err
 	}
-	return validateExpiry(expiresAt, blockTime)
+	return signer, validateExpiry(expiresAt, blockTime)
 }
 
-func validateMsgRemoveMember(ac address.Codec, msg *types.MsgRemoveMember) error {
-	if err := validateAddress(ac, "admin", msg.Admin); err != nil {
-		return err
-	}
-	if err := validateAgencyID(msg.AgencyId); err != nil {
-		return err
-	}
-	return validateAddress(ac, "address", msg.Address)
+func validateMsgRemoveMember(ac address.Codec, msg *types.MsgRemoveMember) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "admin", msg.Admin, msg.AgencyId, "address", msg.Address)
 }
 
-func validateMsgTransferAdmin(ac address.Codec, msg *types.MsgTransferAdmin) error {
-	if err := validateAddress(ac, "admin", msg.Admin); err != nil {
-		return err
-	}
-	if err := validateAgencyID(msg.AgencyId); err != nil {
-		return err
-	}
-	return validateAddress(ac, "new_admin", msg.NewAdmin)
+func validateMsgTransferAdmin(ac address.Codec, msg *types.MsgTransferAdmin) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "admin", msg.Admin, msg.AgencyId, "new_admin", msg.NewAdmin)
 }
 
-// validateOfferMsg checks a message about a pending offer: the signer's address field, the
-// agency id and, when other is not "", the address the offer names.
-func validateOfferMsg(ac address.Codec, signerField, signer, agencyID, otherField, other string) error {
-	if err := validateAddress(ac, signerField, signer); err != nil {
-		return err
+func validateMsgAcceptMembership(ac address.Codec, msg *types.MsgAcceptMembership) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "address", msg.Address, msg.AgencyId, "", "")
+}
+
+func validateMsgDeclineMembership(ac address.Codec, msg *types.MsgDeclineMembership) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "address", msg.Address, msg.AgencyId, "", "")
+}
+
+func validateMsgWithdrawMembershipOffer(ac address.Codec, msg *types.MsgWithdrawMembershipOffer) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "admin", msg.Admin, msg.AgencyId, "address", msg.Address)
+}
+
+func validateMsgAcceptAdmin(ac address.Codec, msg *types.MsgAcceptAdmin) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "new_admin", msg.NewAdmin, msg.AgencyId, "", "")
+}
+
+func validateMsgCancelAdminTransfer(ac address.Codec, msg *types.MsgCancelAdminTransfer) (sdk.AccAddress, error) {
+	return validateAgencyMsg(ac, "signer", msg.Signer, msg.AgencyId, "", "")
+}
+
+// validateAgencyMsg checks a message an account signs about one agency: the signer's
+// address field (returned decoded), the agency id and, when otherField is not "", the
+// address the message names. Every address must be canonical (accaddr.Parse,
+// sdkerrors.ErrInvalidAddress otherwise): the module stores addresses as sent, so one
+// account has one spelling in state and events.
+func validateAgencyMsg(ac address.Codec, signerField, signer, agencyID, otherField, other string) (sdk.AccAddress, error) {
+	signerBz, err := accaddr.Parse(ac, signerField, signer)
+	if err != nil {
+		return nil, err
 	}
 	if err := validateAgencyID(agencyID); err != nil {
-		return err
+		return nil, err
 	}
-	if otherField == "" {
-		return nil
+	if otherField != "" {
+		if _, err := accaddr.Parse(ac, otherField, other); err != nil {
+			return nil, err
+		}
 	}
-	return validateAddress(ac, otherField, other)
+	return signerBz, nil
 }
 
 // truncate shortens untrusted input echoed in an error message.

@@ -206,8 +206,8 @@ func managedAgency(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDa
 func anyMember(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, agencyID string) (string, string) {
 	var members []string
 	rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agencyID)
-	err := k.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
-		addr, err := k.AddressCodec().BytesToString(key.K2())
+	err := k.Members.Indexes.Agency.Walk(ctx, rng, func(_ string, member sdk.AccAddress) (bool, error) {
+		addr, err := k.AddressCodec().BytesToString(member)
 		if err != nil {
 			return true, err
 		}
@@ -230,8 +230,8 @@ func freeAccount(ctx context.Context, k keeper.Keeper, testData *simsx.ChainData
 	r := testData.Rand()
 	for i := 0; i < maxAccountTries; i++ {
 		acc := testData.AccountAt(reporter, r.Intn(testData.AccountsCount())) // in range: no skip
-		taken, err := k.Affiliations.Has(ctx, acc.Address)
-		if err == nil && !taken {
+		other, err := k.Affiliation(ctx, acc.Address)
+		if err == nil && other == "" {
 			return acc, true
 		}
 	}

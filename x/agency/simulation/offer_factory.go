@@ -2,7 +2,6 @@ package simulation
 
 import (
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -85,8 +84,8 @@ func MsgAcceptAdminFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAcce
 			if a.Status == types.AgencyStatusRetired || !now.Before(o.OfferExpiresAt) || !testData.HasAccount(o.NewAdmin) {
 				return false
 			}
-			other, err := k.Affiliations.Get(ctx, sdk.MustAccAddressFromBech32(o.NewAdmin))
-			return errors.Is(err, collections.ErrNotFound) || (err == nil && other == a.Id)
+			other, err := k.Affiliation(ctx, sdk.MustAccAddressFromBech32(o.NewAdmin))
+			return err == nil && (other == "" || other == a.Id)
 		})
 		if !ok {
 			reporter.Skip("no pending admin transfer the simulation can accept")
@@ -137,7 +136,7 @@ func acceptable(ctx context.Context, k keeper.Keeper, o types.MembershipOffer, p
 		}
 	}
 	addr := sdk.MustAccAddressFromBech32(o.Address)
-	if other, err := k.Affiliations.Get(ctx, addr); err == nil && other != o.AgencyId || err != nil && !errors.Is(err, collections.ErrNotFound) {
+	if other, err := k.Affiliation(ctx, addr); err != nil || other != "" && other != o.AgencyId {
 		return false
 	}
 	if isMember, err := k.Members.Has(ctx, addr); err != nil || isMember {

@@ -17,10 +17,13 @@ var (
 	AgenciesKey = collections.NewPrefix(1)
 	// MembersKey maps member address -> Member (one agency per address, so Authorize is one read).
 	MembersKey = collections.NewPrefix(2)
-	// MembersByAgencyKey is the set of (agency id, member address), for listing an agency's members.
+	// MembersByAgencyKey holds the members' Agency index: (agency id, member address), for
+	// listing an agency's members.
 	MembersByAgencyKey = collections.NewPrefix(3)
-	// AffiliationsKey maps every admin and member address -> agency id (one agency per address).
-	AffiliationsKey = collections.NewPrefix(4)
+	// AgencyByAdminKey holds the agencies' Admin index: admin address -> agency id (an address
+	// administers at most one agency). It was Affiliations, every admin and member address ->
+	// agency id; a member's agency is now read from its member record.
+	AgencyByAdminKey = collections.NewPrefix(4)
 	// MemberCountKey maps agency id -> number of members (bounded by Params.MaxMembersPerAgency).
 	MemberCountKey = collections.NewPrefix(5)
 	// MembershipOffersKey maps (agency id, address) -> MembershipOffer pending acceptance.

@@ -343,7 +343,7 @@ func (s *search) adminOf(addr string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	id, err := s.ak.Affiliations.Get(s.ctx, bz)
+	id, err := s.ak.Agencies.Indexes.Admin.MatchExact(s.ctx, bz)
 	if err != nil || s.admin(id) != addr {
 		return "", false
 	}

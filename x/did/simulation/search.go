@@ -179,8 +179,8 @@ func (s *search) issuerControllers() []string {
 		if a.Status != agencytypes.AgencyStatusActive || !s.testData.HasAccount(a.Admin) || s.r.Intn(2) == 0 {
 			return scanned >= maxRecordsScanned, nil
 		}
-		_ = s.ak.MembersByAgency.Walk(s.ctx, collections.NewPrefixedPairRange[string, sdk.AccAddress](id), func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
-			m, err := s.ak.Members.Get(s.ctx, key.K2())
+		_ = s.ak.Members.Indexes.Agency.Walk(s.ctx, collections.NewPrefixedPairRange[string, sdk.AccAddress](id), func(_ string, addr sdk.AccAddress) (bool, error) {
+			m, err := s.ak.Members.Get(s.ctx, addr)
 			if err != nil || !agencytypes.HasRole(m.Roles, types.RoleIssuer) || !s.testData.HasAccount(m.Address) ||
 				(m.ExpiresAt != nil && !m.ExpiresAt.After(now)) {
 				return false, nil

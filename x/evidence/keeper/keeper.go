@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -17,9 +18,10 @@ import (
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
-// Keeper owns the module's store. Every index is written together with the
-// record it points to (setCase, setItem, setTransfer, deleteTransfer) and
-// rebuilt from the records at InitGenesis.
+// Keeper owns the module's store. The indexes that always follow a record are
+// indexes of its IndexedMap (CaseIndexes, ItemIndexes, TransferIndexes), kept
+// in step by collections; the custody heads and integrity counters are derived
+// from the custody log by setCustody.
 type Keeper struct {
 	cdc          codec.BinaryCodec
 	storeService corestore.KVStoreService
@@ -31,25 +33,15 @@ type Keeper struct {
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
-	// NextCaseID and NextEvidenceID hold the last id issued (0 = none yet).
-	NextCaseID     collections.Sequence
-	NextEvidenceID collections.Sequence
+	// LastCaseID is the last case id issued (0 = none yet).
+	LastCaseID collections.Sequence
+	// LastEvidenceID is the last evidence id issued (0 = none yet).
+	LastEvidenceID collections.Sequence
 
-	// Cases: case id -> Case.
-	Cases collections.Map[uint64, types.Case]
-	// CasesByAgency: (agency id, case id).
-	CasesByAgency collections.KeySet[collections.Pair[string, uint64]]
-	// CaseByReference: (agency id, reference digest) -> case id; one case per case number and agency.
-	CaseByReference collections.Map[collections.Pair[string, string], uint64]
-
-	// Items: evidence id -> EvidenceItem.
-	Items collections.Map[uint64, types.EvidenceItem]
-	// ItemsByCase: (case id, evidence id).
-	ItemsByCase collections.KeySet[collections.Pair[uint64, uint64]]
-	// ItemByExhibit: (case id, exhibit number) -> evidence id; exhibit numbers are unique in a case.
-	ItemByExhibit collections.Map[collections.Pair[uint64, string], uint64]
-	// ItemsByDigest: (digest, evidence id); copies may share a digest.
-	ItemsByDigest collections.KeySet[collections.Pair[string, uint64]]
+	// Cases: case id -> Case, indexed by agency and by reference.
+	Cases *collections.IndexedMap[uint64, types.Case, CaseIndexes]
+	// Items: evidence id -> EvidenceItem, indexed by case, exhibit number and digest.
+	Items *collections.IndexedMap[uint64, types.EvidenceItem, ItemIndexes]
 
 	// CustodyLog: (evidence id, seq) -> CustodyEvent; append-only, seq from 1.
 	CustodyLog collections.Map[collections.Pair[uint64, uint64], types.CustodyEvent]
@@ -65,10 +57,61 @@ type Keeper struct {
 	IntegrityChecks     collections.Map[uint64, uint64]
 	IntegrityMismatches collections.KeySet[collections.Pair[uint64, string]]
 
-	// Transfers: evidence id -> the item's open Transfer (at most one).
-	Transfers collections.Map[uint64, types.Transfer]
-	// TransfersByReceiver: (receiver, evidence id) for the open transfers.
-	TransfersByReceiver collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+	// Transfers: evidence id -> the item's open Transfer (at most one), indexed by receiver.
+	Transfers *collections.IndexedMap[uint64, types.Transfer, TransferIndexes]
+
+	// pages are read views of the Multi indexes that the list queries page through.
+	pages indexPages
+}
+
+// CaseIndexes are the indexes that always follow a case (collections keeps them in step).
+type CaseIndexes struct {
+	// Agency: (agency id, case id), for CasesByAgency.
+	Agency *indexes.Multi[string, uint64, types.Case]
+	// Reference: (agency id, reference digest) -> case id; one case per case number and agency.
+	Reference *indexes.Unique[collections.Pair[string, string], uint64, types.Case]
+}
+
+// IndexesList returns the case indexes.
+func (i CaseIndexes) IndexesList() []collections.Index[uint64, types.Case] {
+	return []collections.Index[uint64, types.Case]{i.Agency, i.Reference}
+}
+
+// ItemIndexes are the indexes that always follow an evidence item.
+type ItemIndexes struct {
+	// Case: (case id, evidence id), for EvidenceByCase and the case's item count.
+	Case *indexes.Multi[uint64, uint64, types.EvidenceItem]
+	// Exhibit: (case id, exhibit number) -> evidence id; exhibit numbers are unique in a case.
+	Exhibit *indexes.Unique[collections.Pair[uint64, string], uint64, types.EvidenceItem]
+	// Digest: (digest, evidence id), for EvidenceByDigest; copies may share a digest.
+	Digest *indexes.Multi[string, uint64, types.EvidenceItem]
+}
+
+// IndexesList returns the item indexes.
+func (i ItemIndexes) IndexesList() []collections.Index[uint64, types.EvidenceItem] {
+	return []collections.Index[uint64, types.EvidenceItem]{i.Case, i.Exhibit, i.Digest}
+}
+
+// TransferIndexes are the indexes that always follow an open transfer.
+type TransferIndexes struct {
+	// Receiver: (receiver, evidence id), for PendingTransfers.
+	Receiver *indexes.Multi[sdk.AccAddress, uint64, types.Transfer]
+}
+
+// IndexesList returns the transfer indexes.
+func (i TransferIndexes) IndexesList() []collections.Index[uint64, types.Transfer] {
+	return []collections.Index[uint64, types.Transfer]{i.Receiver}
+}
+
+// indexPages are read-only KeySets over the entries of the Multi indexes that
+// a list query pages through: query.CollectionPaginate needs IterateRaw, which
+// indexes.Multi lacks. They read the index's own prefix with its own key codec,
+// so pages and next_keys are the index's; the index remains the only writer.
+type indexPages struct {
+	casesByAgency       collections.KeySet[collections.Pair[string, uint64]]
+	itemsByCase         collections.KeySet[collections.Pair[uint64, uint64]]
+	itemsByDigest       collections.KeySet[collections.Pair[string, uint64]]
+	transfersByReceiver collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -88,6 +131,12 @@ func NewKeeper(
 		panic(fmt.Sprintf("%s: agency keeper is required", types.ModuleName))
 	}
 
+	var (
+		agencyCase   = collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)
+		caseItem     = collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)
+		digestItem   = collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)
+		receiverItem = collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
+	)
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:          cdc,
@@ -97,22 +146,35 @@ func NewKeeper(
 		authority:    authorityBz,
 
 		Params:         collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
-		NextCaseID:     collections.NewSequence(sb, types.NextCaseIDKey, "next_case_id"),
-		NextEvidenceID: collections.NewSequence(sb, types.NextEvidenceIDKey, "next_evidence_id"),
+		LastCaseID:     collections.NewSequence(sb, types.LastCaseIDKey, "last_case_id"),
+		LastEvidenceID: collections.NewSequence(sb, types.LastEvidenceIDKey, "last_evidence_id"),
 
-		Cases: collections.NewMap(sb, types.CasesKey, "cases", collections.Uint64Key, codec.CollValue[types.Case](cdc)),
-		CasesByAgency: collections.NewKeySet(sb, types.CasesByAgencyKey, "cases_by_agency",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
-		CaseByReference: collections.NewMap(sb, types.CaseByReferenceKey, "case_by_reference",
-			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Value),
+		Cases: collections.NewIndexedMap(sb, types.CasesKey, "cases", collections.Uint64Key, codec.CollValue[types.Case](cdc),
+			CaseIndexes{
+				Agency: indexes.NewMulti(sb, types.CasesByAgencyKey, "cases_by_agency",
+					collections.StringKey, collections.Uint64Key,
+					func(_ uint64, c types.Case) (string, error) { return c.AgencyId, nil }),
+				Reference: indexes.NewUnique(sb, types.CaseByReferenceKey, "case_by_reference",
+					collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Key,
+					func(_ uint64, c types.Case) (collections.Pair[string, string], error) {
+						return collections.Join(c.AgencyId, c.ReferenceDigest), nil
+					}),
+			}),
 
-		Items: collections.NewMap(sb, types.ItemsKey, "items", collections.Uint64Key, codec.CollValue[types.EvidenceItem](cdc)),
-		ItemsByCase: collections.NewKeySet(sb, types.ItemsByCaseKey, "items_by_case",
-			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
-		ItemByExhibit: collections.NewMap(sb, types.ItemByExhibitKey, "item_by_exhibit",
-			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), collections.Uint64Value),
-		ItemsByDigest: collections.NewKeySet(sb, types.ItemsByDigestKey, "items_by_digest",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		Items: collections.NewIndexedMap(sb, types.ItemsKey, "items", collections.Uint64Key, codec.CollValue[types.EvidenceItem](cdc),
+			ItemIndexes{
+				Case: indexes.NewMulti(sb, types.ItemsByCaseKey, "items_by_case",
+					collections.Uint64Key, collections.Uint64Key,
+					func(_ uint64, it types.EvidenceItem) (uint64, error) { return it.CaseId, nil }),
+				Exhibit: indexes.NewUnique(sb, types.ItemByExhibitKey, "item_by_exhibit",
+					collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), collections.Uint64Key,
+					func(_ uint64, it types.EvidenceItem) (collections.Pair[uint64, string], error) {
+						return collections.Join(it.CaseId, it.ExhibitNumber), nil
+					}),
+				Digest: indexes.NewMulti(sb, types.ItemsByDigestKey, "items_by_digest",
+					collections.StringKey, collections.Uint64Key,
+					func(_ uint64, it types.EvidenceItem) (string, error) { return it.Digest, nil }),
+			}),
 
 		CustodyLog: collections.NewMap(sb, types.CustodyLogKey, "custody_log",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.CustodyEvent](cdc)),
@@ -122,9 +184,23 @@ func NewKeeper(
 		IntegrityMismatches: collections.NewKeySet(sb, types.IntegrityMismatchesKey, "integrity_mismatches",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey)),
 
-		Transfers: collections.NewMap(sb, types.TransfersKey, "transfers", collections.Uint64Key, codec.CollValue[types.Transfer](cdc)),
-		TransfersByReceiver: collections.NewKeySet(sb, types.TransfersByReceiverKey, "transfers_by_receiver",
-			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
+		Transfers: collections.NewIndexedMap(sb, types.TransfersKey, "transfers", collections.Uint64Key, codec.CollValue[types.Transfer](cdc),
+			TransferIndexes{
+				Receiver: indexes.NewMulti(sb, types.TransfersByReceiverKey, "transfers_by_receiver",
+					sdk.AccAddressKey, collections.Uint64Key,
+					func(_ uint64, t types.Transfer) (sdk.AccAddress, error) {
+						return addressCodec.StringToBytes(t.Receiver)
+					}),
+			}),
+	}
+	// The page views are declared on a schema builder of their own, never built,
+	// so that the schema lists each index prefix once (as its index).
+	views := collections.NewSchemaBuilder(storeService)
+	k.pages = indexPages{
+		casesByAgency:       collections.NewKeySet(views, types.CasesByAgencyKey, "cases_by_agency", agencyCase),
+		itemsByCase:         collections.NewKeySet(views, types.ItemsByCaseKey, "items_by_case", caseItem),
+		itemsByDigest:       collections.NewKeySet(views, types.ItemsByDigestKey, "items_by_digest", digestItem),
+		transfersByReceiver: collections.NewKeySet(views, types.TransfersByReceiverKey, "transfers_by_receiver", receiverItem),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -153,57 +229,6 @@ func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 		return types.Params{}, err
 	}
 	return p, nil
-}
-
-// setCase stores a case and its indexes. The indexed fields (agency, reference)
-// never change, so re-setting a case is idempotent on the indexes.
-func (k Keeper) setCase(ctx context.Context, c types.Case) error {
-	if err := k.Cases.Set(ctx, c.Id, c); err != nil {
-		return err
-	}
-	if err := k.CasesByAgency.Set(ctx, collections.Join(c.AgencyId, c.Id)); err != nil {
-		return err
-	}
-	return k.CaseByReference.Set(ctx, collections.Join(c.AgencyId, c.ReferenceDigest), c.Id)
-}
-
-// setItem stores an item and its indexes. Case, exhibit number and digest never
-// change, so re-setting an item is idempotent on the indexes.
-func (k Keeper) setItem(ctx context.Context, it types.EvidenceItem) error {
-	if err := k.Items.Set(ctx, it.Id, it); err != nil {
-		return err
-	}
-	if err := k.ItemsByCase.Set(ctx, collections.Join(it.CaseId, it.Id)); err != nil {
-		return err
-	}
-	if err := k.ItemByExhibit.Set(ctx, collections.Join(it.CaseId, it.ExhibitNumber), it.Id); err != nil {
-		return err
-	}
-	return k.ItemsByDigest.Set(ctx, collections.Join(it.Digest, it.Id))
-}
-
-// setTransfer stores an open transfer and its receiver index.
-func (k Keeper) setTransfer(ctx context.Context, t types.Transfer) error {
-	receiver, err := k.addressCodec.StringToBytes(t.Receiver)
-	if err != nil {
-		return err
-	}
-	if err := k.Transfers.Set(ctx, t.EvidenceId, t); err != nil {
-		return err
-	}
-	return k.TransfersByReceiver.Set(ctx, collections.Join(sdk.AccAddress(receiver), t.EvidenceId))
-}
-
-// deleteTransfer removes a closed transfer and its receiver index.
-func (k Keeper) deleteTransfer(ctx context.Context, t types.Transfer) error {
-	receiver, err := k.addressCodec.StringToBytes(t.Receiver)
-	if err != nil {
-		return err
-	}
-	if err := k.Transfers.Remove(ctx, t.EvidenceId); err != nil {
-		return err
-	}
-	return k.TransfersByReceiver.Remove(ctx, collections.Join(sdk.AccAddress(receiver), t.EvidenceId))
 }
 
 // lastCustodySeq returns the seq of an item's last custody entry (0 if none).

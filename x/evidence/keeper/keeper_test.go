@@ -96,24 +96,24 @@ func acc(name string) sdk.AccAddress {
 func adminOf(id string) sdk.AccAddress { return acc("admin-" + id) }
 
 type fixture struct {
-	t   *testing.T
-	ctx sdk.Context
-	k   keeper.Keeper
-	ak  agencykeeper.Keeper
-	msg types.MsgServer
-	q   types.QueryServer
+	t            *testing.T
+	ctx          sdk.Context
+	k            keeper.Keeper
+	agencyKeeper agencykeeper.Keeper
+	msg          types.MsgServer
+	q            types.QueryServer
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	k, ak, ctx := testkeeper.EvidenceKeeper(t)
+	k, agencyKeeper, ctx := testkeeper.EvidenceKeeper(t)
 	for _, a := range agencies {
-		testkeeper.RegisterTestAgency(t, ak, ctx, a.id, adminOf(a.id), a.roles...)
+		testkeeper.RegisterTestAgency(t, agencyKeeper, ctx, a.id, adminOf(a.id), a.roles...)
 		for _, m := range a.members {
-			testkeeper.AddTestMember(t, ak, ctx, a.id, adminOf(a.id), m.addr, m.roles...)
+			testkeeper.AddTestMember(t, agencyKeeper, ctx, a.id, adminOf(a.id), m.addr, m.roles...)
 		}
 	}
-	return &fixture{t: t, ctx: ctx, k: k, ak: ak, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
+	return &fixture{t: t, ctx: ctx, k: k, agencyKeeper: agencyKeeper, msg: keeper.NewMsgServerImpl(k), q: keeper.NewQueryServerImpl(k)}
 }
 
 // s is an account's canonical bech32 string.
@@ -155,7 +155,7 @@ func (f *fixture) requireOnlyEvent(want proto.Message) {
 
 // suspend moves an agency to SUSPENDED by governance.
 func (f *fixture) suspend(agencyID string) {
-	testkeeper.SetTestAgencyStatus(f.t, f.ak, f.ctx, agencyID, agencytypes.AgencyStatusSuspended)
+	testkeeper.SetTestAgencyStatus(f.t, f.agencyKeeper, f.ctx, agencyID, agencytypes.AgencyStatusSuspended)
 }
 
 // expire gives a member an expiry one hour ahead and moves the block time two hours on.
@@ -167,7 +167,7 @@ func (f *fixture) expire(addr sdk.AccAddress) {
 				continue
 			}
 			at := f.ctx.BlockTime().Add(time.Hour)
-			_, err := agencykeeper.NewMsgServerImpl(f.ak).SetMemberRoles(f.ctx, &agencytypes.MsgSetMemberRoles{
+			_, err := agencykeeper.NewMsgServerImpl(f.agencyKeeper).SetMemberRoles(f.ctx, &agencytypes.MsgSetMemberRoles{
 				Admin: f.s(adminOf(a.id)), AgencyId: a.id, Address: f.s(addr), Roles: m.roles, ExpiresAt: &at,
 			})
 			require.NoError(f.t, err)
@@ -346,4 +346,30 @@ func (f *fixture) lastSeq(id uint64) uint64 {
 	})
 	require.NoError(f.t, err)
 	return last
+}
+
+// pendingFor lists the ids of the open transfers addressed to receiver, as the
+// PendingTransfers query (served by the transfers' receiver index) answers.
+func (f *fixture) pendingFor(receiver sdk.AccAddress) []uint64 {
+	f.t.Helper()
+	res, err := f.q.PendingTransfers(f.ctx, &types.QueryPendingTransfersRequest{Receiver: f.s(receiver)})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, t := range res.Transfers {
+		ids = append(ids, t.EvidenceId)
+	}
+	return ids
+}
+
+// withDigest lists the ids of the items with digest d, as the EvidenceByDigest
+// query (served by the items' digest index) answers.
+func (f *fixture) withDigest(d string) []uint64 {
+	f.t.Helper()
+	res, err := f.q.EvidenceByDigest(f.ctx, &types.QueryEvidenceByDigestRequest{Digest: d})
+	require.NoError(f.t, err)
+	var ids []uint64
+	for _, it := range res.Evidence {
+		ids = append(ids, it.Id)
+	}
+	return ids
 }

@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"strings"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	"github.com/cosmos/gogoproto/proto"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -51,7 +49,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -97,23 +95,6 @@ func (k Keeper) authorizeIn(ctx context.Context, addr sdk.AccAddress, role, agen
 	return got, nil
 }
 
-// authorizeAny returns the agency of the first role of roles that addr may use.
-// When it may use none, the error wraps x/agency's answer for the first role
-// (so a non-member gets ErrNotMember, a suspended agency ErrAgencyNotActive).
-func (k Keeper) authorizeAny(ctx context.Context, addr sdk.AccAddress, roles ...string) (string, error) {
-	var first error
-	for _, role := range roles {
-		agencyID, err := k.agencyKeeper.Authorize(ctx, addr, role)
-		if err == nil {
-			return agencyID, nil
-		}
-		if first == nil {
-			first = err
-		}
-	}
-	return "", errorsmod.Wrapf(first, "signer holds none of the roles %s", strings.Join(roles, ", "))
-}
-
 // requireCustodian fails with ErrNotCustodian unless addr holds the item now.
 func (k Keeper) requireCustodian(addr sdk.AccAddress, it types.EvidenceItem) error {
 	custodian, err := k.addressCodec.StringToBytes(it.Custodian)
@@ -135,7 +116,7 @@ func (k Keeper) move(ctx context.Context, it types.EvidenceItem, to types.Eviden
 	if err := types.ValidateTransition(it.Status, to); err != nil {
 		return types.CustodyEvent{}, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	from := it.Status
 	it.Status = to
 	it.UpdatedAt = now
@@ -152,11 +133,6 @@ func (k Keeper) move(ctx context.Context, it types.EvidenceItem, to types.Eviden
 		Time:       now,
 		NoteDigest: noteDigest,
 	})
-}
-
-// emit emits one typed event on the context's event manager.
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
 }
 
 // custodianStep is the shared body of Archive, Dispose and Return: a custodian
@@ -181,9 +157,4 @@ func (k Keeper) custodianStep(ctx context.Context, signer sdk.AccAddress, actor 
 		return types.CustodyEvent{}, "", err
 	}
 	return entry, agencyID, nil
-}
-
-// blockTime is the block time of ctx; the module never reads the wall clock.
-func blockTime(ctx context.Context) time.Time {
-	return sdk.UnwrapSDKContext(ctx).BlockTime()
 }

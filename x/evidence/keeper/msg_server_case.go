@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -21,13 +22,13 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 	if err != nil {
 		return nil, err
 	}
-	if existing, err := m.CaseByReference.Get(ctx, collections.Join(agencyID, msg.ReferenceDigest)); err == nil {
+	if existing, err := m.Cases.Indexes.Reference.MatchExact(ctx, collections.Join(agencyID, msg.ReferenceDigest)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDuplicateCase, "agency %q already opened case %d with reference %s", agencyID, existing, msg.ReferenceDigest)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
 	}
 
-	last, err := m.NextCaseID.Next(ctx)
+	last, err := m.LastCaseID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -36,13 +37,13 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 		AgencyId:        agencyID,
 		ReferenceDigest: msg.ReferenceDigest,
 		Status:          types.CaseStatusOpen,
-		OpenedAt:        blockTime(ctx),
+		OpenedAt:        blockctx.Time(ctx),
 		OpenedBy:        msg.Investigator,
 	}
-	if err := m.setCase(ctx, c); err != nil {
+	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCaseOpened{
+	if err := blockctx.Emit(ctx, &types.EventCaseOpened{
 		CaseId: c.Id, AgencyId: agencyID, ReferenceDigest: c.ReferenceDigest, Actor: msg.Investigator,
 	}); err != nil {
 		return nil, err
@@ -69,11 +70,11 @@ func (m msgServer) CloseCase(ctx context.Context, msg *types.MsgCloseCase) (*typ
 	}
 
 	c.Status = types.CaseStatusClosed
-	c.ClosedAt = blockTime(ctx)
+	c.ClosedAt = blockctx.Time(ctx)
 	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgCloseCaseResponse{}, nil
@@ -83,7 +84,7 @@ func (m msgServer) CloseCase(ctx context.Context, msg *types.MsgCloseCase) (*typ
 // agency. The investigator becomes the custodian; the item starts REGISTERED
 // with custody entry 1.
 func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterEvidence) (*types.MsgRegisterEvidenceResponse, error) {
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	signer, err := validateRegisterEvidence(m.addressCodec, msg, now)
 	if err != nil {
 		return nil, err
@@ -106,7 +107,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 	if c.EvidenceCount >= params.MaxItemsPerCase {
 		return nil, errorsmod.Wrapf(types.ErrCaseFull, "case %d holds %d items (max_items_per_case %d)", c.Id, c.EvidenceCount, params.MaxItemsPerCase)
 	}
-	if id, err := m.ItemByExhibit.Get(ctx, collections.Join(c.Id, msg.ExhibitNumber)); err == nil {
+	if id, err := m.Items.Indexes.Exhibit.MatchExact(ctx, collections.Join(c.Id, msg.ExhibitNumber)); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDuplicateExhibit, "exhibit %q of case %d is evidence %d", msg.ExhibitNumber, c.Id, id)
 	} else if !errorsmod.IsOf(err, collections.ErrNotFound) {
 		return nil, err
@@ -117,7 +118,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 		}
 	}
 
-	last, err := m.NextEvidenceID.Next(ctx)
+	last, err := m.LastEvidenceID.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +138,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 		RegisteredAt:    now,
 		UpdatedAt:       now,
 	}
-	if err := m.setItem(ctx, it); err != nil {
+	if err := m.Items.Set(ctx, it.Id, it); err != nil {
 		return nil, err
 	}
 	c.EvidenceCount++
@@ -156,7 +157,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventEvidenceRegistered{
+	if err := blockctx.Emit(ctx, &types.EventEvidenceRegistered{
 		EvidenceId:    it.Id,
 		CaseId:        c.Id,
 		ExhibitNumber: it.ExhibitNumber,

@@ -6,6 +6,8 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/roles"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -31,7 +33,7 @@ func (m msgServer) StartAnalysis(ctx context.Context, msg *types.MsgStartAnalysi
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventAnalysisStarted{EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventAnalysisStarted{EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID}); err != nil {
 		return nil, err
 	}
 	return &types.MsgStartAnalysisResponse{}, nil
@@ -59,7 +61,7 @@ func (m msgServer) CompleteAnalysis(ctx context.Context, msg *types.MsgCompleteA
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventAnalysisCompleted{
+	if err := blockctx.Emit(ctx, &types.EventAnalysisCompleted{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID, ReportDigest: msg.ReportDigest,
 	}); err != nil {
 		return nil, err
@@ -87,7 +89,7 @@ func (m msgServer) SubmitToCourt(ctx context.Context, msg *types.MsgSubmitToCour
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventSubmittedToCourt{
+	if err := blockctx.Emit(ctx, &types.EventSubmittedToCourt{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, CourtRefDigest: msg.CourtRefDigest,
 	}); err != nil {
 		return nil, err
@@ -118,7 +120,7 @@ func (m msgServer) RecordCourtDecision(ctx context.Context, msg *types.MsgRecord
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCourtDecisionRecorded{
+	if err := blockctx.Emit(ctx, &types.EventCourtDecisionRecorded{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, Decision: msg.Decision,
 	}); err != nil {
 		return nil, err
@@ -137,7 +139,7 @@ func (m msgServer) Archive(ctx context.Context, msg *types.MsgArchive) (*types.M
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventArchived{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventArchived{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
 		return nil, err
 	}
 	return &types.MsgArchiveResponse{}, nil
@@ -153,7 +155,7 @@ func (m msgServer) Dispose(ctx context.Context, msg *types.MsgDispose) (*types.M
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDisposed{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDisposed{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
 		return nil, err
 	}
 	return &types.MsgDisposeResponse{}, nil
@@ -170,7 +172,7 @@ func (m msgServer) Return(ctx context.Context, msg *types.MsgReturn) (*types.Msg
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventReturned{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventReturned{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
 		return nil, err
 	}
 	return &types.MsgReturnResponse{}, nil
@@ -192,7 +194,7 @@ func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyInte
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.authorizeAny(ctx, signer, types.EvidenceRoles...)
+	agencyID, err := roles.AnyOf(ctx, m.agencyKeeper, signer, types.EvidenceRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -225,13 +227,13 @@ func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyInte
 		AgencyId:   agencyID,
 		FromStatus: it.Status,
 		ToStatus:   it.Status,
-		Time:       blockTime(ctx),
+		Time:       blockctx.Time(ctx),
 		NoteDigest: msg.Digest,
 	})
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventIntegrityVerified{
+	if err := blockctx.Emit(ctx, &types.EventIntegrityVerified{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Verifier, AgencyId: agencyID,
 		Match: match, PresentedDigest: msg.Digest, RecordedDigest: it.Digest,
 	}); err != nil {

@@ -8,6 +8,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/roles"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/evidence/types"
 )
@@ -50,7 +52,7 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCustodyTaken{
+	if err := blockctx.Emit(ctx, &types.EventCustodyTaken{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous,
 	}); err != nil {
 		return nil, err
@@ -77,7 +79,7 @@ func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, ms
 	}
 	previous := it.Custodian
 	it.Custodian = msg.Custodian
-	it.UpdatedAt = blockTime(ctx)
+	it.UpdatedAt = blockctx.Time(ctx)
 	if err := m.Items.Set(ctx, it.Id, it); err != nil {
 		return nil, err
 	}
@@ -94,7 +96,7 @@ func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, ms
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventCustodyTaken{
+	if err := blockctx.Emit(ctx, &types.EventCustodyTaken{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous, Reclaimed: true,
 	}); err != nil {
 		return nil, err
@@ -106,7 +108,11 @@ func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, ms
 // custodian names a receiver, who must be able to hold evidence (custodian or
 // analyst of an active agency). At most one transfer is open per item.
 func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTransfer) (*types.MsgProposeTransferResponse, error) {
-	signer, receiver, err := validateProposeTransfer(m.addressCodec, msg)
+	signer, err := validateProposeTransfer(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
+	}
+	receiver, err := parseAddress(m.addressCodec, "receiver", msg.Receiver)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +135,7 @@ func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTra
 	if err := types.ValidateTransition(it.Status, types.EvidenceStatusTransferPending); err != nil {
 		return nil, err
 	}
-	if _, err := m.authorizeAny(ctx, receiver, types.RoleCustodian, types.RoleAnalyst); err != nil {
+	if _, err := roles.AnyOf(ctx, m.agencyKeeper, receiver, types.RoleCustodian, types.RoleAnalyst); err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidReceiver, "receiver %s may not hold evidence: %s", msg.Receiver, err)
 	}
 
@@ -139,16 +145,16 @@ func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTra
 		ProposerAgency: agencyID,
 		Receiver:       msg.Receiver,
 		NoteDigest:     msg.NoteDigest,
-		ProposedAt:     blockTime(ctx),
+		ProposedAt:     blockctx.Time(ctx),
 	}
-	if err := m.setTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Set(ctx, t.EvidenceId, t); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusTransferPending, types.CustodyActionTransferProposed, msg.Custodian, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTransferProposed{
+	if err := blockctx.Emit(ctx, &types.EventTransferProposed{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, Receiver: msg.Receiver, NoteDigest: msg.NoteDigest,
 	}); err != nil {
 		return nil, err
@@ -172,7 +178,7 @@ func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTrans
 	}
 
 	previous, previousAgency := it.Custodian, it.CustodianAgency
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	it.Custodian = t.Receiver
@@ -181,7 +187,7 @@ func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTrans
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTransferAccepted{
+	if err := blockctx.Emit(ctx, &types.EventTransferAccepted{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID,
 		PreviousCustodian: previous, PreviousAgency: previousAgency,
 	}); err != nil {
@@ -205,14 +211,14 @@ func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTrans
 		return nil, err
 	}
 
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferRejected, msg.Receiver, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTransferRejected{
+	if err := blockctx.Emit(ctx, &types.EventTransferRejected{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID, Proposer: t.Proposer,
 	}); err != nil {
 		return nil, err
@@ -245,14 +251,14 @@ func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTrans
 		return nil, err
 	}
 
-	if err := m.deleteTransfer(ctx, t); err != nil {
+	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
 		return nil, err
 	}
 	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferCancelled, msg.Proposer, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTransferCancelled{
+	if err := blockctx.Emit(ctx, &types.EventTransferCancelled{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Proposer, AgencyId: agencyID, Receiver: t.Receiver,
 	}); err != nil {
 		return nil, err
@@ -295,7 +301,7 @@ func (k Keeper) loadForReceiver(ctx context.Context, signer sdk.AccAddress, evid
 	if !signer.Equals(sdk.AccAddress(receiver)) {
 		return types.EvidenceItem{}, types.Transfer{}, "", errorsmod.Wrapf(types.ErrNotReceiver, "the transfer of evidence %d is addressed to %s", it.Id, t.Receiver)
 	}
-	agencyID, err := k.authorizeAny(ctx, signer, types.RoleCustodian, types.RoleAnalyst)
+	agencyID, err := roles.AnyOf(ctx, k.agencyKeeper, signer, types.RoleCustodian, types.RoleAnalyst)
 	if err != nil {
 		return types.EvidenceItem{}, types.Transfer{}, "", err
 	}

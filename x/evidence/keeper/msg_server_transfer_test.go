@@ -95,9 +95,7 @@ func TestProposeTransfer(t *testing.T) {
 	require.Equal(t, types.Transfer{
 		EvidenceId: id, Proposer: f.s(cust), ProposerAgency: "knpa", Receiver: f.s(nfsAna), NoteDigest: noteDig, ProposedAt: testkeeper.BlockTime,
 	}, tr)
-	has, err := f.k.TransfersByReceiver.Has(f.ctx, collections.Join(nfsAna, id))
-	require.NoError(t, err)
-	require.True(t, has)
+	require.Equal(t, []uint64{id}, f.pendingFor(nfsAna))
 	f.requireOnlyEvent(&types.EventTransferProposed{EvidenceId: id, Seq: 3, Actor: f.s(cust), AgencyId: "knpa", Receiver: f.s(nfsAna), NoteDigest: noteDig})
 }
 
@@ -162,9 +160,7 @@ func TestAcceptTransfer(t *testing.T) {
 	has, err := f.k.Transfers.Has(f.ctx, id)
 	require.NoError(t, err)
 	require.False(t, has)
-	has, err = f.k.TransfersByReceiver.Has(f.ctx, collections.Join(nfsAna, id))
-	require.NoError(t, err)
-	require.False(t, has)
+	require.Empty(t, f.pendingFor(nfsAna))
 	f.requireOnlyEvent(&types.EventTransferAccepted{
 		EvidenceId: id, Seq: 4, Actor: f.s(nfsAna), AgencyId: "nfs", PreviousCustodian: f.s(cust), PreviousAgency: "knpa",
 	})
@@ -204,9 +200,7 @@ func TestCancelTransfer(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.EvidenceStatusInCustody, f.item(id).Status)
 	require.Equal(t, f.s(cust), f.item(id).Custodian)
-	has, err := f.k.TransfersByReceiver.Has(f.ctx, collections.Join(nfsAna, id))
-	require.NoError(t, err)
-	require.False(t, has)
+	require.Empty(t, f.pendingFor(nfsAna))
 	f.requireOnlyEvent(&types.EventTransferCancelled{EvidenceId: id, Seq: 4, Actor: f.s(cust), AgencyId: "knpa", Receiver: f.s(nfsAna)})
 }
 

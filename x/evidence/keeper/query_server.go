@@ -2,15 +2,13 @@ package keeper
 
 import (
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/evidence/types"
@@ -33,11 +31,11 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Case returns one case.
 func (q queryServer) Case(ctx context.Context, req *types.QueryCaseRequest) (*types.QueryCaseResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	c, err := q.k.Cases.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "case %d", req.Id)
+		return nil, grpcerr.NotFound(err, "case %d", req.Id)
 	}
 	return &types.QueryCaseResponse{Case: c}, nil
 }
@@ -45,18 +43,18 @@ func (q queryServer) Case(ctx context.Context, req *types.QueryCaseRequest) (*ty
 // CasesByAgency lists an agency's cases in id order.
 func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByAgencyRequest) (*types.QueryCasesByAgencyResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := agencytypes.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	cases, page, err := query.CollectionPaginate(ctx, q.k.CasesByAgency, pagination.Clamp(req.Pagination),
+	cases, page, err := query.CollectionPaginate(ctx, q.k.pages.casesByAgency, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Case, error) {
 			return q.k.Cases.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.AgencyId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCasesByAgencyResponse{Cases: cases, Pagination: page}, nil
 }
@@ -64,11 +62,11 @@ func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByA
 // Evidence returns one item.
 func (q queryServer) Evidence(ctx context.Context, req *types.QueryEvidenceRequest) (*types.QueryEvidenceResponse, error) {
 	if req == nil || req.Id == 0 {
-		return nil, status.Error(codes.InvalidArgument, "id must be set")
+		return nil, grpcerr.Unset("id")
 	}
 	it, err := q.k.Items.Get(ctx, req.Id)
 	if err != nil {
-		return nil, notFound(err, "evidence %d", req.Id)
+		return nil, grpcerr.NotFound(err, "evidence %d", req.Id)
 	}
 	return &types.QueryEvidenceResponse{Evidence: it}, nil
 }
@@ -76,20 +74,18 @@ func (q queryServer) Evidence(ctx context.Context, req *types.QueryEvidenceReque
 // EvidenceByCase lists the items of a case in id order.
 func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenceByCaseRequest) (*types.QueryEvidenceByCaseResponse, error) {
 	if req == nil || req.CaseId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "case_id must be set")
+		return nil, grpcerr.Unset("case_id")
 	}
-	if has, err := q.k.Cases.Has(ctx, req.CaseId); err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	} else if !has {
-		return nil, status.Errorf(codes.NotFound, "case %d not found", req.CaseId)
+	if _, err := q.k.Cases.Get(ctx, req.CaseId); err != nil {
+		return nil, grpcerr.NotFound(err, "case %d", req.CaseId)
 	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByCase, pagination.Clamp(req.Pagination),
+	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByCase, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
 			return q.k.Items.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.CaseId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryEvidenceByCaseResponse{Evidence: items, Pagination: page}, nil
 }
@@ -98,18 +94,18 @@ func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenc
 // digest is an empty list, not an error: "nothing registered" is the answer.
 func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvidenceByDigestRequest) (*types.QueryEvidenceByDigestResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateDigest("digest", req.Digest); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.ItemsByDigest, pagination.Clamp(req.Pagination),
+	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByDigest, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
 			return q.k.Items.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.Digest))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryEvidenceByDigestResponse{Evidence: items, Pagination: page}, nil
 }
@@ -117,7 +113,7 @@ func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvide
 // CustodyHistory lists an item's custody log in seq order.
 func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustodyHistoryRequest) (*types.QueryCustodyHistoryResponse, error) {
 	if req == nil || req.EvidenceId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+		return nil, grpcerr.Unset("evidence_id")
 	}
 	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
 		return nil, err
@@ -128,7 +124,7 @@ func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustody
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.EvidenceId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCustodyHistoryResponse{Events: events, Pagination: page}, nil
 }
@@ -136,14 +132,14 @@ func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustody
 // Transfer returns an item's open transfer.
 func (q queryServer) Transfer(ctx context.Context, req *types.QueryTransferRequest) (*types.QueryTransferResponse, error) {
 	if req == nil || req.EvidenceId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+		return nil, grpcerr.Unset("evidence_id")
 	}
 	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
 		return nil, err
 	}
 	t, err := q.k.Transfers.Get(ctx, req.EvidenceId)
 	if err != nil {
-		return nil, notFound(err, "open transfer of evidence %d", req.EvidenceId)
+		return nil, grpcerr.NotFound(err, "open transfer of evidence %d", req.EvidenceId)
 	}
 	return &types.QueryTransferResponse{Transfer: t}, nil
 }
@@ -151,19 +147,19 @@ func (q queryServer) Transfer(ctx context.Context, req *types.QueryTransferReque
 // PendingTransfers lists the open transfers addressed to a receiver.
 func (q queryServer) PendingTransfers(ctx context.Context, req *types.QueryPendingTransfersRequest) (*types.QueryPendingTransfersResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	receiver, err := parseAddress(q.k.addressCodec, "receiver", req.Receiver)
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
-	transfers, page, err := query.CollectionPaginate(ctx, q.k.TransfersByReceiver, pagination.Clamp(req.Pagination),
+	transfers, page, err := query.CollectionPaginate(ctx, q.k.pages.transfersByReceiver, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Transfer, error) {
 			return q.k.Transfers.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](receiver))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryPendingTransfersResponse{Transfers: transfers, Pagination: page}, nil
 }
@@ -171,14 +167,14 @@ func (q queryServer) PendingTransfers(ctx context.Context, req *types.QueryPendi
 // VerifyDigest compares a digest with an item's recorded digest, read-only.
 func (q queryServer) VerifyDigest(ctx context.Context, req *types.QueryVerifyDigestRequest) (*types.QueryVerifyDigestResponse, error) {
 	if req == nil || req.EvidenceId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "evidence_id must be set")
+		return nil, grpcerr.Unset("evidence_id")
 	}
 	if err := types.ValidateDigest("digest", req.Digest); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	it, err := q.k.Items.Get(ctx, req.EvidenceId)
 	if err != nil {
-		return nil, notFound(err, "evidence %d", req.EvidenceId)
+		return nil, grpcerr.NotFound(err, "evidence %d", req.EvidenceId)
 	}
 	return &types.QueryVerifyDigestResponse{Match: it.Digest == req.Digest, RecordedDigest: it.Digest}, nil
 }
@@ -186,30 +182,19 @@ func (q queryServer) VerifyDigest(ctx context.Context, req *types.QueryVerifyDig
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	p, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
+// requireItem answers NotFound unless the item exists.
 func (q queryServer) requireItem(ctx context.Context, id uint64) error {
-	has, err := q.k.Items.Has(ctx, id)
-	if err != nil {
-		return status.Error(codes.Internal, err.Error())
-	}
-	if !has {
-		return status.Errorf(codes.NotFound, "evidence %d not found", id)
+	if _, err := q.k.Items.Get(ctx, id); err != nil {
+		return grpcerr.NotFound(err, "evidence %d", id)
 	}
 	return nil
-}
-
-// notFound maps collections.ErrNotFound to codes.NotFound and anything else to codes.Internal.
-func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format+" not found", args...)
-	}
-	return status.Error(codes.Internal, err.Error())
 }

@@ -8,6 +8,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"cosmossdk.io/collections"
+
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/pagination"
@@ -202,4 +204,63 @@ func TestQueryVerifyDigestAndParams(t *testing.T) {
 	p, err := f.q.Params(f.ctx, &types.QueryParamsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, types.DefaultParams(), p.Params)
+}
+
+// TestIndexQueriesFollowRecords checks that every query served by an index of
+// an IndexedMap answers right after its record is created, updated and (for
+// transfers) deleted, and that the unique indexes still refuse a duplicate
+// with the module's error after an update.
+func TestIndexQueriesFollowRecords(t *testing.T) {
+	f := newFixture(t)
+	casesOf := func(agency string) []types.Case {
+		res, err := f.q.CasesByAgency(f.ctx, &types.QueryCasesByAgencyRequest{AgencyId: agency})
+		require.NoError(t, err)
+		return res.Cases
+	}
+	itemsOf := func(caseID uint64) []types.EvidenceItem {
+		res, err := f.q.EvidenceByCase(f.ctx, &types.QueryEvidenceByCaseRequest{CaseId: caseID})
+		require.NoError(t, err)
+		return res.Evidence
+	}
+
+	// create
+	caseID := f.openCase(inv, caseRef1)
+	require.Len(t, casesOf("knpa"), 1)
+	require.Empty(t, casesOf("smpa"))
+	id := f.register(f.registerMsg(caseID, "E-001"))
+	require.Equal(t, []types.EvidenceItem{f.item(id)}, itemsOf(caseID))
+	require.Equal(t, []uint64{id}, f.withDigest(digestA))
+
+	// update: the item moves, the transfer opens, closes (reject), opens again and closes (accept)
+	_, err := f.msg.TakeCustody(f.ctx, &types.MsgTakeCustody{Custodian: f.s(cust), EvidenceId: id})
+	require.NoError(t, err)
+	require.Equal(t, []types.EvidenceItem{f.item(id)}, itemsOf(caseID), "the index serves the updated item")
+	require.Equal(t, []uint64{id}, f.withDigest(digestA), "an update keeps the item under its digest once")
+	propose := func() {
+		_, err := f.msg.ProposeTransfer(f.ctx, &types.MsgProposeTransfer{Custodian: f.s(cust), EvidenceId: id, Receiver: f.s(nfsAna)})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{id}, f.pendingFor(nfsAna))
+	}
+	propose()
+	_, err = f.msg.RejectTransfer(f.ctx, &types.MsgRejectTransfer{Receiver: f.s(nfsAna), EvidenceId: id})
+	require.NoError(t, err)
+	require.Empty(t, f.pendingFor(nfsAna))
+	propose()
+	_, err = f.msg.AcceptTransfer(f.ctx, &types.MsgAcceptTransfer{Receiver: f.s(nfsAna), EvidenceId: id})
+	require.NoError(t, err)
+	require.Empty(t, f.pendingFor(nfsAna))
+
+	// update of the case: still listed once, closed
+	_, err = f.msg.CloseCase(f.ctx, &types.MsgCloseCase{Investigator: f.s(inv), CaseId: caseID})
+	require.NoError(t, err)
+	cs := casesOf("knpa")
+	require.Len(t, cs, 1)
+	require.Equal(t, types.CaseStatusClosed, cs[0].Status)
+
+	// the unique indexes still hold the updated records
+	_, err = f.msg.OpenCase(f.ctx, &types.MsgOpenCase{Investigator: f.s(inv), ReferenceDigest: caseRef1})
+	require.ErrorIs(t, err, types.ErrDuplicateCase)
+	got, err := f.k.Items.Indexes.Exhibit.MatchExact(f.ctx, collections.Join(caseID, "E-001"))
+	require.NoError(t, err)
+	require.Equal(t, id, got)
 }

@@ -94,19 +94,21 @@ func validateTakeCustody(ac address.Codec, msg *types.MsgTakeCustody) (sdk.AccAd
 	return validateEvidenceAction(ac, "custodian", msg.Custodian, msg.EvidenceId, msg.NoteDigest)
 }
 
-func validateProposeTransfer(ac address.Codec, msg *types.MsgProposeTransfer) (signer, receiver sdk.AccAddress, err error) {
-	signer, err = validateEvidenceAction(ac, "custodian", msg.Custodian, msg.EvidenceId, msg.NoteDigest)
+// validateProposeTransfer also requires the receiver to be a canonical address
+// other than the signer's; the handler decodes it again for x/agency.
+func validateProposeTransfer(ac address.Codec, msg *types.MsgProposeTransfer) (sdk.AccAddress, error) {
+	signer, err := validateEvidenceAction(ac, "custodian", msg.Custodian, msg.EvidenceId, msg.NoteDigest)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	receiver, err = parseAddress(ac, "receiver", msg.Receiver)
+	receiver, err := parseAddress(ac, "receiver", msg.Receiver)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if signer.Equals(receiver) {
-		return nil, nil, errorsmod.Wrap(types.ErrInvalidReceiver, "receiver is the custodian proposing the transfer")
+		return nil, errorsmod.Wrap(types.ErrInvalidReceiver, "receiver is the custodian proposing the transfer")
 	}
-	return signer, receiver, nil
+	return signer, nil
 }
 
 func validateAcceptTransfer(ac address.Codec, msg *types.MsgAcceptTransfer) (sdk.AccAddress, error) {

@@ -2,6 +2,7 @@ package simulation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -250,8 +251,8 @@ func (s *search) freeExhibit(c types.Case) (string, bool) {
 		if i > 0 {
 			exhibit = fmt.Sprintf("E-%d-%06x", c.EvidenceCount+1, s.r.Intn(1<<24))
 		}
-		taken, err := s.k.ItemByExhibit.Has(s.ctx, collections.Join(c.Id, exhibit))
-		if err == nil && !taken {
+		_, err := s.k.Items.Indexes.Exhibit.MatchExact(s.ctx, collections.Join(c.Id, exhibit))
+		if errors.Is(err, collections.ErrNotFound) {
 			return exhibit, true
 		}
 	}
@@ -262,8 +263,8 @@ func (s *search) freeExhibit(c types.Case) (string, bool) {
 func (s *search) copyable(caseID uint64, maxDepth uint32) (types.EvidenceItem, bool) {
 	var ids []uint64
 	rng := collections.NewPrefixedPairRange[uint64, uint64](caseID)
-	_ = s.k.ItemsByCase.Walk(s.ctx, rng, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		ids = append(ids, key.K2())
+	_ = s.k.Items.Indexes.Case.Walk(s.ctx, rng, func(_, id uint64) (bool, error) {
+		ids = append(ids, id)
 		return len(ids) >= maxRecordsScanned, nil
 	})
 	if len(ids) == 0 {

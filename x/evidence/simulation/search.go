@@ -59,7 +59,7 @@ func newSearch(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSo
 // from a random id on (wrapping around) and trying at most maxRecordTries, until try returns
 // true. It reports whether any item in those statuses was seen.
 func (s *search) items(statuses []types.EvidenceStatus, try func(types.EvidenceItem) bool) bool {
-	last, err := s.k.NextEvidenceID.Peek(s.ctx)
+	last, err := s.k.LastEvidenceID.Peek(s.ctx)
 	if err != nil || last == 0 {
 		return false
 	}
@@ -85,7 +85,7 @@ func (s *search) items(statuses []types.EvidenceStatus, try func(types.EvidenceI
 
 // cases is items for cases: it calls try for cases that pass keep.
 func (s *search) cases(keep func(types.Case) bool, try func(types.Case) bool) bool {
-	last, err := s.k.NextCaseID.Peek(s.ctx)
+	last, err := s.k.LastCaseID.Peek(s.ctx)
 	if err != nil || last == 0 {
 		return false
 	}

@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/core/address"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
 
@@ -179,7 +180,7 @@ func (gs GenesisState) Validate() error {
 func (gs GenesisState) ValidateAddresses(ac address.Codec) error {
 	check := func(what, addr string) error {
 		if _, err := accaddr.Parse(ac, what, addr); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %s", what, Quote(addr), err)
+			return errorsmod.Wrapf(ErrInvalidGenesis, "%s: invalid address %s: %s", what, text.Quote(addr), err)
 		}
 		return nil
 	}

@@ -16,8 +16,8 @@ const (
 // or reuse one; append new ones at the end.
 var (
 	ParamsKey              = collections.NewPrefix(0)
-	NextCaseIDKey          = collections.NewPrefix(1)
-	NextEvidenceIDKey      = collections.NewPrefix(2)
+	LastCaseIDKey          = collections.NewPrefix(1)
+	LastEvidenceIDKey      = collections.NewPrefix(2)
 	CasesKey               = collections.NewPrefix(3)
 	CasesByAgencyKey       = collections.NewPrefix(4)
 	CaseByReferenceKey     = collections.NewPrefix(5)

@@ -1,7 +1,6 @@
 package types
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/civicchain/civic/internal/digest"
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/internal/text"
 	"github.com/civicchain/civic/internal/uri"
 )
 
@@ -19,14 +19,12 @@ const (
 	MaxExhibitNumberLength = 32
 	// MaxMediaTypeLength bounds a media type (RFC 6838 allows 127 per part; we allow 127 in all).
 	MaxMediaTypeLength = 127
-	// MaxLocatorLength bounds an off-chain storage URI.
-	MaxLocatorLength = 512
+	// MaxLocatorLength bounds an off-chain storage URI: internal/uri's locator bound.
+	MaxLocatorLength = uri.MaxLocatorLength
 	// MaxToolLength bounds an acquisition tool name.
 	MaxToolLength = 64
 	// MaxToolVersionLength bounds an acquisition tool version.
 	MaxToolVersionLength = 32
-	// maxQuoted is how much of a rejected value an error message repeats.
-	maxQuoted = 70
 )
 
 // ValidateDigest checks a SHA-256 digest: exactly 64 lowercase hex characters.
@@ -58,16 +56,16 @@ func ValidateExhibitNumber(s string) error {
 		return errorsmod.Wrap(ErrInvalidExhibitNumber, "exhibit_number is empty")
 	}
 	if !isAlnum(s[0]) {
-		return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s must start with a letter or digit", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s must start with a letter or digit", text.Quote(s))
 	}
 	for i := 1; i < len(s); i++ {
 		c := s[i]
 		if !isAlnum(c) && c != '-' && c != '_' && c != '.' && c != '/' {
-			return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has a character outside [A-Za-z0-9._/-] at %d", Quote(s), i+1)
+			return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has a character outside [A-Za-z0-9._/-] at %d", text.Quote(s), i+1)
 		}
 	}
 	if what := pii.Find(s); what != "" {
-		return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has the shape of %s", Quote(s), what)
+		return errorsmod.Wrapf(ErrInvalidExhibitNumber, "exhibit_number %s has the shape of %s", text.Quote(s), what)
 	}
 	return nil
 }
@@ -83,16 +81,16 @@ func ValidateMediaType(s string) error {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '/' {
 			if slash >= 0 {
-				return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s has more than one '/'", Quote(s))
+				return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s has more than one '/'", text.Quote(s))
 			}
 			slash = i
 		}
 	}
 	if slash < 0 {
-		return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s must be type/subtype", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s must be type/subtype", text.Quote(s))
 	}
 	if !isRestrictedName(s[:slash]) || !isRestrictedName(s[slash+1:]) {
-		return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s is not an RFC 6838 type/subtype", Quote(s))
+		return errorsmod.Wrapf(ErrInvalidMediaType, "media_type %s is not an RFC 6838 type/subtype", text.Quote(s))
 	}
 	return nil
 }
@@ -131,14 +129,14 @@ func ValidateAcquisition(a Acquisition, now time.Time) error {
 		return errorsmod.Wrapf(ErrFieldTooLong, "acquisition.tool_version is %d bytes, at most %d", len(a.ToolVersion), MaxToolVersionLength)
 	}
 	if a.Tool != "" && !isProductCode(a.Tool) {
-		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool %s is not a product code: letters and digits in parts joined by one of \".\", \"_\", \"+\", \"-\", starting with a letter (e.g. \"ftk-imager\")", Quote(a.Tool))
+		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool %s is not a product code: letters and digits in parts joined by one of \".\", \"_\", \"+\", \"-\", starting with a letter (e.g. \"ftk-imager\")", text.Quote(a.Tool))
 	}
 	if a.ToolVersion != "" && !isVersion(a.ToolVersion) {
-		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool_version %s is not a version: 1..4 dot-separated numbers of at most 8 digits, then optionally \"-\" or \"+\" and a tag of letters, digits and dots (e.g. \"4.7.1\", \"7.0-beta1\")", Quote(a.ToolVersion))
+		return errorsmod.Wrapf(ErrInvalidAcquisition, "acquisition.tool_version %s is not a version: 1..4 dot-separated numbers of at most 8 digits, then optionally \"-\" or \"+\" and a tag of letters, digits and dots (e.g. \"4.7.1\", \"7.0-beta1\")", text.Quote(a.ToolVersion))
 	}
 	for _, f := range []struct{ name, v string }{{"acquisition.tool", a.Tool}, {"acquisition.tool_version", a.ToolVersion}} {
 		if what := pii.Find(f.v); what != "" {
-			return errorsmod.Wrapf(ErrInvalidAcquisition, "%s %s has the shape of %s", f.name, Quote(f.v), what)
+			return errorsmod.Wrapf(ErrInvalidAcquisition, "%s %s has the shape of %s", f.name, text.Quote(f.v), what)
 		}
 	}
 	if a.ToolVersion != "" && a.Tool == "" {
@@ -160,14 +158,6 @@ func ValidateSize(n uint64) error {
 		return errorsmod.Wrap(ErrInvalidSize, "size_bytes must be positive")
 	}
 	return nil
-}
-
-// Quote repeats a rejected value in an error message, cut to a readable length.
-func Quote(s string) string {
-	if len(s) > maxQuoted {
-		return fmt.Sprintf("%q...(%d bytes)", s[:maxQuoted], len(s))
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // isProductCode reports whether s is a product code: a letter, then parts of

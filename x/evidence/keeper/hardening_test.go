@@ -13,14 +13,15 @@ import (
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
-// The hardening of issue 11: each test tries the attack (or the stuck state)
-// and asserts the refusal, that nothing was written, and the new way out.
+// The hardening of issue 11 (members who leave, personal data, log flooding):
+// each test tries the attack (or the stuck state) and asserts the refusal, that
+// nothing was written, and the new way out.
 
 // removeMember removes addr from agencyID through x/agency's Msg service, as
 // its admin would when the member leaves.
 func (f *fixture) removeMember(agencyID string, addr sdk.AccAddress) {
 	f.t.Helper()
-	_, err := agencykeeper.NewMsgServerImpl(f.ak).RemoveMember(f.ctx, &agencytypes.MsgRemoveMember{
+	_, err := agencykeeper.NewMsgServerImpl(f.agencyKeeper).RemoveMember(f.ctx, &agencytypes.MsgRemoveMember{
 		Admin: f.s(adminOf(agencyID)), AgencyId: agencyID, Address: f.s(addr),
 	})
 	require.NoError(f.t, err)
