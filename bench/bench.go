@@ -1,5 +1,5 @@
 // Package bench is civic's load generator: it builds a fresh single-validator
-// home with testutil/localnet (config.yml plus funded load accounts that are
+// home with internal/localnet (config.yml plus funded load accounts that are
 // knpa members), starts civicd, pre-signs transactions in-process with raw
 // secp256k1 keys, broadcasts them over CometBFT RPC (broadcast_tx_sync, several
 // senders, a bounded number in flight), and measures committed tx/s over the
@@ -94,6 +94,25 @@ func readFirst(path, prefix string) string {
 	return ""
 }
 
+// querySetupTime is how long each workload runs that creates the objects the queries
+// read, when the measured workloads created none.
+const querySetupTime = 5 * time.Second
+
+// queryTargets are the agencies of the local network and the evidence items and cases
+// (with items) env's workloads created.
+func queryTargets(env *Env) QueryTargets {
+	tg := QueryTargets{AgencyIDs: []string{"knpa", "nfs", "spo"}}
+	for a, items := range env.Items {
+		for _, it := range items {
+			tg.EvidenceIDs = append(tg.EvidenceIDs, it.ID)
+		}
+		if cs := env.Cases[a]; len(cs) > 0 && len(items) > 0 {
+			tg.CaseIDs = append(tg.CaseIDs, cs[0])
+		}
+	}
+	return tg
+}
+
 func loadavg() string {
 	raw, _ := os.ReadFile("/proc/loadavg")
 	return strings.TrimSpace(string(raw))
@@ -168,7 +187,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	}
 	appDB := filepath.Join(n.Home, "data", "application.db")
 	data := filepath.Join(n.Home, "data")
-	for _, w := range o.Workloads {
+	for _, w := range WithNeeds(o.Workloads) {
 		var sg *StateGrowth
 		if _, ok := w.(RegisterEvidence); ok {
 			sg = &StateGrowth{}
@@ -209,14 +228,18 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	}
 
 	if !o.SkipQueries {
-		tg := QueryTargets{AgencyIDs: []string{"knpa", "nfs", "spo"}}
-		for a, items := range runner.Env.Items {
-			for _, it := range items {
-				tg.EvidenceIDs = append(tg.EvidenceIDs, it.ID)
+		tg := queryTargets(runner.Env)
+		if len(tg.CaseIDs) == 0 {
+			// The queries read evidence items and their cases: create some first.
+			setup := tx
+			setup.Duration, setup.ProfileSecs = querySetupTime, 0
+			for _, w := range WithNeeds([]Workload{RegisterEvidence{}}) {
+				logf(o.Log, "query setup: %s", w.Name())
+				if _, err := runner.RunWorkload(ctx, w, setup); err != nil {
+					return res, err
+				}
 			}
-			if cs := runner.Env.Cases[a]; len(cs) > 0 && len(items) > 0 {
-				tg.CaseIDs = append(tg.CaseIDs, cs[0])
-			}
+			tg = queryTargets(runner.Env)
 		}
 		q, err := RunQueries(ctx, n.GRPCAddr(), n.APIURL(), tg, o.QueryConcs, o.QueryTime, func(f string, a ...any) { logf(o.Log, f, a...) })
 		res.Queries = q

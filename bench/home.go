@@ -16,7 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
 )
 
 // LoadAccount is a funded account the load generator signs for with a raw
@@ -244,13 +244,13 @@ type SetupOptions struct {
 	Accounts   int
 	Coins      string // amount of the denom per load account
 	Tuning     NodeTuning
-	Validators int // 1; 4 needs multi-validator init in testutil/localnet
+	Validators int // 1; 4 needs multi-validator init in internal/localnet
 	// HygieneCerts is how many genesis hygiene certificates each load account
 	// gets (one per haccp-declare-import transaction it may send).
 	HygieneCerts int
 }
 
-// StartChain builds a fresh home with testutil/localnet from config.yml, adds the
+// StartChain builds a fresh home with internal/localnet from config.yml, adds the
 // load accounts to genesis, applies the tuning, starts civicd and waits for block 2.
 // Validators > 1 builds a multi-validator network with localnet.InitMulti.
 func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
 )
 
 func TestEditTOML(t *testing.T) {

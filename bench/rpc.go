@@ -1,179 +1,31 @@
 package bench
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
-	"fmt"
-	"io"
-	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/civicchain/civic/internal/cometrpc"
 )
 
-// RPC is a minimal CometBFT JSON-RPC client over HTTP.
-type RPC struct {
-	URL    string
-	Client *http.Client
-	id     atomic.Int64
-}
+// RPC is the CometBFT JSON-RPC client of the harness.
+type RPC = cometrpc.Client
 
 // NewRPC returns a client for url (http://127.0.0.1:port) with a connection pool
 // sized for conns concurrent senders.
 func NewRPC(url string, conns int) *RPC {
-	tr := &http.Transport{MaxIdleConns: conns * 2, MaxIdleConnsPerHost: conns * 2, IdleConnTimeout: time.Minute}
-	return &RPC{URL: url, Client: &http.Client{Transport: tr, Timeout: 30 * time.Second}}
+	return cometrpc.New(url, conns, 30*time.Second)
 }
 
-func (r *RPC) call(ctx context.Context, method string, params any, out any) error {
-	body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": r.id.Add(1), "method": method, "params": params})
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.URL, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := r.Client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	var env struct {
-		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Code    int    `json:"code"`
-			Message string `json:"message"`
-			Data    string `json:"data"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return fmt.Errorf("%s: %w: %.200s", method, err, raw)
-	}
-	if env.Error != nil {
-		return fmt.Errorf("%s: %s %s", method, env.Error.Message, env.Error.Data)
-	}
-	return json.Unmarshal(env.Result, out)
-}
+// Event is an ABCI event of a committed transaction (only civic's typed events are
+// kept, see fetchBlock).
+type Event = cometrpc.Event
 
-// CheckResult is broadcast_tx_sync's answer.
-type CheckResult struct {
-	Code      uint32 `json:"code"`
-	Log       string `json:"log"`
-	Codespace string `json:"codespace"`
-	Hash      string `json:"hash"`
-}
-
-// BroadcastSync sends tx with broadcast_tx_sync (waits for CheckTx).
-func (r *RPC) BroadcastSync(ctx context.Context, tx []byte) (CheckResult, error) {
-	var out CheckResult
-	err := r.call(ctx, "broadcast_tx_sync", map[string]any{"tx": base64.StdEncoding.EncodeToString(tx)}, &out)
-	return out, err
-}
-
-// Height is the latest block height.
-func (r *RPC) Height(ctx context.Context) (int64, error) {
-	var st struct {
-		SyncInfo struct {
-			LatestBlockHeight string `json:"latest_block_height"`
-		} `json:"sync_info"`
-	}
-	if err := r.call(ctx, "status", map[string]any{}, &st); err != nil {
-		return 0, err
-	}
-	return strconv.ParseInt(st.SyncInfo.LatestBlockHeight, 10, 64)
-}
-
-// Event is an ABCI event with its attributes (typed events' JSON quotes removed).
-type Event struct {
-	Type  string
-	Attrs map[string]string
-}
-
-// TxOutcome is one transaction of a committed block.
-type TxOutcome struct {
-	Hash   [32]byte
-	Code   uint32
-	Log    string
-	Events []Event
-}
-
-// Block is a committed block: header time and its transactions' outcomes.
-type Block struct {
-	Height int64
-	Time   time.Time
-	Txs    []TxOutcome
-}
-
-// FetchBlock reads /block and /block_results at height.
-func (r *RPC) FetchBlock(ctx context.Context, height int64) (Block, error) {
-	h := strconv.FormatInt(height, 10)
-	var b struct {
-		Block struct {
-			Header struct {
-				Time time.Time `json:"time"`
-			} `json:"header"`
-			Data struct {
-				Txs []string `json:"txs"`
-			} `json:"data"`
-		} `json:"block"`
-	}
-	if err := r.call(ctx, "block", map[string]any{"height": h}, &b); err != nil {
-		return Block{}, err
-	}
-	out := Block{Height: height, Time: b.Block.Header.Time, Txs: make([]TxOutcome, len(b.Block.Data.Txs))}
-	if len(b.Block.Data.Txs) == 0 {
-		return out, nil
-	}
-	var br struct {
-		TxsResults []struct {
-			Code   uint32 `json:"code"`
-			Log    string `json:"log"`
-			Events []struct {
-				Type       string `json:"type"`
-				Attributes []struct {
-					Key   string `json:"key"`
-					Value string `json:"value"`
-				} `json:"attributes"`
-			} `json:"events"`
-		} `json:"txs_results"`
-	}
-	if err := r.call(ctx, "block_results", map[string]any{"height": h}, &br); err != nil {
-		return Block{}, err
-	}
-	if len(br.TxsResults) != len(b.Block.Data.Txs) {
-		return Block{}, fmt.Errorf("block %d: %d txs but %d results", height, len(b.Block.Data.Txs), len(br.TxsResults))
-	}
-	for i, s := range b.Block.Data.Txs {
-		raw, err := base64.StdEncoding.DecodeString(s)
-		if err != nil {
-			return Block{}, err
-		}
-		res := br.TxsResults[i]
-		o := TxOutcome{Hash: sha256.Sum256(raw), Code: res.Code, Log: res.Log}
-		for _, e := range res.Events {
-			if !strings.HasPrefix(e.Type, "civic.") { // only our typed events are used
-				continue
-			}
-			ev := Event{Type: e.Type, Attrs: map[string]string{}}
-			for _, a := range e.Attributes {
-				ev.Attrs[a.Key] = strings.Trim(a.Value, `"`)
-			}
-			o.Events = append(o.Events, ev)
-		}
-		out.Txs[i] = o
-	}
-	return out, nil
+// fetchBlock reads a committed block and the outcome of its transactions, keeping
+// civic's typed events only (the workloads read nothing else).
+func fetchBlock(ctx context.Context, r *RPC, height int64) (cometrpc.Block, error) {
+	return r.Block(ctx, height, "civic.")
 }
 
 // sentTx is a transaction the harness broadcast.
@@ -193,16 +45,16 @@ type Tracker struct {
 
 	mu        sync.Mutex
 	sent      map[[32]byte]*sentTx
-	blocks    map[int64]Block // header time only (Txs dropped)
-	okPer     map[int64]int   // our code-0 txs per height (current workload)
-	committed atomic.Int64    // our txs seen in blocks (any code)
-	next      int64           // next height to fetch
+	blocks    map[int64]cometrpc.Block // header time only (Txs dropped)
+	okPer     map[int64]int            // our code-0 txs per height (current workload)
+	committed atomic.Int64             // our txs seen in blocks (any code)
+	next      int64                    // next height to fetch
 	err       error
 }
 
 // NewTracker starts at height from (the first block it will read).
 func NewTracker(r *RPC, from int64) *Tracker {
-	return &Tracker{rpc: r, sent: map[[32]byte]*sentTx{}, blocks: map[int64]Block{}, okPer: map[int64]int{}, next: from}
+	return &Tracker{rpc: r, sent: map[[32]byte]*sentTx{}, blocks: map[int64]cometrpc.Block{}, okPer: map[int64]int{}, next: from}
 }
 
 // Reset forgets the sent transactions and per-block counts (a new workload).
@@ -247,7 +99,7 @@ func (t *Tracker) Poll(ctx context.Context) error {
 	// The latest block's results may not be stored yet when /status reports it:
 	// read up to latest-1 (the next poll takes the rest).
 	for t.next < latest {
-		b, err := t.rpc.FetchBlock(ctx, t.next)
+		b, err := fetchBlock(ctx, t.rpc, t.next)
 		if err != nil {
 			return err
 		}
@@ -263,7 +115,7 @@ func (t *Tracker) Poll(ctx context.Context) error {
 			}
 			t.committed.Add(1)
 		}
-		t.blocks[b.Height] = Block{Height: b.Height, Time: b.Time}
+		t.blocks[b.Height] = cometrpc.Block{Height: b.Height, Time: b.Time}
 		t.next++
 		t.mu.Unlock()
 	}

@@ -31,6 +31,37 @@ type Workload interface {
 	Msgs(env *Env, acct, max int) []sdk.Msg
 }
 
+// Dependent is a workload that reads objects other workloads create (ids from their
+// committed events): Needs are those workloads, which WithNeeds runs before it.
+type Dependent interface {
+	Needs() []Workload
+}
+
+// WithNeeds returns ws with every workload a listed one needs (transitively) put before
+// its first user, each workload once (by name); ws's own order is kept otherwise. So
+// "-workloads evidence-register" opens the cases it registers into first.
+func WithNeeds(ws []Workload) []Workload {
+	var out []Workload
+	seen := map[string]bool{}
+	var add func(w Workload)
+	add = func(w Workload) {
+		if seen[w.Name()] {
+			return
+		}
+		seen[w.Name()] = true
+		if d, ok := w.(Dependent); ok {
+			for _, n := range d.Needs() {
+				add(n)
+			}
+		}
+		out = append(out, w)
+	}
+	for _, w := range ws {
+		add(w)
+	}
+	return out
+}
+
 // Observer is told about every transaction of the workload committed with code 0,
 // in block order, with its civic.* typed events.
 type Observer interface {
@@ -130,6 +161,9 @@ type RegisterEvidence struct{ MaxPerCase int }
 
 func (RegisterEvidence) Name() string { return "evidence-register" }
 
+// Needs: the cases the items are registered into.
+func (RegisterEvidence) Needs() []Workload { return []Workload{OpenCase{}} }
+
 func (w RegisterEvidence) Msgs(env *Env, acct, max int) []sdk.Msg {
 	cases := env.Cases[acct]
 	per := w.MaxPerCase
@@ -177,6 +211,9 @@ type TakeCustody struct{}
 
 func (TakeCustody) Name() string { return "evidence-take-custody" }
 
+// Needs: the registered items.
+func (TakeCustody) Needs() []Workload { return []Workload{RegisterEvidence{}} }
+
 func (TakeCustody) Msgs(env *Env, acct, max int) []sdk.Msg {
 	items := env.Items[acct]
 	if len(items) < max {
@@ -205,6 +242,9 @@ func (TakeCustody) Committed(env *Env, acct int, msg sdk.Msg, _ []Event) {
 type ProposeTransfer struct{}
 
 func (ProposeTransfer) Name() string { return "evidence-propose-transfer" }
+
+// Needs: the items in the account's custody.
+func (ProposeTransfer) Needs() []Workload { return []Workload{TakeCustody{}} }
 
 func (ProposeTransfer) Msgs(env *Env, acct, max int) []sdk.Msg {
 	held := env.Held[acct]
@@ -239,6 +279,9 @@ type AcceptTransfer struct{}
 
 func (AcceptTransfer) Name() string { return "evidence-accept-transfer" }
 
+// Needs: the transfers proposed to the account.
+func (AcceptTransfer) Needs() []Workload { return []Workload{ProposeTransfer{}} }
+
 func (AcceptTransfer) Msgs(env *Env, acct, max int) []sdk.Msg {
 	in := env.Incoming[acct]
 	if len(in) < max {
@@ -257,6 +300,9 @@ type VerifyIntegrity struct{}
 
 func (VerifyIntegrity) Name() string { return "evidence-verify-integrity" }
 
+// Needs: the registered items.
+func (VerifyIntegrity) Needs() []Workload { return []Workload{RegisterEvidence{}} }
+
 func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 	items := env.Items[acct]
 	if len(items) == 0 {
@@ -271,7 +317,7 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 }
 
 // DefaultWorkloads is the order `make bench` runs: each evidence workload uses
-// the objects the previous ones created; did-create (x/did) and the toll
+// the objects the previous ones created (its Needs); did-create (x/did) and the toll
 // workloads (their network is in genesis) need nothing before them; bank-send runs first and last (the baseline is their mean, see
 // Results.BankRate).
 func DefaultWorkloads() []Workload {

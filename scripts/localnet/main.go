@@ -1,5 +1,5 @@
 // Command localnet builds a fresh single-validator civic home from config.yml
-// (see testutil/localnet) and prints the endpoints and accounts. It does not
+// (see internal/localnet) and prints the endpoints and accounts. It does not
 // start the node: `make localnet` runs it and then `civicd start`, or:
 //
 //	go run ./scripts/localnet -binary build/civicd && build/civicd start --home .localnet
@@ -41,7 +41,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
 )
 
 func main() {

@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
 )
 
 // pidsFile lists the nodes started by -start, one "pid home" a line.

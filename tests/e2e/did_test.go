@@ -142,7 +142,7 @@ func multibaseEd25519(pub ed25519.PublicKey) string {
 
 // pkh is how the W3C JSON spells an account controller.
 func (c *chain) pkh(account string) string {
-	return "did:pkh:cosmos:" + c.net.ChainID + ":" + c.addr(account)
+	return "did:pkh:cosmos:" + c.Net.ChainID + ":" + c.addr(account)
 }
 
 // w3cDocument is a DID document in W3C JSON, as `civicd tx did create` reads it.
@@ -691,7 +691,7 @@ func mustReject(t *testing.T, what string, res txResult, codespace string, code 
 // the body and the Content-Type.
 func didGetAccept(t *testing.T, c *chain, path, accept string) (int, []byte, string) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, c.net.APIURL()+path, nil)
+	req, err := http.NewRequestWithContext(c.Ctx, http.MethodGet, c.Net.APIURL()+path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

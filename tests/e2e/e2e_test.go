@@ -17,7 +17,7 @@ import (
 	"github.com/civicchain/civic/app"
 	"github.com/civicchain/civic/docs/openapi"
 	"github.com/civicchain/civic/docs/openapi/openapicheck"
-	"github.com/civicchain/civic/testutil/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // The REST (grpc-gateway) JSON of the civic types the test reads.
@@ -70,10 +70,7 @@ func sha256Hex(s string) string {
 // TestConfigRolesAreInTheCatalog keeps config.yml in step with the role
 // catalog the app wires (a role the chain does not know fails InitGenesis).
 func TestConfigRolesAreInTheCatalog(t *testing.T) {
-	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testchain.LoadConfig(t)
 	known := map[string]bool{}
 	for _, r := range app.ServiceRoles() {
 		known[r.Name] = true
@@ -117,7 +114,7 @@ func TestLocalnet(t *testing.T) {
 }
 
 func genesisAgencies(t *testing.T, c *chain) {
-	raw, err := os.ReadFile(filepath.Join(c.net.Home, "config", "genesis.json"))
+	raw, err := os.ReadFile(filepath.Join(c.Net.Home, "config", "genesis.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,14 +134,14 @@ func genesisAgencies(t *testing.T, c *chain) {
 		ids = append(ids, a.ID)
 	}
 	var want []string
-	for _, a := range c.cfg.Agencies {
+	for _, a := range c.Cfg.Agencies {
 		want = append(want, a.ID)
 	}
 	slices.Sort(want)
 	mustEqualSlices(t, "agency ids (ordered by id)", ids, want)
 
 	for _, a := range list.Agencies {
-		cf, _ := c.cfg.Agency(a.ID)
+		cf, _ := c.Cfg.Agency(a.ID)
 		wantRoles := slices.Sorted(slices.Values(cf.Roles))
 		mustEqual(t, a.ID+" name", a.Name, cf.Name)
 		mustEqual(t, a.ID+" admin", a.Admin, c.addr(cf.Admin))
@@ -198,7 +195,7 @@ func onboardAgency(t *testing.T, c *chain) {
 			"roles":     []string{"evidence.investigator", "evidence.custodian"},
 		}},
 		"metadata":  "",
-		"deposit":   c.cfg.Gov.ExpeditedMinDeposit,
+		"deposit":   c.Cfg.Gov.ExpeditedMinDeposit,
 		"title":     "Onboard the Korea Coast Guard",
 		"summary":   "Register kcg with the investigator and custodian roles of digital evidence.",
 		"expedited": true,
@@ -213,7 +210,7 @@ func onboardAgency(t *testing.T, c *chain) {
 	c.tx("validator", "tx", "gov", "vote", id, "yes")
 
 	var last string
-	c.eventually(c.cfg.Gov.VotingPeriod.Std()+30*time.Second, 500*time.Millisecond, "proposal "+id+" to pass", func() error {
+	c.eventually(c.Cfg.Gov.VotingPeriod.Std()+30*time.Second, 500*time.Millisecond, "proposal "+id+" to pass", func() error {
 		var p struct {
 			Proposal struct {
 				Status       string `json:"status"`
@@ -231,7 +228,7 @@ func onboardAgency(t *testing.T, c *chain) {
 		return fmt.Errorf("status %s", p.Proposal.Status)
 	})
 	t.Logf("proposal %s %s %s after submission (expedited voting period %s)",
-		id, last, time.Since(submitted).Round(time.Second), c.cfg.Gov.ExpeditedVotingPeriod.Std())
+		id, last, time.Since(submitted).Round(time.Second), c.Cfg.Gov.ExpeditedVotingPeriod.Std())
 
 	var one struct {
 		Agency agency `json:"agency"`
@@ -497,7 +494,7 @@ func openAPI(t *testing.T, c *chain) {
 // export stops the node and exports its state twice: as is and for a restart
 // at height zero.
 func export(t *testing.T, c *chain) {
-	if err := c.node.Stop(20 * time.Second); err != nil {
+	if err := c.Node.Stop(20 * time.Second); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"export"}, {"export", "--for-zero-height"}} {
@@ -520,7 +517,7 @@ func export(t *testing.T, c *chain) {
 			ids = append(ids, a.ID)
 		}
 		wantIDs := []string{"kcg"} // onboarded by proposal; the others are config.yml's
-		for _, a := range c.cfg.Agencies {
+		for _, a := range c.Cfg.Agencies {
 			wantIDs = append(wantIDs, a.ID)
 		}
 		slices.Sort(wantIDs)

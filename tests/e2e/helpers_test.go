@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,68 +12,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // chain is a running single-validator network built from config.yml.
 type chain struct {
-	t    *testing.T
-	ctx  context.Context
-	cfg  localnet.Config
-	net  *localnet.Network
-	node *localnet.Node
+	*testchain.Chain
+	t *testing.T
 }
 
-// startChain builds a home from the repository's config.yml on free ports,
-// starts civicd and waits for block 2. The node is stopped in t.Cleanup, and
-// its log tail is printed when the test failed.
+// startChain starts civicd from the repository's config.yml (testutil/chain.Start).
 func startChain(t *testing.T) *chain {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	t.Cleanup(cancel)
-
-	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ports, err := localnet.FreePorts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	start := time.Now()
-	net, err := localnet.Init(ctx, civicd, filepath.Join(dir, "home"), cfg, ports)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("home built in %s (RPC %s, REST %s)", time.Since(start).Round(time.Millisecond), net.RPCURL(), net.APIURL())
-
-	start = time.Now()
-	node, err := net.Start(filepath.Join(dir, "civicd.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &chain{t: t, ctx: ctx, cfg: cfg, net: net, node: node}
-	t.Cleanup(func() {
-		if err := node.Stop(20 * time.Second); err != nil {
-			t.Error(err)
-		}
-		if t.Failed() {
-			t.Logf("civicd log tail (%s):\n%s", node.LogPath, node.LogTail(12000))
-		}
-	})
-	waitCtx, waitCancel := context.WithTimeout(ctx, 60*time.Second)
-	defer waitCancel()
-	if err := node.WaitForHeight(waitCtx, 2); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("block 2 after %s", time.Since(start).Round(time.Millisecond))
-	return c
+	return &chain{Chain: testchain.Start(t, civicd), t: t}
 }
 
 // addr is the address of a config.yml account.
 func (c *chain) addr(name string) string {
-	a, ok := c.net.Addresses[name]
+	a, ok := c.Net.Addresses[name]
 	if !ok {
 		c.t.Fatalf("no account %q in config.yml", name)
 	}
@@ -84,7 +39,7 @@ func (c *chain) addr(name string) string {
 // cli runs civicd with args and --home; it fails the test on error.
 func (c *chain) cli(args ...string) []byte {
 	c.t.Helper()
-	out, err := c.net.Exec(c.ctx, "", append(args, "--home", c.net.Home)...)
+	out, err := c.Net.Exec(c.Ctx, "", append(args, "--home", c.Net.Home)...)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -94,7 +49,7 @@ func (c *chain) cli(args ...string) []byte {
 // queryJSON runs a query command with --output json into out.
 func (c *chain) queryJSON(out any, args ...string) {
 	c.t.Helper()
-	raw := c.cli(append(args, "--output", "json", "--node", c.net.RPCURL())...)
+	raw := c.cli(append(args, "--output", "json", "--node", c.Net.RPCURL())...)
 	if err := json.Unmarshal(raw, out); err != nil {
 		c.t.Fatalf("civicd %s: %v\n%s", strings.Join(args, " "), err, raw)
 	}
@@ -153,7 +108,7 @@ func (c *chain) txFixedGas(from string, gas int, args ...string) txResult {
 func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResult {
 	c.t.Helper()
 	full := append(append([]string{}, args...), "--from", from, "--yes", "--output", "json",
-		"--keyring-backend", "test", "--chain-id", c.net.ChainID, "--node", c.net.RPCURL())
+		"--keyring-backend", "test", "--chain-id", c.Net.ChainID, "--node", c.Net.RPCURL())
 	full = append(full, gasFlags...)
 	var res txResult
 	raw := c.cli(full...)
@@ -167,8 +122,8 @@ func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResu
 	// then subscribes, so a tx committed between the two is never reported.
 	var included txResult
 	c.eventually(30*time.Second, 300*time.Millisecond, "tx "+res.TxHash+" in a block", func() error {
-		raw, err := c.net.Exec(c.ctx, "", "query", "tx", res.TxHash, "--output", "json",
-			"--node", c.net.RPCURL(), "--home", c.net.Home)
+		raw, err := c.Net.Exec(c.Ctx, "", "query", "tx", res.TxHash, "--output", "json",
+			"--node", c.Net.RPCURL(), "--home", c.Net.Home)
 		if err != nil {
 			return err // not indexed yet
 		}
@@ -193,7 +148,7 @@ func (c *chain) restGet(path string, out any) {
 // restRaw GETs a REST path and returns the status and body.
 func (c *chain) restRaw(path string) (int, []byte) {
 	c.t.Helper()
-	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, c.net.APIURL()+path, nil)
+	req, err := http.NewRequestWithContext(c.Ctx, http.MethodGet, c.Net.APIURL()+path, nil)
 	if err != nil {
 		c.t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package e2e drives a real civicd: it builds the binary, makes a home from the
-// repository's config.yml with testutil/localnet, starts `civicd start` on free
+// repository's config.yml with internal/localnet, starts `civicd start` on free
 // 127.0.0.1 ports and acts as users do, through the CLI and the REST API.
 //
 // go test -v -count=1 ./tests/e2e   (make test-e2e); skipped with -short.
@@ -10,12 +10,12 @@ import (
 	"os"
 	"testing"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // civicd is the binary under test, built once by TestMain.
 var civicd string
 
 func TestMain(m *testing.M) {
-	os.Exit(localnet.TestMainWithBinary(m, "e2e", &civicd, "CIVIC_E2E_BINARY"))
+	os.Exit(testchain.TestMainWithBinary(m, "e2e", &civicd, "CIVIC_E2E_BINARY"))
 }

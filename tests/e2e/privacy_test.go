@@ -2,9 +2,9 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
@@ -50,10 +50,10 @@ const (
 // restarted afterwards, so steps may follow. Any hit fails the test, named by
 // its path and value.
 func privacyScan(t *testing.T, c *chain) {
-	if c.node.Exited() {
+	if c.Node.Exited() {
 		privacyRestart(t, c, 0)
 	}
-	latest, err := c.net.LatestHeight(c.ctx)
+	latest, err := c.Net.LatestHeight(c.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,11 +65,11 @@ func privacyScan(t *testing.T, c *chain) {
 	txs := pii.NewScanner(privacyNameFields...)
 	privacyScanTxs(t, c, txs)
 
-	stopped, err := c.net.LatestHeight(c.ctx)
+	stopped, err := c.Net.LatestHeight(c.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.node.Stop(20 * time.Second); err != nil {
+	if err := c.Node.Stop(20 * time.Second); err != nil {
 		t.Fatal(err)
 	}
 	exported, err := pii.Decode(c.cli("export"))
@@ -100,12 +100,17 @@ func privacyScan(t *testing.T, c *chain) {
 // transaction (and its log, which can echo input) and the block's own.
 func privacyScanBlockResults(t *testing.T, c *chain, s *pii.Scanner, h int64) {
 	t.Helper()
-	raw := privacyRPC(t, c, fmt.Sprintf("/block_results?height=%d", h))
+	ctx, cancel := context.WithTimeout(c.Ctx, 30*time.Second)
+	defer cancel()
+	var raw json.RawMessage
+	if err := c.RPC.Call(ctx, "block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &raw); err != nil {
+		t.Fatal(err)
+	}
 	v, err := pii.Decode(raw)
 	if err != nil {
 		t.Fatalf("block_results %d: %v", h, err)
 	}
-	result, _ := v.(map[string]any)["result"].(map[string]any)
+	result, _ := v.(map[string]any)
 	if result == nil {
 		t.Fatalf("block_results %d: no result: %.500s", h, raw)
 	}
@@ -147,7 +152,7 @@ func privacyScanTxs(t *testing.T, c *chain, s *pii.Scanner) {
 	t.Helper()
 	for page := 1; ; page++ {
 		raw := c.cli("query", "txs", "--query", "tx.height>=1", "--limit", "100", "--page", fmt.Sprint(page),
-			"--order_by", "asc", "--output", "json", "--node", c.net.RPCURL())
+			"--order_by", "asc", "--output", "json", "--node", c.Net.RPCURL())
 		v, err := pii.Decode(raw)
 		if err != nil {
 			t.Fatalf("query txs: %v", err)
@@ -165,45 +170,16 @@ func privacyScanTxs(t *testing.T, c *chain, s *pii.Scanner) {
 	}
 }
 
-// privacyRPC GETs a CometBFT RPC path on the node.
-func privacyRPC(t *testing.T, c *chain, path string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.net.RPCHTTP()+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %d %s", path, resp.StatusCode, body)
-	}
-	return body
-}
-
 // privacyRestart starts the stopped node again on the same home and log and
 // waits until it has made a block past height.
 func privacyRestart(t *testing.T, c *chain, height int64) {
 	t.Helper()
-	node, err := c.net.Start(c.node.LogPath)
+	node, err := c.Net.Start(c.Node.LogPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.node = node
-	c.t.Cleanup(func() {
-		if err := node.Stop(20 * time.Second); err != nil {
-			c.t.Error(err)
-		}
-	})
-	ctx, cancel := context.WithTimeout(c.ctx, 60*time.Second)
+	c.Node = node // stopped by the chain's cleanup
+	ctx, cancel := context.WithTimeout(c.Ctx, 60*time.Second)
 	defer cancel()
 	if err := node.WaitForHeight(ctx, height+1); err != nil {
 		t.Fatal(err)

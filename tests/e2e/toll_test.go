@@ -833,7 +833,7 @@ func (c *chain) waitBlockTime(t *testing.T, at time.Time) {
 // restPost POSTs a JSON body to a REST path and returns the status and body.
 func (c *chain) restPost(path string, body []byte) (int, []byte) {
 	c.t.Helper()
-	req, err := http.NewRequestWithContext(c.ctx, http.MethodPost, c.net.APIURL()+path, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(c.Ctx, http.MethodPost, c.Net.APIURL()+path, bytes.NewReader(body))
 	if err != nil {
 		c.t.Fatal(err)
 	}

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/cometrpc"
+	"github.com/civicchain/civic/internal/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // cluster is a running multi-validator network; nodes[i] is the current
@@ -23,31 +25,12 @@ type cluster struct {
 	downs map[int]int // times validator i went down (killed or stopped), its mempool with it
 }
 
-func loadConfig(t *testing.T) localnet.Config {
-	t.Helper()
-	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cfg
-}
-
 // startCluster builds n validator homes from config.yml on free ports, starts
 // every node and waits for block 2 on all. Every process is stopped (process
 // group) in t.Cleanup, and the log tails are printed when the test failed.
 func startCluster(t *testing.T, ctx context.Context, n int) *cluster {
 	t.Helper()
-	cfg := loadConfig(t)
-	ports, err := localnet.FreePortsN(n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start := time.Now()
-	m, err := localnet.InitMulti(ctx, civicd, filepath.Join(t.TempDir(), "net"), cfg, ports)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d homes built in %s", n, time.Since(start).Round(time.Millisecond))
+	m, cfg := testchain.InitMulti(t, ctx, civicd, n)
 	c := &cluster{t: t, ctx: ctx, cfg: cfg, m: m, nodes: make([]*localnet.Node, n)}
 	t.Cleanup(func() {
 		c.mu.Lock()
@@ -66,7 +49,7 @@ func startCluster(t *testing.T, ctx context.Context, n int) *cluster {
 			}
 		}
 	})
-	start = time.Now()
+	start := time.Now()
 	for i := range c.m.Nodes {
 		c.startNode(i)
 	}
@@ -158,7 +141,7 @@ func (c *cluster) up() []int {
 
 // height is node i's latest height.
 func (c *cluster) height(i int) (int64, error) {
-	st, err := nodeStatus(c.ctx, c.rpc(i))
+	st, err := rpcClient(c.rpc(i)).Status(c.ctx)
 	return st.Height, err
 }
 
@@ -211,7 +194,7 @@ func (c *cluster) mempoolsEmpty(nodes []int) (bool, map[int]int) {
 	sizes := map[int]int{}
 	empty := true
 	for _, i := range nodes {
-		n, err := mempoolSize(c.ctx, c.rpc(i))
+		n, err := rpcClient(c.rpc(i)).NumUnconfirmedTxs(c.ctx)
 		if err != nil {
 			c.t.Fatalf("node%d: %v", i, err)
 		}
@@ -280,9 +263,9 @@ func (c *cluster) checkAppHashes(nodes []int) int64 {
 			top = h
 		}
 	}
-	var ref map[int64]blockMeta
+	var ref map[int64]cometrpc.BlockMeta
 	for k, i := range nodes {
-		metas, err := blockMetas(c.ctx, c.rpc(i), 1, top)
+		metas, err := rpcClient(c.rpc(i)).BlockMetas(c.ctx, 1, top)
 		if err != nil {
 			c.t.Fatalf("node%d: %v", i, err)
 		}

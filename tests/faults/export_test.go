@@ -13,14 +13,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // startSingle builds and starts a single-validator chain from config.yml (as
 // tests/e2e) and returns it as a one-node cluster.
 func startSingle(t *testing.T, ctx context.Context) *cluster {
 	t.Helper()
-	cfg := loadConfig(t)
+	cfg := testchain.LoadConfig(t)
 	ports, err := localnet.FreePortsN(1)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +133,7 @@ func TestExportImport(t *testing.T) {
 	deadline := time.Now().Add(60 * time.Second)
 	for { // until two cases and two evidence items exist
 		var v any
-		if getJSON(ctx, c.api(0)+"/civic/evidence/v1/evidence/2", false, &v) == nil {
+		if getJSON(ctx, c.api(0)+"/civic/evidence/v1/evidence/2", &v) == nil {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/civicchain/civic/internal/cometrpc"
 )
 
 // TestValidatorFaults runs the crash scenarios one after the other on one
@@ -89,18 +91,18 @@ func TestValidatorFaults(t *testing.T) {
 		c.kill(2)
 		c.kill(3)
 		time.Sleep(3 * time.Second) // a block already voted may still commit
-		before := map[int]status{}
+		before := map[int]cometrpc.Status{}
 		for _, i := range []int{0, 1} {
-			st, err := nodeStatus(ctx, c.rpc(i))
+			st, err := rpcClient(c.rpc(i)).Status(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
 			before[i] = st
 		}
 		time.Sleep(halt)
-		after := map[int]status{}
+		after := map[int]cometrpc.Status{}
 		for _, i := range []int{0, 1} {
-			st, err := nodeStatus(ctx, c.rpc(i))
+			st, err := rpcClient(c.rpc(i)).Status(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}

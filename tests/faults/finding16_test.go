@@ -3,7 +3,9 @@ package faults
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -18,7 +20,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/localnet"
 )
 
 // Issue 11, finding 16: TestExportImport compared a REST read of the old chain
@@ -224,12 +226,26 @@ func (f *fakeNode) count() int {
 
 func (f *fakeNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
-	case r.URL.Path == "/status":
+	case r.URL.Path == "/status": // internal/localnet's height poll
 		fmt.Fprint(w, `{"result":{"sync_info":{"latest_block_height":"5"}}}`)
+		return
 	case strings.HasPrefix(r.URL.Path, "/cosmos/auth/v1beta1/account_info/"):
 		fmt.Fprint(w, `{"info":{"account_number":"1","sequence":"0"}}`)
-	case r.URL.Path == "/broadcast_tx_sync":
-		raw, err := hex.DecodeString(strings.TrimPrefix(r.URL.Query().Get("tx"), "0x"))
+		return
+	}
+	var req struct {
+		Method string            `json:"method"`
+		Params map[string]string `json:"params"`
+	}
+	if r.Method != http.MethodPost || json.NewDecoder(r.Body).Decode(&req) != nil {
+		http.NotFound(w, r)
+		return
+	}
+	switch req.Method {
+	case "status":
+		fmt.Fprint(w, `{"result":{"sync_info":{"latest_block_height":"5"}}}`)
+	case "broadcast_tx_sync":
+		raw, err := base64.StdEncoding.DecodeString(req.Params["tx"])
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
@@ -248,7 +264,7 @@ func (f *fakeNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		fmt.Fprintf(w, `{"result":{"code":0,"hash":%q}}`, hash)
-	case r.URL.Path == "/tx":
+	case "tx":
 		fmt.Fprint(w, `{"error":{"code":-32603,"message":"Internal error","data":"tx not found"}}`)
 	default:
 		http.NotFound(w, r)

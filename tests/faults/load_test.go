@@ -338,7 +338,7 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 					Sequence      string `json:"sequence"`
 				} `json:"info"`
 			}
-			if err := getJSON(ctx, l.c.api(node)+"/cosmos/auth/v1beta1/account_info/"+addr.String(), false, &info); err != nil {
+			if err := getJSON(ctx, l.c.api(node)+"/cosmos/auth/v1beta1/account_info/"+addr.String(), &info); err != nil {
 				sleep(500 * time.Millisecond)
 				continue
 			}
@@ -358,13 +358,8 @@ func (l *load) send(ctx context.Context, k int, s sender) {
 		sum := sha256.Sum256(txBytes)
 		hash := strings.ToUpper(hex.EncodeToString(sum[:]))
 		downs := l.c.downCount(node)
-		var res struct {
-			Code      uint32 `json:"code"`
-			Codespace string `json:"codespace"`
-			Log       string `json:"log"`
-			Hash      string `json:"hash"`
-		}
-		if err := getJSON(ctx, fmt.Sprintf("%s/broadcast_tx_sync?tx=0x%X", l.c.rpc(node), txBytes), true, &res); err != nil {
+		res, err := rpcClient(l.c.rpc(node)).BroadcastSync(ctx, txBytes)
+		if err != nil {
 			// No answer (node down, mempool full, request cancelled or timed
 			// out): CheckTx may still have accepted it, so it stays tracked.
 			// Try another node, re-read the sequence.

@@ -1,5 +1,5 @@
 // Package faults drives real civicd processes through crashes and halts: a
-// four-validator network on 127.0.0.1 (testutil/localnet InitMulti) under a
+// four-validator network on 127.0.0.1 (internal/localnet InitMulti) under a
 // steady load of signed transactions (bank sends and x/evidence messages,
 // signed in-process and broadcast over CometBFT RPC), and an export → import
 // round trip.
@@ -22,7 +22,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // civicd is the binary under test, built once by TestMain.
@@ -32,5 +32,5 @@ var civicd string
 func long() bool { return os.Getenv("CIVIC_FAULTS_LONG") == "1" }
 
 func TestMain(m *testing.M) {
-	os.Exit(localnet.TestMainWithBinary(m, "faults", &civicd, "CIVIC_FAULTS_BINARY"))
+	os.Exit(testchain.TestMainWithBinary(m, "faults", &civicd, "CIVIC_FAULTS_BINARY"))
 }

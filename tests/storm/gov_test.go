@@ -22,7 +22,7 @@ func testOverlongAgencyNameByGov(t *testing.T, c *chain) {
 	gov := authtypes.NewModuleAddress(govtypes.ModuleName).String()
 	citizen, validator := c.account("citizen"), c.account("validator")
 	reg := &agencytypes.MsgRegisterAgency{Authority: gov, Id: "longname", Name: strings.Repeat("N", 129),
-		Admin: c.net.Addresses["kcg-admin"], Roles: []string{"evidence.custodian"}}
+		Admin: c.Net.Addresses["kcg-admin"], Roles: []string{"evidence.custodian"}}
 	submit, err := govv1.NewMsgSubmitProposal([]sdk.Msg{reg}, coins(50_000_000), citizen.addr, "", "over-long name", "storm", true)
 	if err != nil {
 		t.Fatal(err)
@@ -93,8 +93,8 @@ func (c *chain) mustCommit(t *testing.T, a *account, msg proto.Message) {
 			t.Fatal(err)
 		}
 		if found {
-			if r.Result.Code != 0 {
-				t.Fatalf("tx %s failed: %s/%d %s", res.Hash, r.Result.Codespace, r.Result.Code, r.Result.Log)
+			if r.Code != 0 {
+				t.Fatalf("tx %s failed: %s/%d %s", res.Hash, r.Codespace, r.Code, r.Log)
 			}
 			return
 		}

@@ -2,16 +2,13 @@ package storm
 
 import (
 	"bytes"
-	"context"
-	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,16 +26,15 @@ import (
 	"github.com/cosmos/gogoproto/proto"
 
 	"github.com/civicchain/civic/app"
-	"github.com/civicchain/civic/testutil/localnet"
+	"github.com/civicchain/civic/internal/cometrpc"
+	"github.com/civicchain/civic/internal/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // chain is one running civicd built from config.yml on free ports.
 type chain struct {
+	*testchain.Chain
 	t    *testing.T
-	ctx  context.Context
-	cfg  localnet.Config
-	net  *localnet.Network
-	node *localnet.Node
 	cdc  codec.Codec
 	kr   keyring.Keyring
 	http *http.Client
@@ -51,58 +47,26 @@ const rpcMaxBodyBytes = 4_000_000
 
 func startChain(t *testing.T) *chain {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-	t.Cleanup(cancel)
-	cfg, err := localnet.LoadConfig(filepath.Join("..", "..", "config.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ports, err := localnet.FreePorts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	net, err := localnet.Init(ctx, civicd, filepath.Join(dir, "home"), cfg, ports)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cometToml := filepath.Join(net.Home, "config", "config.toml")
-	raw, err := os.ReadFile(cometToml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const from = "max_body_bytes = 1000000"
-	if !bytes.Contains(raw, []byte(from)) {
-		t.Fatalf("%s has no %q", cometToml, from)
-	}
-	raw = bytes.Replace(raw, []byte(from), []byte(fmt.Sprintf("max_body_bytes = %d", rpcMaxBodyBytes)), 1)
-	if err := os.WriteFile(cometToml, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-
-	node, err := net.Start(filepath.Join(dir, "civicd.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &chain{t: t, ctx: ctx, cfg: cfg, net: net, node: node,
+	ch := testchain.Start(t, civicd, testchain.WithTimeout(15*time.Minute), testchain.WithLogTail(8000),
+		testchain.WithHomeEdit(func(net *localnet.Network) error {
+			cometToml := filepath.Join(net.Home, "config", "config.toml")
+			raw, err := os.ReadFile(cometToml)
+			if err != nil {
+				return err
+			}
+			const from = "max_body_bytes = 1000000"
+			if !bytes.Contains(raw, []byte(from)) {
+				return fmt.Errorf("%s has no %q", cometToml, from)
+			}
+			raw = bytes.Replace(raw, []byte(from), []byte(fmt.Sprintf("max_body_bytes = %d", rpcMaxBodyBytes)), 1)
+			return os.WriteFile(cometToml, raw, 0o600)
+		}))
+	c := &chain{Chain: ch, t: t,
 		http: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}}
-	t.Cleanup(func() { // c.node: a subtest may restart the node
-		if err := c.node.Stop(20 * time.Second); err != nil {
-			t.Error(err)
-		}
-		if t.Failed() {
-			t.Logf("civicd log tail (%s):\n%s", c.node.LogPath, c.node.LogTail(8000))
-		}
-	})
-	waitCtx, waitCancel := context.WithTimeout(ctx, 60*time.Second)
-	defer waitCancel()
-	if err := node.WaitForHeight(waitCtx, 2); err != nil {
-		t.Fatal(err)
-	}
 
 	// The app's codec (civic's and the SDK's message types) and the test keyring of the home.
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	kr, err := keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, net.Home, nil, a.AppCodec())
+	kr, err := keyring.New(sdk.KeyringServiceName(), keyring.BackendTest, ch.Net.Home, nil, a.AppCodec())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,104 +79,34 @@ func startChain(t *testing.T) *chain {
 // checkResult is the answer of broadcast_tx_sync: the CheckTx result, or the
 // JSON-RPC error when CometBFT refused the tx before CheckTx (RPCError set).
 type checkResult struct {
-	Code      uint32 `json:"code"`
-	Codespace string `json:"codespace"`
-	Log       string `json:"log"`
-	Hash      string `json:"hash"`
-	RPCError  string `json:"-"`
+	cometrpc.CheckResult
+	RPCError string
 }
-
-func (c *chain) rpc(method string, params any, out any) error {
-	body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequestWithContext(c.ctx, http.MethodPost, c.net.RPCHTTP(), bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	var env struct {
-		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Code    int    `json:"code"`
-			Message string `json:"message"`
-			Data    string `json:"data"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return fmt.Errorf("%s: HTTP %d: %w: %.300s", method, resp.StatusCode, err, raw)
-	}
-	if env.Error != nil {
-		return &rpcError{msg: env.Error.Message + ": " + env.Error.Data}
-	}
-	return json.Unmarshal(env.Result, out)
-}
-
-type rpcError struct{ msg string }
-
-func (e *rpcError) Error() string { return e.msg }
 
 // broadcast sends tx with broadcast_tx_sync (CheckTx only).
 func (c *chain) broadcast(tx []byte) (checkResult, error) {
-	var res checkResult
-	err := c.rpc("broadcast_tx_sync", map[string]any{"tx": base64.StdEncoding.EncodeToString(tx)}, &res)
-	if e, ok := err.(*rpcError); ok {
-		return checkResult{RPCError: e.msg}, nil
+	res, err := c.RPC.BroadcastSync(c.Ctx, tx)
+	var e *cometrpc.Error
+	if errors.As(err, &e) {
+		return checkResult{RPCError: e.Message + ": " + e.Data}, nil
 	}
-	return res, err
-}
-
-// deliverResult is a committed tx's result from /tx.
-type deliverResult struct {
-	Height string `json:"height"`
-	Result struct {
-		Code      uint32 `json:"code"`
-		Codespace string `json:"codespace"`
-		Log       string `json:"log"`
-	} `json:"tx_result"`
+	return checkResult{CheckResult: res}, err
 }
 
 // txResult looks a committed tx up by hash; found is false while it is not in a block.
-func (c *chain) txResult(hash string) (deliverResult, bool, error) {
-	h, err := hex.DecodeString(hash)
-	if err != nil {
-		return deliverResult{}, false, err
-	}
-	var res deliverResult
-	err = c.rpc("tx", map[string]any{"hash": base64.StdEncoding.EncodeToString(h)}, &res)
-	if e, ok := err.(*rpcError); ok && strings.Contains(e.msg, "not found") {
-		return res, false, nil
-	}
-	return res, err == nil, err
+func (c *chain) txResult(hash string) (cometrpc.TxResult, bool, error) {
+	return c.RPC.Tx(c.Ctx, hash)
 }
 
 // unconfirmed is the number of txs in the mempool.
 func (c *chain) unconfirmed() (int, error) {
-	var res struct {
-		Total string `json:"total"`
-	}
-	if err := c.rpc("num_unconfirmed_txs", map[string]any{}, &res); err != nil {
-		return 0, err
-	}
-	var n int
-	_, err := fmt.Sscan(res.Total, &n)
-	return n, err
+	return c.RPC.NumUnconfirmedTxs(c.Ctx)
 }
 
 // ---- REST ----
 
 func (c *chain) restGet(path string, out any) (int, error) {
-	req, err := http.NewRequestWithContext(c.ctx, http.MethodGet, c.net.APIURL()+path, nil)
+	req, err := http.NewRequestWithContext(c.Ctx, http.MethodGet, c.Net.APIURL()+path, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -254,7 +148,7 @@ func (c *chain) account(name string) *account {
 		c.t.Fatal(err)
 	}
 	addr := sdk.AccAddress(pub.Address()).String()
-	if want := c.net.Addresses[name]; addr != want {
+	if want := c.Net.Addresses[name]; addr != want {
 		c.t.Fatalf("key %s: address %s, config has %s", name, addr, want)
 	}
 	var info struct {
@@ -343,7 +237,7 @@ func (c *chain) build(s txSpec) ([]byte, error) {
 	if s.editAuth != nil {
 		authBz = s.editAuth(authBz)
 	}
-	doc := &txtypes.SignDoc{BodyBytes: bodyBz, AuthInfoBytes: authBz, ChainId: c.net.ChainID, AccountNumber: s.from.number}
+	doc := &txtypes.SignDoc{BodyBytes: bodyBz, AuthInfoBytes: authBz, ChainId: c.Net.ChainID, AccountNumber: s.from.number}
 	if s.editSigDoc != nil {
 		s.editSigDoc(doc)
 	}

@@ -19,7 +19,7 @@ import (
 // and checks that no answer holds more than pagination.MaxLimit. knpaCases is
 // the number of cases knpa opened, so the cases list must be clamped exactly.
 func testListQueriesClamp(t *testing.T, c *chain, knpaCases int) {
-	inv := c.net.Addresses["knpa-investigator"]
+	inv := c.Net.Addresses["knpa-investigator"]
 	endpoints := []struct {
 		path, list string
 		atLeast    int // items that exist: the answer holds min(atLeast, MaxLimit) or more
@@ -87,10 +87,10 @@ func keys(m map[string]json.RawMessage) []string {
 // enforced on REST/gRPC queries.
 func testQueryGasLimit(t *testing.T, c *chain) {
 	const limit = 100_000
-	if err := c.node.Stop(20 * time.Second); err != nil {
+	if err := c.Node.Stop(20 * time.Second); err != nil {
 		t.Fatal(err)
 	}
-	appToml := filepath.Join(c.net.Home, "config", "app.toml")
+	appToml := filepath.Join(c.Net.Home, "config", "app.toml")
 	raw, err := os.ReadFile(appToml)
 	if err != nil {
 		t.Fatal(err)
@@ -103,17 +103,17 @@ func testQueryGasLimit(t *testing.T, c *chain) {
 	if err := os.WriteFile(appToml, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	node, err := c.net.Start(filepath.Join(filepath.Dir(c.node.LogPath), "civicd-restart.log"))
+	node, err := c.Net.Start(filepath.Join(filepath.Dir(c.Node.LogPath), "civicd-restart.log"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.node = node
-	h, err := c.net.LatestHeight(c.ctx)
+	c.Node = node
+	h, err := c.Net.LatestHeight(c.Ctx)
 	for err != nil && !node.Exited() { // RPC not up yet
 		time.Sleep(200 * time.Millisecond)
-		h, err = c.net.LatestHeight(c.ctx)
+		h, err = c.Net.LatestHeight(c.Ctx)
 	}
-	ctx, cancel := context.WithTimeout(c.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(c.Ctx, 60*time.Second)
 	defer cancel()
 	if err := node.WaitForHeight(ctx, h+1); err != nil {
 		t.Fatal(err)

@@ -13,12 +13,12 @@ import (
 	"os"
 	"testing"
 
-	"github.com/civicchain/civic/testutil/localnet"
+	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
 // civicd is the binary under test, built once by TestMain.
 var civicd string
 
 func TestMain(m *testing.M) {
-	os.Exit(localnet.TestMainWithBinary(m, "storm", &civicd, "CIVIC_STORM_BINARY", "CIVIC_E2E_BINARY"))
+	os.Exit(testchain.TestMainWithBinary(m, "storm", &civicd, "CIVIC_STORM_BINARY", "CIVIC_E2E_BINARY"))
 }

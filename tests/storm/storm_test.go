@@ -23,6 +23,7 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/civicchain/civic/app"
+	"github.com/civicchain/civic/internal/cometrpc"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
@@ -62,7 +63,7 @@ func coins(n int64) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(app.BondDenom, s
 
 func badKinds(c *chain, long bool) []badKind {
 	send := func(a *account, i int) proto.Message {
-		return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.net.Addresses["kcg-admin"], Amount: coins(int64(1 + i%7))}
+		return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.Net.Addresses["kcg-admin"], Amount: coins(int64(1 + i%7))}
 	}
 	memo := func(kind string, i int) string { return fmt.Sprintf("storm %s %d", kind, i) }
 	u64 := func(v uint64) *uint64 { return &v }
@@ -171,7 +172,7 @@ func badKinds(c *chain, long bool) []badKind {
 			}},
 		{name: "upper-case member address (agency)", account: "mfds-inspector", count: 10, phase: atDeliver, codespace: sdkCS, code: 7,
 			build: func(c *chain, a *account, i int, _ *rand.Rand) ([]byte, error) {
-				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "knpa", Address: strings.ToUpper(c.net.Addresses["citizen"]), Roles: []string{"evidence.custodian"}}
+				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "knpa", Address: strings.ToUpper(c.Net.Addresses["citizen"]), Roles: []string{"evidence.custodian"}}
 				return c.build(txSpec{from: a, msgs: []proto.Message{msg}})
 			}},
 		{name: "accept a membership never offered", account: "kcs-officer", count: 10, phase: atDeliver, codespace: agencytypes.ModuleName, code: 25,
@@ -199,7 +200,7 @@ func badKinds(c *chain, long bool) []badKind {
 			}},
 		{name: "over-long agency id (add member)", account: "kcg-admin", count: 10, phase: atDeliver, codespace: agencytypes.ModuleName, code: 2,
 			build: func(c *chain, a *account, i int, _ *rand.Rand) ([]byte, error) {
-				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "k" + strings.Repeat("a", 40+i%5), Address: c.net.Addresses["citizen"], Roles: []string{"evidence.custodian"}}
+				msg := &agencytypes.MsgAddMember{Admin: a.addr, AgencyId: "k" + strings.Repeat("a", 40+i%5), Address: c.Net.Addresses["citizen"], Roles: []string{"evidence.custodian"}}
 				return c.build(txSpec{from: a, msgs: []proto.Message{msg}})
 			}},
 		{name: "over-long agency name, not from gov", account: "spo-prosecutor", count: 10, phase: atDeliver, codespace: "gov", code: 13,
@@ -226,7 +227,7 @@ func TestStorm(t *testing.T) {
 	long := os.Getenv("CIVIC_STORM_LONG") != ""
 	start := time.Now()
 	c := startChain(t)
-	pid := c.node.Pid()
+	pid := c.Node.Pid()
 	t.Logf("node up (pid %d) in %s", pid, time.Since(start).Round(time.Millisecond))
 
 	kinds := badKinds(c, long)
@@ -261,7 +262,7 @@ func TestStorm(t *testing.T) {
 		tick := time.NewTicker(250 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			if h, err := c.net.LatestHeight(c.ctx); err == nil {
+			if h, err := c.Net.LatestHeight(c.Ctx); err == nil {
 				heights, stamps = append(heights, h), append(stamps, time.Now())
 			}
 			select {
@@ -315,13 +316,13 @@ func TestStorm(t *testing.T) {
 	go func() {
 		defer loadWG.Done()
 		validLoad("citizen", 50, func(a *account, i int) proto.Message {
-			return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.net.Addresses["spo-auditor"], Amount: coins(int64(1 + i%5))}
+			return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.Net.Addresses["spo-auditor"], Amount: coins(int64(1 + i%5))}
 		})
 	}()
 	go func() {
 		defer loadWG.Done()
 		validLoad("validator", 50, func(a *account, i int) proto.Message {
-			return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.net.Addresses["nfs-admin"], Amount: coins(int64(1 + i%3))}
+			return &banktypes.MsgSend{FromAddress: a.addr, ToAddress: c.Net.Addresses["nfs-admin"], Amount: coins(int64(1 + i%3))}
 		})
 	}()
 	go func() {
@@ -383,7 +384,7 @@ func TestStorm(t *testing.T) {
 		}
 	}
 	stormStart := time.Now()
-	h0, _ := c.net.LatestHeight(c.ctx)
+	h0, _ := c.Net.LatestHeight(c.Ctx)
 	var stormWG sync.WaitGroup
 	stormWG.Add(2)
 	go func() { defer stormWG.Done(); runKinds(checkKinds, 1) }()
@@ -455,16 +456,16 @@ func TestStorm(t *testing.T) {
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
-	hAfter, err := c.net.LatestHeight(c.ctx)
+	hAfter, err := c.Net.LatestHeight(c.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// One more block so that /tx indexes the last one.
-	if err := c.node.WaitForHeight(c.ctx, hAfter+1); err != nil {
+	if err := c.Node.WaitForHeight(c.Ctx, hAfter+1); err != nil {
 		t.Fatal(err)
 	}
 
-	lookup := func(hash string) deliverResult {
+	lookup := func(hash string) cometrpc.TxResult {
 		for try := 0; try < 60; try++ {
 			res, found, err := c.txResult(hash)
 			if err != nil {
@@ -476,13 +477,13 @@ func TestStorm(t *testing.T) {
 			time.Sleep(250 * time.Millisecond)
 		}
 		t.Fatalf("tx %s accepted by CheckTx is not in any block", hash)
-		return deliverResult{}
+		return cometrpc.TxResult{}
 	}
 	committed := map[string]int{}
 	for _, v := range valid {
 		r := lookup(v.hash)
-		if r.Result.Code != 0 {
-			fail("valid tx from %s (%s) failed in block %s: %s/%d %s", v.kind, v.hash, r.Height, r.Result.Codespace, r.Result.Code, r.Result.Log)
+		if r.Code != 0 {
+			fail("valid tx from %s (%s) failed in block %d: %s/%d %s", v.kind, v.hash, r.Height, r.Codespace, r.Code, r.Log)
 			continue
 		}
 		committed[v.kind]++
@@ -497,8 +498,8 @@ func TestStorm(t *testing.T) {
 	for _, o := range deliverHashes {
 		k := o.kind
 		r := lookup(o.check.Hash)
-		if r.Result.Code != k.code || r.Result.Codespace != k.codespace {
-			fail("%s: want DeliverTx %s/%d, got %q/%d: %s", k.name, k.codespace, k.code, r.Result.Codespace, r.Result.Code, r.Result.Log)
+		if r.Code != k.code || r.Codespace != k.codespace {
+			fail("%s: want DeliverTx %s/%d, got %q/%d: %s", k.name, k.codespace, k.code, r.Codespace, r.Code, r.Log)
 		}
 	}
 
@@ -521,15 +522,15 @@ func TestStorm(t *testing.T) {
 	if grown := hAfter - h0; grown < int64(stormTime/(3*time.Second)) {
 		t.Errorf("only %d blocks during a %s storm", grown, stormTime)
 	}
-	if err := c.node.WaitForHeight(c.ctx, hAfter+3); err != nil {
+	if err := c.Node.WaitForHeight(c.Ctx, hAfter+3); err != nil {
 		t.Fatalf("no blocks after the storm: %v", err)
 	}
 
 	// ---- the node did not restart or panic ----
-	if c.node.Exited() || c.node.Pid() != pid {
-		t.Fatalf("civicd exited or restarted (pid %d, was %d)", c.node.Pid(), pid)
+	if c.Node.Exited() || c.Node.Pid() != pid {
+		t.Fatalf("civicd exited or restarted (pid %d, was %d)", c.Node.Pid(), pid)
 	}
-	logRaw, err := os.ReadFile(c.node.LogPath)
+	logRaw, err := os.ReadFile(c.Node.LogPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,7 @@ import (
 	"testing"
 	"time"
 
-	storetypes "cosmossdk.io/store/types"
-
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
@@ -28,29 +22,12 @@ func AgencyAuthority() sdk.AccAddress {
 
 // AgencyKeeper builds a real x/agency keeper on an in-memory store with the given role
 // catalog and default params, authority = the x/gov module account, and a context at
-// BlockTime. Other modules' tests use it to register agencies and members and to call
-// Authorize for real.
+// BlockTime (a NewFixture with WithRoles(roles...)). Other modules' tests use it to
+// register agencies and members and to call Authorize for real.
 func AgencyKeeper(t testing.TB, roles ...agencytypes.RoleDefinition) (keeper.Keeper, sdk.Context) {
 	t.Helper()
-	SetBech32Config()
-
-	storeKey := storetypes.NewKVStoreKey(agencytypes.StoreKey)
-	tc := testutil.DefaultContextWithDB(t, storeKey, storetypes.NewTransientStoreKey("transient_test"))
-	ctx := tc.Ctx.WithBlockTime(BlockTime).WithBlockHeight(1)
-
-	encCfg := moduletestutil.MakeTestEncodingConfig()
-	agencytypes.RegisterInterfaces(encCfg.InterfaceRegistry)
-
-	ac := addresscodec.NewBech32Codec(Bech32Prefix)
-	authority, err := ac.BytesToString(AgencyAuthority())
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(storeKey), ac, authority, roles)
-	if err := k.Params.Set(ctx, agencytypes.DefaultParams()); err != nil {
-		t.Fatal(err)
-	}
-	return k, ctx
+	f := NewFixture(t, WithRoles(roles...))
+	return f.Agency, f.Ctx
 }
 
 // RegisterTestAgency registers an ACTIVE agency through the real Msg service, signed by

@@ -19,7 +19,6 @@ import (
 	protov2 "google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoregistry"
 
-	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
 	"cosmossdk.io/client/v2/autocli"
 	"cosmossdk.io/client/v2/autocli/flag"
 
@@ -209,67 +208,6 @@ func TestAutoCLIQueries(t *testing.T) {
 	require.Contains(t, run("has-role", member().String(), "evidence.investigator"), `"has_role": true`)
 	require.Contains(t, run("roles"), "haccp.certifier")
 	require.Contains(t, run("params"), "max_members_per_agency")
-}
-
-func TestAutoCLICoversEveryRPC(t *testing.T) {
-	k, _ := testkeeper.AgencyKeeper(t, roles...)
-	opts := agency.NewAppModule(moduletestutil.MakeTestEncodingConfig().Codec, k).AutoCLIOptions()
-	require.Equal(t, types.Query_serviceDesc.ServiceName, opts.Query.Service)
-	require.Equal(t, types.Msg_serviceDesc.ServiceName, opts.Tx.Service)
-
-	byRPC := func(d *autocliv1.ServiceCommandDescriptor) map[string]*autocliv1.RpcCommandOptions {
-		out := map[string]*autocliv1.RpcCommandOptions{}
-		for _, o := range d.RpcCommandOptions {
-			out[o.RpcMethod] = o
-		}
-		return out
-	}
-	q, tx := byRPC(opts.Query), byRPC(opts.Tx)
-	for _, m := range types.Query_serviceDesc.Methods {
-		require.Contains(t, q, m.MethodName)
-		require.NotEmpty(t, q[m.MethodName].Short, m.MethodName)
-	}
-	gov := map[string]bool{"RegisterAgency": true, "SetAgencyRoles": true, "SetAgencyStatus": true, "UpdateParams": true}
-	for _, m := range types.Msg_serviceDesc.Methods {
-		require.Contains(t, tx, m.MethodName)
-		require.NotEmpty(t, tx[m.MethodName].Short, m.MethodName)
-		require.Equal(t, gov[m.MethodName], tx[m.MethodName].GovProposal, m.MethodName)
-	}
-
-	// the commands build (positional fields exist) and carry the expected names and flags
-	b := cliBuilder(t, directConn{})
-	txCmd := &cobra.Command{Use: "agency"}
-	require.NoError(t, b.AddMsgServiceCommands(txCmd, opts.Tx))
-	want := map[string][]string{
-		"register-agency":           {"roles"},
-		"set-agency-roles":          {"roles"},
-		"set-agency-status":         {"reason"},
-		"update-params-proposal":    nil,
-		"add-member":                {"roles", "expires-at"},
-		"set-member-roles":          {"roles", "expires-at"},
-		"remove-member":             nil,
-		"transfer-admin":            nil,
-		"accept-membership":         nil,
-		"decline-membership":        nil,
-		"withdraw-membership-offer": nil,
-		"accept-admin":              nil,
-		"cancel-admin-transfer":     nil,
-	}
-	for name, fl := range want {
-		cmd, _, err := txCmd.Find([]string{name})
-		require.NoError(t, err, name)
-		require.Equal(t, name, cmd.Name())
-		for _, f := range fl {
-			require.NotNil(t, cmd.Flags().Lookup(f), "%s --%s", name, f)
-		}
-	}
-	qCmd := &cobra.Command{Use: "agency"}
-	require.NoError(t, b.AddQueryServiceCommands(qCmd, opts.Query))
-	for _, name := range []string{"agency", "agencies", "members", "membership-offers", "admin-offer", "membership", "has-role", "roles", "params"} {
-		cmd, _, err := qCmd.Find([]string{name})
-		require.NoError(t, err, name)
-		require.Equal(t, name, cmd.Name())
-	}
 }
 
 func TestModuleGenesis(t *testing.T) {

@@ -4,12 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/protobuf/reflect/protoreflect"
-
-	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
 
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 
@@ -20,47 +16,6 @@ import (
 	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
 )
-
-// handWritten are the Msg rpcs autocli skips and client/cli implements, by command name.
-var handWritten = map[string]string{"CreateDid": "create", "UpdateDid": "update", "UpdateStatusList": "status-update"}
-
-// TestAutoCLICoversEveryRPC checks that every Msg and Query rpc has a command with a Short
-// text (or is skipped for a hand-written command), and that every positional argument names
-// a real field of the rpc's request message.
-func TestAutoCLICoversEveryRPC(t *testing.T) {
-	opts := did.AppModule{}.AutoCLIOptions()
-	require.True(t, opts.Tx.EnhanceCustomCommand, "the generated tx commands join the hand-written ones")
-	check := func(svc *autocliv1.ServiceCommandDescriptor, service string) {
-		require.Equal(t, service, svc.Service)
-		sd, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(service))
-		require.NoError(t, err)
-		methods := sd.(protoreflect.ServiceDescriptor).Methods()
-		byName := map[string]*autocliv1.RpcCommandOptions{}
-		for _, o := range svc.RpcCommandOptions {
-			byName[o.RpcMethod] = o
-		}
-		require.Len(t, byName, methods.Len(), "one command per rpc of %s", service)
-		for i := 0; i < methods.Len(); i++ {
-			m := methods.Get(i)
-			o, ok := byName[string(m.Name())]
-			require.True(t, ok, "no command for %s", m.FullName())
-			if o.Skip {
-				require.Contains(t, handWritten, string(m.Name()), "%s is skipped but not hand-written", m.Name())
-				continue
-			}
-			require.NotEmpty(t, o.Short, "%s has no Short text", m.Name())
-			require.NotEmpty(t, o.Use)
-			args := strings.Fields(o.Use)[1:]
-			require.Len(t, o.PositionalArgs, len(args), "%s: Use %q and positional args differ", m.Name(), o.Use)
-			for _, p := range o.PositionalArgs {
-				require.NotNil(t, m.Input().Fields().ByName(protoreflect.Name(p.ProtoField)),
-					"%s has no field %s", m.Input().FullName(), p.ProtoField)
-			}
-		}
-	}
-	check(opts.Tx, types.Msg_serviceDesc.ServiceName)
-	check(opts.Query, types.Query_serviceDesc.ServiceName)
-}
 
 // TestCLICommandTree builds civicd's command tree and checks that "tx did" holds the
 // hand-written commands and the generated ones, and "query did" every query.

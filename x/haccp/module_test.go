@@ -1,14 +1,9 @@
 package haccp_test
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/protobuf/reflect/protoreflect"
-
-	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
 
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 
@@ -17,45 +12,6 @@ import (
 	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
 )
-
-// TestAutoCLICoversEveryRPC checks that every Msg and Query rpc has a command
-// with a Short text, and that every positional argument names a real field of
-// the rpc's request message.
-func TestAutoCLICoversEveryRPC(t *testing.T) {
-	opts := haccp.AppModule{}.AutoCLIOptions()
-	check := func(svc *autocliv1.ServiceCommandDescriptor, service string) {
-		require.Equal(t, service, svc.Service)
-		sd, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(service))
-		require.NoError(t, err)
-		methods := sd.(protoreflect.ServiceDescriptor).Methods()
-		byName := map[string]*autocliv1.RpcCommandOptions{}
-		for _, o := range svc.RpcCommandOptions {
-			byName[o.RpcMethod] = o
-		}
-		require.Len(t, byName, methods.Len(), "one command per rpc of %s", service)
-		for i := 0; i < methods.Len(); i++ {
-			m := methods.Get(i)
-			o, ok := byName[string(m.Name())]
-			require.True(t, ok, "no command for %s", m.FullName())
-			require.NotEmpty(t, o.Short, "%s has no Short text", m.Name())
-			require.NotEmpty(t, o.Use)
-			args := strings.Fields(o.Use)[1:]
-			require.Len(t, o.PositionalArgs, len(args), "%s: Use %q and positional args differ", m.Name(), o.Use)
-			for i, p := range o.PositionalArgs {
-				fd := m.Input().Fields().ByName(protoreflect.Name(p.ProtoField))
-				require.NotNil(t, fd, "%s has no field %s", m.Input().FullName(), p.ProtoField)
-				// A repeated field is the last argument and takes the remaining ones.
-				require.Equal(t, fd.IsList(), p.Varargs, "%s.%s: varargs iff repeated", m.Name(), p.ProtoField)
-				if p.Varargs {
-					require.Equal(t, len(o.PositionalArgs)-1, i, "%s: varargs must be last", m.Name())
-					require.True(t, strings.HasSuffix(args[i], "...]"), "%s: Use should show %s as [x...]", m.Name(), p.ProtoField)
-				}
-			}
-		}
-	}
-	check(opts.Tx, types.Msg_serviceDesc.ServiceName)
-	check(opts.Query, types.Query_serviceDesc.ServiceName)
-}
 
 func TestModuleBasics(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()

@@ -29,7 +29,7 @@ func main() {
 		validators = flag.Int("validators", 1, "1, or 4 (localnet.InitMulti; load goes to node 0)")
 		duration   = flag.Duration("duration", 30*time.Second, "sending time per workload")
 		rate       = flag.Int("presign-rate", 1500, "pre-sign rate*duration transactions per workload")
-		senders    = flag.Int("senders", 8, "concurrent broadcast_tx_sync senders")
+		senders    = flag.Int("senders", 32, "concurrent broadcast_tx_sync senders (8 left a single node idle part of the time)")
 		inflight   = flag.Int("inflight", 1500, "max transactions sent but not yet committed (bounds the mempool backlog, so latency is not all queueing)")
 		gas        = flag.Uint64("gas", 0, "gas limit per transaction (0: simulate each workload and use -gas-adjustment x gas used)")
 		gasAdj     = flag.Float64("gas-adjustment", 1.3, "multiplier on simulated gas")

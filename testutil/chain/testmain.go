@@ -1,4 +1,4 @@
-package localnet
+package chain
 
 import (
 	"flag"

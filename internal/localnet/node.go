@@ -3,15 +3,14 @@ package localnet
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
-	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/civicchain/civic/internal/cometrpc"
 )
 
 // Node is a running `civicd start`.
@@ -110,32 +109,10 @@ func (node *Node) WaitForHeight(ctx context.Context, height int64) error {
 	}
 }
 
-// LatestHeight asks the RPC /status for the latest block height.
+// LatestHeight asks the node's CometBFT RPC (status) for the latest block height.
 func (n *Network) LatestHeight(ctx context.Context) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.RPCHTTP()+"/status", nil)
-	if err != nil {
-		return 0, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, err
-	}
-	var st struct {
-		Result struct {
-			SyncInfo struct {
-				LatestBlockHeight string `json:"latest_block_height"`
-			} `json:"sync_info"`
-		} `json:"result"`
-	}
-	if err := json.Unmarshal(body, &st); err != nil {
-		return 0, fmt.Errorf("status: %w: %s", err, body)
-	}
-	return strconv.ParseInt(st.Result.SyncInfo.LatestBlockHeight, 10, 64)
+	c := &cometrpc.Client{URL: n.RPCHTTP(), HTTP: http.DefaultClient}
+	return c.Height(ctx)
 }
 
 // LogTail returns the last n bytes of the node's log.

@@ -2,9 +2,10 @@
 // commands (init, keys add, genesis add-genesis-account/gentx/collect-gentxs/validate),
 // writes the gov timings and the x/agency genesis from the config, points every
 // listener at 127.0.0.1, and can start and stop the node. scripts/localnet (make
-// localnet) and tests/e2e both use it.
+// localnet), bench/ and the tests of
+// a real network (through testutil/chain) use it.
 //
-// It depends on the standard library and a YAML decoder only, never on the app
+// It depends on the standard library, a YAML decoder and internal/cometrpc only, never on the app
 // or the modules, so it keeps compiling while they change.
 package localnet
 
