@@ -1,5 +1,5 @@
 // Package app wires the civic application by hand: a keeper a line, then the
-// module manager and its orderings. No depinject (see shared/docs/style.md).
+// module manager and its orderings. No depinject (docs/module-conventions.md, wiring).
 package app
 
 import (

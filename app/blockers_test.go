@@ -14,16 +14,17 @@ import (
 	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
+	tolltypes "github.com/civicchain/civic/x/toll/types"
 )
 
 // TestCivicModulesHaveNoBlockHooks: civic's modules do no per-block work. Work
 // in PreBlock/BeginBlock/EndBlock runs in every block whatever the
 // transactions, unpaid and unmetered by a tx gas limit, so a module that adds
 // one must bound it (e.g. a fixed number of items a block, tested) and then
-// update this list. See README "Protective limits".
+// update this list. See docs/operations.md, "Protective limits".
 func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName} {
+	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName, tolltypes.ModuleName} {
 		m, ok := a.ModuleManager.Modules[name]
 		if !ok {
 			t.Fatalf("module %q is not in the module manager", name)
@@ -35,7 +36,7 @@ func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 		_, checks["module.HasABCIEndBlock"] = m.(module.HasABCIEndBlock)
 		for iface, has := range checks {
 			if has {
-				t.Errorf("module %q implements %s: per-block work must be bounded and tested; update this test and README \"Protective limits\"", name, iface)
+				t.Errorf("module %q implements %s: per-block work must be bounded and tested; update this test and docs/operations.md \"Protective limits\"", name, iface)
 			}
 		}
 	}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the Go code (*.pb.go, *.pb.gw.go) and the OpenAPI document from proto/.
 # Works offline: proto dependencies come from the Go module cache, generators are
-# installed at exact versions (see docs in README "Regenerating protobuf code").
+# installed at exact versions (make proto-tools; README, "Read more").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -38,7 +38,7 @@ func initCometBFTConfig() *cmtcfg.Config {
 
 // DefaultMinGasPrices is the app.toml minimum-gas-prices a new home gets: a
 // validator's mempool refuses transactions paying less (sdk code 13), so a
-// zero-fee flood cannot fill it. The local network (testutil/localnet) and the
+// zero-fee flood cannot fill it. The local network (internal/localnet) and the
 // in-process test network set 0ucivic for themselves.
 const DefaultMinGasPrices = "0.001" + app.BondDenom
 
