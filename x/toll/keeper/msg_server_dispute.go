@@ -134,7 +134,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
-	if id, err := m.DisputeByTarget.Get(ctx, key); err == nil {
+	if id, err := m.Disputes.Indexes.ByTarget.MatchExact(ctx, key); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDisputeDecided, "%s %d was disputed in dispute %d, which was decided; a decision can only be appealed (MsgAppealDispute)", msg.Target, msg.TargetId, id)
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
@@ -173,7 +173,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 		Respondent:     respondent,
 		Disputant:      disputant,
 	}
-	if d.Id, err = m.nextID(ctx, m.NextDisputeID); err != nil {
+	if d.Id, err = m.nextID(ctx, m.LastDisputeID); err != nil {
 		return nil, err
 	}
 	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
@@ -553,7 +553,7 @@ func (k Keeper) applyRefund(ctx context.Context, p *types.Period, d types.Disput
 		}
 		if t := target.trip; t != nil {
 			t.Shares = remaining
-			return k.setTrip(ctx, *t, false)
+			return k.setTrip(ctx, *t)
 		}
 		target.batch.Totals = remaining
 		return k.Batches.Set(ctx, target.batch.Id, *target.batch)
@@ -566,7 +566,7 @@ func (k Keeper) applyRefund(ctx context.Context, p *types.Period, d types.Disput
 		if t.PaymentStatus == types.PaymentStatusUnpaid && t.Fare == 0 {
 			t.PaymentStatus, t.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
 		}
-		return k.setTrip(ctx, *t, false)
+		return k.setTrip(ctx, *t)
 	}
 	b := target.batch
 	b.Total -= refund

@@ -137,7 +137,7 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 		}
 	}
 	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockTime(ctx)}
-	if err := m.setPlaza(ctx, p); err != nil {
+	if err := m.Plazas.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
@@ -207,7 +207,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 		}
 	}
 	s := types.Segment{Route: msg.Route, StartM: msg.StartM, EndM: msg.EndM, Operator: segOperator}
-	if err := m.setSegment(ctx, s); err != nil {
+	if err := m.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
@@ -250,9 +250,6 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err := m.Segments.Remove(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := m.SegmentsByOperator.Remove(ctx, collections.Join3(seg.Route, seg.Operator, seg.StartM)); err != nil {
-		return nil, err
-	}
 	if err := emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
 		return nil, err
 	}
@@ -261,7 +258,7 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 
 // hasSegmentOn reports whether operator holds a segment of route.
 func (k Keeper) hasSegmentOn(ctx context.Context, route, operator string) (bool, error) {
-	it, err := k.SegmentsByOperator.Iterate(ctx, collections.NewSuperPrefixedTripleRange[string, string, uint64](route, operator))
+	it, err := k.Segments.Indexes.ByOperator.Iterate(ctx, collections.NewSuperPrefixedTripleRange[string, string, uint64](route, operator))
 	if err != nil {
 		return false, err
 	}
@@ -279,7 +276,7 @@ func (k Keeper) otherOperatorPlaza(ctx context.Context, route, operator string) 
 		new(collections.Range[collections.Triple[string, string, string]]).Prefix(prefix),
 		new(collections.Range[collections.Triple[string, string, string]]).Prefix(prefix).Descending(),
 	} {
-		it, err := k.PlazasByRoute.Iterate(ctx, rng)
+		it, err := k.Plazas.Indexes.ByRoute.Iterate(ctx, rng)
 		if err != nil {
 			return nil, err
 		}

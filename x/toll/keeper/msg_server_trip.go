@@ -158,7 +158,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 			return nil, err
 		}
 	}
-	if trip.Id, err = m.nextID(ctx, m.NextTripID); err != nil {
+	if trip.Id, err = m.nextID(ctx, m.LastTripID); err != nil {
 		return nil, err
 	}
 	if err := m.setAccruals(ctx, accruals); err != nil {
@@ -172,7 +172,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 			return nil, err
 		}
 	}
-	if err := m.setTrip(ctx, trip, true); err != nil {
+	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventTripRecorded{
@@ -340,7 +340,7 @@ func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.M
 	if msg.Signer != trip.Payer {
 		trip.PaidBy = msg.Signer
 	}
-	if err := m.setTrip(ctx, trip, false); err != nil {
+	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
 	if err := m.pay(ctx, signer, op, params.Denom, trip.Fare); err != nil {
@@ -533,13 +533,13 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 		SubmittedAt:    blockTime(ctx),
 		SubmittedBy:    msg.Signer,
 	}
-	if b.Id, err = m.nextID(ctx, m.NextBatchID); err != nil {
+	if b.Id, err = m.nextID(ctx, m.LastBatchID); err != nil {
 		return nil, err
 	}
 	if err := m.setAccruals(ctx, accruals); err != nil {
 		return nil, err
 	}
-	if err := m.setBatch(ctx, b); err != nil {
+	if err := m.Batches.Set(ctx, b.Id, b); err != nil {
 		return nil, err
 	}
 	if err := emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {

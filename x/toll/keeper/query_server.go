@@ -107,7 +107,7 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 	if err := validateOperatorID("operator", req.Operator); err != nil {
 		return nil, err
 	}
-	plazas, page, err := query.CollectionPaginate(ctx, q.k.PlazasByOperator, pagination.Clamp(req.Pagination),
+	plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas.Indexes.ByOperator, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, string], _ collections.NoValue) (types.Plaza, error) {
 			return q.k.Plazas.Get(ctx, key.K2())
 		},

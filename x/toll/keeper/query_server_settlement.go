@@ -48,7 +48,7 @@ func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPl
 		}
 		prefix = collections.TripleSuperPrefix[string, uint64, uint64](req.PlazaId, req.PeriodId)
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.TripsByPlaza, pagination.Clamp(req.Pagination),
+	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPlaza, pagination.Clamp(req.Pagination),
 		func(key collections.Triple[string, uint64, uint64], _ collections.NoValue) (types.Trip, error) {
 			return q.k.Trips.Get(ctx, key.K3())
 		},
@@ -67,7 +67,7 @@ func (q queryServer) TripsByPeriod(ctx context.Context, req *types.QueryTripsByP
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.TripsByPeriod, pagination.Clamp(req.Pagination),
+	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Trip, error) {
 			return q.k.Trips.Get(ctx, key.K2())
 		},
@@ -143,7 +143,7 @@ func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatche
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	batches, page, err := query.CollectionPaginate(ctx, q.k.BatchesByPeriod, pagination.Clamp(req.Pagination),
+	batches, page, err := query.CollectionPaginate(ctx, q.k.Batches.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.TripBatch, error) {
 			return q.k.Batches.Get(ctx, key.K2())
 		},
@@ -254,7 +254,7 @@ func (q queryServer) Disputes(ctx context.Context, req *types.QueryDisputesReque
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	disputes, page, err := query.CollectionPaginate(ctx, q.k.DisputesByPeriod, pagination.Clamp(req.Pagination),
+	disputes, page, err := query.CollectionPaginate(ctx, q.k.Disputes.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Dispute, error) {
 			return q.k.Disputes.Get(ctx, key.K2())
 		},
@@ -266,7 +266,9 @@ func (q queryServer) Disputes(ctx context.Context, req *types.QueryDisputesReque
 }
 
 // requireID answers NotFound unless m holds id.
-func requireID[K, V any](ctx context.Context, m collections.Map[K, V], id K, format string, args ...any) error {
+func requireID[K any](ctx context.Context, m interface {
+	Has(context.Context, K) (bool, error)
+}, id K, format string, args ...any) error {
 	has, err := m.Has(ctx, id)
 	if err != nil {
 		return status.Error(codes.Internal, err.Error())
