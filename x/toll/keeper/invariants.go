@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/invariant"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -24,33 +25,21 @@ import (
 // simulations and operators' checks, never for a block hook. Each returns
 // nil or an error naming the broken record.
 
-// Invariant is one named check of the module state.
-type Invariant struct {
-	Name  string
-	Check func(ctx context.Context) error
-}
-
 // Invariants lists every invariant of the module, in the order CheckInvariants runs them.
-func (k Keeper) Invariants() []Invariant {
-	return []Invariant{
-		{"escrow", k.EscrowInvariant},
-		{"trips", k.TripsInvariant},
-		{"accruals", k.AccrualsInvariant},
-		{"periods", k.PeriodsInvariant},
-		{"disputes", k.DisputesInvariant},
-		{"network", k.NetworkInvariant},
+func (k Keeper) Invariants() []invariant.Invariant {
+	return []invariant.Invariant{
+		{Name: "escrow", Check: k.EscrowInvariant},
+		{Name: "trips", Check: k.TripsInvariant},
+		{Name: "accruals", Check: k.AccrualsInvariant},
+		{Name: "periods", Check: k.PeriodsInvariant},
+		{Name: "disputes", Check: k.DisputesInvariant},
+		{Name: "network", Check: k.NetworkInvariant},
 	}
 }
 
 // CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
 func (k Keeper) CheckInvariants(ctx context.Context) error {
-	var errs []error
-	for _, inv := range k.Invariants() {
-		if err := inv.Check(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
-		}
-	}
-	return errors.Join(errs...)
+	return invariant.Run(ctx, types.ModuleName, k.Invariants())
 }
 
 // EscrowInvariant checks that the module account's balance of the params

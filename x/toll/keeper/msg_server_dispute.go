@@ -14,6 +14,7 @@ import (
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -169,7 +170,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 		EvidenceDigest: msg.EvidenceDigest,
 		Amount:         amount,
 		Status:         types.DisputeOpen,
-		OpenedAt:       blockTime(ctx),
+		OpenedAt:       blockctx.Time(ctx),
 		Respondent:     respondent,
 		Disputant:      disputant,
 	}
@@ -192,7 +193,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err := m.setDispute(ctx, d); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released}); err != nil {
 		return nil, err
 	}
 	return &types.MsgOpenDisputeResponse{DisputeId: d.Id}, nil
@@ -441,7 +442,7 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 	}
 	d.Refund += dec.refund // at most the disputed amount, checked above
 	d.Reason = dec.reason
-	d.ResolvedAt, d.ResolvedBy = blockTime(ctx), dec.by
+	d.ResolvedAt, d.ResolvedBy = blockctx.Time(ctx), dec.by
 	if err := k.setDispute(ctx, d); err != nil {
 		return err
 	}
@@ -468,7 +469,7 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 			return err
 		}
 	}
-	return emit(ctx, &types.EventDisputeResolved{
+	return blockctx.Emit(ctx, &types.EventDisputeResolved{
 		DisputeId: d.Id, Status: d.Status, Refund: dec.refund, Reason: d.Reason, PeriodStatus: p.Status,
 		PaidOut: lateUse.paid, DecidedByGovernance: dec.governance, Released: released,
 	})
@@ -715,7 +716,7 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if until := d.ResolvedAt.Add(time.Duration(params.AppealWindowSeconds) * time.Second); now.After(until) {
 		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d could be appealed until %s (appeal_window_seconds %d)", d.Id, until.UTC().Format(time.RFC3339), params.AppealWindowSeconds)
 	}
@@ -760,7 +761,7 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
 		return nil, err
 	}
 	return &types.MsgAppealDisputeResponse{}, nil

@@ -10,6 +10,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -53,7 +54,7 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 	op, err := m.Operators.Get(ctx, agency.Id)
 	switch {
 	case errors.Is(err, collections.ErrNotFound):
-		op = types.Operator{AgencyId: agency.Id, RegisteredAt: blockTime(ctx)}
+		op = types.Operator{AgencyId: agency.Id, RegisteredAt: blockctx.Time(ctx)}
 	case err != nil:
 		return nil, err
 	}
@@ -61,7 +62,7 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 	if err := m.Operators.Set(ctx, agency.Id, op); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterOperatorResponse{Operator: agency.Id}, nil
@@ -82,11 +83,11 @@ func (m msgServer) RegisterRoute(ctx context.Context, msg *types.MsgRegisterRout
 	case !errors.Is(err, collections.ErrNotFound):
 		return nil, err
 	}
-	r := types.Route{Id: msg.Route, Owner: op.AgencyId, RegisteredAt: blockTime(ctx)}
+	r := types.Route{Id: msg.Route, Owner: op.AgencyId, RegisteredAt: blockctx.Time(ctx)}
 	if err := m.Routes.Set(ctx, r.Id, r); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterRouteResponse{}, nil
@@ -136,11 +137,11 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 			return nil, errorsmod.Wrapf(types.ErrNotRouteOwner, "route %s is owned by %s and %s has no segment on it", route.Id, route.Owner, op.AgencyId)
 		}
 	}
-	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockTime(ctx)}
+	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockctx.Time(ctx)}
 	if err := m.Plazas.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterPlazaResponse{}, nil
@@ -210,7 +211,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 	if err := m.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterSegmentResponse{}, nil
@@ -250,7 +251,7 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err := m.Segments.Remove(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRetireSegmentResponse{}, nil
@@ -316,7 +317,7 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if msg.EffectiveFrom.Before(now) {
 		return nil, errorsmod.Wrapf(types.ErrInvalidTime, "effective_from %s is before the block time %s", msg.EffectiveFrom.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	}
@@ -355,7 +356,7 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err := m.setTariff(ctx, t); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetTariffResponse{Version: t.Version}, nil
@@ -396,7 +397,7 @@ func (m msgServer) SetSpendingLimit(ctx context.Context, msg *types.MsgSetSpendi
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetSpendingLimitResponse{}, nil

@@ -10,6 +10,7 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -33,7 +34,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if opens := p.StartTime.Add(time.Duration(params.MinPeriodSeconds) * time.Second); now.Before(opens) {
 		return nil, errorsmod.Wrapf(types.ErrPeriodTooShort, "period %d opened at %s; it can be submitted from %s (min_period_seconds %d)", p.Id, p.StartTime.UTC().Format(time.RFC3339), opens.UTC().Format(time.RFC3339), params.MinPeriodSeconds)
 	}
@@ -55,7 +56,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err := m.CurrentPeriod.Set(ctx, next.Id); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id}, nil
@@ -108,7 +109,7 @@ func (k Keeper) resetTotals(ctx context.Context, p *types.Period, params types.P
 	}
 	p.Confirmed = nil
 	p.Status = afterSubmission(*p)
-	p.ConfirmBy = restartConfirmBy(blockTime(ctx), p.EndTime, params)
+	p.ConfirmBy = restartConfirmBy(blockctx.Time(ctx), p.EndTime, params)
 	return released, nil
 }
 
@@ -212,7 +213,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
 		return nil, err
 	}
 	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held}, nil
@@ -258,7 +259,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 
 	// Writes.
 	p.Status = types.PeriodSettled
-	p.SettledAt = blockTime(ctx)
+	p.SettledAt = blockctx.Time(ctx)
 	p.Excluded = plan.excluded
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
@@ -285,7 +286,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSettlePeriodResponse{PaidOut: plan.payouts}, nil
@@ -302,7 +303,7 @@ func (k Keeper) excludable(ctx context.Context, p types.Period) ([]string, error
 			out = append(out, op)
 		}
 	}
-	if !blockTime(ctx).Before(p.ConfirmBy) {
+	if !blockctx.Time(ctx).Before(p.ConfirmBy) {
 		return out, nil
 	}
 	for _, op := range out {

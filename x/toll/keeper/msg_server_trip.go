@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -79,7 +80,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	payer, err := validateRecordTrip(m, msg, params, now)
 	if err != nil {
 		return nil, err
@@ -175,7 +176,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripRecorded{
+	if err := blockctx.Emit(ctx, &types.EventTripRecorded{
 		TripId:        trip.Id,
 		EntryPlaza:    trip.EntryPlaza,
 		ExitPlaza:     trip.ExitPlaza,
@@ -346,7 +347,7 @@ func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.M
 	if err := m.pay(ctx, signer, op, params.Denom, trip.Fare); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
 		return nil, err
 	}
 	return &types.MsgPayTripResponse{Amount: trip.Fare}, nil
@@ -392,7 +393,7 @@ func (k Keeper) checkBatchBounds(ctx context.Context, plaza types.Plaza, count u
 	if err != nil {
 		return err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	from := now.Add(-time.Duration(params.MaxTripAgeSeconds+params.MaxTripDurationSeconds) * time.Second)
 	to := now.Add(time.Duration(params.MaxClockSkewSeconds) * time.Second)
 	for _, t := range totals {
@@ -530,7 +531,7 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 		Total:          total,
 		DeclaredTotals: slices.Clone(msg.Totals),
 		PeriodId:       periodID,
-		SubmittedAt:    blockTime(ctx),
+		SubmittedAt:    blockctx.Time(ctx),
 		SubmittedBy:    msg.Signer,
 	}
 	if b.Id, err = m.nextID(ctx, m.LastBatchID); err != nil {
@@ -542,7 +543,7 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if err := m.Batches.Set(ctx, b.Id, b); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSubmitTripBatchResponse{BatchId: b.Id}, nil
