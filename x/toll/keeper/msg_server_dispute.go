@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -11,9 +10,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
-	"github.com/civicchain/civic/internal/accaddr"
 	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -96,30 +93,9 @@ func (k Keeper) markDisputed(ctx context.Context, periodID uint64, collector str
 
 // OpenDispute opens a dispute against a trip or a batch.
 func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (*types.MsgOpenDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgOpenDispute(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
-	}
-	if !knownEnum(types.DisputeKind_name, msg.Kind) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "kind %s", msg.Kind)
-	}
-	if msg.Kind == types.DisputeTariff {
-		if err := types.ValidateID("share_operator", msg.ShareOperator, types.MaxPlazaIDLength); err != nil {
-			return nil, err
-		}
-	} else if msg.ShareOperator != "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "share_operator is only for a TARIFF dispute, got %q", msg.ShareOperator)
-	}
-	if msg.Target != types.TargetTrip && msg.Target != types.TargetBatch {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "target %s", msg.Target)
-	}
-	if msg.TargetId == 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidDispute, "target_id is required")
-	}
-	if msg.EvidenceDigest != "" {
-		if err := types.ValidateDigest("evidence_digest", msg.EvidenceDigest); err != nil {
-			return nil, err
-		}
 	}
 	target, err := m.loadTarget(ctx, msg.Target, msg.TargetId)
 	if err != nil {
@@ -211,12 +187,6 @@ func disputable(p types.Period) error {
 	}
 }
 
-// knownEnum reports whether v is a named value of its enum other than 0.
-func knownEnum[E ~int32](names map[int32]string, v E) bool {
-	_, ok := names[int32(v)]
-	return ok && v != 0
-}
-
 // mayDispute checks who opens a dispute and returns the disputing operator
 // (empty for a payer) and the respondent, who resolves it. A TARIFF dispute
 // is opened by a toll.operator of the target's collector against another
@@ -288,35 +258,14 @@ func refundShares(shares []types.OperatorAmount, total, refund uint64) (reductio
 	return reductions, remaining, nil
 }
 
-// validateOutcome checks a decision: a REFUND has refund > 0 and an optional
-// reason code, a REJECT no refund and a reason code.
-func validateOutcome(outcome types.DisputeOutcome, refund uint64, reason string) error {
-	switch outcome {
-	case types.OutcomeRefund:
-		if refund == 0 {
-			return errorsmod.Wrap(types.ErrInvalidRefund, "a REFUND needs a refund > 0")
-		}
-		if reason != "" {
-			return types.ValidateReason(reason)
-		}
-		return nil
-	case types.OutcomeReject:
-		if refund != 0 {
-			return errorsmod.Wrapf(types.ErrInvalidRefund, "a REJECT refunds nothing, got %d", refund)
-		}
-		return types.ValidateReason(reason)
-	default:
-		return errorsmod.Wrapf(types.ErrInvalidDispute, "outcome %s", outcome)
-	}
-}
-
 // ResolveDispute resolves an OPEN dispute with a refund or a rejection; the
 // respondent decides.
 func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDispute) (*types.MsgResolveDisputeResponse, error) {
-	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+	signer, err := validateMsgResolveDispute(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -342,14 +291,7 @@ func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDisp
 
 // DecideDispute decides an OPEN or APPEALED dispute by governance.
 func (m msgServer) DecideDispute(ctx context.Context, msg *types.MsgDecideDispute) (*types.MsgDecideDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+	if _, err := validateMsgDecideDispute(m.addressCodec, msg, m.authority); err != nil {
 		return nil, err
 	}
 	d, err := m.getDispute(ctx, msg.DisputeId)
@@ -693,14 +635,9 @@ func (k Keeper) payLate(ctx context.Context, periodID uint64, collector string, 
 // period still takes disputes and some of the target's disputed shares are
 // left. The held shares are held out again until MsgDecideDispute.
 func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDispute) (*types.MsgAppealDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgAppealDispute(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
-	}
-	if msg.EvidenceDigest != "" {
-		if err := types.ValidateDigest("evidence_digest", msg.EvidenceDigest); err != nil {
-			return nil, err
-		}
 	}
 	d, err := m.getDispute(ctx, msg.DisputeId)
 	if err != nil {

@@ -20,11 +20,8 @@ import (
 // signer must be the agency's admin, and the settlement account a member of
 // the agency holding toll.settlement.
 func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterOperator) (*types.MsgRegisterOperatorResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgRegisterOperator(m.addressCodec, msg)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateID("agency_id", msg.AgencyId, types.MaxPlazaIDLength); err != nil {
 		return nil, err
 	}
 	settlement, err := accaddr.Parse(m.addressCodec, "settlement_account", msg.SettlementAccount)
@@ -70,10 +67,11 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 
 // RegisterRoute registers a new route owned by the signer's operator.
 func (m msgServer) RegisterRoute(ctx context.Context, msg *types.MsgRegisterRoute) (*types.MsgRegisterRouteResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRegisterRoute(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -105,16 +103,11 @@ func (k Keeper) getRoute(ctx context.Context, id string) (types.Route, error) {
 // RegisterPlaza registers a plaza of the signer's operator on a registered
 // route that the operator owns or holds a segment of.
 func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaza) (*types.MsgRegisterPlazaResponse, error) {
-	if err := types.ValidateID("plaza_id", msg.PlazaId, types.MaxPlazaIDLength); err != nil {
+	signer, err := validateMsgRegisterPlaza(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
-		return nil, err
-	}
-	if msg.PositionM > types.MaxPositionM {
-		return nil, errorsmod.Wrapf(types.ErrInvalidPosition, "position_m %d is beyond %d", msg.PositionM, types.MaxPositionM)
-	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -152,19 +145,12 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 // hands to another registered operator); only governance registers a segment
 // on a route someone else owns.
 func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSegment) (*types.MsgRegisterSegmentResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRegisterSegment(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	if msg.StartM >= msg.EndM || msg.EndM > types.MaxPositionM {
-		return nil, errorsmod.Wrapf(types.ErrInvalidSegment, "[%d, %d) must satisfy start_m < end_m <= %d", msg.StartM, msg.EndM, types.MaxPositionM)
-	}
-	if msg.Operator != "" {
-		if err := types.ValidateID("operator", msg.Operator, types.MaxPlazaIDLength); err != nil {
-			return nil, err
-		}
-	}
 	segOperator := msg.Operator
-	if m.isAuthority(msg.Signer) {
+	if m.isAuthority(signer) {
 		if segOperator == "" {
 			return nil, errorsmod.Wrap(types.ErrInvalidSegment, "a segment registered by governance must name its operator")
 		}
@@ -172,7 +158,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 			return nil, err
 		}
 	} else {
-		_, op, err := m.registeredOperator(ctx, msg.Signer)
+		op, err := m.registeredOperator(ctx, signer)
 		if err != nil {
 			return nil, err
 		}
@@ -223,7 +209,8 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 // ErrRouteNotCovered until a segment covers it again; trips already recorded
 // keep their fares.
 func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegment) (*types.MsgRetireSegmentResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRetireSegment(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
 	key := collections.Join(msg.Route, msg.StartM)
@@ -234,8 +221,8 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err != nil {
 		return nil, err
 	}
-	if !m.isAuthority(msg.Signer) {
-		_, op, err := m.registeredOperator(ctx, msg.Signer)
+	if !m.isAuthority(signer) {
+		op, err := m.registeredOperator(ctx, signer)
 		if err != nil {
 			return nil, err
 		}
@@ -303,7 +290,8 @@ func (k Keeper) otherOperatorPlaza(ctx context.Context, route, operator string) 
 // first prices trips that could not be priced before, so it changes no fare
 // anyone has quoted).
 func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*types.MsgSetTariffResponse, error) {
-	if err := types.ValidateTariffBody(msg.Rates, msg.Discounts, msg.CommuterStartMinute, msg.CommuterEndMinute); err != nil {
+	signer, err := validateMsgSetTariff(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
 	params, err := m.Params.Get(ctx)
@@ -313,7 +301,7 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err := params.CheckTariffRates(msg.Rates); err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -365,11 +353,8 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 // SetSpendingLimit sets (or, with limit 0, withdraws) the signer's
 // authorisation of an operator to charge its ACCOUNT fares.
 func (m msgServer) SetSpendingLimit(ctx context.Context, msg *types.MsgSetSpendingLimit) (*types.MsgSetSpendingLimitResponse, error) {
-	payer, err := accaddr.Parse(m.addressCodec, "payer", msg.Payer)
+	payer, err := validateMsgSetSpendingLimit(m.addressCodec, msg)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateID("operator", msg.Operator, types.MaxPlazaIDLength); err != nil {
 		return nil, err
 	}
 	if _, err := m.getOperator(ctx, msg.Operator); err != nil {

@@ -17,10 +17,11 @@ import (
 
 // SubmitPeriod closes the OPEN period and opens the next one.
 func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod) (*types.MsgSubmitPeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgSubmitPeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	if _, _, err := m.registeredOperator(ctx, msg.Signer); err != nil {
+	if _, err := m.registeredOperator(ctx, signer); err != nil {
 		return nil, err
 	}
 	p, err := m.getPeriod(ctx, msg.PeriodId)
@@ -144,10 +145,11 @@ func positionOf(positions []types.NetPosition, operator string) types.NetPositio
 // ConfirmPeriod records a participant's confirmation of its totals; a net
 // payer escrows its net.
 func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPeriod) (*types.MsgConfirmPeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgConfirmPeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	signer, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -224,10 +226,11 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 // once its confirmation deadline has passed or when every such participant's
 // agency is not ACTIVE (x/toll/README.md, "Settlement").
 func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod) (*types.MsgSettlePeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgSettlePeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	if _, _, err := m.registeredOperator(ctx, msg.Signer); err != nil {
+	if _, err := m.registeredOperator(ctx, signer); err != nil {
 		return nil, err
 	}
 	p, err := m.getPeriod(ctx, msg.PeriodId)
