@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
 	"cosmossdk.io/client/v2/autocli"
 	"cosmossdk.io/core/appmodule"
@@ -22,6 +23,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/civicchain/civic/x/toll/client/cli"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -36,8 +38,10 @@ var (
 	_ module.HasServices         = AppModule{}
 	_ module.HasConsensusVersion = AppModule{}
 
-	_ appmodule.AppModule      = AppModule{}
-	_ autocli.HasAutoCLIConfig = AppModule{}
+	_ appmodule.AppModule           = AppModule{}
+	_ autocli.HasAutoCLIConfig      = AppModule{}
+	_ autocli.HasCustomTxCommand    = AppModule{}
+	_ autocli.HasCustomQueryCommand = AppModule{}
 )
 
 // AppModule is the toll module.
@@ -83,6 +87,15 @@ func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
 }
 
+// GetTxCmd returns the hand-written tx commands (submit-batch-file reads a
+// file of off-chain trips); autocli adds every Msg command to it
+// (AutoCLIOptions, EnhanceCustomCommand).
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
+
+// GetQueryCmd returns the hand-written query commands (batch-proof, offline);
+// autocli adds every Query command to it.
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }
+
 // DefaultGenesis returns the genesis of a new chain.
 func (AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
 	return cdc.MustMarshalJSON(types.DefaultGenesis())
@@ -105,7 +118,7 @@ func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.Ra
 	var gs types.GenesisState
 	cdc.MustUnmarshalJSON(bz, &gs)
 	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(fmt.Errorf("failed to init %s genesis state: %w", types.ModuleName, err))
+		panic(fmt.Errorf("failed to initialize %s genesis state: %w", types.ModuleName, err))
 	}
 }
 

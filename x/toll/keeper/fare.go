@@ -168,7 +168,7 @@ func (k Keeper) TariffAt(ctx context.Context, operator string, t time.Time) (typ
 		return latest, nil
 	}
 	rng := collections.NewPrefixedPairRange[string, time.Time](operator).EndInclusive(t).Descending()
-	it, err := k.TariffsByTime.Iterate(ctx, rng)
+	it, err := k.Tariffs.Indexes.ByTime.Iterate(ctx, rng)
 	if err != nil {
 		return types.Tariff{}, err
 	}
@@ -176,15 +176,11 @@ func (k Keeper) TariffAt(ctx context.Context, operator string, t time.Time) (typ
 	if !it.Valid() {
 		return types.Tariff{}, errorsmod.Wrapf(types.ErrTariffNotFound, "operator %s has no tariff in effect at %s", operator, t.UTC().Format(time.RFC3339))
 	}
-	version, err := it.Value()
+	key, err := it.PrimaryKey()
 	if err != nil {
 		return types.Tariff{}, err
 	}
-	tariff, err := k.Tariffs.Get(ctx, collections.Join(operator, version))
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Tariff{}, errorsmod.Wrapf(types.ErrTariffNotFound, "operator %s version %d", operator, version)
-	}
-	return tariff, err
+	return k.Tariffs.Get(ctx, key)
 }
 
 // discountBps is the largest discount the tariff gives any of codes; the

@@ -384,10 +384,10 @@ func TestFinding07RouteOwnershipAndSegmentRetirement(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, gs, other)
 		var plazas []collections.Triple[string, string, string]
-		require.NoError(t, imported.Keeper.PlazasByRoute.Walk(imported.Ctx, nil, func(k collections.Triple[string, string, string]) (bool, error) {
+		require.NoError(t, imported.Keeper.Plazas.Indexes.ByRoute.Walk(imported.Ctx, nil, func(k collections.Triple[string, string, string]) (bool, error) {
 			plazas = append(plazas, k)
 			return false, nil
 		}))
-		require.Equal(t, ntKeys(t, f.Ctx, f.Keeper.PlazasByRoute), plazas, "the route index is rebuilt")
+		require.Equal(t, ntKeys(t, f.Ctx, f.Keeper.Plazas.Indexes.ByRoute), plazas, "the route index is rebuilt")
 	})
 }

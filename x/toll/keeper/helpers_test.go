@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
@@ -294,7 +295,6 @@ func (f *ntFixture) forceTariff(msg *types.MsgSetTariff, operator string) {
 		CommuterStartMinute: msg.CommuterStartMinute, CommuterEndMinute: msg.CommuterEndMinute, SetBy: msg.Signer,
 	}
 	require.NoError(f.t, f.Keeper.Tariffs.Set(f.Ctx, collections.Join(operator, t.Version), t))
-	require.NoError(f.t, f.Keeper.TariffsByTime.Set(f.Ctx, collections.Join(operator, t.EffectiveFrom), t.Version))
 	require.NoError(f.t, f.Keeper.TariffHead.Set(f.Ctx, operator, t.Version))
 }
 
@@ -459,21 +459,31 @@ type ntState struct {
 	Balances            []banktypes.Balance
 }
 
-func ntKeys[K any](t *testing.T, ctx sdk.Context, ks collections.KeySet[K]) []K {
+func ntKeys[K any](t *testing.T, ctx sdk.Context, ks walk.KeyWalker[K]) []K {
 	t.Helper()
-	it, err := ks.Iterate(ctx, nil)
-	require.NoError(t, err)
-	keys, err := it.Keys()
+	keys, err := walk.Keys(ctx, ks)
 	require.NoError(t, err)
 	return keys
 }
 
-func ntKVs[K, V any](t *testing.T, ctx sdk.Context, m collections.Map[K, V]) []collections.KeyValue[K, V] {
+// ntTariffTimes is the tariffs' time index: (operator, effective_from) -> version.
+func ntTariffTimes(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.KeyValue[collections.Pair[string, time.Time], uint64] {
 	t.Helper()
-	it, err := m.Iterate(ctx, nil)
-	require.NoError(t, err)
-	kvs, err := it.KeyValues()
-	require.NoError(t, err)
+	var out []collections.KeyValue[collections.Pair[string, time.Time], uint64]
+	require.NoError(t, k.Tariffs.Indexes.ByTime.Walk(ctx, nil, func(at collections.Pair[string, time.Time], key collections.Pair[string, uint64]) (bool, error) {
+		out = append(out, collections.KeyValue[collections.Pair[string, time.Time], uint64]{Key: at, Value: key.K2()})
+		return false, nil
+	}))
+	return out
+}
+
+func ntKVs[K, V any](t *testing.T, ctx sdk.Context, m walk.Walker[K, V]) []collections.KeyValue[K, V] {
+	t.Helper()
+	var kvs []collections.KeyValue[K, V]
+	require.NoError(t, walk.Each(ctx, m, func(k K, v V) error {
+		kvs = append(kvs, collections.KeyValue[K, V]{Key: k, Value: v})
+		return nil
+	}))
 	return kvs
 }
 
@@ -497,16 +507,16 @@ func (f *ntFixture) state() ntState {
 	require.NoError(f.t, err)
 	return ntState{
 		Export:              gs,
-		PlazasByOperator:    ntKeys(f.t, ctx, k.PlazasByOperator),
-		PlazasByRoute:       ntKeys(f.t, ctx, k.PlazasByRoute),
+		PlazasByOperator:    ntKeys(f.t, ctx, k.Plazas.Indexes.ByOperator),
+		PlazasByRoute:       ntKeys(f.t, ctx, k.Plazas.Indexes.ByRoute),
 		TripsByKey:          ntTripKeys(f.t, ctx, k),
-		TariffsByTime:       ntKVs(f.t, ctx, k.TariffsByTime),
+		TariffsByTime:       ntTariffTimes(f.t, ctx, k),
 		TariffHead:          ntKVs(f.t, ctx, k.TariffHead),
-		TripsByPlaza:        ntKeys(f.t, ctx, k.TripsByPlaza),
-		TripsByPeriod:       ntKeys(f.t, ctx, k.TripsByPeriod),
+		TripsByPlaza:        ntKeys(f.t, ctx, k.Trips.Indexes.ByPlaza),
+		TripsByPeriod:       ntKeys(f.t, ctx, k.Trips.Indexes.ByPeriod),
 		UnpaidTrips:         ntKeys(f.t, ctx, k.UnpaidTrips),
-		BatchesByPeriod:     ntKeys(f.t, ctx, k.BatchesByPeriod),
-		DisputesByPeriod:    ntKeys(f.t, ctx, k.DisputesByPeriod),
+		BatchesByPeriod:     ntKeys(f.t, ctx, k.Batches.Indexes.ByPeriod),
+		DisputesByPeriod:    ntKeys(f.t, ctx, k.Disputes.Indexes.ByPeriod),
 		OpenDisputeByTarget: ntKVs(f.t, ctx, k.OpenDisputeByTarget),
 		CurrentPeriod:       cur,
 		Balances:            f.Bank.GetAccountsBalances(ctx),

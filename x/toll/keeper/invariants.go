@@ -4,52 +4,42 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/invariant"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
 // Invariants of the module state: the module account holds exactly the
 // escrow of the periods not yet settled; every trip's shares sum to its fare
-// and every index entry points to the record it describes and back; every
-// accrual is what the trips and batches of its period accrue, its disputed
-// part what the open disputes hold out; periods run 1..n with only the last
-// OPEN; and the route network and tariff versions are consistent with their
-// indexes. Each check walks the whole store, so they are for tests,
+// and exactly the UNPAID trips are in the unpaid set; every accrual is what
+// the trips and batches of its period accrue, its disputed part what the open
+// disputes hold out; periods run 1..n with only the last OPEN; exactly the
+// OPEN and APPEALED disputes are the open disputes of their targets; and the
+// route network and tariff versions are consistent. The indexes that always
+// follow their record are kept in step by their IndexedMap and not checked
+// here. Each check walks the whole store, so they are for tests,
 // simulations and operators' checks, never for a block hook. Each returns
 // nil or an error naming the broken record.
 
-// Invariant is one named check of the module state.
-type Invariant struct {
-	Name  string
-	Check func(ctx context.Context) error
-}
-
 // Invariants lists every invariant of the module, in the order CheckInvariants runs them.
-func (k Keeper) Invariants() []Invariant {
-	return []Invariant{
-		{"escrow", k.EscrowInvariant},
-		{"trips", k.TripsInvariant},
-		{"accruals", k.AccrualsInvariant},
-		{"periods", k.PeriodsInvariant},
-		{"disputes", k.DisputesInvariant},
-		{"network", k.NetworkInvariant},
+func (k Keeper) Invariants() []invariant.Invariant {
+	return []invariant.Invariant{
+		{Name: "escrow", Check: k.EscrowInvariant},
+		{Name: "trips", Check: k.TripsInvariant},
+		{Name: "accruals", Check: k.AccrualsInvariant},
+		{Name: "periods", Check: k.PeriodsInvariant},
+		{Name: "disputes", Check: k.DisputesInvariant},
+		{Name: "network", Check: k.NetworkInvariant},
 	}
 }
 
 // CheckInvariants runs every invariant and joins their errors (nil when the state is sound).
 func (k Keeper) CheckInvariants(ctx context.Context) error {
-	var errs []error
-	for _, inv := range k.Invariants() {
-		if err := inv.Check(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("%s invariant %q broken: %w", types.ModuleName, inv.Name, err))
-		}
-	}
-	return errors.Join(errs...)
+	return invariant.Run(ctx, types.ModuleName, k.Invariants())
 }
 
 // EscrowInvariant checks that the module account's balance of the params
@@ -92,11 +82,10 @@ func (k Keeper) EscrowInvariant(ctx context.Context) error {
 }
 
 // TripsInvariant checks every trip (under its own id, an id already issued,
-// shares sorted by operator, positive, summing to its fare) against its
-// indexes, both ways: by exit plaza and period, by period, and unpaid by
-// payer (exactly the UNPAID trips).
+// shares sorted by operator, positive, summing to its fare) and that the
+// unpaid set holds exactly the UNPAID trips, by payer.
 func (k Keeper) TripsInvariant(ctx context.Context) error {
-	last, err := k.NextTripID.Peek(ctx)
+	last, err := k.LastTripID.Peek(ctx)
 	if err != nil {
 		return err
 	}
@@ -108,12 +97,6 @@ func (k Keeper) TripsInvariant(ctx context.Context) error {
 		if err := checkShares(t.Shares, t.Fare); err != nil {
 			return true, fmt.Errorf("trip %d: %w", id, err)
 		}
-		if has, err := k.TripsByPlaza.Has(ctx, collections.Join3(t.ExitPlaza, t.PeriodId, id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("trip %d is not in the trips-by-plaza index under (%s, %d)", id, t.ExitPlaza, t.PeriodId))
-		}
-		if has, err := k.TripsByPeriod.Has(ctx, collections.Join(t.PeriodId, id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("trip %d is not in the trips-by-period index under period %d", id, t.PeriodId))
-		}
 		if t.PaymentStatus != types.PaymentStatusUnpaid {
 			return false, nil
 		}
@@ -124,34 +107,6 @@ func (k Keeper) TripsInvariant(ctx context.Context) error {
 		}
 		if has, err := k.UnpaidTrips.Has(ctx, collections.Join(sdk.AccAddress(payer), id)); err != nil || !has {
 			return true, errors.Join(err, fmt.Errorf("UNPAID trip %d is not in the unpaid-trips index under %s", id, t.Payer))
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.TripsByPlaza.Walk(ctx, nil, func(key collections.Triple[string, uint64, uint64]) (bool, error) {
-		t, err := k.Trips.Get(ctx, key.K3())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("trips-by-plaza entry (%s, %d, %d) points to no trip", key.K1(), key.K2(), key.K3())
-		} else if err != nil {
-			return true, err
-		}
-		if t.ExitPlaza != key.K1() || t.PeriodId != key.K2() {
-			return true, fmt.Errorf("trips-by-plaza entry (%s, %d, %d) points to a trip exiting at %s in period %d", key.K1(), key.K2(), key.K3(), t.ExitPlaza, t.PeriodId)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.TripsByPeriod.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		t, err := k.Trips.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("trips-by-period entry (%d, %d) points to no trip", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if t.PeriodId != key.K1() {
-			return true, fmt.Errorf("trips-by-period entry (%d, %d) points to a trip of period %d", key.K1(), key.K2(), t.PeriodId)
 		}
 		return false, nil
 	}); err != nil {
@@ -330,11 +285,10 @@ func (k Keeper) PeriodsInvariant(ctx context.Context) error {
 }
 
 // DisputesInvariant checks every dispute (under its own id, an id already
-// issued) against its indexes, both ways: by period, the one dispute of its
-// target, and the open dispute of its target (exactly the OPEN and APPEALED
-// disputes).
+// issued) and that the open disputes by target are exactly the OPEN and
+// APPEALED disputes, both ways.
 func (k Keeper) DisputesInvariant(ctx context.Context) error {
-	last, err := k.NextDisputeID.Peek(ctx)
+	last, err := k.LastDisputeID.Peek(ctx)
 	if err != nil {
 		return err
 	}
@@ -342,12 +296,6 @@ func (k Keeper) DisputesInvariant(ctx context.Context) error {
 	if err := k.Disputes.Walk(ctx, nil, func(id uint64, d types.Dispute) (bool, error) {
 		if d.Id != id || id == 0 || id > last {
 			return true, fmt.Errorf("dispute stored under %d has id %d (ids issued: 1..%d)", id, d.Id, last)
-		}
-		if has, err := k.DisputesByPeriod.Has(ctx, collections.Join(d.PeriodId, id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("dispute %d is not in the disputes-by-period index under period %d", id, d.PeriodId))
-		}
-		if got, err := k.DisputeByTarget.Get(ctx, collections.Join(int32(d.Target), d.TargetId)); err != nil || got != id {
-			return true, errors.Join(err, fmt.Errorf("dispute %d is not the one dispute of %s %d", id, d.Target, d.TargetId))
 		}
 		if !d.Holds() {
 			return false, nil
@@ -384,27 +332,13 @@ func (k Keeper) DisputesInvariant(ctx context.Context) error {
 	if n != open {
 		return fmt.Errorf("%d disputes are OPEN but the open-dispute index has %d entries", open, n)
 	}
-	return k.DisputesByPeriod.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
-		d, err := k.Disputes.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("disputes-by-period entry (%d, %d) points to no dispute", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if d.PeriodId != key.K1() {
-			return true, fmt.Errorf("disputes-by-period entry (%d, %d) points to a dispute of period %d", key.K1(), key.K2(), d.PeriodId)
-		}
-		return false, nil
-	})
+	return nil
 }
 
 // NetworkInvariant checks the route network: every route is stored under
 // its id and owned by a registered operator, every segment and plaza is on a
-// registered route, the segments of a route do not overlap, every plaza is
-// indexed by its operator and by its route and every index entry points to
-// a plaza of that operator (and route), and every operator's tariff versions
-// run 1..n with the head at n and the time index mapping each effective_from
-// to its version and nothing else.
+// registered route, the segments of a route do not overlap, and every
+// operator's tariff versions run 1..n with the head at n.
 func (k Keeper) NetworkInvariant(ctx context.Context) error {
 	if err := k.Routes.Walk(ctx, nil, func(id string, r types.Route) (bool, error) {
 		if r.Id != id {
@@ -435,9 +369,6 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 		if err := routeRegistered(fmt.Sprintf("segment [%d, %d)", s.StartM, s.EndM), s.Route); err != nil {
 			return true, err
 		}
-		if has, err := k.SegmentsByOperator.Has(ctx, collections.Join3(s.Route, s.Operator, s.StartM)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("segment %s [%d, %d) is not in the segments-by-operator index under %s", s.Route, s.StartM, s.EndM, s.Operator))
-		}
 		if prev.Route == s.Route && s.StartM < prev.EndM {
 			return true, fmt.Errorf("segments %s [%d, %d) and [%d, %d) overlap", s.Route, prev.StartM, prev.EndM, s.StartM, s.EndM)
 		}
@@ -447,30 +378,9 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 		return err
 	}
 
-	if err := k.SegmentsByOperator.Walk(ctx, nil, func(key collections.Triple[string, string, uint64]) (bool, error) {
-		s, err := k.Segments.Get(ctx, collections.Join(key.K1(), key.K3()))
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to no segment", key.K1(), key.K2(), key.K3())
-		} else if err != nil {
-			return true, err
-		}
-		if s.Operator != key.K2() {
-			return true, fmt.Errorf("segments-by-operator entry (%s, %s, %d) points to a segment of %s", key.K1(), key.K2(), key.K3(), s.Operator)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-
 	if err := k.Plazas.Walk(ctx, nil, func(id string, p types.Plaza) (bool, error) {
 		if p.Id != id {
 			return true, fmt.Errorf("plaza stored under %s is %s", id, p.Id)
-		}
-		if has, err := k.PlazasByOperator.Has(ctx, collections.Join(p.Operator, id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("plaza %s is not in the plazas-by-operator index under %s", id, p.Operator))
-		}
-		if has, err := k.PlazasByRoute.Has(ctx, collections.Join3(p.Route, p.Operator, id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("plaza %s is not in the plazas-by-route index under (%s, %s)", id, p.Route, p.Operator))
 		}
 		if err := routeRegistered("plaza "+id, p.Route); err != nil {
 			return true, err
@@ -479,35 +389,6 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	if err := k.PlazasByRoute.Walk(ctx, nil, func(key collections.Triple[string, string, string]) (bool, error) {
-		p, err := k.Plazas.Get(ctx, key.K3())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("plazas-by-route entry (%s, %s, %s) points to no plaza", key.K1(), key.K2(), key.K3())
-		} else if err != nil {
-			return true, err
-		}
-		if p.Route != key.K1() || p.Operator != key.K2() {
-			return true, fmt.Errorf("plazas-by-route entry (%s, %s, %s) points to a plaza of %s on route %s", key.K1(), key.K2(), key.K3(), p.Operator, p.Route)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-	if err := k.PlazasByOperator.Walk(ctx, nil, func(key collections.Pair[string, string]) (bool, error) {
-		p, err := k.Plazas.Get(ctx, key.K2())
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("plazas-by-operator entry (%s, %s) points to no plaza", key.K1(), key.K2())
-		} else if err != nil {
-			return true, err
-		}
-		if p.Operator != key.K1() {
-			return true, fmt.Errorf("plazas-by-operator entry (%s, %s) points to a plaza of %s", key.K1(), key.K2(), p.Operator)
-		}
-		return false, nil
-	}); err != nil {
-		return err
-	}
-
 	heads := map[string]uint64{}
 	if err := k.Tariffs.Walk(ctx, nil, func(key collections.Pair[string, uint64], t types.Tariff) (bool, error) {
 		op, v := key.K1(), key.K2()
@@ -518,13 +399,6 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 			return true, fmt.Errorf("tariff %s: version %d follows version %d", op, v, heads[op])
 		}
 		heads[op] = v
-		got, err := k.TariffsByTime.Get(ctx, collections.Join(op, t.EffectiveFrom))
-		if err != nil && !errors.Is(err, collections.ErrNotFound) {
-			return true, err
-		}
-		if err != nil || got != v {
-			return true, fmt.Errorf("tariff %s version %d is not in the tariffs-by-time index at %s", op, v, t.EffectiveFrom)
-		}
 		return false, nil
 	}); err != nil {
 		return err
@@ -542,16 +416,5 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 	if n != len(heads) {
 		return fmt.Errorf("%d operators have tariffs but %d tariff heads are stored", len(heads), n)
 	}
-	return k.TariffsByTime.Walk(ctx, nil, func(key collections.Pair[string, time.Time], v uint64) (bool, error) {
-		t, err := k.Tariffs.Get(ctx, collections.Join(key.K1(), v))
-		if errors.Is(err, collections.ErrNotFound) {
-			return true, fmt.Errorf("tariffs-by-time entry (%s, %s) points to no version %d", key.K1(), key.K2(), v)
-		} else if err != nil {
-			return true, err
-		}
-		if !t.EffectiveFrom.Equal(key.K2()) {
-			return true, fmt.Errorf("tariffs-by-time entry (%s, %s) points to version %d effective from %s", key.K1(), key.K2(), v, t.EffectiveFrom)
-		}
-		return false, nil
-	})
+	return nil
 }

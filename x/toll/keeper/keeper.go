@@ -4,10 +4,13 @@
 package keeper
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"cosmossdk.io/collections"
+	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
@@ -18,8 +21,10 @@ import (
 	"github.com/civicchain/civic/x/toll/types"
 )
 
-// Keeper owns the module's store. Every index is written together with the
-// record it points to and rebuilt from the records at InitGenesis.
+// Keeper owns the module's store. The indexes that always follow their
+// record are indexes of an IndexedMap, which keeps them in step; the
+// conditional ones (UnpaidTrips, OpenDisputeByTarget) are business state,
+// written by the handlers and checked by the invariants.
 type Keeper struct {
 	cdc           codec.BinaryCodec
 	storeService  corestore.KVStoreService
@@ -36,43 +41,32 @@ type Keeper struct {
 
 	// Operators: agency id -> Operator.
 	Operators collections.Map[string, types.Operator]
-	// Plazas: plaza id -> Plaza.
-	Plazas collections.Map[string, types.Plaza]
-	// PlazasByOperator: (operator, plaza id).
-	PlazasByOperator collections.KeySet[collections.Pair[string, string]]
-	// Segments: (route, start_m) -> Segment; the segments of a route never overlap.
-	Segments collections.Map[collections.Pair[string, uint64], types.Segment]
+	// Plazas: plaza id -> Plaza, indexed by operator and by route.
+	Plazas *collections.IndexedMap[string, types.Plaza, PlazaIndexes]
+	// Segments: (route, start_m) -> Segment, indexed by operator; the
+	// segments of a route never overlap.
+	Segments *collections.IndexedMap[collections.Pair[string, uint64], types.Segment, SegmentIndexes]
 
-	// Tariffs: (operator, version) -> Tariff, versions from 1.
-	Tariffs collections.Map[collections.Pair[string, uint64], types.Tariff]
-	// TariffsByTime: (operator, effective_from) -> version. The time is keyed
-	// with sdk.TimeKey (sortable, nanosecond-exact, as x/gov's queues):
-	// collections v1.3 has no time codec of its own yet.
-	TariffsByTime collections.Map[collections.Pair[string, time.Time], uint64]
+	// Tariffs: (operator, version) -> Tariff, versions from 1, indexed by
+	// effective_from.
+	Tariffs *collections.IndexedMap[collections.Pair[string, uint64], types.Tariff, TariffIndexes]
 	// TariffHead: operator -> its latest version.
 	TariffHead collections.Map[string, uint64]
 
 	// SpendingLimits: (payer, operator) -> SpendingLimit.
 	SpendingLimits collections.Map[collections.Pair[sdk.AccAddress, string], types.SpendingLimit]
 
-	// NextTripID holds the last trip id issued (0 = none yet).
-	NextTripID collections.Sequence
-	// Trips: trip id -> Trip, with the unique index of each trip's natural
-	// key (TripIndexes).
+	// LastTripID is the last trip id issued (0 = none yet).
+	LastTripID collections.Sequence
+	// Trips: trip id -> Trip, indexed by natural key, exit plaza and period.
 	Trips *collections.IndexedMap[uint64, types.Trip, TripIndexes]
-	// TripsByPlaza: (exit plaza, period id, trip id).
-	TripsByPlaza collections.KeySet[collections.Triple[string, uint64, uint64]]
-	// TripsByPeriod: (period id, trip id).
-	TripsByPeriod collections.KeySet[collections.Pair[uint64, uint64]]
-	// UnpaidTrips: (payer, trip id) for the UNPAID trips.
+	// UnpaidTrips: (payer, trip id) for exactly the UNPAID trips.
 	UnpaidTrips collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 
-	// NextBatchID holds the last batch id issued.
-	NextBatchID collections.Sequence
-	// Batches: batch id -> TripBatch.
-	Batches collections.Map[uint64, types.TripBatch]
-	// BatchesByPeriod: (period id, batch id).
-	BatchesByPeriod collections.KeySet[collections.Pair[uint64, uint64]]
+	// LastBatchID is the last batch id issued (0 = none yet).
+	LastBatchID collections.Sequence
+	// Batches: batch id -> TripBatch, indexed by period.
+	Batches *collections.IndexedMap[uint64, types.TripBatch, BatchIndexes]
 
 	// Periods: period id -> Period.
 	Periods collections.Map[uint64, types.Period]
@@ -83,46 +77,107 @@ type Keeper struct {
 	// Escrows: (period id, operator) -> amount held in the module account.
 	Escrows collections.Map[collections.Pair[uint64, string], uint64]
 
-	// NextDisputeID holds the last dispute id issued.
-	NextDisputeID collections.Sequence
-	// Disputes: dispute id -> Dispute.
-	Disputes collections.Map[uint64, types.Dispute]
-	// DisputesByPeriod: (period id, dispute id).
-	DisputesByPeriod collections.KeySet[collections.Pair[uint64, uint64]]
+	// LastDisputeID is the last dispute id issued (0 = none yet).
+	LastDisputeID collections.Sequence
+	// Disputes: dispute id -> Dispute, indexed by period and by target.
+	Disputes *collections.IndexedMap[uint64, types.Dispute, DisputeIndexes]
 	// OpenDisputeByTarget: (target kind, target id) -> the id of its OPEN or APPEALED dispute.
 	OpenDisputeByTarget collections.Map[collections.Pair[int32, uint64], uint64]
 	// HeldEscrows: (period id, operator) -> what the operator escrowed at
 	// confirmation for its disputed payable, held until those disputes are decided.
 	HeldEscrows collections.Map[collections.Pair[uint64, string], uint64]
-	// DisputeByTarget: (target kind, target id) -> the one dispute the target may have.
-	DisputeByTarget collections.Map[collections.Pair[int32, uint64], uint64]
 
 	// Routes: route -> Route (its owning operator).
 	Routes collections.Map[string, types.Route]
-	// PlazasByRoute: (route, operator, plaza id).
-	PlazasByRoute collections.KeySet[collections.Triple[string, string, string]]
-	// SegmentsByOperator: (route, operator, start_m) of every segment.
-	SegmentsByOperator collections.KeySet[collections.Triple[string, string, uint64]]
+}
+
+// PlazaIndexes are the indexes that always follow a plaza.
+type PlazaIndexes struct {
+	// ByOperator: (operator, plaza id), for the Plazas query of one operator.
+	ByOperator *KeyIndex[collections.Pair[string, string], string, types.Plaza]
+	// ByRoute: (route, operator, plaza id); "another operator has a plaza
+	// on the route" is two seeks.
+	ByRoute *KeyIndex[collections.Triple[string, string, string], string, types.Plaza]
+}
+
+// IndexesList implements collections.Indexes.
+func (i PlazaIndexes) IndexesList() []collections.Index[string, types.Plaza] {
+	return []collections.Index[string, types.Plaza]{i.ByOperator, i.ByRoute}
+}
+
+// SegmentIndexes are the indexes that always follow a segment.
+type SegmentIndexes struct {
+	// ByOperator: (route, operator, start_m); "the operator holds a segment
+	// of the route" is one seek.
+	ByOperator *KeyIndex[collections.Triple[string, string, uint64], collections.Pair[string, uint64], types.Segment]
+}
+
+// IndexesList implements collections.Indexes.
+func (i SegmentIndexes) IndexesList() []collections.Index[collections.Pair[string, uint64], types.Segment] {
+	return []collections.Index[collections.Pair[string, uint64], types.Segment]{i.ByOperator}
+}
+
+// TariffIndexes are the indexes that always follow a tariff version.
+type TariffIndexes struct {
+	// ByTime: (operator, effective_from) -> (operator, version); "the tariff
+	// at time t" is one reverse seek. A version takes effect after the
+	// previous one, so the time is unique. The time is keyed with
+	// sdk.TimeKey (sortable, nanosecond-exact, as x/gov's queues).
+	ByTime *indexes.Unique[collections.Pair[string, time.Time], collections.Pair[string, uint64], types.Tariff]
+}
+
+// IndexesList implements collections.Indexes.
+func (i TariffIndexes) IndexesList() []collections.Index[collections.Pair[string, uint64], types.Tariff] {
+	return []collections.Index[collections.Pair[string, uint64], types.Tariff]{i.ByTime}
 }
 
 // TripKey is a trip's natural key: (exit plaza, vehicle_ref, entry time, exit
 // time). The same real-world trip recorded twice has the same key.
 type TripKey = collections.Quad[string, string, time.Time, time.Time]
 
-// TripIndexes are the indexes the Trips map keeps in step itself.
+// TripIndexes are the indexes that always follow a trip.
 type TripIndexes struct {
 	// ByKey: TripKey -> trip id; at most one trip per key.
 	ByKey *indexes.Unique[TripKey, uint64, types.Trip]
+	// ByPlaza: (exit plaza, period id, trip id), for TripsByPlaza.
+	ByPlaza *KeyIndex[collections.Triple[string, uint64, uint64], uint64, types.Trip]
+	// ByPeriod: (period id, trip id), for TripsByPeriod.
+	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.Trip]
 }
 
 // IndexesList implements collections.Indexes.
 func (i TripIndexes) IndexesList() []collections.Index[uint64, types.Trip] {
-	return []collections.Index[uint64, types.Trip]{i.ByKey}
+	return []collections.Index[uint64, types.Trip]{i.ByKey, i.ByPlaza, i.ByPeriod}
 }
 
 // tripKeyOf is the natural key of a trip.
 func tripKeyOf(t types.Trip) TripKey {
 	return collections.Join4(t.ExitPlaza, t.VehicleRef, t.EntryTime, t.ExitTime)
+}
+
+// BatchIndexes are the indexes that always follow a trip batch.
+type BatchIndexes struct {
+	// ByPeriod: (period id, batch id), for TripBatches.
+	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.TripBatch]
+}
+
+// IndexesList implements collections.Indexes.
+func (i BatchIndexes) IndexesList() []collections.Index[uint64, types.TripBatch] {
+	return []collections.Index[uint64, types.TripBatch]{i.ByPeriod}
+}
+
+// DisputeIndexes are the indexes that always follow a dispute.
+type DisputeIndexes struct {
+	// ByPeriod: (period id, dispute id), for the Disputes query of one period.
+	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.Dispute]
+	// ByTarget: (target kind, target id) -> dispute id; the one dispute a
+	// trip or batch may ever have.
+	ByTarget *indexes.Unique[collections.Pair[int32, uint64], uint64, types.Dispute]
+}
+
+// IndexesList implements collections.Indexes.
+func (i DisputeIndexes) IndexesList() []collections.Index[uint64, types.Dispute] {
+	return []collections.Index[uint64, types.Dispute]{i.ByPeriod, i.ByTarget}
 }
 
 // NewKeeper builds the keeper. authority is the bech32 address of the x/gov
@@ -161,46 +216,78 @@ func NewKeeper(
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
-		Operators:        collections.NewMap(sb, types.OperatorsKey, "operators", str, codec.CollValue[types.Operator](cdc)),
-		Plazas:           collections.NewMap(sb, types.PlazasKey, "plazas", str, codec.CollValue[types.Plaza](cdc)),
-		PlazasByOperator: collections.NewKeySet(sb, types.PlazasByOperatorKey, "plazas_by_operator", collections.PairKeyCodec(str, str)),
-		Segments:         collections.NewMap(sb, types.SegmentsKey, "segments", collections.PairKeyCodec(str, u64), codec.CollValue[types.Segment](cdc)),
+		Operators: collections.NewMap(sb, types.OperatorsKey, "operators", str, codec.CollValue[types.Operator](cdc)),
+		Plazas: collections.NewIndexedMap(sb, types.PlazasKey, "plazas", str, codec.CollValue[types.Plaza](cdc), PlazaIndexes{
+			ByOperator: NewKeyIndex(sb, types.PlazasByOperatorKey, "plazas_by_operator", collections.PairKeyCodec(str, str),
+				func(id string, p types.Plaza) collections.Pair[string, string] {
+					return collections.Join(p.Operator, id)
+				}),
+			ByRoute: NewKeyIndex(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str),
+				func(id string, p types.Plaza) collections.Triple[string, string, string] {
+					return collections.Join3(p.Route, p.Operator, id)
+				}),
+		}),
+		Segments: collections.NewIndexedMap(sb, types.SegmentsKey, "segments", collections.PairKeyCodec(str, u64), codec.CollValue[types.Segment](cdc), SegmentIndexes{
+			ByOperator: NewKeyIndex(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64),
+				func(key collections.Pair[string, uint64], s types.Segment) collections.Triple[string, string, uint64] {
+					return collections.Join3(key.K1(), s.Operator, key.K2())
+				}),
+		}),
 
-		Tariffs:       collections.NewMap(sb, types.TariffsKey, "tariffs", collections.PairKeyCodec(str, u64), codec.CollValue[types.Tariff](cdc)),
-		TariffsByTime: collections.NewMap(sb, types.TariffsByTimeKey, "tariffs_by_time", collections.PairKeyCodec(str, sdk.TimeKey), collections.Uint64Value),
-		TariffHead:    collections.NewMap(sb, types.TariffHeadKey, "tariff_head", str, collections.Uint64Value),
+		Tariffs: collections.NewIndexedMap(sb, types.TariffsKey, "tariffs", collections.PairKeyCodec(str, u64), codec.CollValue[types.Tariff](cdc), TariffIndexes{
+			ByTime: indexes.NewUnique(sb, types.TariffsByTimeKey, "tariffs_by_time", collections.PairKeyCodec(str, sdk.TimeKey), collections.PairKeyCodec(str, u64),
+				func(key collections.Pair[string, uint64], t types.Tariff) (collections.Pair[string, time.Time], error) {
+					return collections.Join(key.K1(), t.EffectiveFrom), nil
+				}),
+		}),
+		TariffHead: collections.NewMap(sb, types.TariffHeadKey, "tariff_head", str, collections.Uint64Value),
 
 		SpendingLimits: collections.NewMap(sb, types.SpendingLimitsKey, "spending_limits", collections.PairKeyCodec(acc, str), codec.CollValue[types.SpendingLimit](cdc)),
 
-		NextTripID: collections.NewSequence(sb, types.NextTripIDKey, "next_trip_id"),
+		LastTripID: collections.NewSequence(sb, types.LastTripIDKey, "last_trip_id"),
 		Trips: collections.NewIndexedMap(sb, types.TripsKey, "trips", u64, codec.CollValue[types.Trip](cdc), TripIndexes{
 			ByKey: indexes.NewUnique(sb, types.TripsByKeyKey, "trips_by_key",
 				collections.QuadKeyCodec(str, str, sdk.TimeKey, sdk.TimeKey), u64,
 				func(_ uint64, t types.Trip) (TripKey, error) { return tripKeyOf(t), nil }),
+			ByPlaza: NewKeyIndex(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64),
+				func(id uint64, t types.Trip) collections.Triple[string, uint64, uint64] {
+					return collections.Join3(t.ExitPlaza, t.PeriodId, id)
+				}),
+			ByPeriod: NewKeyIndex(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64),
+				func(id uint64, t types.Trip) collections.Pair[uint64, uint64] {
+					return collections.Join(t.PeriodId, id)
+				}),
 		}),
-		TripsByPlaza:  collections.NewKeySet(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64)),
-		TripsByPeriod: collections.NewKeySet(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64)),
-		UnpaidTrips:   collections.NewKeySet(sb, types.UnpaidTripsKey, "unpaid_trips", collections.PairKeyCodec(acc, u64)),
+		UnpaidTrips: collections.NewKeySet(sb, types.UnpaidTripsKey, "unpaid_trips", collections.PairKeyCodec(acc, u64)),
 
-		NextBatchID:     collections.NewSequence(sb, types.NextBatchIDKey, "next_batch_id"),
-		Batches:         collections.NewMap(sb, types.BatchesKey, "batches", u64, codec.CollValue[types.TripBatch](cdc)),
-		BatchesByPeriod: collections.NewKeySet(sb, types.BatchesByPeriodKey, "batches_by_period", collections.PairKeyCodec(u64, u64)),
+		LastBatchID: collections.NewSequence(sb, types.LastBatchIDKey, "last_batch_id"),
+		Batches: collections.NewIndexedMap(sb, types.BatchesKey, "batches", u64, codec.CollValue[types.TripBatch](cdc), BatchIndexes{
+			ByPeriod: NewKeyIndex(sb, types.BatchesByPeriodKey, "batches_by_period", collections.PairKeyCodec(u64, u64),
+				func(id uint64, b types.TripBatch) collections.Pair[uint64, uint64] {
+					return collections.Join(b.PeriodId, id)
+				}),
+		}),
 
 		Periods:       collections.NewMap(sb, types.PeriodsKey, "periods", u64, codec.CollValue[types.Period](cdc)),
 		CurrentPeriod: collections.NewItem(sb, types.CurrentPeriodKey, "current_period", collections.Uint64Value),
 		Accruals:      collections.NewMap(sb, types.AccrualsKey, "accruals", collections.TripleKeyCodec(u64, str, str), codec.CollValue[types.Accrual](cdc)),
 		Escrows:       collections.NewMap(sb, types.EscrowsKey, "escrows", collections.PairKeyCodec(u64, str), collections.Uint64Value),
 
-		NextDisputeID:       collections.NewSequence(sb, types.NextDisputeIDKey, "next_dispute_id"),
-		Disputes:            collections.NewMap(sb, types.DisputesKey, "disputes", u64, codec.CollValue[types.Dispute](cdc)),
-		DisputesByPeriod:    collections.NewKeySet(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64)),
+		LastDisputeID: collections.NewSequence(sb, types.LastDisputeIDKey, "last_dispute_id"),
+		Disputes: collections.NewIndexedMap(sb, types.DisputesKey, "disputes", u64, codec.CollValue[types.Dispute](cdc), DisputeIndexes{
+			ByPeriod: NewKeyIndex(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64),
+				func(id uint64, d types.Dispute) collections.Pair[uint64, uint64] {
+					return collections.Join(d.PeriodId, id)
+				}),
+			ByTarget: indexes.NewUnique(sb, types.DisputeByTargetKey, "dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), u64,
+				func(_ uint64, d types.Dispute) (collections.Pair[int32, uint64], error) {
+					return collections.Join(int32(d.Target), d.TargetId), nil
+				}),
+		}),
 		OpenDisputeByTarget: collections.NewMap(sb, types.OpenDisputeByTargetKey, "open_dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
 		HeldEscrows:         collections.NewMap(sb, types.HeldEscrowsKey, "held_escrows", collections.PairKeyCodec(u64, str), collections.Uint64Value),
-		DisputeByTarget:     collections.NewMap(sb, types.DisputeByTargetKey, "dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), collections.Uint64Value),
 
-		Routes:             collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
-		PlazasByRoute:      collections.NewKeySet(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str)),
-		SegmentsByOperator: collections.NewKeySet(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64)),
+		Routes: collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -225,3 +312,73 @@ func (k Keeper) AgencyKeeper() types.AgencyKeeper { return k.agencyKeeper }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// KeyIndex is a collections.Index that keeps one key per record, made from
+// the record's primary key and value (the key ends with the primary key), in
+// a KeySet the IndexedMap updates with the record. It is indexes.Multi with
+// the reference and primary key flattened into one key: the store keys stay
+// those of the hand-written index it replaced, a query pages through it with
+// query.CollectionPaginate (which needs IterateRaw, which Multi lacks) and a
+// handler ranges over a part of a composite key (collections.TriplePrefix),
+// which a Multi's nested (reference, primary key) pair cannot.
+type KeyIndex[K, PK, V any] struct {
+	keys  collections.KeySet[K]
+	keyOf func(pk PK, v V) K
+}
+
+// NewKeyIndex builds a KeyIndex under prefix whose key of a record is keyOf.
+func NewKeyIndex[K, PK, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string, kc collcodec.KeyCodec[K], keyOf func(pk PK, v V) K) *KeyIndex[K, PK, V] {
+	return &KeyIndex[K, PK, V]{
+		keys:  collections.NewKeySet(sb, prefix, name, kc, collections.WithKeySetSecondaryIndex()),
+		keyOf: keyOf,
+	}
+}
+
+// Reference implements collections.Index: it replaces the old value's key, if
+// any, with the new value's.
+func (i *KeyIndex[K, PK, V]) Reference(ctx context.Context, pk PK, v V, lazyOldValue func() (V, error)) error {
+	old, err := lazyOldValue()
+	switch {
+	case err == nil:
+		if err := i.keys.Remove(ctx, i.keyOf(pk, old)); err != nil {
+			return err
+		}
+	case !errors.Is(err, collections.ErrNotFound):
+		return err
+	}
+	return i.keys.Set(ctx, i.keyOf(pk, v))
+}
+
+// Unreference implements collections.Index: it removes the value's key.
+func (i *KeyIndex[K, PK, V]) Unreference(ctx context.Context, pk PK, getValue func() (V, error)) error {
+	v, err := getValue()
+	if err != nil {
+		return err
+	}
+	return i.keys.Remove(ctx, i.keyOf(pk, v))
+}
+
+// Has reports whether the index holds key.
+func (i *KeyIndex[K, PK, V]) Has(ctx context.Context, key K) (bool, error) {
+	return i.keys.Has(ctx, key)
+}
+
+// Iterate iterates the keys in rng.
+func (i *KeyIndex[K, PK, V]) Iterate(ctx context.Context, rng collections.Ranger[K]) (collections.KeySetIterator[K], error) {
+	return i.keys.Iterate(ctx, rng)
+}
+
+// Walk calls fn for every key in rng, in order, until it returns true or an error.
+func (i *KeyIndex[K, PK, V]) Walk(ctx context.Context, rng collections.Ranger[K], fn func(key K) (stop bool, err error)) error {
+	return i.keys.Walk(ctx, rng, fn)
+}
+
+// IterateRaw iterates the keys between raw bounds (query.CollectionPaginate).
+func (i *KeyIndex[K, PK, V]) IterateRaw(ctx context.Context, start, end []byte, order collections.Order) (collections.Iterator[K, collections.NoValue], error) {
+	return i.keys.IterateRaw(ctx, start, end, order)
+}
+
+// KeyCodec is the codec of the index's keys (query.CollectionPaginate).
+func (i *KeyIndex[K, PK, V]) KeyCodec() collcodec.KeyCodec[K] {
+	return i.keys.KeyCodec()
+}

@@ -4,22 +4,19 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	"github.com/cosmos/gogoproto/proto"
 
-	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
 // msgServer implements types.MsgServer. Every handler runs in the same order:
-// stateless validation (validate.go), then the reads and checks (record
+// stateless validation (validate.go, which decodes the signer), then the reads and checks (record
 // exists, Authorize, operator, lifecycle, funds), and only then the writes,
 // the coin movements and one typed event. A rejected message therefore
 // writes nothing and moves no coins.
@@ -41,14 +38,7 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // UpdateParams replaces the parameters; only the x/gov authority may.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
+	if _, err := validateMsgUpdateParams(m.addressCodec, msg, m.authority); err != nil {
 		return nil, err
 	}
 	current, err := m.Params.Get(ctx)
@@ -66,54 +56,37 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := m.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
 }
 
-// authorizeRole checks that signer may act in role and returns its address
-// and agency id. It does not require the agency to have registered as an
-// operator (see registeredMember).
-func (k Keeper) authorizeRole(ctx context.Context, signer, role string) (sdk.AccAddress, string, error) {
-	addr, err := accaddr.Parse(k.addressCodec, "signer", signer)
+// registeredMember authorizes signer (validated) in role and loads its
+// agency's Operator record, failing with ErrOperatorNotRegistered.
+func (k Keeper) registeredMember(ctx context.Context, signer sdk.AccAddress, role string) (types.Operator, error) {
+	agencyID, err := k.agencyKeeper.Authorize(ctx, signer, role)
 	if err != nil {
-		return nil, "", err
+		return types.Operator{}, err
 	}
-	agencyID, err := k.agencyKeeper.Authorize(ctx, addr, role)
-	if err != nil {
-		return nil, "", err
-	}
-	return addr, agencyID, nil
-}
-
-// registeredMember authorizes signer in role and loads its agency's Operator
-// record, failing with ErrOperatorNotRegistered.
-func (k Keeper) registeredMember(ctx context.Context, signer, role string) (sdk.AccAddress, types.Operator, error) {
-	addr, agencyID, err := k.authorizeRole(ctx, signer, role)
-	if err != nil {
-		return nil, types.Operator{}, err
-	}
-	op, err := k.getOperator(ctx, agencyID)
-	return addr, op, err
+	return k.getOperator(ctx, agencyID)
 }
 
 // registeredOperator authorizes signer as toll.operator (network management,
 // periods and disputes) and loads its agency's Operator record.
-func (k Keeper) registeredOperator(ctx context.Context, signer string) (sdk.AccAddress, types.Operator, error) {
+func (k Keeper) registeredOperator(ctx context.Context, signer sdk.AccAddress) (types.Operator, error) {
 	return k.registeredMember(ctx, signer, types.RoleOperator)
 }
 
 // registeredPlaza authorizes signer as toll.plaza (a plaza terminal) and
 // loads its agency's Operator record.
-func (k Keeper) registeredPlaza(ctx context.Context, signer string) (sdk.AccAddress, types.Operator, error) {
+func (k Keeper) registeredPlaza(ctx context.Context, signer sdk.AccAddress) (types.Operator, error) {
 	return k.registeredMember(ctx, signer, types.RolePlaza)
 }
 
 // isAuthority reports whether signer is the x/gov authority.
-func (k Keeper) isAuthority(signer string) bool {
-	bz, err := k.addressCodec.StringToBytes(signer)
-	return err == nil && bytes.Equal(bz, k.authority)
+func (k Keeper) isAuthority(signer sdk.AccAddress) bool {
+	return bytes.Equal(signer, k.authority)
 }
 
 // getOperator loads an operator or fails with ErrOperatorNotRegistered.
@@ -173,14 +146,4 @@ func (k Keeper) getDispute(ctx context.Context, id uint64) (types.Dispute, error
 // coins is amount of the params denom as sdk.Coins.
 func coins(denom string, amount uint64) sdk.Coins {
 	return sdk.NewCoins(sdk.NewCoin(denom, sdkmath.NewIntFromUint64(amount)))
-}
-
-// emit emits a typed event.
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
-}
-
-// blockTime is the block time of ctx; the module never reads the wall clock.
-func blockTime(ctx context.Context) time.Time {
-	return sdk.UnwrapSDKContext(ctx).BlockTime()
 }

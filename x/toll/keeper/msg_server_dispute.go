@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -11,9 +10,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
-	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -95,30 +93,9 @@ func (k Keeper) markDisputed(ctx context.Context, periodID uint64, collector str
 
 // OpenDispute opens a dispute against a trip or a batch.
 func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (*types.MsgOpenDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgOpenDispute(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
-	}
-	if !knownEnum(types.DisputeKind_name, msg.Kind) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "kind %s", msg.Kind)
-	}
-	if msg.Kind == types.DisputeTariff {
-		if err := types.ValidateID("share_operator", msg.ShareOperator, types.MaxPlazaIDLength); err != nil {
-			return nil, err
-		}
-	} else if msg.ShareOperator != "" {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "share_operator is only for a TARIFF dispute, got %q", msg.ShareOperator)
-	}
-	if msg.Target != types.TargetTrip && msg.Target != types.TargetBatch {
-		return nil, errorsmod.Wrapf(types.ErrInvalidDispute, "target %s", msg.Target)
-	}
-	if msg.TargetId == 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidDispute, "target_id is required")
-	}
-	if msg.EvidenceDigest != "" {
-		if err := types.ValidateDigest("evidence_digest", msg.EvidenceDigest); err != nil {
-			return nil, err
-		}
 	}
 	target, err := m.loadTarget(ctx, msg.Target, msg.TargetId)
 	if err != nil {
@@ -134,7 +111,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
-	if id, err := m.DisputeByTarget.Get(ctx, key); err == nil {
+	if id, err := m.Disputes.Indexes.ByTarget.MatchExact(ctx, key); err == nil {
 		return nil, errorsmod.Wrapf(types.ErrDisputeDecided, "%s %d was disputed in dispute %d, which was decided; a decision can only be appealed (MsgAppealDispute)", msg.Target, msg.TargetId, id)
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
@@ -169,11 +146,11 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 		EvidenceDigest: msg.EvidenceDigest,
 		Amount:         amount,
 		Status:         types.DisputeOpen,
-		OpenedAt:       blockTime(ctx),
+		OpenedAt:       blockctx.Time(ctx),
 		Respondent:     respondent,
 		Disputant:      disputant,
 	}
-	if d.Id, err = m.nextID(ctx, m.NextDisputeID); err != nil {
+	if d.Id, err = m.nextID(ctx, m.LastDisputeID); err != nil {
 		return nil, err
 	}
 	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
@@ -192,7 +169,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err := m.setDispute(ctx, d); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released}); err != nil {
 		return nil, err
 	}
 	return &types.MsgOpenDisputeResponse{DisputeId: d.Id}, nil
@@ -208,12 +185,6 @@ func disputable(p types.Period) error {
 	default:
 		return errorsmod.Wrapf(types.ErrPeriodNotDisputable, "period %d is %s", p.Id, p.Status)
 	}
-}
-
-// knownEnum reports whether v is a named value of its enum other than 0.
-func knownEnum[E ~int32](names map[int32]string, v E) bool {
-	_, ok := names[int32(v)]
-	return ok && v != 0
 }
 
 // mayDispute checks who opens a dispute and returns the disputing operator
@@ -287,35 +258,14 @@ func refundShares(shares []types.OperatorAmount, total, refund uint64) (reductio
 	return reductions, remaining, nil
 }
 
-// validateOutcome checks a decision: a REFUND has refund > 0 and an optional
-// reason code, a REJECT no refund and a reason code.
-func validateOutcome(outcome types.DisputeOutcome, refund uint64, reason string) error {
-	switch outcome {
-	case types.OutcomeRefund:
-		if refund == 0 {
-			return errorsmod.Wrap(types.ErrInvalidRefund, "a REFUND needs a refund > 0")
-		}
-		if reason != "" {
-			return types.ValidateReason(reason)
-		}
-		return nil
-	case types.OutcomeReject:
-		if refund != 0 {
-			return errorsmod.Wrapf(types.ErrInvalidRefund, "a REJECT refunds nothing, got %d", refund)
-		}
-		return types.ValidateReason(reason)
-	default:
-		return errorsmod.Wrapf(types.ErrInvalidDispute, "outcome %s", outcome)
-	}
-}
-
 // ResolveDispute resolves an OPEN dispute with a refund or a rejection; the
 // respondent decides.
 func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDispute) (*types.MsgResolveDisputeResponse, error) {
-	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+	signer, err := validateMsgResolveDispute(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -341,14 +291,7 @@ func (m msgServer) ResolveDispute(ctx context.Context, msg *types.MsgResolveDisp
 
 // DecideDispute decides an OPEN or APPEALED dispute by governance.
 func (m msgServer) DecideDispute(ctx context.Context, msg *types.MsgDecideDispute) (*types.MsgDecideDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if err := validateOutcome(msg.Outcome, msg.Refund, msg.Reason); err != nil {
+	if _, err := validateMsgDecideDispute(m.addressCodec, msg, m.authority); err != nil {
 		return nil, err
 	}
 	d, err := m.getDispute(ctx, msg.DisputeId)
@@ -441,7 +384,7 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 	}
 	d.Refund += dec.refund // at most the disputed amount, checked above
 	d.Reason = dec.reason
-	d.ResolvedAt, d.ResolvedBy = blockTime(ctx), dec.by
+	d.ResolvedAt, d.ResolvedBy = blockctx.Time(ctx), dec.by
 	if err := k.setDispute(ctx, d); err != nil {
 		return err
 	}
@@ -468,7 +411,7 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 			return err
 		}
 	}
-	return emit(ctx, &types.EventDisputeResolved{
+	return blockctx.Emit(ctx, &types.EventDisputeResolved{
 		DisputeId: d.Id, Status: d.Status, Refund: dec.refund, Reason: d.Reason, PeriodStatus: p.Status,
 		PaidOut: lateUse.paid, DecidedByGovernance: dec.governance, Released: released,
 	})
@@ -553,7 +496,7 @@ func (k Keeper) applyRefund(ctx context.Context, p *types.Period, d types.Disput
 		}
 		if t := target.trip; t != nil {
 			t.Shares = remaining
-			return k.setTrip(ctx, *t, false)
+			return k.setTrip(ctx, *t)
 		}
 		target.batch.Totals = remaining
 		return k.Batches.Set(ctx, target.batch.Id, *target.batch)
@@ -566,7 +509,7 @@ func (k Keeper) applyRefund(ctx context.Context, p *types.Period, d types.Disput
 		if t.PaymentStatus == types.PaymentStatusUnpaid && t.Fare == 0 {
 			t.PaymentStatus, t.UnpaidReason = types.PaymentStatusPaid, types.UnpaidReasonUnspecified
 		}
-		return k.setTrip(ctx, *t, false)
+		return k.setTrip(ctx, *t)
 	}
 	b := target.batch
 	b.Total -= refund
@@ -692,14 +635,9 @@ func (k Keeper) payLate(ctx context.Context, periodID uint64, collector string, 
 // period still takes disputes and some of the target's disputed shares are
 // left. The held shares are held out again until MsgDecideDispute.
 func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDispute) (*types.MsgAppealDisputeResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgAppealDispute(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
-	}
-	if msg.EvidenceDigest != "" {
-		if err := types.ValidateDigest("evidence_digest", msg.EvidenceDigest); err != nil {
-			return nil, err
-		}
 	}
 	d, err := m.getDispute(ctx, msg.DisputeId)
 	if err != nil {
@@ -715,7 +653,7 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if until := d.ResolvedAt.Add(time.Duration(params.AppealWindowSeconds) * time.Second); now.After(until) {
 		return nil, errorsmod.Wrapf(types.ErrNotAppealable, "dispute %d could be appealed until %s (appeal_window_seconds %d)", d.Id, until.UTC().Format(time.RFC3339), params.AppealWindowSeconds)
 	}
@@ -760,7 +698,7 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
 		return nil, err
 	}
 	return &types.MsgAppealDisputeResponse{}, nil

@@ -10,6 +10,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -19,11 +20,8 @@ import (
 // signer must be the agency's admin, and the settlement account a member of
 // the agency holding toll.settlement.
 func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterOperator) (*types.MsgRegisterOperatorResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgRegisterOperator(m.addressCodec, msg)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateID("agency_id", msg.AgencyId, types.MaxPlazaIDLength); err != nil {
 		return nil, err
 	}
 	settlement, err := accaddr.Parse(m.addressCodec, "settlement_account", msg.SettlementAccount)
@@ -53,7 +51,7 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 	op, err := m.Operators.Get(ctx, agency.Id)
 	switch {
 	case errors.Is(err, collections.ErrNotFound):
-		op = types.Operator{AgencyId: agency.Id, RegisteredAt: blockTime(ctx)}
+		op = types.Operator{AgencyId: agency.Id, RegisteredAt: blockctx.Time(ctx)}
 	case err != nil:
 		return nil, err
 	}
@@ -61,7 +59,7 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 	if err := m.Operators.Set(ctx, agency.Id, op); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterOperatorResponse{Operator: agency.Id}, nil
@@ -69,10 +67,11 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 
 // RegisterRoute registers a new route owned by the signer's operator.
 func (m msgServer) RegisterRoute(ctx context.Context, msg *types.MsgRegisterRoute) (*types.MsgRegisterRouteResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRegisterRoute(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -82,11 +81,11 @@ func (m msgServer) RegisterRoute(ctx context.Context, msg *types.MsgRegisterRout
 	case !errors.Is(err, collections.ErrNotFound):
 		return nil, err
 	}
-	r := types.Route{Id: msg.Route, Owner: op.AgencyId, RegisteredAt: blockTime(ctx)}
+	r := types.Route{Id: msg.Route, Owner: op.AgencyId, RegisteredAt: blockctx.Time(ctx)}
 	if err := m.Routes.Set(ctx, r.Id, r); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterRouteResponse{}, nil
@@ -104,16 +103,11 @@ func (k Keeper) getRoute(ctx context.Context, id string) (types.Route, error) {
 // RegisterPlaza registers a plaza of the signer's operator on a registered
 // route that the operator owns or holds a segment of.
 func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaza) (*types.MsgRegisterPlazaResponse, error) {
-	if err := types.ValidateID("plaza_id", msg.PlazaId, types.MaxPlazaIDLength); err != nil {
+	signer, err := validateMsgRegisterPlaza(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
-		return nil, err
-	}
-	if msg.PositionM > types.MaxPositionM {
-		return nil, errorsmod.Wrapf(types.ErrInvalidPosition, "position_m %d is beyond %d", msg.PositionM, types.MaxPositionM)
-	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +130,11 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 			return nil, errorsmod.Wrapf(types.ErrNotRouteOwner, "route %s is owned by %s and %s has no segment on it", route.Id, route.Owner, op.AgencyId)
 		}
 	}
-	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockTime(ctx)}
-	if err := m.setPlaza(ctx, p); err != nil {
+	p := types.Plaza{Id: msg.PlazaId, Operator: op.AgencyId, Route: msg.Route, PositionM: msg.PositionM, RegisteredAt: blockctx.Time(ctx)}
+	if err := m.Plazas.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterPlazaResponse{}, nil
@@ -151,19 +145,12 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 // hands to another registered operator); only governance registers a segment
 // on a route someone else owns.
 func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSegment) (*types.MsgRegisterSegmentResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRegisterSegment(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
-	if msg.StartM >= msg.EndM || msg.EndM > types.MaxPositionM {
-		return nil, errorsmod.Wrapf(types.ErrInvalidSegment, "[%d, %d) must satisfy start_m < end_m <= %d", msg.StartM, msg.EndM, types.MaxPositionM)
-	}
-	if msg.Operator != "" {
-		if err := types.ValidateID("operator", msg.Operator, types.MaxPlazaIDLength); err != nil {
-			return nil, err
-		}
-	}
 	segOperator := msg.Operator
-	if m.isAuthority(msg.Signer) {
+	if m.isAuthority(signer) {
 		if segOperator == "" {
 			return nil, errorsmod.Wrap(types.ErrInvalidSegment, "a segment registered by governance must name its operator")
 		}
@@ -171,7 +158,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 			return nil, err
 		}
 	} else {
-		_, op, err := m.registeredOperator(ctx, msg.Signer)
+		op, err := m.registeredOperator(ctx, signer)
 		if err != nil {
 			return nil, err
 		}
@@ -207,10 +194,10 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 		}
 	}
 	s := types.Segment{Route: msg.Route, StartM: msg.StartM, EndM: msg.EndM, Operator: segOperator}
-	if err := m.setSegment(ctx, s); err != nil {
+	if err := m.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterSegmentResponse{}, nil
@@ -222,7 +209,8 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 // ErrRouteNotCovered until a segment covers it again; trips already recorded
 // keep their fares.
 func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegment) (*types.MsgRetireSegmentResponse, error) {
-	if err := types.ValidateID("route", msg.Route, types.MaxRouteLength); err != nil {
+	signer, err := validateMsgRetireSegment(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
 	key := collections.Join(msg.Route, msg.StartM)
@@ -233,8 +221,8 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err != nil {
 		return nil, err
 	}
-	if !m.isAuthority(msg.Signer) {
-		_, op, err := m.registeredOperator(ctx, msg.Signer)
+	if !m.isAuthority(signer) {
+		op, err := m.registeredOperator(ctx, signer)
 		if err != nil {
 			return nil, err
 		}
@@ -250,10 +238,7 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err := m.Segments.Remove(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := m.SegmentsByOperator.Remove(ctx, collections.Join3(seg.Route, seg.Operator, seg.StartM)); err != nil {
-		return nil, err
-	}
-	if err := emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRetireSegmentResponse{}, nil
@@ -261,7 +246,7 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 
 // hasSegmentOn reports whether operator holds a segment of route.
 func (k Keeper) hasSegmentOn(ctx context.Context, route, operator string) (bool, error) {
-	it, err := k.SegmentsByOperator.Iterate(ctx, collections.NewSuperPrefixedTripleRange[string, string, uint64](route, operator))
+	it, err := k.Segments.Indexes.ByOperator.Iterate(ctx, collections.NewSuperPrefixedTripleRange[string, string, uint64](route, operator))
 	if err != nil {
 		return false, err
 	}
@@ -279,7 +264,7 @@ func (k Keeper) otherOperatorPlaza(ctx context.Context, route, operator string) 
 		new(collections.Range[collections.Triple[string, string, string]]).Prefix(prefix),
 		new(collections.Range[collections.Triple[string, string, string]]).Prefix(prefix).Descending(),
 	} {
-		it, err := k.PlazasByRoute.Iterate(ctx, rng)
+		it, err := k.Plazas.Indexes.ByRoute.Iterate(ctx, rng)
 		if err != nil {
 			return nil, err
 		}
@@ -305,7 +290,8 @@ func (k Keeper) otherOperatorPlaza(ctx context.Context, route, operator string) 
 // first prices trips that could not be priced before, so it changes no fare
 // anyone has quoted).
 func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*types.MsgSetTariffResponse, error) {
-	if err := types.ValidateTariffBody(msg.Rates, msg.Discounts, msg.CommuterStartMinute, msg.CommuterEndMinute); err != nil {
+	signer, err := validateMsgSetTariff(m.addressCodec, msg)
+	if err != nil {
 		return nil, err
 	}
 	params, err := m.Params.Get(ctx)
@@ -315,11 +301,11 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err := params.CheckTariffRates(msg.Rates); err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if msg.EffectiveFrom.Before(now) {
 		return nil, errorsmod.Wrapf(types.ErrInvalidTime, "effective_from %s is before the block time %s", msg.EffectiveFrom.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	}
@@ -358,7 +344,7 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err := m.setTariff(ctx, t); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetTariffResponse{Version: t.Version}, nil
@@ -367,11 +353,8 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 // SetSpendingLimit sets (or, with limit 0, withdraws) the signer's
 // authorisation of an operator to charge its ACCOUNT fares.
 func (m msgServer) SetSpendingLimit(ctx context.Context, msg *types.MsgSetSpendingLimit) (*types.MsgSetSpendingLimitResponse, error) {
-	payer, err := accaddr.Parse(m.addressCodec, "payer", msg.Payer)
+	payer, err := validateMsgSetSpendingLimit(m.addressCodec, msg)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateID("operator", msg.Operator, types.MaxPlazaIDLength); err != nil {
 		return nil, err
 	}
 	if _, err := m.getOperator(ctx, msg.Operator); err != nil {
@@ -399,7 +382,7 @@ func (m msgServer) SetSpendingLimit(ctx context.Context, msg *types.MsgSetSpendi
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetSpendingLimitResponse{}, nil

@@ -10,16 +10,18 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
 // SubmitPeriod closes the OPEN period and opens the next one.
 func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod) (*types.MsgSubmitPeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgSubmitPeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	if _, _, err := m.registeredOperator(ctx, msg.Signer); err != nil {
+	if _, err := m.registeredOperator(ctx, signer); err != nil {
 		return nil, err
 	}
 	p, err := m.getPeriod(ctx, msg.PeriodId)
@@ -33,7 +35,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	if opens := p.StartTime.Add(time.Duration(params.MinPeriodSeconds) * time.Second); now.Before(opens) {
 		return nil, errorsmod.Wrapf(types.ErrPeriodTooShort, "period %d opened at %s; it can be submitted from %s (min_period_seconds %d)", p.Id, p.StartTime.UTC().Format(time.RFC3339), opens.UTC().Format(time.RFC3339), params.MinPeriodSeconds)
 	}
@@ -55,7 +57,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err := m.CurrentPeriod.Set(ctx, next.Id); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id}, nil
@@ -108,7 +110,7 @@ func (k Keeper) resetTotals(ctx context.Context, p *types.Period, params types.P
 	}
 	p.Confirmed = nil
 	p.Status = afterSubmission(*p)
-	p.ConfirmBy = restartConfirmBy(blockTime(ctx), p.EndTime, params)
+	p.ConfirmBy = restartConfirmBy(blockctx.Time(ctx), p.EndTime, params)
 	return released, nil
 }
 
@@ -143,10 +145,11 @@ func positionOf(positions []types.NetPosition, operator string) types.NetPositio
 // ConfirmPeriod records a participant's confirmation of its totals; a net
 // payer escrows its net.
 func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPeriod) (*types.MsgConfirmPeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgConfirmPeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	signer, op, err := m.registeredOperator(ctx, msg.Signer)
+	op, err := m.registeredOperator(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +215,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
 		return nil, err
 	}
 	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held}, nil
@@ -223,10 +226,11 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 // once its confirmation deadline has passed or when every such participant's
 // agency is not ACTIVE (x/toll/README.md, "Settlement").
 func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod) (*types.MsgSettlePeriodResponse, error) {
-	if msg.PeriodId == 0 {
-		return nil, errorsmod.Wrap(types.ErrPeriodNotFound, "period_id is required")
+	signer, err := validateMsgSettlePeriod(m.addressCodec, msg)
+	if err != nil {
+		return nil, err
 	}
-	if _, _, err := m.registeredOperator(ctx, msg.Signer); err != nil {
+	if _, err := m.registeredOperator(ctx, signer); err != nil {
 		return nil, err
 	}
 	p, err := m.getPeriod(ctx, msg.PeriodId)
@@ -258,7 +262,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 
 	// Writes.
 	p.Status = types.PeriodSettled
-	p.SettledAt = blockTime(ctx)
+	p.SettledAt = blockctx.Time(ctx)
 	p.Excluded = plan.excluded
 	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
 		return nil, err
@@ -285,7 +289,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSettlePeriodResponse{PaidOut: plan.payouts}, nil
@@ -302,7 +306,7 @@ func (k Keeper) excludable(ctx context.Context, p types.Period) ([]string, error
 			out = append(out, op)
 		}
 	}
-	if !blockTime(ctx).Before(p.ConfirmBy) {
+	if !blockctx.Time(ctx).Before(p.ConfirmBy) {
 		return out, nil
 	}
 	for _, op := range out {

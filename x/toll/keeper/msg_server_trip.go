@@ -14,61 +14,9 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/toll/types"
 )
-
-// validateRecordTrip checks a MsgRecordTrip without reading state.
-func validateRecordTrip(m msgServer, msg *types.MsgRecordTrip, params types.Params, now time.Time) (sdk.AccAddress, error) {
-	if err := types.ValidateID("entry_plaza", msg.EntryPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateID("exit_plaza", msg.ExitPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateVehicleClass(msg.VehicleClass); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDiscountCodes(msg.DiscountCodes); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDigest("vehicle_ref", msg.VehicleRef); err != nil {
-		return nil, err
-	}
-	var payer sdk.AccAddress
-	switch msg.PaymentMethod {
-	case types.PaymentAccount:
-		if msg.Payer == "" {
-			return nil, errorsmod.Wrap(types.ErrInvalidPaymentMethod, "an ACCOUNT trip needs a payer")
-		}
-		p, err := accaddr.Parse(m.addressCodec, "payer", msg.Payer)
-		if err != nil {
-			return nil, err
-		}
-		payer = p
-	case types.PaymentOffchain:
-		if msg.Payer != "" {
-			return nil, errorsmod.Wrap(types.ErrInvalidPaymentMethod, "an OFFCHAIN trip names no payer")
-		}
-	default:
-		return nil, errorsmod.Wrapf(types.ErrInvalidPaymentMethod, "payment_method %s", msg.PaymentMethod)
-	}
-	if msg.EntryTime.IsZero() || msg.ExitTime.IsZero() || msg.EntryTime.Unix() <= 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidTime, "entry_time and exit_time are required")
-	}
-	if msg.ExitTime.Before(msg.EntryTime) {
-		return nil, errorsmod.Wrapf(types.ErrExitBeforeEntry, "exit %s is before entry %s", msg.ExitTime.UTC().Format(time.RFC3339), msg.EntryTime.UTC().Format(time.RFC3339))
-	}
-	if d := msg.ExitTime.Sub(msg.EntryTime); d > time.Duration(params.MaxTripDurationSeconds)*time.Second {
-		return nil, errorsmod.Wrapf(types.ErrTripTooLong, "the trip lasts %s, at most %ds", d, params.MaxTripDurationSeconds)
-	}
-	if msg.ExitTime.After(now.Add(time.Duration(params.MaxClockSkewSeconds) * time.Second)) {
-		return nil, errorsmod.Wrapf(types.ErrTripInFuture, "exit %s is more than %ds after the block time %s", msg.ExitTime.UTC().Format(time.RFC3339), params.MaxClockSkewSeconds, now.UTC().Format(time.RFC3339))
-	}
-	if msg.ExitTime.Before(now.Add(-time.Duration(params.MaxTripAgeSeconds) * time.Second)) {
-		return nil, errorsmod.Wrapf(types.ErrTripTooOld, "exit %s is more than %ds before the block time %s", msg.ExitTime.UTC().Format(time.RFC3339), params.MaxTripAgeSeconds, now.UTC().Format(time.RFC3339))
-	}
-	return payer, nil
-}
 
 // RecordTrip records a trip at its exit plaza (once: ErrDuplicateTrip names
 // the trip that already records it), computes its fare and shares,
@@ -79,12 +27,12 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	if err != nil {
 		return nil, err
 	}
-	now := blockTime(ctx)
-	payer, err := validateRecordTrip(m, msg, params, now)
+	now := blockctx.Time(ctx)
+	signer, err := validateMsgRecordTrip(m.addressCodec, msg, params, now)
 	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredPlaza(ctx, msg.Signer)
+	op, err := m.registeredPlaza(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -137,11 +85,15 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 		RecordedBy:    msg.Signer,
 	}
 	// Decide the payment before any write.
+	var payer sdk.AccAddress
 	var limit *types.SpendingLimit
 	switch msg.PaymentMethod {
 	case types.PaymentOffchain:
 		trip.PaymentStatus = types.PaymentStatusOffchain
 	default:
+		if payer, err = accaddr.Parse(m.addressCodec, "payer", msg.Payer); err != nil {
+			return nil, err
+		}
 		trip.PaymentStatus, trip.UnpaidReason, limit, err = m.chargeable(ctx, payer, op.AgencyId, params.Denom, trip.Fare)
 		if err != nil {
 			return nil, err
@@ -158,7 +110,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 			return nil, err
 		}
 	}
-	if trip.Id, err = m.nextID(ctx, m.NextTripID); err != nil {
+	if trip.Id, err = m.nextID(ctx, m.LastTripID); err != nil {
 		return nil, err
 	}
 	if err := m.setAccruals(ctx, accruals); err != nil {
@@ -172,10 +124,10 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 			return nil, err
 		}
 	}
-	if err := m.setTrip(ctx, trip, true); err != nil {
+	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripRecorded{
+	if err := blockctx.Emit(ctx, &types.EventTripRecorded{
 		TripId:        trip.Id,
 		EntryPlaza:    trip.EntryPlaza,
 		ExitPlaza:     trip.ExitPlaza,
@@ -314,7 +266,7 @@ func (k Keeper) nextID(ctx context.Context, seq collections.Sequence) (uint64, e
 
 // PayTrip pays an UNPAID trip's fare from the signer's account.
 func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.MsgPayTripResponse, error) {
-	signer, err := accaddr.Parse(m.addressCodec, "signer", msg.Signer)
+	signer, err := validateMsgPayTrip(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
@@ -340,41 +292,16 @@ func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.M
 	if msg.Signer != trip.Payer {
 		trip.PaidBy = msg.Signer
 	}
-	if err := m.setTrip(ctx, trip, false); err != nil {
+	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
 	if err := m.pay(ctx, signer, op, params.Denom, trip.Fare); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
 		return nil, err
 	}
 	return &types.MsgPayTripResponse{Amount: trip.Fare}, nil
-}
-
-// validateBatchTotals checks a batch's totals: 1..max entries sorted by
-// operator without repeats, every amount > 0; it returns their sum.
-func validateBatchTotals(totals []types.OperatorAmount, max uint32) (uint64, error) {
-	if len(totals) == 0 || len(totals) > int(max) {
-		return 0, errorsmod.Wrapf(types.ErrInvalidBatch, "totals must have 1..%d entries, got %d", max, len(totals))
-	}
-	var sum uint64
-	for i, t := range totals {
-		if err := types.ValidateID("totals operator", t.Operator, types.MaxPlazaIDLength); err != nil {
-			return 0, err
-		}
-		if i > 0 && t.Operator <= totals[i-1].Operator {
-			return 0, errorsmod.Wrapf(types.ErrInvalidBatch, "totals[%d]: operators must be sorted without repeats", i)
-		}
-		if t.Amount == 0 {
-			return 0, errorsmod.Wrapf(types.ErrInvalidAmount, "totals[%d] (%s) is 0", i, t.Operator)
-		}
-		var err error
-		if sum, err = types.AddAmounts(sum, t.Amount); err != nil {
-			return 0, err
-		}
-	}
-	return sum, nil
 }
 
 // checkBatchBounds bounds a batch's declared totals by what count trips can
@@ -392,7 +319,7 @@ func (k Keeper) checkBatchBounds(ctx context.Context, plaza types.Plaza, count u
 	if err != nil {
 		return err
 	}
-	now := blockTime(ctx)
+	now := blockctx.Time(ctx)
 	from := now.Add(-time.Duration(params.MaxTripAgeSeconds+params.MaxTripDurationSeconds) * time.Second)
 	to := now.Add(time.Duration(params.MaxClockSkewSeconds) * time.Second)
 	for _, t := range totals {
@@ -481,20 +408,15 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateID("plaza_id", msg.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDigest("merkle_root", msg.MerkleRoot); err != nil {
-		return nil, err
-	}
-	if msg.Count == 0 || msg.Count > params.MaxBatchTrips {
-		return nil, errorsmod.Wrapf(types.ErrInvalidBatch, "count must be 1..%d, got %d", params.MaxBatchTrips, msg.Count)
-	}
-	total, err := validateBatchTotals(msg.Totals, params.MaxBatchOperators)
+	signer, err := validateMsgSubmitTripBatch(m.addressCodec, msg, params)
 	if err != nil {
 		return nil, err
 	}
-	_, op, err := m.registeredPlaza(ctx, msg.Signer)
+	total, err := types.SumAmounts(msg.Totals)
+	if err != nil {
+		return nil, err
+	}
+	op, err := m.registeredPlaza(ctx, signer)
 	if err != nil {
 		return nil, err
 	}
@@ -530,19 +452,19 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 		Total:          total,
 		DeclaredTotals: slices.Clone(msg.Totals),
 		PeriodId:       periodID,
-		SubmittedAt:    blockTime(ctx),
+		SubmittedAt:    blockctx.Time(ctx),
 		SubmittedBy:    msg.Signer,
 	}
-	if b.Id, err = m.nextID(ctx, m.NextBatchID); err != nil {
+	if b.Id, err = m.nextID(ctx, m.LastBatchID); err != nil {
 		return nil, err
 	}
 	if err := m.setAccruals(ctx, accruals); err != nil {
 		return nil, err
 	}
-	if err := m.setBatch(ctx, b); err != nil {
+	if err := m.Batches.Set(ctx, b.Id, b); err != nil {
 		return nil, err
 	}
-	if err := emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
+	if err := blockctx.Emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSubmitTripBatchResponse{BatchId: b.Id}, nil

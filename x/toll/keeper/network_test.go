@@ -140,7 +140,7 @@ func TestRegisterPlaza(t *testing.T) {
 	got, err := f.Keeper.Plazas.Get(f.Ctx, "R1-OSAN")
 	require.NoError(t, err)
 	require.Equal(t, types.Plaza{Id: "R1-OSAN", Operator: ntPrv, Route: "R1", PositionM: 50_000, RegisteredAt: ntT0.Add(2 * time.Hour)}, got)
-	require.Equal(t, []collections.Pair[string, string]{collections.Join(ntPrv, "R1-OSAN")}, ntKeys(t, f.Ctx, f.Keeper.PlazasByOperator))
+	require.Equal(t, []collections.Pair[string, string]{collections.Join(ntPrv, "R1-OSAN")}, ntKeys(t, f.Ctx, f.Keeper.Plazas.Indexes.ByOperator))
 	f.requireOnlyEvent("civic.toll.v1.EventPlazaRegistered",
 		&types.EventPlazaRegistered{PlazaId: "R1-OSAN", Operator: ntPrv, Route: "R1", PositionM: 50_000})
 }
@@ -330,9 +330,9 @@ func TestSetTariff(t *testing.T) {
 	head, err := f.Keeper.TariffHead.Get(f.Ctx, ntKec)
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), head)
-	v, err := f.Keeper.TariffsByTime.Get(f.Ctx, collections.Join(ntKec, ntT0))
+	key, err := f.Keeper.Tariffs.Indexes.ByTime.MatchExact(f.Ctx, collections.Join(ntKec, ntT0))
 	require.NoError(t, err)
-	require.Equal(t, uint64(1), v)
+	require.Equal(t, collections.Join(ntKec, uint64(1)), key)
 	f.requireOnlyEvent("civic.toll.v1.EventTariffSet", &types.EventTariffSet{Operator: ntKec, Version: 1, EffectiveFromUnix: ntT0.Unix()})
 }
 
@@ -376,7 +376,7 @@ func TestSetTariffNextVersion(t *testing.T) {
 		{Key: collections.Join(ntKec, ntT0), Value: 1},
 		{Key: collections.Join(ntKec, from), Value: 2},
 		{Key: collections.Join(ntPrv, ntT0), Value: 1},
-	}, ntKVs(t, f.Ctx, f.Keeper.TariffsByTime))
+	}, ntTariffTimes(t, f.Ctx, f.Keeper))
 	f.requireOnlyEvent("civic.toll.v1.EventTariffSet", &types.EventTariffSet{Operator: ntKec, Version: 2, EffectiveFromUnix: from.Unix()})
 }
 

@@ -53,7 +53,7 @@ func TestSubmitPeriod(t *testing.T) {
 	batch := f.stBatch(stQ, stAmt("kec", 70))
 	require.Equal(t, uint64(2), f.stGetTrip(trip).PeriodId)
 	require.Equal(t, uint64(2), f.stGetBatch(batch).PeriodId)
-	has, err := f.Keeper.TripsByPeriod.Has(f.Ctx, collections.Join(uint64(2), trip))
+	has, err := f.Keeper.Trips.Indexes.ByPeriod.Has(f.Ctx, collections.Join(uint64(2), trip))
 	require.NoError(t, err)
 	require.True(t, has)
 	require.Equal(t, uint64(450), f.stAccrual(2, "prv", "kec").Amount)

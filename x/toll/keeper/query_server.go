@@ -13,6 +13,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
@@ -39,11 +41,11 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	p, err := q.k.Params.Get(ctx)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
 }
@@ -51,14 +53,14 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 // Operator returns a registered operator.
 func (q queryServer) Operator(ctx context.Context, req *types.QueryOperatorRequest) (*types.QueryOperatorResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := validateOperatorID("agency_id", req.AgencyId); err != nil {
 		return nil, err
 	}
 	op, err := q.k.Operators.Get(ctx, req.AgencyId)
 	if err != nil {
-		return nil, notFound(err, "operator %q", req.AgencyId)
+		return nil, grpcerr.NotFound(err, "operator %q", req.AgencyId)
 	}
 	return &types.QueryOperatorResponse{Operator: op}, nil
 }
@@ -66,12 +68,12 @@ func (q queryServer) Operator(ctx context.Context, req *types.QueryOperatorReque
 // Operators lists the registered operators by agency id.
 func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsRequest) (*types.QueryOperatorsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	ops, page, err := query.CollectionPaginate(ctx, q.k.Operators, pagination.Clamp(req.Pagination),
 		func(_ string, op types.Operator) (types.Operator, error) { return op, nil })
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryOperatorsResponse{Operators: ops, Pagination: page}, nil
 }
@@ -79,14 +81,14 @@ func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsReq
 // Plaza returns a plaza.
 func (q queryServer) Plaza(ctx context.Context, req *types.QueryPlazaRequest) (*types.QueryPlazaResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	p, err := q.k.Plazas.Get(ctx, req.PlazaId)
 	if err != nil {
-		return nil, notFound(err, "plaza %q", req.PlazaId)
+		return nil, grpcerr.NotFound(err, "plaza %q", req.PlazaId)
 	}
 	return &types.QueryPlazaResponse{Plaza: p}, nil
 }
@@ -94,26 +96,26 @@ func (q queryServer) Plaza(ctx context.Context, req *types.QueryPlazaRequest) (*
 // Plazas lists plazas by id, all of them or those of one operator.
 func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) (*types.QueryPlazasResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if req.Operator == "" {
 		plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas, pagination.Clamp(req.Pagination),
 			func(_ string, p types.Plaza) (types.Plaza, error) { return p, nil })
 		if err != nil {
-			return nil, status.Error(codes.Internal, err.Error())
+			return nil, grpcerr.Internal(err)
 		}
 		return &types.QueryPlazasResponse{Plazas: plazas, Pagination: page}, nil
 	}
 	if err := validateOperatorID("operator", req.Operator); err != nil {
 		return nil, err
 	}
-	plazas, page, err := query.CollectionPaginate(ctx, q.k.PlazasByOperator, pagination.Clamp(req.Pagination),
+	plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas.Indexes.ByOperator, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[string, string], _ collections.NoValue) (types.Plaza, error) {
 			return q.k.Plazas.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[string, string](req.Operator))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryPlazasResponse{Plazas: plazas, Pagination: page}, nil
 }
@@ -121,16 +123,16 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 // Segments lists a route's segments by start position.
 func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsRequest) (*types.QuerySegmentsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	segments, page, err := query.CollectionPaginate(ctx, q.k.Segments, pagination.Clamp(req.Pagination),
 		func(_ collections.Pair[string, uint64], s types.Segment) (types.Segment, error) { return s, nil },
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.Route))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QuerySegmentsResponse{Segments: segments, Pagination: page}, nil
 }
@@ -138,14 +140,14 @@ func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsReque
 // Route returns a route and its owner.
 func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*types.QueryRouteResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	r, err := q.k.Routes.Get(ctx, req.Route)
 	if err != nil {
-		return nil, notFound(err, "route %q", req.Route)
+		return nil, grpcerr.NotFound(err, "route %q", req.Route)
 	}
 	return &types.QueryRouteResponse{Route: r}, nil
 }
@@ -154,12 +156,12 @@ func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*
 // the block time); NotFound if the operator is unknown or had none in effect.
 func (q queryServer) Tariff(ctx context.Context, req *types.QueryTariffRequest) (*types.QueryTariffResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.requireOperator(ctx, req.Operator); err != nil {
 		return nil, err
 	}
-	at := blockTime(ctx)
+	at := blockctx.Time(ctx)
 	if req.At != nil {
 		at = *req.At
 	}
@@ -173,7 +175,7 @@ func (q queryServer) Tariff(ctx context.Context, req *types.QueryTariffRequest) 
 // TariffVersions lists every version of an operator's tariff, oldest first.
 func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffVersionsRequest) (*types.QueryTariffVersionsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := q.requireOperator(ctx, req.Operator); err != nil {
 		return nil, err
@@ -182,7 +184,7 @@ func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffV
 		func(_ collections.Pair[string, uint64], t types.Tariff) (types.Tariff, error) { return t, nil },
 		query.WithCollectionPaginationPairPrefix[string, uint64](req.Operator))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTariffVersionsResponse{Tariffs: tariffs, Pagination: page}, nil
 }
@@ -191,29 +193,29 @@ func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffV
 // computation MsgRecordTrip uses, at req.ExitTime (default: the block time).
 func (q queryServer) QuoteFare(ctx context.Context, req *types.QueryQuoteFareRequest) (*types.QueryQuoteFareResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateID("entry_plaza", req.EntryPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if err := types.ValidateID("exit_plaza", req.ExitPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if err := types.ValidateVehicleClass(req.VehicleClass); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if err := types.ValidateDiscountCodes(req.DiscountCodes); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	entry, err := q.k.Plazas.Get(ctx, req.EntryPlaza)
 	if err != nil {
-		return nil, notFound(err, "plaza %q", req.EntryPlaza)
+		return nil, grpcerr.NotFound(err, "plaza %q", req.EntryPlaza)
 	}
 	exit, err := q.k.Plazas.Get(ctx, req.ExitPlaza)
 	if err != nil {
-		return nil, notFound(err, "plaza %q", req.ExitPlaza)
+		return nil, grpcerr.NotFound(err, "plaza %q", req.ExitPlaza)
 	}
-	exitTime := blockTime(ctx)
+	exitTime := blockctx.Time(ctx)
 	if req.ExitTime != nil {
 		exitTime = *req.ExitTime
 	}
@@ -238,10 +240,10 @@ func (q queryServer) requireOperator(ctx context.Context, operator string) error
 	}
 	has, err := q.k.Operators.Has(ctx, operator)
 	if err != nil {
-		return status.Error(codes.Internal, err.Error())
+		return grpcerr.Internal(err)
 	}
 	if !has {
-		return status.Errorf(codes.NotFound, "operator %q not found", operator)
+		return grpcerr.NotFound(collections.ErrNotFound, "operator %q", operator)
 	}
 	return nil
 }
@@ -250,7 +252,7 @@ func (q queryServer) requireOperator(ctx context.Context, operator string) error
 // codes.InvalidArgument.
 func validateOperatorID(field, id string) error {
 	if id == "" {
-		return status.Errorf(codes.InvalidArgument, "%s must be set", field)
+		return grpcerr.Unset(field)
 	}
 	if err := agencytypes.ValidateAgencyID(id); err != nil {
 		return status.Errorf(codes.InvalidArgument, "%s: %s", field, err)
@@ -262,18 +264,9 @@ func validateOperatorID(field, id string) error {
 func (q queryServer) parsePayer(payer string) (sdk.AccAddress, error) {
 	addr, err := accaddr.Parse(q.k.addressCodec, "payer", payer)
 	if err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	return addr, nil
-}
-
-// notFound maps collections.ErrNotFound to codes.NotFound and anything else
-// to codes.Internal.
-func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format+" not found", args...)
-	}
-	return status.Error(codes.Internal, err.Error())
 }
 
 // grpcError maps a module error of a fare or tariff computation to a gRPC
@@ -287,8 +280,8 @@ func grpcError(err error) error {
 	}
 	for _, inv := range []*errorsmod.Error{types.ErrSamePlaza, types.ErrRouteMismatch, types.ErrRouteNotCovered, types.ErrTooMany, types.ErrAmountOverflow} {
 		if errors.Is(err, inv) {
-			return status.Error(codes.InvalidArgument, err.Error())
+			return grpcerr.Invalid(err)
 		}
 	}
-	return status.Error(codes.Internal, err.Error())
+	return grpcerr.Internal(err)
 }

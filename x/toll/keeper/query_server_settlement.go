@@ -7,12 +7,11 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -20,11 +19,11 @@ import (
 // Trip returns a trip.
 func (q queryServer) Trip(ctx context.Context, req *types.QueryTripRequest) (*types.QueryTripResponse, error) {
 	if req == nil || req.TripId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "trip_id must be set")
+		return nil, grpcerr.Unset("trip_id")
 	}
 	t, err := q.k.Trips.Get(ctx, req.TripId)
 	if err != nil {
-		return nil, notFound(err, "trip %d", req.TripId)
+		return nil, grpcerr.NotFound(err, "trip %d", req.TripId)
 	}
 	return &types.QueryTripResponse{Trip: t}, nil
 }
@@ -33,10 +32,10 @@ func (q queryServer) Trip(ctx context.Context, req *types.QueryTripRequest) (*ty
 // all of them or those of one period.
 func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPlazaRequest) (*types.QueryTripsByPlazaResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, status.Error(codes.InvalidArgument, err.Error())
+		return nil, grpcerr.Invalid(err)
 	}
 	if err := requireID(ctx, q.k.Plazas, req.PlazaId, "plaza %q", req.PlazaId); err != nil {
 		return nil, err
@@ -48,13 +47,13 @@ func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPl
 		}
 		prefix = collections.TripleSuperPrefix[string, uint64, uint64](req.PlazaId, req.PeriodId)
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.TripsByPlaza, pagination.Clamp(req.Pagination),
+	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPlaza, pagination.Clamp(req.Pagination),
 		func(key collections.Triple[string, uint64, uint64], _ collections.NoValue) (types.Trip, error) {
 			return q.k.Trips.Get(ctx, key.K3())
 		},
 		withTriplePrefix(prefix))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTripsByPlazaResponse{Trips: trips, Pagination: page}, nil
 }
@@ -62,18 +61,18 @@ func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPl
 // TripsByPeriod lists the trips of a period by id.
 func (q queryServer) TripsByPeriod(ctx context.Context, req *types.QueryTripsByPeriodRequest) (*types.QueryTripsByPeriodResponse, error) {
 	if req == nil || req.PeriodId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "period_id must be set")
+		return nil, grpcerr.Unset("period_id")
 	}
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.TripsByPeriod, pagination.Clamp(req.Pagination),
+	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Trip, error) {
 			return q.k.Trips.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTripsByPeriodResponse{Trips: trips, Pagination: page}, nil
 }
@@ -82,7 +81,7 @@ func (q queryServer) TripsByPeriod(ctx context.Context, req *types.QueryTripsByP
 // them or those of one payer.
 func (q queryServer) UnpaidTrips(ctx context.Context, req *types.QueryUnpaidTripsRequest) (*types.QueryUnpaidTripsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	var opts []func(*query.CollectionsPaginateOptions[collections.Pair[sdk.AccAddress, uint64]])
 	if req.Payer != "" {
@@ -98,7 +97,7 @@ func (q queryServer) UnpaidTrips(ctx context.Context, req *types.QueryUnpaidTrip
 		},
 		opts...)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryUnpaidTripsResponse{Trips: trips, Pagination: page}, nil
 }
@@ -106,7 +105,7 @@ func (q queryServer) UnpaidTrips(ctx context.Context, req *types.QueryUnpaidTrip
 // SpendingLimits lists a payer's spending limits by operator.
 func (q queryServer) SpendingLimits(ctx context.Context, req *types.QuerySpendingLimitsRequest) (*types.QuerySpendingLimitsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	payer, err := q.parsePayer(req.Payer)
 	if err != nil {
@@ -118,7 +117,7 @@ func (q queryServer) SpendingLimits(ctx context.Context, req *types.QuerySpendin
 		},
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, string](payer))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QuerySpendingLimitsResponse{Limits: limits, Pagination: page}, nil
 }
@@ -126,11 +125,11 @@ func (q queryServer) SpendingLimits(ctx context.Context, req *types.QuerySpendin
 // TripBatch returns a trip batch.
 func (q queryServer) TripBatch(ctx context.Context, req *types.QueryTripBatchRequest) (*types.QueryTripBatchResponse, error) {
 	if req == nil || req.BatchId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "batch_id must be set")
+		return nil, grpcerr.Unset("batch_id")
 	}
 	b, err := q.k.Batches.Get(ctx, req.BatchId)
 	if err != nil {
-		return nil, notFound(err, "batch %d", req.BatchId)
+		return nil, grpcerr.NotFound(err, "batch %d", req.BatchId)
 	}
 	return &types.QueryTripBatchResponse{Batch: b}, nil
 }
@@ -138,18 +137,18 @@ func (q queryServer) TripBatch(ctx context.Context, req *types.QueryTripBatchReq
 // TripBatches lists the trip batches of a period by id.
 func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatchesRequest) (*types.QueryTripBatchesResponse, error) {
 	if req == nil || req.PeriodId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "period_id must be set")
+		return nil, grpcerr.Unset("period_id")
 	}
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	batches, page, err := query.CollectionPaginate(ctx, q.k.BatchesByPeriod, pagination.Clamp(req.Pagination),
+	batches, page, err := query.CollectionPaginate(ctx, q.k.Batches.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.TripBatch, error) {
 			return q.k.Batches.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryTripBatchesResponse{Batches: batches, Pagination: page}, nil
 }
@@ -162,15 +161,15 @@ func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatche
 // are not the declared ones).
 func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripRequest) (*types.QueryVerifyTripResponse, error) {
 	if req == nil || req.BatchId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "batch_id must be set")
+		return nil, grpcerr.Unset("batch_id")
 	}
 	b, err := q.k.Batches.Get(ctx, req.BatchId)
 	if err != nil {
-		return nil, notFound(err, "batch %d", req.BatchId)
+		return nil, grpcerr.NotFound(err, "batch %d", req.BatchId)
 	}
 	leaf, err := types.VerifyBatchTrip(b, req.Index, req.Trip, req.Siblings)
 	if err != nil && !errors.Is(err, types.ErrInvalidProof) {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	res := &types.QueryVerifyTripResponse{LeafHash: hex.EncodeToString(leaf)}
 	switch {
@@ -187,11 +186,11 @@ func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripR
 // Period returns a settlement period.
 func (q queryServer) Period(ctx context.Context, req *types.QueryPeriodRequest) (*types.QueryPeriodResponse, error) {
 	if req == nil || req.PeriodId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "period_id must be set")
+		return nil, grpcerr.Unset("period_id")
 	}
 	p, err := q.k.Periods.Get(ctx, req.PeriodId)
 	if err != nil {
-		return nil, notFound(err, "period %d", req.PeriodId)
+		return nil, grpcerr.NotFound(err, "period %d", req.PeriodId)
 	}
 	return &types.QueryPeriodResponse{Period: p}, nil
 }
@@ -199,12 +198,12 @@ func (q queryServer) Period(ctx context.Context, req *types.QueryPeriodRequest) 
 // Periods lists the settlement periods by id.
 func (q queryServer) Periods(ctx context.Context, req *types.QueryPeriodsRequest) (*types.QueryPeriodsResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	periods, page, err := query.CollectionPaginate(ctx, q.k.Periods, pagination.Clamp(req.Pagination),
 		func(_ uint64, p types.Period) (types.Period, error) { return p, nil })
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryPeriodsResponse{Periods: periods, Pagination: page}, nil
 }
@@ -213,15 +212,15 @@ func (q queryServer) Periods(ctx context.Context, req *types.QueryPeriodsRequest
 // the accruals behind them (Keeper.NetPositions).
 func (q queryServer) NetPositions(ctx context.Context, req *types.QueryNetPositionsRequest) (*types.QueryNetPositionsResponse, error) {
 	if req == nil || req.PeriodId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "period_id must be set")
+		return nil, grpcerr.Unset("period_id")
 	}
 	p, err := q.k.Periods.Get(ctx, req.PeriodId)
 	if err != nil {
-		return nil, notFound(err, "period %d", req.PeriodId)
+		return nil, grpcerr.NotFound(err, "period %d", req.PeriodId)
 	}
 	positions, accruals, err := q.k.NetPositions(ctx, req.PeriodId)
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryNetPositionsResponse{Status: p.Status, Positions: positions, Accruals: accruals}, nil
 }
@@ -229,11 +228,11 @@ func (q queryServer) NetPositions(ctx context.Context, req *types.QueryNetPositi
 // Dispute returns a dispute.
 func (q queryServer) Dispute(ctx context.Context, req *types.QueryDisputeRequest) (*types.QueryDisputeResponse, error) {
 	if req == nil || req.DisputeId == 0 {
-		return nil, status.Error(codes.InvalidArgument, "dispute_id must be set")
+		return nil, grpcerr.Unset("dispute_id")
 	}
 	d, err := q.k.Disputes.Get(ctx, req.DisputeId)
 	if err != nil {
-		return nil, notFound(err, "dispute %d", req.DisputeId)
+		return nil, grpcerr.NotFound(err, "dispute %d", req.DisputeId)
 	}
 	return &types.QueryDisputeResponse{Dispute: d}, nil
 }
@@ -241,38 +240,40 @@ func (q queryServer) Dispute(ctx context.Context, req *types.QueryDisputeRequest
 // Disputes lists disputes by id, all of them or those of one period.
 func (q queryServer) Disputes(ctx context.Context, req *types.QueryDisputesRequest) (*types.QueryDisputesResponse, error) {
 	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
+		return nil, grpcerr.EmptyRequest()
 	}
 	if req.PeriodId == 0 {
 		disputes, page, err := query.CollectionPaginate(ctx, q.k.Disputes, pagination.Clamp(req.Pagination),
 			func(_ uint64, d types.Dispute) (types.Dispute, error) { return d, nil })
 		if err != nil {
-			return nil, status.Error(codes.Internal, err.Error())
+			return nil, grpcerr.Internal(err)
 		}
 		return &types.QueryDisputesResponse{Disputes: disputes, Pagination: page}, nil
 	}
 	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	disputes, page, err := query.CollectionPaginate(ctx, q.k.DisputesByPeriod, pagination.Clamp(req.Pagination),
+	disputes, page, err := query.CollectionPaginate(ctx, q.k.Disputes.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
 		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Dispute, error) {
 			return q.k.Disputes.Get(ctx, key.K2())
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
 	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
+		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDisputesResponse{Disputes: disputes, Pagination: page}, nil
 }
 
 // requireID answers NotFound unless m holds id.
-func requireID[K, V any](ctx context.Context, m collections.Map[K, V], id K, format string, args ...any) error {
+func requireID[K any](ctx context.Context, m interface {
+	Has(context.Context, K) (bool, error)
+}, id K, format string, args ...any) error {
 	has, err := m.Has(ctx, id)
 	if err != nil {
-		return status.Error(codes.Internal, err.Error())
+		return grpcerr.Internal(err)
 	}
 	if !has {
-		return status.Errorf(codes.NotFound, format+" not found", args...)
+		return grpcerr.NotFound(collections.ErrNotFound, format, args...)
 	}
 	return nil
 }

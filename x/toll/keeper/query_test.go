@@ -85,7 +85,6 @@ func (f *qyFixture) operator(id string) {
 
 func (f *qyFixture) plaza(id, operator, route string, pos uint64) {
 	f.must(f.Keeper.Plazas.Set(f.Ctx, id, types.Plaza{Id: id, Operator: operator, Route: route, PositionM: pos, RegisteredAt: qyT0}))
-	f.must(f.Keeper.PlazasByOperator.Set(f.Ctx, collections.Join(operator, id)))
 }
 
 func (f *qyFixture) segment(route string, start, end uint64, operator string) {
@@ -104,7 +103,6 @@ func (f *qyFixture) tariff(operator string, version uint64, from time.Time, base
 		Discounts: []types.DiscountRate{{Code: types.DiscountCompact, Bps: compactBps}},
 	}
 	f.must(f.Keeper.Tariffs.Set(f.Ctx, collections.Join(operator, version), t))
-	f.must(f.Keeper.TariffsByTime.Set(f.Ctx, collections.Join(operator, from), version))
 	f.must(f.Keeper.TariffHead.Set(f.Ctx, operator, version))
 }
 
@@ -128,7 +126,7 @@ func (f *qyFixture) period(id uint64, st types.PeriodStatus) {
 	f.must(f.Keeper.Periods.Set(f.Ctx, id, types.Period{Id: id, Status: st, StartTime: qyT0}))
 }
 
-// trip writes a trip and its indexes (plaza, period, unpaid).
+// trip writes a trip (its IndexedMap indexes follow) and, if UNPAID, its unpaid entry.
 func (f *qyFixture) trip(id uint64, exit string, period uint64, payer sdk.AccAddress, st types.PaymentStatus) {
 	t := types.Trip{Id: id, EntryPlaza: "osan", ExitPlaza: exit, VehicleClass: 1, PeriodId: period, PaymentStatus: st, Fare: 1000 + id,
 		VehicleRef: fmt.Sprintf("%064x", id)} // one natural key per trip
@@ -138,8 +136,6 @@ func (f *qyFixture) trip(id uint64, exit string, period uint64, payer sdk.AccAdd
 		t.PaymentMethod, t.Payer = types.PaymentAccount, payer.String()
 	}
 	f.must(f.Keeper.Trips.Set(f.Ctx, id, t))
-	f.must(f.Keeper.TripsByPlaza.Set(f.Ctx, collections.Join3(exit, period, id)))
-	f.must(f.Keeper.TripsByPeriod.Set(f.Ctx, collections.Join(period, id)))
 	if st == types.PaymentStatusUnpaid {
 		f.must(f.Keeper.UnpaidTrips.Set(f.Ctx, collections.Join(payer, id)))
 	}
@@ -147,12 +143,10 @@ func (f *qyFixture) trip(id uint64, exit string, period uint64, payer sdk.AccAdd
 
 func (f *qyFixture) batch(b types.TripBatch) {
 	f.must(f.Keeper.Batches.Set(f.Ctx, b.Id, b))
-	f.must(f.Keeper.BatchesByPeriod.Set(f.Ctx, collections.Join(b.PeriodId, b.Id)))
 }
 
 func (f *qyFixture) dispute(id, period uint64) {
 	f.must(f.Keeper.Disputes.Set(f.Ctx, id, types.Dispute{Id: id, PeriodId: period, Target: types.TargetTrip, TargetId: id, Status: types.DisputeOpen}))
-	f.must(f.Keeper.DisputesByPeriod.Set(f.Ctx, collections.Join(period, id)))
 }
 
 func (f *qyFixture) accrual(period uint64, collector, payee string, amount, disputed uint64) {
@@ -942,4 +936,108 @@ func TestQueryDisputes(t *testing.T) {
 	qyRequireCode(t, codes.NotFound, err, "period 9 not found")
 	_, err = f.q.Disputes(f.Ctx, nil)
 	qyRequireCode(t, codes.InvalidArgument, err)
+}
+
+// TestIndexQueriesFollowTheirRecords: the queries served by an IndexedMap
+// index (plazas of an operator, trips by plaza and by period, batches and
+// disputes of a period) answer right after a record is created, changed
+// (moved to another plaza, operator or period) and removed, and page with
+// the same next_key as the hand-written indexes they replaced: the index key
+// after the prefix.
+func TestIndexQueriesFollowTheirRecords(t *testing.T) {
+	f := qySetup(t)
+	f.network()
+	f.period(1, types.PeriodSubmitted)
+	f.period(2, types.PeriodOpen)
+	plazaIDs := func(operator string) []string {
+		t.Helper()
+		res, err := f.q.Plazas(f.Ctx, &types.QueryPlazasRequest{Operator: operator})
+		require.NoError(t, err)
+		var ids []string
+		for _, p := range res.Plazas {
+			ids = append(ids, p.Id)
+		}
+		return ids
+	}
+	byPlaza := func(plaza string) []uint64 {
+		t.Helper()
+		res, err := f.q.TripsByPlaza(f.Ctx, &types.QueryTripsByPlazaRequest{PlazaId: plaza})
+		require.NoError(t, err)
+		return qyTripIDs(res.Trips)
+	}
+	byPeriod := func(period uint64) []uint64 {
+		t.Helper()
+		res, err := f.q.TripsByPeriod(f.Ctx, &types.QueryTripsByPeriodRequest{PeriodId: period})
+		require.NoError(t, err)
+		return qyTripIDs(res.Trips)
+	}
+	batchIDs := func(period uint64) []uint64 {
+		t.Helper()
+		res, err := f.q.TripBatches(f.Ctx, &types.QueryTripBatchesRequest{PeriodId: period})
+		require.NoError(t, err)
+		var ids []uint64
+		for _, b := range res.Batches {
+			ids = append(ids, b.Id)
+		}
+		return ids
+	}
+	disputeIDs := func(period uint64) []uint64 {
+		t.Helper()
+		res, err := f.q.Disputes(f.Ctx, &types.QueryDisputesRequest{PeriodId: period})
+		require.NoError(t, err)
+		var ids []uint64
+		for _, d := range res.Disputes {
+			ids = append(ids, d.Id)
+		}
+		return ids
+	}
+
+	// create
+	f.trip(1, "seoul", 1, nil, types.PaymentStatusOffchain)
+	f.trip(2, "seoul", 1, nil, types.PaymentStatusOffchain)
+	f.batch(types.TripBatch{Id: 1, PlazaId: "seoul", PeriodId: 1})
+	f.dispute(1, 1)
+	require.Equal(t, []uint64{1, 2}, byPlaza("seoul"))
+	require.Equal(t, []uint64{1, 2}, byPeriod(1))
+	require.Equal(t, []uint64{1}, batchIDs(1))
+	require.Equal(t, []uint64{1}, disputeIDs(1))
+	res, err := f.q.TripsByPlaza(f.Ctx, &types.QueryTripsByPlazaRequest{PlazaId: "seoul", Pagination: &query.PageRequest{Limit: 1}})
+	require.NoError(t, err)
+	next, err := collections.EncodeKeyWithPrefix(nil,
+		collections.TripleKeyCodec(collections.StringKey, collections.Uint64Key, collections.Uint64Key),
+		collections.Join3("seoul", uint64(1), uint64(2)))
+	require.NoError(t, err)
+	require.Equal(t, next[len("seoul\x00"):], res.Pagination.NextKey, "next_key is the index key after the plaza")
+
+	// change: trip 2 moves to osan and period 2, plaza osan to sjr, batch 1
+	// and dispute 1 to period 2
+	trip, err := f.Keeper.Trips.Get(f.Ctx, 2)
+	require.NoError(t, err)
+	trip.ExitPlaza, trip.PeriodId = "osan", 2
+	f.must(f.Keeper.Trips.Set(f.Ctx, 2, trip))
+	require.Equal(t, []uint64{1}, byPlaza("seoul"))
+	require.Equal(t, []uint64{2}, byPlaza("osan"))
+	require.Equal(t, []uint64{1}, byPeriod(1))
+	require.Equal(t, []uint64{2}, byPeriod(2))
+	require.Equal(t, []string{"osan", "seoul", "west-a", "yd-1"}, plazaIDs(qyKec))
+	f.plaza("osan", qySjr, "gyeongbu", 40_000)
+	require.Equal(t, []string{"seoul", "west-a", "yd-1"}, plazaIDs(qyKec))
+	require.Equal(t, []string{"daejeon", "osan", "west-b"}, plazaIDs(qySjr))
+	f.batch(types.TripBatch{Id: 1, PlazaId: "seoul", PeriodId: 2})
+	require.Empty(t, batchIDs(1))
+	require.Equal(t, []uint64{1}, batchIDs(2))
+	f.dispute(1, 2)
+	require.Empty(t, disputeIDs(1))
+	require.Equal(t, []uint64{1}, disputeIDs(2))
+
+	// remove
+	f.must(f.Keeper.Trips.Remove(f.Ctx, 1))
+	f.must(f.Keeper.Plazas.Remove(f.Ctx, "osan"))
+	f.must(f.Keeper.Batches.Remove(f.Ctx, 1))
+	f.must(f.Keeper.Disputes.Remove(f.Ctx, 1))
+	require.Empty(t, byPlaza("seoul"))
+	require.Empty(t, byPeriod(1))
+	require.Equal(t, []string{"daejeon", "west-b"}, plazaIDs(qySjr))
+	require.Empty(t, batchIDs(2))
+	require.Empty(t, disputeIDs(2))
 }

@@ -15,6 +15,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
@@ -478,15 +479,15 @@ func (f *stFixture) stState() stState {
 		add("open dispute %d %d → %d", k.K1(), k.K2(), v)
 		return false, nil
 	}))
-	for name, set := range map[string]collections.KeySet[collections.Pair[uint64, uint64]]{
-		"dispute by period": f.Keeper.DisputesByPeriod, "trip by period": f.Keeper.TripsByPeriod, "batch by period": f.Keeper.BatchesByPeriod,
+	for name, set := range map[string]walk.KeyWalker[collections.Pair[uint64, uint64]]{
+		"dispute by period": f.Keeper.Disputes.Indexes.ByPeriod, "trip by period": f.Keeper.Trips.Indexes.ByPeriod, "batch by period": f.Keeper.Batches.Indexes.ByPeriod,
 	} {
 		require.NoError(f.t, set.Walk(f.Ctx, nil, func(k collections.Pair[uint64, uint64]) (bool, error) {
 			add("%s %d %d", name, k.K1(), k.K2())
 			return false, nil
 		}))
 	}
-	require.NoError(f.t, f.Keeper.TripsByPlaza.Walk(f.Ctx, nil, func(k collections.Triple[string, uint64, uint64]) (bool, error) {
+	require.NoError(f.t, f.Keeper.Trips.Indexes.ByPlaza.Walk(f.Ctx, nil, func(k collections.Triple[string, uint64, uint64]) (bool, error) {
 		add("trip by plaza %s %d %d", k.K1(), k.K2(), k.K3())
 		return false, nil
 	}))

@@ -44,8 +44,8 @@ func TestRecordTripOffchain(t *testing.T) {
 		Collector: ntPrv, DistanceM: 50_000, Fare: ntFare, Shares: shares, Tariffs: ntRefs(ntKec, 1, ntPrv, 1),
 		PeriodId: 1, PaymentStatus: types.PaymentStatusOffchain, RecordedAt: ntNow, RecordedBy: f.s(ntPrvOp),
 	}, f.trip(1))
-	require.Equal(t, []collections.Triple[string, uint64, uint64]{collections.Join3("R1-OSAN", uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.TripsByPlaza))
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.TripsByPeriod))
+	require.Equal(t, []collections.Triple[string, uint64, uint64]{collections.Join3("R1-OSAN", uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPlaza))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
 	require.Empty(t, ntKeys(t, f.Ctx, f.Keeper.UnpaidTrips))
 	// prv collected: it owes kec kec's share and keeps its own
 	require.Equal(t, map[ntAccrualKey]uint64{{1, ntPrv, ntKec}: ntFareKec, {1, ntPrv, ntPrv}: ntFarePrv}, f.accruals())
@@ -402,8 +402,8 @@ func TestRecordTripAfterSubmitPeriod(t *testing.T) {
 	require.Equal(t, uint64(2), res.TripId)
 	require.Equal(t, uint64(2), f.trip(2).PeriodId)
 	require.Equal(t, uint64(1), f.trip(1).PeriodId)
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, ntKeys(t, f.Ctx, f.Keeper.TripsByPeriod))
-	has, err := f.Keeper.TripsByPlaza.Has(f.Ctx, collections.Join3("R1-SEOUL", uint64(2), uint64(2)))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
+	has, err := f.Keeper.Trips.Indexes.ByPlaza.Has(f.Ctx, collections.Join3("R1-SEOUL", uint64(2), uint64(2)))
 	require.NoError(t, err)
 	require.True(t, has)
 	// reverse: kec collects 14 190 (own) and owes prv 17 740

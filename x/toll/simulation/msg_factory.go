@@ -2,6 +2,7 @@ package simulation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -590,8 +591,8 @@ type disputable struct {
 func (s *search) disputables(periodID uint64) []disputable {
 	var out []disputable
 	open := func(target types.DisputeTarget, id uint64) bool {
-		has, err := s.k.DisputeByTarget.Has(s.ctx, collections.Join(int32(target), id))
-		return err != nil || has
+		_, err := s.k.Disputes.Indexes.ByTarget.MatchExact(s.ctx, collections.Join(int32(target), id))
+		return !errors.Is(err, collections.ErrNotFound)
 	}
 	disputants := func(collector string, shares []types.OperatorAmount) (preferred, ops []string) {
 		for _, sh := range shares {
@@ -605,7 +606,7 @@ func (s *search) disputables(periodID uint64) []disputable {
 		}
 		return preferred, ops
 	}
-	for _, key := range sampleKeys(s, s.k.TripsByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
+	for _, key := range sampleKeys(s, s.k.Trips.Indexes.ByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
 		t, err := s.k.Trips.Get(s.ctx, key.K2())
 		if err != nil || open(types.TargetTrip, t.Id) {
 			continue
@@ -616,7 +617,7 @@ func (s *search) disputables(periodID uint64) []disputable {
 		}
 		out = append(out, disputable{target: types.TargetTrip, id: t.Id, preferred: preferred, operators: ops})
 	}
-	for _, key := range sampleKeys(s, s.k.BatchesByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
+	for _, key := range sampleKeys(s, s.k.Batches.Indexes.ByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
 		b, err := s.k.Batches.Get(s.ctx, key.K2())
 		if err != nil || open(types.TargetBatch, b.Id) {
 			continue

@@ -13,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/walk"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
@@ -141,7 +142,7 @@ func (s *search) randomAccount() string {
 // sample reads at most maxRecordsScanned records of m in rng and returns at most
 // maxRecordTries of those that pass keep, chosen uniformly (reservoir sampling) in random
 // order.
-func sample[K, V any](s *search, m collections.Map[K, V], rng collections.Ranger[K], keep func(V) bool) []V {
+func sample[K, V any](s *search, m walk.Walker[K, V], rng collections.Ranger[K], keep func(V) bool) []V {
 	var kept []V
 	scanned, eligible := 0, 0
 	_ = m.Walk(s.ctx, rng, func(_ K, v V) (bool, error) {
@@ -274,7 +275,7 @@ func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) (any, error) {
 }
 
 // sampleKeys is sample for a key set.
-func sampleKeys[K any](s *search, ks collections.KeySet[K], rng collections.Ranger[K]) []K {
+func sampleKeys[K any](s *search, ks walk.KeyWalker[K], rng collections.Ranger[K]) []K {
 	var kept []K
 	scanned := 0
 	_ = ks.Walk(s.ctx, rng, func(k K) (bool, error) {

@@ -189,7 +189,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		case *types.MsgResolveDispute:
 			outcomes[m.Outcome.String()]++
 		case *types.MsgRecordTrip:
-			id, err := k.NextTripID.Peek(c.f.Ctx)
+			id, err := k.LastTripID.Peek(c.f.Ctx)
 			require.NoError(t, err)
 			trip, err := k.Trips.Get(c.f.Ctx, id)
 			require.NoError(t, err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/merkle"
 )
 
 // Trip batches are Merkle SUM trees over the protobuf encodings of their
@@ -24,9 +26,10 @@ import (
 // enc(node) = count (8 bytes, big-endian) || number of sums (4 bytes,
 // big-endian) || per sum, by operator in ascending byte order: length of the
 // operator (4 bytes, big-endian) || operator || amount (8 bytes, big-endian).
-// Sums name each operator once and have no zero amounts. A tree of n leaves
-// splits at the largest power of two below n, as RFC 6962 (and CometBFT's
-// crypto/merkle) do. A batch's merkle_root is its root's hash, and the root's
+// Sums name each operator once and have no zero amounts. The leaf hash, the
+// domain separators and the shape of the tree (a tree of n leaves splits at
+// the largest power of two below n) are internal/merkle's, RFC 6962's and
+// CometBFT's crypto/merkle's; only the sums are added here. A batch's merkle_root is its root's hash, and the root's
 // sums and count are the batch's declared totals and count. A proof is the
 // list of sibling nodes (hash, sums, count) from the leaf up to the root; each
 // inner node's hash commits to both children's sums, so a node's sums cannot
@@ -36,12 +39,6 @@ import (
 // MaxProofSiblings bounds the siblings of a proof: 64 levels hold 2^64 leaves,
 // more than any batch (max_batch_trips).
 const MaxProofSiblings = 64
-
-// Domain separators of leaf and inner hashes (RFC 6962).
-const (
-	leafPrefix  = 0x00
-	innerPrefix = 0x01
-)
 
 // sumNode is a node of a Merkle sum tree.
 type sumNode struct {
@@ -78,8 +75,7 @@ func leafNode(t BatchTrip) (sumNode, error) {
 	if fare != t.Fare {
 		return sumNode{}, errorsmod.Wrapf(ErrInvalidBatch, "shares sum to %d, fare is %d", fare, t.Fare)
 	}
-	h := sha256.Sum256(append([]byte{leafPrefix}, bz...))
-	return sumNode{hash: h[:], sums: sums, count: 1}, nil
+	return sumNode{hash: merkle.LeafHash(bz), sums: sums, count: 1}, nil
 }
 
 // innerNode is the parent of l and r; its sums and count are checked sums.
@@ -93,7 +89,7 @@ func innerNode(l, r sumNode) (sumNode, error) {
 		return sumNode{}, errorsmod.Wrap(err, "count")
 	}
 	h := sha256.New()
-	h.Write([]byte{innerPrefix})
+	h.Write([]byte{merkle.InnerPrefix})
 	h.Write(l.hash)
 	h.Write(encodeSums(l.sums, l.count))
 	h.Write(r.hash)
@@ -140,41 +136,6 @@ func addSums(a, b []OperatorAmount) ([]OperatorAmount, error) {
 	return out, nil
 }
 
-// sumTree builds the tree of leaves and returns its root and the siblings of
-// leaves[index] from the leaf up (none when index is outside the leaves).
-func sumTree(leaves []sumNode, index int) (sumNode, []sumNode, error) {
-	n := len(leaves)
-	if n == 1 {
-		return leaves[0], nil, nil
-	}
-	k := int(splitPoint(uint64(n)))
-	li, ri := -1, -1
-	if index >= 0 && index < k {
-		li = index
-	} else if index >= k && index < n {
-		ri = index - k
-	}
-	l, lpath, err := sumTree(leaves[:k], li)
-	if err != nil {
-		return sumNode{}, nil, err
-	}
-	r, rpath, err := sumTree(leaves[k:], ri)
-	if err != nil {
-		return sumNode{}, nil, err
-	}
-	root, err := innerNode(l, r)
-	if err != nil {
-		return sumNode{}, nil, err
-	}
-	switch {
-	case li >= 0:
-		return root, append(lpath, r), nil
-	case ri >= 0:
-		return root, append(rpath, l), nil
-	}
-	return root, nil, nil
-}
-
 // batchTree builds the sum tree of a batch, which must not be empty, and
 // the siblings of trips[index].
 func batchTree(trips []BatchTrip, index int) (sumNode, []sumNode, error) {
@@ -188,7 +149,7 @@ func batchTree(trips []BatchTrip, index int) (sumNode, []sumNode, error) {
 			return sumNode{}, nil, errorsmod.Wrapf(err, "trips[%d]", i)
 		}
 	}
-	return sumTree(leaves, index)
+	return merkle.Tree(leaves, index, innerNode)
 }
 
 // LeafHash is the Merkle leaf hash of a batch trip, SHA-256(0x00 || encoding).
@@ -240,8 +201,7 @@ func VerifyBatchTrip(b TripBatch, index uint64, t BatchTrip, siblings []MerkleSu
 	if err != nil {
 		return nil, errorsmod.Wrapf(ErrInvalidBatch, "encode trip: %s", err)
 	}
-	h := sha256.Sum256(append([]byte{leafPrefix}, bz...))
-	leafHash := h[:]
+	leafHash := merkle.LeafHash(bz)
 	fail := func(format string, args ...any) ([]byte, error) {
 		return leafHash, errorsmod.Wrapf(ErrInvalidProof, format, args...)
 	}
@@ -259,7 +219,7 @@ func VerifyBatchTrip(b TripBatch, index uint64, t BatchTrip, siblings []MerkleSu
 	if err != nil {
 		return fail("merkle root: %s", err)
 	}
-	sizes := siblingSizes(index, count)
+	sizes := merkle.Siblings(index, count)
 	if len(siblings) != len(sizes) {
 		return fail("trip %d of a batch of %d trips needs %d siblings, got %d", index, count, len(sizes), len(siblings))
 	}
@@ -275,14 +235,14 @@ func VerifyBatchTrip(b TripBatch, index uint64, t BatchTrip, siblings []MerkleSu
 		if sib.hash, err = decodeHash(s.Hash); err != nil {
 			return fail("siblings[%d] hash: %s", i, err)
 		}
-		if s.Count != sizes[i].count {
-			return fail("siblings[%d] counts %d trips, the subtree there has %d", i, s.Count, sizes[i].count)
+		if s.Count != sizes[i].Leaves {
+			return fail("siblings[%d] counts %d trips, the subtree there has %d", i, s.Count, sizes[i].Leaves)
 		}
 		if err := sumsWithin(s.Sums, b.DeclaredTotals); err != nil {
 			return fail("siblings[%d] sums: %s", i, err)
 		}
 		l, r := node, sib
-		if sizes[i].left {
+		if sizes[i].Left {
 			l, r = sib, node
 		}
 		if node, err = innerNode(l, r); err != nil {
@@ -343,38 +303,4 @@ func decodeHash(s string) ([]byte, error) {
 		return nil, errorsmod.Wrap(ErrInvalidDigest, err.Error())
 	}
 	return bz, nil
-}
-
-// siblingSize is the size of the subtree a proof's sibling roots and whether
-// it is the left child (the proven path goes right there).
-type siblingSize struct {
-	count uint64
-	left  bool
-}
-
-// siblingSizes lists, leaf to root, the siblings of leaf index in a tree of
-// total leaves, the tree splitting as RFC 6962's does.
-func siblingSizes(index, total uint64) []siblingSize {
-	var sizes []siblingSize
-	for total > 1 {
-		split := splitPoint(total)
-		if index < split {
-			sizes = append(sizes, siblingSize{count: total - split})
-			total = split
-		} else {
-			sizes = append(sizes, siblingSize{count: split, left: true})
-			index, total = index-split, total-split
-		}
-	}
-	slices.Reverse(sizes)
-	return sizes
-}
-
-// splitPoint is the largest power of two strictly below n (n > 1).
-func splitPoint(n uint64) uint64 {
-	p := uint64(1)
-	for p*2 < n {
-		p *= 2
-	}
-	return p
 }
