@@ -14,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/index"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -133,8 +134,7 @@ func NewKeeper(
 		OfferCount:  collections.NewMap(sb, types.OfferCountKey, "offer_count", collections.StringKey, collections.Uint64Value),
 		AdminOffers: collections.NewMap(sb, types.AdminOffersKey, "admin_offers", collections.StringKey, codec.CollValue[types.AdminOffer](cdc)),
 
-		memberPages: collections.NewKeySet(collections.NewSchemaBuilder(storeService), types.MembersByAgencyKey, "members_by_agency",
-			collections.PairKeyCodec(collections.StringKey, sdk.AccAddressKey)),
+		memberPages: index.Pages(storeService, types.MembersByAgencyKey, collections.StringKey, sdk.AccAddressKey),
 	}
 	schema, err := sb.Build()
 	if err != nil {

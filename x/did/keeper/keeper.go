@@ -8,13 +8,13 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 
+	"github.com/civicchain/civic/internal/index"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -139,7 +139,7 @@ func NewKeeper(
 						return collections.Join(s.AgencyId, SchemaNameKey(s.Name, s.Version)), nil
 					}),
 			}),
-		schemasByAgency: indexPages(storeService, types.SchemasByAgencyKey, collections.StringKey, collections.Uint64Key),
+		schemasByAgency: index.Pages(storeService, types.SchemasByAgencyKey, collections.StringKey, collections.Uint64Key),
 
 		Issuers: collections.NewMap(sb, types.IssuersKey, "issuers", collections.StringKey, codec.CollValue[types.TrustedIssuer](cdc)),
 		IssuerSchemas: collections.NewIndexedMap(sb, types.IssuerSchemasKey, "issuer_schemas",
@@ -155,7 +155,7 @@ func NewKeeper(
 				Issuer: indexes.NewMulti(sb, types.StatusListsByIssuerKey, "status_lists_by_issuer", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, l types.StatusList) (string, error) { return l.IssuerDid, nil }),
 			}),
-		statusListsByIssuer: indexPages(storeService, types.StatusListsByIssuerKey, collections.StringKey, collections.Uint64Key),
+		statusListsByIssuer: index.Pages(storeService, types.StatusListsByIssuerKey, collections.StringKey, collections.Uint64Key),
 		StatusChunks: collections.NewMap(sb, types.StatusChunksKey, "status_chunks",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint32Key), collections.BytesValue),
 	}
@@ -190,14 +190,3 @@ func (k Keeper) setVersion(ctx context.Context, n uint64, v types.DidVersion) er
 
 // SchemaNameKey is the unique-name index key of a schema, "name@version".
 func SchemaNameKey(name, version string) string { return name + "@" + version }
-
-// indexPages is a read-only view of the keys of an indexes.Multi (prefix, and
-// the codecs of its reference and primary keys), for query.CollectionPaginate:
-// Multi has no IterateRaw in collections v1.3.1. The view is built on a schema
-// builder of its own because the prefix belongs to the index, which Keeper.Schema
-// registers; nothing writes through it.
-func indexPages[R, P any](storeService corestore.KVStoreService, prefix collections.Prefix,
-	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P],
-) collections.KeySet[collections.Pair[R, P]] {
-	return collections.NewKeySet(collections.NewSchemaBuilder(storeService), prefix, "index_pages", collections.PairKeyCodec(refCodec, pkCodec))
-}

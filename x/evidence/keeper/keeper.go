@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/index"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -131,12 +132,6 @@ func NewKeeper(
 		panic(fmt.Sprintf("%s: agency keeper is required", types.ModuleName))
 	}
 
-	var (
-		agencyCase   = collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)
-		caseItem     = collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)
-		digestItem   = collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)
-		receiverItem = collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
-	)
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:          cdc,
@@ -193,14 +188,11 @@ func NewKeeper(
 					}),
 			}),
 	}
-	// The page views are declared on a schema builder of their own, never built,
-	// so that the schema lists each index prefix once (as its index).
-	views := collections.NewSchemaBuilder(storeService)
 	k.pages = indexPages{
-		casesByAgency:       collections.NewKeySet(views, types.CasesByAgencyKey, "cases_by_agency", agencyCase),
-		itemsByCase:         collections.NewKeySet(views, types.ItemsByCaseKey, "items_by_case", caseItem),
-		itemsByDigest:       collections.NewKeySet(views, types.ItemsByDigestKey, "items_by_digest", digestItem),
-		transfersByReceiver: collections.NewKeySet(views, types.TransfersByReceiverKey, "transfers_by_receiver", receiverItem),
+		casesByAgency:       index.Pages(storeService, types.CasesByAgencyKey, collections.StringKey, collections.Uint64Key),
+		itemsByCase:         index.Pages(storeService, types.ItemsByCaseKey, collections.Uint64Key, collections.Uint64Key),
+		itemsByDigest:       index.Pages(storeService, types.ItemsByDigestKey, collections.StringKey, collections.Uint64Key),
+		transfersByReceiver: index.Pages(storeService, types.TransfersByReceiverKey, sdk.AccAddressKey, collections.Uint64Key),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -5,12 +5,9 @@
 package keeper
 
 import (
-	"context"
-	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
-	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
@@ -18,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/index"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -83,7 +81,7 @@ type Keeper struct {
 // FacilityIndexes are the indexes that always follow a facility.
 type FacilityIndexes struct {
 	// Operator: (operator, facility id), for Facilities by operator.
-	Operator *multiIndex[sdk.AccAddress, uint64, types.Facility]
+	Operator *index.Keys[collections.Pair[sdk.AccAddress, uint64], uint64, types.Facility]
 }
 
 // IndexesList implements collections.Indexes.
@@ -106,7 +104,7 @@ func (i StaffIndexes) IndexesList() []collections.Index[collections.Pair[uint64,
 // latest version (every version names the same facility).
 type CertificateIndexes struct {
 	// Facility: (facility id, cert_no), for CertificatesByFacility.
-	Facility *multiIndex[uint64, string, types.Certificate]
+	Facility *index.Keys[collections.Pair[uint64, string], string, types.Certificate]
 }
 
 // IndexesList implements collections.Indexes.
@@ -117,7 +115,7 @@ func (i CertificateIndexes) IndexesList() []collections.Index[string, types.Cert
 // CcpRecordIndexes are the indexes that always follow a CCP record.
 type CcpRecordIndexes struct {
 	// Facility: (facility id, record id), for CcpRecordsByFacility.
-	Facility *multiIndex[uint64, uint64, types.CcpRecord]
+	Facility *index.Keys[collections.Pair[uint64, uint64], uint64, types.CcpRecord]
 }
 
 // IndexesList implements collections.Indexes.
@@ -128,12 +126,12 @@ func (i CcpRecordIndexes) IndexesList() []collections.Index[uint64, types.CcpRec
 // DeclarationIndexes are the indexes that always follow a declaration.
 type DeclarationIndexes struct {
 	// Importer: (importer facility id, decl_no), for DeclarationsByImporter.
-	Importer *multiIndex[uint64, string, types.ImportDeclaration]
+	Importer *index.Keys[collections.Pair[uint64, string], string, types.ImportDeclaration]
 	// CustomsRef: customs_ref -> decl_no, from clearance on; one declaration per customs_ref.
-	CustomsRef *uniqueIndex[string, string, types.ImportDeclaration]
+	CustomsRef *index.OptionalUnique[string, string, types.ImportDeclaration]
 	// TraceNo: (livestock trace number, decl_no) for every item with one, for
 	// DeclarationsByTraceNumber.
-	TraceNo *multiIndex[string, string, types.ImportDeclaration]
+	TraceNo *index.Keys[collections.Pair[string, string], string, types.ImportDeclaration]
 }
 
 // IndexesList implements collections.Indexes.
@@ -144,7 +142,7 @@ func (i DeclarationIndexes) IndexesList() []collections.Index[string, types.Impo
 // ShareIndexes are the indexes that always follow a share.
 type ShareIndexes struct {
 	// Declaration: (decl_no, share id).
-	Declaration *multiIndex[string, uint64, types.ImportConfirmationShare]
+	Declaration *index.Keys[collections.Pair[string, uint64], uint64, types.ImportConfirmationShare]
 }
 
 // IndexesList implements collections.Indexes.
@@ -182,7 +180,7 @@ func NewKeeper(
 
 		LastFacilityID: collections.NewSequence(sb, types.LastFacilityIDKey, "last_facility_id"),
 		Facilities: collections.NewIndexedMap(sb, types.FacilitiesKey, "facilities", u64, codec.CollValue[types.Facility](cdc), FacilityIndexes{
-			Operator: newMultiIndex(sb, types.FacilitiesByOperatorKey, "facilities_by_operator", acc, u64,
+			Operator: index.NewPairs(sb, types.FacilitiesByOperatorKey, "facilities_by_operator", acc, u64,
 				func(_ uint64, f types.Facility) ([]sdk.AccAddress, error) {
 					operator, err := addressCodec.StringToBytes(f.Operator)
 					return []sdk.AccAddress{operator}, err
@@ -193,7 +191,7 @@ func NewKeeper(
 		}),
 
 		Certificates: collections.NewIndexedMap(sb, types.CertificatesKey, "certificates", str, codec.CollValue[types.Certificate](cdc), CertificateIndexes{
-			Facility: newMultiIndex(sb, types.CertificatesByFacilityKey, "certificates_by_facility", u64, str,
+			Facility: index.NewPairs(sb, types.CertificatesByFacilityKey, "certificates_by_facility", u64, str,
 				func(_ string, c types.Certificate) ([]uint64, error) { return []uint64{c.FacilityId}, nil }),
 		}),
 		CertificateVersions:  collections.NewMap(sb, types.CertificateVersionsKey, "certificate_versions", collections.PairKeyCodec(str, u64), codec.CollValue[types.Certificate](cdc)),
@@ -202,20 +200,20 @@ func NewKeeper(
 
 		LastCcpRecordID: collections.NewSequence(sb, types.LastCcpRecordIDKey, "last_ccp_record_id"),
 		CcpRecords: collections.NewIndexedMap(sb, types.CcpRecordsKey, "ccp_records", u64, codec.CollValue[types.CcpRecord](cdc), CcpRecordIndexes{
-			Facility: newMultiIndex(sb, types.CcpRecordsByFacilityKey, "ccp_records_by_facility", u64, u64,
+			Facility: index.NewPairs(sb, types.CcpRecordsByFacilityKey, "ccp_records_by_facility", u64, u64,
 				func(_ uint64, r types.CcpRecord) ([]uint64, error) { return []uint64{r.FacilityId}, nil }),
 		}),
 
 		HygieneCerts: collections.NewMap(sb, types.HygieneCertsKey, "hygiene_certs", collections.PairKeyCodec(str, str), codec.CollValue[types.HygieneCertificate](cdc)),
 
 		Declarations: collections.NewIndexedMap(sb, types.DeclarationsKey, "declarations", str, codec.CollValue[types.ImportDeclaration](cdc), DeclarationIndexes{
-			Importer: newMultiIndex(sb, types.DeclarationsByImporterKey, "declarations_by_importer", u64, str,
+			Importer: index.NewPairs(sb, types.DeclarationsByImporterKey, "declarations_by_importer", u64, str,
 				func(_ string, d types.ImportDeclaration) ([]uint64, error) {
 					return []uint64{d.ImporterFacilityId}, nil
 				}),
-			CustomsRef: newUniqueIndex(sb, types.DeclarationByCustomsRefKey, "declaration_by_customs_ref", str, str,
+			CustomsRef: index.NewOptionalUnique(sb, types.DeclarationByCustomsRefKey, "declaration_by_customs_ref", str, str,
 				func(_ string, d types.ImportDeclaration) (string, bool) { return d.CustomsRef, d.CustomsRef != "" }),
-			TraceNo: newMultiIndex(sb, types.DeclarationsByTraceNoKey, "declarations_by_trace_no", str, str, traceNumbers),
+			TraceNo: index.NewPairs(sb, types.DeclarationsByTraceNoKey, "declarations_by_trace_no", str, str, traceNumbers),
 		}),
 
 		LastRecallID:  collections.NewSequence(sb, types.LastRecallIDKey, "last_recall_id"),
@@ -225,7 +223,7 @@ func NewKeeper(
 
 		LastShareID: collections.NewSequence(sb, types.LastShareIDKey, "last_share_id"),
 		Shares: collections.NewIndexedMap(sb, types.SharesKey, "shares", u64, codec.CollValue[types.ImportConfirmationShare](cdc), ShareIndexes{
-			Declaration: newMultiIndex(sb, types.SharesByDeclarationKey, "shares_by_declaration", str, u64,
+			Declaration: index.NewPairs(sb, types.SharesByDeclarationKey, "shares_by_declaration", str, u64,
 				func(_ uint64, s types.ImportConfirmationShare) ([]string, error) { return []string{s.DeclNo}, nil }),
 		}),
 	}
@@ -259,161 +257,3 @@ func (k Keeper) GetAuthority() string {
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
-// multiIndex is an index of an IndexedMap: a KeySet of (reference key,
-// primary key), one entry for each reference key refs gives a record. It
-// differs from indexes.Multi where the module needs it to: a record may have
-// any number of reference keys (a declaration has one trace number per meat
-// item), and query.CollectionPaginate pages through it (it has IterateRaw).
-type multiIndex[R, P, V any] struct {
-	keys collections.KeySet[collections.Pair[R, P]]
-	refs func(pk P, v V) ([]R, error)
-}
-
-func newMultiIndex[R, P, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
-	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P], refs func(pk P, v V) ([]R, error),
-) *multiIndex[R, P, V] {
-	return &multiIndex[R, P, V]{
-		keys: collections.NewKeySet(sb, prefix, name, collections.PairKeyCodec(refCodec, pkCodec), collections.WithKeySetSecondaryIndex()),
-		refs: refs,
-	}
-}
-
-// Reference implements collections.Index: it replaces the old value's entries by the new value's.
-func (i *multiIndex[R, P, V]) Reference(ctx context.Context, pk P, v V, lazyOldValue func() (V, error)) error {
-	old, err := lazyOldValue()
-	switch {
-	case err == nil:
-		if err := i.unreference(ctx, pk, old); err != nil {
-			return err
-		}
-	case !errors.Is(err, collections.ErrNotFound):
-		return err
-	}
-	refs, err := i.refs(pk, v)
-	if err != nil {
-		return err
-	}
-	for _, r := range refs {
-		if err := i.keys.Set(ctx, collections.Join(r, pk)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Unreference implements collections.Index.
-func (i *multiIndex[R, P, V]) Unreference(ctx context.Context, pk P, getValue func() (V, error)) error {
-	v, err := getValue()
-	if err != nil {
-		return err
-	}
-	return i.unreference(ctx, pk, v)
-}
-
-func (i *multiIndex[R, P, V]) unreference(ctx context.Context, pk P, v V) error {
-	refs, err := i.refs(pk, v)
-	if err != nil {
-		return err
-	}
-	for _, r := range refs {
-		if err := i.keys.Remove(ctx, collections.Join(r, pk)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Has reports whether the index holds (reference key, primary key).
-func (i *multiIndex[R, P, V]) Has(ctx context.Context, key collections.Pair[R, P]) (bool, error) {
-	return i.keys.Has(ctx, key)
-}
-
-// Walk calls walkFunc on the index's entries in ranger, in key order.
-func (i *multiIndex[R, P, V]) Walk(ctx context.Context, ranger collections.Ranger[collections.Pair[R, P]],
-	walkFunc func(key collections.Pair[R, P]) (stop bool, err error),
-) error {
-	return i.keys.Walk(ctx, ranger, walkFunc)
-}
-
-// IterateRaw iterates over raw key bytes (for query.CollectionPaginate).
-func (i *multiIndex[R, P, V]) IterateRaw(ctx context.Context, start, end []byte, order collections.Order) (collections.Iterator[collections.Pair[R, P], collections.NoValue], error) {
-	return i.keys.IterateRaw(ctx, start, end, order)
-}
-
-// KeyCodec is the codec of the index's keys (for query.CollectionPaginate).
-func (i *multiIndex[R, P, V]) KeyCodec() collcodec.KeyCodec[collections.Pair[R, P]] {
-	return i.keys.KeyCodec()
-}
-
-// uniqueIndex is an index of an IndexedMap from a reference key to the one
-// record that has it. Unlike indexes.Unique, a record may have no reference
-// key (ref answers false): a declaration has a customs reference only once
-// cleared. A second record with a reference key already taken is refused
-// with collections.ErrConflict; the handlers check first, to answer with the
-// module's error.
-type uniqueIndex[R, P, V any] struct {
-	refs collections.Map[R, P]
-	ref  func(pk P, v V) (R, bool)
-}
-
-func newUniqueIndex[R, P, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
-	refCodec collcodec.KeyCodec[R], pkCodec collcodec.KeyCodec[P], ref func(pk P, v V) (R, bool),
-) *uniqueIndex[R, P, V] {
-	return &uniqueIndex[R, P, V]{
-		refs: collections.NewMap(sb, prefix, name, refCodec, collcodec.KeyToValueCodec(pkCodec)),
-		ref:  ref,
-	}
-}
-
-// Reference implements collections.Index: it replaces the old value's entry by the new value's.
-func (i *uniqueIndex[R, P, V]) Reference(ctx context.Context, pk P, v V, lazyOldValue func() (V, error)) error {
-	old, err := lazyOldValue()
-	switch {
-	case err == nil:
-		if err := i.unreference(ctx, pk, old); err != nil {
-			return err
-		}
-	case !errors.Is(err, collections.ErrNotFound):
-		return err
-	}
-	r, ok := i.ref(pk, v)
-	if !ok {
-		return nil
-	}
-	taken, err := i.refs.Has(ctx, r)
-	if err != nil {
-		return err
-	}
-	if taken {
-		return fmt.Errorf("%w: reference key %s is taken", collections.ErrConflict, i.refs.KeyCodec().Stringify(r))
-	}
-	return i.refs.Set(ctx, r, pk)
-}
-
-// Unreference implements collections.Index.
-func (i *uniqueIndex[R, P, V]) Unreference(ctx context.Context, pk P, getValue func() (V, error)) error {
-	v, err := getValue()
-	if err != nil {
-		return err
-	}
-	return i.unreference(ctx, pk, v)
-}
-
-func (i *uniqueIndex[R, P, V]) unreference(ctx context.Context, pk P, v V) error {
-	if r, ok := i.ref(pk, v); ok {
-		return i.refs.Remove(ctx, r)
-	}
-	return nil
-}
-
-// MatchExact returns the primary key of the record with reference key r, or
-// collections.ErrNotFound.
-func (i *uniqueIndex[R, P, V]) MatchExact(ctx context.Context, r R) (P, error) {
-	return i.refs.Get(ctx, r)
-}
-
-// Walk calls walkFunc on the index's entries in ranger, in key order.
-func (i *uniqueIndex[R, P, V]) Walk(ctx context.Context, ranger collections.Ranger[R], walkFunc func(r R, pk P) (stop bool, err error)) error {
-	return i.refs.Walk(ctx, ranger, walkFunc)
-}

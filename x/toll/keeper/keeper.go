@@ -4,13 +4,10 @@
 package keeper
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"cosmossdk.io/collections"
-	collcodec "cosmossdk.io/collections/codec"
 	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
@@ -18,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/index"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -94,10 +92,10 @@ type Keeper struct {
 // PlazaIndexes are the indexes that always follow a plaza.
 type PlazaIndexes struct {
 	// ByOperator: (operator, plaza id), for the Plazas query of one operator.
-	ByOperator *KeyIndex[collections.Pair[string, string], string, types.Plaza]
+	ByOperator *index.Keys[collections.Pair[string, string], string, types.Plaza]
 	// ByRoute: (route, operator, plaza id); "another operator has a plaza
 	// on the route" is two seeks.
-	ByRoute *KeyIndex[collections.Triple[string, string, string], string, types.Plaza]
+	ByRoute *index.Keys[collections.Triple[string, string, string], string, types.Plaza]
 }
 
 // IndexesList implements collections.Indexes.
@@ -109,7 +107,7 @@ func (i PlazaIndexes) IndexesList() []collections.Index[string, types.Plaza] {
 type SegmentIndexes struct {
 	// ByOperator: (route, operator, start_m); "the operator holds a segment
 	// of the route" is one seek.
-	ByOperator *KeyIndex[collections.Triple[string, string, uint64], collections.Pair[string, uint64], types.Segment]
+	ByOperator *index.Keys[collections.Triple[string, string, uint64], collections.Pair[string, uint64], types.Segment]
 }
 
 // IndexesList implements collections.Indexes.
@@ -140,9 +138,9 @@ type TripIndexes struct {
 	// ByKey: TripKey -> trip id; at most one trip per key.
 	ByKey *indexes.Unique[TripKey, uint64, types.Trip]
 	// ByPlaza: (exit plaza, period id, trip id), for TripsByPlaza.
-	ByPlaza *KeyIndex[collections.Triple[string, uint64, uint64], uint64, types.Trip]
+	ByPlaza *index.Keys[collections.Triple[string, uint64, uint64], uint64, types.Trip]
 	// ByPeriod: (period id, trip id), for TripsByPeriod.
-	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.Trip]
+	ByPeriod *index.Keys[collections.Pair[uint64, uint64], uint64, types.Trip]
 }
 
 // IndexesList implements collections.Indexes.
@@ -158,7 +156,7 @@ func tripKeyOf(t types.Trip) TripKey {
 // BatchIndexes are the indexes that always follow a trip batch.
 type BatchIndexes struct {
 	// ByPeriod: (period id, batch id), for TripBatches.
-	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.TripBatch]
+	ByPeriod *index.Keys[collections.Pair[uint64, uint64], uint64, types.TripBatch]
 }
 
 // IndexesList implements collections.Indexes.
@@ -169,7 +167,7 @@ func (i BatchIndexes) IndexesList() []collections.Index[uint64, types.TripBatch]
 // DisputeIndexes are the indexes that always follow a dispute.
 type DisputeIndexes struct {
 	// ByPeriod: (period id, dispute id), for the Disputes query of one period.
-	ByPeriod *KeyIndex[collections.Pair[uint64, uint64], uint64, types.Dispute]
+	ByPeriod *index.Keys[collections.Pair[uint64, uint64], uint64, types.Dispute]
 	// ByTarget: (target kind, target id) -> dispute id; the one dispute a
 	// trip or batch may ever have.
 	ByTarget *indexes.Unique[collections.Pair[int32, uint64], uint64, types.Dispute]
@@ -218,20 +216,20 @@ func NewKeeper(
 
 		Operators: collections.NewMap(sb, types.OperatorsKey, "operators", str, codec.CollValue[types.Operator](cdc)),
 		Plazas: collections.NewIndexedMap(sb, types.PlazasKey, "plazas", str, codec.CollValue[types.Plaza](cdc), PlazaIndexes{
-			ByOperator: NewKeyIndex(sb, types.PlazasByOperatorKey, "plazas_by_operator", collections.PairKeyCodec(str, str),
-				func(id string, p types.Plaza) collections.Pair[string, string] {
+			ByOperator: index.NewKeys(sb, types.PlazasByOperatorKey, "plazas_by_operator", collections.PairKeyCodec(str, str),
+				index.One(func(id string, p types.Plaza) collections.Pair[string, string] {
 					return collections.Join(p.Operator, id)
-				}),
-			ByRoute: NewKeyIndex(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str),
-				func(id string, p types.Plaza) collections.Triple[string, string, string] {
+				})),
+			ByRoute: index.NewKeys(sb, types.PlazasByRouteKey, "plazas_by_route", collections.TripleKeyCodec(str, str, str),
+				index.One(func(id string, p types.Plaza) collections.Triple[string, string, string] {
 					return collections.Join3(p.Route, p.Operator, id)
-				}),
+				})),
 		}),
 		Segments: collections.NewIndexedMap(sb, types.SegmentsKey, "segments", collections.PairKeyCodec(str, u64), codec.CollValue[types.Segment](cdc), SegmentIndexes{
-			ByOperator: NewKeyIndex(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64),
-				func(key collections.Pair[string, uint64], s types.Segment) collections.Triple[string, string, uint64] {
+			ByOperator: index.NewKeys(sb, types.SegmentsByOperatorKey, "segments_by_operator", collections.TripleKeyCodec(str, str, u64),
+				index.One(func(key collections.Pair[string, uint64], s types.Segment) collections.Triple[string, string, uint64] {
 					return collections.Join3(key.K1(), s.Operator, key.K2())
-				}),
+				})),
 		}),
 
 		Tariffs: collections.NewIndexedMap(sb, types.TariffsKey, "tariffs", collections.PairKeyCodec(str, u64), codec.CollValue[types.Tariff](cdc), TariffIndexes{
@@ -249,23 +247,23 @@ func NewKeeper(
 			ByKey: indexes.NewUnique(sb, types.TripsByKeyKey, "trips_by_key",
 				collections.QuadKeyCodec(str, str, sdk.TimeKey, sdk.TimeKey), u64,
 				func(_ uint64, t types.Trip) (TripKey, error) { return tripKeyOf(t), nil }),
-			ByPlaza: NewKeyIndex(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64),
-				func(id uint64, t types.Trip) collections.Triple[string, uint64, uint64] {
+			ByPlaza: index.NewKeys(sb, types.TripsByPlazaKey, "trips_by_plaza", collections.TripleKeyCodec(str, u64, u64),
+				index.One(func(id uint64, t types.Trip) collections.Triple[string, uint64, uint64] {
 					return collections.Join3(t.ExitPlaza, t.PeriodId, id)
-				}),
-			ByPeriod: NewKeyIndex(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64),
-				func(id uint64, t types.Trip) collections.Pair[uint64, uint64] {
+				})),
+			ByPeriod: index.NewKeys(sb, types.TripsByPeriodKey, "trips_by_period", collections.PairKeyCodec(u64, u64),
+				index.One(func(id uint64, t types.Trip) collections.Pair[uint64, uint64] {
 					return collections.Join(t.PeriodId, id)
-				}),
+				})),
 		}),
 		UnpaidTrips: collections.NewKeySet(sb, types.UnpaidTripsKey, "unpaid_trips", collections.PairKeyCodec(acc, u64)),
 
 		LastBatchID: collections.NewSequence(sb, types.LastBatchIDKey, "last_batch_id"),
 		Batches: collections.NewIndexedMap(sb, types.BatchesKey, "batches", u64, codec.CollValue[types.TripBatch](cdc), BatchIndexes{
-			ByPeriod: NewKeyIndex(sb, types.BatchesByPeriodKey, "batches_by_period", collections.PairKeyCodec(u64, u64),
-				func(id uint64, b types.TripBatch) collections.Pair[uint64, uint64] {
+			ByPeriod: index.NewKeys(sb, types.BatchesByPeriodKey, "batches_by_period", collections.PairKeyCodec(u64, u64),
+				index.One(func(id uint64, b types.TripBatch) collections.Pair[uint64, uint64] {
 					return collections.Join(b.PeriodId, id)
-				}),
+				})),
 		}),
 
 		Periods:       collections.NewMap(sb, types.PeriodsKey, "periods", u64, codec.CollValue[types.Period](cdc)),
@@ -275,10 +273,10 @@ func NewKeeper(
 
 		LastDisputeID: collections.NewSequence(sb, types.LastDisputeIDKey, "last_dispute_id"),
 		Disputes: collections.NewIndexedMap(sb, types.DisputesKey, "disputes", u64, codec.CollValue[types.Dispute](cdc), DisputeIndexes{
-			ByPeriod: NewKeyIndex(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64),
-				func(id uint64, d types.Dispute) collections.Pair[uint64, uint64] {
+			ByPeriod: index.NewKeys(sb, types.DisputesByPeriodKey, "disputes_by_period", collections.PairKeyCodec(u64, u64),
+				index.One(func(id uint64, d types.Dispute) collections.Pair[uint64, uint64] {
 					return collections.Join(d.PeriodId, id)
-				}),
+				})),
 			ByTarget: indexes.NewUnique(sb, types.DisputeByTargetKey, "dispute_by_target", collections.PairKeyCodec(collections.Int32Key, u64), u64,
 				func(_ uint64, d types.Dispute) (collections.Pair[int32, uint64], error) {
 					return collections.Join(int32(d.Target), d.TargetId), nil
@@ -312,73 +310,3 @@ func (k Keeper) AgencyKeeper() types.AgencyKeeper { return k.agencyKeeper }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
-// KeyIndex is a collections.Index that keeps one key per record, made from
-// the record's primary key and value (the key ends with the primary key), in
-// a KeySet the IndexedMap updates with the record. It is indexes.Multi with
-// the reference and primary key flattened into one key: the store keys stay
-// those of the hand-written index it replaced, a query pages through it with
-// query.CollectionPaginate (which needs IterateRaw, which Multi lacks) and a
-// handler ranges over a part of a composite key (collections.TriplePrefix),
-// which a Multi's nested (reference, primary key) pair cannot.
-type KeyIndex[K, PK, V any] struct {
-	keys  collections.KeySet[K]
-	keyOf func(pk PK, v V) K
-}
-
-// NewKeyIndex builds a KeyIndex under prefix whose key of a record is keyOf.
-func NewKeyIndex[K, PK, V any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string, kc collcodec.KeyCodec[K], keyOf func(pk PK, v V) K) *KeyIndex[K, PK, V] {
-	return &KeyIndex[K, PK, V]{
-		keys:  collections.NewKeySet(sb, prefix, name, kc, collections.WithKeySetSecondaryIndex()),
-		keyOf: keyOf,
-	}
-}
-
-// Reference implements collections.Index: it replaces the old value's key, if
-// any, with the new value's.
-func (i *KeyIndex[K, PK, V]) Reference(ctx context.Context, pk PK, v V, lazyOldValue func() (V, error)) error {
-	old, err := lazyOldValue()
-	switch {
-	case err == nil:
-		if err := i.keys.Remove(ctx, i.keyOf(pk, old)); err != nil {
-			return err
-		}
-	case !errors.Is(err, collections.ErrNotFound):
-		return err
-	}
-	return i.keys.Set(ctx, i.keyOf(pk, v))
-}
-
-// Unreference implements collections.Index: it removes the value's key.
-func (i *KeyIndex[K, PK, V]) Unreference(ctx context.Context, pk PK, getValue func() (V, error)) error {
-	v, err := getValue()
-	if err != nil {
-		return err
-	}
-	return i.keys.Remove(ctx, i.keyOf(pk, v))
-}
-
-// Has reports whether the index holds key.
-func (i *KeyIndex[K, PK, V]) Has(ctx context.Context, key K) (bool, error) {
-	return i.keys.Has(ctx, key)
-}
-
-// Iterate iterates the keys in rng.
-func (i *KeyIndex[K, PK, V]) Iterate(ctx context.Context, rng collections.Ranger[K]) (collections.KeySetIterator[K], error) {
-	return i.keys.Iterate(ctx, rng)
-}
-
-// Walk calls fn for every key in rng, in order, until it returns true or an error.
-func (i *KeyIndex[K, PK, V]) Walk(ctx context.Context, rng collections.Ranger[K], fn func(key K) (stop bool, err error)) error {
-	return i.keys.Walk(ctx, rng, fn)
-}
-
-// IterateRaw iterates the keys between raw bounds (query.CollectionPaginate).
-func (i *KeyIndex[K, PK, V]) IterateRaw(ctx context.Context, start, end []byte, order collections.Order) (collections.Iterator[K, collections.NoValue], error) {
-	return i.keys.IterateRaw(ctx, start, end, order)
-}
-
-// KeyCodec is the codec of the index's keys (query.CollectionPaginate).
-func (i *KeyIndex[K, PK, V]) KeyCodec() collcodec.KeyCodec[K] {
-	return i.keys.KeyCodec()
-}
