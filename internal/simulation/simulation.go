@@ -219,13 +219,19 @@ func (s *Search) RandomAccount() string {
 // MaxRecordTries of those that pass keep (nil keeps all), chosen uniformly (reservoir
 // sampling), in random order.
 func Sample[K, V any](s *Search, m walk.Walker[K, V], rng collections.Ranger[K], keep func(V) bool) []V {
-	var kept []V
+	return SampleWith(s, m, rng, func(_ K, v V) (V, bool) { return v, keep == nil || keep(v) })
+}
+
+// SampleWith is Sample for what pick makes of an entry (a record the entry points to,
+// say): it returns at most MaxRecordTries of the picked values of the entries pick keeps.
+func SampleWith[K, V, R any](s *Search, m walk.Walker[K, V], rng collections.Ranger[K], pick func(K, V) (R, bool)) []R {
+	var kept []R
 	scanned, eligible := 0, 0
-	_ = m.Walk(s.Ctx, rng, func(_ K, v V) (bool, error) {
+	_ = m.Walk(s.Ctx, rng, func(k K, v V) (bool, error) {
 		scanned++
-		if keep == nil || keep(v) {
+		if r, ok := pick(k, v); ok {
 			eligible++
-			kept = reservoir(s.R, kept, eligible, v)
+			kept = reservoir(s.R, kept, eligible, r)
 		}
 		return scanned >= MaxRecordsScanned, nil
 	})
