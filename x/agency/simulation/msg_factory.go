@@ -10,7 +10,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/x/agency/keeper"
 	"github.com/civicchain/civic/x/agency/types"
@@ -203,17 +202,22 @@ func managedAgency(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDa
 }
 
 // anyMember returns a random member of the agency among the first maxMembersScanned whose
-// key the simulation holds (read through the query server).
+// key the simulation holds.
 func anyMember(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, agencyID string) (string, string) {
-	res, err := keeper.NewQueryServerImpl(k).Members(ctx, &types.QueryMembersRequest{AgencyId: agencyID, Pagination: &query.PageRequest{Limit: maxMembersScanned}})
+	var members []string
+	rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agencyID)
+	err := k.MembersByAgency.Walk(ctx, rng, func(key collections.Pair[string, sdk.AccAddress]) (bool, error) {
+		addr, err := k.AddressCodec().BytesToString(key.K2())
+		if err != nil {
+			return true, err
+		}
+		if testData.HasAccount(addr) {
+			members = append(members, addr)
+		}
+		return len(members) >= maxMembersScanned, nil
+	})
 	if err != nil {
 		return "", err.Error()
-	}
-	var members []string
-	for _, m := range res.Members {
-		if testData.HasAccount(m.Address) {
-			members = append(members, m.Address)
-		}
 	}
 	if len(members) == 0 {
 		return "", fmt.Sprintf("agency %q has no member the simulation can name", agencyID)

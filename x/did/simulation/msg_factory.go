@@ -349,15 +349,14 @@ func (s *search) changeable(v types.DidVersion) bool { return !v.Deactivated }
 
 // adminOf returns the agency addr is the admin of.
 func (s *search) adminOf(addr string) (string, bool) {
-	bz, err := s.k.AddressCodec().StringToBytes(addr)
-	if err != nil {
-		return "", false
-	}
-	id, err := s.ak.Affiliations.Get(s.Ctx, bz)
-	if err != nil || s.admin(id) != addr {
-		return "", false
-	}
-	return id, true
+	id := ""
+	_ = s.ak.Agencies.Walk(s.Ctx, nil, func(agencyID string, a agencytypes.Agency) (bool, error) {
+		if a.Admin == addr {
+			id = agencyID
+		}
+		return id != "", nil
+	})
+	return id, id != ""
 }
 
 // dids samples the latest versions of DIDs that pass keep.
