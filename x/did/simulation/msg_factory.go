@@ -49,10 +49,10 @@ const maxStatusChangesPerMsg = 8
 // Candidate signers are tried one after the other whatever the refusal.
 type search struct {
 	*simulation.Search
-	k  keeper.Keeper
-	q  types.QueryServer
-	ak agencykeeper.Keeper
-	aq agencytypes.QueryServer
+	k             keeper.Keeper
+	q             types.QueryServer
+	agencies      agencykeeper.Keeper
+	agencyQueries agencytypes.QueryServer
 }
 
 // factory returns the simsx factory that runs find on a new search for each operation;
@@ -62,7 +62,7 @@ func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, find func(s *se
 	e := simulation.NewEngine(router, agencysim.RoleRefusals()...)
 	q, aq := keeper.NewQueryServerImpl(k), agencykeeper.NewQueryServerImpl(ak)
 	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
-		return find(&search{Search: s, k: k, q: q, ak: ak, aq: aq})
+		return find(&search{Search: s, k: k, q: q, agencies: ak, agencyQueries: aq})
 	})
 }
 
@@ -350,7 +350,7 @@ func (s *search) changeable(v types.DidVersion) bool { return !v.Deactivated }
 // adminOf returns the agency addr is the admin of.
 func (s *search) adminOf(addr string) (string, bool) {
 	id := ""
-	_ = s.ak.Agencies.Walk(s.Ctx, nil, func(agencyID string, a agencytypes.Agency) (bool, error) {
+	_ = s.agencies.Agencies.Walk(s.Ctx, nil, func(agencyID string, a agencytypes.Agency) (bool, error) {
 		if a.Admin == addr {
 			id = agencyID
 		}
@@ -379,7 +379,7 @@ func (s *search) latest(did string) (types.DidVersion, bool) {
 
 // admin is the admin of an agency ("" if the agency is unknown).
 func (s *search) admin(agencyID string) string {
-	a, err := s.ak.Agencies.Get(s.Ctx, agencyID)
+	a, err := s.agencies.Agencies.Get(s.Ctx, agencyID)
 	if err != nil {
 		return ""
 	}
@@ -391,12 +391,12 @@ func (s *search) admin(agencyID string) string {
 // if the admin is the member): the account controllers of a DID the agency can bind as an
 // issuer and publish status lists for. Nil if there is none.
 func (s *search) issuerControllers() []string {
-	agencies := simulation.Sample(s.Search, s.ak.Agencies, nil, func(a agencytypes.Agency) bool {
+	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
 		return a.Status == agencytypes.AgencyStatusActive && s.TestData.HasAccount(a.Admin)
 	})
 	now := s.Ctx.BlockTime()
 	for _, a := range agencies {
-		res, err := s.aq.Members(s.Ctx, &agencytypes.QueryMembersRequest{AgencyId: a.Id, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
+		res, err := s.agencyQueries.Members(s.Ctx, &agencytypes.QueryMembersRequest{AgencyId: a.Id, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
 		if err != nil {
 			continue
 		}
