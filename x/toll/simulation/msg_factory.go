@@ -566,8 +566,8 @@ func MsgSubmitPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSub
 }
 
 // MsgConfirmPeriodFactory confirms a SUBMITTED period for a participant that has not
-// confirmed yet, with the totals NetPositions gives it; a net payer's confirmation is
-// signed by its settlement account, which escrows its net.
+// confirmed yet, with the totals NetPositions gives it; a confirmation that escrows (a net
+// payable or a disputed share) is signed by the settlement account, which must hold it.
 func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgConfirmPeriod] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgConfirmPeriod) {
 		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodSubmitted })
@@ -591,9 +591,11 @@ func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCo
 				if err != nil {
 					continue
 				}
-				signers, escrow := s.operatorSigners(op.AgencyId), uint64(0)
-				if pos.Net < 0 {
-					signers, escrow = s.Signers([]string{op.SettlementAccount}, false), uint64(-pos.Net)
+				signers := s.operatorSigners(op.AgencyId)
+				net, held := pos.Escrow()
+				escrow := net + held // what the confirmation escrows: the net payable and the disputed share
+				if escrow > 0 {
+					signers = s.Signers([]string{op.SettlementAccount}, false)
 				}
 				if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
 					return &types.MsgConfirmPeriod{Signer: addr, PeriodId: p.Id, Receivable: pos.Receivable, Payable: pos.Payable}
