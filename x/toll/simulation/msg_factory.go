@@ -774,15 +774,21 @@ func MsgResolveDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 	})
 }
 
-// MsgAppealDisputeFactory appeals a decided dispute that was never appealed,
-// signed by the payer that opened it or for the operator that did.
+// MsgAppealDisputeFactory appeals a decided dispute that was never appealed and whose
+// appeal window is open, signed by the payer that opened it or for the operator that did.
 func MsgAppealDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAppealDispute] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAppealDispute) {
+		params, err := k.Params.Get(s.Ctx)
+		if err != nil {
+			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no params")
+		}
+		window := time.Duration(params.AppealWindowSeconds) * time.Second //nolint:gosec // bounded by the params' validation
 		disputes := simulation.Sample(s.Search, k.Disputes, nil, func(d types.Dispute) bool {
-			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero()
+			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero() &&
+				!s.Ctx.BlockTime().After(d.ResolvedAt.Add(window))
 		})
 		if len(disputes) == 0 {
-			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no decided dispute is left to appeal")
+			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no decided dispute is left to appeal within the appeal window")
 		}
 		for _, d := range disputes {
 			signers := s.Signers([]string{d.OpenedBy}, false)
