@@ -19,15 +19,12 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	"github.com/civicchain/civic/x/did/client/cli"
 	"github.com/civicchain/civic/x/did/keeper"
-	"github.com/civicchain/civic/x/did/simulation"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -135,49 +132,4 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 		panic(fmt.Errorf("failed to export %s genesis state: %w", types.ModuleName, err))
 	}
 	return cdc.MustMarshalJSON(gs)
-}
-
-// AppModuleSimulation: random genesis, store decoder and simsx message factories
-// (x/simulation; see simulation/).
-
-var (
-	_ module.AppModuleSimulation   = AppModule{}
-	_ simsx.HasWeightedOperationsX = AppModule{}
-	_ simsx.HasProposalMsgsX       = AppModule{}
-)
-
-// GenerateGenesisState writes a random genesis: random params, and half the time a few
-// DIDs controlled by simulation accounts, schemas of x/agency's random agencies, issuer
-// bindings, grants and status lists.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
-
-// WeightedOperationsX registers every account-signed message of the module.
-func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
-	k, ak := am.keeper, am.agencies
-	reg.Add(weights.Get(simulation.OpWeightMsgCreateDid, simulation.DefaultWeightMsgCreateDid), simulation.MsgCreateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateDid, simulation.DefaultWeightMsgUpdateDid), simulation.MsgUpdateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgDeactivateDid, simulation.DefaultWeightMsgDeactivateDid), simulation.MsgDeactivateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterSchema, simulation.DefaultWeightMsgRegisterSchema), simulation.MsgRegisterSchemaFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgBindIssuer, simulation.DefaultWeightMsgBindIssuer), simulation.MsgBindIssuerFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUnbindIssuer, simulation.DefaultWeightMsgUnbindIssuer), simulation.MsgUnbindIssuerFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgSetIssuerSchemas, simulation.DefaultWeightMsgSetIssuerSchemas), simulation.MsgSetIssuerSchemasFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgCreateStatusList, simulation.DefaultWeightMsgCreateStatusList), simulation.MsgCreateStatusListFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateStatusList, simulation.DefaultWeightMsgUpdateStatusList), simulation.MsgUpdateStatusListFactory(k, ak))
-}
-
-// ProposalMsgsX registers MsgUpdateParams as a proposal payload.
-func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
 }

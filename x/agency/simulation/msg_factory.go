@@ -272,3 +272,13 @@ func randomExpiry(r *simsx.XRand, now time.Time) *time.Time {
 	at := now.Add(time.Duration(1+r.Intn(60*24)) * time.Hour).UTC()
 	return &at
 }
+
+// RoleRefusals are x/agency's answers to an account that may not act for an agency (not
+// a member, agency not active, membership expired, role not held, role not in the
+// agency): another simulation account may, so the other modules' factories move on to
+// their next candidate signer on these.
+func RoleRefusals() []error {
+	return []error{
+		types.ErrNotMember, types.ErrAgencyNotActive, types.ErrMembershipExpired, types.ErrRoleNotHeld, types.ErrRoleNotInAgency,
+	}
+}

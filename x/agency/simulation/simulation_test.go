@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cosmos/gogoproto/grpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/agency/keeper"
 	"github.com/civicchain/civic/x/agency/simulation"
@@ -85,7 +86,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	accs := simtypes.RandomAccounts(r, 60)
 	k, ctx := testkeeper.AgencyKeeper(t, catalog...)
 	require.NoError(t, k.InitGenesis(ctx, simulation.RandomGenesis(r, accs, catalog, testkeeper.BlockTime, types.DefaultParams())))
-	msgs := keeper.NewMsgServerImpl(k)
+	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
 	factories := []simsx.SimMsgFactoryX{
 		simulation.MsgAddMemberFactory(k),
 		simulation.MsgSetMemberRolesFactory(k),
@@ -109,7 +110,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if i%50 == 0 {
 			ctx = ctx.WithBlockTime(ctx.BlockTime().Add(6 * time.Hour))
 		}
-		testData := simsx.NewChainDataSource(ctx, r, moduleAccounts{}, noBalances{}, k.AddressCodec(), accs...)
+		testData := isim.NewTestData(ctx, r, k.AddressCodec(), accs...)
 		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
 		signers, msg := f.Create()(ctx, testData, reporter)
 		if reporter.IsSkipped() {
@@ -117,7 +118,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 			continue
 		}
 		// ASSERT
-		require.NoError(t, deliver(ctx, msgs, msg), "%T %v", msg, msg)
+		require.NoError(t, isim.Deliver(ctx, router, msg), "%T %v", msg, msg)
 		if isAccountMsg(msg) {
 			require.Len(t, signers, 1)
 		}
@@ -130,41 +131,6 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	t.Logf("delivered: %v", delivered)
 }
 
-func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
-	var err error
-	switch msg := msg.(type) {
-	case *types.MsgAddMember:
-		_, err = m.AddMember(ctx, msg)
-	case *types.MsgSetMemberRoles:
-		_, err = m.SetMemberRoles(ctx, msg)
-	case *types.MsgRemoveMember:
-		_, err = m.RemoveMember(ctx, msg)
-	case *types.MsgTransferAdmin:
-		_, err = m.TransferAdmin(ctx, msg)
-	case *types.MsgAcceptMembership:
-		_, err = m.AcceptMembership(ctx, msg)
-	case *types.MsgDeclineMembership:
-		_, err = m.DeclineMembership(ctx, msg)
-	case *types.MsgWithdrawMembershipOffer:
-		_, err = m.WithdrawMembershipOffer(ctx, msg)
-	case *types.MsgAcceptAdmin:
-		_, err = m.AcceptAdmin(ctx, msg)
-	case *types.MsgCancelAdminTransfer:
-		_, err = m.CancelAdminTransfer(ctx, msg)
-	case *types.MsgRegisterAgency:
-		_, err = m.RegisterAgency(ctx, msg)
-	case *types.MsgSetAgencyStatus:
-		_, err = m.SetAgencyStatus(ctx, msg)
-	case *types.MsgSetAgencyRoles:
-		_, err = m.SetAgencyRoles(ctx, msg)
-	case *types.MsgUpdateParams:
-		_, err = m.UpdateParams(ctx, msg)
-	default:
-		err = fmt.Errorf("unexpected %T", msg)
-	}
-	return err
-}
-
 func isAccountMsg(msg sdk.Msg) bool {
 	switch msg.(type) {
 	case *types.MsgAddMember, *types.MsgSetMemberRoles, *types.MsgRemoveMember, *types.MsgTransferAdmin,
@@ -174,14 +140,3 @@ func isAccountMsg(msg sdk.Msg) bool {
 	}
 	return false
 }
-
-type moduleAccounts struct{}
-
-func (moduleAccounts) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
-type noBalances struct{}
-
-func (noBalances) SpendableCoins(context.Context, sdk.AccAddress) sdk.Coins { return nil }
-func (noBalances) IsSendEnabledDenom(context.Context, string) bool          { return true }

@@ -1,13 +1,17 @@
 package simulation
 
 import (
-	"context"
-
 	"cosmossdk.io/collections"
+	"github.com/cosmos/gogoproto/grpc"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/simulation"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -40,274 +44,280 @@ const (
 // maxStatusChangesPerMsg bounds the changes of one simulated MsgUpdateStatusList.
 const maxStatusChangesPerMsg = 8
 
-// MsgCreateDidFactory creates a DID controlled by a simulation account, with an Ed25519 key
+// search is one run of a factory: the engine's search, with the keepers and query
+// servers to read this module's state and x/agency's (for admins and did.issuer members).
+// Candidate signers are tried one after the other whatever the refusal.
+type search struct {
+	*simulation.Search
+	k             keeper.Keeper
+	q             types.QueryServer
+	agencies      agencykeeper.Keeper
+	agencyQueries agencytypes.QueryServer
+}
+
+// factory returns the simsx factory that runs find on a new search for each operation;
+// its candidate messages are dry-run through the module's Msg service.
+func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
+	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
+	e := simulation.NewEngine(router, agencysim.RoleRefusals()...)
+	q, aq := keeper.NewQueryServerImpl(k), agencykeeper.NewQueryServerImpl(ak)
+	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
+		return find(&search{Search: s, k: k, q: q, agencies: ak, agencyQueries: aq})
+	})
+}
+
+// try dry-runs build(c) for each candidate signer until one is accepted.
+func (s *search) try(candidates []string, build func(c string) sdk.Msg) (string, sdk.Msg, bool) {
+	return s.Try(s.Signers(candidates, false), simulation.AnyRefusal, build)
+}
+
+// MsgCreateDidFactory creates a DID whose document is random (keys, services, controllers)
 // drawn from the simulation's rand; a third of the time an issuer DID of an agency,
 // controlled by the agency admin and a did.issuer member (so that BindIssuer and the status
 // list messages find DIDs they can act on).
 func MsgCreateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateDid] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgCreateDid) {
-		s := newSearch(ctx, k, ak, testData, reporter)
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateDid) {
 		var controllers []string
-		if s.r.Intn(3) == 0 {
+		if s.R.Intn(3) == 0 {
 			controllers = s.issuerControllers()
 		}
 		if len(controllers) == 0 {
-			controllers = []string{testData.AnyAccount(reporter).AddressBech32}
+			controllers = []string{s.TestData.AnyAccount(s.Reporter).AddressBech32}
 		}
-		msg := &types.MsgCreateDid{Document: RandomDocument(s.r, controllers)}
-		for _, c := range controllers {
-			s.try(c, func() error {
-				msg.Signer = c
-				_, err := s.msgs.CreateDid(s.probe, msg)
-				return err
-			})
-		}
-		return finish(s, true, "", "create a DID", msg)
-	}
+		doc := RandomDocument(s.R, controllers)
+		addr, msg, ok := s.try(controllers, func(c string) sdk.Msg { return &types.MsgCreateDid{Signer: c, Document: doc} })
+		return simulation.Done[*types.MsgCreateDid](s.Search, addr, msg, ok, "")
+	})
 }
 
 // MsgUpdateDidFactory writes a new version (key rotated, service toggled) of an active DID
 // with an account controller among the simulation accounts.
 func MsgUpdateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateDid] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateDid) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		var msg *types.MsgUpdateDid
-		seen := s.dids(s.changeable, func(v types.DidVersion) bool {
-			msg = &types.MsgUpdateDid{Document: RandomUpdate(s.r, v.Document), VersionId: v.VersionId}
-			for _, c := range s.accountControllers(v.Document) {
-				if s.try(c, func() error {
-					msg.Signer = c
-					_, err := s.msgs.UpdateDid(s.probe, msg)
-					return err
-				}) {
-					return true
-				}
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUpdateDid) {
+		dids := s.dids(s.changeable)
+		if len(dids) == 0 {
+			return simulation.Done[*types.MsgUpdateDid](s.Search, "", nil, false, "no active DID with a simulation account as controller")
+		}
+		for _, v := range dids {
+			doc := RandomUpdate(s.R, v.Document)
+			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+				return &types.MsgUpdateDid{Signer: c, Document: doc, VersionId: v.VersionId}
+			}); ok {
+				return simulation.Done[*types.MsgUpdateDid](s.Search, addr, msg, true, "")
 			}
-			return false
-		})
-		return finish(s, seen, "no active DID with a simulation account as controller", "update a DID", msg)
-	}
+		}
+		return simulation.Done[*types.MsgUpdateDid](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgDeactivateDidFactory deactivates an active DID that is not a bound issuer, signed by
 // one of its account controllers.
 func MsgDeactivateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDeactivateDid] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgDeactivateDid) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		var msg *types.MsgDeactivateDid
-		keep := func(v types.DidVersion) bool {
-			bound, err := k.Issuers.Has(ctx, v.Document.Id)
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgDeactivateDid) {
+		dids := s.dids(func(v types.DidVersion) bool {
+			bound, err := k.Issuers.Has(s.Ctx, v.Document.Id)
 			return s.changeable(v) && err == nil && !bound
-		}
-		seen := s.dids(keep, func(v types.DidVersion) bool {
-			msg = &types.MsgDeactivateDid{Did: v.Document.Id, VersionId: v.VersionId}
-			for _, c := range s.accountControllers(v.Document) {
-				if s.try(c, func() error {
-					msg.Signer = c
-					_, err := s.msgs.DeactivateDid(s.probe, msg)
-					return err
-				}) {
-					return true
-				}
-			}
-			return false
 		})
-		return finish(s, seen, "no active, unbound DID with a simulation account as controller", "deactivate a DID", msg)
-	}
+		if len(dids) == 0 {
+			return simulation.Done[*types.MsgDeactivateDid](s.Search, "", nil, false, "no active, unbound DID with a simulation account as controller")
+		}
+		for _, v := range dids {
+			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+				return &types.MsgDeactivateDid{Signer: c, Did: v.Document.Id, VersionId: v.VersionId}
+			}); ok {
+				return simulation.Done[*types.MsgDeactivateDid](s.Search, addr, msg, true, "")
+			}
+		}
+		return simulation.Done[*types.MsgDeactivateDid](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgRegisterSchemaFactory registers a random schema, signed by a did.issuer member (those
 // who registered schemas before are tried first, then every simulation account).
 func MsgRegisterSchemaFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterSchema] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterSchema) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		sc := RandomSchema(s.r)
-		msg := &types.MsgRegisterSchema{Name: sc.Name, Version: sc.Version, JsonSchemaDigest: sc.JsonSchemaDigest, Locator: sc.Locator}
-		run := func(addr string) error {
-			msg.Signer = addr
-			_, err := s.msgs.RegisterSchema(s.probe, msg)
-			return err
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterSchema) {
+		sc := RandomSchema(s.R)
+		var registrants []string
+		for _, prev := range simulation.Sample(s.Search, k.Schemas, nil, nil) {
+			registrants = append(registrants, prev.RegisteredBy)
 		}
-		scanned := 0
-		_ = k.Schemas.Walk(ctx, nil, func(_ uint64, prev types.CredentialSchema) (bool, error) {
-			scanned++
-			s.try(prev.RegisteredBy, func() error { return run(prev.RegisteredBy) })
-			return s.ok || scanned >= maxRecordTries, nil
+		addr, msg, ok := s.Try(s.Signers(registrants, true), simulation.AnyRefusal, func(c string) sdk.Msg {
+			return &types.MsgRegisterSchema{Signer: c, Name: sc.Name, Version: sc.Version, JsonSchemaDigest: sc.JsonSchemaDigest, Locator: sc.Locator}
 		})
-		if !s.ok {
-			s.sweep(run)
-		}
-		return finish(s, true, "", "register a schema", msg)
-	}
+		return simulation.Done[*types.MsgRegisterSchema](s.Search, addr, msg, ok, "")
+	})
 }
 
 // MsgBindIssuerFactory binds an active, unbound DID to the agency its account controller is
 // the admin of.
 func MsgBindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgBindIssuer] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgBindIssuer) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		var msg *types.MsgBindIssuer
-		keep := func(v types.DidVersion) bool {
-			bound, err := k.Issuers.Has(ctx, v.Document.Id)
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgBindIssuer) {
+		agencyOf := make(map[string]string)
+		dids := s.dids(func(v types.DidVersion) bool {
+			bound, err := k.Issuers.Has(s.Ctx, v.Document.Id)
 			if !s.changeable(v) || err != nil || bound {
 				return false
 			}
 			for _, c := range s.accountControllers(v.Document) {
 				if agencyID, ok := s.adminOf(c); ok {
-					msg = &types.MsgBindIssuer{AgencyId: agencyID, Did: v.Document.Id}
+					agencyOf[v.Document.Id] = agencyID
 					return true
 				}
 			}
 			return false
-		}
-		seen := s.dids(keep, func(types.DidVersion) bool {
-			return s.try(s.admin(msg.AgencyId), func() error {
-				msg.Signer = s.admin(msg.AgencyId)
-				_, err := s.msgs.BindIssuer(s.probe, msg)
-				return err
-			})
 		})
-		return finish(s, seen, "no unbound DID is controlled by an agency admin", "bind an issuer", msg)
-	}
+		if len(dids) == 0 {
+			return simulation.Done[*types.MsgBindIssuer](s.Search, "", nil, false, "no unbound DID is controlled by an agency admin")
+		}
+		for _, v := range dids {
+			agencyID := agencyOf[v.Document.Id]
+			if addr, msg, ok := s.try([]string{s.admin(agencyID)}, func(c string) sdk.Msg {
+				return &types.MsgBindIssuer{Signer: c, AgencyId: agencyID, Did: v.Document.Id}
+			}); ok {
+				return simulation.Done[*types.MsgBindIssuer](s.Search, addr, msg, true, "")
+			}
+		}
+		return simulation.Done[*types.MsgBindIssuer](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgUnbindIssuerFactory unbinds an issuer, signed by its agency's admin.
 func MsgUnbindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUnbindIssuer] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUnbindIssuer) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		var msg *types.MsgUnbindIssuer
-		seen := s.issuers(func(is types.TrustedIssuer) bool {
-			admin := s.admin(is.AgencyId)
-			return s.try(admin, func() error {
-				msg = &types.MsgUnbindIssuer{Signer: admin, Did: is.Did}
-				_, err := s.msgs.UnbindIssuer(s.probe, msg)
-				return err
-			})
-		})
-		return finish(s, seen, "no bound issuer", "unbind an issuer", msg)
-	}
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUnbindIssuer) {
+		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
+		if len(issuers) == 0 {
+			return simulation.Done[*types.MsgUnbindIssuer](s.Search, "", nil, false, "no bound issuer")
+		}
+		for _, is := range issuers {
+			if addr, msg, ok := s.try([]string{s.admin(is.AgencyId)}, func(c string) sdk.Msg {
+				return &types.MsgUnbindIssuer{Signer: c, Did: is.Did}
+			}); ok {
+				return simulation.Done[*types.MsgUnbindIssuer](s.Search, addr, msg, true, "")
+			}
+		}
+		return simulation.Done[*types.MsgUnbindIssuer](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgSetIssuerSchemasFactory grants a bound issuer up to three schemas of its agency it was
 // not granted, and a quarter of the time revokes one it was, signed by the agency's admin.
 func MsgSetIssuerSchemasFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetIssuerSchemas] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSetIssuerSchemas) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		var msg *types.MsgSetIssuerSchemas
-		seen := s.issuers(func(is types.TrustedIssuer) bool {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgSetIssuerSchemas) {
+		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
+		if len(issuers) == 0 {
+			return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, "", nil, false, "no bound issuer")
+		}
+		page := &query.PageRequest{Limit: simulation.MaxRecordsScanned}
+		for _, is := range issuers {
 			admin := s.admin(is.AgencyId)
-			if !testData.HasAccount(admin) {
-				return false
+			schemas, err := s.q.Schemas(s.Ctx, &types.QuerySchemasRequest{AgencyId: is.AgencyId, Pagination: page})
+			if !s.TestData.HasAccount(admin) || err != nil {
+				continue
+			}
+			issuer, err := s.q.TrustedIssuer(s.Ctx, &types.QueryTrustedIssuerRequest{Did: is.Did})
+			if err != nil {
+				continue
+			}
+			granted := make(map[uint64]bool, len(issuer.SchemaIds))
+			for _, id := range issuer.SchemaIds {
+				granted[id] = true
 			}
 			var grant, revoke []uint64
-			n := 0
-			_ = k.Schemas.Indexes.Agency.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](is.AgencyId), func(_ string, id uint64) (bool, error) {
-				n++
-				granted, err := k.IssuerSchemas.Has(ctx, collections.Join(is.Did, id))
+			for _, sc := range schemas.Schemas {
 				switch {
-				case err != nil:
-				case !granted && len(grant) < 3 && s.r.Intn(2) == 0:
-					grant = append(grant, id)
-				case granted && len(revoke) == 0 && s.r.Intn(4) == 0:
-					revoke = append(revoke, id)
+				case !granted[sc.Id] && len(grant) < 3 && s.R.Intn(2) == 0:
+					grant = append(grant, sc.Id)
+				case granted[sc.Id] && len(revoke) == 0 && s.R.Intn(4) == 0:
+					revoke = append(revoke, sc.Id)
 				}
-				return n >= maxRecordsScanned, nil
-			})
-			if len(grant) == 0 && len(revoke) == 0 {
-				return false
 			}
-			return s.try(admin, func() error {
-				msg = &types.MsgSetIssuerSchemas{Signer: admin, Did: is.Did, Grant: grant, Revoke: revoke}
-				_, err := s.msgs.SetIssuerSchemas(s.probe, msg)
-				return err
-			})
-		})
-		return finish(s, seen, "no bound issuer", "set an issuer's schemas", msg)
-	}
+			if len(grant) == 0 && len(revoke) == 0 {
+				continue
+			}
+			if addr, msg, ok := s.try([]string{admin}, func(c string) sdk.Msg {
+				return &types.MsgSetIssuerSchemas{Signer: c, Did: is.Did, Grant: grant, Revoke: revoke}
+			}); ok {
+				return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, addr, msg, true, "")
+			}
+		}
+		return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgCreateStatusListFactory publishes a status list of a bound issuer, signed by an account
 // controller of the issuer DID who holds did.issuer in the issuer's agency.
 func MsgCreateStatusListFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateStatusList] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgCreateStatusList) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		params, err := k.Params.Get(ctx)
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateStatusList) {
+		params, err := k.Params.Get(s.Ctx)
 		if err != nil {
-			reporter.Skip(err.Error())
-			return nil, nil
+			return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, err.Error())
 		}
-		var msg *types.MsgCreateStatusList
-		seen := s.issuers(func(is types.TrustedIssuer) bool {
+		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
+		if len(issuers) == 0 {
+			return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, "no bound issuer")
+		}
+		for _, is := range issuers {
 			v, ok := s.latest(is.Did)
 			if !ok || v.Deactivated {
-				return false
+				continue
 			}
 			purpose := types.StatusPurposeRevocation
-			if s.r.Intn(2) == 0 {
+			if s.R.Intn(2) == 0 {
 				purpose = types.StatusPurposeSuspension
 			}
 			chunks := (params.MaxStatusListEntries - types.MinStatusListEntries) / types.StatusChunkBits
-			entries := types.MinStatusListEntries + types.StatusChunkBits*uint64(s.r.Int63n(int64(min(chunks, 16))+1)) //nolint:gosec // small
-			for _, c := range s.accountControllers(v.Document) {
-				if s.try(c, func() error {
-					msg = &types.MsgCreateStatusList{Signer: c, IssuerDid: is.Did, Purpose: purpose, Entries: entries}
-					_, err := s.msgs.CreateStatusList(s.probe, msg)
-					return err
-				}) {
-					return true
-				}
+			entries := types.MinStatusListEntries + types.StatusChunkBits*uint64(s.R.Int63n(int64(min(chunks, 16))+1)) //nolint:gosec // small
+			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+				return &types.MsgCreateStatusList{Signer: c, IssuerDid: is.Did, Purpose: purpose, Entries: entries}
+			}); ok {
+				return simulation.Done[*types.MsgCreateStatusList](s.Search, addr, msg, true, "")
 			}
-			return false
-		})
-		return finish(s, seen, "no bound issuer", "create a status list", msg)
-	}
+		}
+		return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgUpdateStatusListFactory changes a few entries of a status list (sets them on a
 // revocation list; sets or clears them on a suspension list), mostly in its first two
 // chunks so that entries are changed again, signed like CreateStatusList.
 func MsgUpdateStatusListFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateStatusList] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateStatusList) {
-		s := newSearch(ctx, k, ak, testData, reporter)
-		params, err := k.Params.Get(ctx)
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUpdateStatusList) {
+		params, err := k.Params.Get(s.Ctx)
 		if err != nil {
-			reporter.Skip(err.Error())
-			return nil, nil
+			return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, err.Error())
 		}
-		var msg *types.MsgUpdateStatusList
-		seen := s.statusLists(func(l types.StatusList) bool {
+		lists := simulation.Sample(s.Search, k.StatusLists, nil, nil)
+		if len(lists) == 0 {
+			return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, "no status list")
+		}
+		for _, l := range lists {
 			v, ok := s.latest(l.IssuerDid)
 			if !ok || v.Deactivated {
-				return false
+				continue
 			}
 			changes := s.statusChanges(l, min(uint64(params.MaxStatusChanges), maxStatusChangesPerMsg))
-			for _, c := range s.accountControllers(v.Document) {
-				if s.try(c, func() error {
-					msg = &types.MsgUpdateStatusList{Signer: c, ListId: l.Id, Changes: changes}
-					_, err := s.msgs.UpdateStatusList(s.probe, msg)
-					return err
-				}) {
-					return true
-				}
+			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+				return &types.MsgUpdateStatusList{Signer: c, ListId: l.Id, Changes: changes}
+			}); ok {
+				return simulation.Done[*types.MsgUpdateStatusList](s.Search, addr, msg, true, "")
 			}
-			return false
-		})
-		return finish(s, seen, "no status list", "update a status list", msg)
-	}
+		}
+		return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, "")
+	})
 }
 
 // statusChanges draws 1..max distinct changes of l: indexes in the first two chunks three
 // times in four, anywhere else otherwise; a revocation list only sets bits it has not set.
 func (s *search) statusChanges(l types.StatusList, max uint64) []types.StatusChange {
-	n := 1 + s.r.Int63n(int64(max)) //nolint:gosec // small
+	n := 1 + s.R.Int63n(int64(max)) //nolint:gosec // small
 	seen := make(map[uint64]bool)
 	var changes []types.StatusChange
 	for i := int64(0); i < n*2 && int64(len(changes)) < n; i++ {
 		var index uint64
-		if s.r.Intn(4) != 0 {
-			index = uint64(s.r.Int63n(int64(2 * types.StatusChunkBits))) //nolint:gosec // small
+		if s.R.Intn(4) != 0 {
+			index = uint64(s.R.Int63n(int64(2 * types.StatusChunkBits))) //nolint:gosec // small
 		} else {
-			index = uint64(s.r.Int63n(int64(l.Entries))) //nolint:gosec // below 2^24
+			index = uint64(s.R.Int63n(int64(l.Entries))) //nolint:gosec // below 2^24
 		}
 		if seen[index] {
 			continue
@@ -315,7 +325,7 @@ func (s *search) statusChanges(l types.StatusList, max uint64) []types.StatusCha
 		seen[index] = true
 		set := true
 		if l.Purpose == types.StatusPurposeSuspension {
-			set = s.r.Intn(2) == 0
+			set = s.R.Intn(2) == 0
 		} else if s.bit(l.Id, index) {
 			continue
 		}
@@ -330,7 +340,7 @@ func (s *search) statusChanges(l types.StatusList, max uint64) []types.StatusCha
 // bit reads one entry of a status list.
 func (s *search) bit(listID, index uint64) bool {
 	chunk, byteInChunk, mask := types.StatusBit(index)
-	bits, err := s.k.StatusChunks.Get(s.ctx, collections.Join(listID, chunk))
+	bits, err := s.k.StatusChunks.Get(s.Ctx, collections.Join(listID, chunk))
 	return err == nil && bits[byteInChunk]&mask != 0
 }
 
@@ -339,13 +349,79 @@ func (s *search) changeable(v types.DidVersion) bool { return !v.Deactivated }
 
 // adminOf returns the agency addr is the admin of.
 func (s *search) adminOf(addr string) (string, bool) {
-	bz, err := s.k.AddressCodec().StringToBytes(addr)
+	id := ""
+	_ = s.agencies.Agencies.Walk(s.Ctx, nil, func(agencyID string, a agencytypes.Agency) (bool, error) {
+		if a.Admin == addr {
+			id = agencyID
+		}
+		return id != "", nil
+	})
+	return id, id != ""
+}
+
+// dids samples the latest versions of DIDs that pass keep.
+func (s *search) dids(keep func(types.DidVersion) bool) []types.DidVersion {
+	return simulation.SampleWith(s.Search, s.k.LatestVersion, nil, func(did string, n uint64) (types.DidVersion, bool) {
+		v, err := s.k.Versions.Get(s.Ctx, collections.Join(did, n))
+		return v, err == nil && keep(v)
+	})
+}
+
+// latest is the latest version of a DID.
+func (s *search) latest(did string) (types.DidVersion, bool) {
+	n, err := s.k.LatestVersion.Get(s.Ctx, did)
 	if err != nil {
-		return "", false
+		return types.DidVersion{}, false
 	}
-	id, err := s.ak.Agencies.Indexes.Admin.MatchExact(s.ctx, bz)
-	if err != nil || s.admin(id) != addr {
-		return "", false
+	v, err := s.k.Versions.Get(s.Ctx, collections.Join(did, n))
+	return v, err == nil
+}
+
+// admin is the admin of an agency ("" if the agency is unknown).
+func (s *search) admin(agencyID string) string {
+	a, err := s.agencies.Agencies.Get(s.Ctx, agencyID)
+	if err != nil {
+		return ""
 	}
-	return id, true
+	return a.Admin
+}
+
+// issuerControllers picks an ACTIVE agency whose admin is a simulation account and that has
+// an unexpired did.issuer member who is one too, and returns [admin, member] (one address
+// if the admin is the member): the account controllers of a DID the agency can bind as an
+// issuer and publish status lists for. Nil if there is none.
+func (s *search) issuerControllers() []string {
+	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
+		return a.Status == agencytypes.AgencyStatusActive && s.TestData.HasAccount(a.Admin)
+	})
+	now := s.Ctx.BlockTime()
+	for _, a := range agencies {
+		res, err := s.agencyQueries.Members(s.Ctx, &agencytypes.QueryMembersRequest{AgencyId: a.Id, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
+		if err != nil {
+			continue
+		}
+		for _, m := range res.Members {
+			if !agencytypes.HasRole(m.Roles, types.RoleIssuer) || !s.TestData.HasAccount(m.Address) ||
+				(m.ExpiresAt != nil && !m.ExpiresAt.After(now)) {
+				continue
+			}
+			if m.Address == a.Admin {
+				return []string{a.Admin}
+			}
+			return []string{a.Admin, m.Address}
+		}
+	}
+	return nil
+}
+
+// accountControllers are the account controllers of doc that are simulation accounts, in
+// random order.
+func (s *search) accountControllers(doc types.DidDocument) []string {
+	var out []string
+	for _, c := range doc.AccountControllers() {
+		if s.TestData.HasAccount(c) {
+			out = append(out, c)
+		}
+	}
+	return simulation.Shuffle(s.Search, out)
 }

@@ -1,19 +1,19 @@
 package simulation_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand"
 	"testing"
 	"time"
 
+	"github.com/cosmos/gogoproto/grpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
@@ -110,7 +110,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
 	r := rand.New(rand.NewSource(11))
 	c, _ := newChain(t, r, 40)
-	msgs := keeper.NewMsgServerImpl(c.k)
+	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.k)) })
 	factories := []simsx.SimMsgFactoryX{
 		simulation.MsgCreateDidFactory(c.k, c.ak),
 		simulation.MsgUpdateDidFactory(c.k, c.ak),
@@ -153,7 +153,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if i%100 == 0 {
 			c.ctx = c.ctx.WithBlockTime(c.ctx.BlockTime().Add(time.Hour)).WithBlockHeight(c.ctx.BlockHeight() + 1)
 		}
-		testData := simsx.NewChainDataSource(c.ctx, r, moduleAccounts{}, noBalances{}, c.k.AddressCodec(), c.accs...)
+		testData := isim.NewTestData(c.ctx, r, c.k.AddressCodec(), c.accs...)
 		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
 		signers, msg := f.Create()(c.ctx, testData, reporter)
 		if reporter.IsSkipped() {
@@ -162,7 +162,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 			continue
 		}
 		// ASSERT
-		require.NoError(t, deliver(c.ctx, msgs, msg), "%T %v", msg, msg)
+		require.NoError(t, isim.Deliver(c.ctx, router, msg), "%T %v", msg, msg)
 		if _, gov := msg.(*types.MsgUpdateParams); !gov {
 			require.Len(t, signers, 1)
 		}
@@ -175,43 +175,3 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		require.Positive(t, delivered[sdk.MsgTypeURL(f.MsgType())], "%s never delivered", sdk.MsgTypeURL(f.MsgType()))
 	}
 }
-
-func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
-	var err error
-	switch msg := msg.(type) {
-	case *types.MsgCreateDid:
-		_, err = m.CreateDid(ctx, msg)
-	case *types.MsgUpdateDid:
-		_, err = m.UpdateDid(ctx, msg)
-	case *types.MsgDeactivateDid:
-		_, err = m.DeactivateDid(ctx, msg)
-	case *types.MsgRegisterSchema:
-		_, err = m.RegisterSchema(ctx, msg)
-	case *types.MsgBindIssuer:
-		_, err = m.BindIssuer(ctx, msg)
-	case *types.MsgUnbindIssuer:
-		_, err = m.UnbindIssuer(ctx, msg)
-	case *types.MsgSetIssuerSchemas:
-		_, err = m.SetIssuerSchemas(ctx, msg)
-	case *types.MsgCreateStatusList:
-		_, err = m.CreateStatusList(ctx, msg)
-	case *types.MsgUpdateStatusList:
-		_, err = m.UpdateStatusList(ctx, msg)
-	case *types.MsgUpdateParams:
-		_, err = m.UpdateParams(ctx, msg)
-	default:
-		err = fmt.Errorf("unexpected %T", msg)
-	}
-	return err
-}
-
-type moduleAccounts struct{}
-
-func (moduleAccounts) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
-type noBalances struct{}
-
-func (noBalances) SpendableCoins(context.Context, sdk.AccAddress) sdk.Coins { return nil }
-func (noBalances) IsSendEnabledDenom(context.Context, string) bool          { return true }

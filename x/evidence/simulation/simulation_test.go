@@ -1,20 +1,20 @@
 package simulation_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cosmos/gogoproto/grpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
@@ -85,7 +85,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
 	r := rand.New(rand.NewSource(11))
 	c, _ := newChain(t, r, 40)
-	msgs := keeper.NewMsgServerImpl(c.k)
+	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.k)) })
 	factories := []simsx.SimMsgFactoryX{
 		simulation.MsgOpenCaseFactory(c.k),
 		simulation.MsgCloseCaseFactory(c.k),
@@ -119,7 +119,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if i%100 == 0 {
 			c.ctx = c.ctx.WithBlockTime(c.ctx.BlockTime().Add(time.Hour))
 		}
-		testData := simsx.NewChainDataSource(c.ctx, r, moduleAccounts{}, noBalances{}, c.k.AddressCodec(), c.accs...)
+		testData := isim.NewTestData(c.ctx, r, c.k.AddressCodec(), c.accs...)
 		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
 		signers, msg := f.Create()(c.ctx, testData, reporter)
 		if n >= plain { // an out-of-order probe
@@ -135,7 +135,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 			continue
 		}
 		// ASSERT
-		require.NoError(t, deliver(c.ctx, msgs, msg), "%T %v", msg, msg)
+		require.NoError(t, isim.Deliver(c.ctx, router, msg), "%T %v", msg, msg)
 		if _, gov := msg.(*types.MsgUpdateParams); !gov {
 			require.Len(t, signers, 1)
 		}
@@ -148,57 +148,3 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	}
 	t.Logf("delivered: %v", delivered)
 }
-
-func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) error {
-	var err error
-	switch msg := msg.(type) {
-	case *types.MsgOpenCase:
-		_, err = m.OpenCase(ctx, msg)
-	case *types.MsgCloseCase:
-		_, err = m.CloseCase(ctx, msg)
-	case *types.MsgRegisterEvidence:
-		_, err = m.RegisterEvidence(ctx, msg)
-	case *types.MsgTakeCustody:
-		_, err = m.TakeCustody(ctx, msg)
-	case *types.MsgProposeTransfer:
-		_, err = m.ProposeTransfer(ctx, msg)
-	case *types.MsgAcceptTransfer:
-		_, err = m.AcceptTransfer(ctx, msg)
-	case *types.MsgRejectTransfer:
-		_, err = m.RejectTransfer(ctx, msg)
-	case *types.MsgCancelTransfer:
-		_, err = m.CancelTransfer(ctx, msg)
-	case *types.MsgStartAnalysis:
-		_, err = m.StartAnalysis(ctx, msg)
-	case *types.MsgCompleteAnalysis:
-		_, err = m.CompleteAnalysis(ctx, msg)
-	case *types.MsgSubmitToCourt:
-		_, err = m.SubmitToCourt(ctx, msg)
-	case *types.MsgRecordCourtDecision:
-		_, err = m.RecordCourtDecision(ctx, msg)
-	case *types.MsgArchive:
-		_, err = m.Archive(ctx, msg)
-	case *types.MsgDispose:
-		_, err = m.Dispose(ctx, msg)
-	case *types.MsgReturn:
-		_, err = m.Return(ctx, msg)
-	case *types.MsgVerifyIntegrity:
-		_, err = m.VerifyIntegrity(ctx, msg)
-	case *types.MsgUpdateParams:
-		_, err = m.UpdateParams(ctx, msg)
-	default:
-		err = fmt.Errorf("unexpected %T", msg)
-	}
-	return err
-}
-
-type moduleAccounts struct{}
-
-func (moduleAccounts) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
-type noBalances struct{}
-
-func (noBalances) SpendableCoins(context.Context, sdk.AccAddress) sdk.Coins { return nil }
-func (noBalances) IsSendEnabledDenom(context.Context, string) bool          { return true }

@@ -7,46 +7,48 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/evidence/keeper"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
 // step is a lifecycle message that acts on one item: the statuses it starts from, whom to
-// try as signer first (and whether to try every simulation account after them), how to
-// build it for an item and a signer, and how the Msg service runs it. factory builds the
-// message for an item in one of those statuses; outOfOrder probes the others.
+// try as signer first (and whether to try every simulation account after them) and how
+// to build it for an item and a signer. factory builds the message for an item in one of
+// those statuses; outOfOrder probes the others.
 type step[T sdk.Msg] struct {
 	name      string // "take custody"
 	from      []types.EvidenceStatus
 	preferred func(s *search, it types.EvidenceItem) []string
 	sweep     bool
 	build     func(s *search, it types.EvidenceItem, signer string) T
-	run       func(ctx context.Context, msgs types.MsgServer, msg T) error
 }
 
 func (st step[T]) factory(k keeper.Keeper) simsx.SimMsgFactoryFn[T] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, T) {
-		s := newSearch(ctx, k, testData, reporter)
-		msg := st.find(s, st.from)
-		return finish(s, msg.seen, "no item is "+labels(st.from), st.name, msg.msg)
-	}
-}
-
-type found[T any] struct {
-	msg  T
-	seen bool
-}
-
-// find looks for an item in one of statuses and a signer the Msg service accepts for it.
-func (st step[T]) find(s *search, statuses []types.EvidenceStatus) found[T] {
-	var msg T
-	seen := s.items(statuses, func(it types.EvidenceItem) bool {
-		return s.signerFor(st.preferred(s, it), st.sweep, mayNotAct, func(addr string) error {
-			msg = st.build(s, it, addr)
-			return st.run(s.probe, s.msgs, msg)
-		})
+	return factory(k, func(s *search) ([]simsx.SimAccount, T) {
+		items := s.items(st.from)
+		if len(items) == 0 {
+			return simulation.Done[T](s.Search, "", nil, false, "no item is "+labels(st.from))
+		}
+		signer, msg, ok, _ := st.find(s, items)
+		return simulation.Done[T](s.Search, signer, msg, ok, "")
 	})
-	return found[T]{msg: msg, seen: seen}
+}
+
+// find looks for one of items and a signer the Msg service accepts for it. Without one,
+// refusal is the last refusal that was not about the signer (the item's status, say).
+func (st step[T]) find(s *search, items []types.EvidenceItem) (signer string, msg sdk.Msg, ok bool, refusal error) {
+	for _, it := range items {
+		if signer, msg, ok = s.TrySigners(s.Signers(st.preferred(s, it), st.sweep), func(addr string) sdk.Msg {
+			return st.build(s, it, addr)
+		}); ok {
+			return signer, msg, true, nil
+		}
+		if err := s.LastErr(); err != nil && !s.MayNotAct(err) {
+			refusal = err
+		}
+	}
+	return "", nil, false, refusal
 }
 
 // outOfOrder probes the lifecycle: it tries the message on items in a status the message
@@ -55,25 +57,26 @@ func (st step[T]) find(s *search, statuses []types.EvidenceStatus) found[T] {
 // message with a result handler that fails the simulation, naming the hole.
 func (st step[T]) outOfOrder(k keeper.Keeper) simsx.SimMsgFactoryX {
 	others := otherStatuses(st.from)
+	e := newEngine(k)
 	return simsx.NewSimMsgFactoryWithDeliveryResultHandler(func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, T, simsx.SimDeliveryResultHandler) {
-		s := newSearch(ctx, k, testData, reporter)
-		res := st.find(s, others)
-		if !s.ok {
-			var zero T
-			switch {
-			case !res.seen:
-				reporter.Skipf("out of order: no item is other than %s", labels(st.from))
-			case s.refusal != nil:
-				reporter.Skipf("out of order: refused as it must be: %s", rootCause(s.refusal))
-			default:
-				reporter.Skipf("out of order: no simulation account may %s", st.name)
+		s := &search{Search: e.Search(ctx, testData, reporter), k: k, q: keeper.NewQueryServerImpl(k)}
+		var zero T
+		items := s.items(others)
+		signer, msg, ok, refusal := st.find(s, items)
+		switch {
+		case ok:
+			return []simsx.SimAccount{testData.GetAccount(reporter, signer)}, msg.(T), func(err error) error {
+				return fmt.Errorf("lifecycle hole: %s was accepted for an item that is not %s (delivery error: %v)",
+					sdk.MsgTypeURL(msg), labels(st.from), err)
 			}
-			return nil, zero, nil
+		case len(items) == 0:
+			reporter.Skipf("out of order: no item is other than %s", labels(st.from))
+		case refusal != nil:
+			reporter.Skipf("out of order: refused as it must be: %s", simulation.RootCause(refusal))
+		default:
+			reporter.Skipf("out of order: no simulation account may %s", st.name)
 		}
-		return []simsx.SimAccount{testData.GetAccount(reporter, s.signer)}, res.msg, func(err error) error {
-			return fmt.Errorf("lifecycle hole: %s was accepted for an item that is not %s (delivery error: %v)",
-				sdk.MsgTypeURL(res.msg), labels(st.from), err)
-		}
+		return nil, zero, nil
 	})
 }
 
@@ -124,14 +127,14 @@ func custodianAndLastActor(s *search, it types.EvidenceItem) []string {
 }
 
 func receiver(s *search, it types.EvidenceItem) []string {
-	if t, err := s.k.Transfers.Get(s.ctx, it.Id); err == nil {
+	if t, err := s.k.Transfers.Get(s.Ctx, it.Id); err == nil {
 		return []string{t.Receiver}
 	}
 	return []string{it.Custodian}
 }
 
 func proposer(s *search, it types.EvidenceItem) []string {
-	if t, err := s.k.Transfers.Get(s.ctx, it.Id); err == nil {
+	if t, err := s.k.Transfers.Get(s.Ctx, it.Id); err == nil {
 		return []string{t.Proposer}
 	}
 	return []string{it.Custodian}
@@ -141,11 +144,7 @@ var (
 	takeCustody = step[*types.MsgTakeCustody]{
 		name: "take custody", from: statuses(types.EvidenceStatusRegistered), preferred: custodian, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgTakeCustody {
-			return &types.MsgTakeCustody{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgTakeCustody) error {
-			_, err := m.TakeCustody(ctx, msg)
-			return err
+			return &types.MsgTakeCustody{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	// proposeTransferOutOfOrder is ProposeTransfer for the probe only: the status is checked
@@ -154,121 +153,77 @@ var (
 	proposeTransferOutOfOrder = step[*types.MsgProposeTransfer]{
 		name: "propose a transfer", from: statuses(types.EvidenceStatusInCustody), preferred: custodian, sweep: false,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgProposeTransfer {
-			n := s.testData.AccountsCount()
-			i := s.r.Intn(n)
-			other := s.testData.AccountAt(s.reporter, i).AddressBech32 // in range: no skip
+			n := s.TestData.AccountsCount()
+			i := s.R.Intn(n)
+			other := s.TestData.AccountAt(s.Reporter, i).AddressBech32 // in range: no skip
 			if other == addr {
-				other = s.testData.AccountAt(s.reporter, (i+1)%n).AddressBech32
+				other = s.TestData.AccountAt(s.Reporter, (i+1)%n).AddressBech32
 			}
 			return &types.MsgProposeTransfer{Custodian: addr, EvidenceId: it.Id, Receiver: other}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgProposeTransfer) error {
-			_, err := m.ProposeTransfer(ctx, msg)
-			return err
 		},
 	}
 	acceptTransfer = step[*types.MsgAcceptTransfer]{
 		name: "accept a transfer", from: statuses(types.EvidenceStatusTransferPending), preferred: receiver,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgAcceptTransfer {
-			return &types.MsgAcceptTransfer{Receiver: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgAcceptTransfer) error {
-			_, err := m.AcceptTransfer(ctx, msg)
-			return err
+			return &types.MsgAcceptTransfer{Receiver: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	rejectTransfer = step[*types.MsgRejectTransfer]{
 		name: "reject a transfer", from: statuses(types.EvidenceStatusTransferPending), preferred: receiver,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgRejectTransfer {
-			return &types.MsgRejectTransfer{Receiver: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgRejectTransfer) error {
-			_, err := m.RejectTransfer(ctx, msg)
-			return err
+			return &types.MsgRejectTransfer{Receiver: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	cancelTransfer = step[*types.MsgCancelTransfer]{
 		name: "cancel a transfer", from: statuses(types.EvidenceStatusTransferPending), preferred: proposer,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgCancelTransfer {
-			return &types.MsgCancelTransfer{Proposer: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgCancelTransfer) error {
-			_, err := m.CancelTransfer(ctx, msg)
-			return err
+			return &types.MsgCancelTransfer{Proposer: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	startAnalysis = step[*types.MsgStartAnalysis]{
 		name: "start the analysis", from: statuses(types.EvidenceStatusInCustody), preferred: custodian,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgStartAnalysis {
-			return &types.MsgStartAnalysis{Analyst: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgStartAnalysis) error {
-			_, err := m.StartAnalysis(ctx, msg)
-			return err
+			return &types.MsgStartAnalysis{Analyst: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	completeAnalysis = step[*types.MsgCompleteAnalysis]{
 		name: "complete the analysis", from: statuses(types.EvidenceStatusInAnalysis), preferred: custodian,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgCompleteAnalysis {
-			return &types.MsgCompleteAnalysis{Analyst: addr, EvidenceId: it.Id, ReportDigest: randomDigest(s.r)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgCompleteAnalysis) error {
-			_, err := m.CompleteAnalysis(ctx, msg)
-			return err
+			return &types.MsgCompleteAnalysis{Analyst: addr, EvidenceId: it.Id, ReportDigest: randomDigest(s.R)}
 		},
 	}
 	submitToCourt = step[*types.MsgSubmitToCourt]{
 		name: "submit to court", from: statuses(types.EvidenceStatusAnalyzed), preferred: custodianAndLastActor, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgSubmitToCourt {
-			return &types.MsgSubmitToCourt{Prosecutor: addr, EvidenceId: it.Id, CourtRefDigest: randomDigest(s.r)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgSubmitToCourt) error {
-			_, err := m.SubmitToCourt(ctx, msg)
-			return err
+			return &types.MsgSubmitToCourt{Prosecutor: addr, EvidenceId: it.Id, CourtRefDigest: randomDigest(s.R)}
 		},
 	}
 	recordCourtDecision = step[*types.MsgRecordCourtDecision]{
 		name: "record the court's decision", from: statuses(types.EvidenceStatusSubmitted), preferred: custodianAndLastActor, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgRecordCourtDecision {
 			decision := types.CourtDecisionAdmitted
-			if s.r.Intn(3) == 0 {
+			if s.R.Intn(3) == 0 {
 				decision = types.CourtDecisionExcluded
 			}
-			return &types.MsgRecordCourtDecision{Prosecutor: addr, EvidenceId: it.Id, Decision: decision, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgRecordCourtDecision) error {
-			_, err := m.RecordCourtDecision(ctx, msg)
-			return err
+			return &types.MsgRecordCourtDecision{Prosecutor: addr, EvidenceId: it.Id, Decision: decision, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	archive = step[*types.MsgArchive]{
 		name: "archive", from: statuses(types.EvidenceStatusAdmitted, types.EvidenceStatusExcluded), preferred: custodianAndLastActor, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgArchive {
-			return &types.MsgArchive{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 3)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgArchive) error {
-			_, err := m.Archive(ctx, msg)
-			return err
+			return &types.MsgArchive{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 3)}
 		},
 	}
 	dispose = step[*types.MsgDispose]{
 		name: "dispose", from: statuses(types.EvidenceStatusArchived), preferred: custodian, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgDispose {
-			return &types.MsgDispose{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 2)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgDispose) error {
-			_, err := m.Dispose(ctx, msg)
-			return err
+			return &types.MsgDispose{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 2)}
 		},
 	}
 	returnItem = step[*types.MsgReturn]{
 		name: "return", from: statuses(types.EvidenceStatusArchived), preferred: custodian, sweep: true,
 		build: func(s *search, it types.EvidenceItem, addr string) *types.MsgReturn {
-			return &types.MsgReturn{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.r, 2)}
-		},
-		run: func(ctx context.Context, m types.MsgServer, msg *types.MsgReturn) error {
-			_, err := m.Return(ctx, msg)
-			return err
+			return &types.MsgReturn{Custodian: addr, EvidenceId: it.Id, NoteDigest: maybeDigest(s.R, 2)}
 		},
 	}
 )

@@ -1,19 +1,19 @@
 package simulation_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand"
 	"testing"
 	"time"
 
+	"github.com/cosmos/gogoproto/grpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
@@ -79,7 +79,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
 	r := rand.New(rand.NewSource(7))
 	c, _ := newChain(t, r, 40)
-	msgs := keeper.NewMsgServerImpl(c.k)
+	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.k)) })
 	factories := []simsx.SimMsgFactoryX{
 		simulation.MsgRegisterFacilityFactory(c.k),
 		simulation.MsgAddFacilityStaffFactory(c.k),
@@ -113,7 +113,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if i%100 == 0 {
 			c.ctx = c.ctx.WithBlockTime(c.ctx.BlockTime().Add(time.Hour))
 		}
-		testData := simsx.NewChainDataSource(c.ctx, r, moduleAccounts{}, noBalances{}, c.k.AddressCodec(), c.accs...)
+		testData := isim.NewTestData(c.ctx, r, c.k.AddressCodec(), c.accs...)
 		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
 		signers, msg := f.Create()(c.ctx, testData, reporter)
 		if reporter.IsSkipped() {
@@ -122,7 +122,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 			continue
 		}
 		// ASSERT
-		require.NoError(t, simulation.Deliver(c.ctx, msgs, msg), "%T %v", msg, msg)
+		require.NoError(t, isim.Deliver(c.ctx, router, msg), "%T %v", msg, msg)
 		if _, gov := msg.(*types.MsgUpdateParams); !gov {
 			require.Len(t, signers, 1)
 		}
@@ -137,16 +137,3 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	}
 	t.Logf("delivered: %v", delivered)
 }
-
-var _ = context.Background
-
-type moduleAccounts struct{}
-
-func (moduleAccounts) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
-type noBalances struct{}
-
-func (noBalances) SpendableCoins(context.Context, sdk.AccAddress) sdk.Coins { return nil }
-func (noBalances) IsSendEnabledDenom(context.Context, string) bool          { return true }

@@ -1,17 +1,20 @@
 package simulation
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"cosmossdk.io/collections"
+	sdkmath "cosmossdk.io/math"
+	"github.com/cosmos/gogoproto/grpc"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/civicchain/civic/internal/simulation"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -72,32 +75,95 @@ const (
 
 var reasonCodes = []string{"SIM_NO_FINDING", "SIM_EVIDENCE_INSUFFICIENT", "SIM_CLASS_CONFIRMED", "SIM_DUPLICATE_REJECTED"}
 
+// search is one run of a factory: the engine's search, with the keeper and its query
+// server to read the module's state.
+type search struct {
+	*simulation.Search
+	k keeper.Keeper
+	q types.QueryServer
+}
+
+// factory returns the simsx factory that runs find on a new search for each operation;
+// its candidate messages are dry-run through the module's Msg service.
+func factory[M sdk.Msg](k keeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
+	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
+	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(),
+		types.ErrOperatorNotRegistered, types.ErrWrongOperator, types.ErrNotSettlementAccount, types.ErrNotParticipant,
+		types.ErrAlreadyConfirmed, types.ErrNotDisputant, types.ErrInsufficientFunds)...)
+	q := keeper.NewQueryServerImpl(k)
+	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) { return find(&search{Search: s, k: k, q: q}) })
+}
+
+// paying ends a factory whose accepted message moves spend from its signer: spend is
+// reserved from the signer's liquid balance, so that the fees of the transaction do not
+// take what the message moves.
+func paying[M sdk.Msg](s *search, signer string, msg sdk.Msg, spend uint64) ([]simsx.SimAccount, M) {
+	acc := s.TestData.GetAccount(s.Reporter, signer)
+	if spend > 0 {
+		params, err := s.k.Params.Get(s.Ctx)
+		if err != nil || !acc.LiquidBalance().BlockAmount(sdk.NewCoin(params.Denom, sdkmath.NewIntFromUint64(spend))) {
+			s.Reporter.Skipf("%s cannot spend %d", signer, spend)
+			var zero M
+			return nil, zero
+		}
+	}
+	return []simsx.SimAccount{acc}, msg.(M)
+}
+
+// latestTariff is the latest tariff version of an operator.
+func (s *search) latestTariff(operator string) (types.Tariff, bool) {
+	res, err := s.q.TariffVersions(s.Ctx, &types.QueryTariffVersionsRequest{Operator: operator, Pagination: &query.PageRequest{Limit: 1, Reverse: true}})
+	if err != nil || len(res.Tariffs) == 0 {
+		return types.Tariff{}, false
+	}
+	return res.Tariffs[0], true
+}
+
+// operatorSigners are the accounts known to act for the operators (their settlement
+// accounts, then who set their latest tariff), then every simulation account.
+func (s *search) operatorSigners(operators ...string) []string {
+	var preferred []string
+	for _, id := range operators {
+		if op, err := s.k.Operators.Get(s.Ctx, id); err == nil {
+			preferred = append(preferred, op.SettlementAccount)
+		}
+		if t, ok := s.latestTariff(id); ok {
+			preferred = append(preferred, t.SetBy)
+		}
+	}
+	return s.Signers(preferred, true)
+}
+
+// operators samples the registered operators.
+func (s *search) operators() []types.Operator {
+	return simulation.Sample(s.Search, s.k.Operators, nil, nil)
+}
+
 // now is the block time, to the second.
-func (s *search) now() time.Time { return s.ctx.BlockTime().UTC().Truncate(time.Second) }
+func (s *search) now() time.Time { return s.Ctx.BlockTime().UTC().Truncate(time.Second) }
 
 // MsgRegisterOperatorFactory has an agency admin register its agency with a simulation
 // account holding toll.settlement in it as settlement account: most of the time an agency
 // not registered yet, else (1 in 4) a registered one moving its settlement account.
 func MsgRegisterOperatorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterOperator] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterOperator) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterOperator) {
 		var update *types.MsgRegisterOperator
 		tries := 0
-		for _, addr := range s.signers(nil, true) {
+		for _, addr := range s.Signers(nil, true) {
 			bz, err := k.AddressCodec().StringToBytes(addr)
 			if err != nil {
 				continue
 			}
-			agencyID, err := k.AgencyKeeper().Authorize(ctx, bz, types.RoleSettlement)
+			agencyID, err := k.AgencyKeeper().Authorize(s.Ctx, bz, types.RoleSettlement)
 			if err != nil {
 				continue
 			}
-			agency, err := k.AgencyKeeper().GetAgency(ctx, agencyID)
-			if err != nil || !testData.HasAccount(agency.Admin) {
+			agency, err := k.AgencyKeeper().GetAgency(s.Ctx, agencyID)
+			if err != nil || !s.TestData.HasAccount(agency.Admin) {
 				continue
 			}
 			msg := &types.MsgRegisterOperator{Signer: agency.Admin, AgencyId: agencyID, SettlementAccount: addr}
-			if has, err := k.Operators.Has(ctx, agencyID); err != nil || has {
+			if has, err := k.Operators.Has(s.Ctx, agencyID); err != nil || has {
 				if update == nil {
 					update = msg
 				}
@@ -106,117 +172,114 @@ func MsgRegisterOperatorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 				}
 				continue
 			}
-			if s.dryRun(msg) != nil {
-				return done[*types.MsgRegisterOperator](s, msg.Signer, msg, true, "", 0)
+			if s.DryRun(msg) == nil {
+				return simulation.Done[*types.MsgRegisterOperator](s.Search, msg.Signer, msg, true, "")
 			}
-			if s.dryRuns >= maxDryRuns {
+			if s.Exhausted() {
 				break
 			}
 		}
-		if update != nil && s.r.Intn(registerUpdateOdds) == 0 && s.dryRun(update) != nil {
-			return done[*types.MsgRegisterOperator](s, update.Signer, update, true, "", 0)
+		if update != nil && s.R.Intn(registerUpdateOdds) == 0 && s.DryRun(update) == nil {
+			return simulation.Done[*types.MsgRegisterOperator](s.Search, update.Signer, update, true, "")
 		}
-		return done[*types.MsgRegisterOperator](s, "", nil, false, "every agency with a simulation account holding toll.settlement and a simulation admin is registered", 0)
-	}
+		return simulation.Done[*types.MsgRegisterOperator](s.Search, "", nil, false, "every agency with a simulation account holding toll.settlement and a simulation admin is registered")
+	})
 }
 
 // MsgRegisterRouteFactory has a registered operator register one of the routes R1..R4
 // not registered yet.
 func MsgRegisterRouteFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterRoute] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterRoute) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterRoute) {
 		ops := s.operators()
 		if len(ops) == 0 {
-			return done[*types.MsgRegisterRoute](s, "", nil, false, "no operator is registered", 0)
+			return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "no operator is registered")
 		}
 		var free []string
 		for i := 1; i <= simRoutes; i++ {
-			if has, err := k.Routes.Has(ctx, fmt.Sprintf("R%d", i)); err == nil && !has {
+			if has, err := k.Routes.Has(s.Ctx, fmt.Sprintf("R%d", i)); err == nil && !has {
 				free = append(free, fmt.Sprintf("R%d", i))
 			}
 		}
 		if len(free) == 0 {
-			return done[*types.MsgRegisterRoute](s, "", nil, false, "every route R1..R4 is registered", 0)
+			return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "every route R1..R4 is registered")
 		}
-		route := free[s.r.Intn(len(free))]
+		route := free[s.R.Intn(len(free))]
 		for _, op := range ops {
-			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgRegisterRoute{Signer: addr, Route: route}
 			}); ok {
-				return done[*types.MsgRegisterRoute](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgRegisterRoute](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgRegisterRoute](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgRetireSegmentFactory has a segment's operator retire it (accepted only while no other
 // operator has a plaza on the route).
 func MsgRetireSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRetireSegment] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRetireSegment) {
-		s := newSearch(ctx, k, testData, reporter)
-		segs := sample(s, k.Segments, nil, all[types.Segment])
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRetireSegment) {
+		segs := simulation.Sample(s.Search, k.Segments, nil, nil)
 		if len(segs) == 0 {
-			return done[*types.MsgRetireSegment](s, "", nil, false, "no segment is registered", 0)
+			return simulation.Done[*types.MsgRetireSegment](s.Search, "", nil, false, "no segment is registered")
 		}
 		for _, seg := range segs {
-			if addr, msg, ok := s.trySigners(s.operatorSigners(seg.Operator), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(seg.Operator), func(addr string) sdk.Msg {
 				return &types.MsgRetireSegment{Signer: addr, Route: seg.Route, StartM: seg.StartM}
 			}); ok {
-				return done[*types.MsgRetireSegment](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgRetireSegment](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgRetireSegment](s, "", nil, false, "every segment carries another operator's plazas", 0)
-	}
+		return simulation.Done[*types.MsgRetireSegment](s.Search, "", nil, false, "every segment carries another operator's plazas")
+	})
 }
 
 // randomSpot is a registered route and a position on it: most of the time inside a
 // registered segment (so that trips between plazas there are covered), else anywhere on
 // a random registered route ("" when no route is registered).
 func (s *search) randomSpot() (string, uint64) {
-	if s.r.Intn(4) != 0 {
-		if segs := sample(s, s.k.Segments, nil, all[types.Segment]); len(segs) > 0 {
+	if s.R.Intn(4) != 0 {
+		if segs := simulation.Sample(s.Search, s.k.Segments, nil, nil); len(segs) > 0 {
 			seg := segs[0]
-			return seg.Route, seg.StartM + uint64(s.r.Int63n(int64(seg.EndM-seg.StartM)+1)) //nolint:gosec // positive
+			return seg.Route, seg.StartM + uint64(s.R.Int63n(int64(seg.EndM-seg.StartM)+1)) //nolint:gosec // positive
 		}
 	}
-	routes := sample(s, s.k.Routes, nil, all[types.Route])
+	routes := simulation.Sample(s.Search, s.k.Routes, nil, nil)
 	if len(routes) == 0 {
 		return "", 0
 	}
-	return routes[0].Id, uint64(s.r.Int63n(maxNewRouteStartM + 1)) //nolint:gosec // positive
+	return routes[0].Id, uint64(s.R.Int63n(maxNewRouteStartM + 1)) //nolint:gosec // positive
 }
 
 // MsgRegisterPlazaFactory registers a plaza with a fresh id for a registered operator.
 func MsgRegisterPlazaFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterPlaza] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterPlaza) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterPlaza) {
 		ops := s.operators()
 		if len(ops) == 0 {
-			return done[*types.MsgRegisterPlaza](s, "", nil, false, "no operator is registered", 0)
+			return simulation.Done[*types.MsgRegisterPlaza](s.Search, "", nil, false, "no operator is registered")
 		}
 		for _, op := range ops {
-			id := fmt.Sprintf("P%d", s.r.Intn(plazaIDSpace))
-			if has, err := k.Plazas.Has(ctx, id); err != nil || has {
+			id := fmt.Sprintf("P%d", s.R.Intn(plazaIDSpace))
+			if has, err := k.Plazas.Has(s.Ctx, id); err != nil || has {
 				continue
 			}
 			route, pos := s.randomSpot()
 			if route == "" {
-				return done[*types.MsgRegisterPlaza](s, "", nil, false, "no route is registered", 0)
+				return simulation.Done[*types.MsgRegisterPlaza](s.Search, "", nil, false, "no route is registered")
 			}
-			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgRegisterPlaza{Signer: addr, PlazaId: id, Route: route, PositionM: pos}
 			}); ok {
-				return done[*types.MsgRegisterPlaza](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgRegisterPlaza](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgRegisterPlaza](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgRegisterPlaza](s.Search, "", nil, false, "")
+	})
 }
 
 // routeEnd is where the last segment of route ends (0 without segments).
 func (s *search) routeEnd(route string) uint64 {
-	it, err := s.k.Segments.Iterate(s.ctx, collections.NewPrefixedPairRange[string, uint64](route).Descending())
+	it, err := s.k.Segments.Iterate(s.Ctx, collections.NewPrefixedPairRange[string, uint64](route).Descending())
 	if err != nil {
 		return 0
 	}
@@ -235,111 +298,104 @@ func (s *search) routeEnd(route string) uint64 {
 // beyond its segments) by a segment starting where its last one ends, signed for the
 // route's owner: half the time the owner's own, else another registered operator's.
 func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterSegment] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRegisterSegment) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterSegment) {
 		ops := s.operators()
-		routes := sample(s, k.Routes, nil, all[types.Route])
+		routes := simulation.Sample(s.Search, k.Routes, nil, nil)
 		if len(ops) == 0 || len(routes) == 0 {
-			return done[*types.MsgRegisterSegment](s, "", nil, false, "no operator or no route is registered", 0)
+			return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "no operator or no route is registered")
 		}
-		uncovered := sample(s, k.Plazas, nil, func(p types.Plaza) bool { return p.PositionM >= s.routeEnd(p.Route) })
+		uncovered := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.PositionM >= s.routeEnd(p.Route) })
 		for _, route := range routes {
-			if len(uncovered) > 0 && s.r.Intn(2) == 0 {
-				if r, err := k.Routes.Get(ctx, uncovered[s.r.Intn(len(uncovered))].Route); err == nil {
+			if len(uncovered) > 0 && s.R.Intn(2) == 0 {
+				if r, err := k.Routes.Get(s.Ctx, uncovered[s.R.Intn(len(uncovered))].Route); err == nil {
 					route = r
 				}
 			}
 			start := s.routeEnd(route.Id)
-			end := start + randomSegmentLength(s.r)
+			end := start + randomSegmentLength(s.R)
 			if end > types.MaxPositionM {
 				continue
 			}
 			operator := ""
-			if s.r.Intn(2) == 0 {
-				operator = ops[s.r.Intn(len(ops))].AgencyId
+			if s.R.Intn(2) == 0 {
+				operator = ops[s.R.Intn(len(ops))].AgencyId
 			}
-			if addr, msg, ok := s.trySigners(s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
 				return &types.MsgRegisterSegment{Signer: addr, Route: route.Id, StartM: start, EndM: end, Operator: operator}
 			}); ok {
-				return done[*types.MsgRegisterSegment](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgRegisterSegment](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgRegisterSegment](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgSetTariffFactory sets the next tariff version of a registered operator: effective at
 // the block time for an operator without a tariff, else up to three hours after the
 // params' minimum notice (and after its latest version).
 func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTariff] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSetTariff) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetTariff) {
 		ops := s.operators()
 		if len(ops) == 0 {
-			return done[*types.MsgSetTariff](s, "", nil, false, "no operator is registered", 0)
+			return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "no operator is registered")
 		}
 		for _, op := range ops {
 			from := s.now()
-			if head, err := k.TariffHead.Get(ctx, op.AgencyId); err == nil {
-				latest, err := k.Tariffs.Get(ctx, collections.Join(op.AgencyId, head))
+			if latest, ok := s.latestTariff(op.AgencyId); ok {
+				params, err := k.Params.Get(s.Ctx)
 				if err != nil {
 					continue
 				}
-				params, err := k.Params.Get(ctx)
-				if err != nil {
-					continue
-				}
-				from = from.Add(time.Duration(params.TariffMinNoticeSeconds+uint64(s.r.Intn(maxTariffDelay))) * time.Second) //nolint:gosec // bounded
+				from = from.Add(time.Duration(params.TariffMinNoticeSeconds+uint64(s.R.Intn(maxTariffDelay))) * time.Second) //nolint:gosec // bounded
 				if !from.After(latest.EffectiveFrom) {
-					from = latest.EffectiveFrom.Add(time.Duration(1+s.r.Intn(maxTariffDelay)) * time.Second)
+					from = latest.EffectiveFrom.Add(time.Duration(1+s.R.Intn(maxTariffDelay)) * time.Second)
 				}
 			}
-			body := randomTariffBody(s.r)
-			if addr, msg, ok := s.trySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+			body := randomTariffBody(s.R)
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgSetTariff{
 					Signer: addr, EffectiveFrom: from, Rates: body.Rates, Discounts: body.Discounts,
 					CommuterStartMinute: body.CommuterStartMinute, CommuterEndMinute: body.CommuterEndMinute,
 				}
 			}); ok {
-				return done[*types.MsgSetTariff](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgSetTariff](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgSetTariff](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgSetSpendingLimitFactory sets a random simulation account's spending limit for a
 // registered operator, or (1 in 5 of the existing ones) withdraws it.
 func MsgSetSpendingLimitFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetSpendingLimit] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSetSpendingLimit) {
-		s := newSearch(ctx, k, testData, reporter)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetSpendingLimit) {
 		ops := s.operators()
 		if len(ops) == 0 {
-			return done[*types.MsgSetSpendingLimit](s, "", nil, false, "no operator is registered", 0)
+			return simulation.Done[*types.MsgSetSpendingLimit](s.Search, "", nil, false, "no operator is registered")
 		}
-		payer := s.randomAccount()
+		payer := s.RandomAccount()
 		if payer == "" {
-			return done[*types.MsgSetSpendingLimit](s, "", nil, false, "no simulation account", 0)
+			return simulation.Done[*types.MsgSetSpendingLimit](s.Search, "", nil, false, "no simulation account")
 		}
 		op := ops[0].AgencyId
-		limit := 1 + uint64(s.r.Int63n(maxSpendingLimit)) //nolint:gosec // positive
+		limit := 1 + uint64(s.R.Int63n(maxSpendingLimit)) //nolint:gosec // positive
 		if bz, err := k.AddressCodec().StringToBytes(payer); err == nil {
-			if has, err := k.SpendingLimits.Has(ctx, collections.Join(sdk.AccAddress(bz), op)); err == nil && has && s.r.Intn(5) == 0 {
+			if has, err := k.SpendingLimits.Has(s.Ctx, collections.Join(sdk.AccAddress(bz), op)); err == nil && has && s.R.Intn(5) == 0 {
 				limit = 0
 			}
 		}
-		addr, msg, ok := s.trySigners([]string{payer}, func(addr string) sdk.Msg {
+		addr, msg, ok := s.TrySigners([]string{payer}, func(addr string) sdk.Msg {
 			return &types.MsgSetSpendingLimit{Payer: addr, Operator: op, Limit: limit}
 		})
-		return done[*types.MsgSetSpendingLimit](s, addr, msg, ok, "", 0)
-	}
+		return simulation.Done[*types.MsgSetSpendingLimit](s.Search, addr, msg, ok, "")
+	})
 }
 
 // randomCodes is up to two distinct discount codes.
 func (s *search) randomCodes() []types.DiscountCode {
 	var codes []types.DiscountCode
-	for i, n := 0, s.r.Intn(3); i < n; i++ {
-		c := types.DiscountCode(1 + s.r.Intn(int(types.DiscountCommuter))) //nolint:gosec // small
+	for i, n := 0, s.R.Intn(3); i < n; i++ {
+		c := types.DiscountCode(1 + s.R.Intn(int(types.DiscountCommuter))) //nolint:gosec // small
 		if !slices.Contains(codes, c) {
 			codes = append(codes, c)
 		}
@@ -350,14 +406,14 @@ func (s *search) randomCodes() []types.DiscountCode {
 // tripPayer is a simulation account to charge for an ACCOUNT trip collected by operator:
 // half the time one with a spending limit for it.
 func (s *search) tripPayer(operator string) string {
-	if s.r.Intn(2) == 0 {
-		for _, l := range sample(s, s.k.SpendingLimits, nil, func(l types.SpendingLimit) bool { return l.Operator == operator }) {
-			if s.testData.HasAccount(l.Payer) {
+	if s.R.Intn(2) == 0 {
+		for _, l := range simulation.Sample(s.Search, s.k.SpendingLimits, nil, func(l types.SpendingLimit) bool { return l.Operator == operator }) {
+			if s.TestData.HasAccount(l.Payer) {
 				return l.Payer
 			}
 		}
 	}
-	return s.randomAccount()
+	return s.RandomAccount()
 }
 
 // MsgRecordTripFactory records a trip with the given payment method between two plazas
@@ -365,115 +421,112 @@ func (s *search) tripPayer(operator string) string {
 // exit plaza's operator; an ACCOUNT trip charges a simulation account, half the time one
 // with a spending limit for the collector.
 func MsgRecordTripFactory(k keeper.Keeper, method types.PaymentMethod) simsx.SimMsgFactoryFn[*types.MsgRecordTrip] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRecordTrip) {
-		s := newSearch(ctx, k, testData, reporter)
-		params, err := k.Params.Get(ctx)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRecordTrip) {
+		params, err := k.Params.Get(s.Ctx)
 		if err != nil {
-			return done[*types.MsgRecordTrip](s, "", nil, false, "no params", 0)
+			return simulation.Done[*types.MsgRecordTrip](s.Search, "", nil, false, "no params")
 		}
-		exits := sample(s, k.Plazas, nil, all[types.Plaza])
+		exits := simulation.Sample(s.Search, k.Plazas, nil, nil)
 		if len(exits) == 0 {
-			return done[*types.MsgRecordTrip](s, "", nil, false, "no plaza is registered", 0)
+			return simulation.Done[*types.MsgRecordTrip](s.Search, "", nil, false, "no plaza is registered")
 		}
 		now := s.now()
 		for _, exit := range exits {
-			entries := sample(s, k.Plazas, nil, func(p types.Plaza) bool { return p.Route == exit.Route && p.Id != exit.Id })
-			class := uint32(types.VehicleClassMin + s.r.Intn(types.VehicleClassMax)) //nolint:gosec // small
-			codes, ref := s.randomCodes(), RandomDigest(s.r)
+			entries := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.Route == exit.Route && p.Id != exit.Id })
+			class := uint32(types.VehicleClassMin + s.R.Intn(types.VehicleClassMax)) //nolint:gosec // small
+			codes, ref := s.randomCodes(), RandomDigest(s.R)
 			exitTime := now
-			if s.r.Intn(2) == 0 {
-				exitTime = now.Add(-time.Duration(s.r.Int63n(int64(min(maxTripExitAge, params.MaxTripAgeSeconds)))) * time.Second) //nolint:gosec // bounded
+			if s.R.Intn(2) == 0 {
+				exitTime = now.Add(-time.Duration(s.R.Int63n(int64(min(maxTripExitAge, params.MaxTripAgeSeconds)))) * time.Second) //nolint:gosec // bounded
 			}
 			// An entry plaza the fare can be computed from (segments and tariffs in place).
 			i := slices.IndexFunc(entries, func(entry types.Plaza) bool {
-				_, err := k.QuoteFare(ctx, entry, exit, class, codes, exitTime)
+				_, err := k.QuoteFare(s.Ctx, entry, exit, class, codes, exitTime)
 				return err == nil
 			})
 			if i < 0 {
 				continue
 			}
 			entry := entries[i]
-			entryTime := exitTime.Add(-time.Duration(s.r.Int63n(int64(min(maxTripDuration, params.MaxTripDurationSeconds))+1)) * time.Second) //nolint:gosec // bounded
+			entryTime := exitTime.Add(-time.Duration(s.R.Int63n(int64(min(maxTripDuration, params.MaxTripDurationSeconds))+1)) * time.Second) //nolint:gosec // bounded
 			var payer string
 			if method == types.PaymentAccount {
 				if payer = s.tripPayer(exit.Operator); payer == "" {
 					break
 				}
 			}
-			if addr, msg, ok := s.trySigners(s.operatorSigners(exit.Operator), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(exit.Operator), func(addr string) sdk.Msg {
 				return &types.MsgRecordTrip{
 					Signer: addr, EntryPlaza: entry.Id, ExitPlaza: exit.Id, VehicleClass: class,
 					EntryTime: entryTime, ExitTime: exitTime, PaymentMethod: method, Payer: payer,
 					DiscountCodes: codes, VehicleRef: ref,
 				}
 			}); ok {
-				return done[*types.MsgRecordTrip](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgRecordTrip](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgRecordTrip](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgRecordTrip](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgPayTripFactory pays an UNPAID trip, from its payer or else another funded
 // simulation account.
 func MsgPayTripFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPayTrip] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgPayTrip) {
-		s := newSearch(ctx, k, testData, reporter)
-		keys := sampleKeys(s, k.UnpaidTrips, nil)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgPayTrip) {
+		keys := simulation.SampleKeys(s.Search, k.UnpaidTrips, nil)
 		if len(keys) == 0 {
-			return done[*types.MsgPayTrip](s, "", nil, false, "no trip is UNPAID", 0)
+			return simulation.Done[*types.MsgPayTrip](s.Search, "", nil, false, "no trip is UNPAID")
 		}
 		for _, key := range keys {
-			trip, err := k.Trips.Get(ctx, key.K2())
+			trip, err := k.Trips.Get(s.Ctx, key.K2())
 			if err != nil {
 				continue
 			}
-			if addr, msg, ok := s.trySigners(s.signers([]string{trip.Payer}, true), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.Signers([]string{trip.Payer}, true), func(addr string) sdk.Msg {
 				return &types.MsgPayTrip{Signer: addr, TripId: trip.Id}
 			}); ok {
-				return done[*types.MsgPayTrip](s, addr, msg, true, "", trip.Fare)
+				return paying[*types.MsgPayTrip](s, addr, msg, trip.Fare)
 			}
 		}
-		return done[*types.MsgPayTrip](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgPayTrip](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgSubmitTripBatchFactory anchors a batch of off-chain trips at a plaza, signed for its
 // operator, with totals for the collector and up to three other registered operators.
 func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubmitTripBatch] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSubmitTripBatch) {
-		s := newSearch(ctx, k, testData, reporter)
-		params, err := k.Params.Get(ctx)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSubmitTripBatch) {
+		params, err := k.Params.Get(s.Ctx)
 		if err != nil {
-			return done[*types.MsgSubmitTripBatch](s, "", nil, false, "no params", 0)
+			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no params")
 		}
-		plazas := sample(s, k.Plazas, nil, all[types.Plaza])
+		plazas := simulation.Sample(s.Search, k.Plazas, nil, nil)
 		if len(plazas) == 0 {
-			return done[*types.MsgSubmitTripBatch](s, "", nil, false, "no plaza is registered", 0)
+			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no plaza is registered")
 		}
 		ops := s.operators()
 		for _, plaza := range plazas {
 			payees := []string{plaza.Operator}
 			for _, op := range ops {
-				if len(payees) < min(maxBatchOperators, int(params.MaxBatchOperators)) && op.AgencyId != plaza.Operator && s.r.Intn(2) == 0 {
+				if len(payees) < min(maxBatchOperators, int(params.MaxBatchOperators)) && op.AgencyId != plaza.Operator && s.R.Intn(2) == 0 {
 					payees = append(payees, op.AgencyId)
 				}
 			}
 			slices.Sort(payees)
 			totals := make([]types.OperatorAmount, len(payees))
 			for i, p := range payees {
-				totals[i] = types.OperatorAmount{Operator: p, Amount: 1 + uint64(s.r.Int63n(maxBatchShare))} //nolint:gosec // positive
+				totals[i] = types.OperatorAmount{Operator: p, Amount: 1 + uint64(s.R.Int63n(maxBatchShare))} //nolint:gosec // positive
 			}
-			count := 1 + uint64(s.r.Int63n(int64(min(maxBatchCount, params.MaxBatchTrips)))) //nolint:gosec // bounded
-			root := RandomDigest(s.r)
-			if addr, msg, ok := s.trySigners(s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
+			count := 1 + uint64(s.R.Int63n(int64(min(maxBatchCount, params.MaxBatchTrips)))) //nolint:gosec // bounded
+			root := RandomDigest(s.R)
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
 				return &types.MsgSubmitTripBatch{Signer: addr, PlazaId: plaza.Id, MerkleRoot: root, Count: count, Totals: totals}
 			}); ok {
-				return done[*types.MsgSubmitTripBatch](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgSubmitTripBatch](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgSubmitTripBatch](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "")
+	})
 }
 
 // operatorIDs are the agency ids of ops.
@@ -488,47 +541,45 @@ func operatorIDs(ops []types.Operator) []string {
 // MsgSubmitPeriodFactory submits the OPEN period once something accrued in it (an empty
 // one only 1 in 4 times), signed for a registered operator.
 func MsgSubmitPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubmitPeriod] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSubmitPeriod) {
-		s := newSearch(ctx, k, testData, reporter)
-		id, err := k.CurrentPeriod.Get(ctx)
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSubmitPeriod) {
+		id, err := k.CurrentPeriod.Get(s.Ctx)
 		if err != nil {
-			return done[*types.MsgSubmitPeriod](s, "", nil, false, "no open period", 0)
+			return simulation.Done[*types.MsgSubmitPeriod](s.Search, "", nil, false, "no open period")
 		}
 		accrued := false
-		_ = k.Accruals.Walk(ctx, collections.NewPrefixedTripleRange[uint64, string, string](id), func(collections.Triple[uint64, string, string], types.Accrual) (bool, error) {
+		_ = k.Accruals.Walk(s.Ctx, collections.NewPrefixedTripleRange[uint64, string, string](id), func(collections.Triple[uint64, string, string], types.Accrual) (bool, error) {
 			accrued = true
 			return true, nil
 		})
-		if !accrued && s.r.Intn(4) != 0 {
-			return done[*types.MsgSubmitPeriod](s, "", nil, false, "nothing accrued in the open period", 0)
+		if !accrued && s.R.Intn(4) != 0 {
+			return simulation.Done[*types.MsgSubmitPeriod](s.Search, "", nil, false, "nothing accrued in the open period")
 		}
 		ops := s.operators()
 		if len(ops) == 0 {
-			return done[*types.MsgSubmitPeriod](s, "", nil, false, "no operator is registered", 0)
+			return simulation.Done[*types.MsgSubmitPeriod](s.Search, "", nil, false, "no operator is registered")
 		}
-		addr, msg, ok := s.trySigners(s.operatorSigners(operatorIDs(ops)...), func(addr string) sdk.Msg {
+		addr, msg, ok := s.TrySigners(s.operatorSigners(operatorIDs(ops)...), func(addr string) sdk.Msg {
 			return &types.MsgSubmitPeriod{Signer: addr, PeriodId: id}
 		})
-		return done[*types.MsgSubmitPeriod](s, addr, msg, ok, "", 0)
-	}
+		return simulation.Done[*types.MsgSubmitPeriod](s.Search, addr, msg, ok, "")
+	})
 }
 
 // MsgConfirmPeriodFactory confirms a SUBMITTED period for a participant that has not
-// confirmed yet, with the totals NetPositions gives it; a net payer's confirmation is
-// signed by its settlement account, which escrows its net.
+// confirmed yet, with the totals NetPositions gives it; a confirmation that escrows (a net
+// payable or a disputed share) is signed by the settlement account, which must hold it.
 func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgConfirmPeriod] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgConfirmPeriod) {
-		s := newSearch(ctx, k, testData, reporter)
-		periods := sample(s, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodSubmitted })
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgConfirmPeriod) {
+		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodSubmitted })
 		if len(periods) == 0 {
-			return done[*types.MsgConfirmPeriod](s, "", nil, false, "no period is SUBMITTED", 0)
+			return simulation.Done[*types.MsgConfirmPeriod](s.Search, "", nil, false, "no period is SUBMITTED")
 		}
 		for _, p := range periods {
-			positions, _, err := k.NetPositions(ctx, p.Id)
+			positions, _, err := k.NetPositions(s.Ctx, p.Id)
 			if err != nil {
 				continue
 			}
-			s.r.Shuffle(len(positions), func(i, j int) { positions[i], positions[j] = positions[j], positions[i] })
+			s.R.Shuffle(len(positions), func(i, j int) { positions[i], positions[j] = positions[j], positions[i] })
 			for _, pos := range positions {
 				if _, participant := slices.BinarySearch(p.Participants, pos.Operator); !participant {
 					continue
@@ -536,47 +587,48 @@ func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCo
 				if _, confirmed := slices.BinarySearch(p.Confirmed, pos.Operator); confirmed {
 					continue
 				}
-				op, err := k.Operators.Get(ctx, pos.Operator)
+				op, err := k.Operators.Get(s.Ctx, pos.Operator)
 				if err != nil {
 					continue
 				}
-				signers, escrow := s.operatorSigners(op.AgencyId), uint64(0)
-				if pos.Net < 0 {
-					signers, escrow = s.signers([]string{op.SettlementAccount}, false), uint64(-pos.Net)
+				signers := s.operatorSigners(op.AgencyId)
+				net, held := pos.Escrow()
+				escrow := net + held // what the confirmation escrows: the net payable and the disputed share
+				if escrow > 0 {
+					signers = s.Signers([]string{op.SettlementAccount}, false)
 				}
-				if addr, msg, ok := s.trySigners(signers, func(addr string) sdk.Msg {
+				if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
 					return &types.MsgConfirmPeriod{Signer: addr, PeriodId: p.Id, Receivable: pos.Receivable, Payable: pos.Payable}
 				}); ok {
-					return done[*types.MsgConfirmPeriod](s, addr, msg, true, "", escrow)
+					return paying[*types.MsgConfirmPeriod](s, addr, msg, escrow)
 				}
 			}
 		}
-		return done[*types.MsgConfirmPeriod](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgConfirmPeriod](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgSettlePeriodFactory settles a RECONCILED period, signed for one of its participants
 // (or any registered operator when it has none).
 func MsgSettlePeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSettlePeriod] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgSettlePeriod) {
-		s := newSearch(ctx, k, testData, reporter)
-		periods := sample(s, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodReconciled })
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSettlePeriod) {
+		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodReconciled })
 		if len(periods) == 0 {
-			return done[*types.MsgSettlePeriod](s, "", nil, false, "no period is RECONCILED", 0)
+			return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "no period is RECONCILED")
 		}
 		for _, p := range periods {
 			ids := p.Participants
 			if len(ids) == 0 {
 				ids = operatorIDs(s.operators())
 			}
-			if addr, msg, ok := s.trySigners(s.operatorSigners(ids...), func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(s.operatorSigners(ids...), func(addr string) sdk.Msg {
 				return &types.MsgSettlePeriod{Signer: addr, PeriodId: p.Id}
 			}); ok {
-				return done[*types.MsgSettlePeriod](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgSettlePeriod](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgSettlePeriod](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "")
+	})
 }
 
 // disputable is a trip or batch that a dispute may be opened on, and who may open it.
@@ -590,159 +642,165 @@ type disputable struct {
 // disputables are trips and batches of period never disputed (a target has one dispute).
 func (s *search) disputables(periodID uint64) []disputable {
 	var out []disputable
-	open := func(target types.DisputeTarget, id uint64) bool {
-		_, err := s.k.Disputes.Indexes.ByTarget.MatchExact(s.ctx, collections.Join(int32(target), id))
-		return !errors.Is(err, collections.ErrNotFound)
+	page := &query.PageRequest{Limit: simulation.MaxRecordsScanned}
+	type target struct {
+		kind types.DisputeTarget
+		id   uint64
 	}
+	disputed := make(map[target]bool)
+	if res, err := s.q.Disputes(s.Ctx, &types.QueryDisputesRequest{PeriodId: periodID, Pagination: page}); err == nil {
+		for _, d := range res.Disputes {
+			disputed[target{d.Target, d.TargetId}] = true
+		}
+	}
+	open := func(kind types.DisputeTarget, id uint64) bool { return disputed[target{kind, id}] }
 	disputants := func(collector string, shares []types.OperatorAmount) (preferred, ops []string) {
 		for _, sh := range shares {
 			if sh.Operator == collector {
 				continue
 			}
 			ops = append(ops, sh.Operator)
-			if op, err := s.k.Operators.Get(s.ctx, sh.Operator); err == nil {
+			if op, err := s.k.Operators.Get(s.Ctx, sh.Operator); err == nil {
 				preferred = append(preferred, op.SettlementAccount)
 			}
 		}
 		return preferred, ops
 	}
-	for _, key := range sampleKeys(s, s.k.Trips.Indexes.ByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
-		t, err := s.k.Trips.Get(s.ctx, key.K2())
-		if err != nil || open(types.TargetTrip, t.Id) {
-			continue
+	if res, err := s.q.TripsByPeriod(s.Ctx, &types.QueryTripsByPeriodRequest{PeriodId: periodID, Pagination: page}); err == nil {
+		for _, t := range simulation.SampleOf(s.Search, res.Trips, func(t types.Trip) bool { return !open(types.TargetTrip, t.Id) }) {
+			preferred, ops := disputants(t.Collector, t.Shares)
+			if t.PaymentMethod == types.PaymentAccount && s.R.Intn(2) == 0 {
+				preferred = append([]string{t.Payer}, preferred...)
+			}
+			out = append(out, disputable{target: types.TargetTrip, id: t.Id, preferred: preferred, operators: ops})
 		}
-		preferred, ops := disputants(t.Collector, t.Shares)
-		if t.PaymentMethod == types.PaymentAccount && s.r.Intn(2) == 0 {
-			preferred = append([]string{t.Payer}, preferred...)
-		}
-		out = append(out, disputable{target: types.TargetTrip, id: t.Id, preferred: preferred, operators: ops})
 	}
-	for _, key := range sampleKeys(s, s.k.Batches.Indexes.ByPeriod, collections.NewPrefixedPairRange[uint64, uint64](periodID)) {
-		b, err := s.k.Batches.Get(s.ctx, key.K2())
-		if err != nil || open(types.TargetBatch, b.Id) {
-			continue
+	if res, err := s.q.TripBatches(s.Ctx, &types.QueryTripBatchesRequest{PeriodId: periodID, Pagination: page}); err == nil {
+		for _, b := range simulation.SampleOf(s.Search, res.Batches, func(b types.TripBatch) bool { return !open(types.TargetBatch, b.Id) }) {
+			preferred, ops := disputants(b.Collector, b.Totals)
+			out = append(out, disputable{target: types.TargetBatch, id: b.Id, preferred: preferred, operators: ops})
 		}
-		preferred, ops := disputants(b.Collector, b.Totals)
-		out = append(out, disputable{target: types.TargetBatch, id: b.Id, preferred: preferred, operators: ops})
 	}
-	s.r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
-	return out
+	return simulation.Shuffle(s.Search, out)
 }
 
 // MsgOpenDisputeFactory disputes a trip or batch of an OPEN, SUBMITTED or DISPUTED period
 // that has no open dispute, signed by an ACCOUNT trip's payer or for an operator with a
 // share in it other than the collector.
 func MsgOpenDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOpenDispute] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgOpenDispute) {
-		s := newSearch(ctx, k, testData, reporter)
-		periods := sample(s, k.Periods, nil, func(p types.Period) bool {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgOpenDispute) {
+		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool {
 			return p.Status == types.PeriodOpen || p.Status == types.PeriodSubmitted || p.Status == types.PeriodDisputed
 		})
 		found := false
 		for _, p := range periods {
 			for _, d := range s.disputables(p.Id) {
 				found = true
-				kind := types.DisputeKind(1 + s.r.Intn(int(types.DisputeDuplicate))) //nolint:gosec // small
+				kind := types.DisputeKind(1 + s.R.Intn(int(types.DisputeDuplicate))) //nolint:gosec // small
 				evidence := ""
-				if s.r.Intn(4) != 0 {
-					evidence = RandomDigest(s.r)
+				if s.R.Intn(4) != 0 {
+					evidence = RandomDigest(s.R)
 				}
-				signers := s.signers(d.preferred, false)
+				signers := s.Signers(d.preferred, false)
 				if len(d.operators) > 0 {
-					signers = s.signers(append(d.preferred, s.operatorSigners(d.operators...)...), false)
+					signers = s.Signers(append(d.preferred, s.operatorSigners(d.operators...)...), false)
 				}
-				if addr, msg, ok := s.trySigners(signers, func(addr string) sdk.Msg {
+				if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
 					return &types.MsgOpenDispute{Signer: addr, Kind: kind, Target: d.target, TargetId: d.id, EvidenceDigest: evidence}
 				}); ok {
-					return done[*types.MsgOpenDispute](s, addr, msg, true, "", 0)
+					return simulation.Done[*types.MsgOpenDispute](s.Search, addr, msg, true, "")
 				}
 			}
 		}
 		if !found {
-			return done[*types.MsgOpenDispute](s, "", nil, false, "no trip or batch of an OPEN, SUBMITTED or DISPUTED period is free of disputes", 0)
+			return simulation.Done[*types.MsgOpenDispute](s.Search, "", nil, false, "no trip or batch of an OPEN, SUBMITTED or DISPUTED period is free of disputes")
 		}
-		return done[*types.MsgOpenDispute](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgOpenDispute](s.Search, "", nil, false, "")
+	})
 }
 
 // MsgResolveDisputeFactory resolves an open dispute, signed for its collector: half the
 // time a rejection with a reason code, else a refund of up to the whole disputed amount
 // (from the collector's settlement account, which signs, for a PAID ACCOUNT trip).
 func MsgResolveDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgResolveDispute] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgResolveDispute) {
-		s := newSearch(ctx, k, testData, reporter)
-		ids := sample(s, k.OpenDisputeByTarget, nil, all[uint64])
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgResolveDispute) {
+		ids := simulation.Sample(s.Search, k.OpenDisputeByTarget, nil, nil)
 		if len(ids) == 0 {
-			return done[*types.MsgResolveDispute](s, "", nil, false, "no dispute is OPEN", 0)
+			return simulation.Done[*types.MsgResolveDispute](s.Search, "", nil, false, "no dispute is OPEN")
 		}
 		for _, id := range ids {
-			d, err := k.Disputes.Get(ctx, id)
+			d, err := k.Disputes.Get(s.Ctx, id)
 			if err != nil || d.Status != types.DisputeOpen || d.Kind == types.DisputeTariff {
 				continue
 			}
 			amount, paid := uint64(0), false
 			if d.Target == types.TargetTrip {
-				t, err := k.Trips.Get(ctx, d.TargetId)
+				t, err := k.Trips.Get(s.Ctx, d.TargetId)
 				if err != nil {
 					continue
 				}
 				amount, paid = t.Fare, t.PaymentMethod == types.PaymentAccount && t.PaymentStatus == types.PaymentStatusPaid
 			} else {
-				b, err := k.Batches.Get(ctx, d.TargetId)
+				b, err := k.Batches.Get(s.Ctx, d.TargetId)
 				if err != nil {
 					continue
 				}
 				amount = b.Total
 			}
-			msg := types.MsgResolveDispute{DisputeId: d.Id, Outcome: types.OutcomeReject, Reason: reasonCodes[s.r.Intn(len(reasonCodes))]}
+			msg := types.MsgResolveDispute{DisputeId: d.Id, Outcome: types.OutcomeReject, Reason: reasonCodes[s.R.Intn(len(reasonCodes))]}
 			signers, spend := s.operatorSigners(d.Collector), uint64(0)
-			if amount > 0 && s.r.Intn(2) == 0 {
-				msg.Outcome, msg.Refund = types.OutcomeRefund, 1+uint64(s.r.Int63n(int64(amount))) //nolint:gosec // positive
-				if s.r.Intn(2) == 0 {
+			if amount > 0 && s.R.Intn(2) == 0 {
+				msg.Outcome, msg.Refund = types.OutcomeRefund, 1+uint64(s.R.Int63n(int64(amount))) //nolint:gosec // positive
+				if s.R.Intn(2) == 0 {
 					msg.Reason = ""
 				}
 				if paid {
-					op, err := k.Operators.Get(ctx, d.Collector)
+					op, err := k.Operators.Get(s.Ctx, d.Collector)
 					if err != nil {
 						continue
 					}
-					signers, spend = s.signers([]string{op.SettlementAccount}, false), msg.Refund
+					signers, spend = s.Signers([]string{op.SettlementAccount}, false), msg.Refund
 				}
 			}
-			if addr, m, ok := s.trySigners(signers, func(addr string) sdk.Msg {
+			if addr, m, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
 				out := msg
 				out.Signer = addr
 				return &out
 			}); ok {
-				return done[*types.MsgResolveDispute](s, addr, m, true, "", spend)
+				return paying[*types.MsgResolveDispute](s, addr, m, spend)
 			}
 		}
-		return done[*types.MsgResolveDispute](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgResolveDispute](s.Search, "", nil, false, "")
+	})
 }
 
-// MsgAppealDisputeFactory appeals a decided dispute that was never appealed,
-// signed by the payer that opened it or for the operator that did.
+// MsgAppealDisputeFactory appeals a decided dispute that was never appealed and whose
+// appeal window is open, signed by the payer that opened it or for the operator that did.
 func MsgAppealDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAppealDispute] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgAppealDispute) {
-		s := newSearch(ctx, k, testData, reporter)
-		disputes := sample(s, k.Disputes, nil, func(d types.Dispute) bool {
-			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero()
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAppealDispute) {
+		params, err := k.Params.Get(s.Ctx)
+		if err != nil {
+			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no params")
+		}
+		window := time.Duration(params.AppealWindowSeconds) * time.Second //nolint:gosec // bounded by the params' validation
+		disputes := simulation.Sample(s.Search, k.Disputes, nil, func(d types.Dispute) bool {
+			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero() &&
+				!s.Ctx.BlockTime().After(d.ResolvedAt.Add(window))
 		})
 		if len(disputes) == 0 {
-			return done[*types.MsgAppealDispute](s, "", nil, false, "no decided dispute is left to appeal", 0)
+			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no decided dispute is left to appeal within the appeal window")
 		}
 		for _, d := range disputes {
-			signers := s.signers([]string{d.OpenedBy}, false)
+			signers := s.Signers([]string{d.OpenedBy}, false)
 			if d.Disputant != "" {
 				signers = s.operatorSigners(d.Disputant)
 			}
-			if addr, msg, ok := s.trySigners(signers, func(addr string) sdk.Msg {
+			if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
 				return &types.MsgAppealDispute{Signer: addr, DisputeId: d.Id}
 			}); ok {
-				return done[*types.MsgAppealDispute](s, addr, msg, true, "", 0)
+				return simulation.Done[*types.MsgAppealDispute](s.Search, addr, msg, true, "")
 			}
 		}
-		return done[*types.MsgAppealDispute](s, "", nil, false, "", 0)
-	}
+		return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "")
+	})
 }

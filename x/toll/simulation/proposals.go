@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -36,13 +37,12 @@ func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpd
 // code. It is valid when the proposal is submitted; a dispute decided before
 // the vote ends makes it fail, as a real late proposal would.
 func MsgDecideDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideDispute] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgDecideDispute) {
-		ids := sample(newSearch(ctx, k, testData, reporter), k.OpenDisputeByTarget, nil, all[uint64])
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDecideDispute) {
+		ids := simulation.Sample(s.Search, k.OpenDisputeByTarget, nil, nil)
 		if len(ids) == 0 {
-			reporter.Skip("no dispute is OPEN or APPEALED")
+			s.Reporter.Skip("no dispute is OPEN or APPEALED")
 			return nil, nil
 		}
-		r := testData.Rand()
-		return nil, &types.MsgDecideDispute{Authority: k.GetAuthority(), DisputeId: ids[r.Intn(len(ids))], Outcome: types.OutcomeReject, Reason: reasonCodes[r.Intn(len(reasonCodes))]}
-	}
+		return nil, &types.MsgDecideDispute{Authority: k.GetAuthority(), DisputeId: ids[s.R.Intn(len(ids))], Outcome: types.OutcomeReject, Reason: reasonCodes[s.R.Intn(len(reasonCodes))]}
+	})
 }

@@ -6,12 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cosmos/gogoproto/grpc"
 	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
+	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
@@ -135,7 +139,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	c, _ := newChain(t, r, 40)
 	c.addOperatorAgencies(t, 3)
 	k := c.f.Keeper
-	msgs := keeper.NewMsgServerImpl(k)
+	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
 	type factory struct {
 		name string
 		f    simsx.SimMsgFactoryX
@@ -180,7 +184,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 			continue
 		}
 		// ASSERT
-		require.NoError(t, simulation.Deliver(c.f.Ctx, msgs, msg), "%s: %v", f.name, msg)
+		require.NoError(t, isim.Deliver(c.f.Ctx, router, msg), "%s: %v", f.name, msg)
 		if signers != nil {
 			require.Len(t, signers, 1)
 			require.Equal(t, signerOf(msg), signers[0].AddressBech32)
@@ -189,9 +193,10 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		case *types.MsgResolveDispute:
 			outcomes[m.Outcome.String()]++
 		case *types.MsgRecordTrip:
-			id, err := k.LastTripID.Peek(c.f.Ctx)
+			it, err := k.Trips.Iterate(c.f.Ctx, new(collections.Range[uint64]).Descending())
 			require.NoError(t, err)
-			trip, err := k.Trips.Get(c.f.Ctx, id)
+			trip, err := it.Value() // the trip just recorded: the last id
+			it.Close()
 			require.NoError(t, err)
 			outcomes[trip.PaymentStatus.String()]++
 		}
