@@ -280,11 +280,11 @@ func New(
 		evidence.NewAppModule(app.EvidenceKeeper),
 		feegrantmodule.NewAppModule(appCodec, app.AccountKeeper, app.BankKeeper, app.FeeGrantKeeper, interfaceRegistry),
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
-		agency.NewAppModule(appCodec, app.AgencyKeeper),
-		did.NewAppModule(appCodec, app.DidKeeper, app.AgencyKeeper),
-		civicevidence.NewAppModule(appCodec, app.DigitalEvidenceKeeper),
-		haccp.NewAppModule(appCodec, app.HaccpKeeper),
-		toll.NewAppModule(appCodec, app.TollKeeper),
+		agency.NewAppModule(app.AgencyKeeper),
+		did.NewAppModule(app.DidKeeper, app.AgencyKeeper),
+		civicevidence.NewAppModule(app.DigitalEvidenceKeeper),
+		haccp.NewAppModule(app.HaccpKeeper),
+		toll.NewAppModule(app.TollKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{

@@ -3,10 +3,8 @@ package agency
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/civicchain/civic/x/agency/simulation"
-	"github.com/civicchain/civic/x/agency/types"
 )
 
 // AppModuleSimulation: random genesis, store decoder and simsx message factories
@@ -17,22 +15,6 @@ var (
 	_ simsx.HasWeightedOperationsX = AppModule{}
 	_ simsx.HasProposalMsgsX       = AppModule{}
 )
-
-// GenerateGenesisState writes a random genesis: agencies whose admins and members are
-// simulation accounts, with roles from the catalog.
-func (am AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState, am.keeper.RoleCatalog())
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
 
 // WeightedOperationsX registers the agency admin messages and the offered accounts' answers.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {

@@ -189,7 +189,7 @@ func cliBuilder(t *testing.T, conn grpc.ClientConnInterface) *autocli.Builder {
 
 func TestAutoCLIQueries(t *testing.T) {
 	k, ctx := seeded(t)
-	opts := agency.NewAppModule(moduletestutil.MakeTestEncodingConfig().Codec, k).AutoCLIOptions()
+	opts := agency.NewAppModule(k).AutoCLIOptions()
 	b := cliBuilder(t, directConn{ctx: ctx, srv: keeper.NewQueryServerImpl(k)})
 
 	run := func(args ...string) string {
@@ -213,7 +213,7 @@ func TestAutoCLIQueries(t *testing.T) {
 func TestModuleGenesis(t *testing.T) {
 	k, ctx := seeded(t)
 	cdc := moduletestutil.MakeTestEncodingConfig().Codec
-	am := agency.NewAppModule(cdc, k)
+	am := agency.NewAppModule(k)
 
 	def := am.DefaultGenesis(cdc)
 	require.NoError(t, am.ValidateGenesis(cdc, nil, def))
@@ -223,7 +223,7 @@ func TestModuleGenesis(t *testing.T) {
 	exported := am.ExportGenesis(ctx, cdc)
 	require.NoError(t, am.ValidateGenesis(cdc, nil, exported))
 	k2, ctx2 := testkeeper.AgencyKeeper(t, roles...)
-	am2 := agency.NewAppModule(cdc, k2)
+	am2 := agency.NewAppModule(k2)
 	am2.InitGenesis(ctx2, cdc, exported)
 	require.JSONEq(t, string(exported), string(am2.ExportGenesis(ctx2, cdc)))
 
@@ -232,7 +232,7 @@ func TestModuleGenesis(t *testing.T) {
 	var got any
 	func() {
 		defer func() { got = recover() }()
-		agency.NewAppModule(cdc, k3).InitGenesis(ctx3, cdc, exported)
+		agency.NewAppModule(k3).InitGenesis(ctx3, cdc, exported)
 	}()
 	err, ok := got.(error)
 	require.True(t, ok, "InitGenesis panics with an error, got %v", got)
@@ -262,7 +262,7 @@ func TestNewKeeperPanics(t *testing.T) {
 
 func TestCodecRegistration(t *testing.T) {
 	ir := sdktestutil.CodecOptions{AccAddressPrefix: "civic", ValAddressPrefix: "civicvaloper"}.NewInterfaceRegistry()
-	am := agency.AppModule{}
+	am := agency.NewAppModule(keeper.Keeper{})
 	am.RegisterInterfaces(ir)
 	require.NoError(t, ir.SigningContext().Validate())
 	cdc := codec.NewProtoCodec(ir)

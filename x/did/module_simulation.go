@@ -3,10 +3,8 @@ package did
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/civicchain/civic/x/did/simulation"
-	"github.com/civicchain/civic/x/did/types"
 )
 
 // AppModuleSimulation: random genesis, store decoder and simsx message factories
@@ -17,23 +15,6 @@ var (
 	_ simsx.HasWeightedOperationsX = AppModule{}
 	_ simsx.HasProposalMsgsX       = AppModule{}
 )
-
-// GenerateGenesisState writes a random genesis: random params, and half the time a few
-// DIDs controlled by simulation accounts, schemas of x/agency's random agencies, issuer
-// bindings, grants and status lists.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
 
 // WeightedOperationsX registers every account-signed message of the module.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {

@@ -44,7 +44,7 @@ func TestCLICommandTree(t *testing.T) {
 
 func TestModuleBasics(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
-	am := did.NewAppModule(enc.Codec, keeper.Keeper{}, agencykeeper.Keeper{})
+	am := did.NewAppModule(keeper.Keeper{}, agencykeeper.Keeper{})
 	require.Equal(t, "did", am.Name())
 	require.Equal(t, uint64(did.ConsensusVersion), am.ConsensusVersion())
 	require.NotNil(t, am.GetTxCmd())
@@ -66,7 +66,7 @@ func TestModuleBasics(t *testing.T) {
 func TestModuleGenesisJSONRoundTrip(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
 	k, ak, ctx := testkeeper.DidKeeper(t)
-	am := did.NewAppModule(enc.Codec, k, ak)
+	am := did.NewAppModule(k, ak)
 
 	bz := am.DefaultGenesis(enc.Codec)
 	require.NoError(t, am.ValidateGenesis(enc.Codec, nil, bz))

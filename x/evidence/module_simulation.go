@@ -3,10 +3,8 @@ package evidence
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/civicchain/civic/x/evidence/simulation"
-	"github.com/civicchain/civic/x/evidence/types"
 )
 
 // AppModuleSimulation: random genesis, store decoder and simsx message factories
@@ -17,22 +15,6 @@ var (
 	_ simsx.HasWeightedOperationsX = AppModule{}
 	_ simsx.HasProposalMsgsX       = AppModule{}
 )
-
-// GenerateGenesisState writes a random genesis: none, or a few cases and items of the
-// agencies in x/agency's random genesis.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
 
 // WeightedOperationsX registers every message of the chain-of-custody lifecycle, and a
 // probe per lifecycle message that sends it out of order.

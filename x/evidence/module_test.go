@@ -15,7 +15,7 @@ import (
 
 func TestModuleBasics(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
-	am := evidence.NewAppModule(enc.Codec, keeper.Keeper{})
+	am := evidence.NewAppModule(keeper.Keeper{})
 	require.Equal(t, "digitalevidence", am.Name())
 	require.Equal(t, uint64(evidence.ConsensusVersion), am.ConsensusVersion())
 
@@ -36,7 +36,7 @@ func TestModuleBasics(t *testing.T) {
 func TestModuleGenesisJSONRoundTrip(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
 	k, _, ctx := testkeeper.EvidenceKeeper(t)
-	am := evidence.NewAppModule(enc.Codec, k)
+	am := evidence.NewAppModule(k)
 
 	bz := am.DefaultGenesis(enc.Codec)
 	require.NoError(t, am.ValidateGenesis(enc.Codec, nil, bz))

@@ -3,10 +3,8 @@ package haccp
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/civicchain/civic/x/haccp/simulation"
-	"github.com/civicchain/civic/x/haccp/types"
 )
 
 // AppModuleSimulation: random genesis, store decoder and simsx message factories
@@ -17,22 +15,6 @@ var (
 	_ simsx.HasWeightedOperationsX = AppModule{}
 	_ simsx.HasProposalMsgsX       = AppModule{}
 )
-
-// GenerateGenesisState writes a random genesis: random params and, half the time, a few
-// facilities of simulation accounts with some staff.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
 
 // WeightedOperationsX registers the facility, CCP, certificate, recall and import messages.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {

@@ -15,7 +15,7 @@ import (
 
 func TestModuleBasics(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
-	am := haccp.NewAppModule(enc.Codec, keeper.Keeper{})
+	am := haccp.NewAppModule(keeper.Keeper{})
 	require.Equal(t, "haccp", am.Name())
 	require.Equal(t, uint64(haccp.ConsensusVersion), am.ConsensusVersion())
 
@@ -36,7 +36,7 @@ func TestModuleBasics(t *testing.T) {
 func TestModuleGenesisJSONRoundTrip(t *testing.T) {
 	enc := moduletestutil.MakeTestEncodingConfig()
 	k, _, ctx := testkeeper.HaccpKeeper(t)
-	am := haccp.NewAppModule(enc.Codec, k)
+	am := haccp.NewAppModule(k)
 
 	bz := am.DefaultGenesis(enc.Codec)
 	require.NoError(t, am.ValidateGenesis(enc.Codec, nil, bz))

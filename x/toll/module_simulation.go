@@ -3,7 +3,6 @@ package toll
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/civicchain/civic/x/toll/simulation"
 	"github.com/civicchain/civic/x/toll/types"
@@ -17,22 +16,6 @@ var (
 	_ simsx.HasWeightedOperationsX = AppModule{}
 	_ simsx.HasProposalMsgsX       = AppModule{}
 )
-
-// GenerateGenesisState writes a random genesis: random params and, half the time, a small
-// network of operators from x/agency's random genesis with plazas, segments and tariffs.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
-// WeightedOperations returns no legacy operations: the simsx runner uses WeightedOperationsX.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return nil
-}
 
 // WeightedOperationsX registers every message but MsgUpdateParams (a proposal payload).
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
