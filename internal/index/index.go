@@ -69,13 +69,7 @@ func One[K, PK, V any](keyOf func(pk PK, v V) K) func(pk PK, v V) ([]K, error) {
 // Reference implements collections.Index: it replaces the old value's keys,
 // if any, by the new value's.
 func (i *Keys[K, PK, V]) Reference(ctx context.Context, pk PK, v V, lazyOldValue func() (V, error)) error {
-	old, err := lazyOldValue()
-	switch {
-	case err == nil:
-		if err := i.unreference(ctx, pk, old); err != nil {
-			return err
-		}
-	case !errors.Is(err, collections.ErrNotFound):
+	if err := dropOld(ctx, pk, lazyOldValue, i.unreference); err != nil {
 		return err
 	}
 	keys, err := i.keysOf(pk, v)
@@ -137,6 +131,19 @@ func (i *Keys[K, PK, V]) KeyCodec() collcodec.KeyCodec[K] {
 	return i.keys.KeyCodec()
 }
 
+// dropOld removes the entries of the value a Set replaces, if there is one.
+func dropOld[PK, V any](ctx context.Context, pk PK, lazyOldValue func() (V, error), unreference func(context.Context, PK, V) error) error {
+	old, err := lazyOldValue()
+	switch {
+	case err == nil:
+		return unreference(ctx, pk, old)
+	case errors.Is(err, collections.ErrNotFound):
+		return nil
+	default:
+		return err
+	}
+}
+
 // OptionalUnique is an index from a reference key to the one record that has
 // it; unlike indexes.Unique, a record may have no reference key (ref answers
 // false). A second record with a reference key already taken is refused with
@@ -159,13 +166,7 @@ func NewOptionalUnique[R, PK, V any](sb *collections.SchemaBuilder, prefix colle
 
 // Reference implements collections.Index: it replaces the old value's entry by the new value's.
 func (i *OptionalUnique[R, PK, V]) Reference(ctx context.Context, pk PK, v V, lazyOldValue func() (V, error)) error {
-	old, err := lazyOldValue()
-	switch {
-	case err == nil:
-		if err := i.unreference(ctx, pk, old); err != nil {
-			return err
-		}
-	case !errors.Is(err, collections.ErrNotFound):
+	if err := dropOld(ctx, pk, lazyOldValue, i.unreference); err != nil {
 		return err
 	}
 	r, ok := i.ref(pk, v)
