@@ -245,3 +245,13 @@ func (r EventReader) Read(ctx sdk.Context, pkg string) []proto.Message {
 	}
 	return got
 }
+
+// Pluck returns key of every item in order (nil for none), e.g. the ids of
+// the records a list query answered.
+func Pluck[T, K any](items []T, key func(T) K) []K {
+	var out []K
+	for _, it := range items {
+		out = append(out, key(it))
+	}
+	return out
+}

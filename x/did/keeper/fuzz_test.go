@@ -11,6 +11,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
@@ -186,15 +187,7 @@ func FuzzValidateUpdateDid(f *testing.F) {
 			requireDidModuleError(t, err)
 			return
 		}
-		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
-			t.Fatalf("accepted signer %q", signer)
-		}
-		if !didFuzzDidRe.MatchString(id) {
-			t.Fatalf("accepted document id %q", id)
-		}
-		if n, err := types.ParseVersionID(versionID); err != nil || !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
-			t.Fatalf("accepted version id %q as %d", versionID, n)
-		}
+		requireAcceptedVersionedDid(t, addr, signer, "document id", id, versionID)
 		requireDidProofsBounded(t, msg.Proofs)
 	})
 }
@@ -226,17 +219,25 @@ func FuzzValidateDeactivateDid(f *testing.F) {
 			requireDidModuleError(t, err)
 			return
 		}
-		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
-			t.Fatalf("accepted signer %q", signer)
-		}
-		if !didFuzzDidRe.MatchString(did) {
-			t.Fatalf("accepted DID %q", did)
-		}
-		if n, err := types.ParseVersionID(versionID); err != nil || !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
-			t.Fatalf("accepted version id %q as %d", versionID, n)
-		}
+		requireAcceptedVersionedDid(t, addr, signer, "DID", did, versionID)
 		requireDidProofsBounded(t, msg.Proofs)
 	})
+}
+
+// requireAcceptedVersionedDid fails unless an accepted update or deactivation
+// names its signer canonically, a well-formed DID (what names it) and a
+// canonical version id.
+func requireAcceptedVersionedDid(t *testing.T, addr sdk.AccAddress, signer, what, did, versionID string) {
+	t.Helper()
+	if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
+		t.Fatalf("accepted signer %q", signer)
+	}
+	if !didFuzzDidRe.MatchString(did) {
+		t.Fatalf("accepted %s %q", what, did)
+	}
+	if n, err := types.ParseVersionID(versionID); err != nil || !didFuzzVersionIDRe.MatchString(versionID) || types.FormatVersionID(n) != versionID {
+		t.Fatalf("accepted version id %q as %d", versionID, n)
+	}
 }
 
 // TestValidateDidMessagesAcceptValid makes sure the fuzz oracles above see the

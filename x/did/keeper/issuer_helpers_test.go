@@ -247,11 +247,7 @@ func (f *issFixture) issuersOf(schemaID uint64) []string {
 	f.t.Helper()
 	res, err := f.q.TrustedIssuers(f.ctx, &types.QueryTrustedIssuersRequest{SchemaId: schemaID})
 	require.NoError(f.t, err)
-	var dids []string
-	for _, is := range res.Issuers {
-		dids = append(dids, is.Did)
-	}
-	return dids
+	return testkeeper.Pluck(res.Issuers, func(is types.TrustedIssuer) string { return is.Did })
 }
 
 // schemasOf is the schema ids Schemas answers for an agency (served by the schemas' agency index).
@@ -259,11 +255,7 @@ func (f *issFixture) schemasOf(agencyID string) []uint64 {
 	f.t.Helper()
 	res, err := f.q.Schemas(f.ctx, &types.QuerySchemasRequest{AgencyId: agencyID})
 	require.NoError(f.t, err)
-	var ids []uint64
-	for _, s := range res.Schemas {
-		ids = append(ids, s.Id)
-	}
-	return ids
+	return testkeeper.Pluck(res.Schemas, func(s types.CredentialSchema) uint64 { return s.Id })
 }
 
 // listsOf is the list ids StatusListsByIssuer answers for a DID (served by the lists' issuer index).
@@ -271,9 +263,5 @@ func (f *issFixture) listsOf(did string) []uint64 {
 	f.t.Helper()
 	res, err := f.q.StatusListsByIssuer(f.ctx, &types.QueryStatusListsByIssuerRequest{Did: did})
 	require.NoError(f.t, err)
-	var ids []uint64
-	for _, l := range res.StatusLists {
-		ids = append(ids, l.Id)
-	}
-	return ids
+	return testkeeper.Pluck(res.StatusLists, func(l types.StatusList) uint64 { return l.Id })
 }

@@ -354,11 +354,7 @@ func (f *fixture) pendingFor(receiver sdk.AccAddress) []uint64 {
 	f.t.Helper()
 	res, err := f.q.PendingTransfers(f.ctx, &types.QueryPendingTransfersRequest{Receiver: f.s(receiver)})
 	require.NoError(f.t, err)
-	var ids []uint64
-	for _, t := range res.Transfers {
-		ids = append(ids, t.EvidenceId)
-	}
-	return ids
+	return testkeeper.Pluck(res.Transfers, func(t types.Transfer) uint64 { return t.EvidenceId })
 }
 
 // withDigest lists the ids of the items with digest d, as the EvidenceByDigest
@@ -367,9 +363,5 @@ func (f *fixture) withDigest(d string) []uint64 {
 	f.t.Helper()
 	res, err := f.q.EvidenceByDigest(f.ctx, &types.QueryEvidenceByDigestRequest{Digest: d})
 	require.NoError(f.t, err)
-	var ids []uint64
-	for _, it := range res.Evidence {
-		ids = append(ids, it.Id)
-	}
-	return ids
+	return testkeeper.Pluck(res.Evidence, func(it types.EvidenceItem) uint64 { return it.Id })
 }

@@ -953,11 +953,7 @@ func TestIndexQueriesFollowTheirRecords(t *testing.T) {
 		t.Helper()
 		res, err := f.q.Plazas(f.Ctx, &types.QueryPlazasRequest{Operator: operator})
 		require.NoError(t, err)
-		var ids []string
-		for _, p := range res.Plazas {
-			ids = append(ids, p.Id)
-		}
-		return ids
+		return testkeeper.Pluck(res.Plazas, func(p types.Plaza) string { return p.Id })
 	}
 	byPlaza := func(plaza string) []uint64 {
 		t.Helper()
@@ -975,21 +971,13 @@ func TestIndexQueriesFollowTheirRecords(t *testing.T) {
 		t.Helper()
 		res, err := f.q.TripBatches(f.Ctx, &types.QueryTripBatchesRequest{PeriodId: period})
 		require.NoError(t, err)
-		var ids []uint64
-		for _, b := range res.Batches {
-			ids = append(ids, b.Id)
-		}
-		return ids
+		return testkeeper.Pluck(res.Batches, func(b types.TripBatch) uint64 { return b.Id })
 	}
 	disputeIDs := func(period uint64) []uint64 {
 		t.Helper()
 		res, err := f.q.Disputes(f.Ctx, &types.QueryDisputesRequest{PeriodId: period})
 		require.NoError(t, err)
-		var ids []uint64
-		for _, d := range res.Disputes {
-			ids = append(ids, d.Id)
-		}
-		return ids
+		return testkeeper.Pluck(res.Disputes, func(d types.Dispute) uint64 { return d.Id })
 	}
 
 	// create
