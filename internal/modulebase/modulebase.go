@@ -1,9 +1,9 @@
 // Package modulebase is the part of every civic module's AppModule that is
 // the same in every module: its name and consensus version, codec and REST
 // registration, and genesis as JSON (default, validate, init, export), plus
-// the simulation's genesis and store decoder. A module's AppModule embeds
-// Base, built from a Spec, and adds only what is its own: services, autocli
-// options, hand-written commands and simulation messages.
+// the simulation's genesis and store decoder, and its Msg and Query services.
+// A module's AppModule embeds Base, built from a Spec, and adds only what is
+// its own: autocli options, hand-written commands and simulation messages.
 package modulebase
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/appmodule"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -43,10 +44,9 @@ type Keeper[G any] interface {
 
 // Spec describes a module to Base.
 type Spec[G any, PG Genesis[G]] struct {
+	// Name is the module name, which is also its store key.
 	Name             string
 	ConsensusVersion uint64
-	// StoreKey names the module's store for the simulation's store decoder.
-	StoreKey string
 	// Schema is the keeper's collections schema (store decoder).
 	Schema collections.Schema
 
@@ -54,10 +54,24 @@ type Spec[G any, PG Genesis[G]] struct {
 	RegisterInterfaces       func(codectypes.InterfaceRegistry)
 	// RegisterGateway registers the REST routes; build it with Gateway.
 	RegisterGateway func(client.Context, *gwruntime.ServeMux) error
-	DefaultGenesis  func() PG
+	// Services registers the Msg and Query servers; build it with Services.
+	Services       func(module.Configurator)
+	DefaultGenesis func() PG
 	// RandomizedGenState writes the simulation's random genesis.
 	RandomizedGenState func(*module.SimulationState)
 	Keeper             Keeper[G]
+}
+
+// Every module's AppModule implements these through the Base it embeds.
+func _[G any, PG Genesis[G]]() {
+	var (
+		_ module.AppModuleBasic      = Base[G, PG]{}
+		_ module.HasGenesis          = Base[G, PG]{}
+		_ module.HasServices         = Base[G, PG]{}
+		_ module.HasConsensusVersion = Base[G, PG]{}
+		_ module.AppModuleSimulation = Base[G, PG]{}
+		_ appmodule.AppModule        = Base[G, PG]{}
+	)
 }
 
 // Base implements, from its Spec, the AppModule methods every civic module
@@ -77,6 +91,16 @@ func Gateway[QC any](register func(context.Context, *gwruntime.ServeMux, QC) err
 ) func(client.Context, *gwruntime.ServeMux) error {
 	return func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
 		return register(context.Background(), mux, newClient(clientCtx))
+	}
+}
+
+// Services adapts a module's generated RegisterMsgServer and
+// RegisterQueryServer, with the servers, to Spec.RegisterServices.
+func Services[M, Q any](registerMsg func(gogogrpc.Server, M), msgServer M, registerQuery func(gogogrpc.Server, Q), queryServer Q,
+) func(module.Configurator) {
+	return func(cfg module.Configurator) {
+		registerMsg(cfg.MsgServer(), msgServer)
+		registerQuery(cfg.QueryServer(), queryServer)
 	}
 }
 
@@ -108,6 +132,11 @@ func (b Base[G, PG]) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gw
 	if err := b.spec.RegisterGateway(clientCtx, mux); err != nil {
 		panic(err)
 	}
+}
+
+// RegisterServices registers the Msg and Query services.
+func (b Base[G, PG]) RegisterServices(cfg module.Configurator) {
+	b.spec.Services(cfg)
 }
 
 // DefaultGenesis returns the genesis of a new chain as JSON.
@@ -159,9 +188,10 @@ func (b Base[G, PG]) GenerateGenesisState(simState *module.SimulationState) {
 	b.spec.RandomizedGenState(simState)
 }
 
-// RegisterStoreDecoder decodes the module's store entries for simulation diffs.
+// RegisterStoreDecoder decodes the module's store entries for simulation
+// diffs; the store key is the module name.
 func (b Base[G, PG]) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[b.spec.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(b.spec.Schema)
+	sdr[b.spec.Name] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(b.spec.Schema)
 }
 
 // WeightedOperations returns no legacy operations: the simsx runner uses the

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"google.golang.org/grpc"
+
 	"cosmossdk.io/core/address"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -42,15 +44,22 @@ func (k *fakeKeeper) ExportGenesis(context.Context) (*agencytypes.GenesisState, 
 
 func (k *fakeKeeper) AddressCodec() address.Codec { return addresscodec.NewBech32Codec("civic") }
 
+// servers records the services registered with it, by name.
+type servers map[string]any
+
+func (s servers) RegisterService(sd *grpc.ServiceDesc, impl any) { s[sd.ServiceName] = impl }
+
 func TestBase(t *testing.T) {
 	ir := codectypes.NewInterfaceRegistry()
 	cdc := codec.NewProtoCodec(ir)
 	k := &fakeKeeper{}
 	simulated := false
+	msgServer, queryServer := &agencytypes.UnimplementedMsgServer{}, &agencytypes.UnimplementedQueryServer{}
 	b := modulebase.New(modulebase.Spec[agencytypes.GenesisState, *agencytypes.GenesisState]{
-		Name:               "agency",
-		ConsensusVersion:   3,
-		StoreKey:           "agency",
+		Name:             "agency",
+		ConsensusVersion: 3,
+		Services: modulebase.Services(agencytypes.RegisterMsgServer, agencytypes.MsgServer(msgServer),
+			agencytypes.RegisterQueryServer, agencytypes.QueryServer(queryServer)),
 		RegisterInterfaces: agencytypes.RegisterInterfaces,
 		DefaultGenesis:     agencytypes.DefaultGenesis,
 		RandomizedGenState: func(*module.SimulationState) { simulated = true },
@@ -62,6 +71,13 @@ func TestBase(t *testing.T) {
 	b.RegisterInterfaces(ir)
 	if _, err := ir.Resolve("/civic.agency.v1.MsgRegisterAgency"); err != nil {
 		t.Fatalf("RegisterInterfaces did not register the module's messages: %v", err)
+	}
+
+	msgs, queries := servers{}, servers{}
+	b.RegisterServices(module.NewConfigurator(cdc, msgs, queries))
+	if len(msgs) != 1 || msgs["civic.agency.v1.Msg"] != msgServer ||
+		len(queries) != 1 || queries["civic.agency.v1.Query"] != queryServer {
+		t.Fatalf("RegisterServices registered %v and %v", msgs, queries)
 	}
 
 	def := b.DefaultGenesis(cdc)

@@ -6,7 +6,6 @@ package agency
 
 import (
 	"cosmossdk.io/client/v2/autocli"
-	"cosmossdk.io/core/appmodule"
 
 	"github.com/cosmos/cosmos-sdk/types/module"
 
@@ -19,15 +18,7 @@ import (
 // ConsensusVersion is the x/agency state version; bump it with a registered migration.
 const ConsensusVersion = 1
 
-var (
-	_ module.AppModuleBasic      = AppModule{}
-	_ module.HasGenesis          = AppModule{}
-	_ module.HasServices         = AppModule{}
-	_ module.HasConsensusVersion = AppModule{}
-
-	_ appmodule.AppModule      = AppModule{}
-	_ autocli.HasAutoCLIConfig = AppModule{}
-)
+var _ autocli.HasAutoCLIConfig = AppModule{}
 
 // AppModule is the x/agency module.
 type AppModule struct {
@@ -41,21 +32,15 @@ func NewAppModule(k keeper.Keeper) AppModule {
 		Base: modulebase.New(modulebase.Spec[types.GenesisState, *types.GenesisState]{
 			Name:                     types.ModuleName,
 			ConsensusVersion:         ConsensusVersion,
-			StoreKey:                 types.StoreKey,
 			Schema:                   k.Schema,
 			RegisterLegacyAminoCodec: types.RegisterLegacyAminoCodec,
 			RegisterInterfaces:       types.RegisterInterfaces,
 			RegisterGateway:          modulebase.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
+			Services:                 modulebase.Services(types.RegisterMsgServer, keeper.NewMsgServerImpl(k), types.RegisterQueryServer, keeper.NewQueryServerImpl(k)),
 			DefaultGenesis:           types.DefaultGenesis,
 			RandomizedGenState:       func(s *module.SimulationState) { simulation.RandomizedGenState(s, k.RoleCatalog()) },
 			Keeper:                   k,
 		}),
 		keeper: k,
 	}
-}
-
-// RegisterServices registers the Msg and Query services.
-func (am AppModule) RegisterServices(cfg module.Configurator) {
-	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
-	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
 }

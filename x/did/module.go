@@ -9,9 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"cosmossdk.io/client/v2/autocli"
-	"cosmossdk.io/core/appmodule"
-
-	"github.com/cosmos/cosmos-sdk/types/module"
 
 	"github.com/civicchain/civic/internal/modulebase"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
@@ -25,12 +22,6 @@ import (
 const ConsensusVersion = 1
 
 var (
-	_ module.AppModuleBasic      = AppModule{}
-	_ module.HasGenesis          = AppModule{}
-	_ module.HasServices         = AppModule{}
-	_ module.HasConsensusVersion = AppModule{}
-
-	_ appmodule.AppModule        = AppModule{}
 	_ autocli.HasAutoCLIConfig   = AppModule{}
 	_ autocli.HasCustomTxCommand = AppModule{}
 )
@@ -51,11 +42,11 @@ func NewAppModule(k keeper.Keeper, agencyKeeper agencykeeper.Keeper) AppModule {
 		Base: modulebase.New(modulebase.Spec[types.GenesisState, *types.GenesisState]{
 			Name:                     types.ModuleName,
 			ConsensusVersion:         ConsensusVersion,
-			StoreKey:                 types.StoreKey,
 			Schema:                   k.Schema,
 			RegisterLegacyAminoCodec: types.RegisterLegacyAminoCodec,
 			RegisterInterfaces:       types.RegisterInterfaces,
 			RegisterGateway:          modulebase.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
+			Services:                 modulebase.Services(types.RegisterMsgServer, keeper.NewMsgServerImpl(k), types.RegisterQueryServer, keeper.NewQueryServerImpl(k)),
 			DefaultGenesis:           types.DefaultGenesis,
 			RandomizedGenState:       simulation.RandomizedGenState,
 			Keeper:                   k,
@@ -69,9 +60,3 @@ func NewAppModule(k keeper.Keeper, agencyKeeper agencykeeper.Keeper) AppModule {
 // document file, status-update takes index=0|1 pairs); autocli adds the other Msg
 // commands to it (AutoCLIOptions, EnhanceCustomCommand).
 func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
-
-// RegisterServices registers the Msg and Query services.
-func (am AppModule) RegisterServices(cfg module.Configurator) {
-	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
-	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
-}
