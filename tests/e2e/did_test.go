@@ -99,21 +99,7 @@ type didExample struct {
 }
 
 func TestDid(t *testing.T) {
-	if testing.Short() {
-		t.Skip("e2e: skipped with -short")
-	}
-	began := time.Now()
-	c := startChain(t)
-
-	run := func(name string, step func(t *testing.T)) {
-		t.Helper()
-		start := time.Now()
-		if !t.Run(name, step) {
-			t.FailNow()
-		}
-		t.Logf("%-34s %s", name, time.Since(start).Round(time.Millisecond))
-	}
-
+	c, run := startExample(t, "did e2e")
 	ex := &didExample{}
 	run("create DID", func(t *testing.T) { didCreate(t, c, ex) })
 	run("update DID", func(t *testing.T) { didUpdate(t, c, ex) })
@@ -124,7 +110,6 @@ func TestDid(t *testing.T) {
 	run("publish status list and revoke", func(t *testing.T) { didStatusList(t, c, ex) })
 	run("deactivate", func(t *testing.T) { didDeactivate(t, c, ex) })
 	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
-	t.Logf("did e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 
 // didKey is a deterministic Ed25519 public key for the test.

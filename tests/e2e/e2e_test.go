@@ -85,22 +85,7 @@ func TestConfigRolesAreInTheCatalog(t *testing.T) {
 }
 
 func TestLocalnet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("e2e: skipped with -short")
-	}
-	began := time.Now()
-	c := startChain(t)
-
-	// run runs one step; the steps share the chain, so the first failure stops the test.
-	run := func(name string, step func(t *testing.T)) {
-		t.Helper()
-		start := time.Now()
-		if !t.Run(name, step) {
-			t.FailNow()
-		}
-		t.Logf("%-28s %s", name, time.Since(start).Round(time.Millisecond))
-	}
-
+	c, run := startExample(t, "e2e")
 	run("genesis agencies over REST", func(t *testing.T) { genesisAgencies(t, c) })
 	run("onboard agency by proposal", func(t *testing.T) { onboardAgency(t, c) })
 	run("admin adds a member", func(t *testing.T) { addMember(t, c) })
@@ -110,7 +95,6 @@ func TestLocalnet(t *testing.T) {
 	run("OpenAPI document", func(t *testing.T) { openAPI(t, c) })
 	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
 	run("export", func(t *testing.T) { export(t, c) })
-	t.Logf("e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 
 func genesisAgencies(t *testing.T, c *chain) {

@@ -70,21 +70,7 @@ type haccpExample struct {
 }
 
 func TestHaccp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("e2e: skipped with -short")
-	}
-	began := time.Now()
-	c := startChain(t)
-
-	run := func(name string, step func(t *testing.T)) {
-		t.Helper()
-		start := time.Now()
-		if !t.Run(name, step) {
-			t.FailNow()
-		}
-		t.Logf("%-34s %s", name, time.Since(start).Round(time.Millisecond))
-	}
-
+	c, run := startExample(t, "haccp e2e")
 	ex := &haccpExample{}
 	run("register importer facility", func(t *testing.T) { haccpRegisterFacility(t, c, ex) })
 	run("issue HACCP certificate", func(t *testing.T) { haccpIssueCertificate(t, c, ex) })
@@ -97,7 +83,6 @@ func TestHaccp(t *testing.T) {
 	run("recall", func(t *testing.T) { haccpRecall(t, c, ex) })
 	run("close recall", func(t *testing.T) { haccpCloseRecall(t, c, ex) })
 	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
-	t.Logf("haccp e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 
 func haccpRegisterFacility(t *testing.T, c *chain, ex *haccpExample) {

@@ -21,6 +21,29 @@ type chain struct {
 	t *testing.T
 }
 
+// startExample starts the chain of a worked example (the test is skipped with
+// -short) and returns it with run, which runs one step as a subtest and logs
+// its time; the steps share the chain, so the first failure stops the test.
+// The example's total time is logged when the test ends.
+func startExample(t *testing.T, name string) (*chain, func(step string, f func(t *testing.T))) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("e2e: skipped with -short")
+	}
+	began := time.Now()
+	c := startChain(t)
+	t.Cleanup(func() { t.Logf("%s total %s", name, time.Since(began).Round(time.Millisecond)) })
+	run := func(step string, f func(t *testing.T)) {
+		t.Helper()
+		start := time.Now()
+		if !t.Run(step, f) {
+			t.FailNow()
+		}
+		t.Logf("%-34s %s", step, time.Since(start).Round(time.Millisecond))
+	}
+	return c, run
+}
+
 // startChain starts civicd from the repository's config.yml (testutil/chain.Start).
 func startChain(t *testing.T) *chain {
 	t.Helper()

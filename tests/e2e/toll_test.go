@@ -136,21 +136,7 @@ type tollExample struct {
 }
 
 func TestToll(t *testing.T) {
-	if testing.Short() {
-		t.Skip("e2e: skipped with -short")
-	}
-	began := time.Now()
-	c := startChain(t)
-
-	run := func(name string, step func(t *testing.T)) {
-		t.Helper()
-		start := time.Now()
-		if !t.Run(name, step) {
-			t.FailNow()
-		}
-		t.Logf("%-34s %s", name, time.Since(start).Round(time.Millisecond))
-	}
-
+	c, run := startExample(t, "toll e2e")
 	ex := &tollExample{before: map[string]int64{}, nets: map[string]int64{}}
 	run("register operators", func(t *testing.T) { tollRegisterOperators(t, c) })
 	run("register route and segments", func(t *testing.T) { tollRegisterSegments(t, c) })
@@ -170,7 +156,6 @@ func TestToll(t *testing.T) {
 	run("settle period", func(t *testing.T) { tollSettle(t, c) })
 	run("balances moved by the nets", func(t *testing.T) { tollBalancesFollowNets(t, c, ex) })
 	run("privacy scan", func(t *testing.T) { privacyScan(t, c) })
-	t.Logf("toll e2e total %s", time.Since(began).Round(time.Millisecond))
 }
 
 func tollRegisterOperators(t *testing.T, c *chain) {
