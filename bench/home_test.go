@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,31 +29,11 @@ func TestEditTOML(t *testing.T) {
 }
 
 func TestExtendGenesis(t *testing.T) {
-	accts, err := NewLoadAccounts(3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 3)
 	again, _ := NewLoadAccounts(3)
 	if accts[2].Address != again[2].Address || accts[0].Address == accts[1].Address || !strings.HasPrefix(accts[0].Address, "civic1") {
 		t.Fatal("load accounts must be deterministic, distinct, civic1...")
 	}
-	gen := map[string]any{
-		"genesis_time": "2026-01-01T00:00:00Z",
-		"app_state": map[string]any{
-			"auth":   map[string]any{"accounts": []any{map[string]any{"address": "x", "account_number": "7"}}},
-			"bank":   map[string]any{"balances": []any{}, "supply": []any{map[string]any{"denom": "ucivic", "amount": "100"}}},
-			"agency": map[string]any{"members": []any{}},
-		},
-	}
-	p := filepath.Join(t.TempDir(), "genesis.json")
-	raw, _ := json.Marshal(gen)
-	if err := os.WriteFile(p, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", []string{"b.x", "a.y"}, 1); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ = os.ReadFile(p)
 	var out struct {
 		AppState struct {
 			Auth struct {
@@ -73,9 +52,11 @@ func TestExtendGenesis(t *testing.T) {
 			} `json:"agency"`
 		} `json:"app_state"`
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
+	extendGenesis(t, map[string]any{
+		"auth":   map[string]any{"accounts": []any{map[string]any{"address": "x", "account_number": "7"}}},
+		"bank":   map[string]any{"balances": []any{}, "supply": []any{map[string]any{"denom": "ucivic", "amount": "100"}}},
+		"agency": map[string]any{"members": []any{}},
+	}, accts, []string{"b.x", "a.y"}, 1, &out)
 	a := out.AppState
 	if len(a.Auth.Accounts) != 4 || a.Auth.Accounts[1]["account_number"] != "8" || accts[2].AccNum != 10 {
 		t.Fatalf("accounts %v", a.Auth.Accounts)

@@ -11,10 +11,7 @@ import (
 // The did-create workload must send documents the chain accepts (statelessly),
 // deterministic for a run and distinct across accounts and counters.
 func TestCreateDidWorkload(t *testing.T) {
-	accts, err := NewLoadAccounts(2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 2)
 	env := NewEnv(accts, "ucivic")
 	env.RunID = "run1"
 	ac := address.NewBech32Codec(Bech32Prefix)

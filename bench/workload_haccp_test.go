@@ -2,8 +2,6 @@ package bench
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,10 +17,7 @@ import (
 // names the account's genesis facility and its own hygiene certificate, whose
 // lot it declares.
 func TestHaccpWorkloads(t *testing.T) {
-	accts, err := NewLoadAccounts(2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 2)
 	env := NewEnv(accts, "ucivic")
 	env.RunID = "run1"
 
@@ -67,42 +62,20 @@ func TestHaccpWorkloads(t *testing.T) {
 // declarations name (consignee and lot as declared), and the result is a valid
 // x/haccp genesis.
 func TestExtendGenesisHygieneCertificate(t *testing.T) {
-	accts, err := NewLoadAccounts(2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 2)
 	reg := codectypes.NewInterfaceRegistry()
 	cdc := codec.NewProtoCodec(reg)
-	defaultHaccp, err := cdc.MarshalJSON(haccptypes.DefaultGenesis())
-	if err != nil {
-		t.Fatal(err)
-	}
-	gen := map[string]any{
-		"genesis_time": "2026-01-01T00:00:00Z",
-		"app_state": map[string]any{
-			"auth":   map[string]any{"accounts": []any{}},
-			"bank":   map[string]any{"balances": []any{}, "supply": []any{}},
-			"agency": map[string]any{"members": []any{}},
-			"haccp":  json.RawMessage(defaultHaccp),
-		},
-	}
-	p := filepath.Join(t.TempDir(), "genesis.json")
-	raw, _ := json.Marshal(gen)
-	if err := os.WriteFile(p, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", nil, 3); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ = os.ReadFile(p)
 	var out struct {
 		AppState struct {
 			Haccp json.RawMessage `json:"haccp"`
 		} `json:"app_state"`
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
+	extendGenesis(t, map[string]any{
+		"auth":   map[string]any{"accounts": []any{}},
+		"bank":   map[string]any{"balances": []any{}, "supply": []any{}},
+		"agency": map[string]any{"members": []any{}},
+		"haccp":  moduleGenesis(t, cdc, haccptypes.DefaultGenesis()),
+	}, accts, nil, 3, &out)
 	var gs haccptypes.GenesisState
 	if err := cdc.UnmarshalJSON(out.AppState.Haccp, &gs); err != nil {
 		t.Fatal(err)

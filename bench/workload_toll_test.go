@@ -2,8 +2,6 @@ package bench
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -21,10 +19,7 @@ import (
 // classes 1..5, a fresh vehicle_ref digest, exit after entry and not after now,
 // a payer exactly for ACCOUNT trips.
 func TestTollWorkloads(t *testing.T) {
-	accts, err := NewLoadAccounts(2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 2)
 	env := NewEnv(accts, "ucivic")
 	for _, w := range []RecordTrip{{}, {Account: true}} {
 		msgs := w.Msgs(env, 1, 6)
@@ -65,35 +60,8 @@ func TestTollWorkloads(t *testing.T) {
 // ExtendGenesis writes the bench toll network: a valid x/toll genesis whose
 // operator is the load agency, which gets the toll.operator and toll.plaza roles.
 func TestExtendGenesisTollNetwork(t *testing.T) {
-	accts, err := NewLoadAccounts(3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accts := loadAccounts(t, 3)
 	cdc := codec.NewProtoCodec(codectypes.NewInterfaceRegistry())
-	defaultToll, err := cdc.MarshalJSON(tolltypes.DefaultGenesis())
-	if err != nil {
-		t.Fatal(err)
-	}
-	gen := map[string]any{
-		"genesis_time": "2026-01-01T00:00:00Z",
-		"app_state": map[string]any{
-			"auth": map[string]any{"accounts": []any{}},
-			"bank": map[string]any{"balances": []any{}, "supply": []any{}},
-			"agency": map[string]any{"members": []any{}, "agencies": []any{
-				map[string]any{"id": "knpa", "roles": []any{"evidence.custodian", "evidence.investigator"}},
-			}},
-			"toll": json.RawMessage(defaultToll),
-		},
-	}
-	p := filepath.Join(t.TempDir(), "genesis.json")
-	raw, _ := json.Marshal(gen)
-	if err := os.WriteFile(p, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := ExtendGenesis(p, accts, "ucivic", "10", "knpa", LoadRoles, 1); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ = os.ReadFile(p)
 	var out struct {
 		AppState struct {
 			Toll   json.RawMessage `json:"toll"`
@@ -104,9 +72,14 @@ func TestExtendGenesisTollNetwork(t *testing.T) {
 			} `json:"agency"`
 		} `json:"app_state"`
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
+	extendGenesis(t, map[string]any{
+		"auth": map[string]any{"accounts": []any{}},
+		"bank": map[string]any{"balances": []any{}, "supply": []any{}},
+		"agency": map[string]any{"members": []any{}, "agencies": []any{
+			map[string]any{"id": "knpa", "roles": []any{"evidence.custodian", "evidence.investigator"}},
+		}},
+		"toll": moduleGenesis(t, cdc, tolltypes.DefaultGenesis()),
+	}, accts, LoadRoles, 1, &out)
 	if roles := out.AppState.Agency.Agencies[0].Roles; !slices.Equal(roles, []string{"evidence.custodian", "evidence.investigator", "toll.operator", "toll.plaza"}) {
 		t.Fatalf("agency roles %v", roles)
 	}
