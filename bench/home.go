@@ -257,11 +257,7 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 	if o.Validators > 1 {
 		return startMulti(ctx, o)
 	}
-	cfg, err := localnet.LoadConfig(o.ConfigYML)
-	if err != nil {
-		return nil, err
-	}
-	accts, err := NewLoadAccounts(o.Accounts)
+	cfg, accts, err := o.load()
 	if err != nil {
 		return nil, err
 	}
@@ -274,18 +270,11 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 	if err != nil {
 		return nil, err
 	}
-	gen := filepath.Join(n.Home, "config", "genesis.json")
-	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles, o.HygieneCerts); err != nil {
-		return nil, err
-	}
-	if _, err := n.Exec(ctx, "", "genesis", "validate", "--home", n.Home); err != nil {
+	if _, err := o.extendGenesis(ctx, n, cfg, accts); err != nil {
 		return nil, err
 	}
 	comet, app := o.Tuning.Edits()
-	if err := localnet.EditTOML(filepath.Join(n.Home, "config", "config.toml"), comet...); err != nil {
-		return nil, err
-	}
-	if err := localnet.EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+	if err := editConfigs(n.Home, comet, app); err != nil {
 		return nil, err
 	}
 	n.Env = o.Tuning.NodeEnv()
@@ -305,11 +294,7 @@ func StartChain(ctx context.Context, o SetupOptions) (*Chain, error) {
 // accounts go into node 0's genesis, which is copied to every node; every node
 // gets the tuning; node 0 also listens for pprof.
 func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
-	cfg, err := localnet.LoadConfig(o.ConfigYML)
-	if err != nil {
-		return nil, err
-	}
-	accts, err := NewLoadAccounts(o.Accounts)
+	cfg, accts, err := o.load()
 	if err != nil {
 		return nil, err
 	}
@@ -327,11 +312,8 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 		return nil, err
 	}
 	n0 := m.Nodes[0]
-	gen := filepath.Join(n0.Home, "config", "genesis.json")
-	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles, o.HygieneCerts); err != nil {
-		return nil, err
-	}
-	if _, err := n0.Exec(ctx, "", "genesis", "validate", "--home", n0.Home); err != nil {
+	gen, err := o.extendGenesis(ctx, n0, cfg, accts)
+	if err != nil {
 		return nil, err
 	}
 	raw, err := os.ReadFile(gen)
@@ -350,10 +332,7 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 		if i == 0 {
 			edits = append(append([]localnet.TOMLEdit(nil), comet...), localnet.TOMLEdit{Section: "rpc", Key: "pprof_laddr", Value: strconv.Quote(fmt.Sprintf("127.0.0.1:%d", ports[0].Pprof))})
 		}
-		if err := localnet.EditTOML(filepath.Join(n.Home, "config", "config.toml"), edits...); err != nil {
-			return nil, err
-		}
-		if err := localnet.EditTOML(filepath.Join(n.Home, "config", "app.toml"), app...); err != nil {
+		if err := editConfigs(n.Home, edits, app); err != nil {
 			return nil, err
 		}
 	}
@@ -367,6 +346,39 @@ func startMulti(ctx context.Context, o SetupOptions) (*Chain, error) {
 		return nil, fmt.Errorf("%w\n%s", err, nodes[0].LogTail(4000))
 	}
 	return c, nil
+}
+
+// load reads config.yml and derives the load accounts.
+func (o SetupOptions) load() (localnet.Config, []*LoadAccount, error) {
+	cfg, err := localnet.LoadConfig(o.ConfigYML)
+	if err != nil {
+		return localnet.Config{}, nil, err
+	}
+	accts, err := NewLoadAccounts(o.Accounts)
+	return cfg, accts, err
+}
+
+// extendGenesis adds the load accounts, their coins and roles and the
+// hygiene certificates to the genesis of node n (ExtendGenesis), has civicd
+// validate it and returns its path.
+func (o SetupOptions) extendGenesis(ctx context.Context, n *localnet.Network, cfg localnet.Config, accts []*LoadAccount) (string, error) {
+	gen := filepath.Join(n.Home, "config", "genesis.json")
+	if err := ExtendGenesis(gen, accts, cfg.Denom, o.Coins, LoadAgency, LoadRoles, o.HygieneCerts); err != nil {
+		return "", err
+	}
+	if _, err := n.Exec(ctx, "", "genesis", "validate", "--home", n.Home); err != nil {
+		return "", err
+	}
+	return gen, nil
+}
+
+// editConfigs applies the comet edits to a node home's config.toml and the
+// app edits to its app.toml.
+func editConfigs(home string, comet, app []localnet.TOMLEdit) error {
+	if err := localnet.EditTOML(filepath.Join(home, "config", "config.toml"), comet...); err != nil {
+		return err
+	}
+	return localnet.EditTOML(filepath.Join(home, "config", "app.toml"), app...)
 }
 
 // Stop ends every node.
