@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/civicchain/civic/internal/fetch"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 )
@@ -107,16 +108,16 @@ func RunQueries(ctx context.Context, grpcAddr, apiURL string, tg QueryTargets, c
 			return err
 		}},
 		{"Evidence(id)", "rest", func(ctx context.Context, i int) error {
-			return getJSON(ctx, hc, fmt.Sprintf("%s/civic/evidence/v1/evidence/%d", apiURL, evID(i)), nil)
+			return fetch.JSON(ctx, hc, fmt.Sprintf("%s/civic/evidence/v1/evidence/%d", apiURL, evID(i)), nil)
 		}},
 		{"Agency(id)", "rest", func(ctx context.Context, i int) error {
-			return getJSON(ctx, hc, fmt.Sprintf("%s/civic/agency/v1/agencies/%s", apiURL, agID(i)), nil)
+			return fetch.JSON(ctx, hc, fmt.Sprintf("%s/civic/agency/v1/agencies/%s", apiURL, agID(i)), nil)
 		}},
 		{"EvidenceByCase(limit 50)", "rest", func(ctx context.Context, i int) error {
-			return getJSON(ctx, hc, fmt.Sprintf("%s/civic/evidence/v1/cases/%d/evidence?pagination.limit=50", apiURL, caseID(i)), nil)
+			return fetch.JSON(ctx, hc, fmt.Sprintf("%s/civic/evidence/v1/cases/%d/evidence?pagination.limit=50", apiURL, caseID(i)), nil)
 		}},
 		{"Agencies(limit 50)", "rest", func(ctx context.Context, i int) error {
-			return getJSON(ctx, hc, apiURL+"/civic/agency/v1/agencies?pagination.limit=50", nil)
+			return fetch.JSON(ctx, hc, apiURL+"/civic/agency/v1/agencies?pagination.limit=50", nil)
 		}},
 	}
 	var out []QueryResult

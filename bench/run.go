@@ -18,6 +18,8 @@ import (
 	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/internal/fetch"
 )
 
 // TxOptions shape one transaction workload.
@@ -98,7 +100,7 @@ func (r *Runner) RefreshSequences(ctx context.Context) error {
 					Sequence      string `json:"sequence"`
 				} `json:"account"`
 			}
-			if err := getJSON(ctx, http.DefaultClient, r.APIURL+"/cosmos/auth/v1beta1/accounts/"+a.Address, &out); err != nil {
+			if err := fetch.JSON(ctx, http.DefaultClient, r.APIURL+"/cosmos/auth/v1beta1/accounts/"+a.Address, &out); err != nil {
 				errs <- err
 				return
 			}
@@ -114,29 +116,6 @@ func (r *Runner) RefreshSequences(ctx context.Context) error {
 	wg.Wait()
 	close(errs)
 	return <-errs
-}
-
-func getJSON(ctx context.Context, c *http.Client, url string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s: %.200s", url, resp.Status, raw)
-	}
-	if out == nil {
-		return nil
-	}
-	return json.Unmarshal(raw, out)
 }
 
 func logf(w io.Writer, format string, args ...any) {
@@ -420,12 +399,10 @@ func (r *Runner) simulateGas(ctx context.Context, w Workload, perAcct int) (uint
 			return 0, err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
+		resp, raw, err := fetch.Do(http.DefaultClient, req)
 		if err != nil {
 			return 0, err
 		}
-		raw, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
 		var out struct {
 			GasInfo struct {
 				GasUsed string `json:"gas_used"`
@@ -451,25 +428,12 @@ func (r *Runner) simulateGas(ctx context.Context, w Workload, perAcct int) (uint
 
 func fetchProfile(ctx context.Context, base string, secs int, path string) error {
 	c := &http.Client{Timeout: time.Duration(secs+30) * time.Second}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/debug/pprof/profile?seconds=%d", base, secs), nil)
+	resp, profile, err := fetch.Get(ctx, c, fmt.Sprintf("%s/debug/pprof/profile?seconds=%d", base, secs), nil)
 	if err != nil {
 		return err
 	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("pprof: %s", resp.Status)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(f, resp.Body); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, profile, 0o644)
 }

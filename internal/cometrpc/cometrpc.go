@@ -1,6 +1,6 @@
 // Package cometrpc is a small CometBFT JSON-RPC client over HTTP: broadcast, status,
 // transactions, blocks with their results, and the mempool size. tests/e2e, tests/storm,
-// tests/faults and bench/ share it. It depends on the standard library only.
+// tests/faults and bench/ share it. It depends on the standard library and internal/fetch only.
 package cometrpc
 
 import (
@@ -12,12 +12,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/civicchain/civic/internal/fetch"
 )
 
 // Client calls one node's CometBFT RPC (URL is http://host:port).
@@ -69,12 +70,7 @@ func (c *Client) Call(ctx context.Context, method string, params map[string]any,
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.HTTP.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	resp, raw, err := fetch.Do(c.HTTP, req)
 	if err != nil {
 		return err
 	}

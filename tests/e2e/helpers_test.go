@@ -3,7 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/civicchain/civic/internal/fetch"
 	testchain "github.com/civicchain/civic/testutil/chain"
 )
 
@@ -171,18 +171,9 @@ func (c *chain) restGet(path string, out any) {
 // restRaw GETs a REST path and returns the status and body.
 func (c *chain) restRaw(path string) (int, []byte) {
 	c.t.Helper()
-	req, err := http.NewRequestWithContext(c.Ctx, http.MethodGet, c.Net.APIURL()+path, nil)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, body, err := fetch.Get(c.Ctx, http.DefaultClient, c.Net.APIURL()+path, nil)
 	if err != nil {
 		c.t.Fatalf("GET %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		c.t.Fatal(err)
 	}
 	return resp.StatusCode, body
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/civicchain/civic/internal/cometrpc"
+	"github.com/civicchain/civic/internal/fetch"
 )
 
 var httpClient = &http.Client{Timeout: 5 * time.Second}
@@ -39,19 +39,12 @@ func getRESTAt(ctx context.Context, url string, height int64, out any) error {
 }
 
 func fetchJSON(ctx context.Context, url string, height int64, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
+	var header http.Header
 	if height > 0 {
-		req.Header.Set(blockHeightHeader, strconv.FormatInt(height, 10))
+		header = http.Header{}
+		header.Set(blockHeightHeader, strconv.FormatInt(height, 10))
 	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	resp, body, err := fetch.Get(ctx, httpClient, url, header)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -27,6 +26,7 @@ import (
 
 	"github.com/civicchain/civic/app"
 	"github.com/civicchain/civic/internal/cometrpc"
+	"github.com/civicchain/civic/internal/fetch"
 	"github.com/civicchain/civic/internal/localnet"
 	testchain "github.com/civicchain/civic/testutil/chain"
 )
@@ -106,16 +106,10 @@ func (c *chain) unconfirmed() (int, error) {
 // ---- REST ----
 
 func (c *chain) restGet(path string, out any) (int, error) {
-	req, err := http.NewRequestWithContext(c.Ctx, http.MethodGet, c.Net.APIURL()+path, nil)
-	if err != nil {
+	resp, raw, err := fetch.Get(c.Ctx, c.http, c.Net.APIURL()+path, nil)
+	if resp == nil {
 		return 0, err
 	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return resp.StatusCode, err
 	}
