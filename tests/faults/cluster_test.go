@@ -32,23 +32,7 @@ func startCluster(t *testing.T, ctx context.Context, n int) *cluster {
 	t.Helper()
 	m, cfg := testchain.InitMulti(t, ctx, civicd, n)
 	c := &cluster{t: t, ctx: ctx, cfg: cfg, m: m, nodes: make([]*localnet.Node, n)}
-	t.Cleanup(func() {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		for i, node := range c.nodes {
-			if node == nil {
-				continue
-			}
-			if err := node.Stop(20 * time.Second); err != nil {
-				t.Errorf("node%d: %v", i, err)
-			}
-		}
-		if t.Failed() {
-			for i, n := range c.m.Nodes {
-				t.Logf("node%d log tail (%s):\n%s", i, filepath.Join(n.Home, "civicd.log"), logTail(filepath.Join(n.Home, "civicd.log"), 6000))
-			}
-		}
-	})
+	t.Cleanup(func() { c.stopAll(t) })
 	start := time.Now()
 	for i := range c.m.Nodes {
 		c.startNode(i)
@@ -98,6 +82,29 @@ func (c *cluster) kill(i int) {
 	}
 	c.nodes[i] = nil
 	c.markDown(i)
+}
+
+// stopAll stops every running node (SIGTERM to its process group, SIGKILL
+// after 20s) and dumps the log tails when t failed.
+func (c *cluster) stopAll(t *testing.T) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, node := range c.nodes {
+		if node == nil {
+			continue
+		}
+		if err := node.Stop(20 * time.Second); err != nil {
+			t.Errorf("node%d: %v", i, err)
+		}
+		c.nodes[i] = nil
+		c.markDown(i)
+	}
+	if t.Failed() {
+		for i, n := range c.m.Nodes {
+			log := filepath.Join(n.Home, "civicd.log")
+			t.Logf("node%d log tail (%s):\n%s", i, log, logTail(log, 6000))
+		}
+	}
 }
 
 // markDown counts validator i going down; c.mu is held.

@@ -37,28 +37,6 @@ func startSingle(t *testing.T, ctx context.Context) *cluster {
 	return c
 }
 
-// stopAll stops every running node (SIGTERM to its process group, SIGKILL
-// after 20s) and dumps the log tails when t failed.
-func (c *cluster) stopAll(t *testing.T) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for i, node := range c.nodes {
-		if node == nil {
-			continue
-		}
-		if err := node.Stop(20 * time.Second); err != nil {
-			t.Errorf("node%d: %v", i, err)
-		}
-		c.nodes[i] = nil
-		c.markDown(i)
-	}
-	if t.Failed() {
-		for i, n := range c.m.Nodes {
-			t.Logf("node%d log tail:\n%s", i, logTail(filepath.Join(n.Home, "civicd.log"), 6000))
-		}
-	}
-}
-
 // restPaths are the records compared over REST on the old and the new chain.
 func restPaths() []string {
 	paths := []string{
