@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -255,12 +256,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 		feegrant.StoreKey:      {feegrant.FeeAllowanceQueueKeyPrefix},
 		slashingtypes.StoreKey: {slashingtypes.ValidatorMissedBlockBitmapKeyPrefix},
 	}
-	names := make([]string, 0, len(app.keys))
-	for name := range app.keys {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(app.keys)) {
 		storeA, storeB := ctxA.KVStore(app.keys[name]), ctxB.KVStore(newApp.keys[name])
 		diffA, diffB := simtestutil.DiffKVStores(storeA, storeB, skipPrefixes[name])
 		require.Equal(tb, len(diffA), len(diffB), "store %s: unequal sets of key/values", name)
@@ -303,20 +299,10 @@ func civicOperations(tb testing.TB, ti simsx.TestInstance[*App]) (ok, noop map[s
 }
 
 func summary(ok, noop map[string]int) string {
-	names := make(map[string]bool)
-	for n := range ok {
-		names[n] = true
-	}
-	for n := range noop {
-		names[n] = true
-	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
+	names := maps.Clone(ok)
+	maps.Copy(names, noop)
 	var b strings.Builder
-	for _, n := range sorted {
+	for _, n := range slices.Sorted(maps.Keys(names)) {
 		fmt.Fprintf(&b, "\n  %-45s %4d / %d", strings.TrimPrefix(n, "/civic."), ok[n], noop[n])
 	}
 	return b.String()
