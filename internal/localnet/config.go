@@ -161,13 +161,9 @@ func (c Config) Validate() error {
 	}
 	accounts := map[string]bool{}
 	for i, a := range c.Accounts {
-		if !nameRe.MatchString(a.Name) {
-			return fmt.Errorf("accounts[%d]: name %q must match %s", i, a.Name, nameRe)
+		if err := addUnique(accounts, "accounts", i, "name", a.Name, nameRe); err != nil {
+			return err
 		}
-		if accounts[a.Name] {
-			return fmt.Errorf("accounts: duplicate name %q", a.Name)
-		}
-		accounts[a.Name] = true
 		if _, err := ParseCoins(a.Coins); err != nil {
 			return fmt.Errorf("account %q: coins: %w", a.Name, err)
 		}
@@ -208,13 +204,9 @@ func (c Config) Validate() error {
 	affiliated := map[string]string{} // account -> agency
 	ids := map[string]bool{}
 	for i, a := range c.Agencies {
-		if !agencyIDRe.MatchString(a.ID) {
-			return fmt.Errorf("agencies[%d]: id %q must match %s", i, a.ID, agencyIDRe)
+		if err := addUnique(ids, "agencies", i, "id", a.ID, agencyIDRe); err != nil {
+			return err
 		}
-		if ids[a.ID] {
-			return fmt.Errorf("agencies: duplicate id %q", a.ID)
-		}
-		ids[a.ID] = true
 		if a.Name == "" || len(a.Name) > 128 {
 			return fmt.Errorf("agency %q: name must be 1..128 bytes", a.ID)
 		}
@@ -255,6 +247,19 @@ func (c Config) Validate() error {
 			}
 		}
 	}
+	return nil
+}
+
+// addUnique adds the key (field) of item i of list to seen; it fails on a key
+// that does not match re or is already in seen.
+func addUnique(seen map[string]bool, list string, i int, field, key string, re *regexp.Regexp) error {
+	if !re.MatchString(key) {
+		return fmt.Errorf("%s[%d]: %s %q must match %s", list, i, field, key, re)
+	}
+	if seen[key] {
+		return fmt.Errorf("%s: duplicate %s %q", list, field, key)
+	}
+	seen[key] = true
 	return nil
 }
 
