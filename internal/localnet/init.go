@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -93,9 +92,7 @@ func Init(ctx context.Context, binary, home string, cfg Config, ports Ports) (*N
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if entries, err := os.ReadDir(home); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("home %s is not empty", home)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := checkEmpty("home", home); err != nil {
 		return nil, err
 	}
 	home, err := filepath.Abs(home)
@@ -112,47 +109,13 @@ func Init(ctx context.Context, binary, home string, cfg Config, ports Ports) (*N
 	}
 
 	for _, a := range cfg.Accounts {
-		args := []string{"keys", "add", a.Name, "--keyring-backend", "test", "--output", "json"}
-		stdin := ""
-		if a.Mnemonic != "" {
-			args = append(args, "--recover")
-			stdin = strings.TrimSpace(a.Mnemonic) + "\n"
-		}
-		out, err := run(stdin, args...)
-		if err != nil {
+		if n.Addresses[a.Name], err = addKey(ctx, n, a); err != nil {
 			return nil, err
 		}
-		var key struct {
-			Address string `json:"address"`
-		}
-		if err := json.Unmarshal(lastJSONLine(out), &key); err != nil || key.Address == "" {
-			return nil, fmt.Errorf("keys add %s: cannot read the address from %q: %v", a.Name, out, err)
-		}
-		n.Addresses[a.Name] = key.Address
 	}
 	// One bulk-add-genesis-account instead of an add-genesis-account per account
 	// (each civicd run costs a few hundred milliseconds).
-	type genAccount struct {
-		Address string `json:"address"`
-		Coins   []Coin `json:"coins"`
-	}
-	var genAccounts []genAccount
-	for _, a := range cfg.Accounts {
-		coins, err := ParseCoins(a.Coins)
-		if err != nil {
-			return nil, err
-		}
-		sort.Slice(coins, func(i, j int) bool { return coins[i].Denom < coins[j].Denom })
-		genAccounts = append(genAccounts, genAccount{Address: n.Addresses[a.Name], Coins: coins})
-	}
-	accountsFile := filepath.Join(home, "config", "genesis-accounts.json")
-	if err := writeJSONFile(accountsFile, genAccounts); err != nil {
-		return nil, err
-	}
-	if _, err := run("", "genesis", "bulk-add-genesis-account", accountsFile); err != nil {
-		return nil, err
-	}
-	if err := os.Remove(accountsFile); err != nil {
+	if err := bulkAddAccounts(ctx, n, cfg.Accounts, n.Addresses); err != nil {
 		return nil, err
 	}
 
@@ -182,6 +145,16 @@ func Init(ctx context.Context, binary, home string, cfg Config, ports Ports) (*N
 		return nil, err
 	}
 	return n, nil
+}
+
+// checkEmpty fails unless dir is absent or empty; what names dir in the error.
+func checkEmpty(what, dir string) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s %s is not empty", what, dir)
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // writeNodeConfig edits config.toml, app.toml and client.toml.

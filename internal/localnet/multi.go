@@ -3,7 +3,6 @@ package localnet
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -121,9 +120,7 @@ func InitMulti(ctx context.Context, binary, root string, cfg Config, ports []Por
 			return nil, fmt.Errorf("config account %q clashes with the key name of validator %d", ValidatorKeyName(cfg, i), i)
 		}
 	}
-	if entries, err := os.ReadDir(root); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("root %s is not empty", root)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := checkEmpty("root", root); err != nil {
 		return nil, err
 	}
 	root, err := filepath.Abs(root)
