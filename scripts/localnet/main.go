@@ -59,29 +59,26 @@ func envOr(key, def string) string {
 }
 
 func envInt(key string, def int) int {
+	return envNumber(key, def, "a number", func(int) bool { return true })
+}
+
+func envPort(key string, def int) int {
+	return envNumber(key, def, "a port", func(p int) bool { return p >= 0 && p <= 65535 })
+}
+
+// envNumber is the environment variable key as a number, def when unset; a
+// value that is not a number or not ok exits with "<key>=<value> is not <what>".
+func envNumber(key string, def int, what string, ok func(int) bool) int {
 	v := os.Getenv(key)
 	if v == "" {
 		return def
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "localnet: %s=%q is not a number\n", key, v)
+	if err != nil || !ok(n) {
+		fmt.Fprintf(os.Stderr, "localnet: %s=%q is not %s\n", key, v, what)
 		os.Exit(2)
 	}
 	return n
-}
-
-func envPort(key string, def int) int {
-	v := os.Getenv(key)
-	if v == "" {
-		return def
-	}
-	p, err := strconv.Atoi(v)
-	if err != nil || p < 0 || p > 65535 {
-		fmt.Fprintf(os.Stderr, "localnet: %s=%q is not a port\n", key, v)
-		os.Exit(2)
-	}
-	return p
 }
 
 func run() error {
