@@ -104,6 +104,15 @@ func (e *Env) Partner(acct int) int {
 	return p
 }
 
+// makeMsgs returns n messages, the i-th built by msg(i).
+func makeMsgs(n int, msg func(i int) sdk.Msg) []sdk.Msg {
+	out := make([]sdk.Msg, n)
+	for i := range out {
+		out[i] = msg(i)
+	}
+	return out
+}
+
 func digestOf(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:])
@@ -122,11 +131,9 @@ func (w BankSend) Name() string {
 
 func (BankSend) Msgs(env *Env, acct, max int) []sdk.Msg {
 	to := env.Accounts[(acct+1)%len(env.Accounts)].Address
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &banktypes.MsgSend{FromAddress: env.Accounts[acct].Address, ToAddress: to, Amount: sdk.NewCoins(sdk.NewCoin(env.Denom, sdkmath.OneInt()))}
-	}
-	return out
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &banktypes.MsgSend{FromAddress: env.Accounts[acct].Address, ToAddress: to, Amount: sdk.NewCoins(sdk.NewCoin(env.Denom, sdkmath.OneInt()))}
+	})
 }
 
 // OpenCase: x/evidence MsgOpenCase (x/agency Authorize evidence.investigator),
@@ -136,11 +143,9 @@ type OpenCase struct{}
 func (OpenCase) Name() string { return "evidence-open-case" }
 
 func (OpenCase) Msgs(env *Env, acct, max int) []sdk.Msg {
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &evidencetypes.MsgOpenCase{Investigator: env.Accounts[acct].Address, ReferenceDigest: digestOf(fmt.Sprintf("case/%s/%d/%d", env.RunID, acct, i))}
-	}
-	return out
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &evidencetypes.MsgOpenCase{Investigator: env.Accounts[acct].Address, ReferenceDigest: digestOf(fmt.Sprintf("case/%s/%d/%d", env.RunID, acct, i))}
+	})
 }
 
 func (OpenCase) Committed(env *Env, acct int, _ sdk.Msg, events []Event) {
@@ -174,9 +179,8 @@ func (w RegisterEvidence) Msgs(env *Env, acct, max int) []sdk.Msg {
 		max = limit
 	}
 	acquired := time.Now().Add(-time.Hour).UTC().Truncate(time.Second)
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &evidencetypes.MsgRegisterEvidence{
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &evidencetypes.MsgRegisterEvidence{
 			Investigator:  env.Accounts[acct].Address,
 			CaseId:        cases[i/per],
 			ExhibitNumber: fmt.Sprintf("EX-%d", i%per),
@@ -188,8 +192,7 @@ func (w RegisterEvidence) Msgs(env *Env, acct, max int) []sdk.Msg {
 				Method: evidencetypes.AcquisitionMethodForensicImage, Tool: "ftk-imager", ToolVersion: "4.7", AcquiredAt: acquired,
 			},
 		}
-	}
-	return out
+	})
 }
 
 func (RegisterEvidence) Committed(env *Env, acct int, msg sdk.Msg, events []Event) {
@@ -216,14 +219,9 @@ func (TakeCustody) Needs() []Workload { return []Workload{RegisterEvidence{}} }
 
 func (TakeCustody) Msgs(env *Env, acct, max int) []sdk.Msg {
 	items := env.Items[acct]
-	if len(items) < max {
-		max = len(items)
-	}
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &evidencetypes.MsgTakeCustody{Custodian: env.Accounts[acct].Address, EvidenceId: items[i].ID}
-	}
-	return out
+	return makeMsgs(min(max, len(items)), func(i int) sdk.Msg {
+		return &evidencetypes.MsgTakeCustody{Custodian: env.Accounts[acct].Address, EvidenceId: items[i].ID}
+	})
 }
 
 func (TakeCustody) Committed(env *Env, acct int, msg sdk.Msg, _ []Event) {
@@ -248,15 +246,10 @@ func (ProposeTransfer) Needs() []Workload { return []Workload{TakeCustody{}} }
 
 func (ProposeTransfer) Msgs(env *Env, acct, max int) []sdk.Msg {
 	held := env.Held[acct]
-	if len(held) < max {
-		max = len(held)
-	}
 	to := env.Accounts[env.Partner(acct)].Address
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &evidencetypes.MsgProposeTransfer{Custodian: env.Accounts[acct].Address, EvidenceId: held[i].ID, Receiver: to}
-	}
-	return out
+	return makeMsgs(min(max, len(held)), func(i int) sdk.Msg {
+		return &evidencetypes.MsgProposeTransfer{Custodian: env.Accounts[acct].Address, EvidenceId: held[i].ID, Receiver: to}
+	})
 }
 
 func (ProposeTransfer) Committed(env *Env, acct int, msg sdk.Msg, _ []Event) {
@@ -284,14 +277,9 @@ func (AcceptTransfer) Needs() []Workload { return []Workload{ProposeTransfer{}} 
 
 func (AcceptTransfer) Msgs(env *Env, acct, max int) []sdk.Msg {
 	in := env.Incoming[acct]
-	if len(in) < max {
-		max = len(in)
-	}
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &evidencetypes.MsgAcceptTransfer{Receiver: env.Accounts[acct].Address, EvidenceId: in[i].ID}
-	}
-	return out
+	return makeMsgs(min(max, len(in)), func(i int) sdk.Msg {
+		return &evidencetypes.MsgAcceptTransfer{Receiver: env.Accounts[acct].Address, EvidenceId: in[i].ID}
+	})
 }
 
 // VerifyIntegrity: x/evidence MsgVerifyIntegrity (x/agency Authorize over five
@@ -308,12 +296,10 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 	if len(items) == 0 {
 		return nil
 	}
-	out := make([]sdk.Msg, max)
-	for i := range out {
+	return makeMsgs(max, func(i int) sdk.Msg {
 		it := items[i%len(items)]
-		out[i] = &evidencetypes.MsgVerifyIntegrity{Verifier: env.Accounts[acct].Address, EvidenceId: it.ID, Digest: it.Digest}
-	}
-	return out
+		return &evidencetypes.MsgVerifyIntegrity{Verifier: env.Accounts[acct].Address, EvidenceId: it.ID, Digest: it.Digest}
+	})
 }
 
 // DefaultWorkloads is the order `make bench` runs: each evidence workload uses

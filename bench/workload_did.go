@@ -23,11 +23,9 @@ func (CreateDid) Name() string { return "did-create" }
 
 func (CreateDid) Msgs(env *Env, acct, max int) []sdk.Msg {
 	signer := env.Accounts[acct].Address
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &didtypes.MsgCreateDid{Signer: signer, Document: BenchDidDocument(env.RunID, acct, i, signer)}
-	}
-	return out
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &didtypes.MsgCreateDid{Signer: signer, Document: BenchDidDocument(env.RunID, acct, i, signer)}
+	})
 }
 
 // BenchDidDocument is the document CreateDid sends for (run, acct, i): a

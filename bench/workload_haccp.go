@@ -38,17 +38,15 @@ type RegisterFacility struct{}
 func (RegisterFacility) Name() string { return "haccp-register-facility" }
 
 func (RegisterFacility) Msgs(env *Env, acct, max int) []sdk.Msg {
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &haccptypes.MsgRegisterFacility{
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &haccptypes.MsgRegisterFacility{
 			Operator:                   env.Accounts[acct].Address,
 			BusinessRegistrationDigest: digestOf(fmt.Sprintf("brn/%s/%d/%d", env.RunID, acct, i)),
 			Type:                       haccptypes.FacilityTypeImporter,
 			Name:                       fmt.Sprintf("Bench Importer %d-%d", acct, i),
 			RegionCode:                 "11110",
 		}
-	}
-	return out
+	})
 }
 
 // DeclareImport: x/haccp MsgDeclareImport by the operator of the account's
@@ -61,9 +59,8 @@ type DeclareImport struct{}
 func (DeclareImport) Name() string { return "haccp-declare-import" }
 
 func (DeclareImport) Msgs(env *Env, acct, max int) []sdk.Msg {
-	out := make([]sdk.Msg, max)
-	for i := range out {
-		out[i] = &haccptypes.MsgDeclareImport{
+	return makeMsgs(max, func(i int) sdk.Msg {
+		return &haccptypes.MsgDeclareImport{
 			Signer:             env.Accounts[acct].Address,
 			DeclNo:             BenchDeclNo(env.RunID, acct, i),
 			ImporterFacilityId: BenchFacilityID(acct),
@@ -79,8 +76,7 @@ func (DeclareImport) Msgs(env *Env, acct, max int) []sdk.Msg {
 			HygieneCertCountry: BenchHygieneCountry,
 			HygieneCertNo:      BenchHygieneCertNo(acct, i),
 		}
-	}
-	return out
+	})
 }
 
 // BenchDeclNo is a declaration number unique per run, account and counter:

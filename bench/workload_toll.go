@@ -45,11 +45,10 @@ func (w RecordTrip) Name() string {
 }
 
 func (w RecordTrip) Msgs(env *Env, acct, max int) []sdk.Msg {
-	out := make([]sdk.Msg, max)
 	// Exit a little before now: the chain refuses exits later than its block
 	// time plus max_clock_skew_seconds, and block time trails the wall clock.
 	exit := time.Now().UTC().Add(-time.Minute).Truncate(time.Second)
-	for i := range out {
+	return makeMsgs(max, func(i int) sdk.Msg {
 		msg := &tolltypes.MsgRecordTrip{
 			Signer:        env.Accounts[acct].Address,
 			EntryPlaza:    BenchTollEntryPlaza,
@@ -64,9 +63,8 @@ func (w RecordTrip) Msgs(env *Env, acct, max int) []sdk.Msg {
 			msg.PaymentMethod = tolltypes.PaymentAccount
 			msg.Payer = env.Accounts[acct].Address
 		}
-		out[i] = msg
-	}
-	return out
+		return msg
+	})
 }
 
 // extendTollGenesis writes the bench toll network (see the constants above)
