@@ -17,14 +17,8 @@ import (
 // least one target, and the total within the hard bound types.MaxMaxRecallTargets
 // (the handler then applies params.max_recall_targets).
 func validateIssueRecall(ac address.Codec, msg *types.MsgIssueRecall) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
+	addr, err := validSigner(ac, "signer", msg.Signer, validateRecallClass(msg.Class), types.ValidateReasonCode(msg.ReasonCode))
 	if err != nil {
-		return nil, err
-	}
-	if !msg.Class.IsValid() {
-		return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "class %d is not a recall class", int32(msg.Class))
-	}
-	if err := types.ValidateReasonCode(msg.ReasonCode); err != nil {
 		return nil, err
 	}
 	targets := uint64(len(msg.Lots)) + uint64(len(msg.DeclarationNos))
@@ -53,14 +47,14 @@ func validateIssueRecall(ac address.Codec, msg *types.MsgIssueRecall) (sdk.AccAd
 	return addr, nil
 }
 
+func validateRecallClass(c types.RecallClass) error {
+	if !c.IsValid() {
+		return errorsmod.Wrapf(types.ErrInvalidRecall, "class %d is not a recall class", int32(c))
+	}
+	return nil
+}
+
 // validateCloseRecall checks a MsgCloseRecall without state.
 func validateCloseRecall(ac address.Codec, msg *types.MsgCloseRecall) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	if msg.RecallId == 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidRecall, "recall_id must be set (ids start at 1)")
-	}
-	return addr, nil
+	return validSigner(ac, "signer", msg.Signer, requireID(types.ErrInvalidRecall, "recall_id", msg.RecallId))
 }
