@@ -17,8 +17,8 @@ const (
 func (s status) Label() string { return [...]string{"UNSPECIFIED", "OPEN", "CLOSED", "ARCHIVED"}[s] }
 
 var table = lifecycle.Table[status]{
-	{open, closed},
-	{closed, archived},
+	{From: open, To: closed},
+	{From: closed, To: archived},
 }
 
 func TestTable(t *testing.T) {

@@ -11,10 +11,10 @@ import (
 // from valid_until), and RENEW writes a new ACTIVE version instead of changing
 // the status of the old one.
 var CertificateTransitions = lifecycle.Table[CertificateStatus]{
-	{CertificateStatusActive, CertificateStatusSuspended},  // SuspendCertificate
-	{CertificateStatusSuspended, CertificateStatusActive},  // ReinstateCertificate
-	{CertificateStatusActive, CertificateStatusRevoked},    // RevokeCertificate
-	{CertificateStatusSuspended, CertificateStatusRevoked}, // RevokeCertificate
+	{From: CertificateStatusActive, To: CertificateStatusSuspended},  // SuspendCertificate
+	{From: CertificateStatusSuspended, To: CertificateStatusActive},  // ReinstateCertificate
+	{From: CertificateStatusActive, To: CertificateStatusRevoked},    // RevokeCertificate
+	{From: CertificateStatusSuspended, To: CertificateStatusRevoked}, // RevokeCertificate
 }
 
 // DeclarationTransitions is THE import declaration lifecycle. RecordInspection
@@ -23,19 +23,19 @@ var CertificateTransitions = lifecycle.Table[CertificateStatus]{
 // party: the importer may withdraw until a decision, the inspector decides the
 // inspection, and customs either clears or refuses clearance.
 var DeclarationTransitions = lifecycle.Table[DeclarationStatus]{
-	{DeclarationStatusDeclared, DeclarationStatusInspecting},  // StartInspection
-	{DeclarationStatusInspecting, DeclarationStatusRejected},  // RecordInspection(FAIL), RefuseClearance (after PASS)
-	{DeclarationStatusInspecting, DeclarationStatusCleared},   // ClearDeclaration (after PASS)
-	{DeclarationStatusCleared, DeclarationStatusRecalled},     // IssueRecall naming it
-	{DeclarationStatusDeclared, DeclarationStatusWithdrawn},   // WithdrawDeclaration
-	{DeclarationStatusInspecting, DeclarationStatusWithdrawn}, // WithdrawDeclaration
+	{From: DeclarationStatusDeclared, To: DeclarationStatusInspecting},  // StartInspection
+	{From: DeclarationStatusInspecting, To: DeclarationStatusRejected},  // RecordInspection(FAIL), RefuseClearance (after PASS)
+	{From: DeclarationStatusInspecting, To: DeclarationStatusCleared},   // ClearDeclaration (after PASS)
+	{From: DeclarationStatusCleared, To: DeclarationStatusRecalled},     // IssueRecall naming it
+	{From: DeclarationStatusDeclared, To: DeclarationStatusWithdrawn},   // WithdrawDeclaration
+	{From: DeclarationStatusInspecting, To: DeclarationStatusWithdrawn}, // WithdrawDeclaration
 }
 
 // HygieneCertTransitions is THE hygiene certificate lifecycle.
 var HygieneCertTransitions = lifecycle.Table[HygieneCertStatus]{
-	{HygieneCertStatusReceived, HygieneCertStatusVerified}, // VerifyHygieneCert(accept)
-	{HygieneCertStatusReceived, HygieneCertStatusRejected}, // VerifyHygieneCert(reject)
-	{HygieneCertStatusVerified, HygieneCertStatusUsed},     // ClearDeclaration
+	{From: HygieneCertStatusReceived, To: HygieneCertStatusVerified}, // VerifyHygieneCert(accept)
+	{From: HygieneCertStatusReceived, To: HygieneCertStatusRejected}, // VerifyHygieneCert(reject)
+	{From: HygieneCertStatusVerified, To: HygieneCertStatusUsed},     // ClearDeclaration
 }
 
 // CoversLot reports whether a declaration's items include the lot a hygiene
