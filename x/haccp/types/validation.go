@@ -126,28 +126,30 @@ func ValidateScope(scope []string) error {
 
 // ValidatePeriod checks a validity period: both ends set and from < until.
 func ValidatePeriod(from, until time.Time) error {
-	if from.IsZero() || until.IsZero() || from.Unix() <= 0 || until.Unix() <= 0 {
-		return errorsmod.Wrap(ErrInvalidPeriod, "valid_from and valid_until must be set")
-	}
-	if !from.Before(until) {
-		return errorsmod.Wrapf(ErrInvalidPeriod, "valid_from %s must be before valid_until %s",
-			from.UTC().Format(time.RFC3339), until.UTC().Format(time.RFC3339))
-	}
-	return nil
+	return validateSpan("valid_from", "valid_until", from, until)
 }
 
 // ValidateCcpPeriod checks a CCP record period: period_start < period_end <= now (block time).
 func ValidateCcpPeriod(start, end, now time.Time) error {
-	if start.IsZero() || end.IsZero() || start.Unix() <= 0 || end.Unix() <= 0 {
-		return errorsmod.Wrap(ErrInvalidPeriod, "period_start and period_end must be set")
-	}
-	if !start.Before(end) {
-		return errorsmod.Wrapf(ErrInvalidPeriod, "period_start %s must be before period_end %s",
-			start.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339))
+	if err := validateSpan("period_start", "period_end", start, end); err != nil {
+		return err
 	}
 	if end.After(now) {
 		return errorsmod.Wrapf(ErrInvalidPeriod, "period_end %s is after the block time %s",
 			end.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// validateSpan checks that the times of fields from and until are set (after
+// the Unix epoch) and in that order.
+func validateSpan(fromField, untilField string, from, until time.Time) error {
+	if from.IsZero() || until.IsZero() || from.Unix() <= 0 || until.Unix() <= 0 {
+		return errorsmod.Wrapf(ErrInvalidPeriod, "%s and %s must be set", fromField, untilField)
+	}
+	if !from.Before(until) {
+		return errorsmod.Wrapf(ErrInvalidPeriod, "%s %s must be before %s %s",
+			fromField, from.UTC().Format(time.RFC3339), untilField, until.UTC().Format(time.RFC3339))
 	}
 	return nil
 }
