@@ -18,11 +18,8 @@ func (m msgServer) AnchorCcpRecord(ctx context.Context, msg *types.MsgAnchorCcpR
 	if err != nil {
 		return nil, err
 	}
-	f, err := m.getFacility(ctx, msg.FacilityId)
+	f, err := m.memberFacility(ctx, signer, msg.FacilityId)
 	if err != nil {
-		return nil, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
 		return nil, err
 	}
 
@@ -64,11 +61,7 @@ func (m msgServer) RecordCorrectiveAction(ctx context.Context, msg *types.MsgRec
 	if err != nil {
 		return nil, err
 	}
-	f, err := m.getFacility(ctx, r.FacilityId)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
+	if _, err := m.memberFacility(ctx, signer, r.FacilityId); err != nil {
 		return nil, err
 	}
 	if !r.Deviation {

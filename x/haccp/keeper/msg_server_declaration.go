@@ -37,11 +37,8 @@ func (m msgServer) DeclareImport(ctx context.Context, msg *types.MsgDeclareImpor
 		return nil, errorsmod.Wrapf(types.ErrInvalidItem, "a declaration has 1..%d items (params.max_items_per_declaration), got %d",
 			params.MaxItemsPerDeclaration, len(msg.Items))
 	}
-	f, err := m.getFacility(ctx, msg.ImporterFacilityId)
+	f, err := m.memberFacility(ctx, signer, msg.ImporterFacilityId)
 	if err != nil {
-		return nil, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
 		return nil, err
 	}
 	if f.Type != types.FacilityTypeImporter {
@@ -100,16 +97,13 @@ func (m msgServer) StartInspection(ctx context.Context, msg *types.MsgStartInspe
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleInspector); err != nil {
-		return nil, err
-	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.officialsDeclaration(ctx, signer, types.RoleInspector, msg.DeclNo)
 	if err != nil {
 		return nil, err
 	}
 	from := d.Status
-	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusInspecting); err != nil {
-		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	if err := checkDeclarationTransition(d, types.DeclarationStatusInspecting); err != nil {
+		return nil, err
 	}
 	d.Status = types.DeclarationStatusInspecting
 	if err := m.writeDeclaration(ctx, d, from, msg.Inspector); err != nil {
@@ -126,10 +120,7 @@ func (m msgServer) RecordInspection(ctx context.Context, msg *types.MsgRecordIns
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleInspector); err != nil {
-		return nil, err
-	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.officialsDeclaration(ctx, signer, types.RoleInspector, msg.DeclNo)
 	if err != nil {
 		return nil, err
 	}
@@ -168,10 +159,7 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleCustoms); err != nil {
-		return nil, err
-	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.officialsDeclaration(ctx, signer, types.RoleCustoms, msg.DeclNo)
 	if err != nil {
 		return nil, err
 	}
@@ -181,8 +169,8 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 			d.DeclNo, d.Status.Label(), d.Inspection.Label())
 	}
 	from := d.Status
-	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusCleared); err != nil {
-		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	if err := checkDeclarationTransition(d, types.DeclarationStatusCleared); err != nil {
+		return nil, err
 	}
 	h, err := m.loadHygieneCert(ctx, d.HygieneCertCountry, d.HygieneCertNo)
 	if err != nil {
@@ -216,6 +204,15 @@ func (m msgServer) ClearDeclaration(ctx context.Context, msg *types.MsgClearDecl
 	return &types.MsgClearDeclarationResponse{}, nil
 }
 
+// officialsDeclaration loads a declaration for an official: signer must hold
+// role (haccp.inspector or haccp.customs) in any agency.
+func (m msgServer) officialsDeclaration(ctx context.Context, signer sdk.AccAddress, role, declNo string) (types.ImportDeclaration, error) {
+	if _, err := m.agencyKeeper.Authorize(ctx, signer, role); err != nil {
+		return types.ImportDeclaration{}, err
+	}
+	return m.loadDeclaration(ctx, declNo)
+}
+
 // importersDeclaration loads a declaration that signer may act on for its
 // importer: the operator or staff of the declaration's importer facility.
 func (m msgServer) importersDeclaration(ctx context.Context, signer sdk.AccAddress, declNo string) (types.ImportDeclaration, error) {
@@ -223,11 +220,7 @@ func (m msgServer) importersDeclaration(ctx context.Context, signer sdk.AccAddre
 	if err != nil {
 		return types.ImportDeclaration{}, err
 	}
-	f, err := m.getFacility(ctx, d.ImporterFacilityId)
-	if err != nil {
-		return types.ImportDeclaration{}, err
-	}
-	if err := m.requireMember(ctx, signer, f); err != nil {
+	if _, err := m.memberFacility(ctx, signer, d.ImporterFacilityId); err != nil {
 		return types.ImportDeclaration{}, err
 	}
 	return d, nil
@@ -247,8 +240,8 @@ func (m msgServer) WithdrawDeclaration(ctx context.Context, msg *types.MsgWithdr
 		return nil, err
 	}
 	from := d.Status
-	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusWithdrawn); err != nil {
-		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	if err := checkDeclarationTransition(d, types.DeclarationStatusWithdrawn); err != nil {
+		return nil, err
 	}
 	h, err := m.loadHygieneCert(ctx, d.HygieneCertCountry, d.HygieneCertNo)
 	if err != nil {
@@ -277,10 +270,7 @@ func (m msgServer) RefuseClearance(ctx context.Context, msg *types.MsgRefuseClea
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleCustoms); err != nil {
-		return nil, err
-	}
-	d, err := m.loadDeclaration(ctx, msg.DeclNo)
+	d, err := m.officialsDeclaration(ctx, signer, types.RoleCustoms, msg.DeclNo)
 	if err != nil {
 		return nil, err
 	}
@@ -289,8 +279,8 @@ func (m msgServer) RefuseClearance(ctx context.Context, msg *types.MsgRefuseClea
 			d.DeclNo, d.Inspection.Label())
 	}
 	from := d.Status
-	if err := types.ValidateDeclarationTransition(from, types.DeclarationStatusRejected); err != nil {
-		return nil, errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
+	if err := checkDeclarationTransition(d, types.DeclarationStatusRejected); err != nil {
+		return nil, err
 	}
 	d.Status = types.DeclarationStatusRejected
 	d.ReasonCode = msg.ReasonCode
@@ -310,6 +300,15 @@ func checkHygieneCertFor(h types.HygieneCertificate, facilityID uint64, items []
 	if !types.CoversLot(h, items) {
 		return errorsmod.Wrapf(types.ErrHygieneCertMismatch, "hygiene certificate %s/%s is for lot %q, which no item declares",
 			h.Country, h.CertNo, h.Lot)
+	}
+	return nil
+}
+
+// checkDeclarationTransition is types.ValidateDeclarationTransition from d's
+// status, naming d.
+func checkDeclarationTransition(d types.ImportDeclaration, to types.DeclarationStatus) error {
+	if err := types.ValidateDeclarationTransition(d.Status, to); err != nil {
+		return errorsmod.Wrapf(err, "declaration %q", d.DeclNo)
 	}
 	return nil
 }

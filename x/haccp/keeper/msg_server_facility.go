@@ -6,6 +6,8 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -46,18 +48,7 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 	if err != nil {
 		return nil, err
 	}
-	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
-	if err != nil {
-		return nil, err
-	}
-	f, err := m.getFacility(ctx, msg.FacilityId)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireOperator(signer, f); err != nil {
-		return nil, err
-	}
-	has, err := m.FacilityStaff.Has(ctx, collections.Join(f.Id, staff))
+	f, key, has, err := m.facilityStaff(ctx, signer, msg.FacilityId, msg.Staff)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +67,7 @@ func (m msgServer) AddFacilityStaff(ctx context.Context, msg *types.MsgAddFacili
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := m.FacilityStaff.Set(ctx, collections.Join(f.Id, staff), collections.NoValue{}); err != nil {
+	if err := m.FacilityStaff.Set(ctx, key, collections.NoValue{}); err != nil {
 		return nil, err
 	}
 	if err := blockctx.Emit(ctx, &types.EventFacilityStaffAdded{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
@@ -92,18 +83,7 @@ func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemove
 	if err != nil {
 		return nil, err
 	}
-	staff, err := parseAddress(m.addressCodec, "staff", msg.Staff)
-	if err != nil {
-		return nil, err
-	}
-	f, err := m.getFacility(ctx, msg.FacilityId)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireOperator(signer, f); err != nil {
-		return nil, err
-	}
-	has, err := m.FacilityStaff.Has(ctx, collections.Join(f.Id, staff))
+	f, key, has, err := m.facilityStaff(ctx, signer, msg.FacilityId, msg.Staff)
 	if err != nil {
 		return nil, err
 	}
@@ -115,11 +95,46 @@ func (m msgServer) RemoveFacilityStaff(ctx context.Context, msg *types.MsgRemove
 	if err := m.Facilities.Set(ctx, f.Id, f); err != nil {
 		return nil, err
 	}
-	if err := m.FacilityStaff.Remove(ctx, collections.Join(f.Id, staff)); err != nil {
+	if err := m.FacilityStaff.Remove(ctx, key); err != nil {
 		return nil, err
 	}
 	if err := blockctx.Emit(ctx, &types.EventFacilityStaffRemoved{FacilityId: f.Id, Staff: msg.Staff, Operator: msg.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRemoveFacilityStaffResponse{}, nil
+}
+
+// facilityStaff loads what AddFacilityStaff and RemoveFacilityStaff act on:
+// the facility, which signer must operate, and the FacilityStaff key of the
+// staff account, with whether the account is its staff now.
+func (m msgServer) facilityStaff(ctx context.Context, signer sdk.AccAddress, facilityID uint64, staff string,
+) (types.Facility, collections.Pair[uint64, sdk.AccAddress], bool, error) {
+	var key collections.Pair[uint64, sdk.AccAddress]
+	member, err := parseAddress(m.addressCodec, "staff", staff)
+	if err != nil {
+		return types.Facility{}, key, false, err
+	}
+	f, err := m.getFacility(ctx, facilityID)
+	if err != nil {
+		return types.Facility{}, key, false, err
+	}
+	if err := m.requireOperator(signer, f); err != nil {
+		return types.Facility{}, key, false, err
+	}
+	key = collections.Join(f.Id, member)
+	has, err := m.FacilityStaff.Has(ctx, key)
+	return f, key, has, err
+}
+
+// memberFacility loads a facility that signer may act for: its operator or
+// one of its staff.
+func (k Keeper) memberFacility(ctx context.Context, signer sdk.AccAddress, id uint64) (types.Facility, error) {
+	f, err := k.getFacility(ctx, id)
+	if err != nil {
+		return types.Facility{}, err
+	}
+	if err := k.requireMember(ctx, signer, f); err != nil {
+		return types.Facility{}, err
+	}
+	return f, nil
 }

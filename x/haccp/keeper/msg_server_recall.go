@@ -12,7 +12,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/blockctx"
-	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -50,12 +49,12 @@ func (m msgServer) IssueRecall(ctx context.Context, msg *types.MsgIssueRecall) (
 	}
 	decls := make([]types.ImportDeclaration, 0, len(msg.DeclarationNos))
 	for _, no := range msg.DeclarationNos {
-		d, err := m.recallDeclaration(ctx, no)
+		d, err := m.loadDeclaration(ctx, no)
 		if err != nil {
 			return nil, err
 		}
-		if err := types.ValidateDeclarationTransition(d.Status, types.DeclarationStatusRecalled); err != nil {
-			return nil, errorsmod.Wrapf(err, "declaration %s", text.Quote(no))
+		if err := checkDeclarationTransition(d, types.DeclarationStatusRecalled); err != nil {
+			return nil, err
 		}
 		decls = append(decls, d)
 	}
@@ -199,16 +198,6 @@ func (k Keeper) getRecall(ctx context.Context, id uint64) (types.Recall, error) 
 	return r, err
 }
 
-// recallDeclaration loads a declaration a recall names or fails with
-// ErrDeclarationNotFound.
-func (k Keeper) recallDeclaration(ctx context.Context, declNo string) (types.ImportDeclaration, error) {
-	d, err := k.Declarations.Get(ctx, declNo)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.ImportDeclaration{}, errorsmod.Wrapf(types.ErrDeclarationNotFound, "declaration %s", text.Quote(declNo))
-	}
-	return d, err
-}
-
 // recallLots is every lot a recall covers: the lots it names and the lots of
 // its declarations' items, sorted and unique. decls are the declarations r
 // names, in any order.
@@ -228,7 +217,7 @@ func recallLots(r types.Recall, decls []types.ImportDeclaration) []string {
 func (k Keeper) recallLotsFromStore(ctx context.Context, r types.Recall) ([]string, error) {
 	decls := make([]types.ImportDeclaration, 0, len(r.DeclarationNos))
 	for _, no := range r.DeclarationNos {
-		d, err := k.recallDeclaration(ctx, no)
+		d, err := k.loadDeclaration(ctx, no)
 		if err != nil {
 			return nil, err
 		}

@@ -17,51 +17,32 @@ import (
 // ---- hygiene certificates ----
 
 func validateReceiveHygieneCert(ac address.Codec, msg *types.MsgReceiveHygieneCert) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateCountry(msg.Country); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateHygieneCertNo(msg.CertNo); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateName("issuing_authority", msg.IssuingAuthority, types.MaxIssuingAuthorityLength); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateName("product", msg.Product, types.MaxProductLength); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateLot(msg.Lot); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDigest("document_digest", msg.DocumentDigest); err != nil {
-		return nil, err
-	}
-	if err := requireFacilityID("importer_facility_id", msg.ImporterFacilityId); err != nil {
-		return nil, err
-	}
-	return addr, nil
+	return validSigner(ac, "signer", msg.Signer,
+		validateHygieneCertRef(msg.Country, msg.CertNo),
+		types.ValidateName("issuing_authority", msg.IssuingAuthority, types.MaxIssuingAuthorityLength),
+		types.ValidateName("product", msg.Product, types.MaxProductLength),
+		types.ValidateLot(msg.Lot),
+		types.ValidateDigest("document_digest", msg.DocumentDigest),
+		requireFacilityID("importer_facility_id", msg.ImporterFacilityId),
+	)
 }
 
 // validateVerifyHygieneCert requires a reason code when rejecting; it is
 // optional when verifying.
 func validateVerifyHygieneCert(ac address.Codec, msg *types.MsgVerifyHygieneCert) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "inspector", msg.Inspector)
-	if err != nil {
-		return nil, err
+	return validSigner(ac, "inspector", msg.Inspector,
+		validateHygieneCertRef(msg.Country, msg.CertNo),
+		reasonCode(msg.ReasonCode, !msg.Verified),
+	)
+}
+
+// validateHygieneCertRef checks the key of a hygiene certificate: its
+// issuing country and its number there.
+func validateHygieneCertRef(country, certNo string) error {
+	if err := types.ValidateCountry(country); err != nil {
+		return err
 	}
-	if err := types.ValidateCountry(msg.Country); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateHygieneCertNo(msg.CertNo); err != nil {
-		return nil, err
-	}
-	if msg.Verified {
-		return addr, types.ValidateOptionalReasonCode(msg.ReasonCode)
-	}
-	return addr, types.ValidateReasonCode(msg.ReasonCode)
+	return types.ValidateHygieneCertNo(certNo)
 }
 
 // ---- declarations ----
@@ -70,82 +51,44 @@ func validateVerifyHygieneCert(ac address.Codec, msg *types.MsgVerifyHygieneCert
 // params (types.MaxMaxItemsPerDeclaration items); the msg server then checks
 // the item count against the current params.max_items_per_declaration.
 func validateDeclareImport(ac address.Codec, msg *types.MsgDeclareImport) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
-		return nil, err
-	}
-	if err := requireFacilityID("importer_facility_id", msg.ImporterFacilityId); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateItems(msg.Items, types.MaxMaxItemsPerDeclaration); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateCountry(msg.HygieneCertCountry); err != nil {
-		return nil, err
-	}
-	if err := types.ValidateHygieneCertNo(msg.HygieneCertNo); err != nil {
-		return nil, err
-	}
-	return addr, nil
+	return validSigner(ac, "signer", msg.Signer,
+		types.ValidateDeclNo(msg.DeclNo),
+		requireFacilityID("importer_facility_id", msg.ImporterFacilityId),
+		types.ValidateItems(msg.Items, types.MaxMaxItemsPerDeclaration),
+		validateHygieneCertRef(msg.HygieneCertCountry, msg.HygieneCertNo),
+	)
 }
 
 func validateStartInspection(ac address.Codec, msg *types.MsgStartInspection) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "inspector", msg.Inspector)
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDeclNo(msg.DeclNo)
+	return validSigner(ac, "inspector", msg.Inspector, types.ValidateDeclNo(msg.DeclNo))
 }
 
 // validateRecordInspection accepts only PASS or FAIL, with a report digest.
 func validateRecordInspection(ac address.Codec, msg *types.MsgRecordInspection) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "inspector", msg.Inspector)
-	if err != nil {
-		return nil, err
+	return validSigner(ac, "inspector", msg.Inspector,
+		types.ValidateDeclNo(msg.DeclNo),
+		validateInspectionResult(msg.Result),
+		types.ValidateDigest("report_digest", msg.ReportDigest),
+	)
+}
+
+func validateInspectionResult(r types.InspectionResult) error {
+	if r != types.InspectionResultPass && r != types.InspectionResultFail {
+		return errorsmod.Wrapf(types.ErrInvalidInspection, "result must be PASS or FAIL, got %s", r)
 	}
-	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
-		return nil, err
-	}
-	if msg.Result != types.InspectionResultPass && msg.Result != types.InspectionResultFail {
-		return nil, errorsmod.Wrapf(types.ErrInvalidInspection, "result must be PASS or FAIL, got %s", msg.Result)
-	}
-	if err := types.ValidateDigest("report_digest", msg.ReportDigest); err != nil {
-		return nil, err
-	}
-	return addr, nil
+	return nil
 }
 
 func validateClearDeclaration(ac address.Codec, msg *types.MsgClearDeclaration) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "customs", msg.Customs)
-	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateCustomsRef(msg.CustomsRef)
+	return validSigner(ac, "customs", msg.Customs, types.ValidateDeclNo(msg.DeclNo), types.ValidateCustomsRef(msg.CustomsRef))
 }
 
 func validateWithdrawDeclaration(ac address.Codec, msg *types.MsgWithdrawDeclaration) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDeclNo(msg.DeclNo)
+	return validSigner(ac, "signer", msg.Signer, types.ValidateDeclNo(msg.DeclNo))
 }
 
 func validateRefuseClearance(ac address.Codec, msg *types.MsgRefuseClearance) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "customs", msg.Customs)
-	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateReasonCode(msg.ReasonCode)
+	return validSigner(ac, "customs", msg.Customs, types.ValidateDeclNo(msg.DeclNo), types.ValidateReasonCode(msg.ReasonCode))
 }
 
 // ---- shares ----
@@ -157,14 +100,8 @@ const shareFieldCount = int(types.ShareFieldInspection)
 // unique) and that undisclosed carries exactly one digest for every other
 // field and none for a disclosed one.
 func validateShareImportConfirmation(ac address.Codec, msg *types.MsgShareImportConfirmation) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
+	addr, err := validSigner(ac, "signer", msg.Signer, types.ValidateDeclNo(msg.DeclNo), types.ValidatePartner(msg.Partner))
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDeclNo(msg.DeclNo); err != nil {
-		return nil, err
-	}
-	if err := types.ValidatePartner(msg.Partner); err != nil {
 		return nil, err
 	}
 	if len(msg.Disclose) == 0 || len(msg.Disclose) > shareFieldCount {

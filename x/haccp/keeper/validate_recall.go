@@ -17,50 +17,50 @@ import (
 // least one target, and the total within the hard bound types.MaxMaxRecallTargets
 // (the handler then applies params.max_recall_targets).
 func validateIssueRecall(ac address.Codec, msg *types.MsgIssueRecall) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	if !msg.Class.IsValid() {
-		return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "class %d is not a recall class", int32(msg.Class))
-	}
-	if err := types.ValidateReasonCode(msg.ReasonCode); err != nil {
-		return nil, err
-	}
+	return validSigner(ac, "signer", msg.Signer,
+		validateRecallClass(msg.Class),
+		types.ValidateReasonCode(msg.ReasonCode),
+		validateRecallTargetCount(msg),
+		validateRecallTargets("lots", msg.Lots, types.ValidateLot),
+		validateRecallTargets("declaration_nos", msg.DeclarationNos, types.ValidateDeclNo),
+	)
+}
+
+// validateRecallTargetCount requires a target and at most
+// types.MaxMaxRecallTargets lots and declarations.
+func validateRecallTargetCount(msg *types.MsgIssueRecall) error {
 	targets := uint64(len(msg.Lots)) + uint64(len(msg.DeclarationNos))
 	if targets == 0 && msg.FacilityId == 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidRecall, "a recall names at least one lot, declaration or facility")
+		return errorsmod.Wrap(types.ErrInvalidRecall, "a recall names at least one lot, declaration or facility")
 	}
 	if targets > uint64(types.MaxMaxRecallTargets) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "%d lots and declarations, at most %d", targets, types.MaxMaxRecallTargets)
+		return errorsmod.Wrapf(types.ErrInvalidRecall, "%d lots and declarations, at most %d", targets, types.MaxMaxRecallTargets)
 	}
-	for i, l := range msg.Lots {
-		if err := types.ValidateLot(l); err != nil {
-			return nil, errorsmod.Wrapf(err, "lots[%d]", i)
+	return nil
+}
+
+// validateRecallTargets checks a recall's list of lots or declaration
+// numbers: each valid (check), sorted and unique.
+func validateRecallTargets(field string, list []string, check func(string) error) error {
+	for i, s := range list {
+		if err := check(s); err != nil {
+			return errorsmod.Wrapf(err, "%s[%d]", field, i)
 		}
-		if i > 0 && msg.Lots[i-1] >= l {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "lots must be sorted and unique: %s follows %s", text.Quote(l), text.Quote(msg.Lots[i-1]))
-		}
-	}
-	for i, no := range msg.DeclarationNos {
-		if err := types.ValidateDeclNo(no); err != nil {
-			return nil, errorsmod.Wrapf(err, "declaration_nos[%d]", i)
-		}
-		if i > 0 && msg.DeclarationNos[i-1] >= no {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRecall, "declaration_nos must be sorted and unique: %s follows %s", text.Quote(no), text.Quote(msg.DeclarationNos[i-1]))
+		if i > 0 && list[i-1] >= s {
+			return errorsmod.Wrapf(types.ErrInvalidRecall, "%s must be sorted and unique: %s follows %s", field, text.Quote(s), text.Quote(list[i-1]))
 		}
 	}
-	return addr, nil
+	return nil
+}
+
+func validateRecallClass(c types.RecallClass) error {
+	if !c.IsValid() {
+		return errorsmod.Wrapf(types.ErrInvalidRecall, "class %d is not a recall class", int32(c))
+	}
+	return nil
 }
 
 // validateCloseRecall checks a MsgCloseRecall without state.
 func validateCloseRecall(ac address.Codec, msg *types.MsgCloseRecall) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	if msg.RecallId == 0 {
-		return nil, errorsmod.Wrap(types.ErrInvalidRecall, "recall_id must be set (ids start at 1)")
-	}
-	return addr, nil
+	return validSigner(ac, "signer", msg.Signer, requireID(types.ErrInvalidRecall, "recall_id", msg.RecallId))
 }

@@ -11,6 +11,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/digest"
+	"github.com/civicchain/civic/internal/enum"
 	"github.com/civicchain/civic/internal/pii"
 	"github.com/civicchain/civic/internal/text"
 )
@@ -125,28 +126,30 @@ func ValidateScope(scope []string) error {
 
 // ValidatePeriod checks a validity period: both ends set and from < until.
 func ValidatePeriod(from, until time.Time) error {
-	if from.IsZero() || until.IsZero() || from.Unix() <= 0 || until.Unix() <= 0 {
-		return errorsmod.Wrap(ErrInvalidPeriod, "valid_from and valid_until must be set")
-	}
-	if !from.Before(until) {
-		return errorsmod.Wrapf(ErrInvalidPeriod, "valid_from %s must be before valid_until %s",
-			from.UTC().Format(time.RFC3339), until.UTC().Format(time.RFC3339))
-	}
-	return nil
+	return validateSpan("valid_from", "valid_until", from, until)
 }
 
 // ValidateCcpPeriod checks a CCP record period: period_start < period_end <= now (block time).
 func ValidateCcpPeriod(start, end, now time.Time) error {
-	if start.IsZero() || end.IsZero() || start.Unix() <= 0 || end.Unix() <= 0 {
-		return errorsmod.Wrap(ErrInvalidPeriod, "period_start and period_end must be set")
-	}
-	if !start.Before(end) {
-		return errorsmod.Wrapf(ErrInvalidPeriod, "period_start %s must be before period_end %s",
-			start.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339))
+	if err := validateSpan("period_start", "period_end", start, end); err != nil {
+		return err
 	}
 	if end.After(now) {
 		return errorsmod.Wrapf(ErrInvalidPeriod, "period_end %s is after the block time %s",
 			end.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// validateSpan checks that the times of fields from and until are set (after
+// the Unix epoch) and in that order.
+func validateSpan(fromField, untilField string, from, until time.Time) error {
+	if from.IsZero() || until.IsZero() || from.Unix() <= 0 || until.Unix() <= 0 {
+		return errorsmod.Wrapf(ErrInvalidPeriod, "%s and %s must be set", fromField, untilField)
+	}
+	if !from.Before(until) {
+		return errorsmod.Wrapf(ErrInvalidPeriod, "%s %s must be before %s %s",
+			fromField, from.UTC().Format(time.RFC3339), untilField, until.UTC().Format(time.RFC3339))
 	}
 	return nil
 }
@@ -497,20 +500,14 @@ func ValidateSharedValue(v SharedValue) error {
 // --- enums ---
 
 // IsValid reports whether t is a named facility type other than UNSPECIFIED.
-func (t FacilityType) IsValid() bool {
-	_, ok := FacilityType_name[int32(t)]
-	return ok && t != FacilityTypeUnspecified
-}
+func (t FacilityType) IsValid() bool { return enum.Named(FacilityType_name, t) }
 
 // Label is the type without its enum prefix, e.g. "IMPORTER".
-func (t FacilityType) Label() string { return strings.TrimPrefix(t.String(), "FACILITY_TYPE_") }
+func (t FacilityType) Label() string { return enum.Label(FacilityType_name, t) }
 
 // IsValid reports whether s is a named status other than UNSPECIFIED
 // (EXPIRED included; see IsStored).
-func (s CertificateStatus) IsValid() bool {
-	_, ok := CertificateStatus_name[int32(s)]
-	return ok && s != CertificateStatusUnspecified
-}
+func (s CertificateStatus) IsValid() bool { return enum.Named(CertificateStatus_name, s) }
 
 // IsStored reports whether s may be stored: ACTIVE, SUSPENDED or REVOKED
 // (EXPIRED is only ever derived from valid_until).
@@ -519,80 +516,49 @@ func (s CertificateStatus) IsStored() bool {
 }
 
 // Label is the status without its enum prefix, e.g. "ACTIVE".
-func (s CertificateStatus) Label() string {
-	return strings.TrimPrefix(s.String(), "CERTIFICATE_STATUS_")
-}
+func (s CertificateStatus) Label() string { return enum.Label(CertificateStatus_name, s) }
 
 // IsValid reports whether a is a named action other than UNSPECIFIED.
-func (a CertificateAction) IsValid() bool {
-	_, ok := CertificateAction_name[int32(a)]
-	return ok && a != CertificateActionUnspecified
-}
+func (a CertificateAction) IsValid() bool { return enum.Named(CertificateAction_name, a) }
 
 // Label is the action without its enum prefix, e.g. "ISSUED".
-func (a CertificateAction) Label() string {
-	return strings.TrimPrefix(a.String(), "CERTIFICATE_ACTION_")
-}
+func (a CertificateAction) Label() string { return enum.Label(CertificateAction_name, a) }
 
 // IsValid reports whether r is a named audit result other than UNSPECIFIED.
-func (r AuditResult) IsValid() bool {
-	_, ok := AuditResult_name[int32(r)]
-	return ok && r != AuditResultUnspecified
-}
+func (r AuditResult) IsValid() bool { return enum.Named(AuditResult_name, r) }
 
 // Label is the result without its enum prefix, e.g. "PASS".
-func (r AuditResult) Label() string { return strings.TrimPrefix(r.String(), "AUDIT_RESULT_") }
+func (r AuditResult) Label() string { return enum.Label(AuditResult_name, r) }
 
 // IsValid reports whether s is a named status other than UNSPECIFIED.
-func (s HygieneCertStatus) IsValid() bool {
-	_, ok := HygieneCertStatus_name[int32(s)]
-	return ok && s != HygieneCertStatusUnspecified
-}
+func (s HygieneCertStatus) IsValid() bool { return enum.Named(HygieneCertStatus_name, s) }
 
 // Label is the status without its enum prefix, e.g. "VERIFIED".
-func (s HygieneCertStatus) Label() string {
-	return strings.TrimPrefix(s.String(), "HYGIENE_CERT_STATUS_")
-}
+func (s HygieneCertStatus) Label() string { return enum.Label(HygieneCertStatus_name, s) }
 
 // IsValid reports whether r is a named inspection result other than UNSPECIFIED.
-func (r InspectionResult) IsValid() bool {
-	_, ok := InspectionResult_name[int32(r)]
-	return ok && r != InspectionResultUnspecified
-}
+func (r InspectionResult) IsValid() bool { return enum.Named(InspectionResult_name, r) }
 
 // Label is the result without its enum prefix, e.g. "PASS".
-func (r InspectionResult) Label() string {
-	return strings.TrimPrefix(r.String(), "INSPECTION_RESULT_")
-}
+func (r InspectionResult) Label() string { return enum.Label(InspectionResult_name, r) }
 
 // IsValid reports whether s is a named status other than UNSPECIFIED.
-func (s DeclarationStatus) IsValid() bool {
-	_, ok := DeclarationStatus_name[int32(s)]
-	return ok && s != DeclarationStatusUnspecified
-}
+func (s DeclarationStatus) IsValid() bool { return enum.Named(DeclarationStatus_name, s) }
 
 // Label is the status without its enum prefix, e.g. "DECLARED".
-func (s DeclarationStatus) Label() string {
-	return strings.TrimPrefix(s.String(), "DECLARATION_STATUS_")
-}
+func (s DeclarationStatus) Label() string { return enum.Label(DeclarationStatus_name, s) }
 
 // IsValid reports whether c is a named recall class other than UNSPECIFIED.
-func (c RecallClass) IsValid() bool {
-	_, ok := RecallClass_name[int32(c)]
-	return ok && c != RecallClassUnspecified
-}
+func (c RecallClass) IsValid() bool { return enum.Named(RecallClass_name, c) }
 
 // Label is the class without its enum prefix, e.g. "I".
-func (c RecallClass) Label() string { return strings.TrimPrefix(c.String(), "RECALL_CLASS_") }
+func (c RecallClass) Label() string { return enum.Label(RecallClass_name, c) }
 
 // IsValid reports whether f is a named share field other than UNSPECIFIED.
-func (f ShareField) IsValid() bool {
-	_, ok := ShareField_name[int32(f)]
-	return ok && f != ShareFieldUnspecified
-}
+func (f ShareField) IsValid() bool { return enum.Named(ShareField_name, f) }
 
 // Label is the field without its enum prefix, e.g. "ORIGIN".
-func (f ShareField) Label() string { return strings.TrimPrefix(f.String(), "SHARE_FIELD_") }
+func (f ShareField) Label() string { return enum.Label(ShareField_name, f) }
 
 // --- helpers ---
 
