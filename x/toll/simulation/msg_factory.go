@@ -434,7 +434,7 @@ func MsgRecordTripFactory(k keeper.Keeper, method types.PaymentMethod) simsx.Sim
 		for _, exit := range exits {
 			entries := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.Route == exit.Route && p.Id != exit.Id })
 			class := uint32(types.VehicleClassMin + s.R.Intn(types.VehicleClassMax)) //nolint:gosec // small
-			codes, ref := s.randomCodes(), RandomDigest(s.R)
+			codes, ref := s.randomCodes(), simulation.RandomDigest(s.R)
 			exitTime := now
 			if s.R.Intn(2) == 0 {
 				exitTime = now.Add(-time.Duration(s.R.Int63n(int64(min(maxTripExitAge, params.MaxTripAgeSeconds)))) * time.Second) //nolint:gosec // bounded
@@ -518,7 +518,7 @@ func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 				totals[i] = types.OperatorAmount{Operator: p, Amount: 1 + uint64(s.R.Int63n(maxBatchShare))} //nolint:gosec // positive
 			}
 			count := 1 + uint64(s.R.Int63n(int64(min(maxBatchCount, params.MaxBatchTrips)))) //nolint:gosec // bounded
-			root := RandomDigest(s.R)
+			root := simulation.RandomDigest(s.R)
 			if addr, msg, ok := s.TrySigners(s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
 				return &types.MsgSubmitTripBatch{Signer: addr, PlazaId: plaza.Id, MerkleRoot: root, Count: count, Totals: totals}
 			}); ok {
@@ -699,7 +699,7 @@ func MsgOpenDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOpen
 				kind := types.DisputeKind(1 + s.R.Intn(int(types.DisputeDuplicate))) //nolint:gosec // small
 				evidence := ""
 				if s.R.Intn(4) != 0 {
-					evidence = RandomDigest(s.R)
+					evidence = simulation.RandomDigest(s.R)
 				}
 				signers := s.Signers(d.preferred, false)
 				if len(d.operators) > 0 {
