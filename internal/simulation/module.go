@@ -12,8 +12,8 @@ import (
 
 // Module is what every civic module is to the simulation: the SDK's AppModuleSimulation
 // (random genesis and store decoder, from modulebase.Base) and simsx's weighted operations
-// and proposal messages (the module's module_simulation.go, from its Operations and
-// ProposalMsgs tables).
+// and proposal messages (the module's module_simulation.go: one table of Op each, handed
+// to Register).
 type Module interface {
 	module.AppModuleSimulation
 	simsx.HasWeightedOperationsX

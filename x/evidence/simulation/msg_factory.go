@@ -123,17 +123,11 @@ func MsgOpenCaseFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOpenCas
 func MsgCloseCaseFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCloseCase] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCloseCase) {
 		cases := s.cases(isOpen)
-		if len(cases) == 0 {
-			return simulation.Done[*types.MsgCloseCase](s.Search, "", nil, false, "no case is OPEN")
-		}
-		for _, c := range cases {
-			if addr, msg, ok := s.TrySigners(s.Signers([]string{c.OpenedBy}, true), func(addr string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgCloseCase](s.Search, cases, "no case is OPEN", func(c types.Case) ([]string, func(string) sdk.Msg) {
+			return s.Signers([]string{c.OpenedBy}, true), func(addr string) sdk.Msg {
 				return &types.MsgCloseCase{Investigator: addr, CaseId: c.Id}
-			}); ok {
-				return simulation.Done[*types.MsgCloseCase](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgCloseCase](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -147,15 +141,12 @@ func MsgRegisterEvidenceFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 			return simulation.Done[*types.MsgRegisterEvidence](s.Search, "", nil, false, err.Error())
 		}
 		cases := s.cases(func(c types.Case) bool { return isOpen(c) && c.EvidenceCount < params.MaxItemsPerCase })
-		if len(cases) == 0 {
-			return simulation.Done[*types.MsgRegisterEvidence](s.Search, "", nil, false, "no OPEN case has room")
-		}
 		now := s.Ctx.BlockTime()
-		for _, c := range cases {
+		return simulation.FirstAccepted[*types.MsgRegisterEvidence](s.Search, cases, "no OPEN case has room", func(c types.Case) ([]string, func(string) sdk.Msg) {
 			items := s.caseItems(c.Id)
 			exhibit, ok := s.freeExhibit(c, items)
 			if !ok {
-				continue
+				return nil, nil
 			}
 			m := types.MsgRegisterEvidence{
 				CaseId:        c.Id,
@@ -174,15 +165,12 @@ func MsgRegisterEvidenceFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 				}
 			}
 			m.Acquisition = randomAcquisition(s.R, now, m.ParentId != 0)
-			if addr, msg, ok := s.TrySigners(s.Signers([]string{c.OpenedBy}, true), func(addr string) sdk.Msg {
+			return s.Signers([]string{c.OpenedBy}, true), func(addr string) sdk.Msg {
 				out := m
 				out.Investigator = addr
 				return &out
-			}); ok {
-				return simulation.Done[*types.MsgRegisterEvidence](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRegisterEvidence](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -274,21 +262,15 @@ func MsgReturnFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReturn] {
 func MsgVerifyIntegrityFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgVerifyIntegrity] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgVerifyIntegrity) {
 		items := s.items(allStatuses)
-		if len(items) == 0 {
-			return simulation.Done[*types.MsgVerifyIntegrity](s.Search, "", nil, false, "no item yet")
-		}
-		for _, it := range items {
+		return simulation.FirstAccepted[*types.MsgVerifyIntegrity](s.Search, items, "no item yet", func(it types.EvidenceItem) ([]string, func(string) sdk.Msg) {
 			digest := it.Digest
 			if s.R.Intn(6) == 0 {
 				digest = simulation.RandomDigest(s.R)
 			}
-			if addr, msg, ok := s.TrySigners(s.Signers([]string{it.Custodian}, true), func(addr string) sdk.Msg {
+			return s.Signers([]string{it.Custodian}, true), func(addr string) sdk.Msg {
 				return &types.MsgVerifyIntegrity{Verifier: addr, EvidenceId: it.Id, Digest: digest}
-			}); ok {
-				return simulation.Done[*types.MsgVerifyIntegrity](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgVerifyIntegrity](s.Search, "", nil, false, "")
+		})
 	})
 }
 

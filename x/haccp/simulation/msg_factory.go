@@ -150,23 +150,17 @@ func MsgAddFacilityStaffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 func MsgAnchorCcpRecordFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAnchorCcpRecord] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAnchorCcpRecord) {
 		fs := simulation.Sample(s.Search, k.Facilities, nil, nil)
-		if len(fs) == 0 {
-			return simulation.Done[*types.MsgAnchorCcpRecord](s.Search, "", nil, false, "no facility")
-		}
 		now := truncNow(s)
-		for _, f := range fs {
+		return simulation.FirstAccepted[*types.MsgAnchorCcpRecord](s.Search, fs, "no facility", func(f types.Facility) ([]string, func(string) sdk.Msg) {
 			end := now.Add(-time.Duration(s.R.Intn(24*60)) * time.Minute)
 			start := end.Add(-time.Duration(1+s.R.Intn(24*60)) * time.Minute)
-			if addr, msg, ok := s.TrySigners(s.Signers(s.members(f), false), func(addr string) sdk.Msg {
+			return s.Signers(s.members(f), false), func(addr string) sdk.Msg {
 				return &types.MsgAnchorCcpRecord{
 					Signer: addr, FacilityId: f.Id, CcpCode: fmt.Sprintf("CCP-%d", 1+s.R.Intn(9)),
 					PeriodStart: start, PeriodEnd: end, LogDigest: simulation.RandomDigest(s.R), Deviation: s.R.Intn(4) == 0,
 				}
-			}); ok {
-				return simulation.Done[*types.MsgAnchorCcpRecord](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgAnchorCcpRecord](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -175,21 +169,15 @@ func MsgAnchorCcpRecordFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 func MsgRecordCorrectiveActionFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRecordCorrectiveAction] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRecordCorrectiveAction) {
 		rs := simulation.Sample(s.Search, k.CcpRecords, nil, func(r types.CcpRecord) bool { return r.Deviation && r.CorrectiveAction == nil })
-		if len(rs) == 0 {
-			return simulation.Done[*types.MsgRecordCorrectiveAction](s.Search, "", nil, false, "no deviating CCP record lacks a corrective action")
-		}
-		for _, r := range rs {
+		return simulation.FirstAccepted[*types.MsgRecordCorrectiveAction](s.Search, rs, "no deviating CCP record lacks a corrective action", func(r types.CcpRecord) ([]string, func(string) sdk.Msg) {
 			f, err := k.Facilities.Get(s.Ctx, r.FacilityId)
 			if err != nil {
-				continue
+				return nil, nil
 			}
-			if addr, msg, ok := s.TrySigners(s.Signers(append([]string{r.RecordedBy}, s.members(f)...), false), func(addr string) sdk.Msg {
+			return s.Signers(append([]string{r.RecordedBy}, s.members(f)...), false), func(addr string) sdk.Msg {
 				return &types.MsgRecordCorrectiveAction{Signer: addr, RecordId: r.Id, ActionDigest: simulation.RandomDigest(s.R)}
-			}); ok {
-				return simulation.Done[*types.MsgRecordCorrectiveAction](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRecordCorrectiveAction](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -213,26 +201,20 @@ func randomScope(s *search) []string {
 func MsgIssueCertificateFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgIssueCertificate] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgIssueCertificate) {
 		fs := simulation.Sample(s.Search, k.Facilities, nil, nil)
-		if len(fs) == 0 {
-			return simulation.Done[*types.MsgIssueCertificate](s.Search, "", nil, false, "no facility")
-		}
 		now := truncNow(s)
 		certifiers := s.Signers(nil, true)
-		for _, f := range fs {
+		return simulation.FirstAccepted[*types.MsgIssueCertificate](s.Search, fs, "no facility", func(f types.Facility) ([]string, func(string) sdk.Msg) {
 			certNo := fmt.Sprintf("HACCP-%08d", s.R.Intn(100_000_000))
 			if has, _ := k.Certificates.Has(s.Ctx, certNo); has {
-				continue
+				return nil, nil
 			}
-			if addr, msg, ok := s.TrySigners(certifiers, func(addr string) sdk.Msg {
+			return certifiers, func(addr string) sdk.Msg {
 				return &types.MsgIssueCertificate{
 					Certifier: addr, CertNo: certNo, FacilityId: f.Id, Scope: randomScope(s),
 					ValidFrom: now, ValidUntil: now.AddDate(1+s.R.Intn(3), 0, 0),
 				}
-			}); ok {
-				return simulation.Done[*types.MsgIssueCertificate](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgIssueCertificate](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -248,17 +230,11 @@ func certFactory[M sdk.Msg](k keeper.Keeper, statuses []types.CertificateStatus,
 			}
 			return false
 		})
-		if len(cs) == 0 {
-			return simulation.Done[M](s.Search, "", nil, false, fmt.Sprintf("no certificate is %v", statuses))
-		}
-		for _, c := range cs {
-			if addr, msg, ok := s.TrySigners(s.Signers([]string{c.Certifier}, true), func(addr string) sdk.Msg {
+		return simulation.FirstAccepted[M](s.Search, cs, fmt.Sprintf("no certificate is %v", statuses), func(c types.Certificate) ([]string, func(string) sdk.Msg) {
+			return s.Signers([]string{c.Certifier}, true), func(addr string) sdk.Msg {
 				return build(s, c, addr)
-			}); ok {
-				return simulation.Done[M](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[M](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -314,25 +290,19 @@ func MsgRecordAuditFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReco
 func MsgIssueRecallFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgIssueRecall] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgIssueRecall) {
 		fs := simulation.Sample(s.Search, k.Facilities, nil, nil)
-		if len(fs) == 0 {
-			return simulation.Done[*types.MsgIssueRecall](s.Search, "", nil, false, "no facility")
-		}
 		recallers := s.Signers(nil, true)
-		for _, f := range fs {
+		return simulation.FirstAccepted[*types.MsgIssueRecall](s.Search, fs, "no facility", func(f types.Facility) ([]string, func(string) sdk.Msg) {
 			var lots []string
 			if s.R.Intn(2) == 0 {
 				lots = []string{fmt.Sprintf("LOT-%06d", s.R.Intn(500_000)), fmt.Sprintf("LOT-%06d", 500_000+s.R.Intn(500_000))}
 			}
-			if addr, msg, ok := s.TrySigners(recallers, func(addr string) sdk.Msg {
+			return recallers, func(addr string) sdk.Msg {
 				return &types.MsgIssueRecall{
 					Signer: addr, Class: types.RecallClass(1 + s.R.Intn(3)), ReasonCode: randomReason(s), //nolint:gosec // small
 					Lots: lots, FacilityId: f.Id,
 				}
-			}); ok {
-				return simulation.Done[*types.MsgIssueRecall](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgIssueRecall](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -340,17 +310,11 @@ func MsgIssueRecallFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgIssu
 func MsgCloseRecallFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCloseRecall] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCloseRecall) {
 		rs := simulation.Sample(s.Search, k.Recalls, nil, func(r types.Recall) bool { return r.Active })
-		if len(rs) == 0 {
-			return simulation.Done[*types.MsgCloseRecall](s.Search, "", nil, false, "no recall is active")
-		}
-		for _, r := range rs {
-			if addr, msg, ok := s.TrySigners(s.Signers([]string{r.IssuedBy}, true), func(addr string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgCloseRecall](s.Search, rs, "no recall is active", func(r types.Recall) ([]string, func(string) sdk.Msg) {
+			return s.Signers([]string{r.IssuedBy}, true), func(addr string) sdk.Msg {
 				return &types.MsgCloseRecall{Signer: addr, RecallId: r.Id}
-			}); ok {
-				return simulation.Done[*types.MsgCloseRecall](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgCloseRecall](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -387,23 +351,17 @@ func MsgReceiveHygieneCertFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.
 func MsgVerifyHygieneCertFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgVerifyHygieneCert] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgVerifyHygieneCert) {
 		hs := simulation.Sample(s.Search, k.HygieneCerts, nil, func(h types.HygieneCertificate) bool { return h.Status == types.HygieneCertStatusReceived })
-		if len(hs) == 0 {
-			return simulation.Done[*types.MsgVerifyHygieneCert](s.Search, "", nil, false, "no hygiene certificate is RECEIVED")
-		}
 		inspectors := s.Signers(nil, true)
-		for _, h := range hs {
+		return simulation.FirstAccepted[*types.MsgVerifyHygieneCert](s.Search, hs, "no hygiene certificate is RECEIVED", func(h types.HygieneCertificate) ([]string, func(string) sdk.Msg) {
 			verified := s.R.Intn(10) != 0
-			if addr, msg, ok := s.TrySigners(inspectors, func(addr string) sdk.Msg {
+			return inspectors, func(addr string) sdk.Msg {
 				m := &types.MsgVerifyHygieneCert{Inspector: addr, Country: h.Country, CertNo: h.CertNo, Verified: verified}
 				if !verified {
 					m.ReasonCode = randomReason(s)
 				}
 				return m
-			}); ok {
-				return simulation.Done[*types.MsgVerifyHygieneCert](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgVerifyHygieneCert](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -428,25 +386,19 @@ func MsgDeclareImportFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDe
 		hs := simulation.Sample(s.Search, k.HygieneCerts, nil, func(h types.HygieneCertificate) bool {
 			return (h.Status == types.HygieneCertStatusReceived || h.Status == types.HygieneCertStatusVerified) && h.HeldBy == ""
 		})
-		if len(hs) == 0 {
-			return simulation.Done[*types.MsgDeclareImport](s.Search, "", nil, false, "no usable hygiene certificate")
-		}
-		for _, h := range hs {
+		return simulation.FirstAccepted[*types.MsgDeclareImport](s.Search, hs, "no usable hygiene certificate", func(h types.HygieneCertificate) ([]string, func(string) sdk.Msg) {
 			f, err := k.Facilities.Get(s.Ctx, h.ImporterFacilityId)
 			if err != nil {
-				continue
+				return nil, nil
 			}
 			declNo := fmt.Sprintf("IMP-%08d", s.R.Intn(100_000_000))
-			if addr, msg, ok := s.TrySigners(s.Signers(s.members(f), false), func(addr string) sdk.Msg {
+			return s.Signers(s.members(f), false), func(addr string) sdk.Msg {
 				return &types.MsgDeclareImport{
 					Signer: addr, DeclNo: declNo, ImporterFacilityId: f.Id, Items: []types.ImportItem{randomItem(s, h)},
 					HygieneCertCountry: h.Country, HygieneCertNo: h.CertNo,
 				}
-			}); ok {
-				return simulation.Done[*types.MsgDeclareImport](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgDeclareImport](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -455,16 +407,10 @@ func MsgDeclareImportFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDe
 func declFactory[M sdk.Msg](k keeper.Keeper, none string, keep func(types.ImportDeclaration) bool, build func(s *search, d types.ImportDeclaration, addr string) M) simsx.SimMsgFactoryFn[M] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, M) {
 		ds := simulation.Sample(s.Search, k.Declarations, nil, keep)
-		if len(ds) == 0 {
-			return simulation.Done[M](s.Search, "", nil, false, none)
-		}
 		signers := s.Signers(nil, true)
-		for _, d := range ds {
-			if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg { return build(s, d, addr) }); ok {
-				return simulation.Done[M](s.Search, addr, msg, true, "")
-			}
-		}
-		return simulation.Done[M](s.Search, "", nil, false, "")
+		return simulation.FirstAccepted[M](s.Search, ds, none, func(d types.ImportDeclaration) ([]string, func(string) sdk.Msg) {
+			return signers, func(addr string) sdk.Msg { return build(s, d, addr) }
+		})
 	})
 }
 
@@ -523,21 +469,15 @@ func MsgWithdrawDeclarationFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types
 		ds := simulation.Sample(s.Search, k.Declarations, nil, func(d types.ImportDeclaration) bool {
 			return d.Status == types.DeclarationStatusDeclared || d.Status == types.DeclarationStatusInspecting
 		})
-		if len(ds) == 0 {
-			return simulation.Done[*types.MsgWithdrawDeclaration](s.Search, "", nil, false, "no declaration is DECLARED or INSPECTING")
-		}
-		for _, d := range ds {
+		return simulation.FirstAccepted[*types.MsgWithdrawDeclaration](s.Search, ds, "no declaration is DECLARED or INSPECTING", func(d types.ImportDeclaration) ([]string, func(string) sdk.Msg) {
 			f, err := k.Facilities.Get(s.Ctx, d.ImporterFacilityId)
 			if err != nil {
-				continue
+				return nil, nil
 			}
-			if addr, msg, ok := s.TrySigners(s.Signers(s.members(f), false), func(addr string) sdk.Msg {
+			return s.Signers(s.members(f), false), func(addr string) sdk.Msg {
 				return &types.MsgWithdrawDeclaration{Signer: addr, DeclNo: d.DeclNo}
-			}); ok {
-				return simulation.Done[*types.MsgWithdrawDeclaration](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgWithdrawDeclaration](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -549,13 +489,10 @@ func MsgShareImportConfirmationFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*t
 		ds := simulation.Sample(s.Search, k.Declarations, nil, func(d types.ImportDeclaration) bool {
 			return d.Status == types.DeclarationStatusCleared || d.Status == types.DeclarationStatusRecalled
 		})
-		if len(ds) == 0 {
-			return simulation.Done[*types.MsgShareImportConfirmation](s.Search, "", nil, false, "no declaration is CLEARED or RECALLED")
-		}
-		for _, d := range ds {
+		return simulation.FirstAccepted[*types.MsgShareImportConfirmation](s.Search, ds, "no declaration is CLEARED or RECALLED", func(d types.ImportDeclaration) ([]string, func(string) sdk.Msg) {
 			f, err := k.Facilities.Get(s.Ctx, d.ImporterFacilityId)
 			if err != nil {
-				continue
+				return nil, nil
 			}
 			var disclose []types.ShareField
 			var undisclosed []types.SharedValue
@@ -570,12 +507,9 @@ func MsgShareImportConfirmationFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*t
 				disclose, undisclosed = []types.ShareField{undisclosed[0].Field}, undisclosed[1:]
 			}
 			partner := fmt.Sprintf("did:civic:partner%d", s.R.Intn(1000))
-			if addr, msg, ok := s.TrySigners(s.Signers(append([]string{d.DeclaredBy}, s.members(f)...), false), func(addr string) sdk.Msg {
+			return s.Signers(append([]string{d.DeclaredBy}, s.members(f)...), false), func(addr string) sdk.Msg {
 				return &types.MsgShareImportConfirmation{Signer: addr, DeclNo: d.DeclNo, Partner: partner, Disclose: disclose, Undisclosed: undisclosed}
-			}); ok {
-				return simulation.Done[*types.MsgShareImportConfirmation](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgShareImportConfirmation](s.Search, "", nil, false, "")
+		})
 	})
 }

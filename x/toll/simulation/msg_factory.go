@@ -336,15 +336,12 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTariff] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetTariff) {
 		ops := s.operators()
-		if len(ops) == 0 {
-			return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "no operator is registered")
-		}
-		for _, op := range ops {
+		return simulation.FirstAccepted[*types.MsgSetTariff](s.Search, ops, "no operator is registered", func(op types.Operator) ([]string, func(string) sdk.Msg) {
 			from := s.now()
 			if latest, ok := s.latestTariff(op.AgencyId); ok {
 				params, err := k.Params.Get(s.Ctx)
 				if err != nil {
-					continue
+					return nil, nil
 				}
 				from = from.Add(time.Duration(params.TariffMinNoticeSeconds+uint64(s.R.Intn(maxTariffDelay))) * time.Second) //nolint:gosec // bounded
 				if !from.After(latest.EffectiveFrom) {
@@ -352,16 +349,13 @@ func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTar
 				}
 			}
 			body := randomTariffBody(s.R)
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+			return s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgSetTariff{
 					Signer: addr, EffectiveFrom: from, Rates: body.Rates, Discounts: body.Discounts,
 					CommuterStartMinute: body.CommuterStartMinute, CommuterEndMinute: body.CommuterEndMinute,
 				}
-			}); ok {
-				return simulation.Done[*types.MsgSetTariff](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -501,11 +495,8 @@ func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no params")
 		}
 		plazas := simulation.Sample(s.Search, k.Plazas, nil, nil)
-		if len(plazas) == 0 {
-			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no plaza is registered")
-		}
 		ops := s.operators()
-		for _, plaza := range plazas {
+		return simulation.FirstAccepted[*types.MsgSubmitTripBatch](s.Search, plazas, "no plaza is registered", func(plaza types.Plaza) ([]string, func(string) sdk.Msg) {
 			payees := []string{plaza.Operator}
 			for _, op := range ops {
 				if len(payees) < min(maxBatchOperators, int(params.MaxBatchOperators)) && op.AgencyId != plaza.Operator && s.R.Intn(2) == 0 {
@@ -519,13 +510,10 @@ func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			}
 			count := 1 + uint64(s.R.Int63n(int64(min(maxBatchCount, params.MaxBatchTrips)))) //nolint:gosec // bounded
 			root := simulation.RandomDigest(s.R)
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
+			return s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
 				return &types.MsgSubmitTripBatch{Signer: addr, PlazaId: plaza.Id, MerkleRoot: root, Count: count, Totals: totals}
-			}); ok {
-				return simulation.Done[*types.MsgSubmitTripBatch](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -613,21 +601,15 @@ func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCo
 func MsgSettlePeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSettlePeriod] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSettlePeriod) {
 		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodReconciled })
-		if len(periods) == 0 {
-			return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "no period is RECONCILED")
-		}
-		for _, p := range periods {
+		return simulation.FirstAccepted[*types.MsgSettlePeriod](s.Search, periods, "no period is RECONCILED", func(p types.Period) ([]string, func(string) sdk.Msg) {
 			ids := p.Participants
 			if len(ids) == 0 {
 				ids = operatorIDs(s.operators())
 			}
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(ids...), func(addr string) sdk.Msg {
+			return s.operatorSigners(ids...), func(addr string) sdk.Msg {
 				return &types.MsgSettlePeriod{Signer: addr, PeriodId: p.Id}
-			}); ok {
-				return simulation.Done[*types.MsgSettlePeriod](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -787,20 +769,14 @@ func MsgAppealDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAp
 			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero() &&
 				!s.Ctx.BlockTime().After(d.ResolvedAt.Add(window))
 		})
-		if len(disputes) == 0 {
-			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no decided dispute is left to appeal within the appeal window")
-		}
-		for _, d := range disputes {
+		return simulation.FirstAccepted[*types.MsgAppealDispute](s.Search, disputes, "no decided dispute is left to appeal within the appeal window", func(d types.Dispute) ([]string, func(string) sdk.Msg) {
 			signers := s.Signers([]string{d.OpenedBy}, false)
 			if d.Disputant != "" {
 				signers = s.operatorSigners(d.Disputant)
 			}
-			if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
+			return signers, func(addr string) sdk.Msg {
 				return &types.MsgAppealDispute{Signer: addr, DisputeId: d.Id}
-			}); ok {
-				return simulation.Done[*types.MsgAppealDispute](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "")
+		})
 	})
 }
