@@ -71,6 +71,7 @@ func errUnrouted(msg sdk.Msg) error {
 type Engine struct {
 	router     baseapp.MessageRouter
 	mayNotAct  []error
+	anyRefusal bool
 	maxDryRuns int
 }
 
@@ -88,8 +89,19 @@ func (e *Engine) WithMaxDryRuns(n int) *Engine {
 	return &c
 }
 
+// WithAnyRefusal returns a copy of e on which every refusal says the candidate signer may
+// not act, so that TrySigners moves on to the next candidate whatever the refusal.
+func (e *Engine) WithAnyRefusal() *Engine {
+	c := *e
+	c.anyRefusal = true
+	return &c
+}
+
 // MayNotAct reports whether err says the candidate signer may not act: another may.
 func (e *Engine) MayNotAct(err error) bool {
+	if e.anyRefusal {
+		return err != nil
+	}
 	for _, target := range e.mayNotAct {
 		if errors.Is(err, target) {
 			return true

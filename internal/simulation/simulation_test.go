@@ -249,3 +249,18 @@ func TestSample(t *testing.T) {
 	}
 	require.Greater(t, len(seen), 50)
 }
+
+func TestWithAnyRefusalMovesOnPastEveryRefusal(t *testing.T) {
+	f := newFixture(t)
+	a, b, c := f.accs[0].Address.String(), f.accs[1].Address.String(), f.accs[2].Address.String()
+	f.server.broke[a] = true
+	f.server.mayNot[b] = true
+	f.engine = f.engine.WithAnyRefusal()
+	s := f.search()
+	require.True(t, s.MayNotAct(errBroken))
+	require.False(t, s.MayNotAct(nil))
+	signer, _, ok := s.TrySigners([]string{a, b, c}, send)
+	require.True(t, ok)
+	require.Equal(t, c, signer)
+	require.Equal(t, 3, f.server.calls)
+}

@@ -204,14 +204,11 @@ func MsgRegisterRouteFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRe
 			return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "every route R1..R4 is registered")
 		}
 		route := free[s.R.Intn(len(free))]
-		for _, op := range ops {
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgRegisterRoute](s.Search, ops, "", func(op types.Operator) ([]string, func(string) sdk.Msg) {
+			return s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgRegisterRoute{Signer: addr, Route: route}
-			}); ok {
-				return simulation.Done[*types.MsgRegisterRoute](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -305,7 +302,7 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "no operator or no route is registered")
 		}
 		uncovered := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.PositionM >= s.routeEnd(p.Route) })
-		for _, route := range routes {
+		return simulation.FirstAccepted[*types.MsgRegisterSegment](s.Search, routes, "", func(route types.Route) ([]string, func(string) sdk.Msg) {
 			if len(uncovered) > 0 && s.R.Intn(2) == 0 {
 				if r, err := k.Routes.Get(s.Ctx, uncovered[s.R.Intn(len(uncovered))].Route); err == nil {
 					route = r
@@ -314,19 +311,16 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			start := s.routeEnd(route.Id)
 			end := start + randomSegmentLength(s.R)
 			if end > types.MaxPositionM {
-				continue
+				return nil, nil
 			}
 			operator := ""
 			if s.R.Intn(2) == 0 {
 				operator = ops[s.R.Intn(len(ops))].AgencyId
 			}
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
+			return s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
 				return &types.MsgRegisterSegment{Signer: addr, Route: route.Id, StartM: start, EndM: end, Operator: operator}
-			}); ok {
-				return simulation.Done[*types.MsgRegisterSegment](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "")
+		})
 	})
 }
 
