@@ -165,9 +165,6 @@ func (s *Search) LastErr() error { return s.lastErr }
 // MayNotAct reports whether err says the candidate signer may not act (see NewEngine).
 func (s *Search) MayNotAct(err error) bool { return s.e.MayNotAct(err) }
 
-// AnyRefusal is a retry predicate that moves on after every refusal.
-func AnyRefusal(error) bool { return true }
-
 // Try dry-runs build(c) for each candidate c until one is accepted and returns it. A
 // nil message skips the candidate; a refusal that retry accepts moves on to the next
 // candidate, any other ends the search (the refusal stays in LastErr).

@@ -171,12 +171,13 @@ func TestTrySigners(t *testing.T) {
 	}
 }
 
-func TestTryWithAnyRefusalMovesOnAndSkipsNilMessages(t *testing.T) {
+func TestTryMovesOnWhenRetryAllowsAndSkipsNilMessages(t *testing.T) {
 	f := newFixture(t)
 	a, b, c := f.accs[0].Address.String(), f.accs[1].Address.String(), f.accs[2].Address.String()
 	f.server.broke[b] = true
 	s := f.search()
-	signer, _, ok := s.Try([]string{a, b, c}, simulation.AnyRefusal, func(x string) sdk.Msg {
+	anyRefusal := func(error) bool { return true }
+	signer, _, ok := s.Try([]string{a, b, c}, anyRefusal, func(x string) sdk.Msg {
 		if x == a {
 			return nil
 		}
