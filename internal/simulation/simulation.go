@@ -9,7 +9,8 @@
 // escapes), keeping the first one accepted. A Search is one run of a factory; an Engine
 // routes the dry runs through a baseapp MsgServiceRouter, as the app does, so no factory
 // names a handler. Each module's simulation package keeps only what is its own: its
-// genesis, its message builders and its proposals.
+// genesis, its message builders and its proposals; its module_simulation.go registers
+// them from one table of Op (Register).
 package simulation
 
 import (
@@ -70,6 +71,7 @@ func errUnrouted(msg sdk.Msg) error {
 type Engine struct {
 	router     baseapp.MessageRouter
 	mayNotAct  []error
+	anyRefusal bool
 	maxDryRuns int
 }
 
@@ -87,8 +89,19 @@ func (e *Engine) WithMaxDryRuns(n int) *Engine {
 	return &c
 }
 
+// WithAnyRefusal returns a copy of e on which every refusal says the candidate signer may
+// not act, so that TrySigners moves on to the next candidate whatever the refusal.
+func (e *Engine) WithAnyRefusal() *Engine {
+	c := *e
+	c.anyRefusal = true
+	return &c
+}
+
 // MayNotAct reports whether err says the candidate signer may not act: another may.
 func (e *Engine) MayNotAct(err error) bool {
+	if e.anyRefusal {
+		return err != nil
+	}
 	for _, target := range e.mayNotAct {
 		if errors.Is(err, target) {
 			return true
@@ -152,9 +165,6 @@ func (s *Search) LastErr() error { return s.lastErr }
 // MayNotAct reports whether err says the candidate signer may not act (see NewEngine).
 func (s *Search) MayNotAct(err error) bool { return s.e.MayNotAct(err) }
 
-// AnyRefusal is a retry predicate that moves on after every refusal.
-func AnyRefusal(error) bool { return true }
-
 // Try dry-runs build(c) for each candidate c until one is accepted and returns it. A
 // nil message skips the candidate; a refusal that retry accepts moves on to the next
 // candidate, any other ends the search (the refusal stays in LastErr).
@@ -178,6 +188,23 @@ func (s *Search) Try(candidates []string, retry func(error) bool, build func(c s
 // TrySigners is Try moving on only when a candidate signer may not act.
 func (s *Search) TrySigners(signers []string, build func(signer string) sdk.Msg) (string, sdk.Msg, bool) {
 	return s.Try(signers, s.MayNotAct, build)
+}
+
+// FirstAccepted ends a factory that acts on one of records: for each record in turn, try
+// names the candidate signers and builds the message for one of them (no signers pass the
+// record over); the first message accepted ends the search (Done). Without records it
+// skips saying none.
+func FirstAccepted[M sdk.Msg, V any](s *Search, records []V, none string, try func(V) ([]string, func(signer string) sdk.Msg)) ([]simsx.SimAccount, M) {
+	if len(records) == 0 {
+		return Done[M](s, "", nil, false, none)
+	}
+	for _, v := range records {
+		signers, build := try(v)
+		if signer, msg, ok := s.TrySigners(signers, build); ok {
+			return Done[M](s, signer, msg, true, "")
+		}
+	}
+	return Done[M](s, "", nil, false, "")
 }
 
 // Signers is preferred (those the simulation holds keys for), then, with sweep, every

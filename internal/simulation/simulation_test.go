@@ -171,12 +171,13 @@ func TestTrySigners(t *testing.T) {
 	}
 }
 
-func TestTryWithAnyRefusalMovesOnAndSkipsNilMessages(t *testing.T) {
+func TestTryMovesOnWhenRetryAllowsAndSkipsNilMessages(t *testing.T) {
 	f := newFixture(t)
 	a, b, c := f.accs[0].Address.String(), f.accs[1].Address.String(), f.accs[2].Address.String()
 	f.server.broke[b] = true
 	s := f.search()
-	signer, _, ok := s.Try([]string{a, b, c}, simulation.AnyRefusal, func(x string) sdk.Msg {
+	anyRefusal := func(error) bool { return true }
+	signer, _, ok := s.Try([]string{a, b, c}, anyRefusal, func(x string) sdk.Msg {
 		if x == a {
 			return nil
 		}
@@ -248,4 +249,19 @@ func TestSample(t *testing.T) {
 		}
 	}
 	require.Greater(t, len(seen), 50)
+}
+
+func TestWithAnyRefusalMovesOnPastEveryRefusal(t *testing.T) {
+	f := newFixture(t)
+	a, b, c := f.accs[0].Address.String(), f.accs[1].Address.String(), f.accs[2].Address.String()
+	f.server.broke[a] = true
+	f.server.mayNot[b] = true
+	f.engine = f.engine.WithAnyRefusal()
+	s := f.search()
+	require.True(t, s.MayNotAct(errBroken))
+	require.False(t, s.MayNotAct(nil))
+	signer, _, ok := s.TrySigners([]string{a, b, c}, send)
+	require.True(t, ok)
+	require.Equal(t, c, signer)
+	require.Equal(t, 3, f.server.calls)
 }

@@ -2,35 +2,35 @@ package did
 
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
-	"github.com/cosmos/cosmos-sdk/types/module"
 
+	sim "github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/did/simulation"
 )
 
-// AppModuleSimulation: random genesis, store decoder and simsx message factories
-// (x/simulation; see simulation/).
-
-var (
-	_ module.AppModuleSimulation   = AppModule{}
-	_ simsx.HasWeightedOperationsX = AppModule{}
-	_ simsx.HasProposalMsgsX       = AppModule{}
-)
+// AppModuleSimulation: random genesis and store decoder (modulebase.Base), and the simsx
+// message factories of simulation/ with their weights (the AppParams key of each and its
+// default).
+var _ sim.Module = AppModule{}
 
 // WeightedOperationsX registers every account-signed message of the module.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k, ak := am.keeper, am.agencies
-	reg.Add(weights.Get(simulation.OpWeightMsgCreateDid, simulation.DefaultWeightMsgCreateDid), simulation.MsgCreateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateDid, simulation.DefaultWeightMsgUpdateDid), simulation.MsgUpdateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgDeactivateDid, simulation.DefaultWeightMsgDeactivateDid), simulation.MsgDeactivateDidFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterSchema, simulation.DefaultWeightMsgRegisterSchema), simulation.MsgRegisterSchemaFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgBindIssuer, simulation.DefaultWeightMsgBindIssuer), simulation.MsgBindIssuerFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUnbindIssuer, simulation.DefaultWeightMsgUnbindIssuer), simulation.MsgUnbindIssuerFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgSetIssuerSchemas, simulation.DefaultWeightMsgSetIssuerSchemas), simulation.MsgSetIssuerSchemasFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgCreateStatusList, simulation.DefaultWeightMsgCreateStatusList), simulation.MsgCreateStatusListFactory(k, ak))
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateStatusList, simulation.DefaultWeightMsgUpdateStatusList), simulation.MsgUpdateStatusListFactory(k, ak))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgCreateDid, DefaultWeight: simulation.DefaultWeightMsgCreateDid, Factory: simulation.MsgCreateDidFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgUpdateDid, DefaultWeight: simulation.DefaultWeightMsgUpdateDid, Factory: simulation.MsgUpdateDidFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDeactivateDid, DefaultWeight: simulation.DefaultWeightMsgDeactivateDid, Factory: simulation.MsgDeactivateDidFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgRegisterSchema, DefaultWeight: simulation.DefaultWeightMsgRegisterSchema, Factory: simulation.MsgRegisterSchemaFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgBindIssuer, DefaultWeight: simulation.DefaultWeightMsgBindIssuer, Factory: simulation.MsgBindIssuerFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgUnbindIssuer, DefaultWeight: simulation.DefaultWeightMsgUnbindIssuer, Factory: simulation.MsgUnbindIssuerFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSetIssuerSchemas, DefaultWeight: simulation.DefaultWeightMsgSetIssuerSchemas, Factory: simulation.MsgSetIssuerSchemasFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCreateStatusList, DefaultWeight: simulation.DefaultWeightMsgCreateStatusList, Factory: simulation.MsgCreateStatusListFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgUpdateStatusList, DefaultWeight: simulation.DefaultWeightMsgUpdateStatusList, Factory: simulation.MsgUpdateStatusListFactory(k, ak)},
+	})
 }
 
 // ProposalMsgsX registers MsgUpdateParams as a proposal payload.
 func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgUpdateParams, DefaultWeight: simulation.DefaultWeightMsgUpdateParams, Factory: simulation.MsgUpdateParamsFactory(am.keeper)},
+	})
 }

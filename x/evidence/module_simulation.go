@@ -2,47 +2,43 @@ package evidence
 
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
-	"github.com/cosmos/cosmos-sdk/types/module"
 
+	sim "github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/evidence/simulation"
 )
 
-// AppModuleSimulation: random genesis, store decoder and simsx message factories
-// (x/simulation; see simulation/).
-
-var (
-	_ module.AppModuleSimulation   = AppModule{}
-	_ simsx.HasWeightedOperationsX = AppModule{}
-	_ simsx.HasProposalMsgsX       = AppModule{}
-)
+// AppModuleSimulation: random genesis and store decoder (modulebase.Base), and the simsx
+// message factories of simulation/ with their weights (the AppParams key of each and its
+// default).
+var _ sim.Module = AppModule{}
 
 // WeightedOperationsX registers every message of the chain-of-custody lifecycle, and a
 // probe per lifecycle message that sends it out of order.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k := am.keeper
-	reg.Add(weights.Get(simulation.OpWeightMsgOpenCase, simulation.DefaultWeightMsgOpenCase), simulation.MsgOpenCaseFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgCloseCase, simulation.DefaultWeightMsgCloseCase), simulation.MsgCloseCaseFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterEvidence, simulation.DefaultWeightMsgRegisterEvidence), simulation.MsgRegisterEvidenceFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgTakeCustody, simulation.DefaultWeightMsgTakeCustody), simulation.MsgTakeCustodyFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgProposeTransfer, simulation.DefaultWeightMsgProposeTransfer), simulation.MsgProposeTransferFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgAcceptTransfer, simulation.DefaultWeightMsgAcceptTransfer), simulation.MsgAcceptTransferFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRejectTransfer, simulation.DefaultWeightMsgRejectTransfer), simulation.MsgRejectTransferFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgCancelTransfer, simulation.DefaultWeightMsgCancelTransfer), simulation.MsgCancelTransferFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgStartAnalysis, simulation.DefaultWeightMsgStartAnalysis), simulation.MsgStartAnalysisFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgCompleteAnalysis, simulation.DefaultWeightMsgCompleteAnalysis), simulation.MsgCompleteAnalysisFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSubmitToCourt, simulation.DefaultWeightMsgSubmitToCourt), simulation.MsgSubmitToCourtFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordCourtDecision, simulation.DefaultWeightMsgRecordCourtDecision), simulation.MsgRecordCourtDecisionFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgArchive, simulation.DefaultWeightMsgArchive), simulation.MsgArchiveFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgDispose, simulation.DefaultWeightMsgDispose), simulation.MsgDisposeFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgReturn, simulation.DefaultWeightMsgReturn), simulation.MsgReturnFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgVerifyIntegrity, simulation.DefaultWeightMsgVerifyIntegrity), simulation.MsgVerifyIntegrityFactory(k))
-	// Probes: each lifecycle message sent for an item in another status must be refused.
-	for _, p := range simulation.OutOfOrderProbes(k) {
-		reg.Add(weights.Get(p.OpWeight, simulation.DefaultWeightOutOfOrder), p.Factory)
-	}
+	sim.Register(weights, reg, append([]sim.Op{
+		{WeightKey: simulation.OpWeightMsgOpenCase, DefaultWeight: simulation.DefaultWeightMsgOpenCase, Factory: simulation.MsgOpenCaseFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCloseCase, DefaultWeight: simulation.DefaultWeightMsgCloseCase, Factory: simulation.MsgCloseCaseFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRegisterEvidence, DefaultWeight: simulation.DefaultWeightMsgRegisterEvidence, Factory: simulation.MsgRegisterEvidenceFactory(k)},
+		{WeightKey: simulation.OpWeightMsgTakeCustody, DefaultWeight: simulation.DefaultWeightMsgTakeCustody, Factory: simulation.MsgTakeCustodyFactory(k)},
+		{WeightKey: simulation.OpWeightMsgProposeTransfer, DefaultWeight: simulation.DefaultWeightMsgProposeTransfer, Factory: simulation.MsgProposeTransferFactory(k)},
+		{WeightKey: simulation.OpWeightMsgAcceptTransfer, DefaultWeight: simulation.DefaultWeightMsgAcceptTransfer, Factory: simulation.MsgAcceptTransferFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRejectTransfer, DefaultWeight: simulation.DefaultWeightMsgRejectTransfer, Factory: simulation.MsgRejectTransferFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCancelTransfer, DefaultWeight: simulation.DefaultWeightMsgCancelTransfer, Factory: simulation.MsgCancelTransferFactory(k)},
+		{WeightKey: simulation.OpWeightMsgStartAnalysis, DefaultWeight: simulation.DefaultWeightMsgStartAnalysis, Factory: simulation.MsgStartAnalysisFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCompleteAnalysis, DefaultWeight: simulation.DefaultWeightMsgCompleteAnalysis, Factory: simulation.MsgCompleteAnalysisFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSubmitToCourt, DefaultWeight: simulation.DefaultWeightMsgSubmitToCourt, Factory: simulation.MsgSubmitToCourtFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordCourtDecision, DefaultWeight: simulation.DefaultWeightMsgRecordCourtDecision, Factory: simulation.MsgRecordCourtDecisionFactory(k)},
+		{WeightKey: simulation.OpWeightMsgArchive, DefaultWeight: simulation.DefaultWeightMsgArchive, Factory: simulation.MsgArchiveFactory(k)},
+		{WeightKey: simulation.OpWeightMsgDispose, DefaultWeight: simulation.DefaultWeightMsgDispose, Factory: simulation.MsgDisposeFactory(k)},
+		{WeightKey: simulation.OpWeightMsgReturn, DefaultWeight: simulation.DefaultWeightMsgReturn, Factory: simulation.MsgReturnFactory(k)},
+		{WeightKey: simulation.OpWeightMsgVerifyIntegrity, DefaultWeight: simulation.DefaultWeightMsgVerifyIntegrity, Factory: simulation.MsgVerifyIntegrityFactory(k)},
+	}, simulation.OutOfOrderProbes(k)...))
 }
 
 // ProposalMsgsX registers MsgUpdateParams as a proposal payload.
 func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgUpdateParams, DefaultWeight: simulation.DefaultWeightMsgUpdateParams, Factory: simulation.MsgUpdateParamsFactory(am.keeper)},
+	})
 }

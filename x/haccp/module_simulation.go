@@ -2,47 +2,47 @@ package haccp
 
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
-	"github.com/cosmos/cosmos-sdk/types/module"
 
+	sim "github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/haccp/simulation"
 )
 
-// AppModuleSimulation: random genesis, store decoder and simsx message factories
-// (x/simulation; see simulation/).
-
-var (
-	_ module.AppModuleSimulation   = AppModule{}
-	_ simsx.HasWeightedOperationsX = AppModule{}
-	_ simsx.HasProposalMsgsX       = AppModule{}
-)
+// AppModuleSimulation: random genesis and store decoder (modulebase.Base), and the simsx
+// message factories of simulation/ with their weights (the AppParams key of each and its
+// default).
+var _ sim.Module = AppModule{}
 
 // WeightedOperationsX registers the facility, CCP, certificate, recall and import messages.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k := am.keeper
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterFacility, simulation.DefaultWeightMsgRegisterFacility), simulation.MsgRegisterFacilityFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgAddFacilityStaff, simulation.DefaultWeightMsgAddFacilityStaff), simulation.MsgAddFacilityStaffFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgAnchorCcpRecord, simulation.DefaultWeightMsgAnchorCcpRecord), simulation.MsgAnchorCcpRecordFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordCorrectiveAction, simulation.DefaultWeightMsgRecordCorrectiveAction), simulation.MsgRecordCorrectiveActionFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgIssueCertificate, simulation.DefaultWeightMsgIssueCertificate), simulation.MsgIssueCertificateFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSuspendCertificate, simulation.DefaultWeightMsgSuspendCertificate), simulation.MsgSuspendCertificateFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgReinstateCertificate, simulation.DefaultWeightMsgReinstateCertificate), simulation.MsgReinstateCertificateFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRevokeCertificate, simulation.DefaultWeightMsgRevokeCertificate), simulation.MsgRevokeCertificateFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRenewCertificate, simulation.DefaultWeightMsgRenewCertificate), simulation.MsgRenewCertificateFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordAudit, simulation.DefaultWeightMsgRecordAudit), simulation.MsgRecordAuditFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgIssueRecall, simulation.DefaultWeightMsgIssueRecall), simulation.MsgIssueRecallFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgCloseRecall, simulation.DefaultWeightMsgCloseRecall), simulation.MsgCloseRecallFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgReceiveHygieneCert, simulation.DefaultWeightMsgReceiveHygieneCert), simulation.MsgReceiveHygieneCertFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgVerifyHygieneCert, simulation.DefaultWeightMsgVerifyHygieneCert), simulation.MsgVerifyHygieneCertFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgDeclareImport, simulation.DefaultWeightMsgDeclareImport), simulation.MsgDeclareImportFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgStartInspection, simulation.DefaultWeightMsgStartInspection), simulation.MsgStartInspectionFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordInspection, simulation.DefaultWeightMsgRecordInspection), simulation.MsgRecordInspectionFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgClearDeclaration, simulation.DefaultWeightMsgClearDeclaration), simulation.MsgClearDeclarationFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgShareImportConfirmation, simulation.DefaultWeightMsgShareImportConfirmation), simulation.MsgShareImportConfirmationFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRefuseClearance, simulation.DefaultWeightMsgRefuseClearance), simulation.MsgRefuseClearanceFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgWithdrawDeclaration, simulation.DefaultWeightMsgWithdrawDeclaration), simulation.MsgWithdrawDeclarationFactory(k))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgRegisterFacility, DefaultWeight: simulation.DefaultWeightMsgRegisterFacility, Factory: simulation.MsgRegisterFacilityFactory(k)},
+		{WeightKey: simulation.OpWeightMsgAddFacilityStaff, DefaultWeight: simulation.DefaultWeightMsgAddFacilityStaff, Factory: simulation.MsgAddFacilityStaffFactory(k)},
+		{WeightKey: simulation.OpWeightMsgAnchorCcpRecord, DefaultWeight: simulation.DefaultWeightMsgAnchorCcpRecord, Factory: simulation.MsgAnchorCcpRecordFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordCorrectiveAction, DefaultWeight: simulation.DefaultWeightMsgRecordCorrectiveAction, Factory: simulation.MsgRecordCorrectiveActionFactory(k)},
+		{WeightKey: simulation.OpWeightMsgIssueCertificate, DefaultWeight: simulation.DefaultWeightMsgIssueCertificate, Factory: simulation.MsgIssueCertificateFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSuspendCertificate, DefaultWeight: simulation.DefaultWeightMsgSuspendCertificate, Factory: simulation.MsgSuspendCertificateFactory(k)},
+		{WeightKey: simulation.OpWeightMsgReinstateCertificate, DefaultWeight: simulation.DefaultWeightMsgReinstateCertificate, Factory: simulation.MsgReinstateCertificateFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRevokeCertificate, DefaultWeight: simulation.DefaultWeightMsgRevokeCertificate, Factory: simulation.MsgRevokeCertificateFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRenewCertificate, DefaultWeight: simulation.DefaultWeightMsgRenewCertificate, Factory: simulation.MsgRenewCertificateFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordAudit, DefaultWeight: simulation.DefaultWeightMsgRecordAudit, Factory: simulation.MsgRecordAuditFactory(k)},
+		{WeightKey: simulation.OpWeightMsgIssueRecall, DefaultWeight: simulation.DefaultWeightMsgIssueRecall, Factory: simulation.MsgIssueRecallFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCloseRecall, DefaultWeight: simulation.DefaultWeightMsgCloseRecall, Factory: simulation.MsgCloseRecallFactory(k)},
+		{WeightKey: simulation.OpWeightMsgReceiveHygieneCert, DefaultWeight: simulation.DefaultWeightMsgReceiveHygieneCert, Factory: simulation.MsgReceiveHygieneCertFactory(k)},
+		{WeightKey: simulation.OpWeightMsgVerifyHygieneCert, DefaultWeight: simulation.DefaultWeightMsgVerifyHygieneCert, Factory: simulation.MsgVerifyHygieneCertFactory(k)},
+		{WeightKey: simulation.OpWeightMsgDeclareImport, DefaultWeight: simulation.DefaultWeightMsgDeclareImport, Factory: simulation.MsgDeclareImportFactory(k)},
+		{WeightKey: simulation.OpWeightMsgStartInspection, DefaultWeight: simulation.DefaultWeightMsgStartInspection, Factory: simulation.MsgStartInspectionFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordInspection, DefaultWeight: simulation.DefaultWeightMsgRecordInspection, Factory: simulation.MsgRecordInspectionFactory(k)},
+		{WeightKey: simulation.OpWeightMsgClearDeclaration, DefaultWeight: simulation.DefaultWeightMsgClearDeclaration, Factory: simulation.MsgClearDeclarationFactory(k)},
+		{WeightKey: simulation.OpWeightMsgShareImportConfirmation, DefaultWeight: simulation.DefaultWeightMsgShareImportConfirmation, Factory: simulation.MsgShareImportConfirmationFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRefuseClearance, DefaultWeight: simulation.DefaultWeightMsgRefuseClearance, Factory: simulation.MsgRefuseClearanceFactory(k)},
+		{WeightKey: simulation.OpWeightMsgWithdrawDeclaration, DefaultWeight: simulation.DefaultWeightMsgWithdrawDeclaration, Factory: simulation.MsgWithdrawDeclarationFactory(k)},
+	})
 }
 
 // ProposalMsgsX registers MsgUpdateParams as a proposal payload.
 func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgUpdateParams, DefaultWeight: simulation.DefaultWeightMsgUpdateParams, Factory: simulation.MsgUpdateParamsFactory(am.keeper)},
+	})
 }

@@ -2,45 +2,45 @@ package toll
 
 import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
-	"github.com/cosmos/cosmos-sdk/types/module"
 
+	sim "github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/toll/simulation"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
-// AppModuleSimulation: random genesis, store decoder and simsx message factories
-// (x/simulation; see simulation/).
-
-var (
-	_ module.AppModuleSimulation   = AppModule{}
-	_ simsx.HasWeightedOperationsX = AppModule{}
-	_ simsx.HasProposalMsgsX       = AppModule{}
-)
+// AppModuleSimulation: random genesis and store decoder (modulebase.Base), and the simsx
+// message factories of simulation/ with their weights (the AppParams key of each and its
+// default).
+var _ sim.Module = AppModule{}
 
 // WeightedOperationsX registers every message but MsgUpdateParams (a proposal payload).
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k := am.keeper
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterOperator, simulation.DefaultWeightMsgRegisterOperator), simulation.MsgRegisterOperatorFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterPlaza, simulation.DefaultWeightMsgRegisterPlaza), simulation.MsgRegisterPlazaFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterSegment, simulation.DefaultWeightMsgRegisterSegment), simulation.MsgRegisterSegmentFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSetTariff, simulation.DefaultWeightMsgSetTariff), simulation.MsgSetTariffFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSetSpendingLimit, simulation.DefaultWeightMsgSetSpendingLimit), simulation.MsgSetSpendingLimitFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordTripAccount, simulation.DefaultWeightMsgRecordTripAccount), simulation.MsgRecordTripFactory(k, types.PaymentAccount))
-	reg.Add(weights.Get(simulation.OpWeightMsgRecordTripOffchain, simulation.DefaultWeightMsgRecordTripOffchain), simulation.MsgRecordTripFactory(k, types.PaymentOffchain))
-	reg.Add(weights.Get(simulation.OpWeightMsgPayTrip, simulation.DefaultWeightMsgPayTrip), simulation.MsgPayTripFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSubmitTripBatch, simulation.DefaultWeightMsgSubmitTripBatch), simulation.MsgSubmitTripBatchFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSubmitPeriod, simulation.DefaultWeightMsgSubmitPeriod), simulation.MsgSubmitPeriodFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgConfirmPeriod, simulation.DefaultWeightMsgConfirmPeriod), simulation.MsgConfirmPeriodFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgSettlePeriod, simulation.DefaultWeightMsgSettlePeriod), simulation.MsgSettlePeriodFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgOpenDispute, simulation.DefaultWeightMsgOpenDispute), simulation.MsgOpenDisputeFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgResolveDispute, simulation.DefaultWeightMsgResolveDispute), simulation.MsgResolveDisputeFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgAppealDispute, simulation.DefaultWeightMsgAppealDispute), simulation.MsgAppealDisputeFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRegisterRoute, simulation.DefaultWeightMsgRegisterRoute), simulation.MsgRegisterRouteFactory(k))
-	reg.Add(weights.Get(simulation.OpWeightMsgRetireSegment, simulation.DefaultWeightMsgRetireSegment), simulation.MsgRetireSegmentFactory(k))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgRegisterOperator, DefaultWeight: simulation.DefaultWeightMsgRegisterOperator, Factory: simulation.MsgRegisterOperatorFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRegisterPlaza, DefaultWeight: simulation.DefaultWeightMsgRegisterPlaza, Factory: simulation.MsgRegisterPlazaFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRegisterSegment, DefaultWeight: simulation.DefaultWeightMsgRegisterSegment, Factory: simulation.MsgRegisterSegmentFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSetTariff, DefaultWeight: simulation.DefaultWeightMsgSetTariff, Factory: simulation.MsgSetTariffFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSetSpendingLimit, DefaultWeight: simulation.DefaultWeightMsgSetSpendingLimit, Factory: simulation.MsgSetSpendingLimitFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordTripAccount, DefaultWeight: simulation.DefaultWeightMsgRecordTripAccount, Factory: simulation.MsgRecordTripFactory(k, types.PaymentAccount)},
+		{WeightKey: simulation.OpWeightMsgRecordTripOffchain, DefaultWeight: simulation.DefaultWeightMsgRecordTripOffchain, Factory: simulation.MsgRecordTripFactory(k, types.PaymentOffchain)},
+		{WeightKey: simulation.OpWeightMsgPayTrip, DefaultWeight: simulation.DefaultWeightMsgPayTrip, Factory: simulation.MsgPayTripFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSubmitTripBatch, DefaultWeight: simulation.DefaultWeightMsgSubmitTripBatch, Factory: simulation.MsgSubmitTripBatchFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSubmitPeriod, DefaultWeight: simulation.DefaultWeightMsgSubmitPeriod, Factory: simulation.MsgSubmitPeriodFactory(k)},
+		{WeightKey: simulation.OpWeightMsgConfirmPeriod, DefaultWeight: simulation.DefaultWeightMsgConfirmPeriod, Factory: simulation.MsgConfirmPeriodFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSettlePeriod, DefaultWeight: simulation.DefaultWeightMsgSettlePeriod, Factory: simulation.MsgSettlePeriodFactory(k)},
+		{WeightKey: simulation.OpWeightMsgOpenDispute, DefaultWeight: simulation.DefaultWeightMsgOpenDispute, Factory: simulation.MsgOpenDisputeFactory(k)},
+		{WeightKey: simulation.OpWeightMsgResolveDispute, DefaultWeight: simulation.DefaultWeightMsgResolveDispute, Factory: simulation.MsgResolveDisputeFactory(k)},
+		{WeightKey: simulation.OpWeightMsgAppealDispute, DefaultWeight: simulation.DefaultWeightMsgAppealDispute, Factory: simulation.MsgAppealDisputeFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRegisterRoute, DefaultWeight: simulation.DefaultWeightMsgRegisterRoute, Factory: simulation.MsgRegisterRouteFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRetireSegment, DefaultWeight: simulation.DefaultWeightMsgRetireSegment, Factory: simulation.MsgRetireSegmentFactory(k)},
+	})
 }
 
 // ProposalMsgsX registers MsgUpdateParams and MsgDecideDispute as proposal payloads.
 func (am AppModule) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
-	reg.Add(weights.Get(simulation.OpWeightMsgUpdateParams, simulation.DefaultWeightMsgUpdateParams), simulation.MsgUpdateParamsFactory(am.keeper))
-	reg.Add(weights.Get(simulation.OpWeightMsgDecideDispute, simulation.DefaultWeightMsgDecideDispute), simulation.MsgDecideDisputeFactory(am.keeper))
+	sim.Register(weights, reg, []sim.Op{
+		{WeightKey: simulation.OpWeightMsgUpdateParams, DefaultWeight: simulation.DefaultWeightMsgUpdateParams, Factory: simulation.MsgUpdateParamsFactory(am.keeper)},
+		{WeightKey: simulation.OpWeightMsgDecideDispute, DefaultWeight: simulation.DefaultWeightMsgDecideDispute, Factory: simulation.MsgDecideDisputeFactory(am.keeper)},
+	})
 }

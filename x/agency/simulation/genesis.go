@@ -149,3 +149,17 @@ func randomSubset(r *rand.Rand, sorted []string, odds int) []string {
 	}
 	return out
 }
+
+// GeneratedGenesis is the x/agency genesis simState already holds: the simulation manager
+// generates the modules' genesis in the order of their names, and the modules that build
+// on x/agency's agencies ("did", "digitalevidence", "toll") sort after "agency". Empty
+// when simState holds none; it panics if the genesis does not decode.
+func GeneratedGenesis(simState *module.SimulationState) *types.GenesisState {
+	var gs types.GenesisState
+	if bz, ok := simState.GenState[types.ModuleName]; ok {
+		if err := simState.Cdc.UnmarshalJSON(bz, &gs); err != nil {
+			panic(fmt.Sprintf("x/agency simulation: read the generated genesis: %v", err))
+		}
+	}
+	return &gs
+}

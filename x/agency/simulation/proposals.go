@@ -6,6 +6,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/agency/keeper"
 	"github.com/civicchain/civic/x/agency/types"
 )
@@ -92,15 +93,14 @@ func MsgSetAgencyRolesFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgS
 // MsgUpdateParamsFactory sets a random max_members_per_agency, offer_ttl_seconds and
 // max_pending_offers_per_agency.
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
-	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		r := testData.Rand()
+	return simulation.Proposal(func(_ context.Context, r *simsx.XRand) *types.MsgUpdateParams {
 		params := types.Params{
 			MaxMembersPerAgency:       r.Uint32InRange(minMaxMembersRandom, maxMaxMembersRandom+1),
 			OfferTtlSeconds:           uint64(r.Uint32InRange(uint32(types.MinOfferTTLSeconds), uint32(types.MaxOfferTTLSeconds)+1)),
 			MaxPendingOffersPerAgency: r.Uint32InRange(1, types.MaxPendingOffersPerAgencyLimit+1),
 		}
-		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: params}
-	}
+		return &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: params}
+	})
 }
 
 // liveAgency picks a random agency that is not RETIRED.

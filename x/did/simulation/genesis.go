@@ -17,6 +17,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
+	"github.com/civicchain/civic/internal/simulation"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -52,19 +54,11 @@ func RandomParams(r *rand.Rand) types.Params {
 func RandomizedGenState(simState *module.SimulationState) {
 	drawn := RandomParams(simState.Rand)
 	params := types.DefaultParams()
-	simState.AppParams.GetOrGenerate(MaxDocumentBytes, &params.MaxDocumentBytes, simState.Rand, func(*rand.Rand) { params.MaxDocumentBytes = drawn.MaxDocumentBytes })
-	simState.AppParams.GetOrGenerate(MaxStatusChanges, &params.MaxStatusChanges, simState.Rand, func(*rand.Rand) { params.MaxStatusChanges = drawn.MaxStatusChanges })
-	simState.AppParams.GetOrGenerate(MaxStatusListEntries, &params.MaxStatusListEntries, simState.Rand, func(*rand.Rand) {
-		params.MaxStatusListEntries = drawn.MaxStatusListEntries
-	})
+	simulation.Param(simState, MaxDocumentBytes, &params.MaxDocumentBytes, drawn.MaxDocumentBytes)
+	simulation.Param(simState, MaxStatusChanges, &params.MaxStatusChanges, drawn.MaxStatusChanges)
+	simulation.Param(simState, MaxStatusListEntries, &params.MaxStatusListEntries, drawn.MaxStatusListEntries)
 
-	var agencyGenesis agencytypes.GenesisState
-	if bz, ok := simState.GenState[agencytypes.ModuleName]; ok {
-		if err := simState.Cdc.UnmarshalJSON(bz, &agencyGenesis); err != nil {
-			panic(fmt.Sprintf("x/did simulation: read x/agency genesis: %v", err))
-		}
-	}
-	gs := RandomGenesis(simState.Rand, simState.Accounts, &agencyGenesis, simState.GenTimestamp, params)
+	gs := RandomGenesis(simState.Rand, simState.Accounts, agencysim.GeneratedGenesis(simState), simState.GenTimestamp, params)
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 
@@ -255,7 +249,7 @@ func RandomSchema(r *rand.Rand) types.CredentialSchema {
 	return types.CredentialSchema{
 		Name:             name,
 		Version:          fmt.Sprintf("%d.%d.%d", 1+r.Intn(3), r.Intn(10), r.Intn(10)),
-		JsonSchemaDigest: randomHex(r, 32),
+		JsonSchemaDigest: simulation.RandomDigest(r),
 		Locator:          "https://schemas.sim.example/" + name + ".json",
 	}
 }

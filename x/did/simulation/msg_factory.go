@@ -10,7 +10,6 @@ import (
 
 	"github.com/civicchain/civic/internal/simulation"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
-	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
@@ -59,16 +58,11 @@ type search struct {
 // its candidate messages are dry-run through the module's Msg service.
 func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
 	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
-	e := simulation.NewEngine(router, agencysim.RoleRefusals()...)
+	e := simulation.NewEngine(router).WithAnyRefusal()
 	q, aq := keeper.NewQueryServerImpl(k), agencykeeper.NewQueryServerImpl(ak)
 	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
 		return find(&search{Search: s, k: k, q: q, agencies: ak, agencyQueries: aq})
 	})
-}
-
-// try dry-runs build(c) for each candidate signer until one is accepted.
-func (s *search) try(candidates []string, build func(c string) sdk.Msg) (string, sdk.Msg, bool) {
-	return s.Try(s.Signers(candidates, false), simulation.AnyRefusal, build)
 }
 
 // MsgCreateDidFactory creates a DID whose document is random (keys, services, controllers)
@@ -85,7 +79,7 @@ func MsgCreateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFa
 			controllers = []string{s.TestData.AnyAccount(s.Reporter).AddressBech32}
 		}
 		doc := RandomDocument(s.R, controllers)
-		addr, msg, ok := s.try(controllers, func(c string) sdk.Msg { return &types.MsgCreateDid{Signer: c, Document: doc} })
+		addr, msg, ok := s.TrySigners(s.Signers(controllers, false), func(c string) sdk.Msg { return &types.MsgCreateDid{Signer: c, Document: doc} })
 		return simulation.Done[*types.MsgCreateDid](s.Search, addr, msg, ok, "")
 	})
 }
@@ -95,18 +89,12 @@ func MsgCreateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFa
 func MsgUpdateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateDid] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUpdateDid) {
 		dids := s.dids(s.changeable)
-		if len(dids) == 0 {
-			return simulation.Done[*types.MsgUpdateDid](s.Search, "", nil, false, "no active DID with a simulation account as controller")
-		}
-		for _, v := range dids {
+		return simulation.FirstAccepted[*types.MsgUpdateDid](s.Search, dids, "no active DID with a simulation account as controller", func(v types.DidVersion) ([]string, func(string) sdk.Msg) {
 			doc := RandomUpdate(s.R, v.Document)
-			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+			return s.Signers(s.accountControllers(v.Document), false), func(c string) sdk.Msg {
 				return &types.MsgUpdateDid{Signer: c, Document: doc, VersionId: v.VersionId}
-			}); ok {
-				return simulation.Done[*types.MsgUpdateDid](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgUpdateDid](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -118,17 +106,11 @@ func MsgDeactivateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimM
 			bound, err := k.Issuers.Has(s.Ctx, v.Document.Id)
 			return s.changeable(v) && err == nil && !bound
 		})
-		if len(dids) == 0 {
-			return simulation.Done[*types.MsgDeactivateDid](s.Search, "", nil, false, "no active, unbound DID with a simulation account as controller")
-		}
-		for _, v := range dids {
-			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgDeactivateDid](s.Search, dids, "no active, unbound DID with a simulation account as controller", func(v types.DidVersion) ([]string, func(string) sdk.Msg) {
+			return s.Signers(s.accountControllers(v.Document), false), func(c string) sdk.Msg {
 				return &types.MsgDeactivateDid{Signer: c, Did: v.Document.Id, VersionId: v.VersionId}
-			}); ok {
-				return simulation.Done[*types.MsgDeactivateDid](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgDeactivateDid](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -141,7 +123,7 @@ func MsgRegisterSchemaFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.Sim
 		for _, prev := range simulation.Sample(s.Search, k.Schemas, nil, nil) {
 			registrants = append(registrants, prev.RegisteredBy)
 		}
-		addr, msg, ok := s.Try(s.Signers(registrants, true), simulation.AnyRefusal, func(c string) sdk.Msg {
+		addr, msg, ok := s.TrySigners(s.Signers(registrants, true), func(c string) sdk.Msg {
 			return &types.MsgRegisterSchema{Signer: c, Name: sc.Name, Version: sc.Version, JsonSchemaDigest: sc.JsonSchemaDigest, Locator: sc.Locator}
 		})
 		return simulation.Done[*types.MsgRegisterSchema](s.Search, addr, msg, ok, "")
@@ -166,18 +148,12 @@ func MsgBindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgF
 			}
 			return false
 		})
-		if len(dids) == 0 {
-			return simulation.Done[*types.MsgBindIssuer](s.Search, "", nil, false, "no unbound DID is controlled by an agency admin")
-		}
-		for _, v := range dids {
+		return simulation.FirstAccepted[*types.MsgBindIssuer](s.Search, dids, "no unbound DID is controlled by an agency admin", func(v types.DidVersion) ([]string, func(string) sdk.Msg) {
 			agencyID := agencyOf[v.Document.Id]
-			if addr, msg, ok := s.try([]string{s.admin(agencyID)}, func(c string) sdk.Msg {
+			return s.Signers([]string{s.admin(agencyID)}, false), func(c string) sdk.Msg {
 				return &types.MsgBindIssuer{Signer: c, AgencyId: agencyID, Did: v.Document.Id}
-			}); ok {
-				return simulation.Done[*types.MsgBindIssuer](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgBindIssuer](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -185,17 +161,11 @@ func MsgBindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgF
 func MsgUnbindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUnbindIssuer] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUnbindIssuer) {
 		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
-		if len(issuers) == 0 {
-			return simulation.Done[*types.MsgUnbindIssuer](s.Search, "", nil, false, "no bound issuer")
-		}
-		for _, is := range issuers {
-			if addr, msg, ok := s.try([]string{s.admin(is.AgencyId)}, func(c string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgUnbindIssuer](s.Search, issuers, "no bound issuer", func(is types.TrustedIssuer) ([]string, func(string) sdk.Msg) {
+			return s.Signers([]string{s.admin(is.AgencyId)}, false), func(c string) sdk.Msg {
 				return &types.MsgUnbindIssuer{Signer: c, Did: is.Did}
-			}); ok {
-				return simulation.Done[*types.MsgUnbindIssuer](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgUnbindIssuer](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -204,19 +174,16 @@ func MsgUnbindIssuerFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMs
 func MsgSetIssuerSchemasFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetIssuerSchemas] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgSetIssuerSchemas) {
 		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
-		if len(issuers) == 0 {
-			return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, "", nil, false, "no bound issuer")
-		}
 		page := &query.PageRequest{Limit: simulation.MaxRecordsScanned}
-		for _, is := range issuers {
+		return simulation.FirstAccepted[*types.MsgSetIssuerSchemas](s.Search, issuers, "no bound issuer", func(is types.TrustedIssuer) ([]string, func(string) sdk.Msg) {
 			admin := s.admin(is.AgencyId)
 			schemas, err := s.q.Schemas(s.Ctx, &types.QuerySchemasRequest{AgencyId: is.AgencyId, Pagination: page})
 			if !s.TestData.HasAccount(admin) || err != nil {
-				continue
+				return nil, nil
 			}
 			issuer, err := s.q.TrustedIssuer(s.Ctx, &types.QueryTrustedIssuerRequest{Did: is.Did})
 			if err != nil {
-				continue
+				return nil, nil
 			}
 			granted := make(map[uint64]bool, len(issuer.SchemaIds))
 			for _, id := range issuer.SchemaIds {
@@ -232,15 +199,12 @@ func MsgSetIssuerSchemasFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 				}
 			}
 			if len(grant) == 0 && len(revoke) == 0 {
-				continue
+				return nil, nil
 			}
-			if addr, msg, ok := s.try([]string{admin}, func(c string) sdk.Msg {
+			return s.Signers([]string{admin}, false), func(c string) sdk.Msg {
 				return &types.MsgSetIssuerSchemas{Signer: c, Did: is.Did, Grant: grant, Revoke: revoke}
-			}); ok {
-				return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSetIssuerSchemas](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -253,13 +217,10 @@ func MsgCreateStatusListFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 			return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, err.Error())
 		}
 		issuers := simulation.Sample(s.Search, k.Issuers, nil, nil)
-		if len(issuers) == 0 {
-			return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, "no bound issuer")
-		}
-		for _, is := range issuers {
+		return simulation.FirstAccepted[*types.MsgCreateStatusList](s.Search, issuers, "no bound issuer", func(is types.TrustedIssuer) ([]string, func(string) sdk.Msg) {
 			v, ok := s.latest(is.Did)
 			if !ok || v.Deactivated {
-				continue
+				return nil, nil
 			}
 			purpose := types.StatusPurposeRevocation
 			if s.R.Intn(2) == 0 {
@@ -267,13 +228,10 @@ func MsgCreateStatusListFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 			}
 			chunks := (params.MaxStatusListEntries - types.MinStatusListEntries) / types.StatusChunkBits
 			entries := types.MinStatusListEntries + types.StatusChunkBits*uint64(s.R.Int63n(int64(min(chunks, 16))+1)) //nolint:gosec // small
-			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+			return s.Signers(s.accountControllers(v.Document), false), func(c string) sdk.Msg {
 				return &types.MsgCreateStatusList{Signer: c, IssuerDid: is.Did, Purpose: purpose, Entries: entries}
-			}); ok {
-				return simulation.Done[*types.MsgCreateStatusList](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgCreateStatusList](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -287,22 +245,16 @@ func MsgUpdateStatusListFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 			return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, err.Error())
 		}
 		lists := simulation.Sample(s.Search, k.StatusLists, nil, nil)
-		if len(lists) == 0 {
-			return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, "no status list")
-		}
-		for _, l := range lists {
+		return simulation.FirstAccepted[*types.MsgUpdateStatusList](s.Search, lists, "no status list", func(l types.StatusList) ([]string, func(string) sdk.Msg) {
 			v, ok := s.latest(l.IssuerDid)
 			if !ok || v.Deactivated {
-				continue
+				return nil, nil
 			}
 			changes := s.statusChanges(l, min(uint64(params.MaxStatusChanges), maxStatusChangesPerMsg))
-			if addr, msg, ok := s.try(s.accountControllers(v.Document), func(c string) sdk.Msg {
+			return s.Signers(s.accountControllers(v.Document), false), func(c string) sdk.Msg {
 				return &types.MsgUpdateStatusList{Signer: c, ListId: l.Id, Changes: changes}
-			}); ok {
-				return simulation.Done[*types.MsgUpdateStatusList](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgUpdateStatusList](s.Search, "", nil, false, "")
+		})
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -19,7 +20,7 @@ const (
 // MsgUpdateParamsFactory is the payload of a proposal setting random params (signer: the
 // x/gov authority).
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
-	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: RandomParams(testData.Rand().Rand)}
-	}
+	return simulation.Proposal(func(_ context.Context, r *simsx.XRand) *types.MsgUpdateParams {
+		return &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: RandomParams(r.Rand)}
+	})
 }

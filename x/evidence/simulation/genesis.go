@@ -10,6 +10,8 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/civicchain/civic/internal/simulation"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/evidence/types"
 )
@@ -45,13 +47,7 @@ func RandomizedGenState(simState *module.SimulationState) {
 		params.MaxIntegrityChecksPerItem = uint32(2 + r.Intn(50)) //nolint:gosec // small
 	})
 
-	var agencyGenesis agencytypes.GenesisState
-	if bz, ok := simState.GenState[agencytypes.ModuleName]; ok {
-		if err := simState.Cdc.UnmarshalJSON(bz, &agencyGenesis); err != nil {
-			panic(fmt.Sprintf("x/evidence simulation: read x/agency genesis: %v", err))
-		}
-	}
-	gs := RandomGenesis(simState.Rand, &agencyGenesis, simState.GenTimestamp, params)
+	gs := RandomGenesis(simState.Rand, agencysim.GeneratedGenesis(simState), simState.GenTimestamp, params)
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 
@@ -92,7 +88,7 @@ func RandomGenesis(r *rand.Rand, agencies *agencytypes.GenesisState, genesisTime
 		kase := types.Case{
 			Id:              gs.NextCaseId,
 			AgencyId:        inv.AgencyId,
-			ReferenceDigest: randomDigest(r),
+			ReferenceDigest: simulation.RandomDigest(r),
 			Status:          types.CaseStatusOpen,
 			OpenedAt:        genesisTime,
 			OpenedBy:        inv.Address,
@@ -106,7 +102,7 @@ func RandomGenesis(r *rand.Rand, agencies *agencytypes.GenesisState, genesisTime
 				Id:              gs.NextEvidenceId,
 				CaseId:          kase.Id,
 				ExhibitNumber:   exhibit,
-				Digest:          randomDigest(r),
+				Digest:          simulation.RandomDigest(r),
 				SizeBytes:       randomSize(r),
 				MediaType:       mediaTypes[r.Intn(len(mediaTypes))],
 				Locator:         randomLocator(r, kase.Id, exhibit),
@@ -151,4 +147,55 @@ func RandomGenesis(r *rand.Rand, agencies *agencytypes.GenesisState, genesisTime
 		panic(fmt.Sprintf("x/evidence simulation: random genesis is invalid: %v", err))
 	}
 	return gs
+}
+
+// Random field values shared by the genesis and the message factories. Only digests,
+// codes and pseudonymous locators: nothing personal, as on the real chain.
+
+var (
+	mediaTypes = []string{
+		"application/octet-stream", "application/x-raw-disk-image", "application/zip",
+		"image/jpeg", "video/mp4", "text/plain", "application/vnd.sqlite3",
+	}
+	tools = []struct{ name, version string }{
+		{"ftk-imager", "4.7.1"}, {"x-ways-forensics", "20.9"}, {"dd", ""}, {"cellebrite-ufed", "7.69"}, {"", ""},
+	}
+	methods = []types.AcquisitionMethod{
+		types.AcquisitionMethodSeizure, types.AcquisitionMethodVoluntarySubmission,
+		types.AcquisitionMethodForensicImage, types.AcquisitionMethodLogicalExtraction,
+	}
+)
+
+// maybeDigest returns a random digest once in odds times, else "" (an optional note).
+func maybeDigest(r *rand.Rand, odds int) string {
+	if r.Intn(odds) != 0 {
+		return ""
+	}
+	return simulation.RandomDigest(r)
+}
+
+// randomAcquisition is an acquisition record up to 30 days before now; a derived copy
+// when derived.
+func randomAcquisition(r *rand.Rand, now time.Time, derived bool) types.Acquisition {
+	tool := tools[r.Intn(len(tools))]
+	method := methods[r.Intn(len(methods))]
+	if derived {
+		method = types.AcquisitionMethodDerivedCopy
+	}
+	return types.Acquisition{
+		Method:      method,
+		Tool:        tool.name,
+		ToolVersion: tool.version,
+		AcquiredAt:  now.Add(-time.Duration(1+r.Intn(30*24*60)) * time.Minute).UTC(),
+	}
+}
+
+// randomLocator is an off-chain storage URI for an exhibit of a case.
+func randomLocator(r *rand.Rand, caseID uint64, exhibit string) string {
+	return fmt.Sprintf("s3://sim-evidence/%d/%s-%08x.bin", caseID, exhibit, r.Uint32())
+}
+
+// randomSize is a payload size between 1 byte and 4 TiB.
+func randomSize(r *rand.Rand) uint64 {
+	return 1 + uint64(r.Int63n(1<<42)) //nolint:gosec // positive
 }

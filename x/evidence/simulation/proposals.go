@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/evidence/keeper"
 	"github.com/civicchain/civic/x/evidence/types"
 )
@@ -19,9 +20,8 @@ const (
 // MsgUpdateParamsFactory is the payload of a proposal setting random params (signer: the
 // x/gov authority).
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
-	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		r := testData.Rand()
-		return nil, &types.MsgUpdateParams{
+	return simulation.Proposal(func(_ context.Context, r *simsx.XRand) *types.MsgUpdateParams {
+		return &types.MsgUpdateParams{
 			Authority: k.GetAuthority(),
 			Params: types.Params{
 				MaxItemsPerCase:    5 + uint64(r.Intn(1000)), //nolint:gosec // positive
@@ -30,5 +30,5 @@ func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpd
 				MaxIntegrityChecksPerItem: 1 + uint32(r.Intn(200)), //nolint:gosec // small
 			},
 		}
-	}
+	})
 }

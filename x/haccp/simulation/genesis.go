@@ -5,7 +5,6 @@
 package simulation
 
 import (
-	"encoding/hex"
 	"fmt"
 	"math/rand"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -43,15 +43,9 @@ func RandomParams(r *rand.Rand) types.Params {
 func RandomizedGenState(simState *module.SimulationState) {
 	def := RandomParams(simState.Rand)
 	params := types.DefaultParams()
-	simState.AppParams.GetOrGenerate(MaxItemsPerDeclaration, &params.MaxItemsPerDeclaration, simState.Rand, func(*rand.Rand) {
-		params.MaxItemsPerDeclaration = def.MaxItemsPerDeclaration
-	})
-	simState.AppParams.GetOrGenerate(MaxRecallTargets, &params.MaxRecallTargets, simState.Rand, func(*rand.Rand) {
-		params.MaxRecallTargets = def.MaxRecallTargets
-	})
-	simState.AppParams.GetOrGenerate(MaxStaffPerFacility, &params.MaxStaffPerFacility, simState.Rand, func(*rand.Rand) {
-		params.MaxStaffPerFacility = def.MaxStaffPerFacility
-	})
+	simulation.Param(simState, MaxItemsPerDeclaration, &params.MaxItemsPerDeclaration, def.MaxItemsPerDeclaration)
+	simulation.Param(simState, MaxRecallTargets, &params.MaxRecallTargets, def.MaxRecallTargets)
+	simulation.Param(simState, MaxStaffPerFacility, &params.MaxStaffPerFacility, def.MaxStaffPerFacility)
 	gs := RandomGenesis(simState.Rand, simState.Accounts, simState.GenTimestamp, params)
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
@@ -70,7 +64,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		f := types.Facility{
 			Id:                         gs.NextFacilityId,
 			Operator:                   op.Address.String(),
-			BusinessRegistrationDigest: RandomDigest(r),
+			BusinessRegistrationDigest: simulation.RandomDigest(r),
 			Type:                       randomFacilityType(r),
 			Name:                       fmt.Sprintf("Sim Facility %d", gs.NextFacilityId),
 			RegionCode:                 randomRegion(r),
@@ -93,13 +87,6 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		panic(fmt.Sprintf("x/haccp simulation: random genesis is invalid: %v", err))
 	}
 	return gs
-}
-
-// RandomDigest is a random SHA-256-like digest (64 lowercase hex).
-func RandomDigest(r *rand.Rand) string {
-	b := make([]byte, 32)
-	_, _ = r.Read(b)
-	return hex.EncodeToString(b)
 }
 
 func randomFacilityType(r *rand.Rand) types.FacilityType {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 
+	"github.com/civicchain/civic/internal/simulation"
 	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -19,10 +20,10 @@ const (
 // MsgUpdateParamsFactory is the payload of a proposal setting random valid params (signer:
 // the x/gov authority).
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
-	return func(_ context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		p := RandomParams(testData.Rand().Rand)
+	return simulation.Proposal(func(_ context.Context, r *simsx.XRand) *types.MsgUpdateParams {
+		p := RandomParams(r.Rand)
 		// Never below the staff a facility may already have: keep the bound generous.
 		p.MaxStaffPerFacility = types.DefaultMaxStaffPerFacility + p.MaxStaffPerFacility
-		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
-	}
+		return &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
+	})
 }

@@ -6,7 +6,6 @@
 package simulation
 
 import (
-	"encoding/hex"
 	"fmt"
 	"math/rand"
 	"slices"
@@ -16,6 +15,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
+	"github.com/civicchain/civic/internal/simulation"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -84,32 +85,14 @@ func RandomParams(r *rand.Rand) types.Params {
 func RandomizedGenState(simState *module.SimulationState) {
 	def := RandomParams(simState.Rand)
 	params := def
-	simState.AppParams.GetOrGenerate(MaxClockSkewSeconds, &params.MaxClockSkewSeconds, simState.Rand, func(*rand.Rand) {
-		params.MaxClockSkewSeconds = def.MaxClockSkewSeconds
-	})
-	simState.AppParams.GetOrGenerate(MaxTripAgeSeconds, &params.MaxTripAgeSeconds, simState.Rand, func(*rand.Rand) {
-		params.MaxTripAgeSeconds = def.MaxTripAgeSeconds
-	})
-	simState.AppParams.GetOrGenerate(MaxTripDurationSeconds, &params.MaxTripDurationSeconds, simState.Rand, func(*rand.Rand) {
-		params.MaxTripDurationSeconds = def.MaxTripDurationSeconds
-	})
-	simState.AppParams.GetOrGenerate(MaxSegmentsPerTrip, &params.MaxSegmentsPerTrip, simState.Rand, func(*rand.Rand) {
-		params.MaxSegmentsPerTrip = def.MaxSegmentsPerTrip
-	})
-	simState.AppParams.GetOrGenerate(MaxBatchOperators, &params.MaxBatchOperators, simState.Rand, func(*rand.Rand) {
-		params.MaxBatchOperators = def.MaxBatchOperators
-	})
-	simState.AppParams.GetOrGenerate(MaxBatchTrips, &params.MaxBatchTrips, simState.Rand, func(*rand.Rand) {
-		params.MaxBatchTrips = def.MaxBatchTrips
-	})
+	simulation.Param(simState, MaxClockSkewSeconds, &params.MaxClockSkewSeconds, def.MaxClockSkewSeconds)
+	simulation.Param(simState, MaxTripAgeSeconds, &params.MaxTripAgeSeconds, def.MaxTripAgeSeconds)
+	simulation.Param(simState, MaxTripDurationSeconds, &params.MaxTripDurationSeconds, def.MaxTripDurationSeconds)
+	simulation.Param(simState, MaxSegmentsPerTrip, &params.MaxSegmentsPerTrip, def.MaxSegmentsPerTrip)
+	simulation.Param(simState, MaxBatchOperators, &params.MaxBatchOperators, def.MaxBatchOperators)
+	simulation.Param(simState, MaxBatchTrips, &params.MaxBatchTrips, def.MaxBatchTrips)
 
-	var agencyGenesis agencytypes.GenesisState
-	if bz, ok := simState.GenState[agencytypes.ModuleName]; ok {
-		if err := simState.Cdc.UnmarshalJSON(bz, &agencyGenesis); err != nil {
-			panic(fmt.Sprintf("x/toll simulation: read x/agency genesis: %v", err))
-		}
-	}
-	gs := RandomGenesis(simState.Rand, simState.Accounts, &agencyGenesis, simState.GenTimestamp, params)
+	gs := RandomGenesis(simState.Rand, simState.Accounts, agencysim.GeneratedGenesis(simState), simState.GenTimestamp, params)
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 
@@ -228,11 +211,4 @@ func randomTariffBody(r *rand.Rand) types.MsgSetTariff {
 		t.CommuterEndMinute = t.CommuterStartMinute + 1 + uint32(r.Intn(types.MinutesPerDay-int(t.CommuterStartMinute))) //nolint:gosec // bounded
 	}
 	return t
-}
-
-// RandomDigest is a random SHA-256-like digest (64 lowercase hex).
-func RandomDigest(r *rand.Rand) string {
-	b := make([]byte, 32)
-	_, _ = r.Read(b)
-	return hex.EncodeToString(b)
 }

@@ -204,14 +204,11 @@ func MsgRegisterRouteFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRe
 			return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "every route R1..R4 is registered")
 		}
 		route := free[s.R.Intn(len(free))]
-		for _, op := range ops {
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+		return simulation.FirstAccepted[*types.MsgRegisterRoute](s.Search, ops, "", func(op types.Operator) ([]string, func(string) sdk.Msg) {
+			return s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgRegisterRoute{Signer: addr, Route: route}
-			}); ok {
-				return simulation.Done[*types.MsgRegisterRoute](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRegisterRoute](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -305,7 +302,7 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "no operator or no route is registered")
 		}
 		uncovered := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.PositionM >= s.routeEnd(p.Route) })
-		for _, route := range routes {
+		return simulation.FirstAccepted[*types.MsgRegisterSegment](s.Search, routes, "", func(route types.Route) ([]string, func(string) sdk.Msg) {
 			if len(uncovered) > 0 && s.R.Intn(2) == 0 {
 				if r, err := k.Routes.Get(s.Ctx, uncovered[s.R.Intn(len(uncovered))].Route); err == nil {
 					route = r
@@ -314,19 +311,16 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			start := s.routeEnd(route.Id)
 			end := start + randomSegmentLength(s.R)
 			if end > types.MaxPositionM {
-				continue
+				return nil, nil
 			}
 			operator := ""
 			if s.R.Intn(2) == 0 {
 				operator = ops[s.R.Intn(len(ops))].AgencyId
 			}
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
+			return s.operatorSigners(route.Owner), func(addr string) sdk.Msg {
 				return &types.MsgRegisterSegment{Signer: addr, Route: route.Id, StartM: start, EndM: end, Operator: operator}
-			}); ok {
-				return simulation.Done[*types.MsgRegisterSegment](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgRegisterSegment](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -336,15 +330,12 @@ func MsgRegisterSegmentFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTariff] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetTariff) {
 		ops := s.operators()
-		if len(ops) == 0 {
-			return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "no operator is registered")
-		}
-		for _, op := range ops {
+		return simulation.FirstAccepted[*types.MsgSetTariff](s.Search, ops, "no operator is registered", func(op types.Operator) ([]string, func(string) sdk.Msg) {
 			from := s.now()
 			if latest, ok := s.latestTariff(op.AgencyId); ok {
 				params, err := k.Params.Get(s.Ctx)
 				if err != nil {
-					continue
+					return nil, nil
 				}
 				from = from.Add(time.Duration(params.TariffMinNoticeSeconds+uint64(s.R.Intn(maxTariffDelay))) * time.Second) //nolint:gosec // bounded
 				if !from.After(latest.EffectiveFrom) {
@@ -352,16 +343,13 @@ func MsgSetTariffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetTar
 				}
 			}
 			body := randomTariffBody(s.R)
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
+			return s.operatorSigners(op.AgencyId), func(addr string) sdk.Msg {
 				return &types.MsgSetTariff{
 					Signer: addr, EffectiveFrom: from, Rates: body.Rates, Discounts: body.Discounts,
 					CommuterStartMinute: body.CommuterStartMinute, CommuterEndMinute: body.CommuterEndMinute,
 				}
-			}); ok {
-				return simulation.Done[*types.MsgSetTariff](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSetTariff](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -434,7 +422,7 @@ func MsgRecordTripFactory(k keeper.Keeper, method types.PaymentMethod) simsx.Sim
 		for _, exit := range exits {
 			entries := simulation.Sample(s.Search, k.Plazas, nil, func(p types.Plaza) bool { return p.Route == exit.Route && p.Id != exit.Id })
 			class := uint32(types.VehicleClassMin + s.R.Intn(types.VehicleClassMax)) //nolint:gosec // small
-			codes, ref := s.randomCodes(), RandomDigest(s.R)
+			codes, ref := s.randomCodes(), simulation.RandomDigest(s.R)
 			exitTime := now
 			if s.R.Intn(2) == 0 {
 				exitTime = now.Add(-time.Duration(s.R.Int63n(int64(min(maxTripExitAge, params.MaxTripAgeSeconds)))) * time.Second) //nolint:gosec // bounded
@@ -501,11 +489,8 @@ func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no params")
 		}
 		plazas := simulation.Sample(s.Search, k.Plazas, nil, nil)
-		if len(plazas) == 0 {
-			return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "no plaza is registered")
-		}
 		ops := s.operators()
-		for _, plaza := range plazas {
+		return simulation.FirstAccepted[*types.MsgSubmitTripBatch](s.Search, plazas, "no plaza is registered", func(plaza types.Plaza) ([]string, func(string) sdk.Msg) {
 			payees := []string{plaza.Operator}
 			for _, op := range ops {
 				if len(payees) < min(maxBatchOperators, int(params.MaxBatchOperators)) && op.AgencyId != plaza.Operator && s.R.Intn(2) == 0 {
@@ -518,14 +503,11 @@ func MsgSubmitTripBatchFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 				totals[i] = types.OperatorAmount{Operator: p, Amount: 1 + uint64(s.R.Int63n(maxBatchShare))} //nolint:gosec // positive
 			}
 			count := 1 + uint64(s.R.Int63n(int64(min(maxBatchCount, params.MaxBatchTrips)))) //nolint:gosec // bounded
-			root := RandomDigest(s.R)
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
+			root := simulation.RandomDigest(s.R)
+			return s.operatorSigners(plaza.Operator), func(addr string) sdk.Msg {
 				return &types.MsgSubmitTripBatch{Signer: addr, PlazaId: plaza.Id, MerkleRoot: root, Count: count, Totals: totals}
-			}); ok {
-				return simulation.Done[*types.MsgSubmitTripBatch](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSubmitTripBatch](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -613,21 +595,15 @@ func MsgConfirmPeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCo
 func MsgSettlePeriodFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSettlePeriod] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSettlePeriod) {
 		periods := simulation.Sample(s.Search, k.Periods, nil, func(p types.Period) bool { return p.Status == types.PeriodReconciled })
-		if len(periods) == 0 {
-			return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "no period is RECONCILED")
-		}
-		for _, p := range periods {
+		return simulation.FirstAccepted[*types.MsgSettlePeriod](s.Search, periods, "no period is RECONCILED", func(p types.Period) ([]string, func(string) sdk.Msg) {
 			ids := p.Participants
 			if len(ids) == 0 {
 				ids = operatorIDs(s.operators())
 			}
-			if addr, msg, ok := s.TrySigners(s.operatorSigners(ids...), func(addr string) sdk.Msg {
+			return s.operatorSigners(ids...), func(addr string) sdk.Msg {
 				return &types.MsgSettlePeriod{Signer: addr, PeriodId: p.Id}
-			}); ok {
-				return simulation.Done[*types.MsgSettlePeriod](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgSettlePeriod](s.Search, "", nil, false, "")
+		})
 	})
 }
 
@@ -699,7 +675,7 @@ func MsgOpenDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOpen
 				kind := types.DisputeKind(1 + s.R.Intn(int(types.DisputeDuplicate))) //nolint:gosec // small
 				evidence := ""
 				if s.R.Intn(4) != 0 {
-					evidence = RandomDigest(s.R)
+					evidence = simulation.RandomDigest(s.R)
 				}
 				signers := s.Signers(d.preferred, false)
 				if len(d.operators) > 0 {
@@ -787,20 +763,14 @@ func MsgAppealDisputeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAp
 			return (d.Status == types.DisputeRefunded || d.Status == types.DisputeRejected) && d.AppealedAt.IsZero() &&
 				!s.Ctx.BlockTime().After(d.ResolvedAt.Add(window))
 		})
-		if len(disputes) == 0 {
-			return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "no decided dispute is left to appeal within the appeal window")
-		}
-		for _, d := range disputes {
+		return simulation.FirstAccepted[*types.MsgAppealDispute](s.Search, disputes, "no decided dispute is left to appeal within the appeal window", func(d types.Dispute) ([]string, func(string) sdk.Msg) {
 			signers := s.Signers([]string{d.OpenedBy}, false)
 			if d.Disputant != "" {
 				signers = s.operatorSigners(d.Disputant)
 			}
-			if addr, msg, ok := s.TrySigners(signers, func(addr string) sdk.Msg {
+			return signers, func(addr string) sdk.Msg {
 				return &types.MsgAppealDispute{Signer: addr, DisputeId: d.Id}
-			}); ok {
-				return simulation.Done[*types.MsgAppealDispute](s.Search, addr, msg, true, "")
 			}
-		}
-		return simulation.Done[*types.MsgAppealDispute](s.Search, "", nil, false, "")
+		})
 	})
 }

@@ -23,13 +23,13 @@ const (
 // the x/gov authority). The denom stays the current one: fares, escrow and refunds of
 // past periods are in it.
 func MsgUpdateParamsFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
-	return func(ctx context.Context, testData *simsx.ChainDataSource, _ simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
-		p := RandomParams(testData.Rand().Rand)
+	return simulation.Proposal(func(ctx context.Context, r *simsx.XRand) *types.MsgUpdateParams {
+		p := RandomParams(r.Rand)
 		if current, err := k.Params.Get(ctx); err == nil {
 			p.Denom = current.Denom
 		}
-		return nil, &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
-	}
+		return &types.MsgUpdateParams{Authority: k.GetAuthority(), Params: p}
+	})
 }
 
 // MsgDecideDisputeFactory is the payload of a proposal deciding an OPEN or
