@@ -224,13 +224,3 @@ func validateRecordCorrectiveAction(ac address.Codec, msg *types.MsgRecordCorrec
 	}
 	return addr, nil
 }
-
-// ---- params ----
-
-func validateUpdateParams(ac address.Codec, msg *types.MsgUpdateParams) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	return addr, msg.Params.Validate()
-}
