@@ -15,6 +15,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/index"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -25,8 +26,7 @@ type Keeper struct {
 	addressCodec address.Codec
 
 	// authority may send the governance messages (the x/gov module account).
-	authority    []byte
-	authorityStr string
+	authority []byte
 
 	// catalog is the role catalog declared at wiring; roles is the same, sorted by name.
 	catalog map[string]types.RoleDefinition
@@ -88,11 +88,6 @@ func NewKeeper(
 	authority string,
 	roles []types.RoleDefinition,
 ) Keeper {
-	authBz, err := addressCodec.StringToBytes(authority)
-	if err != nil || len(authBz) == 0 {
-		panic(fmt.Sprintf("x/agency: invalid authority address %q: %v", authority, err))
-	}
-
 	catalog := make(map[string]types.RoleDefinition, len(roles))
 	sorted := make([]types.RoleDefinition, 0, len(roles))
 	for _, r := range roles {
@@ -112,8 +107,7 @@ func NewKeeper(
 		cdc:          cdc,
 		storeService: storeService,
 		addressCodec: addressCodec,
-		authority:    authBz,
-		authorityStr: authority,
+		authority:    keeperbase.MustAuthority(addressCodec, types.ModuleName, authority),
 		catalog:      catalog,
 		roles:        sorted,
 
@@ -136,16 +130,12 @@ func NewKeeper(
 
 		memberPages: index.Pages(storeService, types.MembersByAgencyKey, collections.StringKey, sdk.AccAddressKey),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = keeperbase.MustBuild(sb)
 	return k
 }
 
 // GetAuthority returns the address allowed to send governance messages.
-func (k Keeper) GetAuthority() string { return k.authorityStr }
+func (k Keeper) GetAuthority() string { return keeperbase.AuthorityString(k.addressCodec, k.authority) }
 
 // AddressCodec returns the account address codec.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

@@ -10,9 +10,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
-	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -37,10 +36,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if _, err := validateMsgUpdateParams(m.addressCodec, msg); err != nil {
 		return nil, err
 	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
+	if err := keeperbase.SetParams(ctx, m.Params, msg.Params, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -49,11 +45,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 // GetAgency loads an agency, failing with ErrAgencyNotFound. Other modules read
 // an agency's admin and status through it.
 func (k Keeper) GetAgency(ctx context.Context, id string) (types.Agency, error) {
-	a, err := k.Agencies.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return a, errorsmod.Wrapf(types.ErrAgencyNotFound, "agency %q", id)
-	}
-	return a, err
+	return keeperbase.Get(ctx, k.Agencies, id, types.ErrAgencyNotFound, "agency %q", id)
 }
 
 // checkAuthority requires the governance authority as the signer, compared as bytes
@@ -63,10 +55,7 @@ func (k Keeper) checkAuthority(signer string) error {
 	if err != nil {
 		return err
 	}
-	if !bytes.Equal(bz, k.authority) {
-		return errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", k.authorityStr, signer)
-	}
-	return nil
+	return keeperbase.CheckAuthority(k.addressCodec, k.authority, bz, signer)
 }
 
 // checkCatalog fails with ErrUnknownRole for the first role not in the catalog.

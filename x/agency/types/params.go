@@ -1,6 +1,10 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/bounds"
+)
 
 const (
 	// DefaultMaxMembersPerAgency is the default member bound of an agency.
@@ -32,17 +36,12 @@ func DefaultParams() Params {
 
 // Validate checks the params.
 func (p Params) Validate() error {
-	if p.MaxMembersPerAgency == 0 || p.MaxMembersPerAgency > MaxMembersPerAgencyLimit {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_members_per_agency must be 1..%d, got %d",
-			MaxMembersPerAgencyLimit, p.MaxMembersPerAgency)
-	}
-	if p.OfferTtlSeconds < MinOfferTTLSeconds || p.OfferTtlSeconds > MaxOfferTTLSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "offer_ttl_seconds must be %d..%d, got %d",
-			MinOfferTTLSeconds, MaxOfferTTLSeconds, p.OfferTtlSeconds)
-	}
-	if p.MaxPendingOffersPerAgency == 0 || p.MaxPendingOffersPerAgency > MaxPendingOffersPerAgencyLimit {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_pending_offers_per_agency must be 1..%d, got %d",
-			MaxPendingOffersPerAgencyLimit, p.MaxPendingOffersPerAgency)
+	if err := bounds.First(
+		bounds.Range("max_members_per_agency", p.MaxMembersPerAgency, 1, MaxMembersPerAgencyLimit),
+		bounds.Range("offer_ttl_seconds", p.OfferTtlSeconds, MinOfferTTLSeconds, MaxOfferTTLSeconds),
+		bounds.Range("max_pending_offers_per_agency", p.MaxPendingOffersPerAgency, 1, MaxPendingOffersPerAgencyLimit),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	return nil
 }

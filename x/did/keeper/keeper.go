@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 
 	"github.com/civicchain/civic/internal/index"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -106,10 +107,6 @@ func NewKeeper(
 	authority string,
 	agencyKeeper types.AgencyKeeper,
 ) Keeper {
-	authorityBz, err := addressCodec.StringToBytes(authority)
-	if err != nil {
-		panic(fmt.Sprintf("%s: invalid authority address %q: %s", types.ModuleName, authority, err))
-	}
 	if agencyKeeper == nil {
 		panic(fmt.Sprintf("%s: agency keeper is required", types.ModuleName))
 	}
@@ -120,7 +117,7 @@ func NewKeeper(
 		storeService: storeService,
 		addressCodec: addressCodec,
 		agencyKeeper: agencyKeeper,
-		authority:    authorityBz,
+		authority:    keeperbase.MustAuthority(addressCodec, types.ModuleName, authority),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
@@ -159,22 +156,12 @@ func NewKeeper(
 		StatusChunks: collections.NewMap(sb, types.StatusChunksKey, "status_chunks",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint32Key), collections.BytesValue),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = keeperbase.MustBuild(sb)
 	return k
 }
 
 // GetAuthority returns the bech32 address allowed to send MsgUpdateParams.
-func (k Keeper) GetAuthority() string {
-	s, err := k.addressCodec.BytesToString(k.authority)
-	if err != nil {
-		panic(err) // decoded in NewKeeper, so it encodes
-	}
-	return s
-}
+func (k Keeper) GetAuthority() string { return keeperbase.AuthorityString(k.addressCodec, k.authority) }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

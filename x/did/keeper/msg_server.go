@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
-	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/did/types"
 )
 
@@ -34,20 +31,8 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // UpdateParams replaces the parameters; only the x/gov authority may.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	signer, err := parseAddress(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	event := &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}
+	if err := keeperbase.UpdateParams(ctx, m.addressCodec, m.authority, m.Params, msg.Authority, msg.Params, event); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil

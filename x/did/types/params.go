@@ -1,6 +1,10 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/bounds"
+)
 
 // Parameter defaults and bounds.
 const (
@@ -30,11 +34,11 @@ func DefaultParams() Params {
 
 // Validate checks every parameter against its bounds.
 func (p Params) Validate() error {
-	if p.MaxDocumentBytes == 0 || p.MaxDocumentBytes > MaxMaxDocumentBytes {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_document_bytes must be 1..%d, got %d", MaxMaxDocumentBytes, p.MaxDocumentBytes)
-	}
-	if p.MaxStatusChanges == 0 || p.MaxStatusChanges > MaxMaxStatusChanges {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_status_changes must be 1..%d, got %d", MaxMaxStatusChanges, p.MaxStatusChanges)
+	if err := bounds.First(
+		bounds.Range("max_document_bytes", p.MaxDocumentBytes, 1, MaxMaxDocumentBytes),
+		bounds.Range("max_status_changes", p.MaxStatusChanges, 1, MaxMaxStatusChanges),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	if p.MaxStatusListEntries < MinStatusListEntries || p.MaxStatusListEntries > MaxMaxStatusListEntries || p.MaxStatusListEntries%StatusChunkBits != 0 {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_status_list_entries must be a multiple of %d in %d..%d, got %d",

@@ -16,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/index"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -124,10 +125,6 @@ func NewKeeper(
 	authority string,
 	agencyKeeper types.AgencyKeeper,
 ) Keeper {
-	authorityBz, err := addressCodec.StringToBytes(authority)
-	if err != nil {
-		panic(fmt.Sprintf("%s: invalid authority address %q: %s", types.ModuleName, authority, err))
-	}
 	if agencyKeeper == nil {
 		panic(fmt.Sprintf("%s: agency keeper is required", types.ModuleName))
 	}
@@ -138,7 +135,7 @@ func NewKeeper(
 		storeService: storeService,
 		addressCodec: addressCodec,
 		agencyKeeper: agencyKeeper,
-		authority:    authorityBz,
+		authority:    keeperbase.MustAuthority(addressCodec, types.ModuleName, authority),
 
 		Params:         collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		LastCaseID:     collections.NewSequence(sb, types.LastCaseIDKey, "last_case_id"),
@@ -194,33 +191,19 @@ func NewKeeper(
 		itemsByDigest:       index.Pages(storeService, types.ItemsByDigestKey, collections.StringKey, collections.Uint64Key),
 		transfersByReceiver: index.Pages(storeService, types.TransfersByReceiverKey, sdk.AccAddressKey, collections.Uint64Key),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = keeperbase.MustBuild(sb)
 	return k
 }
 
 // GetAuthority returns the bech32 address allowed to send MsgUpdateParams.
-func (k Keeper) GetAuthority() string {
-	s, err := k.addressCodec.BytesToString(k.authority)
-	if err != nil {
-		panic(err) // decoded in NewKeeper, so it encodes
-	}
-	return s
-}
+func (k Keeper) GetAuthority() string { return keeperbase.AuthorityString(k.addressCodec, k.authority) }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 
 // GetParams returns the parameters (the defaults before genesis sets them).
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
-	p, err := k.Params.Get(ctx)
-	if err != nil {
-		return types.Params{}, err
-	}
-	return p, nil
+	return k.Params.Get(ctx)
 }
 
 // lastCustodySeq returns the seq of an item's last custody entry (0 if none).

@@ -3,15 +3,13 @@ package keeper
 import (
 	"bytes"
 	"context"
-	"errors"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -36,20 +34,8 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // UpdateParams replaces the parameters; only the x/gov authority may.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	signer, err := parseAddress(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if _, err := validateUpdateParams(m.addressCodec, msg); err != nil {
-		return nil, err
-	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	event := &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}
+	if err := keeperbase.UpdateParams(ctx, m.addressCodec, m.authority, m.Params, msg.Authority, msg.Params, event); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -57,29 +43,17 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 
 // getCase loads a case or fails with ErrCaseNotFound.
 func (k Keeper) getCase(ctx context.Context, id uint64) (types.Case, error) {
-	c, err := k.Cases.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Case{}, errorsmod.Wrapf(types.ErrCaseNotFound, "case %d", id)
-	}
-	return c, err
+	return keeperbase.Get(ctx, k.Cases, id, types.ErrCaseNotFound, "case %d", id)
 }
 
 // getItem loads an evidence item or fails with ErrEvidenceNotFound.
 func (k Keeper) getItem(ctx context.Context, id uint64) (types.EvidenceItem, error) {
-	it, err := k.Items.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.EvidenceItem{}, errorsmod.Wrapf(types.ErrEvidenceNotFound, "evidence %d", id)
-	}
-	return it, err
+	return keeperbase.Get(ctx, k.Items, id, types.ErrEvidenceNotFound, "evidence %d", id)
 }
 
 // getTransfer loads an item's open transfer or fails with ErrTransferNotFound.
 func (k Keeper) getTransfer(ctx context.Context, it types.EvidenceItem) (types.Transfer, error) {
-	t, err := k.Transfers.Get(ctx, it.Id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Transfer{}, errorsmod.Wrapf(types.ErrTransferNotFound, "evidence %d is %s", it.Id, it.Status.Label())
-	}
-	return t, err
+	return keeperbase.Get(ctx, k.Transfers, it.Id, types.ErrTransferNotFound, "evidence %d is %s", it.Id, it.Status.Label())
 }
 
 // authorizeIn asks x/agency whether addr may act in role, and requires the

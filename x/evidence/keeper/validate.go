@@ -173,11 +173,3 @@ func validateVerifyIntegrity(ac address.Codec, msg *types.MsgVerifyIntegrity) (s
 	}
 	return addr, types.ValidateDigest("digest", msg.Digest)
 }
-
-func validateUpdateParams(ac address.Codec, msg *types.MsgUpdateParams) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	return addr, msg.Params.Validate()
-}

@@ -1,6 +1,10 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/bounds"
+)
 
 // Parameter defaults and bounds.
 const (
@@ -25,14 +29,12 @@ func DefaultParams() Params {
 
 // Validate checks every parameter against its bounds.
 func (p Params) Validate() error {
-	if p.MaxItemsPerCase == 0 || p.MaxItemsPerCase > MaxMaxItemsPerCase {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_items_per_case must be 1..%d, got %d", MaxMaxItemsPerCase, p.MaxItemsPerCase)
-	}
-	if p.MaxDerivationDepth == 0 || p.MaxDerivationDepth > MaxMaxDerivationDepth {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_derivation_depth must be 1..%d, got %d", MaxMaxDerivationDepth, p.MaxDerivationDepth)
-	}
-	if p.MaxIntegrityChecksPerItem == 0 || p.MaxIntegrityChecksPerItem > MaxMaxIntegrityChecksPerItem {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_integrity_checks_per_item must be 1..%d, got %d", MaxMaxIntegrityChecksPerItem, p.MaxIntegrityChecksPerItem)
+	if err := bounds.First(
+		bounds.Range("max_items_per_case", p.MaxItemsPerCase, 1, MaxMaxItemsPerCase),
+		bounds.Range("max_derivation_depth", p.MaxDerivationDepth, 1, MaxMaxDerivationDepth),
+		bounds.Range("max_integrity_checks_per_item", p.MaxIntegrityChecksPerItem, 1, MaxMaxIntegrityChecksPerItem),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	return nil
 }

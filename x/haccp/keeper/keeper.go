@@ -16,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/index"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -159,10 +160,6 @@ func NewKeeper(
 	authority string,
 	agencyKeeper types.AgencyKeeper,
 ) Keeper {
-	authorityBz, err := addressCodec.StringToBytes(authority)
-	if err != nil {
-		panic(fmt.Sprintf("%s: invalid authority address %q: %s", types.ModuleName, authority, err))
-	}
 	if agencyKeeper == nil {
 		panic(fmt.Sprintf("%s: agency keeper is required", types.ModuleName))
 	}
@@ -174,7 +171,7 @@ func NewKeeper(
 		storeService: storeService,
 		addressCodec: addressCodec,
 		agencyKeeper: agencyKeeper,
-		authority:    authorityBz,
+		authority:    keeperbase.MustAuthority(addressCodec, types.ModuleName, authority),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
@@ -227,11 +224,7 @@ func NewKeeper(
 				func(_ uint64, s types.ImportConfirmationShare) ([]string, error) { return []string{s.DeclNo}, nil }),
 		}),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = keeperbase.MustBuild(sb)
 	return k
 }
 
@@ -247,13 +240,7 @@ func traceNumbers(_ string, d types.ImportDeclaration) ([]string, error) {
 }
 
 // GetAuthority returns the bech32 address allowed to send MsgUpdateParams.
-func (k Keeper) GetAuthority() string {
-	s, err := k.addressCodec.BytesToString(k.authority)
-	if err != nil {
-		panic(err) // decoded in NewKeeper, so it encodes
-	}
-	return s
-}
+func (k Keeper) GetAuthority() string { return keeperbase.AuthorityString(k.addressCodec, k.authority) }
 
 // AddressCodec returns the codec the keeper decodes addresses with.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }

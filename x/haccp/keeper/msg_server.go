@@ -3,15 +3,13 @@ package keeper
 import (
 	"bytes"
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
-	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -39,20 +37,8 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // UpdateParams replaces the parameters; only the x/gov authority may.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	signer, err := parseAddress(m.addressCodec, "authority", msg.Authority)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(signer, m.authority) {
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", m.GetAuthority(), msg.Authority)
-	}
-	if _, err := validateUpdateParams(m.addressCodec, msg); err != nil {
-		return nil, err
-	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	event := &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}
+	if err := keeperbase.UpdateParams(ctx, m.addressCodec, m.authority, m.Params, msg.Authority, msg.Params, event); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -60,30 +46,18 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 
 // getFacility loads a facility or fails with ErrFacilityNotFound.
 func (k Keeper) getFacility(ctx context.Context, id uint64) (types.Facility, error) {
-	f, err := k.Facilities.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Facility{}, errorsmod.Wrapf(types.ErrFacilityNotFound, "facility %d", id)
-	}
-	return f, err
+	return keeperbase.Get(ctx, k.Facilities, id, types.ErrFacilityNotFound, "facility %d", id)
 }
 
 // getCertificate loads the latest version of a certificate or fails with
 // ErrCertificateNotFound.
 func (k Keeper) getCertificate(ctx context.Context, certNo string) (types.Certificate, error) {
-	c, err := k.Certificates.Get(ctx, certNo)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Certificate{}, errorsmod.Wrapf(types.ErrCertificateNotFound, "certificate %q", certNo)
-	}
-	return c, err
+	return keeperbase.Get(ctx, k.Certificates, certNo, types.ErrCertificateNotFound, "certificate %q", certNo)
 }
 
 // getCcpRecord loads a CCP record or fails with ErrCcpRecordNotFound.
 func (k Keeper) getCcpRecord(ctx context.Context, id uint64) (types.CcpRecord, error) {
-	r, err := k.CcpRecords.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.CcpRecord{}, errorsmod.Wrapf(types.ErrCcpRecordNotFound, "CCP record %d", id)
-	}
-	return r, err
+	return keeperbase.Get(ctx, k.CcpRecords, id, types.ErrCcpRecordNotFound, "CCP record %d", id)
 }
 
 // requireOperator fails with ErrNotOperator unless addr is the facility's operator.

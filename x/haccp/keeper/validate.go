@@ -198,9 +198,3 @@ func validateRecordCorrectiveAction(ac address.Codec, msg *types.MsgRecordCorrec
 		types.ValidateDigest("action_digest", msg.ActionDigest),
 	)
 }
-
-// ---- params ----
-
-func validateUpdateParams(ac address.Codec, msg *types.MsgUpdateParams) (sdk.AccAddress, error) {
-	return validSigner(ac, "authority", msg.Authority, msg.Params.Validate())
-}

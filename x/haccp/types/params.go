@@ -1,6 +1,10 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/bounds"
+)
 
 // Parameter defaults and bounds.
 const (
@@ -23,14 +27,12 @@ func DefaultParams() Params {
 
 // Validate checks every parameter against its bounds.
 func (p Params) Validate() error {
-	if p.MaxItemsPerDeclaration == 0 || p.MaxItemsPerDeclaration > MaxMaxItemsPerDeclaration {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_items_per_declaration must be 1..%d, got %d", MaxMaxItemsPerDeclaration, p.MaxItemsPerDeclaration)
-	}
-	if p.MaxRecallTargets == 0 || p.MaxRecallTargets > MaxMaxRecallTargets {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_recall_targets must be 1..%d, got %d", MaxMaxRecallTargets, p.MaxRecallTargets)
-	}
-	if p.MaxStaffPerFacility == 0 || p.MaxStaffPerFacility > MaxMaxStaffPerFacility {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_staff_per_facility must be 1..%d, got %d", MaxMaxStaffPerFacility, p.MaxStaffPerFacility)
+	if err := bounds.First(
+		bounds.Range("max_items_per_declaration", p.MaxItemsPerDeclaration, 1, MaxMaxItemsPerDeclaration),
+		bounds.Range("max_recall_targets", p.MaxRecallTargets, 1, MaxMaxRecallTargets),
+		bounds.Range("max_staff_per_facility", p.MaxStaffPerFacility, 1, MaxMaxStaffPerFacility),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	return nil
 }

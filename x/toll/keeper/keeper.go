@@ -16,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/index"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -190,10 +191,6 @@ func NewKeeper(
 	bankKeeper types.BankKeeper,
 	accountKeeper types.AccountKeeper,
 ) Keeper {
-	authorityBz, err := addressCodec.StringToBytes(authority)
-	if err != nil {
-		panic(fmt.Sprintf("%s: invalid authority address %q: %s", types.ModuleName, authority, err))
-	}
 	if agencyKeeper == nil || bankKeeper == nil || accountKeeper == nil {
 		panic(fmt.Sprintf("%s: agency, bank and account keepers are required", types.ModuleName))
 	}
@@ -210,7 +207,7 @@ func NewKeeper(
 		agencyKeeper:  agencyKeeper,
 		bankKeeper:    bankKeeper,
 		accountKeeper: accountKeeper,
-		authority:     authorityBz,
+		authority:     keeperbase.MustAuthority(addressCodec, types.ModuleName, authority),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
@@ -287,22 +284,12 @@ func NewKeeper(
 
 		Routes: collections.NewMap(sb, types.RoutesKey, "routes", str, codec.CollValue[types.Route](cdc)),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = keeperbase.MustBuild(sb)
 	return k
 }
 
 // GetAuthority returns the bech32 address allowed to send MsgUpdateParams.
-func (k Keeper) GetAuthority() string {
-	s, err := k.addressCodec.BytesToString(k.authority)
-	if err != nil {
-		panic(err) // decoded in NewKeeper, so it encodes
-	}
-	return s
-}
+func (k Keeper) GetAuthority() string { return keeperbase.AuthorityString(k.addressCodec, k.authority) }
 
 // AgencyKeeper returns the read-only view of x/agency the keeper authorizes
 // with (the simulation finds agency admins and settlement members through it).

@@ -3,15 +3,13 @@ package keeper
 import (
 	"bytes"
 	"context"
-	"errors"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/civicchain/civic/internal/blockctx"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -53,10 +51,8 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 			return nil, errorsmod.Wrapf(types.ErrInvalidParams, "denom cannot change from %s while %s is held in settlement escrow; settle the open periods first", current.Denom, held)
 		}
 	}
-	if err := m.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
+	event := &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}
+	if err := keeperbase.SetParams(ctx, m.Params, msg.Params, event); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil
@@ -91,56 +87,32 @@ func (k Keeper) isAuthority(signer sdk.AccAddress) bool {
 
 // getOperator loads an operator or fails with ErrOperatorNotRegistered.
 func (k Keeper) getOperator(ctx context.Context, agencyID string) (types.Operator, error) {
-	op, err := k.Operators.Get(ctx, agencyID)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Operator{}, errorsmod.Wrapf(types.ErrOperatorNotRegistered, "operator %q", agencyID)
-	}
-	return op, err
+	return keeperbase.Get(ctx, k.Operators, agencyID, types.ErrOperatorNotRegistered, "operator %q", agencyID)
 }
 
 // getPlaza loads a plaza or fails with ErrPlazaNotFound.
 func (k Keeper) getPlaza(ctx context.Context, id string) (types.Plaza, error) {
-	p, err := k.Plazas.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Plaza{}, errorsmod.Wrapf(types.ErrPlazaNotFound, "plaza %q", id)
-	}
-	return p, err
+	return keeperbase.Get(ctx, k.Plazas, id, types.ErrPlazaNotFound, "plaza %q", id)
 }
 
 // getTrip loads a trip or fails with ErrTripNotFound.
 func (k Keeper) getTrip(ctx context.Context, id uint64) (types.Trip, error) {
-	t, err := k.Trips.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Trip{}, errorsmod.Wrapf(types.ErrTripNotFound, "trip %d", id)
-	}
-	return t, err
+	return keeperbase.Get(ctx, k.Trips, id, types.ErrTripNotFound, "trip %d", id)
 }
 
 // getBatch loads a trip batch or fails with ErrBatchNotFound.
 func (k Keeper) getBatch(ctx context.Context, id uint64) (types.TripBatch, error) {
-	b, err := k.Batches.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.TripBatch{}, errorsmod.Wrapf(types.ErrBatchNotFound, "batch %d", id)
-	}
-	return b, err
+	return keeperbase.Get(ctx, k.Batches, id, types.ErrBatchNotFound, "batch %d", id)
 }
 
 // getPeriod loads a settlement period or fails with ErrPeriodNotFound.
 func (k Keeper) getPeriod(ctx context.Context, id uint64) (types.Period, error) {
-	p, err := k.Periods.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Period{}, errorsmod.Wrapf(types.ErrPeriodNotFound, "period %d", id)
-	}
-	return p, err
+	return keeperbase.Get(ctx, k.Periods, id, types.ErrPeriodNotFound, "period %d", id)
 }
 
 // getDispute loads a dispute or fails with ErrDisputeNotFound.
 func (k Keeper) getDispute(ctx context.Context, id uint64) (types.Dispute, error) {
-	d, err := k.Disputes.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.Dispute{}, errorsmod.Wrapf(types.ErrDisputeNotFound, "dispute %d", id)
-	}
-	return d, err
+	return keeperbase.Get(ctx, k.Disputes, id, types.ErrDisputeNotFound, "dispute %d", id)
 }
 
 // coins is amount of the params denom as sdk.Coins.

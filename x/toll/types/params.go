@@ -4,6 +4,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/internal/bounds"
 )
 
 // Parameter defaults and bounds.
@@ -89,38 +91,26 @@ func (p Params) Validate() error {
 	if p.MaxClockSkewSeconds > MaxMaxClockSkewSeconds {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_clock_skew_seconds must be at most %d, got %d", MaxMaxClockSkewSeconds, p.MaxClockSkewSeconds)
 	}
-	if p.MaxTripAgeSeconds == 0 || p.MaxTripAgeSeconds > MaxMaxTripAgeSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_trip_age_seconds must be 1..%d, got %d", MaxMaxTripAgeSeconds, p.MaxTripAgeSeconds)
-	}
-	if p.MaxTripDurationSeconds == 0 || p.MaxTripDurationSeconds > MaxMaxTripDurationSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_trip_duration_seconds must be 1..%d, got %d", MaxMaxTripDurationSeconds, p.MaxTripDurationSeconds)
-	}
-	if p.MaxSegmentsPerTrip == 0 || p.MaxSegmentsPerTrip > MaxMaxSegmentsPerTrip {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_segments_per_trip must be 1..%d, got %d", MaxMaxSegmentsPerTrip, p.MaxSegmentsPerTrip)
-	}
-	if p.MaxBatchOperators == 0 || p.MaxBatchOperators > MaxMaxBatchOperators {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_batch_operators must be 1..%d, got %d", MaxMaxBatchOperators, p.MaxBatchOperators)
-	}
-	if p.MaxBatchTrips == 0 || p.MaxBatchTrips > MaxMaxBatchTrips {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_batch_trips must be 1..%d, got %d", MaxMaxBatchTrips, p.MaxBatchTrips)
-	}
-	if p.MaxTripFare == 0 || p.MaxTripFare > MaxMaxTripFare {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_trip_fare must be 1..%d, got %d", MaxMaxTripFare, p.MaxTripFare)
-	}
-	if p.MaxPeriodTotal == 0 || p.MaxPeriodTotal > MaxPeriodTotal {
-		return errorsmod.Wrapf(ErrInvalidParams, "max_period_total must be 1..%d, got %d", MaxPeriodTotal, p.MaxPeriodTotal)
+	if err := bounds.First(
+		bounds.Range("max_trip_age_seconds", p.MaxTripAgeSeconds, 1, MaxMaxTripAgeSeconds),
+		bounds.Range("max_trip_duration_seconds", p.MaxTripDurationSeconds, 1, MaxMaxTripDurationSeconds),
+		bounds.Range("max_segments_per_trip", p.MaxSegmentsPerTrip, 1, MaxMaxSegmentsPerTrip),
+		bounds.Range("max_batch_operators", p.MaxBatchOperators, 1, MaxMaxBatchOperators),
+		bounds.Range("max_batch_trips", p.MaxBatchTrips, 1, MaxMaxBatchTrips),
+		bounds.Range("max_trip_fare", p.MaxTripFare, 1, MaxMaxTripFare),
+		bounds.Range("max_period_total", p.MaxPeriodTotal, 1, MaxPeriodTotal),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	if p.MaxPeriodAccrual == 0 || p.MaxPeriodAccrual > p.MaxPeriodTotal {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_period_accrual must be 1..max_period_total (%d), got %d", p.MaxPeriodTotal, p.MaxPeriodAccrual)
 	}
-	if p.ConfirmationDeadlineSeconds < MinConfirmationDeadlineSeconds || p.ConfirmationDeadlineSeconds > MaxConfirmationDeadlineSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "confirmation_deadline_seconds must be %d..%d, got %d", MinConfirmationDeadlineSeconds, MaxConfirmationDeadlineSeconds, p.ConfirmationDeadlineSeconds)
-	}
-	if p.AppealWindowSeconds == 0 || p.AppealWindowSeconds > MaxAppealWindowSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "appeal_window_seconds must be 1..%d, got %d", MaxAppealWindowSeconds, p.AppealWindowSeconds)
-	}
-	if p.MinPeriodSeconds == 0 || p.MinPeriodSeconds > MaxMinPeriodSeconds {
-		return errorsmod.Wrapf(ErrInvalidParams, "min_period_seconds must be 1..%d, got %d", MaxMinPeriodSeconds, p.MinPeriodSeconds)
+	if err := bounds.First(
+		bounds.Range("confirmation_deadline_seconds", p.ConfirmationDeadlineSeconds, MinConfirmationDeadlineSeconds, MaxConfirmationDeadlineSeconds),
+		bounds.Range("appeal_window_seconds", p.AppealWindowSeconds, 1, MaxAppealWindowSeconds),
+		bounds.Range("min_period_seconds", p.MinPeriodSeconds, 1, MaxMinPeriodSeconds),
+	); err != nil {
+		return errorsmod.Wrap(ErrInvalidParams, err.Error())
 	}
 	// A version set now never prices a trip whose exit lies within the clock
 	// skew of now (a trip a terminal may already have quoted and collected).
