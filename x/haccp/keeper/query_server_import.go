@@ -5,8 +5,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
@@ -50,17 +48,10 @@ func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclaratio
 
 // DeclarationsByImporter lists an importer facility's declarations in decl_no order.
 func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.QueryDeclarationsByImporterRequest) (*types.QueryDeclarationsByImporterResponse, error) {
-	if req == nil || req.FacilityId == 0 {
-		return nil, grpcerr.Unset("facility_id")
-	}
-	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Facilities, "facility_id", req.GetFacilityId(), "facility"); err != nil {
 		return nil, err
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.Importer, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.ImportDeclaration, error) {
-			return q.k.Declarations.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
+	decls, page, err := pagination.IndexValues(ctx, q.k.Declarations.Indexes.Importer, req.FacilityId, q.k.Declarations, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -95,11 +86,7 @@ func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.Q
 	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.TraceNo, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, string], _ collections.NoValue) (types.ImportDeclaration, error) {
-			return q.k.Declarations.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, string](req.TraceNo))
+	decls, page, err := pagination.IndexValues(ctx, q.k.Declarations.Indexes.TraceNo, req.TraceNo, q.k.Declarations, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -108,12 +95,9 @@ func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.Q
 
 // ImportConfirmationShare returns an import-confirmation share.
 func (q queryServer) ImportConfirmationShare(ctx context.Context, req *types.QueryImportConfirmationShareRequest) (*types.QueryImportConfirmationShareResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	s, err := q.k.Shares.Get(ctx, req.Id)
+	s, err := grpcerr.GetID(ctx, q.k.Shares, "id", req.GetId(), "import confirmation share")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "import confirmation share %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryImportConfirmationShareResponse{Share: s}, nil
 }
