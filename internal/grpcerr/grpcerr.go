@@ -94,3 +94,18 @@ func RequireID(ctx context.Context, m Haser[uint64], field string, id uint64, wh
 	}
 	return Require(ctx, m, id, "%s %d", what, id)
 }
+
+// Validate answers EmptyRequest for a nil request, and Invalid for the first
+// of errs that is not nil: the results of the request's field validators,
+// which read the fields through their getters so that a nil request is safe.
+func Validate[T any](req *T, errs ...error) error {
+	if req == nil {
+		return EmptyRequest()
+	}
+	for _, err := range errs {
+		if err != nil {
+			return Invalid(err)
+		}
+	}
+	return nil
+}

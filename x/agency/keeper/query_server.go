@@ -30,11 +30,8 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 
 // Agency returns one agency by id.
 func (q queryServer) Agency(ctx context.Context, req *types.QueryAgencyRequest) (*types.QueryAgencyResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateAgencyID(req.Id); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateAgencyID(req.GetId())); err != nil {
+		return nil, err
 	}
 	a, err := q.k.Agencies.Get(ctx, req.Id)
 	if err != nil {
@@ -93,11 +90,8 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 
 // AdminOffer returns an agency's pending admin transfer.
 func (q queryServer) AdminOffer(ctx context.Context, req *types.QueryAdminOfferRequest) (*types.QueryAdminOfferResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateAgencyID(req.GetAgencyId())); err != nil {
+		return nil, err
 	}
 	o, err := q.k.AdminOffers.Get(ctx, req.AgencyId)
 	if errors.Is(err, collections.ErrNotFound) {

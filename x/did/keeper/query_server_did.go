@@ -126,11 +126,8 @@ func (q queryServer) versionAt(ctx context.Context, did string, latest uint64, t
 
 // DidVersions lists the versions of a DID, oldest first.
 func (q queryServer) DidVersions(ctx context.Context, req *types.QueryDidVersionsRequest) (*types.QueryDidVersionsResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	if err := grpcerr.Require(ctx, q.k.LatestVersion, req.Did, "DID %s", req.Did); err != nil {
 		return nil, err

@@ -49,11 +49,8 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 // TrustedIssuer returns an issuer binding and all the schemas granted to it,
 // ascending (at most types.MaxIssuerSchemas, which SetIssuerSchemas enforces).
 func (q queryServer) TrustedIssuer(ctx context.Context, req *types.QueryTrustedIssuerRequest) (*types.QueryTrustedIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	is, err := q.k.Issuers.Get(ctx, req.Did)
 	if err != nil {
@@ -83,11 +80,8 @@ func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrusted
 // this block (Keeper.IssuerTrust). A "no" is an answer with a reason, not an
 // error; an unknown schema is simply not granted.
 func (q queryServer) IsTrustedIssuer(ctx context.Context, req *types.QueryIsTrustedIssuerRequest) (*types.QueryIsTrustedIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	if req.SchemaId == 0 {
 		return nil, grpcerr.Unset("schema_id")

@@ -30,11 +30,8 @@ func (q queryServer) StatusList(ctx context.Context, req *types.QueryStatusListR
 // StatusListsByIssuer lists an issuer DID's status lists in id order, also
 // after the DID was unbound or deactivated.
 func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QueryStatusListsByIssuerRequest) (*types.QueryStatusListsByIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	lists, page, err := pagination.IndexValues(ctx, q.k.statusListsByIssuer, req.Did, q.k.StatusLists, req.Pagination)
 	if err != nil {

@@ -34,11 +34,8 @@ func (q queryServer) Case(ctx context.Context, req *types.QueryCaseRequest) (*ty
 
 // CasesByAgency lists an agency's cases in id order.
 func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByAgencyRequest) (*types.QueryCasesByAgencyResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := agencytypes.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, agencytypes.ValidateAgencyID(req.GetAgencyId())); err != nil {
+		return nil, err
 	}
 	cases, page, err := pagination.IndexValues(ctx, q.k.pages.casesByAgency, req.AgencyId, q.k.Cases, req.Pagination)
 	if err != nil {
@@ -71,11 +68,8 @@ func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenc
 // EvidenceByDigest lists the items with a digest, in id order. An unknown
 // digest is an empty list, not an error: "nothing registered" is the answer.
 func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvidenceByDigestRequest) (*types.QueryEvidenceByDigestResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDigest("digest", req.Digest); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDigest("digest", req.GetDigest())); err != nil {
+		return nil, err
 	}
 	items, page, err := pagination.IndexValues(ctx, q.k.pages.itemsByDigest, req.Digest, q.k.Items, req.Pagination)
 	if err != nil {

@@ -85,11 +85,8 @@ func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacility
 // Certificate returns the latest version of a certificate and its status at
 // the block's time (EXPIRED from valid_until on).
 func (q queryServer) Certificate(ctx context.Context, req *types.QueryCertificateRequest) (*types.QueryCertificateResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCertNo(req.CertNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateCertNo(req.GetCertNo())); err != nil {
+		return nil, err
 	}
 	c, err := q.k.Certificates.Get(ctx, req.CertNo)
 	if err != nil {

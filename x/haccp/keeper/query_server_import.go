@@ -15,14 +15,11 @@ import (
 
 // HygieneCertificate returns a foreign hygiene certificate by (country, cert_no).
 func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHygieneCertificateRequest) (*types.QueryHygieneCertificateResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCountry(req.Country); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateHygieneCertNo(req.CertNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req,
+		types.ValidateCountry(req.GetCountry()),
+		types.ValidateHygieneCertNo(req.GetCertNo()),
+	); err != nil {
+		return nil, err
 	}
 	h, err := q.k.HygieneCerts.Get(ctx, collections.Join(req.Country, req.CertNo))
 	if err != nil {
@@ -33,11 +30,8 @@ func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHyg
 
 // Declaration returns an import declaration.
 func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclarationRequest) (*types.QueryDeclarationResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDeclNo(req.DeclNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDeclNo(req.GetDeclNo())); err != nil {
+		return nil, err
 	}
 	d, err := q.k.Declarations.Get(ctx, req.DeclNo)
 	if err != nil {
@@ -60,11 +54,8 @@ func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.Quer
 
 // DeclarationByCustomsRef returns the declaration a customs clearance number cleared.
 func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.QueryDeclarationByCustomsRefRequest) (*types.QueryDeclarationByCustomsRefResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCustomsRef(req.CustomsRef); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateCustomsRef(req.GetCustomsRef())); err != nil {
+		return nil, err
 	}
 	declNo, err := q.k.Declarations.Indexes.CustomsRef.MatchExact(ctx, req.CustomsRef)
 	if err != nil {
@@ -80,11 +71,8 @@ func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.Que
 // DeclarationsByTraceNumber lists the declarations with an item of a livestock
 // trace number, in decl_no order (empty when there are none).
 func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.QueryDeclarationsByTraceNumberRequest) (*types.QueryDeclarationsByTraceNumberResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateTraceNumber(req.GetTraceNo())); err != nil {
+		return nil, err
 	}
 	decls, page, err := pagination.IndexValues(ctx, q.k.Declarations.Indexes.TraceNo, req.TraceNo, q.k.Declarations, req.Pagination)
 	if err != nil {

@@ -48,11 +48,8 @@ func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRe
 // directly or through a recalled declaration's items, and lists those
 // recalls' ids in ascending order.
 func (q queryServer) IsRecalled(ctx context.Context, req *types.QueryIsRecalledRequest) (*types.QueryIsRecalledResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateLot(req.Lot); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateLot(req.GetLot())); err != nil {
+		return nil, err
 	}
 	var ids []uint64
 	err := q.k.RecalledLots.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](req.Lot),

@@ -77,11 +77,8 @@ func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsReq
 
 // Plaza returns a plaza.
 func (q queryServer) Plaza(ctx context.Context, req *types.QueryPlazaRequest) (*types.QueryPlazaResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("plaza_id", req.GetPlazaId(), types.MaxPlazaIDLength)); err != nil {
+		return nil, err
 	}
 	p, err := q.k.Plazas.Get(ctx, req.PlazaId)
 	if err != nil {
@@ -114,11 +111,8 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 
 // Segments lists a route's segments by start position.
 func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsRequest) (*types.QuerySegmentsResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("route", req.GetRoute(), types.MaxRouteLength)); err != nil {
+		return nil, err
 	}
 	segments, page, err := pagination.PrefixValues(ctx, q.k.Segments, req.Route, req.Pagination)
 	if err != nil {
@@ -129,11 +123,8 @@ func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsReque
 
 // Route returns a route and its owner.
 func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*types.QueryRouteResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("route", req.GetRoute(), types.MaxRouteLength)); err != nil {
+		return nil, err
 	}
 	r, err := q.k.Routes.Get(ctx, req.Route)
 	if err != nil {
@@ -180,20 +171,13 @@ func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffV
 // QuoteFare computes a trip's fare and shares with Keeper.QuoteFare, the
 // computation MsgRecordTrip uses, at req.ExitTime (default: the block time).
 func (q queryServer) QuoteFare(ctx context.Context, req *types.QueryQuoteFareRequest) (*types.QueryQuoteFareResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("entry_plaza", req.EntryPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateID("exit_plaza", req.ExitPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateVehicleClass(req.VehicleClass); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateDiscountCodes(req.DiscountCodes); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req,
+		types.ValidateID("entry_plaza", req.GetEntryPlaza(), types.MaxPlazaIDLength),
+		types.ValidateID("exit_plaza", req.GetExitPlaza(), types.MaxPlazaIDLength),
+		types.ValidateVehicleClass(req.GetVehicleClass()),
+		types.ValidateDiscountCodes(req.GetDiscountCodes()),
+	); err != nil {
+		return nil, err
 	}
 	entry, err := q.k.Plazas.Get(ctx, req.EntryPlaza)
 	if err != nil {

@@ -28,11 +28,8 @@ func (q queryServer) Trip(ctx context.Context, req *types.QueryTripRequest) (*ty
 // TripsByPlaza lists the trips recorded at an exit plaza by (period, id),
 // all of them or those of one period.
 func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPlazaRequest) (*types.QueryTripsByPlazaResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("plaza_id", req.GetPlazaId(), types.MaxPlazaIDLength)); err != nil {
+		return nil, err
 	}
 	if err := grpcerr.Require(ctx, q.k.Plazas, req.PlazaId, "plaza %q", req.PlazaId); err != nil {
 		return nil, err
