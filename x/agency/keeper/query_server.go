@@ -107,9 +107,9 @@ func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipR
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	addr, err := q.k.addressCodec.StringToBytes(req.Address)
-	if err != nil || len(addr) == 0 {
-		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	addr, err := q.address(req.Address)
+	if err != nil {
+		return nil, err
 	}
 	resp := &types.QueryMembershipResponse{}
 	// A member belongs to its member record's agency; an address that is no member, to
@@ -140,14 +140,24 @@ func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipR
 	return resp, nil
 }
 
+// address decodes a request's account address; a malformed or empty one is
+// InvalidArgument.
+func (q queryServer) address(s string) ([]byte, error) {
+	addr, err := q.k.addressCodec.StringToBytes(s)
+	if err != nil || len(addr) == 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(s))
+	}
+	return addr, nil
+}
+
 // HasRole answers whether Authorize(address, role) passes at the current block.
 func (q queryServer) HasRole(ctx context.Context, req *types.QueryHasRoleRequest) (*types.QueryHasRoleResponse, error) {
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	addr, err := q.k.addressCodec.StringToBytes(req.Address)
-	if err != nil || len(addr) == 0 {
-		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	addr, err := q.address(req.Address)
+	if err != nil {
+		return nil, err
 	}
 	if err := types.ValidateRoleName(req.Role); err != nil {
 		return nil, grpcerr.Invalid(err)
