@@ -8,7 +8,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -31,11 +30,8 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 
 // Agency returns one agency by id.
 func (q queryServer) Agency(ctx context.Context, req *types.QueryAgencyRequest) (*types.QueryAgencyResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateAgencyID(req.Id); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateAgencyID(req.GetId())); err != nil {
+		return nil, err
 	}
 	a, err := q.k.Agencies.Get(ctx, req.Id)
 	if err != nil {
@@ -46,11 +42,7 @@ func (q queryServer) Agency(ctx context.Context, req *types.QueryAgencyRequest) 
 
 // Agencies lists agencies ordered by id.
 func (q queryServer) Agencies(ctx context.Context, req *types.QueryAgenciesRequest) (*types.QueryAgenciesResponse, error) {
-	if req == nil {
-		req = &types.QueryAgenciesRequest{}
-	}
-	agencies, page, err := query.CollectionPaginate(ctx, q.k.Agencies, pagination.Clamp(req.Pagination),
-		func(_ string, a types.Agency) (types.Agency, error) { return a, nil })
+	agencies, page, err := pagination.Values(ctx, q.k.Agencies, req.GetPagination())
 	if err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
@@ -63,10 +55,7 @@ func (q queryServer) knownAgency(ctx context.Context, id string) error {
 	if err := types.ValidateAgencyID(id); err != nil {
 		return grpcerr.Invalid(err)
 	}
-	if _, err := q.k.Agencies.Get(ctx, id); err != nil {
-		return grpcerr.NotFound(err, "agency %q", id)
-	}
-	return nil
+	return grpcerr.Require(ctx, q.k.Agencies, id, "agency %q", id)
 }
 
 // Members lists the members of an agency ordered by address bytes.
@@ -77,11 +66,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
 		return nil, err
 	}
-	members, page, err := query.CollectionPaginate(ctx, q.k.memberPages, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
-			return q.k.Members.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
+	members, page, err := pagination.IndexValues(ctx, q.k.memberPages, req.AgencyId, q.k.Members, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
@@ -96,11 +81,7 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 	if err := q.knownAgency(ctx, req.AgencyId); err != nil {
 		return nil, err
 	}
-	offers, page, err := query.CollectionPaginate(ctx, q.k.MembershipOffers, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, sdk.AccAddress], o types.MembershipOffer) (types.MembershipOffer, error) {
-			return o, nil
-		},
-		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.AgencyId))
+	offers, page, err := pagination.PrefixValues(ctx, q.k.MembershipOffers, req.AgencyId, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
@@ -109,11 +90,8 @@ func (q queryServer) MembershipOffers(ctx context.Context, req *types.QueryMembe
 
 // AdminOffer returns an agency's pending admin transfer.
 func (q queryServer) AdminOffer(ctx context.Context, req *types.QueryAdminOfferRequest) (*types.QueryAdminOfferResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateAgencyID(req.GetAgencyId())); err != nil {
+		return nil, err
 	}
 	o, err := q.k.AdminOffers.Get(ctx, req.AgencyId)
 	if errors.Is(err, collections.ErrNotFound) {
@@ -129,9 +107,9 @@ func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipR
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	addr, err := q.k.addressCodec.StringToBytes(req.Address)
-	if err != nil || len(addr) == 0 {
-		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	addr, err := q.address(req.Address)
+	if err != nil {
+		return nil, err
 	}
 	resp := &types.QueryMembershipResponse{}
 	// A member belongs to its member record's agency; an address that is no member, to
@@ -162,14 +140,24 @@ func (q queryServer) Membership(ctx context.Context, req *types.QueryMembershipR
 	return resp, nil
 }
 
+// address decodes a request's account address; a malformed or empty one is
+// InvalidArgument.
+func (q queryServer) address(s string) ([]byte, error) {
+	addr, err := q.k.addressCodec.StringToBytes(s)
+	if err != nil || len(addr) == 0 {
+		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(s))
+	}
+	return addr, nil
+}
+
 // HasRole answers whether Authorize(address, role) passes at the current block.
 func (q queryServer) HasRole(ctx context.Context, req *types.QueryHasRoleRequest) (*types.QueryHasRoleResponse, error) {
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	addr, err := q.k.addressCodec.StringToBytes(req.Address)
-	if err != nil || len(addr) == 0 {
-		return nil, status.Errorf(codes.InvalidArgument, "invalid address %q", truncate(req.Address))
+	addr, err := q.address(req.Address)
+	if err != nil {
+		return nil, err
 	}
 	if err := types.ValidateRoleName(req.Role); err != nil {
 		return nil, grpcerr.Invalid(err)
@@ -184,10 +172,7 @@ func (q queryServer) HasRole(ctx context.Context, req *types.QueryHasRoleRequest
 // Roles lists the role catalog ordered by name. The catalog lives in memory, so it is
 // paginated here: key is the name to start from, offset/limit/count_total/reverse as usual.
 func (q queryServer) Roles(_ context.Context, req *types.QueryRolesRequest) (*types.QueryRolesResponse, error) {
-	if req == nil {
-		req = &types.QueryRolesRequest{}
-	}
-	page := pagination.Clamp(req.Pagination)
+	page := pagination.Clamp(req.GetPagination())
 	if page.Offset > 0 && page.Key != nil {
 		return nil, status.Error(codes.InvalidArgument, "invalid request, either offset or key is expected, got both")
 	}

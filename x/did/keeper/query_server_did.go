@@ -9,8 +9,6 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/did/types"
@@ -128,22 +126,13 @@ func (q queryServer) versionAt(ctx context.Context, did string, latest uint64, t
 
 // DidVersions lists the versions of a DID, oldest first.
 func (q queryServer) DidVersions(ctx context.Context, req *types.QueryDidVersionsRequest) (*types.QueryDidVersionsResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Require(ctx, q.k.LatestVersion, req.Did, "DID %s", req.Did); err != nil {
+		return nil, err
 	}
-	if has, err := q.k.LatestVersion.Has(ctx, req.Did); err != nil {
-		return nil, grpcerr.Internal(err)
-	} else if !has {
-		return nil, status.Errorf(codes.NotFound, "DID %s not found", req.Did)
-	}
-	versions, page, err := query.CollectionPaginate(ctx, q.k.Versions, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, uint64], v types.DidVersion) (types.DidVersion, error) {
-			return v, nil
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.Did))
+	versions, page, err := pagination.PrefixValues(ctx, q.k.Versions, req.Did, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}

@@ -3,10 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
@@ -18,12 +14,9 @@ import (
 
 // Schema returns a credential schema.
 func (q queryServer) Schema(ctx context.Context, req *types.QuerySchemaRequest) (*types.QuerySchemaResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	s, err := q.k.Schemas.Get(ctx, req.Id)
+	s, err := grpcerr.GetID(ctx, q.k.Schemas, "id", req.GetId(), "schema")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "schema %d", req.Id)
+		return nil, err
 	}
 	return &types.QuerySchemaResponse{Schema: s}, nil
 }
@@ -40,17 +33,12 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 		err     error
 	)
 	if req.AgencyId == "" {
-		schemas, page, err = query.CollectionPaginate(ctx, q.k.Schemas, pagination.Clamp(req.Pagination),
-			func(_ uint64, s types.CredentialSchema) (types.CredentialSchema, error) { return s, nil })
+		schemas, page, err = pagination.Values(ctx, q.k.Schemas, req.Pagination)
 	} else {
 		if verr := agencytypes.ValidateAgencyID(req.AgencyId); verr != nil {
 			return nil, grpcerr.Invalid(verr)
 		}
-		schemas, page, err = query.CollectionPaginate(ctx, q.k.schemasByAgency, pagination.Clamp(req.Pagination),
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.CredentialSchema, error) {
-				return q.k.Schemas.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, uint64](req.AgencyId))
+		schemas, page, err = pagination.IndexValues(ctx, q.k.schemasByAgency, req.AgencyId, q.k.Schemas, req.Pagination)
 	}
 	if err != nil {
 		return nil, grpcerr.Internal(err)
@@ -61,11 +49,8 @@ func (q queryServer) Schemas(ctx context.Context, req *types.QuerySchemasRequest
 // TrustedIssuer returns an issuer binding and all the schemas granted to it,
 // ascending (at most types.MaxIssuerSchemas, which SetIssuerSchemas enforces).
 func (q queryServer) TrustedIssuer(ctx context.Context, req *types.QueryTrustedIssuerRequest) (*types.QueryTrustedIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	is, err := q.k.Issuers.Get(ctx, req.Did)
 	if err != nil {
@@ -81,19 +66,10 @@ func (q queryServer) TrustedIssuer(ctx context.Context, req *types.QueryTrustedI
 // TrustedIssuers lists the issuers granted a schema, in DID order, whether or
 // not they are trusted now (IsTrustedIssuer answers that).
 func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrustedIssuersRequest) (*types.QueryTrustedIssuersResponse, error) {
-	if req == nil || req.SchemaId == 0 {
-		return nil, grpcerr.Unset("schema_id")
+	if err := grpcerr.RequireID(ctx, q.k.Schemas, "schema_id", req.GetSchemaId(), "schema"); err != nil {
+		return nil, err
 	}
-	if has, err := q.k.Schemas.Has(ctx, req.SchemaId); err != nil {
-		return nil, grpcerr.Internal(err)
-	} else if !has {
-		return nil, status.Errorf(codes.NotFound, "schema %d not found", req.SchemaId)
-	}
-	issuers, page, err := query.CollectionPaginate(ctx, q.k.IssuerSchemas.Indexes.Schema, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.TrustedIssuer, error) {
-			return q.k.Issuers.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, string](req.SchemaId))
+	issuers, page, err := pagination.IndexValues(ctx, q.k.IssuerSchemas.Indexes.Schema, req.SchemaId, q.k.Issuers, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -104,11 +80,8 @@ func (q queryServer) TrustedIssuers(ctx context.Context, req *types.QueryTrusted
 // this block (Keeper.IssuerTrust). A "no" is an answer with a reason, not an
 // error; an unknown schema is simply not granted.
 func (q queryServer) IsTrustedIssuer(ctx context.Context, req *types.QueryIsTrustedIssuerRequest) (*types.QueryIsTrustedIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
 	if req.SchemaId == 0 {
 		return nil, grpcerr.Unset("schema_id")

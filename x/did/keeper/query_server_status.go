@@ -3,11 +3,8 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-
-	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
@@ -17,12 +14,9 @@ import (
 // StatusList returns a status list and its W3C encodedList, built from the
 // stored chunks at query time (types.EncodeStatusList).
 func (q queryServer) StatusList(ctx context.Context, req *types.QueryStatusListRequest) (*types.QueryStatusListResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	l, err := q.k.StatusLists.Get(ctx, req.Id)
+	l, err := grpcerr.GetID(ctx, q.k.StatusLists, "id", req.GetId(), "status list")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "status list %d", req.Id)
+		return nil, err
 	}
 	encoded, err := types.EncodeStatusList(l.Entries, func(chunk uint32) ([]byte, error) {
 		return q.k.statusChunk(ctx, l.Id, chunk)
@@ -36,17 +30,10 @@ func (q queryServer) StatusList(ctx context.Context, req *types.QueryStatusListR
 // StatusListsByIssuer lists an issuer DID's status lists in id order, also
 // after the DID was unbound or deactivated.
 func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QueryStatusListsByIssuerRequest) (*types.QueryStatusListsByIssuerResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateDid(req.GetDid())); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateDid(req.Did); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	lists, page, err := query.CollectionPaginate(ctx, q.k.statusListsByIssuer, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.StatusList, error) {
-			return q.k.StatusLists.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.Did))
+	lists, page, err := pagination.IndexValues(ctx, q.k.statusListsByIssuer, req.Did, q.k.StatusLists, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -55,12 +42,9 @@ func (q queryServer) StatusListsByIssuer(ctx context.Context, req *types.QuerySt
 
 // CredentialStatus returns one entry of a status list.
 func (q queryServer) CredentialStatus(ctx context.Context, req *types.QueryCredentialStatusRequest) (*types.QueryCredentialStatusResponse, error) {
-	if req == nil || req.ListId == 0 {
-		return nil, grpcerr.Unset("list_id")
-	}
-	l, err := q.k.StatusLists.Get(ctx, req.ListId)
+	l, err := grpcerr.GetID(ctx, q.k.StatusLists, "list_id", req.GetListId(), "status list")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "status list %d", req.ListId)
+		return nil, err
 	}
 	if req.Index >= l.Entries {
 		return nil, status.Errorf(codes.InvalidArgument, "index %d is outside status list %d of %d entries", req.Index, l.Id, l.Entries)

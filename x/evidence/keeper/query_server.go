@@ -3,11 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
@@ -30,29 +25,19 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 
 // Case returns one case.
 func (q queryServer) Case(ctx context.Context, req *types.QueryCaseRequest) (*types.QueryCaseResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	c, err := q.k.Cases.Get(ctx, req.Id)
+	c, err := grpcerr.GetID(ctx, q.k.Cases, "id", req.GetId(), "case")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "case %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryCaseResponse{Case: c}, nil
 }
 
 // CasesByAgency lists an agency's cases in id order.
 func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByAgencyRequest) (*types.QueryCasesByAgencyResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, agencytypes.ValidateAgencyID(req.GetAgencyId())); err != nil {
+		return nil, err
 	}
-	if err := agencytypes.ValidateAgencyID(req.AgencyId); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	cases, page, err := query.CollectionPaginate(ctx, q.k.pages.casesByAgency, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Case, error) {
-			return q.k.Cases.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.AgencyId))
+	cases, page, err := pagination.IndexValues(ctx, q.k.pages.casesByAgency, req.AgencyId, q.k.Cases, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -61,29 +46,19 @@ func (q queryServer) CasesByAgency(ctx context.Context, req *types.QueryCasesByA
 
 // Evidence returns one item.
 func (q queryServer) Evidence(ctx context.Context, req *types.QueryEvidenceRequest) (*types.QueryEvidenceResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	it, err := q.k.Items.Get(ctx, req.Id)
+	it, err := grpcerr.GetID(ctx, q.k.Items, "id", req.GetId(), "evidence")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "evidence %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryEvidenceResponse{Evidence: it}, nil
 }
 
 // EvidenceByCase lists the items of a case in id order.
 func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenceByCaseRequest) (*types.QueryEvidenceByCaseResponse, error) {
-	if req == nil || req.CaseId == 0 {
-		return nil, grpcerr.Unset("case_id")
+	if err := grpcerr.RequireID(ctx, q.k.Cases, "case_id", req.GetCaseId(), "case"); err != nil {
+		return nil, err
 	}
-	if _, err := q.k.Cases.Get(ctx, req.CaseId); err != nil {
-		return nil, grpcerr.NotFound(err, "case %d", req.CaseId)
-	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByCase, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
-			return q.k.Items.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.CaseId))
+	items, page, err := pagination.IndexValues(ctx, q.k.pages.itemsByCase, req.CaseId, q.k.Items, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -93,17 +68,10 @@ func (q queryServer) EvidenceByCase(ctx context.Context, req *types.QueryEvidenc
 // EvidenceByDigest lists the items with a digest, in id order. An unknown
 // digest is an empty list, not an error: "nothing registered" is the answer.
 func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvidenceByDigestRequest) (*types.QueryEvidenceByDigestResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateDigest("digest", req.GetDigest())); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateDigest("digest", req.Digest); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	items, page, err := query.CollectionPaginate(ctx, q.k.pages.itemsByDigest, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.EvidenceItem, error) {
-			return q.k.Items.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.Digest))
+	items, page, err := pagination.IndexValues(ctx, q.k.pages.itemsByDigest, req.Digest, q.k.Items, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -112,17 +80,10 @@ func (q queryServer) EvidenceByDigest(ctx context.Context, req *types.QueryEvide
 
 // CustodyHistory lists an item's custody log in seq order.
 func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustodyHistoryRequest) (*types.QueryCustodyHistoryResponse, error) {
-	if req == nil || req.EvidenceId == 0 {
-		return nil, grpcerr.Unset("evidence_id")
-	}
-	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Items, "evidence_id", req.GetEvidenceId(), "evidence"); err != nil {
 		return nil, err
 	}
-	events, page, err := query.CollectionPaginate(ctx, q.k.CustodyLog, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[uint64, uint64], e types.CustodyEvent) (types.CustodyEvent, error) {
-			return e, nil
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.EvidenceId))
+	events, page, err := pagination.PrefixValues(ctx, q.k.CustodyLog, req.EvidenceId, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -131,10 +92,7 @@ func (q queryServer) CustodyHistory(ctx context.Context, req *types.QueryCustody
 
 // Transfer returns an item's open transfer.
 func (q queryServer) Transfer(ctx context.Context, req *types.QueryTransferRequest) (*types.QueryTransferResponse, error) {
-	if req == nil || req.EvidenceId == 0 {
-		return nil, grpcerr.Unset("evidence_id")
-	}
-	if err := q.requireItem(ctx, req.EvidenceId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Items, "evidence_id", req.GetEvidenceId(), "evidence"); err != nil {
 		return nil, err
 	}
 	t, err := q.k.Transfers.Get(ctx, req.EvidenceId)
@@ -153,11 +111,7 @@ func (q queryServer) PendingTransfers(ctx context.Context, req *types.QueryPendi
 	if err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
-	transfers, page, err := query.CollectionPaginate(ctx, q.k.pages.transfersByReceiver, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Transfer, error) {
-			return q.k.Transfers.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](receiver))
+	transfers, page, err := pagination.IndexValues(ctx, q.k.pages.transfersByReceiver, receiver, q.k.Transfers, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -189,12 +143,4 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryParamsResponse{Params: p}, nil
-}
-
-// requireItem answers NotFound unless the item exists.
-func (q queryServer) requireItem(ctx context.Context, id uint64) error {
-	if _, err := q.k.Items.Get(ctx, id); err != nil {
-		return grpcerr.NotFound(err, "evidence %d", id)
-	}
-	return nil
 }

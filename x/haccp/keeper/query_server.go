@@ -36,12 +36,9 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 
 // Facility returns one facility.
 func (q queryServer) Facility(ctx context.Context, req *types.QueryFacilityRequest) (*types.QueryFacilityResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	f, err := q.k.Facilities.Get(ctx, req.Id)
+	f, err := grpcerr.GetID(ctx, q.k.Facilities, "id", req.GetId(), "facility")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "facility %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryFacilityResponse{Facility: f}, nil
 }
@@ -52,8 +49,7 @@ func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesR
 		return nil, grpcerr.EmptyRequest()
 	}
 	if req.Operator == "" {
-		facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities, pagination.Clamp(req.Pagination),
-			func(_ uint64, f types.Facility) (types.Facility, error) { return f, nil })
+		facilities, page, err := pagination.Values(ctx, q.k.Facilities, req.Pagination)
 		if err != nil {
 			return nil, grpcerr.Internal(err)
 		}
@@ -63,11 +59,7 @@ func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesR
 	if err != nil {
 		return nil, grpcerr.Invalid(err)
 	}
-	facilities, page, err := query.CollectionPaginate(ctx, q.k.Facilities.Indexes.Operator, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Facility, error) {
-			return q.k.Facilities.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](operator))
+	facilities, page, err := pagination.IndexValues(ctx, q.k.Facilities.Indexes.Operator, operator, q.k.Facilities, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -76,10 +68,7 @@ func (q queryServer) Facilities(ctx context.Context, req *types.QueryFacilitiesR
 
 // FacilityStaff lists a facility's staff accounts in address-byte order.
 func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacilityStaffRequest) (*types.QueryFacilityStaffResponse, error) {
-	if req == nil || req.FacilityId == 0 {
-		return nil, grpcerr.Unset("facility_id")
-	}
-	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Facilities, "facility_id", req.GetFacilityId(), "facility"); err != nil {
 		return nil, err
 	}
 	staff, page, err := query.CollectionPaginate(ctx, q.k.FacilityStaff, pagination.Clamp(req.Pagination),
@@ -96,11 +85,8 @@ func (q queryServer) FacilityStaff(ctx context.Context, req *types.QueryFacility
 // Certificate returns the latest version of a certificate and its status at
 // the block's time (EXPIRED from valid_until on).
 func (q queryServer) Certificate(ctx context.Context, req *types.QueryCertificateRequest) (*types.QueryCertificateResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCertNo(req.CertNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateCertNo(req.GetCertNo())); err != nil {
+		return nil, err
 	}
 	c, err := q.k.Certificates.Get(ctx, req.CertNo)
 	if err != nil {
@@ -117,11 +103,7 @@ func (q queryServer) CertificateVersions(ctx context.Context, req *types.QueryCe
 	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
 		return nil, err
 	}
-	versions, page, err := query.CollectionPaginate(ctx, q.k.CertificateVersions, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, uint64], c types.Certificate) (types.Certificate, error) {
-			return c, nil
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
+	versions, page, err := pagination.PrefixValues(ctx, q.k.CertificateVersions, req.CertNo, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -136,11 +118,7 @@ func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCer
 	if err := q.requireCertificate(ctx, req.CertNo); err != nil {
 		return nil, err
 	}
-	events, page, err := query.CollectionPaginate(ctx, q.k.CertificateEvents, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, uint64], e types.CertificateEvent) (types.CertificateEvent, error) {
-			return e, nil
-		},
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.CertNo))
+	events, page, err := pagination.PrefixValues(ctx, q.k.CertificateEvents, req.CertNo, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -150,17 +128,10 @@ func (q queryServer) CertificateHistory(ctx context.Context, req *types.QueryCer
 // CertificatesByFacility lists the latest versions of a facility's
 // certificates in cert_no order.
 func (q queryServer) CertificatesByFacility(ctx context.Context, req *types.QueryCertificatesByFacilityRequest) (*types.QueryCertificatesByFacilityResponse, error) {
-	if req == nil || req.FacilityId == 0 {
-		return nil, grpcerr.Unset("facility_id")
-	}
-	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Facilities, "facility_id", req.GetFacilityId(), "facility"); err != nil {
 		return nil, err
 	}
-	certs, page, err := query.CollectionPaginate(ctx, q.k.Certificates.Indexes.Facility, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.Certificate, error) {
-			return q.k.Certificates.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
+	certs, page, err := pagination.IndexValues(ctx, q.k.Certificates.Indexes.Facility, req.FacilityId, q.k.Certificates, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -313,29 +284,19 @@ func (k Keeper) lastVersionStartedAt(ctx context.Context, certNo string, upTo ui
 
 // CcpRecord returns one CCP monitoring record.
 func (q queryServer) CcpRecord(ctx context.Context, req *types.QueryCcpRecordRequest) (*types.QueryCcpRecordResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	r, err := q.k.CcpRecords.Get(ctx, req.Id)
+	r, err := grpcerr.GetID(ctx, q.k.CcpRecords, "id", req.GetId(), "CCP record")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "CCP record %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryCcpRecordResponse{Record: r}, nil
 }
 
 // CcpRecordsByFacility lists a facility's CCP records in id order.
 func (q queryServer) CcpRecordsByFacility(ctx context.Context, req *types.QueryCcpRecordsByFacilityRequest) (*types.QueryCcpRecordsByFacilityResponse, error) {
-	if req == nil || req.FacilityId == 0 {
-		return nil, grpcerr.Unset("facility_id")
-	}
-	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Facilities, "facility_id", req.GetFacilityId(), "facility"); err != nil {
 		return nil, err
 	}
-	records, page, err := query.CollectionPaginate(ctx, q.k.CcpRecords.Indexes.Facility, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.CcpRecord, error) {
-			return q.k.CcpRecords.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.FacilityId))
+	records, page, err := pagination.IndexValues(ctx, q.k.CcpRecords.Indexes.Facility, req.FacilityId, q.k.CcpRecords, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -354,21 +315,10 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
-// requireFacility answers NotFound unless the facility exists.
-func (q queryServer) requireFacility(ctx context.Context, id uint64) error {
-	if _, err := q.k.Facilities.Get(ctx, id); err != nil {
-		return grpcerr.NotFound(err, "facility %d", id)
-	}
-	return nil
-}
-
 // requireCertificate checks a cert_no (InvalidArgument) and that it exists (NotFound).
 func (q queryServer) requireCertificate(ctx context.Context, certNo string) error {
 	if err := types.ValidateCertNo(certNo); err != nil {
 		return grpcerr.Invalid(err)
 	}
-	if _, err := q.k.Certificates.Get(ctx, certNo); err != nil {
-		return grpcerr.NotFound(err, "certificate %q", certNo)
-	}
-	return nil
+	return grpcerr.Require(ctx, q.k.Certificates, certNo, "certificate %q", certNo)
 }

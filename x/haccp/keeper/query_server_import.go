@@ -5,8 +5,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
@@ -17,14 +15,11 @@ import (
 
 // HygieneCertificate returns a foreign hygiene certificate by (country, cert_no).
 func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHygieneCertificateRequest) (*types.QueryHygieneCertificateResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCountry(req.Country); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateHygieneCertNo(req.CertNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req,
+		types.ValidateCountry(req.GetCountry()),
+		types.ValidateHygieneCertNo(req.GetCertNo()),
+	); err != nil {
+		return nil, err
 	}
 	h, err := q.k.HygieneCerts.Get(ctx, collections.Join(req.Country, req.CertNo))
 	if err != nil {
@@ -35,11 +30,8 @@ func (q queryServer) HygieneCertificate(ctx context.Context, req *types.QueryHyg
 
 // Declaration returns an import declaration.
 func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclarationRequest) (*types.QueryDeclarationResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateDeclNo(req.DeclNo); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateDeclNo(req.GetDeclNo())); err != nil {
+		return nil, err
 	}
 	d, err := q.k.Declarations.Get(ctx, req.DeclNo)
 	if err != nil {
@@ -50,17 +42,10 @@ func (q queryServer) Declaration(ctx context.Context, req *types.QueryDeclaratio
 
 // DeclarationsByImporter lists an importer facility's declarations in decl_no order.
 func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.QueryDeclarationsByImporterRequest) (*types.QueryDeclarationsByImporterResponse, error) {
-	if req == nil || req.FacilityId == 0 {
-		return nil, grpcerr.Unset("facility_id")
-	}
-	if err := q.requireFacility(ctx, req.FacilityId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Facilities, "facility_id", req.GetFacilityId(), "facility"); err != nil {
 		return nil, err
 	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.Importer, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, string], _ collections.NoValue) (types.ImportDeclaration, error) {
-			return q.k.Declarations.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, string](req.FacilityId))
+	decls, page, err := pagination.IndexValues(ctx, q.k.Declarations.Indexes.Importer, req.FacilityId, q.k.Declarations, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -69,11 +54,8 @@ func (q queryServer) DeclarationsByImporter(ctx context.Context, req *types.Quer
 
 // DeclarationByCustomsRef returns the declaration a customs clearance number cleared.
 func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.QueryDeclarationByCustomsRefRequest) (*types.QueryDeclarationByCustomsRefResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateCustomsRef(req.CustomsRef); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateCustomsRef(req.GetCustomsRef())); err != nil {
+		return nil, err
 	}
 	declNo, err := q.k.Declarations.Indexes.CustomsRef.MatchExact(ctx, req.CustomsRef)
 	if err != nil {
@@ -89,17 +71,10 @@ func (q queryServer) DeclarationByCustomsRef(ctx context.Context, req *types.Que
 // DeclarationsByTraceNumber lists the declarations with an item of a livestock
 // trace number, in decl_no order (empty when there are none).
 func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.QueryDeclarationsByTraceNumberRequest) (*types.QueryDeclarationsByTraceNumberResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateTraceNumber(req.GetTraceNo())); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateTraceNumber(req.TraceNo); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	decls, page, err := query.CollectionPaginate(ctx, q.k.Declarations.Indexes.TraceNo, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, string], _ collections.NoValue) (types.ImportDeclaration, error) {
-			return q.k.Declarations.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, string](req.TraceNo))
+	decls, page, err := pagination.IndexValues(ctx, q.k.Declarations.Indexes.TraceNo, req.TraceNo, q.k.Declarations, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -108,12 +83,9 @@ func (q queryServer) DeclarationsByTraceNumber(ctx context.Context, req *types.Q
 
 // ImportConfirmationShare returns an import-confirmation share.
 func (q queryServer) ImportConfirmationShare(ctx context.Context, req *types.QueryImportConfirmationShareRequest) (*types.QueryImportConfirmationShareResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	s, err := q.k.Shares.Get(ctx, req.Id)
+	s, err := grpcerr.GetID(ctx, q.k.Shares, "id", req.GetId(), "import confirmation share")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "import confirmation share %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryImportConfirmationShareResponse{Share: s}, nil
 }

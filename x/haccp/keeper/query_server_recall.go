@@ -5,8 +5,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/haccp/types"
@@ -14,12 +12,9 @@ import (
 
 // Recall returns one recall, active or closed.
 func (q queryServer) Recall(ctx context.Context, req *types.QueryRecallRequest) (*types.QueryRecallResponse, error) {
-	if req == nil || req.Id == 0 {
-		return nil, grpcerr.Unset("id")
-	}
-	r, err := q.k.Recalls.Get(ctx, req.Id)
+	r, err := grpcerr.GetID(ctx, q.k.Recalls, "id", req.GetId(), "recall")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "recall %d", req.Id)
+		return nil, err
 	}
 	return &types.QueryRecallResponse{Recall: r}, nil
 }
@@ -29,8 +24,7 @@ func (q queryServer) Recalls(ctx context.Context, req *types.QueryRecallsRequest
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	recalls, page, err := query.CollectionPaginate(ctx, q.k.Recalls, pagination.Clamp(req.Pagination),
-		func(_ uint64, r types.Recall) (types.Recall, error) { return r, nil })
+	recalls, page, err := pagination.Values(ctx, q.k.Recalls, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -43,8 +37,7 @@ func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRe
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	recalls, page, err := query.CollectionPaginate(ctx, q.k.ActiveRecalls, pagination.Clamp(req.Pagination),
-		func(id uint64, _ collections.NoValue) (types.Recall, error) { return q.k.Recalls.Get(ctx, id) })
+	recalls, page, err := pagination.Lookup(ctx, q.k.ActiveRecalls, q.k.Recalls, func(id uint64) uint64 { return id }, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -55,11 +48,8 @@ func (q queryServer) ActiveRecalls(ctx context.Context, req *types.QueryActiveRe
 // directly or through a recalled declaration's items, and lists those
 // recalls' ids in ascending order.
 func (q queryServer) IsRecalled(ctx context.Context, req *types.QueryIsRecalledRequest) (*types.QueryIsRecalledResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateLot(req.Lot); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateLot(req.GetLot())); err != nil {
+		return nil, err
 	}
 	var ids []uint64
 	err := q.k.RecalledLots.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](req.Lot),

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/accaddr"
 	"github.com/civicchain/civic/internal/blockctx"
@@ -70,8 +68,7 @@ func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsReq
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	ops, page, err := query.CollectionPaginate(ctx, q.k.Operators, pagination.Clamp(req.Pagination),
-		func(_ string, op types.Operator) (types.Operator, error) { return op, nil })
+	ops, page, err := pagination.Values(ctx, q.k.Operators, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -80,11 +77,8 @@ func (q queryServer) Operators(ctx context.Context, req *types.QueryOperatorsReq
 
 // Plaza returns a plaza.
 func (q queryServer) Plaza(ctx context.Context, req *types.QueryPlazaRequest) (*types.QueryPlazaResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("plaza_id", req.GetPlazaId(), types.MaxPlazaIDLength)); err != nil {
+		return nil, err
 	}
 	p, err := q.k.Plazas.Get(ctx, req.PlazaId)
 	if err != nil {
@@ -99,8 +93,7 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 		return nil, grpcerr.EmptyRequest()
 	}
 	if req.Operator == "" {
-		plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas, pagination.Clamp(req.Pagination),
-			func(_ string, p types.Plaza) (types.Plaza, error) { return p, nil })
+		plazas, page, err := pagination.Values(ctx, q.k.Plazas, req.Pagination)
 		if err != nil {
 			return nil, grpcerr.Internal(err)
 		}
@@ -109,11 +102,7 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 	if err := validateOperatorID("operator", req.Operator); err != nil {
 		return nil, err
 	}
-	plazas, page, err := query.CollectionPaginate(ctx, q.k.Plazas.Indexes.ByOperator, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[string, string], _ collections.NoValue) (types.Plaza, error) {
-			return q.k.Plazas.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[string, string](req.Operator))
+	plazas, page, err := pagination.IndexValues(ctx, q.k.Plazas.Indexes.ByOperator, req.Operator, q.k.Plazas, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -122,15 +111,10 @@ func (q queryServer) Plazas(ctx context.Context, req *types.QueryPlazasRequest) 
 
 // Segments lists a route's segments by start position.
 func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsRequest) (*types.QuerySegmentsResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateID("route", req.GetRoute(), types.MaxRouteLength)); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	segments, page, err := query.CollectionPaginate(ctx, q.k.Segments, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, uint64], s types.Segment) (types.Segment, error) { return s, nil },
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.Route))
+	segments, page, err := pagination.PrefixValues(ctx, q.k.Segments, req.Route, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -139,11 +123,8 @@ func (q queryServer) Segments(ctx context.Context, req *types.QuerySegmentsReque
 
 // Route returns a route and its owner.
 func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*types.QueryRouteResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("route", req.Route, types.MaxRouteLength); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req, types.ValidateID("route", req.GetRoute(), types.MaxRouteLength)); err != nil {
+		return nil, err
 	}
 	r, err := q.k.Routes.Get(ctx, req.Route)
 	if err != nil {
@@ -180,9 +161,7 @@ func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffV
 	if err := q.requireOperator(ctx, req.Operator); err != nil {
 		return nil, err
 	}
-	tariffs, page, err := query.CollectionPaginate(ctx, q.k.Tariffs, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[string, uint64], t types.Tariff) (types.Tariff, error) { return t, nil },
-		query.WithCollectionPaginationPairPrefix[string, uint64](req.Operator))
+	tariffs, page, err := pagination.PrefixValues(ctx, q.k.Tariffs, req.Operator, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -192,20 +171,13 @@ func (q queryServer) TariffVersions(ctx context.Context, req *types.QueryTariffV
 // QuoteFare computes a trip's fare and shares with Keeper.QuoteFare, the
 // computation MsgRecordTrip uses, at req.ExitTime (default: the block time).
 func (q queryServer) QuoteFare(ctx context.Context, req *types.QueryQuoteFareRequest) (*types.QueryQuoteFareResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
-	}
-	if err := types.ValidateID("entry_plaza", req.EntryPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateID("exit_plaza", req.ExitPlaza, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateVehicleClass(req.VehicleClass); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := types.ValidateDiscountCodes(req.DiscountCodes); err != nil {
-		return nil, grpcerr.Invalid(err)
+	if err := grpcerr.Validate(req,
+		types.ValidateID("entry_plaza", req.GetEntryPlaza(), types.MaxPlazaIDLength),
+		types.ValidateID("exit_plaza", req.GetExitPlaza(), types.MaxPlazaIDLength),
+		types.ValidateVehicleClass(req.GetVehicleClass()),
+		types.ValidateDiscountCodes(req.GetDiscountCodes()),
+	); err != nil {
+		return nil, err
 	}
 	entry, err := q.k.Plazas.Get(ctx, req.EntryPlaza)
 	if err != nil {
@@ -238,14 +210,7 @@ func (q queryServer) requireOperator(ctx context.Context, operator string) error
 	if err := validateOperatorID("operator", operator); err != nil {
 		return err
 	}
-	has, err := q.k.Operators.Has(ctx, operator)
-	if err != nil {
-		return grpcerr.Internal(err)
-	}
-	if !has {
-		return grpcerr.NotFound(collections.ErrNotFound, "operator %q", operator)
-	}
-	return nil
+	return grpcerr.Require(ctx, q.k.Operators, operator, "operator %q", operator)
 }
 
 // validateOperatorID checks an operator's agency id (x/agency's grammar) as

@@ -18,12 +18,9 @@ import (
 
 // Trip returns a trip.
 func (q queryServer) Trip(ctx context.Context, req *types.QueryTripRequest) (*types.QueryTripResponse, error) {
-	if req == nil || req.TripId == 0 {
-		return nil, grpcerr.Unset("trip_id")
-	}
-	t, err := q.k.Trips.Get(ctx, req.TripId)
+	t, err := grpcerr.GetID(ctx, q.k.Trips, "trip_id", req.GetTripId(), "trip")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "trip %d", req.TripId)
+		return nil, err
 	}
 	return &types.QueryTripResponse{Trip: t}, nil
 }
@@ -31,27 +28,21 @@ func (q queryServer) Trip(ctx context.Context, req *types.QueryTripRequest) (*ty
 // TripsByPlaza lists the trips recorded at an exit plaza by (period, id),
 // all of them or those of one period.
 func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPlazaRequest) (*types.QueryTripsByPlazaResponse, error) {
-	if req == nil {
-		return nil, grpcerr.EmptyRequest()
+	if err := grpcerr.Validate(req, types.ValidateID("plaza_id", req.GetPlazaId(), types.MaxPlazaIDLength)); err != nil {
+		return nil, err
 	}
-	if err := types.ValidateID("plaza_id", req.PlazaId, types.MaxPlazaIDLength); err != nil {
-		return nil, grpcerr.Invalid(err)
-	}
-	if err := requireID(ctx, q.k.Plazas, req.PlazaId, "plaza %q", req.PlazaId); err != nil {
+	if err := grpcerr.Require(ctx, q.k.Plazas, req.PlazaId, "plaza %q", req.PlazaId); err != nil {
 		return nil, err
 	}
 	prefix := collections.TriplePrefix[string, uint64, uint64](req.PlazaId)
 	if req.PeriodId > 0 {
-		if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
+		if err := grpcerr.Require(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 			return nil, err
 		}
 		prefix = collections.TripleSuperPrefix[string, uint64, uint64](req.PlazaId, req.PeriodId)
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPlaza, pagination.Clamp(req.Pagination),
-		func(key collections.Triple[string, uint64, uint64], _ collections.NoValue) (types.Trip, error) {
-			return q.k.Trips.Get(ctx, key.K3())
-		},
-		withTriplePrefix(prefix))
+	trips, page, err := pagination.Lookup(ctx, q.k.Trips.Indexes.ByPlaza, q.k.Trips, collections.Triple[string, uint64, uint64].K3,
+		req.Pagination, withTriplePrefix(prefix))
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -60,17 +51,10 @@ func (q queryServer) TripsByPlaza(ctx context.Context, req *types.QueryTripsByPl
 
 // TripsByPeriod lists the trips of a period by id.
 func (q queryServer) TripsByPeriod(ctx context.Context, req *types.QueryTripsByPeriodRequest) (*types.QueryTripsByPeriodResponse, error) {
-	if req == nil || req.PeriodId == 0 {
-		return nil, grpcerr.Unset("period_id")
-	}
-	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Periods, "period_id", req.GetPeriodId(), "period"); err != nil {
 		return nil, err
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.Trips.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Trip, error) {
-			return q.k.Trips.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
+	trips, page, err := pagination.IndexValues(ctx, q.k.Trips.Indexes.ByPeriod, req.PeriodId, q.k.Trips, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -91,11 +75,7 @@ func (q queryServer) UnpaidTrips(ctx context.Context, req *types.QueryUnpaidTrip
 		}
 		opts = append(opts, query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](payer))
 	}
-	trips, page, err := query.CollectionPaginate(ctx, q.k.UnpaidTrips, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Trip, error) {
-			return q.k.Trips.Get(ctx, key.K2())
-		},
-		opts...)
+	trips, page, err := pagination.Lookup(ctx, q.k.UnpaidTrips, q.k.Trips, collections.Pair[sdk.AccAddress, uint64].K2, req.Pagination, opts...)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -111,11 +91,7 @@ func (q queryServer) SpendingLimits(ctx context.Context, req *types.QuerySpendin
 	if err != nil {
 		return nil, err
 	}
-	limits, page, err := query.CollectionPaginate(ctx, q.k.SpendingLimits, pagination.Clamp(req.Pagination),
-		func(_ collections.Pair[sdk.AccAddress, string], l types.SpendingLimit) (types.SpendingLimit, error) {
-			return l, nil
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, string](payer))
+	limits, page, err := pagination.PrefixValues(ctx, q.k.SpendingLimits, payer, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -124,29 +100,19 @@ func (q queryServer) SpendingLimits(ctx context.Context, req *types.QuerySpendin
 
 // TripBatch returns a trip batch.
 func (q queryServer) TripBatch(ctx context.Context, req *types.QueryTripBatchRequest) (*types.QueryTripBatchResponse, error) {
-	if req == nil || req.BatchId == 0 {
-		return nil, grpcerr.Unset("batch_id")
-	}
-	b, err := q.k.Batches.Get(ctx, req.BatchId)
+	b, err := grpcerr.GetID(ctx, q.k.Batches, "batch_id", req.GetBatchId(), "batch")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "batch %d", req.BatchId)
+		return nil, err
 	}
 	return &types.QueryTripBatchResponse{Batch: b}, nil
 }
 
 // TripBatches lists the trip batches of a period by id.
 func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatchesRequest) (*types.QueryTripBatchesResponse, error) {
-	if req == nil || req.PeriodId == 0 {
-		return nil, grpcerr.Unset("period_id")
-	}
-	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
+	if err := grpcerr.RequireID(ctx, q.k.Periods, "period_id", req.GetPeriodId(), "period"); err != nil {
 		return nil, err
 	}
-	batches, page, err := query.CollectionPaginate(ctx, q.k.Batches.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.TripBatch, error) {
-			return q.k.Batches.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
+	batches, page, err := pagination.IndexValues(ctx, q.k.Batches.Indexes.ByPeriod, req.PeriodId, q.k.Batches, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -160,12 +126,9 @@ func (q queryServer) TripBatches(ctx context.Context, req *types.QueryTripBatche
 // outside the batch, malformed or wrong siblings, a root whose sums or count
 // are not the declared ones).
 func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripRequest) (*types.QueryVerifyTripResponse, error) {
-	if req == nil || req.BatchId == 0 {
-		return nil, grpcerr.Unset("batch_id")
-	}
-	b, err := q.k.Batches.Get(ctx, req.BatchId)
+	b, err := grpcerr.GetID(ctx, q.k.Batches, "batch_id", req.GetBatchId(), "batch")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "batch %d", req.BatchId)
+		return nil, err
 	}
 	leaf, err := types.VerifyBatchTrip(b, req.Index, req.Trip, req.Siblings)
 	if err != nil && !errors.Is(err, types.ErrInvalidProof) {
@@ -185,12 +148,9 @@ func (q queryServer) VerifyTrip(ctx context.Context, req *types.QueryVerifyTripR
 
 // Period returns a settlement period.
 func (q queryServer) Period(ctx context.Context, req *types.QueryPeriodRequest) (*types.QueryPeriodResponse, error) {
-	if req == nil || req.PeriodId == 0 {
-		return nil, grpcerr.Unset("period_id")
-	}
-	p, err := q.k.Periods.Get(ctx, req.PeriodId)
+	p, err := grpcerr.GetID(ctx, q.k.Periods, "period_id", req.GetPeriodId(), "period")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "period %d", req.PeriodId)
+		return nil, err
 	}
 	return &types.QueryPeriodResponse{Period: p}, nil
 }
@@ -200,8 +160,7 @@ func (q queryServer) Periods(ctx context.Context, req *types.QueryPeriodsRequest
 	if req == nil {
 		return nil, grpcerr.EmptyRequest()
 	}
-	periods, page, err := query.CollectionPaginate(ctx, q.k.Periods, pagination.Clamp(req.Pagination),
-		func(_ uint64, p types.Period) (types.Period, error) { return p, nil })
+	periods, page, err := pagination.Values(ctx, q.k.Periods, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
@@ -211,12 +170,9 @@ func (q queryServer) Periods(ctx context.Context, req *types.QueryPeriodsRequest
 // NetPositions returns a period's status, every operator's net position and
 // the accruals behind them (Keeper.NetPositions).
 func (q queryServer) NetPositions(ctx context.Context, req *types.QueryNetPositionsRequest) (*types.QueryNetPositionsResponse, error) {
-	if req == nil || req.PeriodId == 0 {
-		return nil, grpcerr.Unset("period_id")
-	}
-	p, err := q.k.Periods.Get(ctx, req.PeriodId)
+	p, err := grpcerr.GetID(ctx, q.k.Periods, "period_id", req.GetPeriodId(), "period")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "period %d", req.PeriodId)
+		return nil, err
 	}
 	positions, accruals, err := q.k.NetPositions(ctx, req.PeriodId)
 	if err != nil {
@@ -227,12 +183,9 @@ func (q queryServer) NetPositions(ctx context.Context, req *types.QueryNetPositi
 
 // Dispute returns a dispute.
 func (q queryServer) Dispute(ctx context.Context, req *types.QueryDisputeRequest) (*types.QueryDisputeResponse, error) {
-	if req == nil || req.DisputeId == 0 {
-		return nil, grpcerr.Unset("dispute_id")
-	}
-	d, err := q.k.Disputes.Get(ctx, req.DisputeId)
+	d, err := grpcerr.GetID(ctx, q.k.Disputes, "dispute_id", req.GetDisputeId(), "dispute")
 	if err != nil {
-		return nil, grpcerr.NotFound(err, "dispute %d", req.DisputeId)
+		return nil, err
 	}
 	return &types.QueryDisputeResponse{Dispute: d}, nil
 }
@@ -243,39 +196,20 @@ func (q queryServer) Disputes(ctx context.Context, req *types.QueryDisputesReque
 		return nil, grpcerr.EmptyRequest()
 	}
 	if req.PeriodId == 0 {
-		disputes, page, err := query.CollectionPaginate(ctx, q.k.Disputes, pagination.Clamp(req.Pagination),
-			func(_ uint64, d types.Dispute) (types.Dispute, error) { return d, nil })
+		disputes, page, err := pagination.Values(ctx, q.k.Disputes, req.Pagination)
 		if err != nil {
 			return nil, grpcerr.Internal(err)
 		}
 		return &types.QueryDisputesResponse{Disputes: disputes, Pagination: page}, nil
 	}
-	if err := requireID(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
+	if err := grpcerr.Require(ctx, q.k.Periods, req.PeriodId, "period %d", req.PeriodId); err != nil {
 		return nil, err
 	}
-	disputes, page, err := query.CollectionPaginate(ctx, q.k.Disputes.Indexes.ByPeriod, pagination.Clamp(req.Pagination),
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Dispute, error) {
-			return q.k.Disputes.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.PeriodId))
+	disputes, page, err := pagination.IndexValues(ctx, q.k.Disputes.Indexes.ByPeriod, req.PeriodId, q.k.Disputes, req.Pagination)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryDisputesResponse{Disputes: disputes, Pagination: page}, nil
-}
-
-// requireID answers NotFound unless m holds id.
-func requireID[K any](ctx context.Context, m interface {
-	Has(context.Context, K) (bool, error)
-}, id K, format string, args ...any) error {
-	has, err := m.Has(ctx, id)
-	if err != nil {
-		return grpcerr.Internal(err)
-	}
-	if !has {
-		return grpcerr.NotFound(collections.ErrNotFound, format, args...)
-	}
-	return nil
 }
 
 // withTriplePrefix pages a triple-keyed index under a prefix of one or two
