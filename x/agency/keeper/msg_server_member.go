@@ -81,13 +81,10 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventMembershipOffered{
+	return blockctx.Reply(ctx, &types.EventMembershipOffered{
 		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
 		OfferExpiresAt: &offer.OfferExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+	}, &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt})
 }
 
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
@@ -160,12 +157,9 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberRolesSet{
+	return blockctx.Reply(ctx, &types.EventMemberRolesSet{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetMemberRolesResponse{}, nil
+	}, &types.MsgSetMemberRolesResponse{})
 }
 
 // RemoveMember removes a member (agency admin only). The address is free to join another
@@ -202,12 +196,9 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberRemoved{
+	return blockctx.Reply(ctx, &types.EventMemberRemoved{
 		AgencyId: agency.Id, Address: msg.Address,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRemoveMemberResponse{}, nil
+	}, &types.MsgRemoveMemberResponse{})
 }
 
 // TransferAdmin offers the agency to a new admin (agency admin only): the account becomes
@@ -241,12 +232,9 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err := m.AdminOffers.Set(ctx, agency.Id, offer); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferOffered{
+	return blockctx.Reply(ctx, &types.EventAdminTransferOffered{
 		AgencyId: agency.Id, Admin: agency.Admin, NewAdmin: offer.NewAdmin, OfferExpiresAt: &offer.OfferExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgTransferAdminResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+	}, &types.MsgTransferAdminResponse{OfferExpiresAt: offer.OfferExpiresAt})
 }
 
 // checkCanAdminister fails when newAdmin is the agency's admin already (ErrSameAdmin) or

@@ -82,12 +82,9 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberAdded{
+	return blockctx.Reply(ctx, &types.EventMemberAdded{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAcceptMembershipResponse{}, nil
+	}, &types.MsgAcceptMembershipResponse{})
 }
 
 // DeclineMembership removes a pending (or expired) membership offer made to the signer,
@@ -184,12 +181,9 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferred{
+	return blockctx.Reply(ctx, &types.EventAdminTransferred{
 		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAcceptAdminResponse{}, nil
+	}, &types.MsgAcceptAdminResponse{})
 }
 
 // CancelAdminTransfer removes the agency's pending (or expired) admin offer: the admin
@@ -228,12 +222,9 @@ func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancel
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferCancelled{
+	return blockctx.Reply(ctx, &types.EventAdminTransferCancelled{
 		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCancelAdminTransferResponse{}, nil
+	}, &types.MsgCancelAdminTransferResponse{})
 }
 
 // membershipOffer loads a pending membership offer, failing with ErrOfferNotFound.

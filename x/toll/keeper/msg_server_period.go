@@ -57,10 +57,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err := m.CurrentPeriod.Set(ctx, next.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}, &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id})
 }
 
 // afterSubmission is the status of a submitted period whose totals were just
@@ -215,10 +212,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
-		return nil, err
-	}
-	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}, &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held})
 }
 
 // SettlePeriod pays the net receivers of a period from escrow: a RECONCILED
@@ -289,10 +283,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSettlePeriodResponse{PaidOut: plan.payouts}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}, &types.MsgSettlePeriodResponse{PaidOut: plan.payouts})
 }
 
 // excludable returns, sorted, the participants of a SUBMITTED period that
