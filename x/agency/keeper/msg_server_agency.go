@@ -73,12 +73,9 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
-	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
 
 	newRoles := types.NormalizeRoles(msg.Roles)

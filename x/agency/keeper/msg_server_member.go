@@ -28,15 +28,11 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
+	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
-	if err != nil {
 		return nil, err
 	}
 	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
@@ -85,6 +81,20 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
 		OfferExpiresAt: &offer.OfferExpiresAt,
 	}, &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt})
+}
+
+// adminOf requires signer to be the admin of a non-RETIRED agency (agencyForAdmin) and
+// decodes the account the admin's message is about.
+func (k Keeper) adminOf(ctx context.Context, agencyID string, signer sdk.AccAddress, signerStr, account string) (types.Agency, sdk.AccAddress, error) {
+	agency, err := k.agencyForAdmin(ctx, agencyID, signer, signerStr)
+	if err != nil {
+		return types.Agency{}, nil, err
+	}
+	addr, err := k.addressCodec.StringToBytes(account)
+	if err != nil {
+		return types.Agency{}, nil, err
+	}
+	return agency, addr, nil
 }
 
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
@@ -137,15 +147,11 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
+	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
-	if err != nil {
 		return nil, err
 	}
 	member, err := m.memberOf(ctx, agency.Id, addr, msg.Address)
@@ -169,11 +175,7 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
 	if err != nil {
 		return nil, err
 	}
@@ -210,11 +212,7 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
+	agency, newAdmin, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.NewAdmin)
 	if err != nil {
 		return nil, err
 	}

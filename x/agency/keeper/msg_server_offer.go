@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -33,17 +34,13 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
-	}
 	now := blockctx.Time(ctx)
-	if !now.Before(offer.OfferExpiresAt) {
-		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "membership offer of agency %q to %s expired at %s (block time %s)",
-			agency.Id, msg.Address, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	if err := checkOfferOpen("membership offer", agency.Id, msg.Address, offer.OfferExpiresAt, now); err != nil {
+		return nil, err
 	}
 	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
 		return nil, err
@@ -156,17 +153,13 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if !bytes.Equal(named, newAdmin) {
 		return nil, errorsmod.Wrapf(types.ErrOfferNotFound, "agency %q has no pending admin transfer to %s", msg.AgencyId, msg.NewAdmin)
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
-	}
 	now := blockctx.Time(ctx)
-	if !now.Before(offer.OfferExpiresAt) {
-		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "admin transfer of agency %q to %s expired at %s (block time %s)",
-			agency.Id, msg.NewAdmin, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	if err := checkOfferOpen("admin transfer", agency.Id, msg.NewAdmin, offer.OfferExpiresAt, now); err != nil {
+		return nil, err
 	}
 	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
 		return nil, err
@@ -225,6 +218,29 @@ func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancel
 	return blockctx.Reply(ctx, &types.EventAdminTransferCancelled{
 		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
 	}, &types.MsgCancelAdminTransferResponse{})
+}
+
+// changeableAgency loads an agency that may still change: ErrAgencyRetired once it is
+// RETIRED.
+func (k Keeper) changeableAgency(ctx context.Context, id string) (types.Agency, error) {
+	agency, err := k.GetAgency(ctx, id)
+	if err != nil {
+		return agency, err
+	}
+	if agency.Status == types.AgencyStatusRetired {
+		return agency, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+	}
+	return agency, nil
+}
+
+// checkOfferOpen fails with ErrOfferExpired once the offer (what: "membership offer" or
+// "admin transfer") of agencyID to to has expired at now.
+func checkOfferOpen(what, agencyID, to string, offerExpiresAt, now time.Time) error {
+	if !now.Before(offerExpiresAt) {
+		return errorsmod.Wrapf(types.ErrOfferExpired, "%s of agency %q to %s expired at %s (block time %s)",
+			what, agencyID, to, offerExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	}
+	return nil
 }
 
 // membershipOffer loads a pending membership offer, failing with ErrOfferNotFound.
