@@ -25,14 +25,8 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 	if err != nil {
 		return nil, err
 	}
-	if err := m.checkCatalog(msg.Roles); err != nil {
-		return nil, err
-	}
-	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
+	agency, addr, err := m.adminGranting(ctx, msg.AgencyId, signer, msg.Admin, msg.Address, msg.Roles)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
 		return nil, err
 	}
 	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
@@ -97,6 +91,23 @@ func (k Keeper) adminOf(ctx context.Context, agencyID string, signer sdk.AccAddr
 	return agency, addr, nil
 }
 
+// adminGranting runs the checks of an admin giving roles to an account (AddMember,
+// SetMemberRoles): the roles are in the catalog, the signer is the admin (adminOf) and the
+// agency has every role. It returns the agency and the decoded account.
+func (k Keeper) adminGranting(ctx context.Context, agencyID string, signer sdk.AccAddress, signerStr, account string, roles []string) (types.Agency, sdk.AccAddress, error) {
+	if err := k.checkCatalog(roles); err != nil {
+		return types.Agency{}, nil, err
+	}
+	agency, addr, err := k.adminOf(ctx, agencyID, signer, signerStr, account)
+	if err != nil {
+		return types.Agency{}, nil, err
+	}
+	if err := checkRolesInAgency(agency, roles); err != nil {
+		return types.Agency{}, nil, err
+	}
+	return agency, addr, nil
+}
+
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
 // member already (ErrAlreadyMember).
 func (k Keeper) checkCanJoin(ctx context.Context, agencyID string, addr sdk.AccAddress, addrStr string) error {
@@ -144,14 +155,8 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err != nil {
 		return nil, err
 	}
-	if err := m.checkCatalog(msg.Roles); err != nil {
-		return nil, err
-	}
-	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
+	agency, addr, err := m.adminGranting(ctx, msg.AgencyId, signer, msg.Admin, msg.Address, msg.Roles)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
 		return nil, err
 	}
 	member, err := m.memberOf(ctx, agency.Id, addr, msg.Address)
