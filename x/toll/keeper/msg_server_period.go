@@ -10,10 +10,27 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
+
+// operatorPeriod is how the period handlers begin: the signer must act for a
+// registered operator (registeredOperator), and the period must exist. It
+// returns both.
+func (k Keeper) operatorPeriod(ctx context.Context, signer sdk.AccAddress, periodID uint64) (types.Operator, types.Period, error) {
+	op, err := k.registeredOperator(ctx, signer)
+	if err != nil {
+		return types.Operator{}, types.Period{}, err
+	}
+	p, err := k.getPeriod(ctx, periodID)
+	if err != nil {
+		return types.Operator{}, types.Period{}, err
+	}
+	return op, p, nil
+}
 
 // SubmitPeriod closes the OPEN period and opens the next one.
 func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod) (*types.MsgSubmitPeriodResponse, error) {
@@ -21,10 +38,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.registeredOperator(ctx, signer); err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	_, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
@@ -146,11 +160,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 	if err != nil {
 		return nil, err
 	}
-	op, err := m.registeredOperator(ctx, signer)
-	if err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	op, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
@@ -224,10 +234,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.registeredOperator(ctx, signer); err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	_, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
