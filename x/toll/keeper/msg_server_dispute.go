@@ -54,26 +54,35 @@ func (t disputeTarget) held(kind types.DisputeKind, respondent string) ([]types.
 // disputed part of the period's accruals.
 func (k Keeper) markDisputed(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount, add bool) error {
 	for _, s := range shares {
-		key := collections.Join3(periodID, collector, s.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		if add {
-			if a.Disputed, err = types.AddAmounts(a.Disputed, s.Amount); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, s.Operator, func(a *types.Accrual) (err error) {
+			if add {
+				a.Disputed, err = types.AddAmounts(a.Disputed, s.Amount)
 				return err
 			}
-		} else {
 			if a.Disputed < s.Amount {
 				return errorsmod.Wrapf(types.ErrInvalidDispute, "accrual (%d, %s, %s) has %d disputed, less than %d", periodID, collector, s.Operator, a.Disputed, s.Amount)
 			}
 			a.Disputed -= s.Amount
-		}
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+			return nil
+		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// updateAccrual applies change to the accrual (periodID, collector, payee)
+// and stores it, unless change fails.
+func (k Keeper) updateAccrual(ctx context.Context, periodID uint64, collector, payee string, change func(*types.Accrual) error) error {
+	key := collections.Join3(periodID, collector, payee)
+	a, err := k.Accruals.Get(ctx, key)
+	if err != nil {
+		return err
+	}
+	if err := change(&a); err != nil {
+		return err
+	}
+	return k.Accruals.Set(ctx, key, a)
 }
 
 // OpenDispute opens a dispute against a trip or a batch.
@@ -588,13 +597,10 @@ func (k Keeper) markSettledLate(ctx context.Context, periodID uint64, collector 
 		if amount == 0 {
 			continue
 		}
-		key := collections.Join3(periodID, collector, h.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		a.SettledLate += amount // part of the accrual's amount: fits
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, h.Operator, func(a *types.Accrual) error {
+			a.SettledLate += amount // part of the accrual's amount: fits
+			return nil
+		}); err != nil {
 			return err
 		}
 	}
@@ -711,16 +717,13 @@ func (k Keeper) reduceAccruals(ctx context.Context, periodID uint64, collector s
 		if r.Amount == 0 {
 			continue
 		}
-		key := collections.Join3(periodID, collector, r.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		if a.Amount < r.Amount {
-			return errorsmod.Wrapf(types.ErrInvalidRefund, "accrual (%d, %s, %s) is %d, less than the refund's %d", periodID, collector, r.Operator, a.Amount, r.Amount)
-		}
-		a.Amount -= r.Amount
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, r.Operator, func(a *types.Accrual) error {
+			if a.Amount < r.Amount {
+				return errorsmod.Wrapf(types.ErrInvalidRefund, "accrual (%d, %s, %s) is %d, less than the refund's %d", periodID, collector, r.Operator, a.Amount, r.Amount)
+			}
+			a.Amount -= r.Amount
+			return nil
+		}); err != nil {
 			return err
 		}
 	}
