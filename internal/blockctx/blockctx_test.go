@@ -28,3 +28,21 @@ func TestTimeAndEmit(t *testing.T) {
 		t.Fatalf("events %v, want one typed event cosmos.bank.v1beta1.Metadata", evs)
 	}
 }
+
+func TestReply(t *testing.T) {
+	ctx := testutil.DefaultContext(storetypes.NewKVStoreKey("r"), storetypes.NewTransientStoreKey("r_t")).
+		WithEventManager(sdk.NewEventManager())
+	want := &banktypes.MsgSendResponse{}
+	got, err := blockctx.Reply(ctx, &banktypes.Metadata{Base: "ucivic"}, want)
+	if err != nil || got != want {
+		t.Fatalf("Reply = %v, %v; want the response it was given and no error", got, err)
+	}
+	evs := ctx.EventManager().Events()
+	if len(evs) != 1 || evs[0].Type != "cosmos.bank.v1beta1.Metadata" {
+		t.Fatalf("events %v, want one typed event cosmos.bank.v1beta1.Metadata", evs)
+	}
+	got, err = blockctx.Reply(ctx, nil, want)
+	if err == nil || got != nil {
+		t.Fatalf("Reply of an event that cannot be emitted = %v, %v; want nil and an error", got, err)
+	}
+}

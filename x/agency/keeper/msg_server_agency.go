@@ -55,12 +55,9 @@ func (m msgServer) RegisterAgency(ctx context.Context, msg *types.MsgRegisterAge
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAgencyRegistered{
+	return blockctx.Reply(ctx, &types.EventAgencyRegistered{
 		AgencyId: agency.Id, Name: agency.Name, Admin: agency.Admin, Roles: agency.Roles,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterAgencyResponse{}, nil
+	}, &types.MsgRegisterAgencyResponse{})
 }
 
 // SetAgencyRoles replaces an agency's roles (governance only). Roles removed from the
@@ -76,12 +73,9 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 	if err := m.checkCatalog(msg.Roles); err != nil {
 		return nil, err
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
-	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
 	}
 
 	newRoles := types.NormalizeRoles(msg.Roles)
@@ -133,12 +127,9 @@ func (m msgServer) SetAgencyRoles(ctx context.Context, msg *types.MsgSetAgencyRo
 		}
 	}
 	n := uint32(len(updates)) //nolint:gosec // bounded by MaxMembersPerAgencyLimit
-	if err := blockctx.Emit(ctx, &types.EventAgencyRolesSet{
+	return blockctx.Reply(ctx, &types.EventAgencyRolesSet{
 		AgencyId: agency.Id, Roles: agency.Roles, RemovedRoles: removed, MembersUpdated: n,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetAgencyRolesResponse{MembersUpdated: n}, nil
+	}, &types.MsgSetAgencyRolesResponse{MembersUpdated: n})
 }
 
 // SetAgencyStatus moves an agency along its lifecycle (governance only):
@@ -163,10 +154,7 @@ func (m msgServer) SetAgencyStatus(ctx context.Context, msg *types.MsgSetAgencyS
 	if err := m.Agencies.Set(ctx, agency.Id, agency); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAgencyStatusChanged{
+	return blockctx.Reply(ctx, &types.EventAgencyStatusChanged{
 		AgencyId: agency.Id, From: from, To: agency.Status, Reason: msg.Reason,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetAgencyStatusResponse{}, nil
+	}, &types.MsgSetAgencyStatusResponse{})
 }

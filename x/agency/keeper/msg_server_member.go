@@ -25,17 +25,7 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 	if err != nil {
 		return nil, err
 	}
-	if err := m.checkCatalog(msg.Roles); err != nil {
-		return nil, err
-	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	agency, addr, err := m.adminGranting(ctx, msg.AgencyId, signer, msg.Admin, msg.Address, msg.Roles)
 	if err != nil {
 		return nil, err
 	}
@@ -81,13 +71,41 @@ func (m msgServer) AddMember(ctx context.Context, msg *types.MsgAddMember) (*typ
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventMembershipOffered{
+	return blockctx.Reply(ctx, &types.EventMembershipOffered{
 		AgencyId: agency.Id, Address: offer.Address, Roles: offer.Roles, ExpiresAt: offer.ExpiresAt,
 		OfferExpiresAt: &offer.OfferExpiresAt,
-	}); err != nil {
-		return nil, err
+	}, &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt})
+}
+
+// adminOf requires signer to be the admin of a non-RETIRED agency (agencyForAdmin) and
+// decodes the account the admin's message is about.
+func (k Keeper) adminOf(ctx context.Context, agencyID string, signer sdk.AccAddress, signerStr, account string) (types.Agency, sdk.AccAddress, error) {
+	agency, err := k.agencyForAdmin(ctx, agencyID, signer, signerStr)
+	if err != nil {
+		return types.Agency{}, nil, err
 	}
-	return &types.MsgAddMemberResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+	addr, err := k.addressCodec.StringToBytes(account)
+	if err != nil {
+		return types.Agency{}, nil, err
+	}
+	return agency, addr, nil
+}
+
+// adminGranting runs the checks of an admin giving roles to an account (AddMember,
+// SetMemberRoles): the roles are in the catalog, the signer is the admin (adminOf) and the
+// agency has every role. It returns the agency and the decoded account.
+func (k Keeper) adminGranting(ctx context.Context, agencyID string, signer sdk.AccAddress, signerStr, account string, roles []string) (types.Agency, sdk.AccAddress, error) {
+	if err := k.checkCatalog(roles); err != nil {
+		return types.Agency{}, nil, err
+	}
+	agency, addr, err := k.adminOf(ctx, agencyID, signer, signerStr, account)
+	if err != nil {
+		return types.Agency{}, nil, err
+	}
+	if err := checkRolesInAgency(agency, roles); err != nil {
+		return types.Agency{}, nil, err
+	}
+	return agency, addr, nil
 }
 
 // checkCanJoin fails when addr belongs to another agency (ErrAddressAffiliated) or is a
@@ -137,17 +155,7 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err != nil {
 		return nil, err
 	}
-	if err := m.checkCatalog(msg.Roles); err != nil {
-		return nil, err
-	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRolesInAgency(agency, msg.Roles); err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	agency, addr, err := m.adminGranting(ctx, msg.AgencyId, signer, msg.Admin, msg.Address, msg.Roles)
 	if err != nil {
 		return nil, err
 	}
@@ -160,12 +168,9 @@ func (m msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRo
 	if err := m.Members.Set(ctx, addr, member); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberRolesSet{
+	return blockctx.Reply(ctx, &types.EventMemberRolesSet{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetMemberRolesResponse{}, nil
+	}, &types.MsgSetMemberRolesResponse{})
 }
 
 // RemoveMember removes a member (agency admin only). The address is free to join another
@@ -175,11 +180,7 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	addr, err := m.addressCodec.StringToBytes(msg.Address)
+	agency, addr, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.Address)
 	if err != nil {
 		return nil, err
 	}
@@ -202,12 +203,9 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberRemoved{
+	return blockctx.Reply(ctx, &types.EventMemberRemoved{
 		AgencyId: agency.Id, Address: msg.Address,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRemoveMemberResponse{}, nil
+	}, &types.MsgRemoveMemberResponse{})
 }
 
 // TransferAdmin offers the agency to a new admin (agency admin only): the account becomes
@@ -219,11 +217,7 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.agencyForAdmin(ctx, msg.AgencyId, signer, msg.Admin)
-	if err != nil {
-		return nil, err
-	}
-	newAdmin, err := m.addressCodec.StringToBytes(msg.NewAdmin)
+	agency, newAdmin, err := m.adminOf(ctx, msg.AgencyId, signer, msg.Admin, msg.NewAdmin)
 	if err != nil {
 		return nil, err
 	}
@@ -241,12 +235,9 @@ func (m msgServer) TransferAdmin(ctx context.Context, msg *types.MsgTransferAdmi
 	if err := m.AdminOffers.Set(ctx, agency.Id, offer); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferOffered{
+	return blockctx.Reply(ctx, &types.EventAdminTransferOffered{
 		AgencyId: agency.Id, Admin: agency.Admin, NewAdmin: offer.NewAdmin, OfferExpiresAt: &offer.OfferExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgTransferAdminResponse{OfferExpiresAt: offer.OfferExpiresAt}, nil
+	}, &types.MsgTransferAdminResponse{OfferExpiresAt: offer.OfferExpiresAt})
 }
 
 // checkCanAdminister fails when newAdmin is the agency's admin already (ErrSameAdmin) or

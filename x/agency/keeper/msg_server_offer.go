@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -33,17 +34,13 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err != nil {
 		return nil, err
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
-	}
 	now := blockctx.Time(ctx)
-	if !now.Before(offer.OfferExpiresAt) {
-		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "membership offer of agency %q to %s expired at %s (block time %s)",
-			agency.Id, msg.Address, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	if err := checkOfferOpen("membership offer", agency.Id, msg.Address, offer.OfferExpiresAt, now); err != nil {
+		return nil, err
 	}
 	if err := m.checkCanJoin(ctx, agency.Id, addr, msg.Address); err != nil {
 		return nil, err
@@ -82,12 +79,9 @@ func (m msgServer) AcceptMembership(ctx context.Context, msg *types.MsgAcceptMem
 	if err := m.removeMembershipOffer(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventMemberAdded{
+	return blockctx.Reply(ctx, &types.EventMemberAdded{
 		AgencyId: agency.Id, Address: member.Address, Roles: member.Roles, ExpiresAt: member.ExpiresAt,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAcceptMembershipResponse{}, nil
+	}, &types.MsgAcceptMembershipResponse{})
 }
 
 // DeclineMembership removes a pending (or expired) membership offer made to the signer,
@@ -159,17 +153,13 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if !bytes.Equal(named, newAdmin) {
 		return nil, errorsmod.Wrapf(types.ErrOfferNotFound, "agency %q has no pending admin transfer to %s", msg.AgencyId, msg.NewAdmin)
 	}
-	agency, err := m.GetAgency(ctx, msg.AgencyId)
+	agency, err := m.changeableAgency(ctx, msg.AgencyId)
 	if err != nil {
 		return nil, err
 	}
-	if agency.Status == types.AgencyStatusRetired {
-		return nil, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
-	}
 	now := blockctx.Time(ctx)
-	if !now.Before(offer.OfferExpiresAt) {
-		return nil, errorsmod.Wrapf(types.ErrOfferExpired, "admin transfer of agency %q to %s expired at %s (block time %s)",
-			agency.Id, msg.NewAdmin, offer.OfferExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	if err := checkOfferOpen("admin transfer", agency.Id, msg.NewAdmin, offer.OfferExpiresAt, now); err != nil {
+		return nil, err
 	}
 	if err := m.checkCanAdminister(ctx, agency, newAdmin, msg.NewAdmin); err != nil {
 		return nil, err
@@ -184,12 +174,9 @@ func (m msgServer) AcceptAdmin(ctx context.Context, msg *types.MsgAcceptAdmin) (
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferred{
+	return blockctx.Reply(ctx, &types.EventAdminTransferred{
 		AgencyId: agency.Id, PreviousAdmin: previous, NewAdmin: agency.Admin,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAcceptAdminResponse{}, nil
+	}, &types.MsgAcceptAdminResponse{})
 }
 
 // CancelAdminTransfer removes the agency's pending (or expired) admin offer: the admin
@@ -228,12 +215,32 @@ func (m msgServer) CancelAdminTransfer(ctx context.Context, msg *types.MsgCancel
 	if err := m.AdminOffers.Remove(ctx, agency.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventAdminTransferCancelled{
+	return blockctx.Reply(ctx, &types.EventAdminTransferCancelled{
 		AgencyId: agency.Id, NewAdmin: offer.NewAdmin, CancelledBy: msg.Signer,
-	}); err != nil {
-		return nil, err
+	}, &types.MsgCancelAdminTransferResponse{})
+}
+
+// changeableAgency loads an agency that may still change: ErrAgencyRetired once it is
+// RETIRED.
+func (k Keeper) changeableAgency(ctx context.Context, id string) (types.Agency, error) {
+	agency, err := k.GetAgency(ctx, id)
+	if err != nil {
+		return agency, err
 	}
-	return &types.MsgCancelAdminTransferResponse{}, nil
+	if agency.Status == types.AgencyStatusRetired {
+		return agency, errorsmod.Wrapf(types.ErrAgencyRetired, "agency %q is RETIRED and can no longer change", agency.Id)
+	}
+	return agency, nil
+}
+
+// checkOfferOpen fails with ErrOfferExpired once the offer (what: "membership offer" or
+// "admin transfer") of agencyID to to has expired at now.
+func checkOfferOpen(what, agencyID, to string, offerExpiresAt, now time.Time) error {
+	if !now.Before(offerExpiresAt) {
+		return errorsmod.Wrapf(types.ErrOfferExpired, "%s of agency %q to %s expired at %s (block time %s)",
+			what, agencyID, to, offerExpiresAt.UTC().Format(timeFormat), now.UTC().Format(timeFormat))
+	}
+	return nil
 }
 
 // membershipOffer loads a pending membership offer, failing with ErrOfferNotFound.

@@ -120,10 +120,7 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err := m.setVersion(ctx, 1, v); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCreateDidResponse{VersionId: v.VersionId}, nil
+	return blockctx.Reply(ctx, &types.EventDidCreated{Did: did, VersionId: v.VersionId, Signer: msg.Signer}, &types.MsgCreateDidResponse{VersionId: v.VersionId})
 }
 
 // UpdateDid writes the next version of a DID document, authorised by the
@@ -172,10 +169,7 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateDidResponse{VersionId: v.VersionId}, nil
+	return blockctx.Reply(ctx, &types.EventDidUpdated{Did: did, VersionId: v.VersionId, PreviousVersionId: v.PreviousVersionId, Signer: msg.Signer}, &types.MsgUpdateDidResponse{VersionId: v.VersionId})
 }
 
 // DeactivateDid writes the final version of a DID: the same document, marked
@@ -207,10 +201,7 @@ func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDi
 	if err := m.setVersion(ctx, n+1, v); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgDeactivateDidResponse{VersionId: v.VersionId}, nil
+	return blockctx.Reply(ctx, &types.EventDidDeactivated{Did: msg.Did, VersionId: v.VersionId, Signer: msg.Signer}, &types.MsgDeactivateDidResponse{VersionId: v.VersionId})
 }
 
 // requireLatest loads the latest version of an active DID and its number, and

@@ -60,10 +60,7 @@ func (m msgServer) BindIssuer(ctx context.Context, msg *types.MsgBindIssuer) (*t
 	if err := m.Issuers.Set(ctx, is.Did, is); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgBindIssuerResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventIssuerBound{Did: is.Did, AgencyId: is.AgencyId, Signer: msg.Signer}, &types.MsgBindIssuerResponse{})
 }
 
 // UnbindIssuer removes an issuer binding and every schema grant of it. The
@@ -98,10 +95,7 @@ func (m msgServer) UnbindIssuer(ctx context.Context, msg *types.MsgUnbindIssuer)
 	if err := m.Issuers.Remove(ctx, msg.Did); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUnbindIssuerResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventIssuerUnbound{Did: msg.Did, AgencyId: is.AgencyId, Signer: msg.Signer}, &types.MsgUnbindIssuerResponse{})
 }
 
 // SetIssuerSchemas grants and revokes schemas of a bound, active issuer DID.
@@ -172,12 +166,9 @@ func (m msgServer) SetIssuerSchemas(ctx context.Context, msg *types.MsgSetIssuer
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventIssuerSchemasChanged{
+	return blockctx.Reply(ctx, &types.EventIssuerSchemasChanged{
 		Did: msg.Did, Granted: msg.Grant, Revoked: msg.Revoke, Signer: msg.Signer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetIssuerSchemasResponse{}, nil
+	}, &types.MsgSetIssuerSchemasResponse{})
 }
 
 // grantSigner requires signer to be allowed to grant schema s to the issuer

@@ -45,10 +45,7 @@ func (m msgServer) RegisterSchema(ctx context.Context, msg *types.MsgRegisterSch
 	if err := m.Schemas.Set(ctx, s.Id, s); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventSchemaRegistered{
+	return blockctx.Reply(ctx, &types.EventSchemaRegistered{
 		Id: s.Id, AgencyId: agencyID, Name: s.Name, Version: s.Version, JsonSchemaDigest: s.JsonSchemaDigest, Signer: msg.Signer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterSchemaResponse{Id: s.Id}, nil
+	}, &types.MsgRegisterSchemaResponse{Id: s.Id})
 }

@@ -56,12 +56,9 @@ func (m msgServer) CreateStatusList(ctx context.Context, msg *types.MsgCreateSta
 	if err := m.StatusLists.Set(ctx, l.Id, l); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventStatusListCreated{
+	return blockctx.Reply(ctx, &types.EventStatusListCreated{
 		Id: l.Id, IssuerDid: l.IssuerDid, Purpose: l.Purpose, Entries: l.Entries, Signer: msg.Signer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCreateStatusListResponse{Id: l.Id}, nil
+	}, &types.MsgCreateStatusListResponse{Id: l.Id})
 }
 
 // UpdateStatusList sets and clears indexes of a status list, under the same
@@ -138,12 +135,9 @@ func (m msgServer) UpdateStatusList(ctx context.Context, msg *types.MsgUpdateSta
 	if err := m.StatusLists.Set(ctx, l.Id, l); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventStatusListUpdated{
+	return blockctx.Reply(ctx, &types.EventStatusListUpdated{
 		Id: l.Id, IssuerDid: l.IssuerDid, Version: l.Version, Changed: changed, SetCount: l.SetCount, Signer: msg.Signer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateStatusListResponse{Version: l.Version, SetCount: l.SetCount}, nil
+	}, &types.MsgUpdateStatusListResponse{Version: l.Version, SetCount: l.SetCount})
 }
 
 // authorizeListIssuer is the signer rule of the status-list messages for

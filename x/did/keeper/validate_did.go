@@ -49,32 +49,26 @@ func validateUpdateDid(ac address.Codec, msg *types.MsgUpdateDid, maxDocumentByt
 	if err := types.ValidateDocument(msg.Document, int(maxDocumentBytes), ac); err != nil {
 		return nil, err
 	}
-	if _, err := types.ParseVersionID(msg.VersionId); err != nil {
-		return nil, err
-	}
-	if err := validateDidProofs(msg.Proofs); err != nil {
-		return nil, err
-	}
-	return signer, nil
+	return signer, validateReplacement(msg.VersionId, msg.Proofs)
 }
 
 // validateDeactivateDid checks MsgDeactivateDid: the signer, the DID, the
 // version id it replaces and the proofs.
 func validateDeactivateDid(ac address.Codec, msg *types.MsgDeactivateDid) (sdk.AccAddress, error) {
-	signer, err := parseAddress(ac, "signer", msg.Signer)
+	signer, err := validateSignerDid(ac, msg.Signer, msg.Did)
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateDid(msg.Did); err != nil {
-		return nil, err
+	return signer, validateReplacement(msg.VersionId, msg.Proofs)
+}
+
+// validateReplacement checks what an update and a deactivation both carry:
+// the version id they replace and the proofs.
+func validateReplacement(versionID string, proofs []types.DidProof) error {
+	if _, err := types.ParseVersionID(versionID); err != nil {
+		return err
 	}
-	if _, err := types.ParseVersionID(msg.VersionId); err != nil {
-		return nil, err
-	}
-	if err := validateDidProofs(msg.Proofs); err != nil {
-		return nil, err
-	}
-	return signer, nil
+	return validateDidProofs(proofs)
 }
 
 // validateDidProofs bounds the proofs: at most MaxDidProofs, each naming its

@@ -57,19 +57,12 @@ func validateBindIssuer(ac address.Codec, msg *types.MsgBindIssuer) (sdk.AccAddr
 }
 
 func validateUnbindIssuer(ac address.Codec, msg *types.MsgUnbindIssuer) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDid(msg.Did)
+	return validateSignerDid(ac, msg.Signer, msg.Did)
 }
 
 func validateSetIssuerSchemas(ac address.Codec, msg *types.MsgSetIssuerSchemas) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
+	addr, err := validateSignerDid(ac, msg.Signer, msg.Did)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDid(msg.Did); err != nil {
 		return nil, err
 	}
 	if len(msg.Grant) > MaxSchemaIDsPerMsg || len(msg.Revoke) > MaxSchemaIDsPerMsg {
@@ -109,11 +102,8 @@ func checkSchemaID(list string, id uint64, before []uint64) error {
 }
 
 func validateCreateStatusList(ac address.Codec, msg *types.MsgCreateStatusList) (sdk.AccAddress, error) {
-	addr, err := parseAddress(ac, "signer", msg.Signer)
+	addr, err := validateSignerDid(ac, msg.Signer, msg.IssuerDid)
 	if err != nil {
-		return nil, err
-	}
-	if err := types.ValidateDid(msg.IssuerDid); err != nil {
 		return nil, err
 	}
 	if msg.Purpose != types.StatusPurposeRevocation && msg.Purpose != types.StatusPurposeSuspension {

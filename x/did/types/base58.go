@@ -29,29 +29,13 @@ func Base58Encode(b []byte) string {
 		zeros++
 	}
 	// log(256)/log(58) < 1.37: this many digits always suffice.
-	size := (len(b)-zeros)*138/100 + 1
-	digits := make([]byte, size)
-	high := size - 1
-	for _, c := range b[zeros:] {
-		carry := int(c)
-		j := size - 1
-		for ; j > high || carry != 0; j-- {
-			carry += 256 * int(digits[j])
-			digits[j] = byte(carry % 58)
-			carry /= 58
-		}
-		high = j
-	}
-	i := 0
-	for i < size && digits[i] == 0 {
-		i++
-	}
-	out := make([]byte, 0, zeros+size-i)
+	digits := rebase(b[zeros:], 256, 58, (len(b)-zeros)*138/100+1)
+	out := make([]byte, 0, zeros+len(digits))
 	for k := 0; k < zeros; k++ {
 		out = append(out, '1')
 	}
-	for ; i < size; i++ {
-		out = append(out, Base58Alphabet[digits[i]])
+	for _, d := range digits {
+		out = append(out, Base58Alphabet[d])
 	}
 	return string(out)
 }
@@ -63,21 +47,33 @@ func Base58Decode(s string) ([]byte, bool) {
 	for zeros < len(s) && s[zeros] == '1' {
 		zeros++
 	}
-	// log(58)/log(256) < 0.733: this many bytes always suffice.
-	size := (len(s)-zeros)*733/1000 + 1
-	buf := make([]byte, size)
-	high := size - 1
+	digits := make([]byte, 0, len(s)-zeros)
 	for i := zeros; i < len(s); i++ {
 		d := base58Index[s[i]]
 		if d < 0 {
 			return nil, false
 		}
-		carry := int(d)
+		digits = append(digits, byte(d))
+	}
+	// log(58)/log(256) < 0.733: this many bytes always suffice.
+	b := rebase(digits, 58, 256, (len(s)-zeros)*733/1000+1)
+	out := make([]byte, zeros, zeros+len(b))
+	return append(out, b...), true
+}
+
+// rebase converts the big-endian digits in, of base from, to big-endian
+// digits of base to without leading zeros, working in size digits (enough for
+// the result).
+func rebase(in []byte, from, to, size int) []byte {
+	buf := make([]byte, size)
+	high := size - 1
+	for _, c := range in {
+		carry := int(c)
 		j := size - 1
 		for ; j > high || carry != 0; j-- {
-			carry += 58 * int(buf[j])
-			buf[j] = byte(carry % 256)
-			carry /= 256
+			carry += from * int(buf[j])
+			buf[j] = byte(carry % to)
+			carry /= to
 		}
 		high = j
 	}
@@ -85,6 +81,5 @@ func Base58Decode(s string) ([]byte, bool) {
 	for i < size && buf[i] == 0 {
 		i++
 	}
-	out := make([]byte, zeros, zeros+size-i)
-	return append(out, buf[i:]...), true
+	return buf[i:]
 }

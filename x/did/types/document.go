@@ -317,14 +317,24 @@ func ValidateAccountAddress(ac address.Codec, s string) error {
 	return nil
 }
 
-// validateVerificationMethod checks one method of the document did.
-func validateVerificationMethod(did string, vm VerificationMethod) error {
-	vmDid, _, err := ParseDidURL(vm.Id)
+// checkEntryID requires the id of an entry of the document did (a method or a
+// service) to be a DID URL of did; a DID URL of another DID fails with
+// errType.
+func checkEntryID(did, id string, errType *errorsmod.Error) error {
+	idDid, _, err := ParseDidURL(id)
 	if err != nil {
 		return errorsmod.Wrap(err, "id")
 	}
-	if vmDid != did {
-		return errorsmod.Wrapf(ErrInvalidVerification, "id must be a DID URL of %s (%s#<fragment>)", did, did)
+	if idDid != did {
+		return errorsmod.Wrapf(errType, "id must be a DID URL of %s (%s#<fragment>)", did, did)
+	}
+	return nil
+}
+
+// validateVerificationMethod checks one method of the document did.
+func validateVerificationMethod(did string, vm VerificationMethod) error {
+	if err := checkEntryID(did, vm.Id, ErrInvalidVerification); err != nil {
+		return err
 	}
 	if err := ValidateDid(vm.Controller); err != nil {
 		return errorsmod.Wrap(err, "controller")
@@ -337,12 +347,8 @@ func validateVerificationMethod(did string, vm VerificationMethod) error {
 
 // validateService checks one service of the document did.
 func validateService(did string, s Service) error {
-	sDid, _, err := ParseDidURL(s.Id)
-	if err != nil {
-		return errorsmod.Wrap(err, "id")
-	}
-	if sDid != did {
-		return errorsmod.Wrapf(ErrInvalidServiceEntry, "id must be a DID URL of %s (%s#<fragment>)", did, did)
+	if err := checkEntryID(did, s.Id, ErrInvalidServiceEntry); err != nil {
+		return err
 	}
 	if !slices.Contains(ServiceTypes, s.Type) {
 		return errorsmod.Wrapf(ErrInvalidServiceEntry, "type %s is not one of %s", text.Quote(s.Type), strings.Join(ServiceTypes, ", "))

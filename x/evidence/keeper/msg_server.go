@@ -108,27 +108,3 @@ func (k Keeper) move(ctx context.Context, it types.EvidenceItem, to types.Eviden
 		NoteDigest: noteDigest,
 	})
 }
-
-// custodianStep is the shared body of Archive, Dispose and Return: a custodian
-// of the item's custodian agency moves it one lifecycle edge, and with
-// takeOver becomes its custodian (Archive: the item goes into the archive).
-func (k Keeper) custodianStep(ctx context.Context, signer sdk.AccAddress, actor string, evidenceID uint64,
-	to types.EvidenceStatus, action types.CustodyAction, noteDigest string, takeOver bool,
-) (types.CustodyEvent, string, error) {
-	it, err := k.getItem(ctx, evidenceID)
-	if err != nil {
-		return types.CustodyEvent{}, "", err
-	}
-	agencyID, err := k.authorizeIn(ctx, signer, types.RoleCustodian, it.CustodianAgency, "the item")
-	if err != nil {
-		return types.CustodyEvent{}, "", err
-	}
-	if takeOver {
-		it.Custodian = actor
-	}
-	entry, err := k.move(ctx, it, to, action, actor, agencyID, noteDigest)
-	if err != nil {
-		return types.CustodyEvent{}, "", err
-	}
-	return entry, agencyID, nil
-}

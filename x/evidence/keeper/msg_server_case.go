@@ -43,12 +43,9 @@ func (m msgServer) OpenCase(ctx context.Context, msg *types.MsgOpenCase) (*types
 	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventCaseOpened{
+	return blockctx.Reply(ctx, &types.EventCaseOpened{
 		CaseId: c.Id, AgencyId: agencyID, ReferenceDigest: c.ReferenceDigest, Actor: msg.Investigator,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgOpenCaseResponse{CaseId: c.Id}, nil
+	}, &types.MsgOpenCaseResponse{CaseId: c.Id})
 }
 
 // CloseCase closes an open case of the investigator's agency. Items already
@@ -74,10 +71,7 @@ func (m msgServer) CloseCase(ctx context.Context, msg *types.MsgCloseCase) (*typ
 	if err := m.Cases.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCloseCaseResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventCaseClosed{CaseId: c.Id, AgencyId: c.AgencyId, Actor: msg.Investigator}, &types.MsgCloseCaseResponse{})
 }
 
 // RegisterEvidence registers an item in an open case of the investigator's
@@ -157,7 +151,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventEvidenceRegistered{
+	return blockctx.Reply(ctx, &types.EventEvidenceRegistered{
 		EvidenceId:    it.Id,
 		CaseId:        c.Id,
 		ExhibitNumber: it.ExhibitNumber,
@@ -166,10 +160,7 @@ func (m msgServer) RegisterEvidence(ctx context.Context, msg *types.MsgRegisterE
 		Actor:         msg.Investigator,
 		AgencyId:      agencyID,
 		Seq:           entry.Seq,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterEvidenceResponse{EvidenceId: it.Id}, nil
+	}, &types.MsgRegisterEvidenceResponse{EvidenceId: it.Id})
 }
 
 // checkParent requires the parent to exist in the same case and the new item's

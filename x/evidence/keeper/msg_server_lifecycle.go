@@ -6,10 +6,52 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/civicchain/civic/internal/blockctx"
 	"github.com/civicchain/civic/internal/roles"
 	"github.com/civicchain/civic/x/evidence/types"
 )
+
+// edge says who may move an item along one lifecycle edge and what the move
+// records.
+type edge struct {
+	role      string // the role the signer needs
+	anyAgency bool   // the role counts in any agency (prosecutors), not only in the item's custodian agency
+	holder    bool   // the signer must be the item's custodian
+	takeOver  bool   // the actor becomes the item's custodian
+	to        types.EvidenceStatus
+	action    types.CustodyAction
+}
+
+// moveBy is the shared body of the lifecycle handlers: it loads the item,
+// checks that signer may take e (role, agency, custody), then moves the item
+// for actor and returns the custody entry, whose AgencyId is the agency the
+// signer acted for.
+func (k Keeper) moveBy(ctx context.Context, signer sdk.AccAddress, actor string, evidenceID uint64, e edge, noteDigest string) (types.CustodyEvent, error) {
+	it, err := k.getItem(ctx, evidenceID)
+	if err != nil {
+		return types.CustodyEvent{}, err
+	}
+	var agencyID string
+	if e.anyAgency {
+		agencyID, err = k.agencyKeeper.Authorize(ctx, signer, e.role)
+	} else {
+		agencyID, err = k.authorizeIn(ctx, signer, e.role, it.CustodianAgency, "the item")
+	}
+	if err != nil {
+		return types.CustodyEvent{}, err
+	}
+	if e.holder {
+		if err := k.requireCustodian(signer, it); err != nil {
+			return types.CustodyEvent{}, err
+		}
+	}
+	if e.takeOver {
+		it.Custodian = actor
+	}
+	return k.move(ctx, it, e.to, e.action, actor, agencyID, noteDigest)
+}
 
 // StartAnalysis starts forensic analysis by the analyst holding the item:
 // IN_CUSTODY -> IN_ANALYSIS.
@@ -18,25 +60,13 @@ func (m msgServer) StartAnalysis(ctx context.Context, msg *types.MsgStartAnalysi
 	if err != nil {
 		return nil, err
 	}
-	it, err := m.getItem(ctx, msg.EvidenceId)
+	e, err := m.moveBy(ctx, signer, msg.Analyst, msg.EvidenceId,
+		edge{role: types.RoleAnalyst, holder: true, to: types.EvidenceStatusInAnalysis, action: types.CustodyActionAnalysisStarted}, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.authorizeIn(ctx, signer, types.RoleAnalyst, it.CustodianAgency, "the item")
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireCustodian(signer, it); err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, types.EvidenceStatusInAnalysis, types.CustodyActionAnalysisStarted, msg.Analyst, agencyID, msg.NoteDigest)
-	if err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventAnalysisStarted{EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID}); err != nil {
-		return nil, err
-	}
-	return &types.MsgStartAnalysisResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventAnalysisStarted{EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId},
+		&types.MsgStartAnalysisResponse{})
 }
 
 // CompleteAnalysis records the digest of the analysis report:
@@ -46,27 +76,14 @@ func (m msgServer) CompleteAnalysis(ctx context.Context, msg *types.MsgCompleteA
 	if err != nil {
 		return nil, err
 	}
-	it, err := m.getItem(ctx, msg.EvidenceId)
+	e, err := m.moveBy(ctx, signer, msg.Analyst, msg.EvidenceId,
+		edge{role: types.RoleAnalyst, holder: true, to: types.EvidenceStatusAnalyzed, action: types.CustodyActionAnalysisCompleted}, msg.ReportDigest)
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.authorizeIn(ctx, signer, types.RoleAnalyst, it.CustodianAgency, "the item")
-	if err != nil {
-		return nil, err
-	}
-	if err := m.requireCustodian(signer, it); err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, types.EvidenceStatusAnalyzed, types.CustodyActionAnalysisCompleted, msg.Analyst, agencyID, msg.ReportDigest)
-	if err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventAnalysisCompleted{
-		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Analyst, AgencyId: agencyID, ReportDigest: msg.ReportDigest,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCompleteAnalysisResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventAnalysisCompleted{
+		EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId, ReportDigest: msg.ReportDigest,
+	}, &types.MsgCompleteAnalysisResponse{})
 }
 
 // SubmitToCourt records that a prosecutor submitted the item to court:
@@ -77,24 +94,14 @@ func (m msgServer) SubmitToCourt(ctx context.Context, msg *types.MsgSubmitToCour
 	if err != nil {
 		return nil, err
 	}
-	it, err := m.getItem(ctx, msg.EvidenceId)
+	e, err := m.moveBy(ctx, signer, msg.Prosecutor, msg.EvidenceId,
+		edge{role: types.RoleProsecutor, anyAgency: true, to: types.EvidenceStatusSubmitted, action: types.CustodyActionSubmittedToCourt}, msg.CourtRefDigest)
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleProsecutor)
-	if err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, types.EvidenceStatusSubmitted, types.CustodyActionSubmittedToCourt, msg.Prosecutor, agencyID, msg.CourtRefDigest)
-	if err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventSubmittedToCourt{
-		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, CourtRefDigest: msg.CourtRefDigest,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSubmitToCourtResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventSubmittedToCourt{
+		EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId, CourtRefDigest: msg.CourtRefDigest,
+	}, &types.MsgSubmitToCourtResponse{})
 }
 
 // RecordCourtDecision records the court's ruling:
@@ -108,24 +115,14 @@ func (m msgServer) RecordCourtDecision(ctx context.Context, msg *types.MsgRecord
 	if err != nil {
 		return nil, err
 	}
-	it, err := m.getItem(ctx, msg.EvidenceId)
+	e, err := m.moveBy(ctx, signer, msg.Prosecutor, msg.EvidenceId,
+		edge{role: types.RoleProsecutor, anyAgency: true, to: to, action: types.CustodyActionCourtDecision}, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	agencyID, err := m.agencyKeeper.Authorize(ctx, signer, types.RoleProsecutor)
-	if err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, to, types.CustodyActionCourtDecision, msg.Prosecutor, agencyID, msg.NoteDigest)
-	if err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventCourtDecisionRecorded{
-		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Prosecutor, AgencyId: agencyID, Decision: msg.Decision,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRecordCourtDecisionResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventCourtDecisionRecorded{
+		EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId, Decision: msg.Decision,
+	}, &types.MsgRecordCourtDecisionResponse{})
 }
 
 // Archive puts an item away after the court's decision:
@@ -135,14 +132,13 @@ func (m msgServer) Archive(ctx context.Context, msg *types.MsgArchive) (*types.M
 	if err != nil {
 		return nil, err
 	}
-	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusArchived, types.CustodyActionArchived, msg.NoteDigest, true)
+	e, err := m.moveBy(ctx, signer, msg.Custodian, msg.EvidenceId,
+		edge{role: types.RoleCustodian, takeOver: true, to: types.EvidenceStatusArchived, action: types.CustodyActionArchived}, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventArchived{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
-		return nil, err
-	}
-	return &types.MsgArchiveResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventArchived{EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId},
+		&types.MsgArchiveResponse{})
 }
 
 // Dispose records the destruction of an archived item: ARCHIVED -> DISPOSED.
@@ -151,14 +147,13 @@ func (m msgServer) Dispose(ctx context.Context, msg *types.MsgDispose) (*types.M
 	if err != nil {
 		return nil, err
 	}
-	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusDisposed, types.CustodyActionDisposed, msg.NoteDigest, false)
+	e, err := m.moveBy(ctx, signer, msg.Custodian, msg.EvidenceId,
+		edge{role: types.RoleCustodian, to: types.EvidenceStatusDisposed, action: types.CustodyActionDisposed}, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventDisposed{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
-		return nil, err
-	}
-	return &types.MsgDisposeResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventDisposed{EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId},
+		&types.MsgDisposeResponse{})
 }
 
 // Return records that an archived item went back to its owner:
@@ -168,14 +163,13 @@ func (m msgServer) Return(ctx context.Context, msg *types.MsgReturn) (*types.Msg
 	if err != nil {
 		return nil, err
 	}
-	entry, agencyID, err := m.custodianStep(ctx, signer, msg.Custodian, msg.EvidenceId, types.EvidenceStatusReturned, types.CustodyActionReturned, msg.NoteDigest, false)
+	e, err := m.moveBy(ctx, signer, msg.Custodian, msg.EvidenceId,
+		edge{role: types.RoleCustodian, to: types.EvidenceStatusReturned, action: types.CustodyActionReturned}, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventReturned{EvidenceId: entry.EvidenceId, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID}); err != nil {
-		return nil, err
-	}
-	return &types.MsgReturnResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventReturned{EvidenceId: e.EvidenceId, Seq: e.Seq, Actor: e.Actor, AgencyId: e.AgencyId},
+		&types.MsgReturnResponse{})
 }
 
 // VerifyIntegrity compares a digest the verifier computed over the payload with
@@ -233,11 +227,8 @@ func (m msgServer) VerifyIntegrity(ctx context.Context, msg *types.MsgVerifyInte
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventIntegrityVerified{
+	return blockctx.Reply(ctx, &types.EventIntegrityVerified{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Verifier, AgencyId: agencyID,
 		Match: match, PresentedDigest: msg.Digest, RecordedDigest: it.Digest,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgVerifyIntegrityResponse{Match: match, Seq: entry.Seq}, nil
+	}, &types.MsgVerifyIntegrityResponse{Match: match, Seq: entry.Seq})
 }

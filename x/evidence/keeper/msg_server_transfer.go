@@ -52,12 +52,9 @@ func (m msgServer) TakeCustody(ctx context.Context, msg *types.MsgTakeCustody) (
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventCustodyTaken{
+	return blockctx.Reply(ctx, &types.EventCustodyTaken{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgTakeCustodyResponse{}, nil
+	}, &types.MsgTakeCustodyResponse{})
 }
 
 // reclaimCustody is TakeCustody of an IN_CUSTODY or IN_ANALYSIS item: the
@@ -96,12 +93,9 @@ func (m msgServer) reclaimCustody(ctx context.Context, signer sdk.AccAddress, ms
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventCustodyTaken{
+	return blockctx.Reply(ctx, &types.EventCustodyTaken{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, PreviousCustodian: previous, Reclaimed: true,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgTakeCustodyResponse{}, nil
+	}, &types.MsgTakeCustodyResponse{})
 }
 
 // ProposeTransfer opens the first half of a two-step hand-over: the current
@@ -154,12 +148,9 @@ func (m msgServer) ProposeTransfer(ctx context.Context, msg *types.MsgProposeTra
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTransferProposed{
+	return blockctx.Reply(ctx, &types.EventTransferProposed{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Custodian, AgencyId: agencyID, Receiver: msg.Receiver, NoteDigest: msg.NoteDigest,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgProposeTransferResponse{}, nil
+	}, &types.MsgProposeTransferResponse{})
 }
 
 // AcceptTransfer completes a hand-over: the receiver becomes the custodian and
@@ -173,27 +164,17 @@ func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTrans
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
-		return nil, err
-	}
-
 	previous, previousAgency := it.Custodian, it.CustodianAgency
-	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
-		return nil, err
-	}
 	it.Custodian = t.Receiver
 	it.CustodianAgency = agencyID
-	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferAccepted, msg.Receiver, agencyID, msg.NoteDigest)
+	entry, err := m.closeTransfer(ctx, it, types.CustodyActionTransferAccepted, msg.Receiver, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTransferAccepted{
+	return blockctx.Reply(ctx, &types.EventTransferAccepted{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID,
 		PreviousCustodian: previous, PreviousAgency: previousAgency,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAcceptTransferResponse{}, nil
+	}, &types.MsgAcceptTransferResponse{})
 }
 
 // RejectTransfer declines a hand-over; the item stays with its custodian:
@@ -207,23 +188,13 @@ func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTrans
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
-		return nil, err
-	}
-
-	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferRejected, msg.Receiver, agencyID, msg.NoteDigest)
+	entry, err := m.closeTransfer(ctx, it, types.CustodyActionTransferRejected, msg.Receiver, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTransferRejected{
+	return blockctx.Reply(ctx, &types.EventTransferRejected{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Receiver, AgencyId: agencyID, Proposer: t.Proposer,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRejectTransferResponse{}, nil
+	}, &types.MsgRejectTransferResponse{})
 }
 
 // CancelTransfer withdraws an open hand-over: TRANSFER_PENDING -> IN_CUSTODY.
@@ -247,23 +218,13 @@ func (m msgServer) CancelTransfer(ctx context.Context, msg *types.MsgCancelTrans
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
-		return nil, err
-	}
-
-	if err := m.Transfers.Remove(ctx, t.EvidenceId); err != nil {
-		return nil, err
-	}
-	entry, err := m.move(ctx, it, types.EvidenceStatusInCustody, types.CustodyActionTransferCancelled, msg.Proposer, agencyID, msg.NoteDigest)
+	entry, err := m.closeTransfer(ctx, it, types.CustodyActionTransferCancelled, msg.Proposer, agencyID, msg.NoteDigest)
 	if err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTransferCancelled{
+	return blockctx.Reply(ctx, &types.EventTransferCancelled{
 		EvidenceId: it.Id, Seq: entry.Seq, Actor: msg.Proposer, AgencyId: agencyID, Receiver: t.Receiver,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgCancelTransferResponse{}, nil
+	}, &types.MsgCancelTransferResponse{})
 }
 
 // authorizeCanceller returns the custodian agency if signer may cancel the
@@ -306,4 +267,17 @@ func (k Keeper) loadForReceiver(ctx context.Context, signer sdk.AccAddress, evid
 		return types.EvidenceItem{}, types.Transfer{}, "", err
 	}
 	return it, t, agencyID, nil
+}
+
+// closeTransfer is the end of Accept, Reject and CancelTransfer: it checks the
+// edge TRANSFER_PENDING -> IN_CUSTODY before any write, removes the item's
+// open transfer and moves the item back into custody, recording action.
+func (k Keeper) closeTransfer(ctx context.Context, it types.EvidenceItem, action types.CustodyAction, actor, agencyID, noteDigest string) (types.CustodyEvent, error) {
+	if err := types.ValidateTransition(it.Status, types.EvidenceStatusInCustody); err != nil {
+		return types.CustodyEvent{}, err
+	}
+	if err := k.Transfers.Remove(ctx, it.Id); err != nil {
+		return types.CustodyEvent{}, err
+	}
+	return k.move(ctx, it, types.EvidenceStatusInCustody, action, actor, agencyID, noteDigest)
 }

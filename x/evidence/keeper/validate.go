@@ -45,6 +45,17 @@ func validateEvidenceAction(ac address.Codec, signerField, signer string, eviden
 	return addr, nil
 }
 
+// evidenceDigest is the shape of the messages that act on one item and record
+// a required digest instead of a note: CompleteAnalysis, SubmitToCourt,
+// VerifyIntegrity.
+func validateEvidenceDigest(ac address.Codec, signerField, signer string, evidenceID uint64, digestField, digest string) (sdk.AccAddress, error) {
+	addr, err := validateEvidenceAction(ac, signerField, signer, evidenceID, "")
+	if err != nil {
+		return nil, err
+	}
+	return addr, types.ValidateDigest(digestField, digest)
+}
+
 func validateOpenCase(ac address.Codec, msg *types.MsgOpenCase) (sdk.AccAddress, error) {
 	addr, err := parseAddress(ac, "investigator", msg.Investigator)
 	if err != nil {
@@ -128,19 +139,11 @@ func validateStartAnalysis(ac address.Codec, msg *types.MsgStartAnalysis) (sdk.A
 }
 
 func validateCompleteAnalysis(ac address.Codec, msg *types.MsgCompleteAnalysis) (sdk.AccAddress, error) {
-	addr, err := validateEvidenceAction(ac, "analyst", msg.Analyst, msg.EvidenceId, "")
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDigest("report_digest", msg.ReportDigest)
+	return validateEvidenceDigest(ac, "analyst", msg.Analyst, msg.EvidenceId, "report_digest", msg.ReportDigest)
 }
 
 func validateSubmitToCourt(ac address.Codec, msg *types.MsgSubmitToCourt) (sdk.AccAddress, error) {
-	addr, err := validateEvidenceAction(ac, "prosecutor", msg.Prosecutor, msg.EvidenceId, "")
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDigest("court_ref_digest", msg.CourtRefDigest)
+	return validateEvidenceDigest(ac, "prosecutor", msg.Prosecutor, msg.EvidenceId, "court_ref_digest", msg.CourtRefDigest)
 }
 
 func validateRecordCourtDecision(ac address.Codec, msg *types.MsgRecordCourtDecision) (sdk.AccAddress, error) {
@@ -167,9 +170,5 @@ func validateReturn(ac address.Codec, msg *types.MsgReturn) (sdk.AccAddress, err
 }
 
 func validateVerifyIntegrity(ac address.Codec, msg *types.MsgVerifyIntegrity) (sdk.AccAddress, error) {
-	addr, err := validateEvidenceAction(ac, "verifier", msg.Verifier, msg.EvidenceId, "")
-	if err != nil {
-		return nil, err
-	}
-	return addr, types.ValidateDigest("digest", msg.Digest)
+	return validateEvidenceDigest(ac, "verifier", msg.Verifier, msg.EvidenceId, "digest", msg.Digest)
 }

@@ -15,40 +15,17 @@ import (
 	"github.com/civicchain/civic/x/toll/types"
 )
 
-// disputeTarget is the trip or batch a dispute is about, loaded.
+// disputeTarget is the trip or batch a dispute is about, loaded, with what a
+// dispute reads of either: its period and collector, its shares (the trip's
+// shares or the batch's totals) and its amount (the trip's fare or the
+// batch's total).
 type disputeTarget struct {
-	trip  *types.Trip
-	batch *types.TripBatch
-}
-
-func (t disputeTarget) periodID() uint64 {
-	if t.trip != nil {
-		return t.trip.PeriodId
-	}
-	return t.batch.PeriodId
-}
-
-func (t disputeTarget) collector() string {
-	if t.trip != nil {
-		return t.trip.Collector
-	}
-	return t.batch.Collector
-}
-
-// shares are the trip's shares or the batch's totals.
-func (t disputeTarget) shares() []types.OperatorAmount {
-	if t.trip != nil {
-		return t.trip.Shares
-	}
-	return t.batch.Totals
-}
-
-// amount is the trip's fare or the batch's total.
-func (t disputeTarget) amount() uint64 {
-	if t.trip != nil {
-		return t.trip.Fare
-	}
-	return t.batch.Total
+	trip      *types.Trip
+	batch     *types.TripBatch
+	periodID  uint64
+	collector string
+	shares    []types.OperatorAmount
+	amount    uint64
 }
 
 // loadTarget loads a dispute's target.
@@ -56,39 +33,56 @@ func (k Keeper) loadTarget(ctx context.Context, target types.DisputeTarget, id u
 	switch target {
 	case types.TargetTrip:
 		t, err := k.getTrip(ctx, id)
-		return disputeTarget{trip: &t}, err
+		return disputeTarget{trip: &t, periodID: t.PeriodId, collector: t.Collector, shares: t.Shares, amount: t.Fare}, err
 	case types.TargetBatch:
 		b, err := k.getBatch(ctx, id)
-		return disputeTarget{batch: &b}, err
+		return disputeTarget{batch: &b, periodID: b.PeriodId, collector: b.Collector, shares: b.Totals, amount: b.Total}, err
 	default:
 		return disputeTarget{}, errorsmod.Wrapf(types.ErrInvalidDispute, "target %s", target)
 	}
+}
+
+// held returns the target's shares a dispute of kind against respondent
+// holds (types.HeldShares) and their sum.
+func (t disputeTarget) held(kind types.DisputeKind, respondent string) ([]types.OperatorAmount, uint64, error) {
+	held := types.HeldShares(kind, respondent, t.shares)
+	sum, err := types.SumAmounts(held)
+	return held, sum, err
 }
 
 // markDisputed adds (sign > 0) or removes the target's shares to or from the
 // disputed part of the period's accruals.
 func (k Keeper) markDisputed(ctx context.Context, periodID uint64, collector string, shares []types.OperatorAmount, add bool) error {
 	for _, s := range shares {
-		key := collections.Join3(periodID, collector, s.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		if add {
-			if a.Disputed, err = types.AddAmounts(a.Disputed, s.Amount); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, s.Operator, func(a *types.Accrual) (err error) {
+			if add {
+				a.Disputed, err = types.AddAmounts(a.Disputed, s.Amount)
 				return err
 			}
-		} else {
 			if a.Disputed < s.Amount {
 				return errorsmod.Wrapf(types.ErrInvalidDispute, "accrual (%d, %s, %s) has %d disputed, less than %d", periodID, collector, s.Operator, a.Disputed, s.Amount)
 			}
 			a.Disputed -= s.Amount
-		}
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+			return nil
+		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// updateAccrual applies change to the accrual (periodID, collector, payee)
+// and stores it, unless change fails.
+func (k Keeper) updateAccrual(ctx context.Context, periodID uint64, collector, payee string, change func(*types.Accrual) error) error {
+	key := collections.Join3(periodID, collector, payee)
+	a, err := k.Accruals.Get(ctx, key)
+	if err != nil {
+		return err
+	}
+	if err := change(&a); err != nil {
+		return err
+	}
+	return k.Accruals.Set(ctx, key, a)
 }
 
 // OpenDispute opens a dispute against a trip or a batch.
@@ -116,7 +110,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	} else if !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
-	p, err := m.getPeriod(ctx, target.periodID())
+	p, err := m.getPeriod(ctx, target.periodID)
 	if err != nil {
 		return nil, err
 	}
@@ -127,8 +121,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if err != nil {
 		return nil, err
 	}
-	held := types.HeldShares(msg.Kind, respondent, target.shares())
-	amount, err := types.SumAmounts(held)
+	held, amount, err := target.held(msg.Kind, respondent)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +134,7 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 		Target:         msg.Target,
 		TargetId:       msg.TargetId,
 		PeriodId:       p.Id,
-		Collector:      target.collector(),
+		Collector:      target.collector,
 		OpenedBy:       msg.Signer,
 		EvidenceDigest: msg.EvidenceDigest,
 		Amount:         amount,
@@ -153,26 +146,37 @@ func (m msgServer) OpenDispute(ctx context.Context, msg *types.MsgOpenDispute) (
 	if d.Id, err = m.nextID(ctx, m.LastDisputeID); err != nil {
 		return nil, err
 	}
-	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
-		return nil, err
-	}
-	p.OpenDisputes++
-	var released []types.OperatorAmount
-	if p.Status == types.PeriodSubmitted {
-		if released, err = m.resetTotals(ctx, &p, params); err != nil {
-			return nil, err
-		}
-	}
-	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
+	released, err := m.hold(ctx, &p, d.Collector, held, params)
+	if err != nil {
 		return nil, err
 	}
 	if err := m.setDispute(ctx, d); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released}); err != nil {
+	return blockctx.Reply(ctx, &types.EventDisputeOpened{DisputeId: d.Id, Kind: d.Kind, Target: d.Target, TargetId: d.TargetId, PeriodId: d.PeriodId, Amount: d.Amount, Released: released},
+		&types.MsgOpenDisputeResponse{DisputeId: d.Id})
+}
+
+// hold holds a dispute's held shares out of period p (a dispute opened or
+// appealed): they count as disputed, p counts one more open dispute, and a
+// SUBMITTED p has its totals reset. It stores p and returns the escrow the
+// reset released.
+func (k Keeper) hold(ctx context.Context, p *types.Period, collector string, held []types.OperatorAmount, params types.Params) ([]types.OperatorAmount, error) {
+	if err := k.markDisputed(ctx, p.Id, collector, held, true); err != nil {
 		return nil, err
 	}
-	return &types.MsgOpenDisputeResponse{DisputeId: d.Id}, nil
+	p.OpenDisputes++
+	var released []types.OperatorAmount
+	if p.Status == types.PeriodSubmitted {
+		var err error
+		if released, err = k.resetTotals(ctx, p, params); err != nil {
+			return nil, err
+		}
+	}
+	if err := k.Periods.Set(ctx, p.Id, *p); err != nil {
+		return nil, err
+	}
+	return released, nil
 }
 
 // disputable checks a period still takes disputes and appeals: OPEN or
@@ -195,15 +199,15 @@ func disputable(p types.Period) error {
 // the collector with a share in the target, and the collector resolves it.
 func (k Keeper) mayDispute(ctx context.Context, signer sdk.AccAddress, msg *types.MsgOpenDispute, target disputeTarget) (string, string, error) {
 	hasShare := func(op string) bool {
-		return slices.ContainsFunc(target.shares(), func(s types.OperatorAmount) bool { return s.Operator == op })
+		return slices.ContainsFunc(target.shares, func(s types.OperatorAmount) bool { return s.Operator == op })
 	}
 	if msg.Kind == types.DisputeTariff {
 		agencyID, err := k.agencyKeeper.Authorize(ctx, signer, types.RoleOperator)
 		if err != nil {
 			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "a TARIFF dispute is opened by the collector's toll operator: %s", err)
 		}
-		if agencyID != target.collector() {
-			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is not the collector %s; only the collector contests another operator's share", agencyID, target.collector())
+		if agencyID != target.collector {
+			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is not the collector %s; only the collector contests another operator's share", agencyID, target.collector)
 		}
 		if msg.ShareOperator == agencyID || !hasShare(msg.ShareOperator) {
 			return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s has no share in the target other than the collector's", msg.ShareOperator)
@@ -211,19 +215,19 @@ func (k Keeper) mayDispute(ctx context.Context, signer sdk.AccAddress, msg *type
 		return agencyID, msg.ShareOperator, nil
 	}
 	if target.trip != nil && target.trip.PaymentMethod == types.PaymentAccount && target.trip.Payer == msg.Signer {
-		return "", target.collector(), nil
+		return "", target.collector, nil
 	}
 	agencyID, err := k.agencyKeeper.Authorize(ctx, signer, types.RoleOperator)
 	if err != nil {
 		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "not the trip's payer and not a toll operator: %s", err)
 	}
-	if agencyID == target.collector() {
+	if agencyID == target.collector {
 		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s is the collector; it resolves disputes, it does not open them (a TARIFF dispute contests another operator's share)", agencyID)
 	}
 	if !hasShare(agencyID) {
 		return "", "", errorsmod.Wrapf(types.ErrNotDisputant, "operator %s has no share in the target", agencyID)
 	}
-	return agencyID, target.collector(), nil
+	return agencyID, target.collector, nil
 }
 
 // refundShares takes refund off shares pro rata: floor(share × refund / total)
@@ -339,8 +343,7 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 	if err != nil {
 		return err
 	}
-	held := types.HeldShares(d.Kind, d.Respondent, target.shares())
-	heldSum, err := types.SumAmounts(held)
+	held, heldSum, err := target.held(d.Kind, d.Respondent)
 	if err != nil {
 		return err
 	}
@@ -352,9 +355,9 @@ func (k Keeper) decide(ctx context.Context, d types.Dispute, dec decision) error
 		}
 		if d.Kind == types.DisputeTariff {
 			reductions = []types.OperatorAmount{{Operator: d.Respondent, Amount: dec.refund}}
-			remaining = resplit(target.shares(), d.Respondent, d.Collector, dec.refund)
+			remaining = resplit(target.shares, d.Respondent, d.Collector, dec.refund)
 		} else {
-			if reductions, remaining, err = refundShares(target.shares(), target.amount(), dec.refund); err != nil {
+			if reductions, remaining, err = refundShares(target.shares, target.amount, dec.refund); err != nil {
 				return err
 			}
 			if refundFrom, refundTo, err = k.refundParties(ctx, target, d.Collector, dec, params.Denom); err != nil {
@@ -594,13 +597,10 @@ func (k Keeper) markSettledLate(ctx context.Context, periodID uint64, collector 
 		if amount == 0 {
 			continue
 		}
-		key := collections.Join3(periodID, collector, h.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		a.SettledLate += amount // part of the accrual's amount: fits
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, h.Operator, func(a *types.Accrual) error {
+			a.SettledLate += amount // part of the accrual's amount: fits
+			return nil
+		}); err != nil {
 			return err
 		}
 	}
@@ -671,8 +671,7 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	if err := disputable(p); err != nil {
 		return nil, err
 	}
-	held := types.HeldShares(d.Kind, d.Respondent, target.shares())
-	amount, err := types.SumAmounts(held)
+	held, amount, err := target.held(d.Kind, d.Respondent)
 	if err != nil {
 		return nil, err
 	}
@@ -681,27 +680,16 @@ func (m msgServer) AppealDispute(ctx context.Context, msg *types.MsgAppealDisput
 	}
 
 	// Writes.
-	if err := m.markDisputed(ctx, p.Id, d.Collector, held, true); err != nil {
+	released, err := m.hold(ctx, &p, d.Collector, held, params)
+	if err != nil {
 		return nil, err
 	}
 	d.Status, d.AppealedAt = types.DisputeAppealed, now
 	if err := m.setDispute(ctx, d); err != nil {
 		return nil, err
 	}
-	p.OpenDisputes++
-	var released []types.OperatorAmount
-	if p.Status == types.PeriodSubmitted {
-		if released, err = m.resetTotals(ctx, &p, params); err != nil {
-			return nil, err
-		}
-	}
-	if err := m.Periods.Set(ctx, p.Id, p); err != nil {
-		return nil, err
-	}
-	if err := blockctx.Emit(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released}); err != nil {
-		return nil, err
-	}
-	return &types.MsgAppealDisputeResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventDisputeAppealed{DisputeId: d.Id, AppealedBy: msg.Signer, Amount: amount, EvidenceDigest: msg.EvidenceDigest, Released: released},
+		&types.MsgAppealDisputeResponse{})
 }
 
 // mayAppeal allows the disputant: the payer that opened the dispute, or a
@@ -729,16 +717,13 @@ func (k Keeper) reduceAccruals(ctx context.Context, periodID uint64, collector s
 		if r.Amount == 0 {
 			continue
 		}
-		key := collections.Join3(periodID, collector, r.Operator)
-		a, err := k.Accruals.Get(ctx, key)
-		if err != nil {
-			return err
-		}
-		if a.Amount < r.Amount {
-			return errorsmod.Wrapf(types.ErrInvalidRefund, "accrual (%d, %s, %s) is %d, less than the refund's %d", periodID, collector, r.Operator, a.Amount, r.Amount)
-		}
-		a.Amount -= r.Amount
-		if err := k.Accruals.Set(ctx, key, a); err != nil {
+		if err := k.updateAccrual(ctx, periodID, collector, r.Operator, func(a *types.Accrual) error {
+			if a.Amount < r.Amount {
+				return errorsmod.Wrapf(types.ErrInvalidRefund, "accrual (%d, %s, %s) is %d, less than the refund's %d", periodID, collector, r.Operator, a.Amount, r.Amount)
+			}
+			a.Amount -= r.Amount
+			return nil
+		}); err != nil {
 			return err
 		}
 	}

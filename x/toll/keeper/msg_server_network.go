@@ -59,10 +59,7 @@ func (m msgServer) RegisterOperator(ctx context.Context, msg *types.MsgRegisterO
 	if err := m.Operators.Set(ctx, agency.Id, op); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterOperatorResponse{Operator: agency.Id}, nil
+	return blockctx.Reply(ctx, &types.EventOperatorRegistered{Operator: agency.Id, SettlementAccount: msg.SettlementAccount, Admin: msg.Signer}, &types.MsgRegisterOperatorResponse{Operator: agency.Id})
 }
 
 // RegisterRoute registers a new route owned by the signer's operator.
@@ -85,10 +82,7 @@ func (m msgServer) RegisterRoute(ctx context.Context, msg *types.MsgRegisterRout
 	if err := m.Routes.Set(ctx, r.Id, r); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterRouteResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventRouteRegistered{Route: r.Id, Owner: r.Owner}, &types.MsgRegisterRouteResponse{})
 }
 
 // getRoute loads a route or fails with ErrRouteNotFound.
@@ -134,10 +128,7 @@ func (m msgServer) RegisterPlaza(ctx context.Context, msg *types.MsgRegisterPlaz
 	if err := m.Plazas.Set(ctx, p.Id, p); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterPlazaResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventPlazaRegistered{PlazaId: p.Id, Operator: p.Operator, Route: p.Route, PositionM: p.PositionM}, &types.MsgRegisterPlazaResponse{})
 }
 
 // RegisterSegment registers a segment of a route for an operator. The
@@ -197,10 +188,7 @@ func (m msgServer) RegisterSegment(ctx context.Context, msg *types.MsgRegisterSe
 	if err := m.Segments.Set(ctx, collections.Join(s.Route, s.StartM), s); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRegisterSegmentResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventSegmentRegistered{Route: s.Route, StartM: s.StartM, EndM: s.EndM, Operator: s.Operator}, &types.MsgRegisterSegmentResponse{})
 }
 
 // RetireSegment removes a segment. Its operator may retire it only while no
@@ -238,10 +226,7 @@ func (m msgServer) RetireSegment(ctx context.Context, msg *types.MsgRetireSegmen
 	if err := m.Segments.Remove(ctx, key); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRetireSegmentResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventSegmentRetired{Route: seg.Route, StartM: seg.StartM, EndM: seg.EndM, Operator: seg.Operator, RetiredBy: msg.Signer}, &types.MsgRetireSegmentResponse{})
 }
 
 // hasSegmentOn reports whether operator holds a segment of route.
@@ -344,10 +329,7 @@ func (m msgServer) SetTariff(ctx context.Context, msg *types.MsgSetTariff) (*typ
 	if err := m.setTariff(ctx, t); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetTariffResponse{Version: t.Version}, nil
+	return blockctx.Reply(ctx, &types.EventTariffSet{Operator: t.Operator, Version: t.Version, EffectiveFromUnix: t.EffectiveFrom.Unix()}, &types.MsgSetTariffResponse{Version: t.Version})
 }
 
 // SetSpendingLimit sets (or, with limit 0, withdraws) the signer's
@@ -382,8 +364,5 @@ func (m msgServer) SetSpendingLimit(ctx context.Context, msg *types.MsgSetSpendi
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSetSpendingLimitResponse{}, nil
+	return blockctx.Reply(ctx, &types.EventSpendingLimitSet{Payer: msg.Payer, Operator: msg.Operator, Limit: msg.Limit}, &types.MsgSetSpendingLimitResponse{})
 }

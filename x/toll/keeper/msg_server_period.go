@@ -10,10 +10,27 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/civicchain/civic/internal/blockctx"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
+
+// operatorPeriod is how the period handlers begin: the signer must act for a
+// registered operator (registeredOperator), and the period must exist. It
+// returns both.
+func (k Keeper) operatorPeriod(ctx context.Context, signer sdk.AccAddress, periodID uint64) (types.Operator, types.Period, error) {
+	op, err := k.registeredOperator(ctx, signer)
+	if err != nil {
+		return types.Operator{}, types.Period{}, err
+	}
+	p, err := k.getPeriod(ctx, periodID)
+	if err != nil {
+		return types.Operator{}, types.Period{}, err
+	}
+	return op, p, nil
+}
 
 // SubmitPeriod closes the OPEN period and opens the next one.
 func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod) (*types.MsgSubmitPeriodResponse, error) {
@@ -21,10 +38,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.registeredOperator(ctx, signer); err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	_, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +71,7 @@ func (m msgServer) SubmitPeriod(ctx context.Context, msg *types.MsgSubmitPeriod)
 	if err := m.CurrentPeriod.Set(ctx, next.Id); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodSubmitted{PeriodId: p.Id, Status: p.Status, Participants: p.Participants, NextPeriodId: next.Id}, &types.MsgSubmitPeriodResponse{Status: p.Status, NextPeriodId: next.Id})
 }
 
 // afterSubmission is the status of a submitted period whose totals were just
@@ -149,11 +160,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 	if err != nil {
 		return nil, err
 	}
-	op, err := m.registeredOperator(ctx, signer)
-	if err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	op, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
@@ -215,10 +222,7 @@ func (m msgServer) ConfirmPeriod(ctx context.Context, msg *types.MsgConfirmPerio
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}); err != nil {
-		return nil, err
-	}
-	return &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodConfirmed{PeriodId: p.Id, Operator: op.AgencyId, Net: pos.Net, Escrowed: escrow + held, Status: p.Status}, &types.MsgConfirmPeriodResponse{Status: p.Status, Escrowed: escrow + held})
 }
 
 // SettlePeriod pays the net receivers of a period from escrow: a RECONCILED
@@ -230,10 +234,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.registeredOperator(ctx, signer); err != nil {
-		return nil, err
-	}
-	p, err := m.getPeriod(ctx, msg.PeriodId)
+	_, p, err := m.operatorPeriod(ctx, signer, msg.PeriodId)
 	if err != nil {
 		return nil, err
 	}
@@ -289,10 +290,7 @@ func (m msgServer) SettlePeriod(ctx context.Context, msg *types.MsgSettlePeriod)
 			return nil, err
 		}
 	}
-	if err := blockctx.Emit(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSettlePeriodResponse{PaidOut: plan.payouts}, nil
+	return blockctx.Reply(ctx, &types.EventPeriodSettled{PeriodId: p.Id, PaidOut: plan.payouts, Excluded: plan.excluded, Returned: plan.returned}, &types.MsgSettlePeriodResponse{PaidOut: plan.payouts})
 }
 
 // excludable returns, sorted, the participants of a SUBMITTED period that

@@ -127,7 +127,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 	if err := m.setTrip(ctx, trip); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTripRecorded{
+	return blockctx.Reply(ctx, &types.EventTripRecorded{
 		TripId:        trip.Id,
 		EntryPlaza:    trip.EntryPlaza,
 		ExitPlaza:     trip.ExitPlaza,
@@ -138,10 +138,7 @@ func (m msgServer) RecordTrip(ctx context.Context, msg *types.MsgRecordTrip) (*t
 		PaymentStatus: trip.PaymentStatus,
 		UnpaidReason:  trip.UnpaidReason,
 		PeriodId:      trip.PeriodId,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgRecordTripResponse{TripId: trip.Id, Fare: trip.Fare, PaymentStatus: trip.PaymentStatus}, nil
+	}, &types.MsgRecordTripResponse{TripId: trip.Id, Fare: trip.Fare, PaymentStatus: trip.PaymentStatus})
 }
 
 // chargeable decides how an ACCOUNT fare is collected: PAID with the
@@ -298,10 +295,7 @@ func (m msgServer) PayTrip(ctx context.Context, msg *types.MsgPayTrip) (*types.M
 	if err := m.pay(ctx, signer, op, params.Denom, trip.Fare); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}); err != nil {
-		return nil, err
-	}
-	return &types.MsgPayTripResponse{Amount: trip.Fare}, nil
+	return blockctx.Reply(ctx, &types.EventTripPaid{TripId: trip.Id, Payer: msg.Signer, Amount: trip.Fare}, &types.MsgPayTripResponse{Amount: trip.Fare})
 }
 
 // checkBatchBounds bounds a batch's declared totals by what count trips can
@@ -464,8 +458,5 @@ func (m msgServer) SubmitTripBatch(ctx context.Context, msg *types.MsgSubmitTrip
 	if err := m.Batches.Set(ctx, b.Id, b); err != nil {
 		return nil, err
 	}
-	if err := blockctx.Emit(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}); err != nil {
-		return nil, err
-	}
-	return &types.MsgSubmitTripBatchResponse{BatchId: b.Id}, nil
+	return blockctx.Reply(ctx, &types.EventTripBatchSubmitted{BatchId: b.Id, PlazaId: b.PlazaId, MerkleRoot: b.MerkleRoot, Count: b.Count, Total: b.Total, PeriodId: b.PeriodId}, &types.MsgSubmitTripBatchResponse{BatchId: b.Id})
 }
