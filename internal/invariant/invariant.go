@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 
+	"cosmossdk.io/collections"
+
 	"github.com/civicchain/civic/internal/walk"
 )
 
@@ -57,4 +59,29 @@ func EachIssued[V any](ctx context.Context, last Sequence, m walk.Walker[uint64,
 		}
 		return check(key, v)
 	})
+}
+
+// Numbered walks entries keyed by (group, n), such as the versions of a
+// certificate, and checks that each entry is stored under the key it names
+// (stored reads it) and that each group's entries are numbered 1, 2, ...
+// without gaps. It returns each group's last n. The errors are formatted
+// with storedFormat (key group, key n, stored group, stored n), such as
+// "tariff stored under (%s, %d) is (%s, %d)", and followsFormat (group, n,
+// previous n), such as "tariff %s: version %d follows version %d".
+func Numbered[G comparable, V any](ctx context.Context, m walk.Walker[collections.Pair[G, uint64], V], stored func(V) (G, uint64),
+	storedFormat, followsFormat string,
+) (map[G]uint64, error) {
+	last := map[G]uint64{}
+	err := walk.Each(ctx, m, func(key collections.Pair[G, uint64], v V) error {
+		g, n := key.K1(), key.K2()
+		if sg, sn := stored(v); sg != g || sn != n {
+			return fmt.Errorf(storedFormat, g, n, sg, sn)
+		}
+		if n != last[g]+1 {
+			return fmt.Errorf(followsFormat, g, n, last[g])
+		}
+		last[g] = n
+		return nil
+	})
+	return last, err
 }

@@ -81,3 +81,41 @@ func TestEachIssued(t *testing.T) {
 		t.Fatalf("err %v; want the check's error", err)
 	}
 }
+
+// versions is a walk.Walker over (group, n) -> the (group, n) the entry names, in key order.
+type versions [][2]any
+
+func (vs versions) Walk(_ context.Context, _ collections.Ranger[collections.Pair[string, uint64]],
+	fn func(collections.Pair[string, uint64], [2]any) (bool, error),
+) error {
+	for _, v := range vs {
+		if stop, err := fn(collections.Join(v[0].(string), v[1].(uint64)), v); err != nil || stop {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestNumbered(t *testing.T) {
+	ctx := context.Background()
+	entry := func(g string, n uint64) [2]any { return [2]any{g, n} }
+	names := func(v [2]any) (string, uint64) { return v[0].(string), v[1].(uint64) }
+	const storedF, followsF = "tariff stored under (%s, %d) is (%s, %d)", "tariff %s: version %d follows version %d"
+	last, err := invariant.Numbered(ctx, versions{entry("a", 1), entry("a", 2), entry("b", 1)}, names, storedF, followsF)
+	if err != nil || len(last) != 2 || last["a"] != 2 || last["b"] != 1 {
+		t.Fatalf("sound entries: %v, %v; want map[a:2 b:1]", last, err)
+	}
+	_, err = invariant.Numbered(ctx, versions{entry("a", 1), entry("a", 3)}, names, storedF, followsF)
+	if err == nil || err.Error() != "tariff a: version 3 follows version 1" {
+		t.Fatalf("a gap: %v", err)
+	}
+	_, err = invariant.Numbered(ctx, versions{entry("b", 2)}, names, storedF, followsF)
+	if err == nil || err.Error() != "tariff b: version 2 follows version 0" {
+		t.Fatalf("a group not starting at 1: %v", err)
+	}
+	moved := func(v [2]any) (string, uint64) { return "x", v[1].(uint64) }
+	_, err = invariant.Numbered(ctx, versions{entry("a", 1)}, moved, storedF, followsF)
+	if err == nil || err.Error() != "tariff stored under (a, 1) is (x, 1)" {
+		t.Fatalf("an entry under another key: %v", err)
+	}
+}

@@ -79,17 +79,10 @@ func (k Keeper) StaffInvariant(ctx context.Context) error {
 // (cert_no, version), that versions run 1..n, that the latest certificate is
 // version n and equal to it, and that every certificate has versions.
 func (k Keeper) CertificatesInvariant(ctx context.Context) error {
-	maxVersion := map[string]uint64{}
-	if err := walk.Each(ctx, k.CertificateVersions, func(key collections.Pair[string, uint64], c types.Certificate) error {
-		if c.CertNo != key.K1() || c.Version != key.K2() {
-			return fmt.Errorf("certificate version stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), c.CertNo, c.Version)
-		}
-		if want := maxVersion[key.K1()] + 1; key.K2() != want {
-			return fmt.Errorf("certificate %q: version %d follows version %d", key.K1(), key.K2(), want-1)
-		}
-		maxVersion[key.K1()] = key.K2()
-		return nil
-	}); err != nil {
+	maxVersion, err := invariant.Numbered(ctx, k.CertificateVersions,
+		func(c types.Certificate) (string, uint64) { return c.CertNo, c.Version },
+		"certificate version stored under (%q, %d) is (%q, %d)", "certificate %q: version %d follows version %d")
+	if err != nil {
 		return err
 	}
 	seen := 0
@@ -120,17 +113,10 @@ func (k Keeper) CertificatesInvariant(ctx context.Context) error {
 // under their own key, that its head is n, and that events and heads exist
 // exactly for the stored certificates.
 func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
-	count := map[string]uint64{}
-	if err := walk.Each(ctx, k.CertificateEvents, func(key collections.Pair[string, uint64], e types.CertificateEvent) error {
-		if e.CertNo != key.K1() || e.Seq != key.K2() {
-			return fmt.Errorf("certificate event stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), e.CertNo, e.Seq)
-		}
-		if want := count[key.K1()] + 1; key.K2() != want {
-			return fmt.Errorf("certificate %q: event %d follows event %d", key.K1(), key.K2(), want-1)
-		}
-		count[key.K1()] = key.K2()
-		return nil
-	}); err != nil {
+	count, err := invariant.Numbered(ctx, k.CertificateEvents,
+		func(e types.CertificateEvent) (string, uint64) { return e.CertNo, e.Seq },
+		"certificate event stored under (%q, %d) is (%q, %d)", "certificate %q: event %d follows event %d")
+	if err != nil {
 		return err
 	}
 	heads := 0

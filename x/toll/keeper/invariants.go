@@ -375,18 +375,10 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	heads := map[string]uint64{}
-	if err := k.Tariffs.Walk(ctx, nil, func(key collections.Pair[string, uint64], t types.Tariff) (bool, error) {
-		op, v := key.K1(), key.K2()
-		if t.Operator != op || t.Version != v {
-			return true, fmt.Errorf("tariff stored under (%s, %d) is (%s, %d)", op, v, t.Operator, t.Version)
-		}
-		if v != heads[op]+1 {
-			return true, fmt.Errorf("tariff %s: version %d follows version %d", op, v, heads[op])
-		}
-		heads[op] = v
-		return false, nil
-	}); err != nil {
+	heads, err := invariant.Numbered(ctx, k.Tariffs,
+		func(t types.Tariff) (string, uint64) { return t.Operator, t.Version },
+		"tariff stored under (%s, %d) is (%s, %d)", "tariff %s: version %d follows version %d")
+	if err != nil {
 		return err
 	}
 	n := 0
