@@ -111,16 +111,7 @@ func (k Keeper) VersionsInvariant(ctx context.Context) error {
 // SchemasInvariant checks every schema: stored under its own id, an id already issued.
 // (Its indexes by agency and by name@version follow it: Schemas is an IndexedMap.)
 func (k Keeper) SchemasInvariant(ctx context.Context) error {
-	last, err := k.LastSchemaID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.Schemas, func(id uint64, s types.CredentialSchema) error {
-		if s.Id != id || id == 0 || id > last {
-			return fmt.Errorf("schema stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
-		}
-		return nil
-	})
+	return invariant.EachIssued(ctx, k.LastSchemaID, k.Schemas, "schema", (*types.CredentialSchema).GetId, nil)
 }
 
 // IssuersInvariant checks every issuer binding: stored under its own DID, and the DID exists.
@@ -163,14 +154,7 @@ func (k Keeper) GrantsInvariant(ctx context.Context) error {
 // issued, a valid purpose, a size of whole chunks, a version from 1 and its issuer a DID.
 // (The lists by issuer follow them: StatusLists is an IndexedMap.)
 func (k Keeper) StatusListsInvariant(ctx context.Context) error {
-	last, err := k.LastStatusListID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.StatusLists, func(id uint64, l types.StatusList) error {
-		if l.Id != id || id == 0 || id > last {
-			return fmt.Errorf("status list stored under %d has id %d (ids issued: 1..%d)", id, l.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastStatusListID, k.StatusLists, "status list", (*types.StatusList).GetId, func(id uint64, l types.StatusList) error {
 		if l.Purpose != types.StatusPurposeRevocation && l.Purpose != types.StatusPurposeSuspension {
 			return fmt.Errorf("status list %d has purpose %s", id, l.Purpose)
 		}

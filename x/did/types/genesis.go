@@ -5,6 +5,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
@@ -74,11 +75,8 @@ func (gs GenesisState) Validate() error {
 	schemas := make(map[uint64]struct{}, len(gs.Schemas))
 	names := make(map[[3]string]struct{}, len(gs.Schemas))
 	for _, s := range gs.Schemas {
-		if s.Id == 0 || s.Id >= gs.NextSchemaId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "schema id %d must be in 1..%d", s.Id, gs.NextSchemaId-1)
-		}
-		if _, dup := schemas[s.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate schema id %d", s.Id)
+		if err := genesisio.CheckID("schema", s.Id, gs.NextSchemaId, schemas); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		if err := validateSchemaFields(s); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "schema %d: %s", s.Id, err)
@@ -127,11 +125,8 @@ func (gs GenesisState) Validate() error {
 
 	lists := make(map[uint64]StatusList, len(gs.StatusLists))
 	for _, l := range gs.StatusLists {
-		if l.Id == 0 || l.Id >= gs.NextStatusListId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "status list id %d must be in 1..%d", l.Id, gs.NextStatusListId-1)
-		}
-		if _, dup := lists[l.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate status list id %d", l.Id)
+		if err := genesisio.CheckID("status list", l.Id, gs.NextStatusListId, lists); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		if _, ok := dids[l.IssuerDid]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "status list %d: issuer %s is no DID", l.Id, l.IssuerDid)

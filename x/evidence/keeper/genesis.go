@@ -3,7 +3,7 @@ package keeper
 import (
 	"context"
 
-	"github.com/civicchain/civic/internal/walk"
+	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -11,73 +11,26 @@ import (
 // records (collections); the custody heads and integrity counters are rebuilt
 // from the custody log by setCustody.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
-	if err := gs.Validate(); err != nil {
-		return err
-	}
-	if err := gs.ValidateAddresses(k.addressCodec); err != nil {
-		return err
-	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	// The genesis holds the next ids; the sequences hold the last id issued.
-	if err := k.LastCaseID.Set(ctx, gs.NextCaseId-1); err != nil {
-		return err
-	}
-	if err := k.LastEvidenceID.Set(ctx, gs.NextEvidenceId-1); err != nil {
-		return err
-	}
-	for _, c := range gs.Cases {
-		if err := k.Cases.Set(ctx, c.Id, c); err != nil {
-			return err
-		}
-	}
-	for _, it := range gs.Items {
-		if err := k.Items.Set(ctx, it.Id, it); err != nil {
-			return err
-		}
-	}
-	for _, e := range gs.CustodyEvents {
-		if err := k.setCustody(ctx, e); err != nil {
-			return err
-		}
-	}
-	for _, t := range gs.Transfers {
-		if err := k.Transfers.Set(ctx, t.EvidenceId, t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return genesisio.InitGenesis(ctx, gs, k.addressCodec, k.genesis)
 }
 
 // ExportGenesis writes out the records in key order (cases and items by id,
 // custody entries by (evidence id, seq), transfers by evidence id). Indexes,
 // heads and counters are derived state and are not exported.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
+	return genesisio.ExportGenesis(ctx, k.genesis)
+}
+
+// genesis lists the collection that holds each part of gs, in the order
+// InitGenesis writes them.
+func (k Keeper) genesis(gs *types.GenesisState) []genesisio.Field {
+	return []genesisio.Field{
+		genesisio.Item(k.Params, &gs.Params),
+		genesisio.NextID(k.LastCaseID, &gs.NextCaseId),
+		genesisio.NextID(k.LastEvidenceID, &gs.NextEvidenceId),
+		genesisio.Map(k.Cases, &gs.Cases, (*types.Case).GetId),
+		genesisio.Map(k.Items, &gs.Items, (*types.EvidenceItem).GetId),
+		genesisio.Records(k.CustodyLog, &gs.CustodyEvents, k.setCustody),
+		genesisio.Map(k.Transfers, &gs.Transfers, (*types.Transfer).GetEvidenceId),
 	}
-	lastCase, err := k.LastCaseID.Peek(ctx)
-	if err != nil {
-		return nil, err
-	}
-	lastItem, err := k.LastEvidenceID.Peek(ctx)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: params, NextCaseId: lastCase + 1, NextEvidenceId: lastItem + 1}
-	if gs.Cases, err = walk.Values(ctx, k.Cases); err != nil {
-		return nil, err
-	}
-	if gs.Items, err = walk.Values(ctx, k.Items); err != nil {
-		return nil, err
-	}
-	if gs.CustodyEvents, err = walk.Values(ctx, k.CustodyLog); err != nil {
-		return nil, err
-	}
-	if gs.Transfers, err = walk.Values(ctx, k.Transfers); err != nil {
-		return nil, err
-	}
-	return gs, nil
 }

@@ -95,14 +95,7 @@ func (k Keeper) IntegrityChecksInvariant(ctx context.Context) error {
 // status with closed_at set exactly when CLOSED, and evidence_count equal to the number of
 // its items.
 func (k Keeper) CasesInvariant(ctx context.Context) error {
-	last, err := k.LastCaseID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.Cases, func(id uint64, c types.Case) error {
-		if c.Id != id || id == 0 || id > last {
-			return fmt.Errorf("case stored under %d has id %d (ids issued: 1..%d)", id, c.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastCaseID, k.Cases, "case", (*types.Case).GetId, func(id uint64, c types.Case) error {
 		if !c.Status.IsValid() || (c.Status == types.CaseStatusClosed) == c.ClosedAt.IsZero() {
 			return fmt.Errorf("case %d is %s with closed_at %v", id, c.Status.Label(), c.ClosedAt)
 		}
@@ -120,14 +113,7 @@ func (k Keeper) CasesInvariant(ctx context.Context) error {
 // ItemsInvariant checks every item: stored under its own id, an id already issued, a valid
 // status, its case exists, and its parent (if any) is an earlier item of the same case.
 func (k Keeper) ItemsInvariant(ctx context.Context) error {
-	last, err := k.LastEvidenceID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.Items, func(id uint64, it types.EvidenceItem) error {
-		if it.Id != id || id == 0 || id > last {
-			return fmt.Errorf("evidence stored under %d has id %d (ids issued: 1..%d)", id, it.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastEvidenceID, k.Items, "evidence", (*types.EvidenceItem).GetId, func(id uint64, it types.EvidenceItem) error {
 		if !it.Status.IsValid() {
 			return fmt.Errorf("evidence %d has status %s", id, it.Status)
 		}

@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/core/address"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
@@ -39,11 +40,8 @@ func (gs GenesisState) Validate() error {
 	cases := make(map[uint64]Case, len(gs.Cases))
 	refs := make(map[[2]string]struct{}, len(gs.Cases))
 	for _, c := range gs.Cases {
-		if c.Id == 0 || c.Id >= gs.NextCaseId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "case id %d must be in 1..%d", c.Id, gs.NextCaseId-1)
-		}
-		if _, dup := cases[c.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate case id %d", c.Id)
+		if err := genesisio.CheckID("case", c.Id, gs.NextCaseId, cases); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		if err := agencytypes.ValidateAgencyID(c.AgencyId); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "case %d: %s", c.Id, err)
@@ -70,11 +68,8 @@ func (gs GenesisState) Validate() error {
 
 	items := make(map[uint64]EvidenceItem, len(gs.Items))
 	for _, it := range gs.Items {
-		if it.Id == 0 || it.Id >= gs.NextEvidenceId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "evidence id %d must be in 1..%d", it.Id, gs.NextEvidenceId-1)
-		}
-		if _, dup := items[it.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate evidence id %d", it.Id)
+		if err := genesisio.CheckID("evidence", it.Id, gs.NextEvidenceId, items); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		items[it.Id] = it
 	}

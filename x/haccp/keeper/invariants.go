@@ -49,14 +49,7 @@ func (k Keeper) CheckInvariants(ctx context.Context) error {
 // FacilitiesInvariant checks every facility: stored under its own id, an id
 // already issued, with staff_count equal to its staff entries.
 func (k Keeper) FacilitiesInvariant(ctx context.Context) error {
-	last, err := k.LastFacilityID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.Facilities, func(id uint64, f types.Facility) error {
-		if f.Id != id || id == 0 || id > last {
-			return fmt.Errorf("facility stored under %d has id %d (ids issued: 1..%d)", id, f.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastFacilityID, k.Facilities, "facility", (*types.Facility).GetId, func(id uint64, f types.Facility) error {
 		var n uint64
 		if err := k.FacilityStaff.Walk(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](id),
 			func(collections.Pair[uint64, sdk.AccAddress], collections.NoValue) (bool, error) {
@@ -86,17 +79,10 @@ func (k Keeper) StaffInvariant(ctx context.Context) error {
 // (cert_no, version), that versions run 1..n, that the latest certificate is
 // version n and equal to it, and that every certificate has versions.
 func (k Keeper) CertificatesInvariant(ctx context.Context) error {
-	maxVersion := map[string]uint64{}
-	if err := walk.Each(ctx, k.CertificateVersions, func(key collections.Pair[string, uint64], c types.Certificate) error {
-		if c.CertNo != key.K1() || c.Version != key.K2() {
-			return fmt.Errorf("certificate version stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), c.CertNo, c.Version)
-		}
-		if want := maxVersion[key.K1()] + 1; key.K2() != want {
-			return fmt.Errorf("certificate %q: version %d follows version %d", key.K1(), key.K2(), want-1)
-		}
-		maxVersion[key.K1()] = key.K2()
-		return nil
-	}); err != nil {
+	maxVersion, err := invariant.Numbered(ctx, k.CertificateVersions,
+		func(c types.Certificate) (string, uint64) { return c.CertNo, c.Version },
+		"certificate version stored under (%q, %d) is (%q, %d)", "certificate %q: version %d follows version %d")
+	if err != nil {
 		return err
 	}
 	seen := 0
@@ -127,17 +113,10 @@ func (k Keeper) CertificatesInvariant(ctx context.Context) error {
 // under their own key, that its head is n, and that events and heads exist
 // exactly for the stored certificates.
 func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
-	count := map[string]uint64{}
-	if err := walk.Each(ctx, k.CertificateEvents, func(key collections.Pair[string, uint64], e types.CertificateEvent) error {
-		if e.CertNo != key.K1() || e.Seq != key.K2() {
-			return fmt.Errorf("certificate event stored under (%q, %d) is (%q, %d)", key.K1(), key.K2(), e.CertNo, e.Seq)
-		}
-		if want := count[key.K1()] + 1; key.K2() != want {
-			return fmt.Errorf("certificate %q: event %d follows event %d", key.K1(), key.K2(), want-1)
-		}
-		count[key.K1()] = key.K2()
-		return nil
-	}); err != nil {
+	count, err := invariant.Numbered(ctx, k.CertificateEvents,
+		func(e types.CertificateEvent) (string, uint64) { return e.CertNo, e.Seq },
+		"certificate event stored under (%q, %d) is (%q, %d)", "certificate %q: event %d follows event %d")
+	if err != nil {
 		return err
 	}
 	heads := 0
@@ -172,14 +151,7 @@ func (k Keeper) CertificateEventsInvariant(ctx context.Context) error {
 // CcpRecordsInvariant checks every CCP record: stored under its own id, an id
 // already issued, of an existing facility.
 func (k Keeper) CcpRecordsInvariant(ctx context.Context) error {
-	last, err := k.LastCcpRecordID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.CcpRecords, func(id uint64, r types.CcpRecord) error {
-		if r.Id != id || id == 0 || id > last {
-			return fmt.Errorf("CCP record stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastCcpRecordID, k.CcpRecords, "CCP record", (*types.CcpRecord).GetId, func(id uint64, r types.CcpRecord) error {
 		if has, err := k.Facilities.Has(ctx, r.FacilityId); err != nil || !has {
 			return errors.Join(err, fmt.Errorf("CCP record %d names no facility %d", id, r.FacilityId))
 		}
@@ -276,16 +248,9 @@ func (k Keeper) HygieneCertsInvariant(ctx context.Context) error {
 // or of their declarations' items), and that a declaration's recall_id names a
 // recall that names it.
 func (k Keeper) RecallsInvariant(ctx context.Context) error {
-	last, err := k.LastRecallID.Peek(ctx)
-	if err != nil {
-		return err
-	}
 	wantLots := map[pair[string, uint64]]bool{}
 	active := 0
-	if err := walk.Each(ctx, k.Recalls, func(id uint64, r types.Recall) error {
-		if r.Id != id || id == 0 || id > last {
-			return fmt.Errorf("recall stored under %d has id %d (ids issued: 1..%d)", id, r.Id, last)
-		}
+	if err := invariant.EachIssued(ctx, k.LastRecallID, k.Recalls, "recall", (*types.Recall).GetId, func(id uint64, r types.Recall) error {
 		has, err := k.ActiveRecalls.Has(ctx, id)
 		if err != nil {
 			return err
@@ -348,14 +313,7 @@ func (k Keeper) RecallsInvariant(ctx context.Context) error {
 // SharesInvariant checks every share: stored under its own id, an id already
 // issued, of an existing declaration.
 func (k Keeper) SharesInvariant(ctx context.Context) error {
-	last, err := k.LastShareID.Peek(ctx)
-	if err != nil {
-		return err
-	}
-	return walk.Each(ctx, k.Shares, func(id uint64, s types.ImportConfirmationShare) error {
-		if s.Id != id || id == 0 || id > last {
-			return fmt.Errorf("share stored under %d has id %d (ids issued: 1..%d)", id, s.Id, last)
-		}
+	return invariant.EachIssued(ctx, k.LastShareID, k.Shares, "share", (*types.ImportConfirmationShare).GetId, func(id uint64, s types.ImportConfirmationShare) error {
 		if has, err := k.Declarations.Has(ctx, s.DeclNo); err != nil || !has {
 			return errors.Join(err, fmt.Errorf("share %d names no declaration %q", id, s.DeclNo))
 		}

@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/core/address"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 )
@@ -44,11 +45,8 @@ func (gs GenesisState) Validate() error {
 	// Facilities and staff.
 	facilities := make(map[uint64]Facility, len(gs.Facilities))
 	for _, f := range gs.Facilities {
-		if f.Id == 0 || f.Id >= gs.NextFacilityId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "facility id %d must be in 1..%d", f.Id, gs.NextFacilityId-1)
-		}
-		if _, dup := facilities[f.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate facility id %d", f.Id)
+		if err := genesisio.CheckID("facility", f.Id, gs.NextFacilityId, facilities); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		if err := validateFacilityFields(f); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "facility %d: %s", f.Id, err)
@@ -160,11 +158,8 @@ func (gs GenesisState) Validate() error {
 	// CCP records.
 	ccpIDs := make(map[uint64]struct{}, len(gs.CcpRecords))
 	for _, r := range gs.CcpRecords {
-		if r.Id == 0 || r.Id >= gs.NextCcpRecordId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "CCP record id %d must be in 1..%d", r.Id, gs.NextCcpRecordId-1)
-		}
-		if _, dup := ccpIDs[r.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate CCP record id %d", r.Id)
+		if err := genesisio.CheckID("CCP record", r.Id, gs.NextCcpRecordId, ccpIDs); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		ccpIDs[r.Id] = struct{}{}
 		if _, ok := facilities[r.FacilityId]; !ok {
@@ -255,11 +250,8 @@ func (gs GenesisState) Validate() error {
 	// Recalls.
 	recalls := make(map[uint64]Recall, len(gs.Recalls))
 	for _, r := range gs.Recalls {
-		if r.Id == 0 || r.Id >= gs.NextRecallId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "recall id %d must be in 1..%d", r.Id, gs.NextRecallId-1)
-		}
-		if _, dup := recalls[r.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate recall id %d", r.Id)
+		if err := genesisio.CheckID("recall", r.Id, gs.NextRecallId, recalls); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		if err := validateRecallFields(r, gs.Params.MaxRecallTargets); err != nil {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "recall %d: %s", r.Id, err)
@@ -292,11 +284,8 @@ func (gs GenesisState) Validate() error {
 	// Shares.
 	shares := make(map[uint64]struct{}, len(gs.Shares))
 	for _, s := range gs.Shares {
-		if s.Id == 0 || s.Id >= gs.NextShareId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "share id %d must be in 1..%d", s.Id, gs.NextShareId-1)
-		}
-		if _, dup := shares[s.Id]; dup {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate share id %d", s.Id)
+		if err := genesisio.CheckID("share", s.Id, gs.NextShareId, shares); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		shares[s.Id] = struct{}{}
 		if _, ok := decls[s.DeclNo]; !ok {

@@ -85,30 +85,23 @@ func (k Keeper) EscrowInvariant(ctx context.Context) error {
 // shares sorted by operator, positive, summing to its fare) and that the
 // unpaid set holds exactly the UNPAID trips, by payer.
 func (k Keeper) TripsInvariant(ctx context.Context) error {
-	last, err := k.LastTripID.Peek(ctx)
-	if err != nil {
-		return err
-	}
 	unpaid := 0
-	if err := k.Trips.Walk(ctx, nil, func(id uint64, t types.Trip) (bool, error) {
-		if t.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("trip stored under %d has id %d (ids issued: 1..%d)", id, t.Id, last)
-		}
+	if err := invariant.EachIssued(ctx, k.LastTripID, k.Trips, "trip", (*types.Trip).GetId, func(id uint64, t types.Trip) error {
 		if err := checkShares(t.Shares, t.Fare); err != nil {
-			return true, fmt.Errorf("trip %d: %w", id, err)
+			return fmt.Errorf("trip %d: %w", id, err)
 		}
 		if t.PaymentStatus != types.PaymentStatusUnpaid {
-			return false, nil
+			return nil
 		}
 		unpaid++
 		payer, err := k.addressCodec.StringToBytes(t.Payer)
 		if err != nil {
-			return true, fmt.Errorf("UNPAID trip %d: payer %q: %w", id, t.Payer, err)
+			return fmt.Errorf("UNPAID trip %d: payer %q: %w", id, t.Payer, err)
 		}
 		if has, err := k.UnpaidTrips.Has(ctx, collections.Join(sdk.AccAddress(payer), id)); err != nil || !has {
-			return true, errors.Join(err, fmt.Errorf("UNPAID trip %d is not in the unpaid-trips index under %s", id, t.Payer))
+			return errors.Join(err, fmt.Errorf("UNPAID trip %d is not in the unpaid-trips index under %s", id, t.Payer))
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
@@ -288,27 +281,20 @@ func (k Keeper) PeriodsInvariant(ctx context.Context) error {
 // issued) and that the open disputes by target are exactly the OPEN and
 // APPEALED disputes, both ways.
 func (k Keeper) DisputesInvariant(ctx context.Context) error {
-	last, err := k.LastDisputeID.Peek(ctx)
-	if err != nil {
-		return err
-	}
 	open := 0
-	if err := k.Disputes.Walk(ctx, nil, func(id uint64, d types.Dispute) (bool, error) {
-		if d.Id != id || id == 0 || id > last {
-			return true, fmt.Errorf("dispute stored under %d has id %d (ids issued: 1..%d)", id, d.Id, last)
-		}
+	if err := invariant.EachIssued(ctx, k.LastDisputeID, k.Disputes, "dispute", (*types.Dispute).GetId, func(id uint64, d types.Dispute) error {
 		if !d.Holds() {
-			return false, nil
+			return nil
 		}
 		open++
 		got, err := k.OpenDisputeByTarget.Get(ctx, collections.Join(int32(d.Target), d.TargetId))
 		if err != nil && !errors.Is(err, collections.ErrNotFound) {
-			return true, err
+			return err
 		}
 		if err != nil || got != id {
-			return true, fmt.Errorf("OPEN dispute %d is not the open dispute of %s %d", id, d.Target, d.TargetId)
+			return fmt.Errorf("OPEN dispute %d is not the open dispute of %s %d", id, d.Target, d.TargetId)
 		}
-		return false, nil
+		return nil
 	}); err != nil {
 		return err
 	}
@@ -389,18 +375,10 @@ func (k Keeper) NetworkInvariant(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	heads := map[string]uint64{}
-	if err := k.Tariffs.Walk(ctx, nil, func(key collections.Pair[string, uint64], t types.Tariff) (bool, error) {
-		op, v := key.K1(), key.K2()
-		if t.Operator != op || t.Version != v {
-			return true, fmt.Errorf("tariff stored under (%s, %d) is (%s, %d)", op, v, t.Operator, t.Version)
-		}
-		if v != heads[op]+1 {
-			return true, fmt.Errorf("tariff %s: version %d follows version %d", op, v, heads[op])
-		}
-		heads[op] = v
-		return false, nil
-	}); err != nil {
+	heads, err := invariant.Numbered(ctx, k.Tariffs,
+		func(t types.Tariff) (string, uint64) { return t.Operator, t.Version },
+		"tariff stored under (%s, %d) is (%s, %d)", "tariff %s: version %d follows version %d")
+	if err != nil {
 		return err
 	}
 	n := 0

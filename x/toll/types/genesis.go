@@ -7,6 +7,8 @@ import (
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/civicchain/civic/internal/genesisio"
 )
 
 // DefaultGenesis is the state of a new chain: default params, nothing stored,
@@ -488,11 +490,8 @@ func (gs GenesisState) validateDisputes(periods map[uint64]Period, targets map[t
 	disputed := make(map[accrualKey]uint64)
 	for i := range gs.Disputes {
 		d := gs.Disputes[i]
-		if d.Id == 0 || d.Id >= gs.NextDisputeId {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "dispute id %d must be in 1..%d", d.Id, gs.NextDisputeId-1)
-		}
-		if _, dup := ids[d.Id]; dup {
-			return nil, errorsmod.Wrapf(ErrInvalidGenesis, "duplicate dispute id %d", d.Id)
+		if err := genesisio.CheckID("dispute", d.Id, gs.NextDisputeId, ids); err != nil {
+			return nil, errorsmod.Wrap(ErrInvalidGenesis, err.Error())
 		}
 		ids[d.Id] = struct{}{}
 		if !known(DisputeKind_name, d.Kind) {
