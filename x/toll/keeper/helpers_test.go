@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -531,16 +530,7 @@ func (f *ntFixture) freshEvents() { f.Ctx = f.Ctx.WithEventManager(sdk.NewEventM
 // events are the typed x/toll events emitted since freshEvents.
 func (f *ntFixture) events() []proto.Message {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.Ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.toll.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	return got
+	return testkeeper.NewEventReader(f.t).Read(f.Ctx, "civic.toll.v1")
 }
 
 // requireOnlyEvent asserts that exactly one x/toll event was emitted, of the
