@@ -303,15 +303,8 @@ func runRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newFixture(t)
-			act := tc.arrange(f)
-			before := f.export()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.export(), "a rejected message must not change the store")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.export, tc.arrange(f))
 		})
 	}
 }

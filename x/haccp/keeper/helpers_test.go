@@ -268,17 +268,8 @@ func runRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newFixture(t)
-			act := tc.arrange(f)
-			before := f.storeState()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.storeState(), "a rejected message must not change the store")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.storeState, tc.arrange(f))
 		})
 	}
 }

@@ -87,17 +87,8 @@ func runImportRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newImportFixture(t)
-			act := tc.arrange(f)
-			before := f.importExport()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.importExport(), "a rejected message must not change the store")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.importExport, tc.arrange(f))
 		})
 	}
 }

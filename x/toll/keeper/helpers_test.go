@@ -564,17 +564,8 @@ func ntRunRejections(t *testing.T, setup func(*testing.T) *ntFixture, cases []nt
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := setup(t)
-			act := tc.arrange(f)
-			before := f.state()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.state(), "a rejected message must not change the store or move coins")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.Ctx, f.state, tc.arrange(f))
 		})
 	}
 }
