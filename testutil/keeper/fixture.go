@@ -8,6 +8,7 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
+	"github.com/stretchr/testify/require"
 
 	corestore "cosmossdk.io/core/store"
 	"cosmossdk.io/log"
@@ -222,6 +223,11 @@ type EventReader struct {
 	t testing.TB
 }
 
+// NewEventReader returns an EventReader that fails t on an event it cannot parse.
+func NewEventReader(t testing.TB) EventReader {
+	return EventReader{t: t}
+}
+
 // Fresh returns ctx with an empty event manager, so that Read sees only what comes after.
 func (EventReader) Fresh(ctx sdk.Context) sdk.Context {
 	return ctx.WithEventManager(sdk.NewEventManager())
@@ -244,6 +250,15 @@ func (r EventReader) Read(ctx sdk.Context, pkg string) []proto.Message {
 		got = append(got, msg)
 	}
 	return got
+}
+
+// RequireOnly asserts that exactly one typed event of proto package pkg was emitted on
+// ctx and that it equals want.
+func (r EventReader) RequireOnly(ctx sdk.Context, pkg string, want proto.Message) {
+	r.t.Helper()
+	got := r.Read(ctx, pkg)
+	require.Len(r.t, got, 1, "want exactly one %s", proto.MessageName(want))
+	require.Equal(r.t, want, got[0])
 }
 
 // Pluck returns key of every item in order (nil for none), e.g. the ids of

@@ -49,6 +49,7 @@ func TestEventReader(t *testing.T) {
 	require.Len(t, got, 1)
 	require.IsType(t, &agencytypes.EventAgencyStatusChanged{}, got[0])
 	require.Empty(t, f.Events.Read(ctx, "civic.toll.v1"), "another module's events are left out")
+	testkeeper.NewEventReader(t).RequireOnly(ctx, "civic.agency.v1", got[0])
 }
 
 func TestAgencyKeeperRoleCatalog(t *testing.T) {

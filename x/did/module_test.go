@@ -7,8 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
 
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
-
 	"github.com/civicchain/civic/cmd/civicd/cmd"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
@@ -43,36 +41,17 @@ func TestCLICommandTree(t *testing.T) {
 }
 
 func TestModuleBasics(t *testing.T) {
-	enc := moduletestutil.MakeTestEncodingConfig()
 	am := did.NewAppModule(keeper.Keeper{}, agencykeeper.Keeper{})
-	require.Equal(t, "did", am.Name())
-	require.Equal(t, uint64(did.ConsensusVersion), am.ConsensusVersion())
-	require.NotNil(t, am.GetTxCmd())
-
-	am.RegisterInterfaces(enc.InterfaceRegistry)
-	am.RegisterLegacyAminoCodec(enc.Amino) // panics on an amino name over 39 characters
-	require.NoError(t, enc.InterfaceRegistry.EnsureRegistered(&types.MsgSetIssuerSchemas{}))
-	// Every Msg has a valid cosmos.msg.v1.signer field (what a hand-wired app checks at start).
-	require.NoError(t, enc.InterfaceRegistry.SigningContext().Validate())
-
 	var gs types.GenesisState
-	require.NoError(t, enc.Codec.UnmarshalJSON(am.DefaultGenesis(enc.Codec), &gs))
-	require.NoError(t, gs.Validate())
+	testkeeper.RequireModuleBasics(t, am, "did", uint64(did.ConsensusVersion), &types.MsgSetIssuerSchemas{}, &gs)
+	require.NotNil(t, am.GetTxCmd())
 	require.Equal(t, types.DefaultParams(), gs.Params)
 	require.Equal(t, uint64(1), gs.NextSchemaId)
 	require.Equal(t, uint64(1), gs.NextStatusListId)
 }
 
 func TestModuleGenesisJSONRoundTrip(t *testing.T) {
-	enc := moduletestutil.MakeTestEncodingConfig()
 	k, ak, ctx := testkeeper.DidKeeper(t)
 	am := did.NewAppModule(k, ak)
-
-	bz := am.DefaultGenesis(enc.Codec)
-	require.NoError(t, am.ValidateGenesis(enc.Codec, nil, bz))
-	am.InitGenesis(ctx, enc.Codec, bz)
-	require.JSONEq(t, string(bz), string(am.ExportGenesis(ctx, enc.Codec)))
-
-	require.Error(t, am.ValidateGenesis(enc.Codec, nil, []byte(`{"next_schema_id":"0"}`)))
-	require.Error(t, am.ValidateGenesis(enc.Codec, nil, []byte(`not json`)))
+	testkeeper.RequireGenesisJSONRoundTrip(t, am, ctx, `{"next_schema_id":"0"}`)
 }

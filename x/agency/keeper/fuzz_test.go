@@ -8,8 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/agency/types"
 )
 
@@ -19,8 +18,6 @@ import (
 // documented bounds.
 
 var (
-	fuzzCodec   = addresscodec.NewBech32Codec("civic")
-	fuzzNow     = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	slugRe      = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
 	roleGrammar = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$`)
 )
@@ -58,7 +55,7 @@ func checkAcceptedRoles(t *testing.T, roles []string) {
 // checkSigner fails unless a validator returned the decoded signer field.
 func checkSigner(t *testing.T, signer []byte, field string) {
 	t.Helper()
-	bz, err := fuzzCodec.StringToBytes(field)
+	bz, err := sample.Codec.StringToBytes(field)
 	if err != nil || !bytes.Equal(bz, signer) {
 		t.Fatalf("returned signer %X for %q (%v)", signer, field, err)
 	}
@@ -66,7 +63,7 @@ func checkSigner(t *testing.T, signer []byte, field string) {
 
 func checkAcceptedAddress(t *testing.T, a string) {
 	t.Helper()
-	bz, err := fuzzCodec.StringToBytes(a)
+	bz, err := sample.Codec.StringToBytes(a)
 	if err != nil || len(bz) == 0 {
 		t.Fatalf("accepted address %q: %v", a, err)
 	}
@@ -116,7 +113,7 @@ func FuzzValidateMsgRegisterAgency(f *testing.F) {
 	f.Add("knpa", "name", seedAddr, strings.Repeat("a.b,", 70))
 	f.Fuzz(func(t *testing.T, id, name, admin, roles string) {
 		msg := &types.MsgRegisterAgency{Authority: seedAddr, Id: id, Name: name, Admin: admin, Roles: splitRoles(roles)}
-		signer, err := validateMsgRegisterAgency(fuzzCodec, msg)
+		signer, err := validateMsgRegisterAgency(sample.Codec, msg)
 		if err != nil {
 			return
 		}
@@ -143,14 +140,14 @@ func FuzzValidateMsgAddMember(f *testing.F) {
 	f.Fuzz(func(t *testing.T, admin, id, address, roles string, expiresIn int64, hasExpiry bool) {
 		msg := &types.MsgAddMember{Admin: admin, AgencyId: id, Address: address, Roles: splitRoles(roles)}
 		if hasExpiry {
-			e := fuzzNow.Add(time.Duration(expiresIn) * time.Second)
+			e := sample.Now.Add(time.Duration(expiresIn) * time.Second)
 			msg.ExpiresAt = &e
 		}
-		signer, err := validateMsgAddMember(fuzzCodec, msg, fuzzNow)
+		signer, err := validateMsgAddMember(sample.Codec, msg, sample.Now)
 		// the same rules apply to MsgSetMemberRoles
-		_, err2 := validateMsgSetMemberRoles(fuzzCodec, &types.MsgSetMemberRoles{
+		_, err2 := validateMsgSetMemberRoles(sample.Codec, &types.MsgSetMemberRoles{
 			Admin: msg.Admin, AgencyId: msg.AgencyId, Address: msg.Address, Roles: msg.Roles, ExpiresAt: msg.ExpiresAt,
-		}, fuzzNow)
+		}, sample.Now)
 		if (err == nil) != (err2 == nil) {
 			t.Fatalf("AddMember and SetMemberRoles disagree: %v vs %v", err, err2)
 		}
@@ -162,7 +159,7 @@ func FuzzValidateMsgAddMember(f *testing.F) {
 		checkAcceptedID(t, msg.AgencyId)
 		checkAcceptedAddress(t, msg.Address)
 		checkAcceptedRoles(t, msg.Roles)
-		if msg.ExpiresAt != nil && !msg.ExpiresAt.After(fuzzNow) {
+		if msg.ExpiresAt != nil && !msg.ExpiresAt.After(sample.Now) {
 			t.Fatalf("accepted expires_at %s not after block time", msg.ExpiresAt)
 		}
 	})
@@ -180,7 +177,7 @@ func FuzzValidateMsgSetAgencyStatus(f *testing.F) {
 	f.Add("knpa", int32(2), "call 010-1234-5678")
 	f.Fuzz(func(t *testing.T, id string, status int32, reason string) {
 		msg := &types.MsgSetAgencyStatus{Authority: seedAddr, AgencyId: id, Status: types.AgencyStatus(status), Reason: reason}
-		signer, err := validateMsgSetAgencyStatus(fuzzCodec, msg)
+		signer, err := validateMsgSetAgencyStatus(sample.Codec, msg)
 		if err != nil {
 			return
 		}
@@ -202,7 +199,7 @@ func FuzzValidateMsgTransferAdmin(f *testing.F) {
 	f.Add(seedAddr, "", seedAddr2)
 	f.Fuzz(func(t *testing.T, admin, id, newAdmin string) {
 		msg := &types.MsgTransferAdmin{Admin: admin, AgencyId: id, NewAdmin: newAdmin}
-		signer, err := validateMsgTransferAdmin(fuzzCodec, msg)
+		signer, err := validateMsgTransferAdmin(sample.Codec, msg)
 		if err != nil {
 			return
 		}
@@ -211,7 +208,7 @@ func FuzzValidateMsgTransferAdmin(f *testing.F) {
 		checkAcceptedID(t, msg.AgencyId)
 		checkAcceptedAddress(t, msg.NewAdmin)
 		// MsgRemoveMember has the same shape
-		if _, err := validateMsgRemoveMember(fuzzCodec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
+		if _, err := validateMsgRemoveMember(sample.Codec, &types.MsgRemoveMember{Admin: admin, AgencyId: id, Address: newAdmin}); err != nil {
 			t.Fatalf("RemoveMember rejected what TransferAdmin accepted: %v", err)
 		}
 	})
@@ -232,7 +229,7 @@ func FuzzValidateAgencyMsg(f *testing.F) {
 		if hasOther {
 			field = "address"
 		}
-		signerBz, err := validateAgencyMsg(fuzzCodec, "signer", signer, id, field, other)
+		signerBz, err := validateAgencyMsg(sample.Codec, "signer", signer, id, field, other)
 		if err != nil {
 			return
 		}
@@ -252,7 +249,7 @@ func FuzzValidateMsgSetAgencyRoles(f *testing.F) {
 	f.Add("knpa", "a..b")
 	f.Fuzz(func(t *testing.T, id, roles string) {
 		msg := &types.MsgSetAgencyRoles{Authority: seedAddr, AgencyId: id, Roles: splitRoles(roles)}
-		signer, err := validateMsgSetAgencyRoles(fuzzCodec, msg)
+		signer, err := validateMsgSetAgencyRoles(sample.Codec, msg)
 		if err != nil {
 			return
 		}

@@ -128,19 +128,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 			require.NoError(t, tc.corrupt(f))
 
 			// ASSERT: the named invariant reports it, and so does CheckInvariants.
-			var check func() error
-			for _, inv := range f.k.Invariants() {
-				if inv.Name == tc.invariant {
-					check = func() error { return inv.Check(f.ctx) }
-				}
-			}
-			require.NotNil(t, check, "no invariant %q", tc.invariant)
-			err := check()
-			require.Error(t, err)
-			require.Contains(t, err.Error(), tc.want)
-			all := f.k.CheckInvariants(f.ctx)
-			require.ErrorContains(t, all, `agency invariant "`+tc.invariant+`" broken`)
-			require.ErrorContains(t, all, tc.want)
+			testkeeper.RequireInvariantBroken(t, f.ctx, f.k.Invariants(), f.k.CheckInvariants(f.ctx), "agency", tc.invariant, tc.want)
 		})
 	}
 }

@@ -86,49 +86,45 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	accs := simtypes.RandomAccounts(r, 60)
 	k, ctx := testkeeper.AgencyKeeper(t, catalog...)
 	require.NoError(t, k.InitGenesis(ctx, simulation.RandomGenesis(r, accs, catalog, testkeeper.BlockTime, types.DefaultParams())))
-	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
-	factories := []simsx.SimMsgFactoryX{
-		simulation.MsgAddMemberFactory(k),
-		simulation.MsgSetMemberRolesFactory(k),
-		simulation.MsgRemoveMemberFactory(k),
-		simulation.MsgTransferAdminFactory(k),
-		simulation.MsgAcceptMembershipFactory(k),
-		simulation.MsgDeclineMembershipFactory(k),
-		simulation.MsgWithdrawMembershipOfferFactory(k),
-		simulation.MsgAcceptAdminFactory(k),
-		simulation.MsgCancelAdminTransferFactory(k),
-		simulation.MsgRegisterAgencyFactory(k),
-		simulation.MsgSetAgencyStatusFactory(k),
-		simulation.MsgSetAgencyRolesFactory(k),
-		simulation.MsgUpdateParamsFactory(k),
+	run := &testkeeper.FactoryRun{
+		Router: isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) }),
+		Data: func(ctx sdk.Context) *simsx.ChainDataSource {
+			return isim.NewTestData(ctx, r, k.AddressCodec(), accs...)
+		},
+		Factories: []simsx.SimMsgFactoryX{
+			simulation.MsgAddMemberFactory(k),
+			simulation.MsgSetMemberRolesFactory(k),
+			simulation.MsgRemoveMemberFactory(k),
+			simulation.MsgTransferAdminFactory(k),
+			simulation.MsgAcceptMembershipFactory(k),
+			simulation.MsgDeclineMembershipFactory(k),
+			simulation.MsgWithdrawMembershipOfferFactory(k),
+			simulation.MsgAcceptAdminFactory(k),
+			simulation.MsgCancelAdminTransferFactory(k),
+			simulation.MsgRegisterAgencyFactory(k),
+			simulation.MsgSetAgencyStatusFactory(k),
+			simulation.MsgSetAgencyRolesFactory(k),
+			simulation.MsgUpdateParamsFactory(k),
+		},
 	}
-	delivered := make(map[string]int)
 
 	// ACT
 	for i := 0; i < 2000; i++ {
-		f := factories[r.Intn(len(factories))]
+		n := r.Intn(len(run.Factories))
 		if i%50 == 0 {
 			ctx = ctx.WithBlockTime(ctx.BlockTime().Add(6 * time.Hour))
 		}
-		testData := isim.NewTestData(ctx, r, k.AddressCodec(), accs...)
-		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
-		signers, msg := f.Create()(ctx, testData, reporter)
-		if reporter.IsSkipped() {
-			require.NotEmpty(t, reporter.Comment(), "a skip says why")
+		// ASSERT: every message built is accepted (Op).
+		signers, msg := run.Op(t, ctx, n)
+		if msg == nil {
 			continue
 		}
-		// ASSERT
-		require.NoError(t, isim.Deliver(ctx, router, msg), "%T %v", msg, msg)
 		if isAccountMsg(msg) {
 			require.Len(t, signers, 1)
 		}
-		delivered[sdk.MsgTypeURL(msg)]++
 		require.NoError(t, k.CheckInvariants(ctx), "after %T", msg)
 	}
-	for _, f := range factories {
-		require.Positive(t, delivered[sdk.MsgTypeURL(f.MsgType())], "%s never delivered", sdk.MsgTypeURL(f.MsgType()))
-	}
-	t.Logf("delivered: %v", delivered)
+	run.RequireAllDelivered(t)
 }
 
 func isAccountMsg(msg sdk.Msg) bool {

@@ -1,10 +1,8 @@
 package keeper_test
 
 import (
-	"strings"
 	"testing"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -65,15 +63,5 @@ func (f *fixture) freshEvents() {
 // that it equals want.
 func (f *fixture) requireOnlyEvent(want proto.Message) {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.did.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	require.Len(f.t, got, 1, "want exactly one %s", proto.MessageName(want))
-	require.Equal(f.t, want, got[0])
+	testkeeper.NewEventReader(f.t).RequireOnly(f.ctx, "civic.did.v1", want)
 }

@@ -10,11 +10,11 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/did/types"
 )
@@ -25,8 +25,6 @@ import (
 // further. Each target checks the validator against an independent oracle.
 
 var (
-	fuzzCodec = addresscodec.NewBech32Codec("civic")
-
 	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
 	didFuzzDidRe       = regexp.MustCompile(`^did:civic:([1-9A-HJ-NP-Za-km-z]{22,44}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`)
 	didFuzzDidURLRe    = regexp.MustCompile(`^(did:civic:[^#]+)#[A-Za-z0-9._~-]{1,64}$`)
@@ -45,16 +43,6 @@ func didFuzzMultibase(name string) string {
 	return types.Ed25519Multibase(ed25519.NewKeyFromSeed(seed[:]).Public().(ed25519.PublicKey))
 }
 
-func didFuzzAddr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := fuzzCodec.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
 // didFuzzProofs is n copies (n taken mod 16) of a proof by vm with a signature of sigLen bytes.
 func didFuzzProofs(n uint8, vm string, sigLen uint8) []types.DidProof {
 	proofs := make([]types.DidProof, n%16)
@@ -62,21 +50,6 @@ func didFuzzProofs(n uint8, vm string, sigLen uint8) []types.DidProof {
 		proofs[i] = types.DidProof{VerificationMethod: vm, Signature: make([]byte, sigLen)}
 	}
 	return proofs
-}
-
-// requireDidModuleError fails unless err is one of this module's registered
-// errors or the SDK's invalid-address error: validation never returns an
-// internal error.
-func requireDidModuleError(t *testing.T, err error) {
-	t.Helper()
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	if codespace == types.ModuleName && code >= 2 {
-		return
-	}
-	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) {
-		return
-	}
-	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
 }
 
 // requireDidProofsBounded fails unless accepted proofs keep the bounds.
@@ -97,7 +70,7 @@ func requireDidProofsBounded(t *testing.T, proofs []types.DidProof) {
 }
 
 func FuzzValidateCreateDid(f *testing.F) {
-	alice := didFuzzAddr("alice")
+	alice := sample.Addr("alice")
 	did := didFuzzDid("a")
 	mb := didFuzzMultibase("a")
 	vm := did + "#key-1"
@@ -136,13 +109,13 @@ func FuzzValidateCreateDid(f *testing.F) {
 			doc.Authentication = []string{authRef}
 		}
 		msg := &types.MsgCreateDid{Signer: signer, Document: doc, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, err := validateCreateDid(fuzzCodec, msg, types.DefaultMaxDocumentBytes)
+		addr, err := validateCreateDid(sample.Codec, msg, types.DefaultMaxDocumentBytes)
 		if err != nil {
-			requireDidModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		// Accepted: every field keeps the grammar and bounds the spec states.
-		if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
+		if canonical, _ := sample.Codec.BytesToString(addr); canonical != signer {
 			t.Fatalf("accepted signer %q", signer)
 		}
 		if !didFuzzDidRe.MatchString(id) || doc.Size() > int(types.DefaultMaxDocumentBytes) {
@@ -156,7 +129,7 @@ func FuzzValidateCreateDid(f *testing.F) {
 }
 
 func FuzzValidateUpdateDid(f *testing.F) {
-	alice := didFuzzAddr("alice")
+	alice := sample.Addr("alice")
 	did := didFuzzDid("a")
 	vm := did + "#key-1"
 	// signer, id, version id, proof vm, signature length, proof count
@@ -182,9 +155,9 @@ func FuzzValidateUpdateDid(f *testing.F) {
 			Authentication:     []string{id + "#key-1"},
 		}
 		msg := &types.MsgUpdateDid{Signer: signer, Document: doc, VersionId: versionID, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, err := validateUpdateDid(fuzzCodec, msg, types.DefaultMaxDocumentBytes)
+		addr, err := validateUpdateDid(sample.Codec, msg, types.DefaultMaxDocumentBytes)
 		if err != nil {
-			requireDidModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		requireAcceptedVersionedDid(t, addr, signer, "document id", id, versionID)
@@ -193,7 +166,7 @@ func FuzzValidateUpdateDid(f *testing.F) {
 }
 
 func FuzzValidateDeactivateDid(f *testing.F) {
-	alice := didFuzzAddr("alice")
+	alice := sample.Addr("alice")
 	did := didFuzzDid("a")
 	vm := didFuzzDid("parent") + "#key-1"
 	// signer, did, version id, proof vm, signature length, proof count
@@ -214,9 +187,9 @@ func FuzzValidateDeactivateDid(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, signer, did, versionID, proofVM string, sigLen, nProofs uint8) {
 		msg := &types.MsgDeactivateDid{Signer: signer, Did: did, VersionId: versionID, Proofs: didFuzzProofs(nProofs, proofVM, sigLen)}
-		addr, err := validateDeactivateDid(fuzzCodec, msg)
+		addr, err := validateDeactivateDid(sample.Codec, msg)
 		if err != nil {
-			requireDidModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		requireAcceptedVersionedDid(t, addr, signer, "DID", did, versionID)
@@ -229,7 +202,7 @@ func FuzzValidateDeactivateDid(f *testing.F) {
 // canonical version id.
 func requireAcceptedVersionedDid(t *testing.T, addr sdk.AccAddress, signer, what, did, versionID string) {
 	t.Helper()
-	if canonical, _ := fuzzCodec.BytesToString(addr); canonical != signer {
+	if canonical, _ := sample.Codec.BytesToString(addr); canonical != signer {
 		t.Fatalf("accepted signer %q", signer)
 	}
 	if !didFuzzDidRe.MatchString(did) {
@@ -244,7 +217,7 @@ func requireAcceptedVersionedDid(t *testing.T, addr sdk.AccAddress, signer, what
 // accepting path: a valid message of each kind passes validation.
 func TestValidateDidMessagesAcceptValid(t *testing.T) {
 	// ARRANGE
-	alice := didFuzzAddr("alice")
+	alice := sample.Addr("alice")
 	did := didFuzzDid("a")
 	vm := did + "#key-1"
 	doc := types.DidDocument{
@@ -255,9 +228,9 @@ func TestValidateDidMessagesAcceptValid(t *testing.T) {
 	proofs := didFuzzProofs(MaxDidProofs, vm, 64)
 
 	// ACT
-	_, errCreate := validateCreateDid(fuzzCodec, &types.MsgCreateDid{Signer: alice, Document: doc, Proofs: proofs}, types.DefaultMaxDocumentBytes)
-	_, errUpdate := validateUpdateDid(fuzzCodec, &types.MsgUpdateDid{Signer: alice, Document: doc, VersionId: "12", Proofs: proofs}, types.DefaultMaxDocumentBytes)
-	_, errDeactivate := validateDeactivateDid(fuzzCodec, &types.MsgDeactivateDid{Signer: alice, Did: did, VersionId: "3", Proofs: proofs})
+	_, errCreate := validateCreateDid(sample.Codec, &types.MsgCreateDid{Signer: alice, Document: doc, Proofs: proofs}, types.DefaultMaxDocumentBytes)
+	_, errUpdate := validateUpdateDid(sample.Codec, &types.MsgUpdateDid{Signer: alice, Document: doc, VersionId: "12", Proofs: proofs}, types.DefaultMaxDocumentBytes)
+	_, errDeactivate := validateDeactivateDid(sample.Codec, &types.MsgDeactivateDid{Signer: alice, Did: did, VersionId: "3", Proofs: proofs})
 
 	// ASSERT
 	if errCreate != nil || errUpdate != nil || errDeactivate != nil {
@@ -271,7 +244,7 @@ func TestValidateDidMessagesAcceptValid(t *testing.T) {
 func issFuzzAddr(name string) string {
 	b := make([]byte, 20)
 	copy(b, name)
-	s, err := fuzzCodec.BytesToString(b)
+	s, err := sample.Codec.BytesToString(b)
 	if err != nil {
 		panic(err)
 	}
@@ -283,11 +256,11 @@ func issCanonical(s string) bool {
 	if len(s) > accaddr.MaxLength {
 		return false
 	}
-	bz, err := fuzzCodec.StringToBytes(s)
+	bz, err := sample.Codec.StringToBytes(s)
 	if err != nil || len(bz) == 0 {
 		return false
 	}
-	c, err := fuzzCodec.BytesToString(bz)
+	c, err := sample.Codec.BytesToString(bz)
 	return err == nil && c == s
 }
 
@@ -352,7 +325,7 @@ func FuzzValidateUpdateStatusList(f *testing.F) {
 	f.Add(strings.Repeat("c", 200), uint64(1), issRawChanges(set(1)))
 	f.Fuzz(func(t *testing.T, signer string, listID uint64, raw []byte) {
 		msg := &types.MsgUpdateStatusList{Signer: signer, ListId: listID, Changes: issChanges(raw)}
-		_, err := validateUpdateStatusList(fuzzCodec, msg)
+		_, err := validateUpdateStatusList(sample.Codec, msg)
 
 		valid := issCanonical(signer) && listID != 0 && len(msg.Changes) >= 1 && len(msg.Changes) <= int(types.MaxMaxStatusChanges)
 		seen := map[uint64]bool{}
@@ -390,7 +363,7 @@ func FuzzValidateSetIssuerSchemas(f *testing.F) {
 			return ids
 		}
 		msg := &types.MsgSetIssuerSchemas{Signer: signer, Did: did, Grant: toIDs(grantRaw), Revoke: toIDs(revokeRaw)}
-		_, err := validateSetIssuerSchemas(fuzzCodec, msg)
+		_, err := validateSetIssuerSchemas(sample.Codec, msg)
 
 		valid := issCanonical(signer) && types.ValidateDid(did) == nil &&
 			len(msg.Grant) <= MaxSchemaIDsPerMsg && len(msg.Revoke) <= MaxSchemaIDsPerMsg && len(msg.Grant)+len(msg.Revoke) > 0
@@ -424,7 +397,7 @@ func FuzzValidateCreateStatusList(f *testing.F) {
 	f.Add("", did, int32(1), types.MinStatusListEntries)
 	f.Fuzz(func(t *testing.T, signer, did string, purpose int32, entries uint64) {
 		msg := &types.MsgCreateStatusList{Signer: signer, IssuerDid: did, Purpose: types.StatusPurpose(purpose), Entries: entries}
-		_, err := validateCreateStatusList(fuzzCodec, msg)
+		_, err := validateCreateStatusList(sample.Codec, msg)
 
 		valid := issCanonical(signer) && types.ValidateDid(did) == nil && (purpose == 1 || purpose == 2) &&
 			entries >= types.MinStatusListEntries && entries <= types.MaxMaxStatusListEntries && entries%types.StatusChunkBits == 0
@@ -447,7 +420,7 @@ func FuzzValidateBindIssuer(f *testing.F) {
 	f.Add(admin, "moe", "did:civic:123E4567-E89B-42D3-A456-426614174000")
 	f.Add("civic1invalid", "moe", did)
 	f.Fuzz(func(t *testing.T, signer, agencyID, did string) {
-		_, err := validateBindIssuer(fuzzCodec, &types.MsgBindIssuer{Signer: signer, AgencyId: agencyID, Did: did})
+		_, err := validateBindIssuer(sample.Codec, &types.MsgBindIssuer{Signer: signer, AgencyId: agencyID, Did: did})
 		valid := issCanonical(signer) && agencytypes.ValidateAgencyID(agencyID) == nil && types.ValidateDid(did) == nil
 		if (err == nil) != valid {
 			t.Fatalf("validateBindIssuer = %v, oracle says valid=%v for %q %q %q", err, valid, signer, agencyID, did)

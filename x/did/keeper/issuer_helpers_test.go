@@ -227,17 +227,8 @@ func runIssRejections(t *testing.T, cases []issRejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newIssFixture(t)
-			act := tc.arrange(f)
-			before := f.export()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.export(), "a rejected message must not change the store")
-			require.Empty(t, f.ctx.EventManager().Events(), "a rejected message must not emit events")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.export, tc.arrange(f))
 		})
 	}
 }

@@ -6,13 +6,10 @@ import (
 	"testing"
 	"time"
 
-	errorsmod "cosmossdk.io/errors"
-
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
@@ -21,9 +18,6 @@ import (
 // explores further.
 
 var (
-	fuzzCodec = addresscodec.NewBech32Codec("civic")
-	fuzzNow   = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-
 	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
 	digestRe    = regexp.MustCompile(`^[0-9a-f]{64}$`)
 	exhibitRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$`)
@@ -39,34 +33,10 @@ func locatorOK(s string) bool {
 	return len(s) <= types.MaxLocatorLength && locatorRe.MatchString(s) && !dotSegmentRe.MatchString(s) && pii.Find(s) == ""
 }
 
-func fuzzAddr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := fuzzCodec.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-// requireModuleError fails unless err is one of this module's registered errors
-// or the SDK's invalid-address error: validation never returns an internal error.
-func requireModuleError(t *testing.T, err error) {
-	t.Helper()
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	if codespace == types.ModuleName && code >= 2 {
-		return
-	}
-	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) {
-		return
-	}
-	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
-}
-
 func FuzzValidateRegisterEvidence(f *testing.F) {
-	inv := fuzzAddr("investigator")
+	inv := sample.Addr("investigator")
 	digest := strings.Repeat("ab", 32)
-	acquired := fuzzNow.Add(-time.Hour).Unix()
+	acquired := sample.Now.Add(-time.Hour).Unix()
 	f.Add(inv, uint64(1), "E-001", digest, uint64(1024), "application/octet-stream", "s3://bucket/e-001.dd", uint64(0), int32(3), "ftk-imager", "4.7", acquired)
 	f.Add(inv, uint64(7), "2024-17/HDD.3", digest, uint64(1), "image/jpeg", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", uint64(2), int32(5), "", "", acquired)
 	f.Add(inv, uint64(0), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", acquired)
@@ -88,7 +58,7 @@ func FuzzValidateRegisterEvidence(f *testing.F) {
 	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(99), "", "", acquired)
 	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "1.0", acquired)
 	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "tool\x00", "", acquired)
-	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", fuzzNow.Add(time.Second).Unix())
+	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", sample.Now.Add(time.Second).Unix())
 	f.Add(inv, uint64(1), "E-001", digest, uint64(1), "text/plain", "https://x", uint64(0), int32(1), "", "", int64(0))
 
 	f.Fuzz(func(t *testing.T, signer string, caseID uint64, exhibit, digest string, size uint64, mediaType, locator string,
@@ -102,13 +72,13 @@ func FuzzValidateRegisterEvidence(f *testing.F) {
 				AcquiredAt: time.Unix(acquiredUnix, 0).UTC(),
 			},
 		}
-		addr, err := validateRegisterEvidence(fuzzCodec, msg, fuzzNow)
+		addr, err := validateRegisterEvidence(sample.Codec, msg, sample.Now)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		// Accepted: every field keeps the grammar and bounds the spec states.
-		canonical, _ := fuzzCodec.BytesToString(addr)
+		canonical, _ := sample.Codec.BytesToString(addr)
 		if canonical != signer || caseID == 0 || size == 0 {
 			t.Fatalf("accepted signer %q case %d size %d", signer, caseID, size)
 		}
@@ -121,7 +91,7 @@ func FuzzValidateRegisterEvidence(f *testing.F) {
 		if !locatorOK(locator) {
 			t.Fatalf("accepted locator %q", locator)
 		}
-		if _, ok := types.AcquisitionMethod_name[method]; !ok || method == 0 || msg.Acquisition.AcquiredAt.After(fuzzNow) {
+		if _, ok := types.AcquisitionMethod_name[method]; !ok || method == 0 || msg.Acquisition.AcquiredAt.After(sample.Now) {
 			t.Fatalf("accepted acquisition %+v", msg.Acquisition)
 		}
 		if len(tool) > types.MaxToolLength || len(toolVersion) > types.MaxToolVersionLength {
@@ -149,7 +119,7 @@ func FuzzValidateGrammar(f *testing.F) {
 				t.Fatalf("%s(%q) = %v, oracle says valid=%v", name, s, err, want)
 			}
 			if err != nil {
-				requireModuleError(t, err)
+				sample.RequireModuleError(t, types.ModuleName, err)
 			}
 		}
 		check("ValidateDigest", types.ValidateDigest("digest", s), digestRe.MatchString(s))
@@ -160,7 +130,7 @@ func FuzzValidateGrammar(f *testing.F) {
 }
 
 func FuzzValidateProposeTransfer(f *testing.F) {
-	cust, recv := fuzzAddr("custodian"), fuzzAddr("receiver")
+	cust, recv := sample.Addr("custodian"), sample.Addr("receiver")
 	note := strings.Repeat("0f", 32)
 	f.Add(cust, uint64(1), recv, "")
 	f.Add(cust, uint64(1), recv, note)
@@ -171,12 +141,12 @@ func FuzzValidateProposeTransfer(f *testing.F) {
 	f.Add(strings.Repeat("c", 200), uint64(1), recv, "")
 	f.Fuzz(func(t *testing.T, custodian string, id uint64, receiver, noteDigest string) {
 		msg := &types.MsgProposeTransfer{Custodian: custodian, EvidenceId: id, Receiver: receiver, NoteDigest: noteDigest}
-		signer, err := validateProposeTransfer(fuzzCodec, msg)
+		signer, err := validateProposeTransfer(sample.Codec, msg)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
-		to, err := fuzzCodec.StringToBytes(receiver)
+		to, err := sample.Codec.StringToBytes(receiver)
 		if err != nil {
 			t.Fatalf("accepted receiver %q that does not decode: %v", receiver, err)
 		}
@@ -187,15 +157,15 @@ func FuzzValidateProposeTransfer(f *testing.F) {
 }
 
 func FuzzValidateVerifyIntegrity(f *testing.F) {
-	v := fuzzAddr("auditor")
+	v := sample.Addr("auditor")
 	f.Add(v, uint64(3), strings.Repeat("1", 64))
 	f.Add(v, uint64(3), "sha256:"+strings.Repeat("1", 64))
 	f.Add(v, uint64(0), strings.Repeat("1", 64))
 	f.Add("", uint64(3), "")
 	f.Fuzz(func(t *testing.T, verifier string, id uint64, digest string) {
-		_, err := validateVerifyIntegrity(fuzzCodec, &types.MsgVerifyIntegrity{Verifier: verifier, EvidenceId: id, Digest: digest})
+		_, err := validateVerifyIntegrity(sample.Codec, &types.MsgVerifyIntegrity{Verifier: verifier, EvidenceId: id, Digest: digest})
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		if id == 0 || !digestRe.MatchString(digest) {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -140,17 +139,7 @@ func (f *fixture) freshEvents() {
 // that it equals want.
 func (f *fixture) requireOnlyEvent(want proto.Message) {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.evidence.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	require.Len(f.t, got, 1, "want exactly one %s", proto.MessageName(want))
-	require.Equal(f.t, want, got[0])
+	testkeeper.NewEventReader(f.t).RequireOnly(f.ctx, "civic.evidence.v1", want)
 }
 
 // suspend moves an agency to SUSPENDED by governance.
@@ -314,15 +303,8 @@ func runRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newFixture(t)
-			act := tc.arrange(f)
-			before := f.export()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.export(), "a rejected message must not change the store")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.export, tc.arrange(f))
 		})
 	}
 }

@@ -12,35 +12,24 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
-	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
-	agencysim "github.com/civicchain/civic/x/agency/simulation"
-	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/evidence/keeper"
 	"github.com/civicchain/civic/x/evidence/simulation"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
 // chain is x/agency and this module on one store, seeded with both random geneses.
-type chain struct {
-	ctx  sdk.Context
-	k    keeper.Keeper
-	ak   agencykeeper.Keeper
-	accs []simtypes.Account
-}
+type chain = testkeeper.SimChain[keeper.Keeper]
 
 func newChain(t *testing.T, r *rand.Rand, numAccounts int) (*chain, *types.GenesisState) {
 	t.Helper()
 	k, ak, ctx := testkeeper.EvidenceKeeper(t)
-	accs := simtypes.RandomAccounts(r, numAccounts)
-	ags := agencysim.RandomGenesis(r, accs, types.Roles(), testkeeper.BlockTime, agencytypes.DefaultParams())
-	require.NoError(t, ak.InitGenesis(ctx, ags))
+	accs, ags := testkeeper.SimAgencies(t, r, ak, ctx, numAccounts, types.Roles())
 	gs := simulation.RandomGenesis(r, ags, testkeeper.BlockTime, types.DefaultParams())
 	require.NoError(t, k.InitGenesis(ctx, gs))
-	return &chain{ctx: ctx, k: k, ak: ak, accs: accs}, gs
+	return &chain{Ctx: ctx, K: k, Agency: ak, Accs: accs}, gs
 }
 
 func TestRandomGenesisIsValid(t *testing.T) {
@@ -52,11 +41,11 @@ func TestRandomGenesisIsValid(t *testing.T) {
 				c, gs := newChain(t, rand.New(rand.NewSource(seed)), numAccounts)
 
 				// ASSERT
-				require.NoError(t, c.k.CheckInvariants(c.ctx))
+				require.NoError(t, c.K.CheckInvariants(c.Ctx))
 				require.Equal(t, gs, export(t, c))
 				// Every case was opened by a member of its agency who may open cases.
 				for _, kase := range gs.Cases {
-					id, err := c.ak.Authorize(c.ctx, sdk.MustAccAddressFromBech32(kase.OpenedBy), types.RoleInvestigator)
+					id, err := c.Agency.Authorize(c.Ctx, sdk.MustAccAddressFromBech32(kase.OpenedBy), types.RoleInvestigator)
 					require.NoError(t, err)
 					require.Equal(t, kase.AgencyId, id)
 				}
@@ -71,7 +60,7 @@ func TestRandomGenesisIsValid(t *testing.T) {
 
 func export(t *testing.T, c *chain) *types.GenesisState {
 	t.Helper()
-	gs, err := c.k.ExportGenesis(c.ctx)
+	gs, err := c.K.ExportGenesis(c.Ctx)
 	require.NoError(t, err)
 	return gs
 }
@@ -85,66 +74,61 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
 	r := rand.New(rand.NewSource(11))
 	c, _ := newChain(t, r, 40)
-	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.k)) })
-	factories := []simsx.SimMsgFactoryX{
-		simulation.MsgOpenCaseFactory(c.k),
-		simulation.MsgCloseCaseFactory(c.k),
-		simulation.MsgRegisterEvidenceFactory(c.k),
-		simulation.MsgTakeCustodyFactory(c.k),
-		simulation.MsgProposeTransferFactory(c.k),
-		simulation.MsgAcceptTransferFactory(c.k),
-		simulation.MsgRejectTransferFactory(c.k),
-		simulation.MsgCancelTransferFactory(c.k),
-		simulation.MsgStartAnalysisFactory(c.k),
-		simulation.MsgCompleteAnalysisFactory(c.k),
-		simulation.MsgSubmitToCourtFactory(c.k),
-		simulation.MsgRecordCourtDecisionFactory(c.k),
-		simulation.MsgArchiveFactory(c.k),
-		simulation.MsgDisposeFactory(c.k),
-		simulation.MsgReturnFactory(c.k),
-		simulation.MsgVerifyIntegrityFactory(c.k),
-		simulation.MsgUpdateParamsFactory(c.k),
+	data := func(ctx sdk.Context) *simsx.ChainDataSource {
+		return isim.NewTestData(ctx, r, c.K.AddressCodec(), c.Accs...)
 	}
-	plain := len(factories)
-	for _, p := range simulation.OutOfOrderProbes(c.k) {
-		factories = append(factories, p.Factory)
+	run := &testkeeper.FactoryRun{
+		Router: isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.K)) }),
+		Data:   data,
+		Factories: []simsx.SimMsgFactoryX{
+			simulation.MsgOpenCaseFactory(c.K),
+			simulation.MsgCloseCaseFactory(c.K),
+			simulation.MsgRegisterEvidenceFactory(c.K),
+			simulation.MsgTakeCustodyFactory(c.K),
+			simulation.MsgProposeTransferFactory(c.K),
+			simulation.MsgAcceptTransferFactory(c.K),
+			simulation.MsgRejectTransferFactory(c.K),
+			simulation.MsgCancelTransferFactory(c.K),
+			simulation.MsgStartAnalysisFactory(c.K),
+			simulation.MsgCompleteAnalysisFactory(c.K),
+			simulation.MsgSubmitToCourtFactory(c.K),
+			simulation.MsgRecordCourtDecisionFactory(c.K),
+			simulation.MsgArchiveFactory(c.K),
+			simulation.MsgDisposeFactory(c.K),
+			simulation.MsgReturnFactory(c.K),
+			simulation.MsgVerifyIntegrityFactory(c.K),
+			simulation.MsgUpdateParamsFactory(c.K),
+		},
 	}
-	delivered := make(map[string]int)
+	probes := &testkeeper.FactoryRun{Data: data}
+	for _, p := range simulation.OutOfOrderProbes(c.K) {
+		probes.Factories = append(probes.Factories, p.Factory)
+	}
+	plain := len(run.Factories)
 	refused := 0
 
 	// ACT
 	for i := 0; i < 2000; i++ {
-		n := r.Intn(len(factories))
-		f := factories[n]
+		n := r.Intn(plain + len(probes.Factories))
 		if i%100 == 0 {
-			c.ctx = c.ctx.WithBlockTime(c.ctx.BlockTime().Add(time.Hour))
+			c.Ctx = c.Ctx.WithBlockTime(c.Ctx.BlockTime().Add(time.Hour))
 		}
-		testData := isim.NewTestData(c.ctx, r, c.k.AddressCodec(), c.accs...)
-		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
-		signers, msg := f.Create()(c.ctx, testData, reporter)
 		if n >= plain { // an out-of-order probe
 			// ASSERT: a lifecycle message out of order is refused.
-			require.True(t, reporter.IsSkipped(), "lifecycle hole: %T %v accepted out of order", msg, msg)
-			if strings.Contains(reporter.Comment(), "refused as it must be") {
+			_, msg, skip := probes.Build(t, c.Ctx, n-plain)
+			require.NotEmpty(t, skip, "lifecycle hole: %T %v accepted out of order", msg, msg)
+			if strings.Contains(skip, "refused as it must be") {
 				refused++
 			}
 			continue
 		}
-		if reporter.IsSkipped() {
-			require.NotEmpty(t, reporter.Comment(), "a skip says why")
-			continue
-		}
-		// ASSERT
-		require.NoError(t, isim.Deliver(c.ctx, router, msg), "%T %v", msg, msg)
-		if _, gov := msg.(*types.MsgUpdateParams); !gov {
+		// ASSERT: every message built is accepted (Op).
+		signers, msg := run.Op(t, c.Ctx, n)
+		if _, gov := msg.(*types.MsgUpdateParams); msg != nil && !gov {
 			require.Len(t, signers, 1)
 		}
-		delivered[sdk.MsgTypeURL(msg)]++
 	}
-	require.NoError(t, c.k.CheckInvariants(c.ctx))
+	require.NoError(t, c.K.CheckInvariants(c.Ctx))
 	require.Positive(t, refused, "the probes sent messages out of order")
-	for _, f := range factories[:plain] {
-		require.Positive(t, delivered[sdk.MsgTypeURL(f.MsgType())], "%s never delivered", sdk.MsgTypeURL(f.MsgType()))
-	}
-	t.Logf("delivered: %v", delivered)
+	run.RequireAllDelivered(t)
 }

@@ -7,35 +7,20 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/evidence/types"
 )
 
-var (
-	ac = addresscodec.NewBech32Codec("civic")
-	t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func addr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := ac.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-func hexDigest(c string) string { return strings.Repeat(c, 64) }
+// t0 is the reference time of the genesis tables.
+var t0 = sample.Now
 
 // validGenesis has one open case with an original item (IN_CUSTODY, verified
 // once) and a derived copy with an open transfer.
 func validGenesis() *types.GenesisState {
-	inv, cust, lab := addr("inv"), addr("cust"), addr("lab")
+	inv, cust, lab := sample.Addr("inv"), sample.Addr("cust"), sample.Addr("lab")
 	item := func(id, parent uint64, exhibit string, status types.EvidenceStatus) types.EvidenceItem {
 		return types.EvidenceItem{
-			Id: id, CaseId: 1, ExhibitNumber: exhibit, ParentId: parent, Digest: hexDigest("a"), SizeBytes: 10,
+			Id: id, CaseId: 1, ExhibitNumber: exhibit, ParentId: parent, Digest: sample.HexDigest("a"), SizeBytes: 10,
 			MediaType: "application/octet-stream", Locator: "s3://b/" + exhibit,
 			Acquisition: types.Acquisition{Method: types.AcquisitionMethodSeizure, AcquiredAt: t0.Add(-time.Hour)},
 			Custodian:   cust, CustodianAgency: "knpa", Status: status, RegisteredAt: t0, UpdatedAt: t0,
@@ -47,7 +32,7 @@ func validGenesis() *types.GenesisState {
 	return &types.GenesisState{
 		Params: types.DefaultParams(),
 		Cases: []types.Case{{
-			Id: 1, AgencyId: "knpa", ReferenceDigest: hexDigest("1"), Status: types.CaseStatusOpen,
+			Id: 1, AgencyId: "knpa", ReferenceDigest: sample.HexDigest("1"), Status: types.CaseStatusOpen,
 			OpenedAt: t0, OpenedBy: inv, EvidenceCount: 2,
 		}},
 		Items: []types.EvidenceItem{
@@ -73,7 +58,7 @@ func validGenesis() *types.GenesisState {
 func TestGenesisValidate(t *testing.T) {
 	require.NoError(t, types.DefaultGenesis().Validate())
 	require.NoError(t, validGenesis().Validate())
-	require.NoError(t, validGenesis().ValidateAddresses(ac))
+	require.NoError(t, validGenesis().ValidateAddresses(sample.Codec))
 
 	for _, tc := range []struct {
 		name   string
@@ -102,7 +87,7 @@ func TestGenesisValidate(t *testing.T) {
 		{"duplicate item", func(gs *types.GenesisState) { gs.Items[1].Id = 1 }, "duplicate evidence id 1"},
 		{"item id not below next", func(gs *types.GenesisState) { gs.NextEvidenceId = 2 }, "evidence id 2"},
 		{"item of unknown case", func(gs *types.GenesisState) { gs.Items[0].CaseId = 9 }, "unknown case 9"},
-		{"item digest uppercase", func(gs *types.GenesisState) { gs.Items[0].Digest = hexDigest("A") }, "lowercase hex"},
+		{"item digest uppercase", func(gs *types.GenesisState) { gs.Items[0].Digest = sample.HexDigest("A") }, "lowercase hex"},
 		{"item exhibit invalid", func(gs *types.GenesisState) { gs.Items[0].ExhibitNumber = "홍길동" }, "exhibit_number"},
 		{"duplicate exhibit in case", func(gs *types.GenesisState) { gs.Items[1].ExhibitNumber = "E-001" }, "used twice"},
 		{"item size zero", func(gs *types.GenesisState) { gs.Items[0].SizeBytes = 0 }, "size_bytes"},
@@ -167,7 +152,7 @@ func TestGenesisValidateAddresses(t *testing.T) {
 	} {
 		gs := validGenesis()
 		mutate(gs)
-		require.ErrorIs(t, gs.ValidateAddresses(ac), types.ErrInvalidGenesis)
+		require.ErrorIs(t, gs.ValidateAddresses(sample.Codec), types.ErrInvalidGenesis)
 	}
 }
 
@@ -176,7 +161,7 @@ func TestGenesisValidateAddresses(t *testing.T) {
 func TestFinding13UpperCaseAddressRefusedInGenesis(t *testing.T) {
 	gs := validGenesis()
 	gs.Items[0].Custodian = strings.ToUpper(gs.Items[0].Custodian)
-	err := gs.ValidateAddresses(ac)
+	err := gs.ValidateAddresses(sample.Codec)
 	require.ErrorIs(t, err, types.ErrInvalidGenesis)
 	require.ErrorContains(t, err, "canonical")
 }

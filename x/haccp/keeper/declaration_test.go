@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/types"
 )
@@ -47,7 +48,7 @@ func TestDeclareImport(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, has)
 			require.Equal(t, []collections.Pair[string, string]{collections.Join(traceNo, declNo)},
-				keysOf(t, f.ctx, f.k.Declarations.Indexes.TraceNo), "only the meat item has a trace number")
+				testkeeper.KeysOf(t, f.ctx, f.k.Declarations.Indexes.TraceNo), "only the meat item has a trace number")
 			f.requireOnlyEvent(&types.EventDeclarationChanged{
 				DeclNo: declNo, ImporterFacilityId: id, From: types.DeclarationStatusUnspecified, To: types.DeclarationStatusDeclared,
 				Inspection: types.InspectionResultPending, Actor: f.s(tc.signer),
@@ -162,7 +163,7 @@ func TestDeclareImportRejected(t *testing.T) {
 // storedFacilityOf is the first facility of operator.
 func (f *fixture) storedFacilityOf(operator sdk.AccAddress) uint64 {
 	f.t.Helper()
-	keys := keysOf(f.t, f.ctx, f.k.Facilities.Indexes.Operator)
+	keys := testkeeper.KeysOf(f.t, f.ctx, f.k.Facilities.Indexes.Operator)
 	for _, k := range keys {
 		if k.K1().Equals(operator) {
 			return k.K2()

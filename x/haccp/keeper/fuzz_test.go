@@ -6,13 +6,10 @@ import (
 	"testing"
 	"time"
 
-	errorsmod "cosmossdk.io/errors"
-
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -21,9 +18,6 @@ import (
 // explores further.
 
 var (
-	fuzzCodec = addresscodec.NewBech32Codec("civic")
-	fuzzNow   = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-
 	// Oracles: the grammars as regular expressions, independent of the hand-written checks.
 	certNoRe  = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{3,31}$`)
 	ccpCodeRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,31}$`)
@@ -31,51 +25,27 @@ var (
 	reasonRe  = regexp.MustCompile(`^[A-Z][A-Z0-9_]{1,31}$`)
 )
 
-func fuzzAddr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := fuzzCodec.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-// requireModuleError fails unless err is one of this module's registered errors
-// or the SDK's invalid-address error: validation never returns an internal error.
-func requireModuleError(t *testing.T, err error) {
-	t.Helper()
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	if codespace == types.ModuleName && code >= 2 {
-		return
-	}
-	if errorsmod.IsOf(err, sdkerrors.ErrInvalidAddress) {
-		return
-	}
-	t.Fatalf("unexpected error kind %s/%d: %v", codespace, code, err)
-}
-
 func FuzzValidateIssueCertificate(f *testing.F) {
-	certifier := fuzzAddr("certifier")
-	f.Add(certifier, "HACCP-2026-0001", uint64(1), "beverages,dairy", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Add(time.Hour).Unix())
+	certifier := sample.Addr("certifier")
+	f.Add(certifier, "HACCP-2026-0001", uint64(1), "beverages,dairy", sample.Now.Add(-time.Hour).Unix(), sample.Now.Add(time.Hour).Unix())
 	f.Add(certifier, "haccp-1", uint64(1), "beverages", int64(0), int64(1))
-	f.Add(certifier, "ABCD", uint64(0), "", fuzzNow.Unix(), fuzzNow.Unix())
+	f.Add(certifier, "ABCD", uint64(0), "", sample.Now.Unix(), sample.Now.Unix())
 	f.Add("", "ABCD", uint64(7), "b,a", int64(-5), int64(99999999999))
-	f.Add(strings.ToUpper(certifier), "A-B-C-D", uint64(3), "x.y_z-1", int64(1), fuzzNow.Add(24*time.Hour).Unix())
+	f.Add(strings.ToUpper(certifier), "A-B-C-D", uint64(3), "x.y_z-1", int64(1), sample.Now.Add(24*time.Hour).Unix())
 	f.Fuzz(func(t *testing.T, signer, certNo string, facilityID uint64, scope string, from, until int64) {
 		msg := &types.MsgIssueCertificate{
 			Certifier: signer, CertNo: certNo, FacilityId: facilityID, Scope: strings.Split(scope, ","),
 			ValidFrom: time.Unix(from, 0).UTC(), ValidUntil: time.Unix(until, 0).UTC(),
 		}
-		addr, err := validateIssueCertificate(fuzzCodec, msg, fuzzNow)
+		addr, err := validateIssueCertificate(sample.Codec, msg, sample.Now)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		if len(addr) == 0 || !certNoRe.MatchString(certNo) || facilityID == 0 {
 			t.Fatalf("accepted signer %q cert_no %q facility %d", signer, certNo, facilityID)
 		}
-		if !msg.ValidFrom.Before(msg.ValidUntil) || !msg.ValidUntil.After(fuzzNow) {
+		if !msg.ValidFrom.Before(msg.ValidUntil) || !msg.ValidUntil.After(sample.Now) {
 			t.Fatalf("accepted period [%s, %s)", msg.ValidFrom, msg.ValidUntil)
 		}
 		if len(msg.Scope) == 0 || len(msg.Scope) > types.MaxScopeEntries {
@@ -85,15 +55,15 @@ func FuzzValidateIssueCertificate(f *testing.F) {
 }
 
 func FuzzValidateSuspendCertificate(f *testing.F) {
-	certifier := fuzzAddr("certifier")
+	certifier := sample.Addr("certifier")
 	f.Add(certifier, "HACCP-2026-0001", "CCP_DEVIATION")
 	f.Add(certifier, "HACCP-2026-0001", "")
 	f.Add(certifier, "HACCP-2026-0001", "ccp deviation")
 	f.Add(certifier, "X", "A1")
 	f.Fuzz(func(t *testing.T, signer, certNo, reason string) {
-		_, err := validateSuspendCertificate(fuzzCodec, &types.MsgSuspendCertificate{Certifier: signer, CertNo: certNo, ReasonCode: reason})
+		_, err := validateSuspendCertificate(sample.Codec, &types.MsgSuspendCertificate{Certifier: signer, CertNo: certNo, ReasonCode: reason})
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		if !certNoRe.MatchString(certNo) || !reasonRe.MatchString(reason) {
@@ -103,10 +73,10 @@ func FuzzValidateSuspendCertificate(f *testing.F) {
 }
 
 func FuzzValidateAnchorCcpRecord(f *testing.F) {
-	op := fuzzAddr("operator")
+	op := sample.Addr("operator")
 	digest := strings.Repeat("ab", 32)
-	f.Add(op, uint64(1), "CCP-1B", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Unix(), digest)
-	f.Add(op, uint64(1), "ccp-1b", fuzzNow.Add(-time.Hour).Unix(), fuzzNow.Add(time.Second).Unix(), digest)
+	f.Add(op, uint64(1), "CCP-1B", sample.Now.Add(-time.Hour).Unix(), sample.Now.Unix(), digest)
+	f.Add(op, uint64(1), "ccp-1b", sample.Now.Add(-time.Hour).Unix(), sample.Now.Add(time.Second).Unix(), digest)
 	f.Add(op, uint64(0), "C", int64(1), int64(2), strings.ToUpper(digest))
 	f.Add("", uint64(9), "-", int64(2), int64(1), "")
 	f.Fuzz(func(t *testing.T, signer string, facilityID uint64, code string, start, end int64, digest string) {
@@ -114,22 +84,22 @@ func FuzzValidateAnchorCcpRecord(f *testing.F) {
 			Signer: signer, FacilityId: facilityID, CcpCode: code,
 			PeriodStart: time.Unix(start, 0).UTC(), PeriodEnd: time.Unix(end, 0).UTC(), LogDigest: digest,
 		}
-		_, err := validateAnchorCcpRecord(fuzzCodec, msg, fuzzNow)
+		_, err := validateAnchorCcpRecord(sample.Codec, msg, sample.Now)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		if facilityID == 0 || !ccpCodeRe.MatchString(code) || !digestRe.MatchString(digest) {
 			t.Fatalf("accepted facility %d code %q digest %q", facilityID, code, digest)
 		}
-		if !msg.PeriodStart.Before(msg.PeriodEnd) || msg.PeriodEnd.After(fuzzNow) {
+		if !msg.PeriodStart.Before(msg.PeriodEnd) || msg.PeriodEnd.After(sample.Now) {
 			t.Fatalf("accepted period [%s, %s]", msg.PeriodStart, msg.PeriodEnd)
 		}
 	})
 }
 
 func FuzzValidateRegisterFacility(f *testing.F) {
-	op := fuzzAddr("operator")
+	op := sample.Addr("operator")
 	digest := strings.Repeat("cd", 32)
 	f.Add(op, digest, int32(1), "Hanbit Foods", "41500")
 	f.Add(op, digest, int32(0), "Hanbit Foods", "41500")
@@ -141,9 +111,9 @@ func FuzzValidateRegisterFacility(f *testing.F) {
 		msg := &types.MsgRegisterFacility{
 			Operator: signer, BusinessRegistrationDigest: digest, Type: types.FacilityType(typ), Name: name, RegionCode: region,
 		}
-		_, err := validateRegisterFacility(fuzzCodec, msg)
+		_, err := validateRegisterFacility(sample.Codec, msg)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
 		if !digestRe.MatchString(digest) || !msg.Type.IsValid() || len(name) == 0 || len(name) > types.MaxFacilityNameLength || len(region) != 5 ||
@@ -154,7 +124,7 @@ func FuzzValidateRegisterFacility(f *testing.F) {
 }
 
 func FuzzValidateAddFacilityStaff(f *testing.F) {
-	op, member := fuzzAddr("operator"), fuzzAddr("staff")
+	op, member := sample.Addr("operator"), sample.Addr("staff")
 	f.Add(op, uint64(1), member)
 	f.Add(op, uint64(1), op)
 	f.Add(op, uint64(0), member)
@@ -162,16 +132,16 @@ func FuzzValidateAddFacilityStaff(f *testing.F) {
 	f.Add("", uint64(1), member)
 	f.Fuzz(func(t *testing.T, operator string, facilityID uint64, staff string) {
 		msg := &types.MsgAddFacilityStaff{Operator: operator, FacilityId: facilityID, Staff: staff}
-		signer, err := validateAddFacilityStaff(fuzzCodec, msg)
+		signer, err := validateAddFacilityStaff(sample.Codec, msg)
 		if err != nil {
-			requireModuleError(t, err)
+			sample.RequireModuleError(t, types.ModuleName, err)
 			return
 		}
-		member, err := fuzzCodec.StringToBytes(staff)
+		member, err := sample.Codec.StringToBytes(staff)
 		if err != nil || facilityID == 0 || signer.Equals(sdk.AccAddress(member)) {
 			t.Fatalf("accepted %+v", msg)
 		}
-		if got, _ := fuzzCodec.BytesToString(signer); got != operator {
+		if got, _ := sample.Codec.BytesToString(signer); got != operator {
 			t.Fatalf("signer %s decoded from operator %q", got, operator)
 		}
 	})

@@ -9,7 +9,6 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
@@ -91,30 +90,11 @@ type indexes struct {
 	SharesByDeclaration     []collections.Pair[string, uint64]
 }
 
-// keysOf is every key of a key set or index, in order.
-func keysOf[K any](t *testing.T, ctx sdk.Context, s walk.KeyWalker[K]) []K {
-	t.Helper()
-	keys, err := walk.Keys(ctx, s)
-	require.NoError(t, err)
-	return keys
-}
-
-// entriesOf is every entry of a map or unique index, in key order.
-func entriesOf[K, V any](t *testing.T, ctx sdk.Context, m walk.Walker[K, V]) []collections.KeyValue[K, V] {
-	t.Helper()
-	var kvs []collections.KeyValue[K, V]
-	require.NoError(t, walk.Each(ctx, m, func(k K, v V) error {
-		kvs = append(kvs, collections.KeyValue[K, V]{Key: k, Value: v})
-		return nil
-	}))
-	return kvs
-}
-
 // staffKeys is every (facility id, staff account) entry, in order.
 func staffKeys(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.Pair[uint64, sdk.AccAddress] {
 	t.Helper()
 	var keys []collections.Pair[uint64, sdk.AccAddress]
-	for _, kv := range entriesOf(t, ctx, k.FacilityStaff) {
+	for _, kv := range testkeeper.EntriesOf(t, ctx, k.FacilityStaff) {
 		keys = append(keys, kv.Key)
 	}
 	return keys
@@ -148,19 +128,19 @@ func (f *fixture) facilitiesOfStaff(account sdk.AccAddress) []uint64 {
 func (f *fixture) indexes() indexes {
 	t, ctx, k := f.t, f.ctx, f.k
 	return indexes{
-		FacilitiesByOperator:    keysOf(t, ctx, k.Facilities.Indexes.Operator),
+		FacilitiesByOperator:    testkeeper.KeysOf(t, ctx, k.Facilities.Indexes.Operator),
 		FacilityStaff:           staffKeys(t, ctx, k),
 		StaffFacilities:         staffByAccount(t, ctx, k),
-		Certificates:            entriesOf(t, ctx, k.Certificates),
-		CertificatesByFacility:  keysOf(t, ctx, k.Certificates.Indexes.Facility),
-		CertificateEventHead:    entriesOf(t, ctx, k.CertificateEventHead),
-		CcpRecordsByFacility:    keysOf(t, ctx, k.CcpRecords.Indexes.Facility),
-		DeclarationsByImporter:  keysOf(t, ctx, k.Declarations.Indexes.Importer),
-		DeclarationByCustomsRef: entriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
-		DeclarationsByTraceNo:   keysOf(t, ctx, k.Declarations.Indexes.TraceNo),
-		ActiveRecalls:           keysOf(t, ctx, k.ActiveRecalls),
-		RecalledLots:            keysOf(t, ctx, k.RecalledLots),
-		SharesByDeclaration:     keysOf(t, ctx, k.Shares.Indexes.Declaration),
+		Certificates:            testkeeper.EntriesOf(t, ctx, k.Certificates),
+		CertificatesByFacility:  testkeeper.KeysOf(t, ctx, k.Certificates.Indexes.Facility),
+		CertificateEventHead:    testkeeper.EntriesOf(t, ctx, k.CertificateEventHead),
+		CcpRecordsByFacility:    testkeeper.KeysOf(t, ctx, k.CcpRecords.Indexes.Facility),
+		DeclarationsByImporter:  testkeeper.KeysOf(t, ctx, k.Declarations.Indexes.Importer),
+		DeclarationByCustomsRef: testkeeper.EntriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
+		DeclarationsByTraceNo:   testkeeper.KeysOf(t, ctx, k.Declarations.Indexes.TraceNo),
+		ActiveRecalls:           testkeeper.KeysOf(t, ctx, k.ActiveRecalls),
+		RecalledLots:            testkeeper.KeysOf(t, ctx, k.RecalledLots),
+		SharesByDeclaration:     testkeeper.KeysOf(t, ctx, k.Shares.Indexes.Declaration),
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -143,25 +142,14 @@ func (f *fixture) freshEvents() {
 // events are the typed events of this module emitted since freshEvents.
 func (f *fixture) events() []proto.Message {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.haccp.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	return got
+	return testkeeper.NewEventReader(f.t).Read(f.ctx, "civic.haccp.v1")
 }
 
 // requireOnlyEvent asserts the ACT emitted exactly one event of this module and
 // that it equals want.
 func (f *fixture) requireOnlyEvent(want proto.Message) {
 	f.t.Helper()
-	got := f.events()
-	require.Len(f.t, got, 1, "want exactly one %s", proto.MessageName(want))
-	require.Equal(f.t, want, got[0])
+	testkeeper.NewEventReader(f.t).RequireOnly(f.ctx, "civic.haccp.v1", want)
 }
 
 // facilityMsg is a valid MsgRegisterFacility by operator.
@@ -280,17 +268,8 @@ func runRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newFixture(t)
-			act := tc.arrange(f)
-			before := f.storeState()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.storeState(), "a rejected message must not change the store")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.storeState, tc.arrange(f))
 		})
 	}
 }

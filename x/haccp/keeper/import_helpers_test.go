@@ -71,13 +71,13 @@ func (f *fixture) importExport() importState {
 	return importState{
 		Base:                    f.export(),
 		LastShareID:             lastShare,
-		HygieneCerts:            entriesOf(t, ctx, k.HygieneCerts),
-		Declarations:            entriesOf(t, ctx, k.Declarations),
-		DeclarationsByImporter:  keysOf(t, ctx, k.Declarations.Indexes.Importer),
-		DeclarationByCustomsRef: entriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
-		DeclarationsByTraceNo:   keysOf(t, ctx, k.Declarations.Indexes.TraceNo),
-		Shares:                  entriesOf(t, ctx, k.Shares),
-		SharesByDeclaration:     keysOf(t, ctx, k.Shares.Indexes.Declaration),
+		HygieneCerts:            testkeeper.EntriesOf(t, ctx, k.HygieneCerts),
+		Declarations:            testkeeper.EntriesOf(t, ctx, k.Declarations),
+		DeclarationsByImporter:  testkeeper.KeysOf(t, ctx, k.Declarations.Indexes.Importer),
+		DeclarationByCustomsRef: testkeeper.EntriesOf(t, ctx, k.Declarations.Indexes.CustomsRef),
+		DeclarationsByTraceNo:   testkeeper.KeysOf(t, ctx, k.Declarations.Indexes.TraceNo),
+		Shares:                  testkeeper.EntriesOf(t, ctx, k.Shares),
+		SharesByDeclaration:     testkeeper.KeysOf(t, ctx, k.Shares.Indexes.Declaration),
 	}
 }
 
@@ -87,17 +87,8 @@ func runImportRejections(t *testing.T, cases []rejection) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := newImportFixture(t)
-			act := tc.arrange(f)
-			before := f.importExport()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.importExport(), "a rejected message must not change the store")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.importExport, tc.arrange(f))
 		})
 	}
 }

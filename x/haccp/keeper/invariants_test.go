@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -147,19 +148,7 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 			ids := f.genesisState()
 			require.NoError(t, f.k.CheckInvariants(f.ctx))
 			require.NoError(t, tc.corrupt(t, f, ids))
-			var found bool
-			for _, inv := range f.k.Invariants() {
-				if inv.Name != tc.invariant {
-					continue
-				}
-				found = true
-				err := inv.Check(f.ctx)
-				require.Error(t, err)
-				require.Contains(t, err.Error(), tc.want)
-			}
-			require.True(t, found, "no invariant %q", tc.invariant)
-			err := f.k.CheckInvariants(f.ctx)
-			require.ErrorContains(t, err, `invariant "`+tc.invariant+`" broken`)
+			testkeeper.RequireInvariantBroken(t, f.ctx, f.k.Invariants(), f.k.CheckInvariants(f.ctx), types.ModuleName, tc.invariant, tc.want)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
@@ -122,7 +123,7 @@ func TestShareImportConfirmationIDs(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []uint64{1, 2}, []uint64{first.Id, second.Id})
 	require.Equal(t, []collections.Pair[string, uint64]{collections.Join(declNo, uint64(1)), collections.Join(declNo, uint64(2))},
-		keysOf(t, f.ctx, f.k.Shares.Indexes.Declaration))
+		testkeeper.KeysOf(t, f.ctx, f.k.Shares.Indexes.Declaration))
 }
 
 func TestShareImportConfirmationRejected(t *testing.T) {

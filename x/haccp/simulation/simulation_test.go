@@ -15,31 +15,21 @@ import (
 
 	isim "github.com/civicchain/civic/internal/simulation"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
-	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
-	agencysim "github.com/civicchain/civic/x/agency/simulation"
-	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/haccp/keeper"
 	"github.com/civicchain/civic/x/haccp/simulation"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
 // chain is x/agency and this module on one store, seeded with both random geneses.
-type chain struct {
-	ctx  sdk.Context
-	k    keeper.Keeper
-	ak   agencykeeper.Keeper
-	accs []simtypes.Account
-}
+type chain = testkeeper.SimChain[keeper.Keeper]
 
 func newChain(t *testing.T, r *rand.Rand, numAccounts int) (*chain, *types.GenesisState) {
 	t.Helper()
 	k, ak, ctx := testkeeper.HaccpKeeper(t)
-	accs := simtypes.RandomAccounts(r, numAccounts)
-	ags := agencysim.RandomGenesis(r, accs, types.Roles(), testkeeper.BlockTime, agencytypes.DefaultParams())
-	require.NoError(t, ak.InitGenesis(ctx, ags))
+	accs, _ := testkeeper.SimAgencies(t, r, ak, ctx, numAccounts, types.Roles())
 	gs := simulation.RandomGenesis(r, accs, testkeeper.BlockTime, simulation.RandomParams(r))
 	require.NoError(t, k.InitGenesis(ctx, gs))
-	return &chain{ctx: ctx, k: k, ak: ak, accs: accs}, gs
+	return &chain{Ctx: ctx, K: k, Agency: ak, Accs: accs}, gs
 }
 
 func TestRandomGenesisIsValid(t *testing.T) {
@@ -57,7 +47,7 @@ func TestRandomGenesisIsValid(t *testing.T) {
 				withFacilities++
 			}
 			c, _ := newChain(t, rand.New(rand.NewSource(seed)), 10)
-			got, err := c.k.ExportGenesis(c.ctx)
+			got, err := c.K.ExportGenesis(c.Ctx)
 			require.NoError(t, err)
 			require.NoError(t, got.Validate())
 		})
@@ -79,61 +69,49 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
 	r := rand.New(rand.NewSource(7))
 	c, _ := newChain(t, r, 40)
-	router := isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.k)) })
-	factories := []simsx.SimMsgFactoryX{
-		simulation.MsgRegisterFacilityFactory(c.k),
-		simulation.MsgAddFacilityStaffFactory(c.k),
-		simulation.MsgAnchorCcpRecordFactory(c.k),
-		simulation.MsgRecordCorrectiveActionFactory(c.k),
-		simulation.MsgIssueCertificateFactory(c.k),
-		simulation.MsgSuspendCertificateFactory(c.k),
-		simulation.MsgReinstateCertificateFactory(c.k),
-		simulation.MsgRevokeCertificateFactory(c.k),
-		simulation.MsgRenewCertificateFactory(c.k),
-		simulation.MsgRecordAuditFactory(c.k),
-		simulation.MsgIssueRecallFactory(c.k),
-		simulation.MsgCloseRecallFactory(c.k),
-		simulation.MsgReceiveHygieneCertFactory(c.k),
-		simulation.MsgVerifyHygieneCertFactory(c.k),
-		simulation.MsgDeclareImportFactory(c.k),
-		simulation.MsgStartInspectionFactory(c.k),
-		simulation.MsgRecordInspectionFactory(c.k),
-		simulation.MsgClearDeclarationFactory(c.k),
-		simulation.MsgShareImportConfirmationFactory(c.k),
-		simulation.MsgRefuseClearanceFactory(c.k),
-		simulation.MsgWithdrawDeclarationFactory(c.k),
-		simulation.MsgUpdateParamsFactory(c.k),
+	run := &testkeeper.FactoryRun{
+		Router: isim.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(c.K)) }),
+		Data: func(ctx sdk.Context) *simsx.ChainDataSource {
+			return isim.NewTestData(ctx, r, c.K.AddressCodec(), c.Accs...)
+		},
 	}
-	delivered := make(map[string]int)
-	skips := make(map[string]string)
+	run.Factories = []simsx.SimMsgFactoryX{
+		simulation.MsgRegisterFacilityFactory(c.K),
+		simulation.MsgAddFacilityStaffFactory(c.K),
+		simulation.MsgAnchorCcpRecordFactory(c.K),
+		simulation.MsgRecordCorrectiveActionFactory(c.K),
+		simulation.MsgIssueCertificateFactory(c.K),
+		simulation.MsgSuspendCertificateFactory(c.K),
+		simulation.MsgReinstateCertificateFactory(c.K),
+		simulation.MsgRevokeCertificateFactory(c.K),
+		simulation.MsgRenewCertificateFactory(c.K),
+		simulation.MsgRecordAuditFactory(c.K),
+		simulation.MsgIssueRecallFactory(c.K),
+		simulation.MsgCloseRecallFactory(c.K),
+		simulation.MsgReceiveHygieneCertFactory(c.K),
+		simulation.MsgVerifyHygieneCertFactory(c.K),
+		simulation.MsgDeclareImportFactory(c.K),
+		simulation.MsgStartInspectionFactory(c.K),
+		simulation.MsgRecordInspectionFactory(c.K),
+		simulation.MsgClearDeclarationFactory(c.K),
+		simulation.MsgShareImportConfirmationFactory(c.K),
+		simulation.MsgRefuseClearanceFactory(c.K),
+		simulation.MsgWithdrawDeclarationFactory(c.K),
+		simulation.MsgUpdateParamsFactory(c.K),
+	}
 
-	// ACT
+	// ACT, ASSERT: every message built is accepted (Op).
 	for i := 0; i < 3000; i++ {
-		f := factories[r.Intn(len(factories))]
 		if i%100 == 0 {
-			c.ctx = c.ctx.WithBlockTime(c.ctx.BlockTime().Add(time.Hour))
+			c.Ctx = c.Ctx.WithBlockTime(c.Ctx.BlockTime().Add(time.Hour))
 		}
-		testData := isim.NewTestData(c.ctx, r, c.k.AddressCodec(), c.accs...)
-		reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
-		signers, msg := f.Create()(c.ctx, testData, reporter)
-		if reporter.IsSkipped() {
-			require.NotEmpty(t, reporter.Comment(), "a skip says why")
-			skips[sdk.MsgTypeURL(f.MsgType())] = reporter.Comment()
-			continue
-		}
-		// ASSERT
-		require.NoError(t, isim.Deliver(c.ctx, router, msg), "%T %v", msg, msg)
-		if _, gov := msg.(*types.MsgUpdateParams); !gov {
+		signers, msg := run.Op(t, c.Ctx, r.Intn(len(run.Factories)))
+		if _, gov := msg.(*types.MsgUpdateParams); msg != nil && !gov {
 			require.Len(t, signers, 1)
 		}
-		delivered[sdk.MsgTypeURL(msg)]++
 	}
-	gs, err := c.k.ExportGenesis(c.ctx)
+	gs, err := c.K.ExportGenesis(c.Ctx)
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
-	for _, f := range factories {
-		url := sdk.MsgTypeURL(f.MsgType())
-		require.Positive(t, delivered[url], "%s never delivered (last skip: %s)", url, skips[url])
-	}
-	t.Logf("delivered: %v", delivered)
+	run.RequireAllDelivered(t)
 }

@@ -7,45 +7,30 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/haccp/types"
 )
 
-var (
-	ac = addresscodec.NewBech32Codec("civic")
-	t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func addr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := ac.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-func hexDigest(c string) string { return strings.Repeat(c, 64) }
+// t0 is the reference time of the genesis tables.
+var t0 = sample.Now
 
 // validGenesis has an importer (1) and a manufacturer (2) with one staff
 // account; a certificate of the manufacturer renewed once; a CCP record with a
 // deviation and its corrective action; two hygiene certificates; a cleared
 // and then recalled declaration and a fresh one; the recall; and one share.
 func validGenesis() *types.GenesisState {
-	op1, op2, staff, cert, insp, cust, imp := addr("op1"), addr("op2"), addr("staff"), addr("cert"), addr("insp"), addr("cust"), addr("imp")
+	op1, op2, staff, cert, insp, cust, imp := sample.Addr("op1"), sample.Addr("op2"), sample.Addr("staff"), sample.Addr("cert"), sample.Addr("insp"), sample.Addr("cust"), sample.Addr("imp")
 	return &types.GenesisState{
 		Params: types.DefaultParams(),
 		Facilities: []types.Facility{
-			{Id: 1, Operator: op1, BusinessRegistrationDigest: hexDigest("1"), Type: types.FacilityTypeImporter, Name: "Han Imports", RegionCode: "11110", RegisteredAt: t0},
-			{Id: 2, Operator: op2, BusinessRegistrationDigest: hexDigest("2"), Type: types.FacilityTypeManufacturer, Name: "정직식품", RegionCode: "26110", StaffCount: 1, RegisteredAt: t0},
+			{Id: 1, Operator: op1, BusinessRegistrationDigest: sample.HexDigest("1"), Type: types.FacilityTypeImporter, Name: "Han Imports", RegionCode: "11110", RegisteredAt: t0},
+			{Id: 2, Operator: op2, BusinessRegistrationDigest: sample.HexDigest("2"), Type: types.FacilityTypeManufacturer, Name: "정직식품", RegionCode: "26110", StaffCount: 1, RegisteredAt: t0},
 		},
 		Staff: []types.FacilityStaffEntry{{FacilityId: 2, Address: staff}},
 		Certificates: []types.Certificate{
 			{CertNo: "HACCP-0001", FacilityId: 2, Scope: []string{"dairy", "meat"}, ValidFrom: t0, ValidUntil: t0.AddDate(1, 0, 0), Status: types.CertificateStatusActive, Version: 1, AgencyId: "mfds", Certifier: cert, UpdatedAt: t0},
 			{CertNo: "HACCP-0001", FacilityId: 2, Scope: []string{"meat"}, ValidFrom: t0.AddDate(1, 0, 0), ValidUntil: t0.AddDate(2, 0, 0), Status: types.CertificateStatusSuspended, Version: 2, AgencyId: "mfds", Certifier: cert, ReasonCode: "CCP_DEVIATION", UpdatedAt: t0,
-				LastAudit: &types.Audit{At: t0, Result: types.AuditResultConditional, ReportDigest: hexDigest("3")}},
+				LastAudit: &types.Audit{At: t0, Result: types.AuditResultConditional, ReportDigest: sample.HexDigest("3")}},
 		},
 		CertificateEvents: []types.CertificateEvent{
 			{CertNo: "HACCP-0001", Seq: 1, Action: types.CertificateActionIssued, Status: types.CertificateStatusActive, Version: 1, Time: t0, Actor: cert},
@@ -53,18 +38,18 @@ func validGenesis() *types.GenesisState {
 			{CertNo: "HACCP-0001", Seq: 3, Action: types.CertificateActionSuspended, Status: types.CertificateStatusSuspended, Version: 2, Time: t0, Actor: cert, ReasonCode: "CCP_DEVIATION"},
 		},
 		CcpRecords: []types.CcpRecord{{
-			Id: 1, FacilityId: 2, CcpCode: "CCP-1B", PeriodStart: t0.Add(-time.Hour), PeriodEnd: t0, LogDigest: hexDigest("4"),
+			Id: 1, FacilityId: 2, CcpCode: "CCP-1B", PeriodStart: t0.Add(-time.Hour), PeriodEnd: t0, LogDigest: sample.HexDigest("4"),
 			Deviation: true, RecordedBy: staff, RecordedAt: t0,
-			CorrectiveAction: &types.CorrectiveAction{ActionDigest: hexDigest("5"), RecordedBy: op2, RecordedAt: t0},
+			CorrectiveAction: &types.CorrectiveAction{ActionDigest: sample.HexDigest("5"), RecordedBy: op2, RecordedAt: t0},
 		}},
 		HygieneCertificates: []types.HygieneCertificate{
-			{Country: "AU", CertNo: "HC-0001", IssuingAuthority: "DAFF", Product: "Chilled beef", Lot: "AU-2026-001", DocumentDigest: hexDigest("6"), Status: types.HygieneCertStatusUsed, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UsedBy: "DECL-0001", UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0001"},
-			{Country: "AU", CertNo: "HC-0002", IssuingAuthority: "DAFF", Product: "Cheese", Lot: "AU-2026-002", DocumentDigest: hexDigest("7"), Status: types.HygieneCertStatusVerified, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0002"},
+			{Country: "AU", CertNo: "HC-0001", IssuingAuthority: "DAFF", Product: "Chilled beef", Lot: "AU-2026-001", DocumentDigest: sample.HexDigest("6"), Status: types.HygieneCertStatusUsed, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UsedBy: "DECL-0001", UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0001"},
+			{Country: "AU", CertNo: "HC-0002", IssuingAuthority: "DAFF", Product: "Cheese", Lot: "AU-2026-002", DocumentDigest: sample.HexDigest("7"), Status: types.HygieneCertStatusVerified, AgencyId: "mfds", ReceivedBy: cust, ReceivedAt: t0, UpdatedAt: t0, ImporterFacilityId: 1, HeldBy: "DECL-0002"},
 		},
 		Declarations: []types.ImportDeclaration{
 			{DeclNo: "DECL-0001", ImporterFacilityId: 1, Items: []types.ImportItem{validItem()}, HygieneCertCountry: "AU", HygieneCertNo: "HC-0001",
 				CustomsRef: "12345-26-000001", Inspection: types.InspectionResultPass, Status: types.DeclarationStatusRecalled,
-				DeclaredBy: imp, DeclaredAt: t0, InspectedBy: insp, InspectionReportDigest: hexDigest("8"), ClearedBy: cust, RecallId: 1, UpdatedAt: t0},
+				DeclaredBy: imp, DeclaredAt: t0, InspectedBy: insp, InspectionReportDigest: sample.HexDigest("8"), ClearedBy: cust, RecallId: 1, UpdatedAt: t0},
 			{DeclNo: "DECL-0002", ImporterFacilityId: 1, Items: []types.ImportItem{{Product: "Cheddar", HsCode: "040690", OriginCountry: "AU", Lot: "AU-2026-002", Quantity: 10, Unit: "BOX"}},
 				HygieneCertCountry: "AU", HygieneCertNo: "HC-0002", Inspection: types.InspectionResultPending, Status: types.DeclarationStatusDeclared, DeclaredBy: imp, DeclaredAt: t0, UpdatedAt: t0},
 		},
@@ -75,7 +60,7 @@ func validGenesis() *types.GenesisState {
 		Shares: []types.ImportConfirmationShare{{
 			Id: 1, DeclNo: "DECL-0001", Partner: "did:civic:partner1",
 			Values: []types.SharedValue{
-				{Field: types.ShareFieldItems, Digest: hexDigest("9")},
+				{Field: types.ShareFieldItems, Digest: sample.HexDigest("9")},
 				{Field: types.ShareFieldOrigin, Value: `["AU"]`},
 			},
 			StatusAtShare: types.DeclarationStatusCleared, SharedBy: imp, SharedAt: t0,
@@ -87,7 +72,7 @@ func validGenesis() *types.GenesisState {
 func TestDefaultGenesis(t *testing.T) {
 	gs := types.DefaultGenesis()
 	require.NoError(t, gs.Validate())
-	require.NoError(t, gs.ValidateAddresses(ac))
+	require.NoError(t, gs.ValidateAddresses(sample.Codec))
 	require.Equal(t, uint64(1), gs.NextFacilityId)
 	require.Equal(t, uint64(1), gs.NextShareId)
 }
@@ -95,7 +80,7 @@ func TestDefaultGenesis(t *testing.T) {
 func TestValidGenesis(t *testing.T) {
 	gs := validGenesis()
 	require.NoError(t, gs.Validate())
-	require.NoError(t, gs.ValidateAddresses(ac))
+	require.NoError(t, gs.ValidateAddresses(sample.Codec))
 }
 
 func TestGenesisRejections(t *testing.T) {
@@ -270,7 +255,7 @@ func TestGenesisValidateAddresses(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			gs := validGenesis()
 			tc.mod(gs)
-			err := gs.ValidateAddresses(ac)
+			err := gs.ValidateAddresses(sample.Codec)
 			require.ErrorIs(t, err, types.ErrInvalidGenesis)
 			require.Contains(t, err.Error(), tc.msg)
 		})
@@ -282,7 +267,7 @@ func TestGenesisValidateAddresses(t *testing.T) {
 func TestFinding13UpperCaseAddressRefusedInGenesis(t *testing.T) {
 	gs := validGenesis()
 	gs.Staff[0].Address = strings.ToUpper(gs.Staff[0].Address)
-	err := gs.ValidateAddresses(ac)
+	err := gs.ValidateAddresses(sample.Codec)
 	require.ErrorIs(t, err, types.ErrInvalidGenesis)
 	require.ErrorContains(t, err, "canonical")
 }

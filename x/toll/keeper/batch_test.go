@@ -10,6 +10,7 @@ import (
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -36,10 +37,10 @@ func TestSubmitTripBatch(t *testing.T) {
 		PeriodId: 1, SubmittedAt: ntNow, SubmittedBy: f.s(ntPrvOp),
 		DeclaredTotals: ntShares(ntKec, 1_000_000, ntPrv, 2_500_000),
 	}, got)
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.Batches.Indexes.ByPeriod))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Batches.Indexes.ByPeriod))
 	require.Equal(t, map[ntAccrualKey]uint64{{1, ntPrv, ntKec}: 1_000_000, {1, ntPrv, ntPrv}: 2_500_000}, f.accruals())
 	require.Equal(t, before.Balances, f.state().Balances, "a batch moves no coins")
-	require.Empty(t, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod), "a batch records no trips")
+	require.Empty(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod), "a batch records no trips")
 	f.requireOnlyEvent("civic.toll.v1.EventTripBatchSubmitted", &types.EventTripBatchSubmitted{
 		BatchId: 1, PlazaId: "R1-OSAN", MerkleRoot: ntRoot, Count: 120, Total: 3_500_000, PeriodId: 1,
 	})
@@ -94,7 +95,7 @@ func TestSubmitTripBatchAfterSubmitPeriod(t *testing.T) {
 	b, err := f.Keeper.Batches.Get(f.Ctx, res.BatchId)
 	require.NoError(t, err)
 	require.Equal(t, uint64(2), b.PeriodId)
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, ntKeys(t, f.Ctx, f.Keeper.Batches.Indexes.ByPeriod))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Batches.Indexes.ByPeriod))
 	require.Equal(t, map[ntAccrualKey]uint64{
 		{1, ntPrv, ntKec}: 1_000_000, {1, ntPrv, ntPrv}: 2_500_000,
 		{2, ntPrv, ntKec}: 1_000_000, {2, ntPrv, ntPrv}: 2_500_000,
@@ -212,7 +213,7 @@ func TestAccrualsEqualSummedShares(t *testing.T) {
 			sums[ntAccrualKey{trip.PeriodId, trip.Collector, s.Operator}] += s.Amount
 		}
 	}
-	for _, kv := range ntKVs(t, f.Ctx, f.Keeper.Batches) {
+	for _, kv := range testkeeper.EntriesOf(t, f.Ctx, f.Keeper.Batches) {
 		for _, s := range kv.Value.Totals {
 			sums[ntAccrualKey{kv.Value.PeriodId, kv.Value.Collector, s.Operator}] += s.Amount
 		}

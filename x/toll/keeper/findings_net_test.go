@@ -388,6 +388,6 @@ func TestFinding07RouteOwnershipAndSegmentRetirement(t *testing.T) {
 			plazas = append(plazas, k)
 			return false, nil
 		}))
-		require.Equal(t, ntKeys(t, f.Ctx, f.Keeper.Plazas.Indexes.ByRoute), plazas, "the route index is rebuilt")
+		require.Equal(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Plazas.Indexes.ByRoute), plazas, "the route index is rebuilt")
 	})
 }

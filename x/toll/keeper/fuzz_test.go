@@ -7,8 +7,7 @@ import (
 	"testing"
 	"time"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -19,8 +18,6 @@ import (
 // with its decoded signer.
 
 var (
-	fuzzCodec  = addresscodec.NewBech32Codec("civic")
-	fuzzNow    = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	fuzzParams = types.DefaultParams()
 	idRe       = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 	digestRe   = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -36,7 +33,7 @@ const (
 // checkSigner fails unless signer is the decoded address s.
 func checkSigner(t *testing.T, s string, signer []byte) {
 	t.Helper()
-	bz, err := fuzzCodec.StringToBytes(s)
+	bz, err := sample.Codec.StringToBytes(s)
 	if err != nil || len(bz) == 0 || !bytes.Equal(bz, signer) {
 		t.Fatalf("accepted signer %q decoded as %x: %v", s, signer, err)
 	}
@@ -58,15 +55,15 @@ func FuzzValidateMsgRegisterNetwork(f *testing.F) {
 	f.Add("cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du", "kec", strings.Repeat("r", 33), strings.Repeat("p", 65), uint64(types.MaxPositionM+1), uint64(1), "x")
 	f.Add(strings.ToUpper(seedAddr), "kec/x", "r\x00", "p", uint64(2), uint64(1), "")
 	f.Fuzz(func(t *testing.T, signer, agency, route, plaza string, start, end uint64, operator string) {
-		if got, err := validateMsgRegisterOperator(fuzzCodec, &types.MsgRegisterOperator{Signer: signer, AgencyId: agency, SettlementAccount: seedAddr2}); err == nil {
+		if got, err := validateMsgRegisterOperator(sample.Codec, &types.MsgRegisterOperator{Signer: signer, AgencyId: agency, SettlementAccount: seedAddr2}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "agency id", agency, types.MaxPlazaIDLength)
 		}
-		if got, err := validateMsgRegisterRoute(fuzzCodec, &types.MsgRegisterRoute{Signer: signer, Route: route}); err == nil {
+		if got, err := validateMsgRegisterRoute(sample.Codec, &types.MsgRegisterRoute{Signer: signer, Route: route}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "route", route, types.MaxRouteLength)
 		}
-		if got, err := validateMsgRegisterPlaza(fuzzCodec, &types.MsgRegisterPlaza{Signer: signer, PlazaId: plaza, Route: route, PositionM: start}); err == nil {
+		if got, err := validateMsgRegisterPlaza(sample.Codec, &types.MsgRegisterPlaza{Signer: signer, PlazaId: plaza, Route: route, PositionM: start}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "plaza id", plaza, types.MaxPlazaIDLength)
 			checkID(t, "route", route, types.MaxRouteLength)
@@ -74,7 +71,7 @@ func FuzzValidateMsgRegisterNetwork(f *testing.F) {
 				t.Fatalf("accepted position %d", start)
 			}
 		}
-		if got, err := validateMsgRegisterSegment(fuzzCodec, &types.MsgRegisterSegment{Signer: signer, Route: route, StartM: start, EndM: end, Operator: operator}); err == nil {
+		if got, err := validateMsgRegisterSegment(sample.Codec, &types.MsgRegisterSegment{Signer: signer, Route: route, StartM: start, EndM: end, Operator: operator}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "route", route, types.MaxRouteLength)
 			if start >= end || end > types.MaxPositionM {
@@ -84,11 +81,11 @@ func FuzzValidateMsgRegisterNetwork(f *testing.F) {
 				checkID(t, "operator", operator, types.MaxPlazaIDLength)
 			}
 		}
-		if got, err := validateMsgRetireSegment(fuzzCodec, &types.MsgRetireSegment{Signer: signer, Route: route, StartM: start}); err == nil {
+		if got, err := validateMsgRetireSegment(sample.Codec, &types.MsgRetireSegment{Signer: signer, Route: route, StartM: start}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "route", route, types.MaxRouteLength)
 		}
-		if got, err := validateMsgSetSpendingLimit(fuzzCodec, &types.MsgSetSpendingLimit{Payer: signer, Operator: operator, Limit: end}); err == nil {
+		if got, err := validateMsgSetSpendingLimit(sample.Codec, &types.MsgSetSpendingLimit{Payer: signer, Operator: operator, Limit: end}); err == nil {
 			checkSigner(t, signer, got)
 			checkID(t, "operator", operator, types.MaxPlazaIDLength)
 		}
@@ -102,12 +99,12 @@ func FuzzValidateMsgSetTariff(f *testing.F) {
 	f.Add("", uint32(1), uint64(1), uint64(1), uint32(1), uint32(1440), uint32(1441))
 	f.Fuzz(func(t *testing.T, signer string, class uint32, base, perKm uint64, bps, from, to uint32) {
 		msg := &types.MsgSetTariff{
-			Signer: signer, EffectiveFrom: fuzzNow,
+			Signer: signer, EffectiveFrom: sample.Now,
 			Rates:               []types.ClassRate{{VehicleClass: class, BaseFee: base, PerKm: perKm}},
 			Discounts:           []types.DiscountRate{{Code: types.DiscountCommuter, Bps: bps}},
 			CommuterStartMinute: from, CommuterEndMinute: to,
 		}
-		got, err := validateMsgSetTariff(fuzzCodec, msg)
+		got, err := validateMsgSetTariff(sample.Codec, msg)
 		if err != nil {
 			return
 		}
@@ -130,13 +127,13 @@ func FuzzValidateMsgRecordTrip(f *testing.F) {
 	f.Add(seedAddr, "", "seoul", uint32(1), seedDigest, int32(types.PaymentOffchain), "", int64(-1_000_000_000), int64(1))
 	f.Add("", "osan", "se oul", uint32(1), "xyz", int32(7), "payer", int64(0), int64(0))
 	f.Fuzz(func(t *testing.T, signer, entry, exit string, class uint32, ref string, method int32, payer string, exitIn, duration int64) {
-		exitTime := fuzzNow.Add(time.Duration(exitIn) * time.Second)
+		exitTime := sample.Now.Add(time.Duration(exitIn) * time.Second)
 		msg := &types.MsgRecordTrip{
 			Signer: signer, EntryPlaza: entry, ExitPlaza: exit, VehicleClass: class, VehicleRef: ref,
 			PaymentMethod: types.PaymentMethod(method), Payer: payer,
 			EntryTime: exitTime.Add(-time.Duration(duration) * time.Second), ExitTime: exitTime,
 		}
-		got, err := validateMsgRecordTrip(fuzzCodec, msg, fuzzParams, fuzzNow)
+		got, err := validateMsgRecordTrip(sample.Codec, msg, fuzzParams, sample.Now)
 		if err != nil {
 			return
 		}
@@ -151,7 +148,7 @@ func FuzzValidateMsgRecordTrip(f *testing.F) {
 		}
 		switch msg.PaymentMethod {
 		case types.PaymentAccount:
-			if _, err := fuzzCodec.StringToBytes(payer); err != nil {
+			if _, err := sample.Codec.StringToBytes(payer); err != nil {
 				t.Fatalf("accepted ACCOUNT payer %q", payer)
 			}
 		case types.PaymentOffchain:
@@ -164,9 +161,9 @@ func FuzzValidateMsgRecordTrip(f *testing.F) {
 		if msg.ExitTime.Before(msg.EntryTime) || msg.ExitTime.Sub(msg.EntryTime) > time.Duration(fuzzParams.MaxTripDurationSeconds)*time.Second {
 			t.Fatalf("accepted a trip from %s to %s", msg.EntryTime, msg.ExitTime)
 		}
-		if msg.ExitTime.After(fuzzNow.Add(time.Duration(fuzzParams.MaxClockSkewSeconds)*time.Second)) ||
-			msg.ExitTime.Before(fuzzNow.Add(-time.Duration(fuzzParams.MaxTripAgeSeconds)*time.Second)) {
-			t.Fatalf("accepted exit %s at block time %s", msg.ExitTime, fuzzNow)
+		if msg.ExitTime.After(sample.Now.Add(time.Duration(fuzzParams.MaxClockSkewSeconds)*time.Second)) ||
+			msg.ExitTime.Before(sample.Now.Add(-time.Duration(fuzzParams.MaxTripAgeSeconds)*time.Second)) {
+			t.Fatalf("accepted exit %s at block time %s", msg.ExitTime, sample.Now)
 		}
 	})
 }
@@ -182,7 +179,7 @@ func FuzzValidateMsgSubmitTripBatch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, signer, plaza, root string, count uint64, op1 string, a1 uint64, op2 string, a2 uint64) {
 		msg := &types.MsgSubmitTripBatch{Signer: signer, PlazaId: plaza, MerkleRoot: root, Count: count,
 			Totals: []types.OperatorAmount{{Operator: op1, Amount: a1}, {Operator: op2, Amount: a2}}}
-		got, err := validateMsgSubmitTripBatch(fuzzCodec, msg, fuzzParams)
+		got, err := validateMsgSubmitTripBatch(sample.Codec, msg, fuzzParams)
 		if err != nil {
 			return
 		}
@@ -210,16 +207,16 @@ func FuzzValidatePeriodMsgs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, signer string, period uint64) {
 		for _, validate := range []func() ([]byte, error){
 			func() ([]byte, error) {
-				return validateMsgSubmitPeriod(fuzzCodec, &types.MsgSubmitPeriod{Signer: signer, PeriodId: period})
+				return validateMsgSubmitPeriod(sample.Codec, &types.MsgSubmitPeriod{Signer: signer, PeriodId: period})
 			},
 			func() ([]byte, error) {
-				return validateMsgConfirmPeriod(fuzzCodec, &types.MsgConfirmPeriod{Signer: signer, PeriodId: period})
+				return validateMsgConfirmPeriod(sample.Codec, &types.MsgConfirmPeriod{Signer: signer, PeriodId: period})
 			},
 			func() ([]byte, error) {
-				return validateMsgSettlePeriod(fuzzCodec, &types.MsgSettlePeriod{Signer: signer, PeriodId: period})
+				return validateMsgSettlePeriod(sample.Codec, &types.MsgSettlePeriod{Signer: signer, PeriodId: period})
 			},
 			func() ([]byte, error) {
-				return validateMsgPayTrip(fuzzCodec, &types.MsgPayTrip{Signer: signer, TripId: period})
+				return validateMsgPayTrip(sample.Codec, &types.MsgPayTrip{Signer: signer, TripId: period})
 			},
 		} {
 			got, err := validate()
@@ -228,7 +225,7 @@ func FuzzValidatePeriodMsgs(f *testing.F) {
 			}
 			checkSigner(t, signer, got)
 		}
-		if _, err := validateMsgSubmitPeriod(fuzzCodec, &types.MsgSubmitPeriod{Signer: signer}); err == nil {
+		if _, err := validateMsgSubmitPeriod(sample.Codec, &types.MsgSubmitPeriod{Signer: signer}); err == nil {
 			t.Fatal("accepted period 0")
 		}
 	})
@@ -244,7 +241,7 @@ func FuzzValidateDisputeMsgs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, signer string, kind int32, shareOp string, target int32, targetID uint64, evidence string, outcome int32, refund uint64, reason string) {
 		open := &types.MsgOpenDispute{Signer: signer, Kind: types.DisputeKind(kind), ShareOperator: shareOp,
 			Target: types.DisputeTarget(target), TargetId: targetID, EvidenceDigest: evidence}
-		if got, err := validateMsgOpenDispute(fuzzCodec, open); err == nil {
+		if got, err := validateMsgOpenDispute(sample.Codec, open); err == nil {
 			checkSigner(t, signer, got)
 			if _, ok := types.DisputeKind_name[kind]; !ok || kind == 0 {
 				t.Fatalf("accepted kind %d", kind)
@@ -259,14 +256,14 @@ func FuzzValidateDisputeMsgs(f *testing.F) {
 				t.Fatalf("accepted evidence %q", evidence)
 			}
 		}
-		if got, err := validateMsgAppealDispute(fuzzCodec, &types.MsgAppealDispute{Signer: signer, DisputeId: targetID, EvidenceDigest: evidence}); err == nil {
+		if got, err := validateMsgAppealDispute(sample.Codec, &types.MsgAppealDispute{Signer: signer, DisputeId: targetID, EvidenceDigest: evidence}); err == nil {
 			checkSigner(t, signer, got)
 			if evidence != "" && !digestRe.MatchString(evidence) {
 				t.Fatalf("accepted appeal evidence %q", evidence)
 			}
 		}
 		resolve := &types.MsgResolveDispute{Signer: signer, DisputeId: targetID, Outcome: types.DisputeOutcome(outcome), Refund: refund, Reason: reason}
-		if got, err := validateMsgResolveDispute(fuzzCodec, resolve); err == nil {
+		if got, err := validateMsgResolveDispute(sample.Codec, resolve); err == nil {
 			checkSigner(t, signer, got)
 			switch resolve.Outcome {
 			case types.OutcomeRefund:
@@ -281,12 +278,12 @@ func FuzzValidateDisputeMsgs(f *testing.F) {
 				t.Fatalf("accepted outcome %d", outcome)
 			}
 		}
-		authority, err := fuzzCodec.StringToBytes(seedAddr)
+		authority, err := sample.Codec.StringToBytes(seedAddr)
 		if err != nil {
 			t.Fatal(err)
 		}
 		decide := &types.MsgDecideDispute{Authority: signer, DisputeId: targetID, Outcome: resolve.Outcome, Refund: refund, Reason: reason}
-		if got, err := validateMsgDecideDispute(fuzzCodec, decide, authority); err == nil {
+		if got, err := validateMsgDecideDispute(sample.Codec, decide, authority); err == nil {
 			if !bytes.Equal(got, authority) {
 				t.Fatalf("accepted %q as the authority", signer)
 			}
@@ -303,7 +300,7 @@ func FuzzValidateMsgUpdateParams(f *testing.F) {
 	f.Add(seedAddr, uint64(1))
 	f.Add("", uint64(0))
 	f.Fuzz(func(t *testing.T, signer string, maxTripFare uint64) {
-		authority, err := fuzzCodec.StringToBytes(seedAddr)
+		authority, err := sample.Codec.StringToBytes(seedAddr)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -311,7 +308,7 @@ func FuzzValidateMsgUpdateParams(f *testing.F) {
 		if maxTripFare > 0 {
 			params.MaxTripFare = maxTripFare
 		}
-		got, err := validateMsgUpdateParams(fuzzCodec, &types.MsgUpdateParams{Authority: signer, Params: params}, authority)
+		got, err := validateMsgUpdateParams(sample.Codec, &types.MsgUpdateParams{Authority: signer, Params: params}, authority)
 		if err != nil {
 			return
 		}

@@ -11,7 +11,6 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -162,23 +161,6 @@ func gnInit(t *testing.T) testkeeper.TollFixture {
 	return f
 }
 
-func gnKeys[K any](t *testing.T, ctx sdk.Context, ks walk.KeyWalker[K]) []K {
-	t.Helper()
-	keys, err := walk.Keys(ctx, ks)
-	require.NoError(t, err)
-	return keys
-}
-
-func gnKVs[K, V any](t *testing.T, ctx sdk.Context, m walk.Walker[K, V]) []collections.KeyValue[K, V] {
-	t.Helper()
-	var kvs []collections.KeyValue[K, V]
-	require.NoError(t, walk.Each(ctx, m, func(k K, v V) error {
-		kvs = append(kvs, collections.KeyValue[K, V]{Key: k, Value: v})
-		return nil
-	}))
-	return kvs
-}
-
 func gnAccAddr(t *testing.T, s string) sdk.AccAddress {
 	t.Helper()
 	a, err := sdk.AccAddressFromBech32(s)
@@ -207,31 +189,31 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, []collections.Pair[string, string]{
 		collections.Join("ex", "SEOUL"), collections.Join("ex", "SUWON"),
 		collections.Join("pv", "GANGNEUNG"), collections.Join("pv", "PYEONG"),
-	}, gnKeys(t, ctx, k.Plazas.Indexes.ByOperator))
+	}, testkeeper.KeysOf(t, ctx, k.Plazas.Indexes.ByOperator))
 	require.Equal(t, []collections.KeyValue[collections.Pair[string, time.Time], uint64]{
 		{Key: collections.Join("ex", gnT0), Value: 1},
 		{Key: collections.Join("ex", gnT0.Add(72*time.Hour)), Value: 2},
 		{Key: collections.Join("pv", gnT0), Value: 1},
 	}, ntTariffTimes(t, ctx, k))
-	require.Equal(t, []collections.KeyValue[string, uint64]{{Key: "ex", Value: 2}, {Key: "pv", Value: 1}}, gnKVs(t, ctx, k.TariffHead))
+	require.Equal(t, []collections.KeyValue[string, uint64]{{Key: "ex", Value: 2}, {Key: "pv", Value: 1}}, testkeeper.EntriesOf(t, ctx, k.TariffHead))
 	require.Equal(t, []collections.Triple[string, uint64, uint64]{
 		collections.Join3("PYEONG", uint64(1), uint64(1)), collections.Join3("PYEONG", uint64(3), uint64(4)),
 		collections.Join3("SEOUL", uint64(2), uint64(2)), collections.Join3("SUWON", uint64(4), uint64(3)),
-	}, gnKeys(t, ctx, k.Trips.Indexes.ByPlaza))
+	}, testkeeper.KeysOf(t, ctx, k.Trips.Indexes.ByPlaza))
 	require.Equal(t, []collections.Pair[uint64, uint64]{
 		collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2)),
 		collections.Join(uint64(3), uint64(4)), collections.Join(uint64(4), uint64(3)),
-	}, gnKeys(t, ctx, k.Trips.Indexes.ByPeriod))
+	}, testkeeper.KeysOf(t, ctx, k.Trips.Indexes.ByPeriod))
 	require.Equal(t, []collections.Pair[sdk.AccAddress, uint64]{collections.Join(gnAccAddr(t, gnAddr("payer")), uint64(2))},
-		gnKeys(t, ctx, k.UnpaidTrips), "only trip 2 is UNPAID")
+		testkeeper.KeysOf(t, ctx, k.UnpaidTrips), "only trip 2 is UNPAID")
 	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))},
-		gnKeys(t, ctx, k.Batches.Indexes.ByPeriod))
+		testkeeper.KeysOf(t, ctx, k.Batches.Indexes.ByPeriod))
 	require.Equal(t, []collections.Pair[uint64, uint64]{
 		collections.Join(uint64(2), uint64(2)), collections.Join(uint64(2), uint64(3)), collections.Join(uint64(4), uint64(1)),
-	}, gnKeys(t, ctx, k.Disputes.Indexes.ByPeriod))
+	}, testkeeper.KeysOf(t, ctx, k.Disputes.Indexes.ByPeriod))
 	require.Equal(t, []collections.KeyValue[collections.Pair[int32, uint64], uint64]{
 		{Key: collections.Join(int32(types.TargetTrip), uint64(2)), Value: 2},
-	}, gnKVs(t, ctx, k.OpenDisputeByTarget), "only dispute 2 is OPEN")
+	}, testkeeper.EntriesOf(t, ctx, k.OpenDisputeByTarget), "only dispute 2 is OPEN")
 	current, err := k.CurrentPeriod.Get(ctx)
 	require.NoError(t, err)
 	require.Equal(t, uint64(4), current)
@@ -293,8 +275,8 @@ func TestInitGenesisRejectsInvalid(t *testing.T) {
 			after, err := f.Keeper.ExportGenesis(f.Ctx)
 			require.NoError(t, err)
 			require.Equal(t, before, after, "a rejected genesis writes nothing")
-			require.Empty(t, gnKeys(t, f.Ctx, f.Keeper.Plazas.Indexes.ByOperator), "nor any index")
-			require.Empty(t, gnKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPlaza))
+			require.Empty(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Plazas.Indexes.ByOperator), "nor any index")
+			require.Empty(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Trips.Indexes.ByPlaza))
 		})
 	}
 }

@@ -7,14 +7,12 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	"github.com/civicchain/civic/internal/walk"
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	"github.com/civicchain/civic/x/toll/keeper"
 	"github.com/civicchain/civic/x/toll/types"
@@ -459,13 +457,6 @@ type ntState struct {
 	Balances            []banktypes.Balance
 }
 
-func ntKeys[K any](t *testing.T, ctx sdk.Context, ks walk.KeyWalker[K]) []K {
-	t.Helper()
-	keys, err := walk.Keys(ctx, ks)
-	require.NoError(t, err)
-	return keys
-}
-
 // ntTariffTimes is the tariffs' time index: (operator, effective_from) -> version.
 func ntTariffTimes(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections.KeyValue[collections.Pair[string, time.Time], uint64] {
 	t.Helper()
@@ -475,16 +466,6 @@ func ntTariffTimes(t *testing.T, ctx sdk.Context, k keeper.Keeper) []collections
 		return false, nil
 	}))
 	return out
-}
-
-func ntKVs[K, V any](t *testing.T, ctx sdk.Context, m walk.Walker[K, V]) []collections.KeyValue[K, V] {
-	t.Helper()
-	var kvs []collections.KeyValue[K, V]
-	require.NoError(t, walk.Each(ctx, m, func(k K, v V) error {
-		kvs = append(kvs, collections.KeyValue[K, V]{Key: k, Value: v})
-		return nil
-	}))
-	return kvs
 }
 
 // ntTripKeys is the trips' unique natural-key index.
@@ -507,17 +488,17 @@ func (f *ntFixture) state() ntState {
 	require.NoError(f.t, err)
 	return ntState{
 		Export:              gs,
-		PlazasByOperator:    ntKeys(f.t, ctx, k.Plazas.Indexes.ByOperator),
-		PlazasByRoute:       ntKeys(f.t, ctx, k.Plazas.Indexes.ByRoute),
+		PlazasByOperator:    testkeeper.KeysOf(f.t, ctx, k.Plazas.Indexes.ByOperator),
+		PlazasByRoute:       testkeeper.KeysOf(f.t, ctx, k.Plazas.Indexes.ByRoute),
 		TripsByKey:          ntTripKeys(f.t, ctx, k),
 		TariffsByTime:       ntTariffTimes(f.t, ctx, k),
-		TariffHead:          ntKVs(f.t, ctx, k.TariffHead),
-		TripsByPlaza:        ntKeys(f.t, ctx, k.Trips.Indexes.ByPlaza),
-		TripsByPeriod:       ntKeys(f.t, ctx, k.Trips.Indexes.ByPeriod),
-		UnpaidTrips:         ntKeys(f.t, ctx, k.UnpaidTrips),
-		BatchesByPeriod:     ntKeys(f.t, ctx, k.Batches.Indexes.ByPeriod),
-		DisputesByPeriod:    ntKeys(f.t, ctx, k.Disputes.Indexes.ByPeriod),
-		OpenDisputeByTarget: ntKVs(f.t, ctx, k.OpenDisputeByTarget),
+		TariffHead:          testkeeper.EntriesOf(f.t, ctx, k.TariffHead),
+		TripsByPlaza:        testkeeper.KeysOf(f.t, ctx, k.Trips.Indexes.ByPlaza),
+		TripsByPeriod:       testkeeper.KeysOf(f.t, ctx, k.Trips.Indexes.ByPeriod),
+		UnpaidTrips:         testkeeper.KeysOf(f.t, ctx, k.UnpaidTrips),
+		BatchesByPeriod:     testkeeper.KeysOf(f.t, ctx, k.Batches.Indexes.ByPeriod),
+		DisputesByPeriod:    testkeeper.KeysOf(f.t, ctx, k.Disputes.Indexes.ByPeriod),
+		OpenDisputeByTarget: testkeeper.EntriesOf(f.t, ctx, k.OpenDisputeByTarget),
 		CurrentPeriod:       cur,
 		Balances:            f.Bank.GetAccountsBalances(ctx),
 	}
@@ -531,16 +512,7 @@ func (f *ntFixture) freshEvents() { f.Ctx = f.Ctx.WithEventManager(sdk.NewEventM
 // events are the typed x/toll events emitted since freshEvents.
 func (f *ntFixture) events() []proto.Message {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.Ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.toll.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	return got
+	return testkeeper.NewEventReader(f.t).Read(f.Ctx, "civic.toll.v1")
 }
 
 // requireOnlyEvent asserts that exactly one x/toll event was emitted, of the
@@ -574,17 +546,8 @@ func ntRunRejections(t *testing.T, setup func(*testing.T) *ntFixture, cases []nt
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// ARRANGE
 			f := setup(t)
-			act := tc.arrange(f)
-			before := f.state()
-			f.freshEvents()
-			// ACT
-			err := act()
-			// ASSERT
-			require.ErrorIs(t, err, tc.want)
-			require.Equal(t, before, f.state(), "a rejected message must not change the store or move coins")
-			require.Empty(t, f.events(), "a rejected message must not emit an event")
+			testkeeper.RequireRejected(t, tc.want, &f.Ctx, f.state, tc.arrange(f))
 		})
 	}
 }

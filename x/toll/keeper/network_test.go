@@ -140,7 +140,7 @@ func TestRegisterPlaza(t *testing.T) {
 	got, err := f.Keeper.Plazas.Get(f.Ctx, "R1-OSAN")
 	require.NoError(t, err)
 	require.Equal(t, types.Plaza{Id: "R1-OSAN", Operator: ntPrv, Route: "R1", PositionM: 50_000, RegisteredAt: ntT0.Add(2 * time.Hour)}, got)
-	require.Equal(t, []collections.Pair[string, string]{collections.Join(ntPrv, "R1-OSAN")}, ntKeys(t, f.Ctx, f.Keeper.Plazas.Indexes.ByOperator))
+	require.Equal(t, []collections.Pair[string, string]{collections.Join(ntPrv, "R1-OSAN")}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Plazas.Indexes.ByOperator))
 	f.requireOnlyEvent("civic.toll.v1.EventPlazaRegistered",
 		&types.EventPlazaRegistered{PlazaId: "R1-OSAN", Operator: ntPrv, Route: "R1", PositionM: 50_000})
 }
@@ -230,7 +230,7 @@ func TestRegisterSegment(t *testing.T) {
 	got, err := f.Keeper.Segments.Get(f.Ctx, collections.Join("R1", uint64(30_000)))
 	require.NoError(t, err)
 	require.Equal(t, types.Segment{Route: "R1", StartM: 30_000, EndM: 50_000, Operator: ntPrv}, got)
-	all := ntKVs(t, f.Ctx, f.Keeper.Segments)
+	all := testkeeper.EntriesOf(t, f.Ctx, f.Keeper.Segments)
 	require.Len(t, all, 2)
 	require.Equal(t, types.Segment{Route: "R1", StartM: 0, EndM: 30_000, Operator: ntKec}, all[0].Value)
 	f.requireOnlyEvent("civic.toll.v1.EventSegmentRegistered",
@@ -251,7 +251,7 @@ func TestRegisterSegmentTouchingOnBothSidesAndOtherRoutes(t *testing.T) {
 	// ASSERT
 	require.NoError(t, err1)
 	require.NoError(t, err2)
-	require.Len(t, ntKVs(t, f.Ctx, f.Keeper.Segments), 5)
+	require.Len(t, testkeeper.EntriesOf(t, f.Ctx, f.Keeper.Segments), 5)
 	got, err := f.Keeper.Segments.Get(f.Ctx, collections.Join("R1", uint64(10_000)))
 	require.NoError(t, err)
 	require.Equal(t, ntPrv, got.Operator)

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -503,16 +502,7 @@ func (f *stFixture) stFreshEvents() {
 // stEvents are the typed events of this module emitted since stFreshEvents.
 func (f *stFixture) stEvents() []proto.Message {
 	f.t.Helper()
-	var got []proto.Message
-	for _, e := range f.Ctx.EventManager().Events() {
-		if !strings.HasPrefix(e.Type, "civic.toll.v1.") {
-			continue
-		}
-		msg, err := sdk.ParseTypedEvent(abci.Event(e))
-		require.NoError(f.t, err)
-		got = append(got, msg)
-	}
-	return got
+	return testkeeper.NewEventReader(f.t).Read(f.Ctx, "civic.toll.v1")
 }
 
 // stEventTypes are the type names of every event emitted since stFreshEvents.

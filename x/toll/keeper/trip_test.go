@@ -12,6 +12,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/toll/types"
 )
@@ -44,9 +45,9 @@ func TestRecordTripOffchain(t *testing.T) {
 		Collector: ntPrv, DistanceM: 50_000, Fare: ntFare, Shares: shares, Tariffs: ntRefs(ntKec, 1, ntPrv, 1),
 		PeriodId: 1, PaymentStatus: types.PaymentStatusOffchain, RecordedAt: ntNow, RecordedBy: f.s(ntPrvOp),
 	}, f.trip(1))
-	require.Equal(t, []collections.Triple[string, uint64, uint64]{collections.Join3("R1-OSAN", uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPlaza))
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
-	require.Empty(t, ntKeys(t, f.Ctx, f.Keeper.UnpaidTrips))
+	require.Equal(t, []collections.Triple[string, uint64, uint64]{collections.Join3("R1-OSAN", uint64(1), uint64(1))}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Trips.Indexes.ByPlaza))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1))}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
+	require.Empty(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.UnpaidTrips))
 	// prv collected: it owes kec kec's share and keeps its own
 	require.Equal(t, map[ntAccrualKey]uint64{{1, ntPrv, ntKec}: ntFareKec, {1, ntPrv, ntPrv}: ntFarePrv}, f.accruals())
 	require.Equal(t, before.Balances, f.state().Balances, "an OFFCHAIN trip moves no coins")
@@ -238,7 +239,7 @@ func TestRecordTripAccountUnpaid(t *testing.T) {
 			require.Equal(t, hadLimit, hasLimit)
 			require.Equal(t, limitBefore, limitAfter, "an UNPAID trip does not touch the limit")
 			require.True(t, f.unpaid(ntDriver, res.TripId))
-			require.Len(t, ntKeys(t, f.Ctx, f.Keeper.UnpaidTrips), 1)
+			require.Len(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.UnpaidTrips), 1)
 			acc := f.accruals()
 			require.Equal(t, uint64(ntFarePrv)*uint64(res.TripId), acc[ntAccrualKey{1, ntPrv, ntPrv}])
 			f.requireOnlyEvent("civic.toll.v1.EventTripRecorded", &types.EventTripRecorded{
@@ -402,7 +403,7 @@ func TestRecordTripAfterSubmitPeriod(t *testing.T) {
 	require.Equal(t, uint64(2), res.TripId)
 	require.Equal(t, uint64(2), f.trip(2).PeriodId)
 	require.Equal(t, uint64(1), f.trip(1).PeriodId)
-	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, ntKeys(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
+	require.Equal(t, []collections.Pair[uint64, uint64]{collections.Join(uint64(1), uint64(1)), collections.Join(uint64(2), uint64(2))}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.Trips.Indexes.ByPeriod))
 	has, err := f.Keeper.Trips.Indexes.ByPlaza.Has(f.Ctx, collections.Join3("R1-SEOUL", uint64(2), uint64(2)))
 	require.NoError(t, err)
 	require.True(t, has)
@@ -450,7 +451,7 @@ func TestPayTripByThePayer(t *testing.T) {
 	require.Equal(t, f.s(ntDriver), tr.Payer)
 	require.Equal(t, uint64(ntFare), tr.Fare)
 	require.False(t, f.unpaid(ntDriver, id))
-	require.Empty(t, ntKeys(t, f.Ctx, f.Keeper.UnpaidTrips))
+	require.Empty(t, testkeeper.KeysOf(t, f.Ctx, f.Keeper.UnpaidTrips))
 	require.Equal(t, accBefore, f.accruals(), "paying moves coins, the accruals were written at recording")
 	f.requireOnlyEvent("civic.toll.v1.EventTripPaid", &types.EventTripPaid{TripId: id, Payer: f.s(ntDriver), Amount: ntFare})
 }
@@ -499,7 +500,7 @@ func TestPayTripLeavesOtherUnpaidTrips(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []collections.Pair[sdk.AccAddress, uint64]{
 		collections.Join(ntDriver, a), collections.Join(ntDriver2, c),
-	}, ntKeys(t, f.Ctx, f.Keeper.UnpaidTrips))
+	}, testkeeper.KeysOf(t, f.Ctx, f.Keeper.UnpaidTrips))
 	require.Equal(t, types.PaymentStatusUnpaid, f.trip(a).PaymentStatus)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -180,7 +181,7 @@ func FuzzGenesisValidate(f *testing.F) {
 			}
 			return
 		}
-		_ = gs.ValidateAddresses(ac) // must not panic
+		_ = gs.ValidateAddresses(sample.Codec) // must not panic
 		for _, tr := range gs.Trips {
 			if tr.Id == 0 || tr.Id >= gs.NextTripId {
 				t.Fatalf("accepted trip id %d with next_trip_id %d", tr.Id, gs.NextTripId)

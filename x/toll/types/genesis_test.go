@@ -8,27 +8,12 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-
+	"github.com/civicchain/civic/testutil/keeper/sample"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
-var (
-	ac = addresscodec.NewBech32Codec("civic")
-	t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func addr(name string) string {
-	b := make([]byte, 20)
-	copy(b, name)
-	s, err := ac.BytesToString(b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-func hexDigest(c string) string { return strings.Repeat(c, 64) }
+// t0 is the reference time of the genesis tables.
+var t0 = sample.Now
 
 func share(op string, amount uint64) types.OperatorAmount {
 	return types.OperatorAmount{Operator: op, Amount: amount}
@@ -55,15 +40,15 @@ func rates(base, perKm uint64) []types.ClassRate {
 //  3. SUBMITTED: OFFCHAIN trip 4 (pv); pv confirmed and escrowed 800.
 //  4. OPEN: OFFCHAIN trip 3 (ex) refunded 300 by dispute 1.
 func validGenesis() *types.GenesisState {
-	ex, pv, payer := addr("ex"), addr("pv"), addr("payer")
+	ex, pv, payer := sample.Addr("ex"), sample.Addr("pv"), sample.Addr("payer")
 	trip := func(id uint64, entry, exit, collector string, period uint64, fare uint64, shares ...types.OperatorAmount) types.Trip {
 		return types.Trip{
 			Id: id, EntryPlaza: entry, ExitPlaza: exit, VehicleClass: 1,
 			EntryTime: t0.Add(time.Duration(id) * time.Hour), ExitTime: t0.Add(time.Duration(id)*time.Hour + 30*time.Minute),
 			PaymentMethod: types.PaymentOffchain, PaymentStatus: types.PaymentStatusOffchain,
-			VehicleRef: hexDigest("a"), Collector: collector, DistanceM: 60_000, Fare: fare, Shares: shares,
+			VehicleRef: sample.HexDigest("a"), Collector: collector, DistanceM: 60_000, Fare: fare, Shares: shares,
 			Tariffs:  []types.TariffRef{{Operator: "ex", Version: 1}, {Operator: "pv", Version: 1}},
-			PeriodId: period, RecordedAt: t0, RecordedBy: addr(collector),
+			PeriodId: period, RecordedAt: t0, RecordedBy: sample.Addr(collector),
 		}
 	}
 
@@ -108,10 +93,10 @@ func validGenesis() *types.GenesisState {
 		SpendingLimits: []types.SpendingLimit{{Payer: payer, Operator: "ex", Remaining: 100_000, Spent: 3500}},
 		Trips:          []types.Trip{t1, t2, t3, t4},
 		Batches: []types.TripBatch{
-			{Id: 1, PlazaId: "SUWON", Collector: "ex", MerkleRoot: hexDigest("b"), Count: 10,
+			{Id: 1, PlazaId: "SUWON", Collector: "ex", MerkleRoot: sample.HexDigest("b"), Count: 10,
 				Totals: []types.OperatorAmount{share("ex", 5000), share("pv", 2500)}, Total: 7500, PeriodId: 1, SubmittedAt: t0, SubmittedBy: ex,
 				DeclaredTotals: []types.OperatorAmount{share("ex", 5000), share("pv", 2500)}},
-			{Id: 2, PlazaId: "PYEONG", Collector: "pv", MerkleRoot: hexDigest("c"), Count: 1,
+			{Id: 2, PlazaId: "PYEONG", Collector: "pv", MerkleRoot: sample.HexDigest("c"), Count: 1,
 				Totals: []types.OperatorAmount{share("ex", 400)}, Total: 400, PeriodId: 2, SubmittedAt: t0, SubmittedBy: pv,
 				DeclaredTotals: []types.OperatorAmount{share("ex", 400)}},
 		},
@@ -142,7 +127,7 @@ func validGenesis() *types.GenesisState {
 		},
 		Disputes: []types.Dispute{
 			{Id: 1, Kind: types.DisputeMiscollection, Target: types.TargetTrip, TargetId: 3, PeriodId: 4, Collector: "ex",
-				OpenedBy: addr("pv"), EvidenceDigest: hexDigest("d"), Amount: 1500, Status: types.DisputeRefunded, Refund: 300,
+				OpenedBy: sample.Addr("pv"), EvidenceDigest: sample.HexDigest("d"), Amount: 1500, Status: types.DisputeRefunded, Refund: 300,
 				Reason: "OVERCHARGED", OpenedAt: t0, ResolvedAt: t0.Add(time.Hour), ResolvedBy: ex, Respondent: "ex", Disputant: "pv"},
 			{Id: 2, Kind: types.DisputeClassMismatch, Target: types.TargetTrip, TargetId: 2, PeriodId: 2, Collector: "ex",
 				OpenedBy: payer, Amount: 3000, Status: types.DisputeOpen, OpenedAt: t0, Respondent: "ex"},
@@ -156,7 +141,7 @@ func validGenesis() *types.GenesisState {
 func TestDefaultGenesis(t *testing.T) {
 	gs := types.DefaultGenesis()
 	require.NoError(t, gs.Validate())
-	require.NoError(t, gs.ValidateAddresses(ac))
+	require.NoError(t, gs.ValidateAddresses(sample.Codec))
 	require.Equal(t, uint64(1), gs.NextTripId)
 	require.Empty(t, gs.Periods, "InitGenesis opens period 1")
 }
@@ -164,7 +149,7 @@ func TestDefaultGenesis(t *testing.T) {
 func TestValidGenesis(t *testing.T) {
 	gs := validGenesis()
 	require.NoError(t, gs.Validate())
-	require.NoError(t, gs.ValidateAddresses(ac))
+	require.NoError(t, gs.ValidateAddresses(sample.Codec))
 }
 
 func TestGenesisRejections(t *testing.T) {
@@ -236,7 +221,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"trip repeated discount", func(g *types.GenesisState) {
 			g.Trips[0].DiscountCodes = []types.DiscountCode{types.DiscountCompact, types.DiscountCompact}
 		}, "repeated"},
-		{"trip bad vehicle_ref", func(g *types.GenesisState) { g.Trips[0].VehicleRef = hexDigest("A") }, "vehicle_ref \"" + hexDigest("A") + "\" is not lowercase hex"},
+		{"trip bad vehicle_ref", func(g *types.GenesisState) { g.Trips[0].VehicleRef = sample.HexDigest("A") }, "vehicle_ref \"" + sample.HexDigest("A") + "\" is not lowercase hex"},
 		{"trip exits before entering", func(g *types.GenesisState) { g.Trips[0].ExitTime = t0 }, "before entry_time"},
 		{"trip recorded twice", func(g *types.GenesisState) {
 			dup := g.Trips[3]
@@ -261,7 +246,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"trip unknown period", func(g *types.GenesisState) { g.Trips[2].PeriodId = 5 }, "trip 3: unknown period 5"},
 		{"ACCOUNT trip without payer", func(g *types.GenesisState) { g.Trips[0].Payer = "" }, "an ACCOUNT trip has a payer"},
 		{"ACCOUNT trip marked OFFCHAIN", func(g *types.GenesisState) { g.Trips[0].PaymentStatus = types.PaymentStatusOffchain }, "is PAID or UNPAID"},
-		{"OFFCHAIN trip with payer", func(g *types.GenesisState) { g.Trips[2].Payer = addr("payer") }, "an OFFCHAIN trip has no payer"},
+		{"OFFCHAIN trip with payer", func(g *types.GenesisState) { g.Trips[2].Payer = sample.Addr("payer") }, "an OFFCHAIN trip has no payer"},
 		{"OFFCHAIN trip marked PAID", func(g *types.GenesisState) { g.Trips[2].PaymentStatus = types.PaymentStatusPaid }, "an OFFCHAIN trip has no payer and is OFFCHAIN"},
 		{"trip without payment method", func(g *types.GenesisState) { g.Trips[2].PaymentMethod = types.PaymentUnspecified }, "invalid payment_method"},
 		{"UNPAID trip without reason", func(g *types.GenesisState) { g.Trips[1].UnpaidReason = types.UnpaidReasonUnspecified }, "is set exactly for UNPAID trips"},
@@ -308,7 +293,7 @@ func TestGenesisRejections(t *testing.T) {
 		{"dispute bad evidence digest", func(g *types.GenesisState) { g.Disputes[0].EvidenceDigest = "x" }, "evidence_digest"},
 		{"dispute unknown status", func(g *types.GenesisState) { g.Disputes[2].Status = types.DisputeStatusUnspecified }, "dispute 3: invalid status"},
 		{"OPEN dispute with a refund", func(g *types.GenesisState) { g.Disputes[1].Refund = 1 }, "dispute 2 is OPEN with refund 1"},
-		{"OPEN dispute resolved", func(g *types.GenesisState) { g.Disputes[1].ResolvedBy = addr("ex") }, "dispute 2 is OPEN with refund 0"},
+		{"OPEN dispute resolved", func(g *types.GenesisState) { g.Disputes[1].ResolvedBy = sample.Addr("ex") }, "dispute 2 is OPEN with refund 0"},
 		{"OPEN dispute off its target", func(g *types.GenesisState) { g.Disputes[1].Amount = 2999 }, "dispute 2 is OPEN for 2999, but its target's disputed shares amount to 3000"},
 		{"REFUNDED without refund", func(g *types.GenesisState) { g.Disputes[0].Refund = 0 }, "dispute 1 is REFUNDED with refund 0"},
 		{"REFUNDED beyond the amount", func(g *types.GenesisState) { g.Disputes[0].Refund = 1501 }, "dispute 1 refunds 1501, more than the disputed 1500"},
@@ -370,7 +355,7 @@ func TestGenesisAddressRejections(t *testing.T) {
 		{"settlement account of another chain", func(g *types.GenesisState) { g.Operators[0].SettlementAccount = "cosmos1notcivic" }, "operator ex: address"},
 		{"tariff set_by not an address", func(g *types.GenesisState) { g.Tariffs[0].SetBy = "x" }, "tariff set_by"},
 		{"spending limit without payer", func(g *types.GenesisState) { g.SpendingLimits[0].Payer = "" }, "spending limit without payer"},
-		{"payer not canonical", func(g *types.GenesisState) { g.SpendingLimits[0].Payer = strings.ToUpper(addr("payer")) }, "not in canonical form"},
+		{"payer not canonical", func(g *types.GenesisState) { g.SpendingLimits[0].Payer = strings.ToUpper(sample.Addr("payer")) }, "not in canonical form"},
 		{"ACCOUNT trip without payer", func(g *types.GenesisState) { g.Trips[0].Payer = "" }, "ACCOUNT trip 1 without payer"},
 		{"trip recorded_by not an address", func(g *types.GenesisState) { g.Trips[0].RecordedBy = "x" }, "trip recorded_by"},
 		{"batch submitted_by not an address", func(g *types.GenesisState) { g.Batches[0].SubmittedBy = "x" }, "batch submitted_by"},
@@ -380,7 +365,7 @@ func TestGenesisAddressRejections(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			gs := validGenesis()
 			tc.mod(gs)
-			err := gs.ValidateAddresses(ac)
+			err := gs.ValidateAddresses(sample.Codec)
 			require.ErrorIs(t, err, types.ErrInvalidGenesis)
 			require.Contains(t, err.Error(), tc.msg)
 		})
