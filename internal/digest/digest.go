@@ -1,11 +1,13 @@
 // Package digest checks the SHA-256 digests civic's modules anchor, the same
-// way in every module: each module wraps the result in its own registered
-// error.
+// way in every module: Check returns a plain error, Validate and
+// ValidateOptional wrap it in the module's own registered error.
 package digest
 
 import (
 	"fmt"
 	"strconv"
+
+	errorsmod "cosmossdk.io/errors"
 )
 
 // HexLength is the length of a SHA-256 digest in hex.
@@ -24,4 +26,22 @@ func Check(field, d string) error {
 		}
 	}
 	return nil
+}
+
+// Validate is Check with the error wrapped in kind, the calling module's
+// registered invalid-digest error.
+func Validate(kind *errorsmod.Error, field, d string) error {
+	if err := Check(field, d); err != nil {
+		return errorsmod.Wrap(kind, err.Error())
+	}
+	return nil
+}
+
+// ValidateOptional is Validate for a field that may be left empty: "" is
+// accepted.
+func ValidateOptional(kind *errorsmod.Error, field, d string) error {
+	if d == "" {
+		return nil
+	}
+	return Validate(kind, field, d)
 }

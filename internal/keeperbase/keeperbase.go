@@ -57,24 +57,34 @@ func CheckAuthority(ac address.Codec, authority, signer []byte, signerStr string
 	return nil
 }
 
+// ParseAuthority decodes signer, a governance message's authority field, as
+// a canonical account address (accaddr.Parse, field "authority") and requires
+// it to be authority (CheckAuthority). It returns the decoded signer.
+func ParseAuthority(ac address.Codec, authority []byte, signer string) (sdk.AccAddress, error) {
+	signerBz, err := accaddr.Parse(ac, "authority", signer)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckAuthority(ac, authority, signerBz, signer); err != nil {
+		return nil, err
+	}
+	return signerBz, nil
+}
+
 // Params are a module's params: Validate checks them against their bounds.
 type Params interface {
 	Validate() error
 }
 
 // UpdateParams runs a module's MsgUpdateParams, signed by signer (the
-// message's authority field): the signer must be a canonical account address
-// (accaddr.Parse, field "authority") and the authority (CheckAuthority), the
+// message's authority field): the signer must be the authority
+// (ParseAuthority), the
 // params must pass Validate, and only then do they replace the params in item
 // and is event emitted. A rejected message writes nothing.
 func UpdateParams[P Params](ctx context.Context, ac address.Codec, authority []byte, item collections.Item[P],
 	signer string, params P, event proto.Message,
 ) error {
-	signerBz, err := accaddr.Parse(ac, "authority", signer)
-	if err != nil {
-		return err
-	}
-	if err := CheckAuthority(ac, authority, signerBz, signer); err != nil {
+	if _, err := ParseAuthority(ac, authority, signer); err != nil {
 		return err
 	}
 	if err := params.Validate(); err != nil {

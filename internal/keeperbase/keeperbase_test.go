@@ -62,6 +62,22 @@ func TestCheckAuthority(t *testing.T) {
 	require.Equal(t, "expected "+govStr+", got "+otherStr+": expected gov account as only signer for proposal message", err.Error())
 }
 
+func TestParseAuthority(t *testing.T) {
+	gov, govStr := addr(t, 1)
+	_, otherStr := addr(t, 2)
+	got, err := keeperbase.ParseAuthority(ac, gov, govStr)
+	require.NoError(t, err)
+	require.Equal(t, gov, got)
+
+	_, err = keeperbase.ParseAuthority(ac, gov, "civic1xyz")
+	require.ErrorIs(t, err, sdkerrors.ErrInvalidAddress)
+	_, err = keeperbase.ParseAuthority(ac, gov, "CIVIC"+govStr[5:])
+	require.ErrorIs(t, err, sdkerrors.ErrInvalidAddress)
+	_, err = keeperbase.ParseAuthority(ac, gov, otherStr)
+	require.ErrorIs(t, err, govtypes.ErrInvalidSigner)
+	require.Equal(t, "expected "+govStr+", got "+otherStr+": expected gov account as only signer for proposal message", err.Error())
+}
+
 // store is a keeper-like store for the tests: bank's Params (they have
 // Validate) in an Item, and string records by id.
 type store struct {

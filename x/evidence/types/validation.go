@@ -31,18 +31,12 @@ const (
 // Uppercase is rejected so that one payload has one spelling (the digest index
 // is an exact-match index).
 func ValidateDigest(field, d string) error {
-	if err := digest.Check(field, d); err != nil {
-		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
-	}
-	return nil
+	return digest.Validate(ErrInvalidDigest, field, d)
 }
 
 // ValidateOptionalDigest accepts "" or a valid digest.
 func ValidateOptionalDigest(field, d string) error {
-	if d == "" {
-		return nil
-	}
-	return ValidateDigest(field, d)
+	return digest.ValidateOptional(ErrInvalidDigest, field, d)
 }
 
 // ValidateExhibitNumber checks an exhibit code: 1..32 bytes of ASCII letters,

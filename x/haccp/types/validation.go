@@ -65,18 +65,12 @@ var Units = []string{"KG", "G", "T", "L", "ML", "EA", "BOX"}
 
 // ValidateDigest checks a SHA-256 digest: exactly 64 lowercase hex characters.
 func ValidateDigest(field, d string) error {
-	if err := digest.Check(field, d); err != nil {
-		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
-	}
-	return nil
+	return digest.Validate(ErrInvalidDigest, field, d)
 }
 
 // ValidateOptionalDigest accepts "" or a valid digest.
 func ValidateOptionalDigest(field, d string) error {
-	if d == "" {
-		return nil
-	}
-	return ValidateDigest(field, d)
+	return digest.ValidateOptional(ErrInvalidDigest, field, d)
 }
 
 // ValidateCertNo checks a HACCP certificate number, ^[A-Z0-9][A-Z0-9-]{3,31}$.

@@ -1,16 +1,15 @@
 package keeper
 
 import (
-	"bytes"
 	"time"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/keeperbase"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -22,7 +21,7 @@ import (
 // validateMsgUpdateParams checks the signer is the x/gov authority and the
 // params are valid.
 func validateMsgUpdateParams(ac address.Codec, msg *types.MsgUpdateParams, authority []byte) (sdk.AccAddress, error) {
-	signer, err := checkAuthority(ac, msg.Authority, authority)
+	signer, err := keeperbase.ParseAuthority(ac, authority, msg.Authority)
 	if err != nil {
 		return nil, err
 	}
@@ -30,22 +29,6 @@ func validateMsgUpdateParams(ac address.Codec, msg *types.MsgUpdateParams, autho
 		return nil, err
 	}
 	return signer, nil
-}
-
-// checkAuthority decodes signer and checks it is authority.
-func checkAuthority(ac address.Codec, signer string, authority []byte) (sdk.AccAddress, error) {
-	addr, err := accaddr.Parse(ac, "authority", signer)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(addr, authority) {
-		expected, err := ac.BytesToString(authority)
-		if err != nil {
-			return nil, err
-		}
-		return nil, errorsmod.Wrapf(govtypes.ErrInvalidSigner, "expected %s, got %s", expected, signer)
-	}
-	return addr, nil
 }
 
 // validateMsgRegisterOperator checks the signer, the agency id and the
@@ -328,7 +311,7 @@ func validateMsgResolveDispute(ac address.Codec, msg *types.MsgResolveDispute) (
 // validateMsgDecideDispute checks the signer is the x/gov authority and the
 // decision.
 func validateMsgDecideDispute(ac address.Codec, msg *types.MsgDecideDispute, authority []byte) (sdk.AccAddress, error) {
-	signer, err := checkAuthority(ac, msg.Authority, authority)
+	signer, err := keeperbase.ParseAuthority(ac, authority, msg.Authority)
 	if err != nil {
 		return nil, err
 	}

@@ -41,10 +41,7 @@ func ValidateID(field, s string, max int) error {
 
 // ValidateDigest checks a SHA-256 digest: 64 lowercase hex characters.
 func ValidateDigest(field, s string) error {
-	if err := digest.Check(field, s); err != nil {
-		return errorsmod.Wrap(ErrInvalidDigest, err.Error())
-	}
-	return nil
+	return digest.Validate(ErrInvalidDigest, field, s)
 }
 
 // ValidateReason checks a reason code: 1..64 of [A-Z0-9_].
