@@ -106,33 +106,3 @@ func truncate(s string) string {
 	}
 	return s[:max] + "..."
 }
-
-// StatusName is the short name of a status: ACTIVE, SUSPENDED, RETIRED, UNSPECIFIED.
-func StatusName(s AgencyStatus) string {
-	if name, ok := AgencyStatus_name[int32(s)]; ok {
-		return strings.TrimPrefix(name, "AGENCY_STATUS_")
-	}
-	return fmt.Sprintf("UNKNOWN(%d)", int32(s))
-}
-
-// ValidateStatusTransition enforces the agency lifecycle:
-// ACTIVE <-> SUSPENDED, ACTIVE | SUSPENDED -> RETIRED; RETIRED is final.
-// The error names the current and the requested state.
-func ValidateStatusTransition(from, to AgencyStatus) error {
-	ok := false
-	switch from {
-	case AgencyStatusActive:
-		ok = to == AgencyStatusSuspended || to == AgencyStatusRetired
-	case AgencyStatusSuspended:
-		ok = to == AgencyStatusActive || to == AgencyStatusRetired
-	}
-	if !ok {
-		return fmt.Errorf("agency is %s, cannot become %s", StatusName(from), StatusName(to))
-	}
-	return nil
-}
-
-// ValidStatus reports whether s is a storable status (not UNSPECIFIED, not out of range).
-func ValidStatus(s AgencyStatus) bool {
-	return s == AgencyStatusActive || s == AgencyStatusSuspended || s == AgencyStatusRetired
-}

@@ -1,88 +1,74 @@
 package types
 
 import (
-	"strings"
-
 	errorsmod "cosmossdk.io/errors"
-)
 
-// Transition is one legal edge of the evidence lifecycle.
-type Transition struct {
-	From EvidenceStatus
-	To   EvidenceStatus
-}
+	"github.com/civicchain/civic/internal/enum"
+	"github.com/civicchain/civic/internal/lifecycle"
+)
 
 // Transitions is THE evidence lifecycle: the only status changes an item may
 // make. Every handler that changes an item's status checks it through
 // ValidateTransition; README.md shows the same table.
-var Transitions = []Transition{
-	{EvidenceStatusRegistered, EvidenceStatusInCustody},      // TakeCustody
-	{EvidenceStatusInCustody, EvidenceStatusTransferPending}, // ProposeTransfer
-	{EvidenceStatusTransferPending, EvidenceStatusInCustody}, // AcceptTransfer, RejectTransfer, CancelTransfer
-	{EvidenceStatusInCustody, EvidenceStatusInAnalysis},      // StartAnalysis
-	{EvidenceStatusInAnalysis, EvidenceStatusAnalyzed},       // CompleteAnalysis
-	{EvidenceStatusAnalyzed, EvidenceStatusSubmitted},        // SubmitToCourt
-	{EvidenceStatusSubmitted, EvidenceStatusAdmitted},        // RecordCourtDecision(ADMITTED)
-	{EvidenceStatusSubmitted, EvidenceStatusExcluded},        // RecordCourtDecision(EXCLUDED)
-	{EvidenceStatusAdmitted, EvidenceStatusArchived},         // Archive
-	{EvidenceStatusExcluded, EvidenceStatusArchived},         // Archive
-	{EvidenceStatusArchived, EvidenceStatusDisposed},         // Dispose
-	{EvidenceStatusArchived, EvidenceStatusReturned},         // Return
+var Transitions = lifecycle.Table[EvidenceStatus]{
+	{From: EvidenceStatusRegistered, To: EvidenceStatusInCustody},      // TakeCustody
+	{From: EvidenceStatusInCustody, To: EvidenceStatusTransferPending}, // ProposeTransfer
+	{From: EvidenceStatusTransferPending, To: EvidenceStatusInCustody}, // AcceptTransfer, RejectTransfer, CancelTransfer
+	{From: EvidenceStatusInCustody, To: EvidenceStatusInAnalysis},      // StartAnalysis
+	{From: EvidenceStatusInAnalysis, To: EvidenceStatusAnalyzed},       // CompleteAnalysis
+	{From: EvidenceStatusAnalyzed, To: EvidenceStatusSubmitted},        // SubmitToCourt
+	{From: EvidenceStatusSubmitted, To: EvidenceStatusAdmitted},        // RecordCourtDecision(ADMITTED)
+	{From: EvidenceStatusSubmitted, To: EvidenceStatusExcluded},        // RecordCourtDecision(EXCLUDED)
+	{From: EvidenceStatusAdmitted, To: EvidenceStatusArchived},         // Archive
+	{From: EvidenceStatusExcluded, To: EvidenceStatusArchived},         // Archive
+	{From: EvidenceStatusArchived, To: EvidenceStatusDisposed},         // Dispose
+	{From: EvidenceStatusArchived, To: EvidenceStatusReturned},         // Return
+}
+
+// CaseTransitions is the case lifecycle: OPEN -> CLOSED only (CloseCase).
+var CaseTransitions = lifecycle.Table[CaseStatus]{
+	{From: CaseStatusOpen, To: CaseStatusClosed},
 }
 
 // CanTransition reports whether the lifecycle has the edge from -> to.
 func CanTransition(from, to EvidenceStatus) bool {
-	for _, t := range Transitions {
-		if t.From == from && t.To == to {
-			return true
-		}
-	}
-	return false
+	return Transitions.Allows(from, to)
 }
 
 // ValidateTransition returns ErrInvalidTransition, naming the current and the
 // requested status, unless the lifecycle has the edge from -> to.
 func ValidateTransition(from, to EvidenceStatus) error {
-	if !CanTransition(from, to) {
-		return errorsmod.Wrapf(ErrInvalidTransition, "evidence cannot go from %s to %s", from.Label(), to.Label())
-	}
-	return nil
+	return invalidTransition(Transitions.Check("evidence", from, to))
 }
 
-// ValidateCaseTransition is the case lifecycle: OPEN -> CLOSED only.
+// ValidateCaseTransition returns ErrInvalidTransition, naming the current and
+// the requested status, unless the case lifecycle has the edge from -> to.
 func ValidateCaseTransition(from, to CaseStatus) error {
-	if from != CaseStatusOpen || to != CaseStatusClosed {
-		return errorsmod.Wrapf(ErrInvalidTransition, "case cannot go from %s to %s", from.Label(), to.Label())
+	return invalidTransition(CaseTransitions.Check("case", from, to))
+}
+
+// invalidTransition wraps a lifecycle.Table.Check failure in ErrInvalidTransition.
+func invalidTransition(err error) error {
+	if err == nil {
+		return nil
 	}
-	return nil
+	return errorsmod.Wrap(ErrInvalidTransition, err.Error())
 }
 
 // IsValid reports whether s is a named status other than UNSPECIFIED.
-func (s EvidenceStatus) IsValid() bool {
-	_, ok := EvidenceStatus_name[int32(s)]
-	return ok && s != EvidenceStatusUnspecified
-}
+func (s EvidenceStatus) IsValid() bool { return enum.Named(EvidenceStatus_name, s) }
 
 // Label is the status without its enum prefix, e.g. "IN_CUSTODY".
-func (s EvidenceStatus) Label() string {
-	return strings.TrimPrefix(s.String(), "EVIDENCE_STATUS_")
-}
+func (s EvidenceStatus) Label() string { return enum.Label(EvidenceStatus_name, s) }
 
 // IsValid reports whether s is OPEN or CLOSED.
-func (s CaseStatus) IsValid() bool {
-	return s == CaseStatusOpen || s == CaseStatusClosed
-}
+func (s CaseStatus) IsValid() bool { return enum.Named(CaseStatus_name, s) }
 
 // Label is the status without its enum prefix, e.g. "OPEN".
-func (s CaseStatus) Label() string {
-	return strings.TrimPrefix(s.String(), "CASE_STATUS_")
-}
+func (s CaseStatus) Label() string { return enum.Label(CaseStatus_name, s) }
 
 // IsValid reports whether a is a named action other than UNSPECIFIED.
-func (a CustodyAction) IsValid() bool {
-	_, ok := CustodyAction_name[int32(a)]
-	return ok && a != CustodyActionUnspecified
-}
+func (a CustodyAction) IsValid() bool { return enum.Named(CustodyAction_name, a) }
 
 // IsIntegrityCheck reports whether a is INTEGRITY_MATCH or INTEGRITY_MISMATCH.
 func (a CustodyAction) IsIntegrityCheck() bool {
