@@ -13,7 +13,7 @@ import (
 // busan-safety-coordinator holds disaster.coordinator) declares a flood in
 // Busanjin-gu and Dongnae-gu at CAUTION, raises it to ALERT (revision 2),
 // starts the response, records a public alert for Busanjin-gu, is refused an
-// alert for a district the incident does not cover (disaster code 20), and
+// alert for a district the incident does not cover (disaster code 19), and
 // closes the incident; every read goes through REST.
 
 const (
