@@ -18,6 +18,7 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	sim.Register(weights, reg, []sim.Op{
 		{WeightKey: simulation.OpWeightMsgRegisterFacility, DefaultWeight: simulation.DefaultWeightMsgRegisterFacility, Factory: simulation.MsgRegisterFacilityFactory(k)},
 		{WeightKey: simulation.OpWeightMsgAddFacilityStaff, DefaultWeight: simulation.DefaultWeightMsgAddFacilityStaff, Factory: simulation.MsgAddFacilityStaffFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRemoveFacilityStaff, DefaultWeight: simulation.DefaultWeightMsgRemoveFacilityStaff, Factory: simulation.MsgRemoveFacilityStaffFactory(k)},
 		{WeightKey: simulation.OpWeightMsgAnchorCcpRecord, DefaultWeight: simulation.DefaultWeightMsgAnchorCcpRecord, Factory: simulation.MsgAnchorCcpRecordFactory(k)},
 		{WeightKey: simulation.OpWeightMsgRecordCorrectiveAction, DefaultWeight: simulation.DefaultWeightMsgRecordCorrectiveAction, Factory: simulation.MsgRecordCorrectiveActionFactory(k)},
 		{WeightKey: simulation.OpWeightMsgIssueCertificate, DefaultWeight: simulation.DefaultWeightMsgIssueCertificate, Factory: simulation.MsgIssueCertificateFactory(k)},

@@ -21,6 +21,7 @@ import (
 const (
 	OpWeightMsgRegisterFacility       = "op_weight_msg_haccp_register_facility"
 	OpWeightMsgAddFacilityStaff       = "op_weight_msg_haccp_add_facility_staff"
+	OpWeightMsgRemoveFacilityStaff    = "op_weight_msg_haccp_remove_facility_staff"
 	OpWeightMsgAnchorCcpRecord        = "op_weight_msg_haccp_anchor_ccp_record"
 	OpWeightMsgRecordCorrectiveAction = "op_weight_msg_haccp_record_corrective_action"
 	OpWeightMsgIssueCertificate       = "op_weight_msg_haccp_issue_certificate"
@@ -34,6 +35,7 @@ const (
 
 	DefaultWeightMsgRegisterFacility       = 40
 	DefaultWeightMsgAddFacilityStaff       = 30
+	DefaultWeightMsgRemoveFacilityStaff    = 5
 	DefaultWeightMsgAnchorCcpRecord        = 60
 	DefaultWeightMsgRecordCorrectiveAction = 30
 	DefaultWeightMsgIssueCertificate       = 30
@@ -142,6 +144,24 @@ func MsgAddFacilityStaffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 			}
 		}
 		return simulation.Done[*types.MsgAddFacilityStaff](s.Search, "", nil, false, "")
+	})
+}
+
+// MsgRemoveFacilityStaffFactory removes a staff account from a facility, signed by its
+// operator.
+func MsgRemoveFacilityStaffFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRemoveFacilityStaff] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRemoveFacilityStaff) {
+		fs := simulation.Sample(s.Search, k.Facilities, nil, func(f types.Facility) bool { return s.TestData.HasAccount(f.Operator) })
+		return simulation.FirstAccepted[*types.MsgRemoveFacilityStaff](s.Search, fs, "no facility is operated by a simulation account", func(f types.Facility) ([]string, func(string) sdk.Msg) {
+			staff := s.members(f)[1:]
+			if len(staff) == 0 {
+				return nil, nil
+			}
+			member := staff[s.R.Intn(len(staff))]
+			return []string{f.Operator}, func(addr string) sdk.Msg {
+				return &types.MsgRemoveFacilityStaff{Operator: addr, FacilityId: f.Id, Staff: member}
+			}
+		})
 	})
 }
 

@@ -78,6 +78,7 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	run.Factories = []simsx.SimMsgFactoryX{
 		simulation.MsgRegisterFacilityFactory(c.K),
 		simulation.MsgAddFacilityStaffFactory(c.K),
+		simulation.MsgRemoveFacilityStaffFactory(c.K),
 		simulation.MsgAnchorCcpRecordFactory(c.K),
 		simulation.MsgRecordCorrectiveActionFactory(c.K),
 		simulation.MsgIssueCertificateFactory(c.K),
