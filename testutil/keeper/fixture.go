@@ -30,12 +30,16 @@ import (
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	didkeeper "github.com/civicchain/civic/x/did/keeper"
 	didtypes "github.com/civicchain/civic/x/did/types"
+	disasterkeeper "github.com/civicchain/civic/x/disaster/keeper"
+	disastertypes "github.com/civicchain/civic/x/disaster/types"
 	evidencekeeper "github.com/civicchain/civic/x/evidence/keeper"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 	haccpkeeper "github.com/civicchain/civic/x/haccp/keeper"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
+	waterkeeper "github.com/civicchain/civic/x/water/keeper"
+	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
 // Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll pays through,
@@ -48,6 +52,8 @@ type Fixture struct {
 	Evidence evidencekeeper.Keeper
 	Haccp    haccpkeeper.Keeper
 	Toll     tollkeeper.Keeper
+	Disaster disasterkeeper.Keeper
+	Water    waterkeeper.Keeper
 	Bank     bankkeeper.BaseKeeper
 	Account  authkeeper.AccountKeeper
 	// Accounts are the fixture's own addresses (WithAccounts), in order.
@@ -103,7 +109,8 @@ func WithAgency(id string, roles ...string) Option {
 func AllRoles() []agencytypes.RoleDefinition {
 	var out []agencytypes.RoleDefinition
 	for _, r := range [][]agencytypes.RoleDefinition{
-		evidencetypes.Roles(), haccptypes.Roles(), didtypes.Roles(), tolltypes.Roles(),
+		evidencetypes.Roles(), haccptypes.Roles(), didtypes.Roles(), tolltypes.Roles(), disastertypes.Roles(),
+		watertypes.Roles(),
 	} {
 		out = append(out, r...)
 	}
@@ -129,7 +136,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	}
 
 	keys := storetypes.NewKVStoreKeys(agencytypes.StoreKey, didtypes.StoreKey, evidencetypes.StoreKey,
-		haccptypes.StoreKey, tolltypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
+		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
 	ctx := testutil.DefaultContextWithKeys(keys,
 		map[string]*storetypes.TransientStoreKey{"transient_test": storetypes.NewTransientStoreKey("transient_test")},
 		nil,
@@ -141,6 +148,8 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	evidencetypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	haccptypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	tolltypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+	disastertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+	watertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	authtypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	banktypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	cdc := encCfg.Codec
@@ -168,12 +177,15 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	f.Evidence = evidencekeeper.NewKeeper(cdc, store(evidencetypes.StoreKey), ac, authority, f.Agency)
 	f.Haccp = haccpkeeper.NewKeeper(cdc, store(haccptypes.StoreKey), ac, authority, f.Agency)
 	f.Toll = tollkeeper.NewKeeper(cdc, store(tolltypes.StoreKey), ac, authority, f.Agency, f.Bank, f.Account)
+	f.Disaster = disasterkeeper.NewKeeper(cdc, store(disastertypes.StoreKey), ac, authority, f.Agency)
+	f.Water = waterkeeper.NewKeeper(cdc, store(watertypes.StoreKey), ac, authority, f.Agency, f.Disaster)
 	for name, err := range map[string]error{
 		agencytypes.ModuleName:   f.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()),
 		didtypes.ModuleName:      f.Did.InitGenesis(ctx, didtypes.DefaultGenesis()),
 		evidencetypes.ModuleName: f.Evidence.InitGenesis(ctx, evidencetypes.DefaultGenesis()),
 		haccptypes.ModuleName:    f.Haccp.InitGenesis(ctx, haccptypes.DefaultGenesis()),
 		tolltypes.ModuleName:     f.Toll.InitGenesis(ctx, tolltypes.DefaultGenesis()),
+		watertypes.ModuleName:    f.Water.InitGenesis(ctx, watertypes.DefaultGenesis()),
 	} {
 		if err != nil {
 			t.Fatalf("%s genesis: %v", name, err)

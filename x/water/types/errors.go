@@ -49,4 +49,5 @@ var (
 	ErrAlreadyLinked        = errorsmod.Register(ModuleName, 43, "alert is already linked")
 	ErrInvalidProof         = errorsmod.Register(ModuleName, 44, "invalid merkle proof")
 	ErrInvalidUpstream      = errorsmod.Register(ModuleName, 45, "invalid upstream site")
+	ErrInvalidID            = errorsmod.Register(ModuleName, 46, "invalid id")
 )

@@ -135,12 +135,9 @@ func (gs GenesisState) Validate() error {
 	}
 
 	lastSeq := make(map[string]CalibrationRecord, len(gs.Sensors))
-	for i, c := range gs.Calibrations {
+	for _, c := range gs.Calibrations {
 		if _, ok := sensors[c.Sensor]; !ok {
 			return fail("calibration %d: unknown sensor %s", c.Seq, text.Quote(c.Sensor))
-		}
-		if i > 0 && gs.Calibrations[i-1].Sensor > c.Sensor {
-			return fail("calibrations must be ordered by sensor: %s follows %s", text.Quote(c.Sensor), text.Quote(gs.Calibrations[i-1].Sensor))
 		}
 		if c.Seq != lastSeq[c.Sensor].Seq+1 {
 			return fail("sensor %s: calibration seq %d follows %d", text.Quote(c.Sensor), c.Seq, lastSeq[c.Sensor].Seq)

@@ -86,7 +86,7 @@ type GenesisState struct {
 	Params  Params   `protobuf:"bytes,1,opt,name=params,proto3" json:"params"`
 	Sites   []Site   `protobuf:"bytes,2,rep,name=sites,proto3" json:"sites"`
 	Sensors []Sensor `protobuf:"bytes,3,rep,name=sensors,proto3" json:"sensors"`
-	// calibrations: every sensor's history, ordered by (sensor, seq), seq 1..n.
+	// calibrations: every sensor's history, each in seq order 1..n.
 	Calibrations []CalibrationRecord `protobuf:"bytes,4,rep,name=calibrations,proto3" json:"calibrations"`
 	// thresholds: every version, ordered by (parameter, standard_class, version).
 	Thresholds []Threshold `protobuf:"bytes,5,rep,name=thresholds,proto3" json:"thresholds"`

@@ -291,11 +291,32 @@ func ValidateCalibration(c Calibration) error {
 	if err := ValidateDigest("calibration.certificate_digest", c.CertificateDigest); err != nil {
 		return err
 	}
-	if c.CalibratedAt.IsZero() || c.DueAt.IsZero() {
-		return errorsmod.Wrap(ErrInvalidCalibration, "calibrated_at and due_at are required")
+	if err := ValidateTime("calibration.calibrated_at", c.CalibratedAt); err != nil {
+		return errorsmod.Wrap(ErrInvalidCalibration, err.Error())
+	}
+	if err := ValidateTime("calibration.due_at", c.DueAt); err != nil {
+		return errorsmod.Wrap(ErrInvalidCalibration, err.Error())
 	}
 	if !c.DueAt.After(c.CalibratedAt) {
 		return errorsmod.Wrapf(ErrInvalidCalibration, "due_at %s is not after calibrated_at %s", c.DueAt.UTC().Format(time.RFC3339), c.CalibratedAt.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// MinTime and MaxTime bound the times of readings, batches, calibrations and
+// thresholds: keys hold times as Unix nanoseconds (int64).
+var (
+	MinTime = time.Unix(0, 0).UTC()
+	MaxTime = time.Date(2262, time.January, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// ValidateTime refuses an unset time and one outside MinTime..MaxTime.
+func ValidateTime(field string, t time.Time) error {
+	if t.IsZero() {
+		return errorsmod.Wrapf(ErrInvalidTime, "%s is required", field)
+	}
+	if t.Before(MinTime) || !t.Before(MaxTime) {
+		return errorsmod.Wrapf(ErrInvalidTime, "%s %s is outside %s..%s", field, t.UTC().Format(time.RFC3339Nano), MinTime.Format(time.RFC3339), MaxTime.Format(time.RFC3339))
 	}
 	return nil
 }
