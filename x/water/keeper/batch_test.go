@@ -153,7 +153,9 @@ func TestSubmitBatchRejected(t *testing.T) {
 		{"an overlapping window (threats: replays)", types.ErrOutOfOrder, func(f *wf) {
 			_, err := f.msg.SubmitBatch(f.Ctx, f.batchMsg(rs, hourStart, hourStart.Add(9*time.Minute)))
 			require.NoError(f.t, err)
-		}, submit(func(f *wf, m *types.MsgSubmitBatch) { m.WindowStart, m.WindowEnd = hourStart.Add(9*time.Minute), hourStart.Add(20*time.Minute) })},
+		}, submit(func(f *wf, m *types.MsgSubmitBatch) {
+			m.WindowStart, m.WindowEnd = hourStart.Add(9*time.Minute), hourStart.Add(20*time.Minute)
+		})},
 		{"a window starting at a prior reading", types.ErrOutOfOrder, func(f *wf) { f.reading(hourStart, m(types.ParameterPH, 7000)) },
 			submit(func(*wf, *types.MsgSubmitBatch) {})},
 		{"a parameter the sensor does not measure", types.ErrParameterNotMeasured, func(f *wf) {

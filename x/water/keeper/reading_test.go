@@ -209,8 +209,12 @@ func TestSubmitReadingRejected(t *testing.T) {
 		{"values out of order", types.ErrInvalidParameter, nil, submit(func(f *wf, msg *types.MsgSubmitReading) {
 			msg.Values = []types.Measurement{m(types.ParameterTurbidity, 1), m(types.ParameterPH, 7000)}
 		})},
-		{"pH above 14", types.ErrInvalidValue, nil, submit(func(f *wf, msg *types.MsgSubmitReading) { msg.Values = []types.Measurement{m(types.ParameterPH, 14_001)} })},
-		{"negative turbidity", types.ErrInvalidValue, nil, submit(func(f *wf, msg *types.MsgSubmitReading) { msg.Values = []types.Measurement{m(types.ParameterTurbidity, -1)} })},
+		{"pH above 14", types.ErrInvalidValue, nil, submit(func(f *wf, msg *types.MsgSubmitReading) {
+			msg.Values = []types.Measurement{m(types.ParameterPH, 14_001)}
+		})},
+		{"negative turbidity", types.ErrInvalidValue, nil, submit(func(f *wf, msg *types.MsgSubmitReading) {
+			msg.Values = []types.Measurement{m(types.ParameterTurbidity, -1)}
+		})},
 		{"unregistered sensor", types.ErrSensorNotFound, nil, submit(func(f *wf, m *types.MsgSubmitReading) { m.Sensor = f.s(stranger) })},
 		{"suspended sensor", types.ErrSensorNotActive, status(types.SensorSuspended), submit(func(*wf, *types.MsgSubmitReading) {})},
 		{"retired sensor", types.ErrSensorNotActive, status(types.SensorRetired), submit(func(*wf, *types.MsgSubmitReading) {})},
