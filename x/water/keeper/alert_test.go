@@ -9,6 +9,7 @@ import (
 
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	disasterkeeper "github.com/civicchain/civic/x/disaster/keeper"
 	disastertypes "github.com/civicchain/civic/x/disaster/types"
 	"github.com/civicchain/civic/x/water/types"
 )
@@ -39,18 +40,22 @@ func (f *wf) resolveMsg(id uint64) *types.MsgResolveAlert {
 	return &types.MsgResolveAlert{Signer: f.s(f.op), AlertId: id, CorrectiveActionDigest: fixDigest}
 }
 
-// incident stores incident id in x/disaster, covering districts, with status.
+// incident declares incident id through the real x/disaster Msg service
+// (signed by the coordinator; ids are issued in order), covering districts,
+// and moves it to status.
 func (f *wf) incident(id uint64, status disastertypes.IncidentStatus, districts ...string) {
 	f.t.Helper()
-	inc := disastertypes.Incident{
-		Id: id, AgencyId: agSafety, Type: disastertypes.IncidentTypeTyphoon, AffectedDistricts: districts,
-		Severity: disastertypes.SeverityAlert, DescriptionDigest: fmt.Sprintf("%064x", id), Status: status,
-		DeclaredBy: f.s(f.coordinator), DeclaredAt: t0, UpdatedAt: t0, Revision: 1,
+	ms := disasterkeeper.NewMsgServerImpl(f.Disaster)
+	res, err := ms.DeclareIncident(f.Ctx, &disastertypes.MsgDeclareIncident{
+		Coordinator: f.s(f.coordinator), Type: disastertypes.IncidentTypeTyphoon, AffectedDistricts: districts,
+		Severity: disastertypes.SeverityAlert, DescriptionDigest: fmt.Sprintf("%064x", id),
+	})
+	require.NoError(f.t, err)
+	require.Equal(f.t, id, res.IncidentId)
+	if status != disastertypes.IncidentStatusDeclared {
+		_, err = ms.SetIncidentStatus(f.Ctx, &disastertypes.MsgSetIncidentStatus{Signer: f.s(f.coordinator), IncidentId: id, Status: status})
+		require.NoError(f.t, err)
 	}
-	if status == disastertypes.IncidentStatusClosed {
-		inc.ClosedAt = t0
-	}
-	require.NoError(f.t, f.Disaster.Incidents.Set(f.Ctx, id, inc))
 }
 
 func TestAlertLifecycle(t *testing.T) {
