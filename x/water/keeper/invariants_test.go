@@ -52,7 +52,7 @@ func TestInvariantsHold(t *testing.T) {
 func TestInvariantsBroken(t *testing.T) {
 	for _, c := range []struct {
 		name, invariant, want string
-		breakIt              func(f *wf)
+		breakIt               func(f *wf)
 	}{
 		{"upstream is a later site", "sites", "upstream site 3 is not an earlier site", func(f *wf) {
 			s, err := f.k.Sites.Get(f.Ctx, 1)

@@ -146,7 +146,10 @@ func TestQueriesRejected(t *testing.T) {
 		{"bad district", "InvalidArgument", func() error { _, err := f.q.Sites(f.Ctx, &types.QuerySitesRequest{DistrictCode: "busan"}); return err }},
 		{"bad kind", "InvalidArgument", func() error { _, err := f.q.Sites(f.Ctx, &types.QuerySitesRequest{Kind: 9}); return err }},
 		{"bad sensor address", "InvalidArgument", func() error { _, err := f.q.Sensor(f.Ctx, &types.QuerySensorRequest{Address: "x"}); return err }},
-		{"unknown sensor", "NotFound", func() error { _, err := f.q.Sensor(f.Ctx, &types.QuerySensorRequest{Address: f.s(stranger)}); return err }},
+		{"unknown sensor", "NotFound", func() error {
+			_, err := f.q.Sensor(f.Ctx, &types.QuerySensorRequest{Address: f.s(stranger)})
+			return err
+		}},
 		{"sensors of an unknown site", "NotFound", func() error { _, err := f.q.Sensors(f.Ctx, &types.QuerySensorsRequest{SiteId: 9}); return err }},
 		{"calibrations of an unknown sensor", "NotFound", func() error {
 			_, err := f.q.SensorCalibrations(f.Ctx, &types.QuerySensorCalibrationsRequest{Address: f.s(stranger)})
@@ -174,9 +177,15 @@ func TestQueriesRejected(t *testing.T) {
 		{"alert 0", "InvalidArgument", func() error { _, err := f.q.Alert(f.Ctx, &types.QueryAlertRequest{}); return err }},
 		{"unknown alert", "NotFound", func() error { _, err := f.q.Alert(f.Ctx, &types.QueryAlertRequest{AlertId: 1}); return err }},
 		{"alerts of an unknown site", "NotFound", func() error { _, err := f.q.Alerts(f.Ctx, &types.QueryAlertsRequest{SiteId: 9}); return err }},
-		{"open alerts of a bad district", "InvalidArgument", func() error { _, err := f.q.OpenAlerts(f.Ctx, &types.QueryOpenAlertsRequest{DistrictCode: "1"}); return err }},
+		{"open alerts of a bad district", "InvalidArgument", func() error {
+			_, err := f.q.OpenAlerts(f.Ctx, &types.QueryOpenAlertsRequest{DistrictCode: "1"})
+			return err
+		}},
 		{"latest of an unknown site", "NotFound", func() error { _, err := f.q.Latest(f.Ctx, &types.QueryLatestRequest{SiteId: 9}); return err }},
-		{"bands of an unknown site", "NotFound", func() error { _, err := f.q.OperationalBands(f.Ctx, &types.QueryOperationalBandsRequest{SiteId: 9}); return err }},
+		{"bands of an unknown site", "NotFound", func() error {
+			_, err := f.q.OperationalBands(f.Ctx, &types.QueryOperationalBandsRequest{SiteId: 9})
+			return err
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) { requireCode(t, c.call(), c.code) })
 	}
