@@ -185,6 +185,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		evidencetypes.ModuleName: f.Evidence.InitGenesis(ctx, evidencetypes.DefaultGenesis()),
 		haccptypes.ModuleName:    f.Haccp.InitGenesis(ctx, haccptypes.DefaultGenesis()),
 		tolltypes.ModuleName:     f.Toll.InitGenesis(ctx, tolltypes.DefaultGenesis()),
+		disastertypes.ModuleName: f.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()),
 		watertypes.ModuleName:    f.Water.InitGenesis(ctx, watertypes.DefaultGenesis()),
 	} {
 		if err != nil {

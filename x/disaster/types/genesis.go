@@ -1,6 +1,7 @@
 package types
 
 import (
+	"errors"
 	"slices"
 
 	errorsmod "cosmossdk.io/errors"
@@ -182,7 +183,7 @@ func ValidateAlertFields(a PublicAlert, rev IncidentRevision) error {
 		return err
 	}
 	if a.IssuedBy == "" || a.IssuedAt.IsZero() {
-		return errorsmod.Wrap(ErrInvalidGenesis, "issued_by and issued_at are required")
+		return errors.New("issued_by and issued_at are required")
 	}
 	return nil
 }
@@ -207,19 +208,19 @@ func validateIncidentFields(inc Incident) error {
 		return errorsmod.Wrapf(ErrInvalidStatus, "invalid status %s", inc.Status.Label())
 	}
 	if inc.DeclaredBy == "" || inc.DeclaredAt.IsZero() {
-		return errorsmod.Wrap(ErrInvalidGenesis, "declared_by and declared_at are required")
+		return errors.New("declared_by and declared_at are required")
 	}
 	if inc.UpdatedAt.Before(inc.DeclaredAt) {
-		return errorsmod.Wrap(ErrInvalidGenesis, "updated_at is before declared_at")
+		return errors.New("updated_at is before declared_at")
 	}
 	if (inc.Status == IncidentStatusClosed) == inc.ClosedAt.IsZero() {
-		return errorsmod.Wrap(ErrInvalidGenesis, "closed_at must be set exactly when the incident is CLOSED")
+		return errors.New("closed_at must be set exactly when the incident is CLOSED")
 	}
 	if !inc.ClosedAt.IsZero() && !inc.ClosedAt.Equal(inc.UpdatedAt) {
-		return errorsmod.Wrap(ErrInvalidGenesis, "closed_at must equal updated_at (closing is the last change)")
+		return errors.New("closed_at must equal updated_at (closing is the last change)")
 	}
 	if inc.Revision == 0 {
-		return errorsmod.Wrap(ErrInvalidGenesis, "revision starts at 1 (the declaration)")
+		return errors.New("revision starts at 1 (the declaration)")
 	}
 	return nil
 }
@@ -235,10 +236,10 @@ func validateRevisionFields(r IncidentRevision, inc Incident) error {
 		return err
 	}
 	if r.Revision == 1 && (r.ReasonDigest != inc.DescriptionDigest || r.ChangedBy != inc.DeclaredBy || !r.ChangedAt.Equal(inc.DeclaredAt)) {
-		return errorsmod.Wrap(ErrInvalidGenesis, "revision 1 is the declaration: description_digest as reason_digest, changed by declared_by at declared_at")
+		return errors.New("revision 1 is the declaration: description_digest as reason_digest, changed by declared_by at declared_at")
 	}
 	if r.ChangedBy == "" || r.ChangedAt.IsZero() {
-		return errorsmod.Wrap(ErrInvalidGenesis, "changed_by and changed_at are required")
+		return errors.New("changed_by and changed_at are required")
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"encoding/hex"
 	"strings"
 	"testing"
 	"time"
@@ -282,4 +283,12 @@ func requireCode(t *testing.T, err error, code string) {
 	t.Helper()
 	require.Error(t, err)
 	require.Equal(t, code, status.Code(err).String(), err.Error())
+}
+
+// mustHex decodes hex.
+func mustHex(t *testing.T, s string) []byte {
+	t.Helper()
+	bz, err := hex.DecodeString(s)
+	require.NoError(t, err)
+	return bz
 }
