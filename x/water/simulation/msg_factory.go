@@ -158,7 +158,7 @@ func MsgDecommissionSiteFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 
 // MsgRegisterSensorFactory registers a simulation account that belongs to no agency and
 // is no sensor yet as a calibrated sensor of some parameters at an ACTIVE site, signed
-// by a water.operator of the site's agency.
+// by a water.operator of the site's agency and co-signed by the sensor's own key.
 func MsgRegisterSensorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRegisterSensor] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRegisterSensor) {
 		sensor, ok := s.freeAccount()
@@ -166,7 +166,7 @@ func MsgRegisterSensorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 			return simulation.Done[*types.MsgRegisterSensor](s.Search, "", nil, false, "no simulation account is free to be a sensor")
 		}
 		now := s.Ctx.BlockTime()
-		return simulation.FirstAccepted[*types.MsgRegisterSensor](s.Search, s.sites(isActiveSite), "no site is ACTIVE", func(site types.Site) ([]string, func(string) sdk.Msg) {
+		signers, msg := simulation.FirstAccepted[*types.MsgRegisterSensor](s.Search, s.sites(isActiveSite), "no site is ACTIVE", func(site types.Site) ([]string, func(string) sdk.Msg) {
 			m := types.MsgRegisterSensor{
 				Sensor: sensor, SiteId: site.Id, Parameters: randomParameters(s.R), Model: models[s.R.Intn(len(models))],
 				SerialDigest: simulation.RandomDigest(s.R), Calibration: randomCalibration(s.R, now),
@@ -177,6 +177,10 @@ func MsgRegisterSensorFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgR
 				return &out
 			}
 		})
+		if msg != nil {
+			signers = append(signers, s.TestData.GetAccount(s.Reporter, sensor))
+		}
+		return signers, msg
 	})
 }
 

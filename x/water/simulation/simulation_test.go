@@ -60,9 +60,10 @@ func TestRandomGenesisIsValid(t *testing.T) {
 				// ARRANGE, ACT: both geneses imported (InitGenesis validates).
 				c, gs := newChain(t, rand.New(rand.NewSource(seed)), numAccounts)
 
-				// ASSERT: exported as generated; every site registered by a
+				// ASSERT: exported as generated, invariants hold; every site registered by a
 				// water.operator of its agency; every sensor a key of no agency.
 				require.Equal(t, gs, c.export(t))
+				require.NoError(t, c.f.Water.CheckInvariants(c.f.Ctx))
 				for _, site := range gs.Sites {
 					id, err := c.f.Agency.Authorize(c.f.Ctx, sdk.MustAccAddressFromBech32(site.RegisteredBy), types.RoleOperator)
 					require.NoError(t, err)
@@ -130,8 +131,8 @@ func (c *chain) declareIncidents(t *testing.T) {
 
 // TestFactoriesBuildAcceptedMessages runs the factories many times against keepers seeded
 // with the random geneses and delivers every message they build through the Msg service:
-// each must be accepted (the simulation fails on a delivered message that fails), the state
-// must stay one a genesis validates, and every factory must have built some, so that
+// each must be accepted (the simulation fails on a delivered message that fails), the
+// invariants must hold, and every factory must have built some, so that
 // alerts travel OPEN -> ACKNOWLEDGED -> RESOLVED and get linked to incidents.
 func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	// ARRANGE
@@ -177,18 +178,26 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		if i%40 == 0 {
 			c.f.Ctx = c.f.Ctx.WithBlockTime(c.f.Ctx.BlockTime().Add(time.Duration(5+r.Intn(25)) * time.Minute))
 		}
-		// ASSERT: every message built is accepted (Op), signed by one account unless a
-		// governance payload.
+		// ASSERT: every message built is accepted (Op), signed by one account (a
+		// registration by the operator and the sensor; a governance payload by none).
 		signers, msg := run.Op(t, c.f.Ctx, pick[r.Intn(len(pick))])
-		if msg != nil {
-			if _, gov := msg.(*types.MsgUpdateParams); !gov && !isGovThreshold(k, msg) {
-				require.Len(t, signers, 1, "%T", msg)
+		switch m := msg.(type) {
+		case nil:
+		case *types.MsgUpdateParams:
+			require.Empty(t, signers)
+		case *types.MsgRegisterSensor:
+			require.Equal(t, []string{m.Signer, m.Sensor}, []string{signers[0].AddressBech32, signers[1].AddressBech32})
+		default:
+			if isGovThreshold(k, msg) {
+				require.Empty(t, signers)
+				continue
 			}
+			require.Len(t, signers, 1, "%T", msg)
 		}
 	}
 
-	// ASSERT: the state is one a genesis validates, and every factory delivered.
-	require.NoError(t, c.export(t).Validate())
+	// ASSERT: the invariants hold, and every factory delivered.
+	require.NoError(t, k.CheckInvariants(c.f.Ctx))
 	alerts := c.export(t).Alerts
 	statuses := map[types.AlertStatus]int{}
 	linked := 0
