@@ -78,7 +78,7 @@ func TestParseReadings(t *testing.T) {
 		`{"phenomenon_time":"2026-07-01T10:00:00Z"}`: "not a JSON array of readings",
 		`[]`: "no readings",
 		`[{"phenomenon_time":"2026-07-01T10:00:00Z","site":"Busanjin"}]`: "readings[0]",
-		`[{"values":[{"parameter":"PARAMETER_SALINITY","value":"1"}]}]`: "readings[0]",
+		`[{"values":[{"parameter":"PARAMETER_SALINITY","value":"1"}]}]`:  "readings[0]",
 		`[{"phenomenon_time":"yesterday"}]`:                              "readings[0]",
 		`[{"values":[]}] [{"values":[]}]`:                                "trailing data",
 		`not json`:                                                       "not a JSON array of readings",
