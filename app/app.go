@@ -90,6 +90,9 @@ import (
 	didresolver "github.com/civicchain/civic/x/did/client/resolver"
 	didkeeper "github.com/civicchain/civic/x/did/keeper"
 	didtypes "github.com/civicchain/civic/x/did/types"
+	"github.com/civicchain/civic/x/disaster"
+	disasterkeeper "github.com/civicchain/civic/x/disaster/keeper"
+	disastertypes "github.com/civicchain/civic/x/disaster/types"
 	civicevidence "github.com/civicchain/civic/x/evidence"
 	civicevidencekeeper "github.com/civicchain/civic/x/evidence/keeper"
 	civicevidencetypes "github.com/civicchain/civic/x/evidence/types"
@@ -135,6 +138,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 		didtypes.Roles(),
 		haccptypes.Roles(),
 		tolltypes.Roles(),
+		disastertypes.Roles(),
 	)
 }
 
@@ -169,6 +173,7 @@ type App struct {
 	DigitalEvidenceKeeper civicevidencekeeper.Keeper
 	HaccpKeeper           haccpkeeper.Keeper
 	TollKeeper            tollkeeper.Keeper
+	DisasterKeeper        disasterkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -215,6 +220,7 @@ func New(
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey, tolltypes.StoreKey,
+		disastertypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -265,6 +271,7 @@ func New(
 	app.DigitalEvidenceKeeper = civicevidencekeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[civicevidencetypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.HaccpKeeper = haccpkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[haccptypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.TollKeeper = tollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[tolltypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.BankKeeper, app.AccountKeeper)
+	app.DisasterKeeper = disasterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[disastertypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -285,6 +292,7 @@ func New(
 		civicevidence.NewAppModule(app.DigitalEvidenceKeeper),
 		haccp.NewAppModule(app.HaccpKeeper),
 		toll.NewAppModule(app.TollKeeper),
+		disaster.NewAppModule(app.DisasterKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -309,7 +317,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
-		haccptypes.ModuleName, tolltypes.ModuleName,
+		haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -12,6 +12,7 @@ import (
 	"github.com/civicchain/civic/app"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	didtypes "github.com/civicchain/civic/x/did/types"
+	disastertypes "github.com/civicchain/civic/x/disaster/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
@@ -24,7 +25,7 @@ import (
 // update this list. See docs/operations.md, "Protective limits".
 func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName, tolltypes.ModuleName} {
+	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName} {
 		m, ok := a.ModuleManager.Modules[name]
 		if !ok {
 			t.Fatalf("module %q is not in the module manager", name)

@@ -175,6 +175,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 	require.NoError(tb, ti.App.DigitalEvidenceKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.HaccpKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.TollKeeper.CheckInvariants(ctx))
+	require.NoError(tb, ti.App.DisasterKeeper.CheckInvariants(ctx))
 
 	ok, noop := civicOperations(tb, ti)
 	tb.Logf("civic operations delivered (ok / NoOp): %s", summary(ok, noop))
@@ -195,7 +196,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 // or its handlers, are broken).
 func civicCoverage(ok, noop map[string]int) error {
 	total := 0
-	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll."} {
+	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster."} {
 		delivered, skipped := countPrefix(ok, prefix), countPrefix(noop, prefix)
 		total += delivered
 		if delivered == 0 && skipped >= minAttemptsPerModule {
@@ -245,6 +246,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 	require.NoError(tb, newApp.DigitalEvidenceKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.HaccpKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.TollKeeper.CheckInvariants(ctxB))
+	require.NoError(tb, newApp.DisasterKeeper.CheckInvariants(ctxB))
 
 	skipPrefixes := map[string][][]byte{
 		stakingtypes.StoreKey: {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	golangproto "github.com/golang/protobuf/proto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicchain/civic/x/disaster/types"
@@ -113,4 +114,9 @@ func TestRoles(t *testing.T) {
 	require.Len(t, roles, 1)
 	require.Equal(t, "disaster.coordinator", roles[0].Name)
 	require.Equal(t, types.ModuleName, roles[0].Module)
+}
+
+func TestGatewayKnowsStatusNames(t *testing.T) {
+	m := golangproto.EnumValueMap("civic.disaster.v1.IncidentStatus")
+	require.Equal(t, int32(types.IncidentStatusResponding), m["INCIDENT_STATUS_RESPONDING"])
 }

@@ -11,12 +11,12 @@ import (
 	"github.com/civicchain/civic/x/water/types"
 )
 
-// sample is what a reading or a batch says about one parameter at a site:
+// observed is what a reading or a batch says about one parameter at a site:
 // values (a reading's value; a batch's max and min) observed at times (a
 // reading's phenomenon time; a batch's window_end and window_start), dated
 // at (the alert's first_at/last_at) and, when compliant, compliantAt (a
 // batch's window_start: every raw reading it covers came after it).
-type sample struct {
+type observed struct {
 	param       types.Parameter
 	values      []int64
 	times       []time.Time
@@ -33,12 +33,12 @@ type exceedance struct {
 	version uint64
 }
 
-// evaluate compares a sample with the legal threshold in force at each of
+// evaluate compares an observation with the legal threshold in force at each of
 // its times (LEGAL) and with the site's operational band (WARNING). At each
 // level an exceedance opens the (site, parameter, level) alert, or updates
-// the open one; a compliant sample moves the open alert's last_compliant_at.
+// the open one; a compliant one moves the open alert's last_compliant_at.
 // It returns the ids of the alerts opened or updated.
-func (k Keeper) evaluate(ctx context.Context, site types.Site, s sample) ([]uint64, error) {
+func (k Keeper) evaluate(ctx context.Context, site types.Site, s observed) ([]uint64, error) {
 	var legal []exceedance
 	legalStandard := false
 	for _, t := range s.times {
@@ -110,7 +110,7 @@ func peak(kind types.AlertKind, current int64, exc []exceedance) int64 {
 
 // raise opens the (site, parameter, level) alert from its first exceedance,
 // or updates the open one: one more exceedance, last_at, peak_value, source.
-func (k Keeper) raise(ctx context.Context, site types.Site, s sample, level types.AlertLevel, exc []exceedance) (uint64, error) {
+func (k Keeper) raise(ctx context.Context, site types.Site, s observed, level types.AlertLevel, exc []exceedance) (uint64, error) {
 	open, found, err := k.openAlert(ctx, site.Id, s.param, level)
 	if err != nil {
 		return 0, err

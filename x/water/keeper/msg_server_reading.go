@@ -47,7 +47,7 @@ func (m msgServer) SubmitReading(ctx context.Context, msg *types.MsgSubmitReadin
 		if err := m.storePoint(ctx, sensorAddr, obs); err != nil {
 			return nil, err
 		}
-		ids, err := m.evaluate(ctx, site, sample{
+		ids, err := m.evaluate(ctx, site, observed{
 			param: v.Parameter, values: []int64{v.Value}, times: []time.Time{msg.PhenomenonTime},
 			at: msg.PhenomenonTime, compliantAt: msg.PhenomenonTime, source: types.AlertSourceReading,
 		})
@@ -109,7 +109,7 @@ func (m msgServer) SubmitBatch(ctx context.Context, msg *types.MsgSubmitBatch) (
 		if err := m.storePoint(ctx, sensorAddr, obs); err != nil {
 			return nil, err
 		}
-		ids, err := m.evaluate(ctx, site, sample{
+		ids, err := m.evaluate(ctx, site, observed{
 			param: s.Parameter, values: []int64{s.Max, s.Min}, times: []time.Time{msg.WindowEnd, msg.WindowStart},
 			at: msg.WindowEnd, compliantAt: msg.WindowStart, source: types.AlertSourceBatch,
 		})
