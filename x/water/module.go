@@ -5,12 +5,14 @@
 package water
 
 import (
+	"github.com/spf13/cobra"
+
 	"cosmossdk.io/client/v2/autocli"
 
-	"github.com/cosmos/cosmos-sdk/types/module"
-
 	"github.com/civicchain/civic/internal/modulebase"
+	"github.com/civicchain/civic/x/water/client/cli"
 	"github.com/civicchain/civic/x/water/keeper"
+	"github.com/civicchain/civic/x/water/simulation"
 	"github.com/civicchain/civic/x/water/types"
 )
 
@@ -18,7 +20,11 @@ import (
 // bumps it.
 const ConsensusVersion = 1
 
-var _ autocli.HasAutoCLIConfig = AppModule{}
+var (
+	_ autocli.HasAutoCLIConfig      = AppModule{}
+	_ autocli.HasCustomTxCommand    = AppModule{}
+	_ autocli.HasCustomQueryCommand = AppModule{}
+)
 
 // AppModule is the water-quality module.
 type AppModule struct {
@@ -38,16 +44,18 @@ func NewAppModule(k keeper.Keeper) AppModule {
 			RegisterGateway:          modulebase.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
 			Services:                 modulebase.Services(types.RegisterMsgServer, keeper.NewMsgServerImpl(k), types.RegisterQueryServer, keeper.NewQueryServerImpl(k)),
 			DefaultGenesis:           types.DefaultGenesis,
-			RandomizedGenState:       defaultGenState,
+			RandomizedGenState:       simulation.RandomizedGenState,
 			Keeper:                   k,
 		}),
 		keeper: k,
 	}
 }
 
-// defaultGenState writes the default genesis (the legal thresholds, no
-// records) as the simulation's genesis of the module, until simulation/
-// provides a randomized one.
-func defaultGenState(simState *module.SimulationState) {
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(types.DefaultGenesis())
-}
+// GetTxCmd returns the hand-written tx commands (submit-batch-file reads a
+// file of a sensor's raw readings); autocli adds every Msg command to it
+// (AutoCLIOptions, EnhanceCustomCommand).
+func (AppModule) GetTxCmd() *cobra.Command { return cli.GetTxCmd() }
+
+// GetQueryCmd returns the hand-written query commands (batch-proof, offline);
+// autocli adds every Query command to it.
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }
