@@ -307,7 +307,7 @@ func waterSites(t *testing.T, c *chain, ex *waterExample) {
 		}
 		return id
 	}
-	ex.plant = register("purification-plant", "덕산정수장", bukGu, "", "35238410", "129012650")
+	ex.plant = register("purification-plant", "덕산 정수장", bukGu, "", "35238410", "129012650")
 	ex.reservoir = register("reservoir", "Seomyeon Distribution Reservoir", busanjinGu, ex.plant, "35162840", "129049310")
 	ex.tap = register("tap", "Busanjin-gu Office Public Tap", busanjinGu, ex.reservoir, "35163000", "129053000")
 
