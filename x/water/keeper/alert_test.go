@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
 	disasterkeeper "github.com/civicchain/civic/x/disaster/keeper"
@@ -150,6 +152,8 @@ func TestResolveAlertRejected(t *testing.T) {
 	}
 	same := func(*wf, *types.MsgResolveAlert) {}
 	runRejections(t, withAcknowledged, []rejection{
+		{"alert 0", types.ErrInvalidID, nil, resolve(func(f *wf, m *types.MsgResolveAlert) { m.AlertId = 0 })},
+		{"the regulator", agencytypes.ErrRoleNotHeld, nil, resolve(func(f *wf, m *types.MsgResolveAlert) { m.Signer = f.s(f.regulator) })},
 		{"no corrective action digest", types.ErrInvalidDigest, nil, resolve(func(f *wf, m *types.MsgResolveAlert) { m.CorrectiveActionDigest = "" })},
 		{"a report in clear text (threats: personal data)", types.ErrInvalidDigest, nil, resolve(func(f *wf, m *types.MsgResolveAlert) { m.CorrectiveActionDigest = "flushed main" })},
 		{"unknown alert", types.ErrAlertNotFound, nil, resolve(func(f *wf, m *types.MsgResolveAlert) { m.AlertId = 5 })},
@@ -220,6 +224,11 @@ func TestLinkAlertRejected(t *testing.T) {
 	}
 	runRejections(t, build, []rejection{
 		{"incident 0", types.ErrInvalidID, nil, link(coord, 0)},
+		{"alert 0", types.ErrInvalidID, nil, func(f *wf) error {
+			_, err := f.msg.LinkAlert(f.Ctx, &types.MsgLinkAlert{Signer: coord(f), IncidentId: 1})
+			return err
+		}},
+		{"bad signer", sdkerrors.ErrInvalidAddress, nil, link(func(*wf) string { return "civic1nope" }, 1)},
 		{"unknown incident", types.ErrIncidentNotLinkable, nil, link(coord, 9)},
 		{"a closed incident", types.ErrIncidentNotLinkable, nil, link(coord, 2)},
 		{"an incident not covering the district", types.ErrIncidentNotLinkable, nil, link(coord, 3)},
@@ -232,4 +241,49 @@ func TestLinkAlertRejected(t *testing.T) {
 			return err
 		}},
 	})
+}
+
+// TestWithdrawnStandardLetsTheAlertResolve (threats: one party halts
+// everyone): once governance withdraws the standard an alert was raised
+// under, any later value counts: nothing is left to exceed.
+func TestWithdrawnStandardLetsTheAlertResolve(t *testing.T) {
+	// ARRANGE: alert 1 on turbidity; the standard is withdrawn from t0+notice
+	f := withAlert(t)
+	_, err := f.msg.SetThreshold(f.Ctx, &types.MsgSetThreshold{Signer: f.k.GetAuthority(), Parameter: types.ParameterTurbidity,
+		StandardClass: types.StandardClassTapWater, EffectiveFrom: t0.Add(time.Minute + notice), LegalBasis: "KR-GOV-PROP-13"})
+	require.NoError(t, err)
+	f.at(t0.Add(time.Minute + notice))
+	f.ack(1)
+	f.reading(t0.Add(time.Minute+notice+time.Second), m(types.ParameterTurbidity, 2400))
+
+	// ACT
+	_, err = f.msg.ResolveAlert(f.Ctx, f.resolveMsg(1))
+
+	// ASSERT
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), f.alert(1).ExceedanceCount, "no exceedance without a standard")
+}
+
+func TestCompliantValueEventsAndBandCleared(t *testing.T) {
+	// ARRANGE: a WARNING alert under a band, then the band is cleared
+	f := withTap(t)
+	_, err := f.msg.SetOperationalBand(f.Ctx, &types.MsgSetOperationalBand{Signer: f.s(f.op), SiteId: tapID, Parameter: types.ParameterPH, Max: limit(8000)})
+	require.NoError(t, err)
+	f.reading(t0, m(types.ParameterPH, 8200))
+	_, err = f.msg.ClearOperationalBand(f.Ctx, &types.MsgClearOperationalBand{Signer: f.s(f.op), SiteId: tapID, Parameter: types.ParameterPH})
+	require.NoError(t, err)
+	f.at(t0.Add(time.Minute))
+	f.ack(1)
+	f.fresh()
+
+	// ACT
+	f.reading(t0.Add(2*time.Minute), m(types.ParameterPH, 8200))
+
+	// ASSERT
+	require.Equal(t, []any{
+		&types.EventAlertCompliantValue{AlertId: 1, LastCompliantAt: t0.Add(2 * time.Minute)},
+		&types.EventReadingSubmitted{Sensor: f.s(sensorAddr), SiteId: tapID, PhenomenonTime: t0.Add(2 * time.Minute), Values: []types.Measurement{m(types.ParameterPH, 8200)}},
+	}, f.events())
+	_, err = f.msg.ResolveAlert(f.Ctx, f.resolveMsg(1))
+	require.NoError(t, err)
 }

@@ -36,18 +36,17 @@ type exceedance struct {
 // evaluate compares an observation with the legal threshold in force at each of
 // its times (LEGAL) and with the site's operational band (WARNING). At each
 // level an exceedance opens the (site, parameter, level) alert, or updates
-// the open one; a compliant one moves the open alert's last_compliant_at.
+// the open one; otherwise (compliant, or no standard or band any more) the
+// observation moves the open alert's last_compliant_at.
 // It returns the ids of the alerts opened or updated.
 func (k Keeper) evaluate(ctx context.Context, site types.Site, s observed) ([]uint64, error) {
 	var legal []exceedance
-	legalStandard := false
 	for _, t := range s.times {
 		th, found, err := k.Standard(ctx, s.param, site.StandardClass, t)
 		if err != nil {
 			return nil, err
 		}
 		if found {
-			legalStandard = true
 			legal = append(legal, exceedances(th.Min, th.Max, th.Version, s.values)...)
 		}
 	}
@@ -56,20 +55,17 @@ func (k Keeper) evaluate(ctx context.Context, site types.Site, s observed) ([]ui
 		return nil, err
 	}
 	var warning []exceedance
-	bandSet := found && band.HasLimits()
-	if bandSet {
+	if found && band.HasLimits() {
 		warning = exceedances(band.Min, band.Max, band.Version, s.values)
 	}
 	var ids []uint64
 	for _, lvl := range []struct {
-		level    types.AlertLevel
-		standard bool
-		exc      []exceedance
-	}{{types.AlertLegal, legalStandard, legal}, {types.AlertWarning, bandSet, warning}} {
-		if !lvl.standard {
-			continue
-		}
+		level types.AlertLevel
+		exc   []exceedance
+	}{{types.AlertLegal, legal}, {types.AlertWarning, warning}} {
 		if len(lvl.exc) == 0 {
+			// compliant, or nothing to exceed any more (a withdrawn standard,
+			// a cleared band): an open alert can then be resolved
 			if err := k.noteCompliant(ctx, site.Id, s.param, lvl.level, s.compliantAt); err != nil {
 				return nil, err
 			}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	"github.com/civicchain/civic/x/water/types"
 )
 
@@ -165,6 +167,22 @@ func TestSubmitBatchRejected(t *testing.T) {
 		}, submit(func(f *wf, m *types.MsgSubmitBatch) { m.Sensor = f.s(sensorAddr2) })},
 		{"window end beyond the clock skew", types.ErrClockSkew, nil, submit(func(f *wf, m *types.MsgSubmitBatch) { m.WindowEnd = t0.Add(time.Hour) })},
 		{"window start beyond the backfill", types.ErrBackfill, func(f *wf) { f.at(t0.Add(7 * 24 * time.Hour)) }, submit(func(*wf, *types.MsgSubmitBatch) {})},
+		{"unregistered sensor", types.ErrSensorNotFound, nil, submit(func(f *wf, m *types.MsgSubmitBatch) { m.Sensor = f.s(stranger) })},
+		{"calibration due inside the window", types.ErrCalibrationOverdue, func(f *wf) {
+			_, err := f.msg.RecordCalibration(f.Ctx, &types.MsgRecordCalibration{Signer: f.s(f.op), Sensor: f.s(sensorAddr),
+				Calibration: types.Calibration{CertificateDigest: fixDigest, CalibratedAt: t0.Add(-2 * time.Hour), DueAt: hourStart.Add(5*time.Minute + 24*time.Hour)}})
+			require.NoError(f.t, err)
+			f.at(hourStart.Add(5*time.Minute + 24*time.Hour + time.Second))
+		}, submit(func(f *wf, m *types.MsgSubmitBatch) {
+			m.WindowStart, m.WindowEnd = hourStart.Add(24*time.Hour), hourStart.Add(24*time.Hour+9*time.Minute)
+		})},
+		{"decommissioned site", types.ErrSiteDecommissioned, func(f *wf) {
+			_, err := f.msg.DecommissionSite(f.Ctx, &types.MsgDecommissionSite{Signer: f.s(f.op), SiteId: tapID})
+			require.NoError(f.t, err)
+		}, submit(func(*wf, *types.MsgSubmitBatch) {})},
+		{"agency retired in x/agency", types.ErrAgencyNotActive, func(f *wf) {
+			testkeeper.SetTestAgencyStatus(f.t, f.Agency, f.Ctx, agWater, agencytypes.AgencyStatusRetired)
+		}, submit(func(*wf, *types.MsgSubmitBatch) {})},
 		{"suspended sensor", types.ErrSensorNotActive, func(f *wf) {
 			_, err := f.msg.SetSensorStatus(f.Ctx, &types.MsgSetSensorStatus{Signer: f.s(f.op), Sensor: f.s(sensorAddr), Status: types.SensorSuspended})
 			require.NoError(f.t, err)

@@ -154,6 +154,8 @@ func TestRecordCalibrationRejected(t *testing.T) {
 		}
 	}
 	runRejections(t, withTap, []rejection{
+		{"bad sensor address", sdkerrors.ErrInvalidAddress, nil, record(func(f *wf, m *types.MsgRecordCalibration) { m.Sensor = "civic1" })},
+		{"bad signer address", sdkerrors.ErrInvalidAddress, nil, record(func(f *wf, m *types.MsgRecordCalibration) { m.Signer = "" })},
 		{"bad digest", types.ErrInvalidDigest, nil, record(func(f *wf, m *types.MsgRecordCalibration) { m.Calibration.CertificateDigest = "" })},
 		{"no calibration time", types.ErrInvalidCalibration, nil, record(func(f *wf, m *types.MsgRecordCalibration) { m.Calibration.CalibratedAt = time.Time{} })},
 		{"unknown sensor", types.ErrSensorNotFound, nil, record(func(f *wf, m *types.MsgRecordCalibration) { m.Sensor = f.s(sensorAddr2) })},
@@ -207,6 +209,11 @@ func TestSetSensorStatusRejected(t *testing.T) {
 	op := func(f *wf) string { return f.s(f.op) }
 	runRejections(t, withTap, []rejection{
 		{"unspecified status", types.ErrInvalidStatus, nil, set(op, types.SensorStatusUnspecified)},
+		{"bad signer", sdkerrors.ErrInvalidAddress, nil, set(func(*wf) string { return "civic1" }, types.SensorSuspended)},
+		{"unknown sensor", types.ErrSensorNotFound, nil, func(f *wf) error {
+			_, err := f.msg.SetSensorStatus(f.Ctx, &types.MsgSetSensorStatus{Signer: f.s(f.op), Sensor: f.s(stranger), Status: types.SensorSuspended})
+			return err
+		}},
 		{"ACTIVE -> ACTIVE", types.ErrInvalidTransition, nil, set(op, types.SensorActive)},
 		{"RETIRED -> ACTIVE", types.ErrInvalidTransition, func(f *wf) { require.NoError(f.t, set(op, types.SensorRetired)(f)) }, set(op, types.SensorActive)},
 		{"another agency", types.ErrWrongAgency, nil, set(func(f *wf) string { return f.s(f.otherOp) }, types.SensorSuspended)},

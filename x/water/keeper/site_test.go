@@ -210,6 +210,18 @@ func TestOperationalBandRejected(t *testing.T) {
 			_, err := f.msg.DecommissionSite(f.Ctx, &types.MsgDecommissionSite{Signer: f.s(f.op), SiteId: tapID})
 			require.NoError(f.t, err)
 		}, set(func(f *wf, m *types.MsgSetOperationalBand) {})},
+		{"clear: unspecified parameter", types.ErrInvalidParameter, nil, func(f *wf) error {
+			_, err := f.msg.ClearOperationalBand(f.Ctx, &types.MsgClearOperationalBand{Signer: f.s(f.op), SiteId: tapID})
+			return err
+		}},
+		{"clear: site 0", types.ErrInvalidID, nil, func(f *wf) error {
+			_, err := f.msg.ClearOperationalBand(f.Ctx, &types.MsgClearOperationalBand{Signer: f.s(f.op), Parameter: types.ParameterPH})
+			return err
+		}},
+		{"clear: unknown site", types.ErrSiteNotFound, nil, func(f *wf) error {
+			_, err := f.msg.ClearOperationalBand(f.Ctx, &types.MsgClearOperationalBand{Signer: f.s(f.op), SiteId: 9, Parameter: types.ParameterPH})
+			return err
+		}},
 		{"clear without a band", types.ErrBandNotFound, nil, clear(func(f *wf) string { return f.s(f.op) })},
 		{"clear twice", types.ErrBandNotFound, func(f *wf) {
 			require.NoError(f.t, set(func(*wf, *types.MsgSetOperationalBand) {})(f))
