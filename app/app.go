@@ -102,6 +102,9 @@ import (
 	"github.com/civicchain/civic/x/toll"
 	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
+	"github.com/civicchain/civic/x/water"
+	waterkeeper "github.com/civicchain/civic/x/water/keeper"
+	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
 var (
@@ -139,6 +142,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 		haccptypes.Roles(),
 		tolltypes.Roles(),
 		disastertypes.Roles(),
+		watertypes.Roles(),
 	)
 }
 
@@ -174,6 +178,7 @@ type App struct {
 	HaccpKeeper           haccpkeeper.Keeper
 	TollKeeper            tollkeeper.Keeper
 	DisasterKeeper        disasterkeeper.Keeper
+	WaterKeeper           waterkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -220,7 +225,7 @@ func New(
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey, tolltypes.StoreKey,
-		disastertypes.StoreKey,
+		disastertypes.StoreKey, watertypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -272,6 +277,7 @@ func New(
 	app.HaccpKeeper = haccpkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[haccptypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.TollKeeper = tollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[tolltypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.BankKeeper, app.AccountKeeper)
 	app.DisasterKeeper = disasterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[disastertypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
+	app.WaterKeeper = waterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[watertypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DisasterKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -293,6 +299,7 @@ func New(
 		haccp.NewAppModule(app.HaccpKeeper),
 		toll.NewAppModule(app.TollKeeper),
 		disaster.NewAppModule(app.DisasterKeeper),
+		water.NewAppModule(app.WaterKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -311,13 +318,14 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(govtypes.ModuleName, stakingtypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName)
 	// genutil after staking (pools must exist) and after auth (its params);
 	// agency before the service modules, whose genesis may name agencies; did right
-	// after agency, before the modules that may name DIDs.
+	// after agency, before the modules that may name DIDs; water after disaster, whose
+	// incidents its alerts link to.
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
-		haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName,
+		haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName, watertypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -59,9 +59,12 @@ const (
 )
 
 // The seeds: short runs use seeds whose random block sizes give every civic message type a
-// chance; long runs the first seeds of simapp's list.
+// chance (re-picked when a module joins, since the random genesis draws agencies' roles from
+// the whole role catalog: with x/water's roles, seed 2 never picked toll's
+// MsgRegisterOperator, seed 1 delivers the most message types); long runs the first seeds of
+// simapp's list.
 var (
-	shortSeeds      = []int64{2, 12}
+	shortSeeds      = []int64{1, 12}
 	shortImportSeed = int64(6)
 	longSeeds       = []int64{1, 2, 4}
 )
@@ -176,6 +179,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 	require.NoError(tb, ti.App.HaccpKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.TollKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.DisasterKeeper.CheckInvariants(ctx))
+	require.NoError(tb, ti.App.WaterKeeper.CheckInvariants(ctx))
 
 	ok, noop := civicOperations(tb, ti)
 	tb.Logf("civic operations delivered (ok / NoOp): %s", summary(ok, noop))
@@ -196,7 +200,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 // or its handlers, are broken).
 func civicCoverage(ok, noop map[string]int) error {
 	total := 0
-	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster."} {
+	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster.", "/civic.water."} {
 		delivered, skipped := countPrefix(ok, prefix), countPrefix(noop, prefix)
 		total += delivered
 		if delivered == 0 && skipped >= minAttemptsPerModule {
@@ -247,6 +251,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 	require.NoError(tb, newApp.HaccpKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.TollKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.DisasterKeeper.CheckInvariants(ctxB))
+	require.NoError(tb, newApp.WaterKeeper.CheckInvariants(ctxB))
 
 	skipPrefixes := map[string][][]byte{
 		stakingtypes.StoreKey: {

@@ -4,7 +4,8 @@
 // secp256k1 keys, broadcasts them over CometBFT RPC (broadcast_tx_sync, several
 // senders, a bounded number in flight), and measures committed tx/s over the
 // active window, inclusion latency and rejections per workload; then gRPC and
-// REST query load, the state growth per evidence record, and a node CPU profile
+// REST query load, the state growth per transaction of one workload (by default
+// evidence-register), and a node CPU profile
 // per workload. `make bench` runs it through bench/cmd/civic-bench.
 package bench
 
@@ -38,8 +39,14 @@ type Options struct {
 	QueryConcs  []int
 	QueryTime   time.Duration
 	SkipQueries bool
-	Log         io.Writer
+	// GrowthWorkload is the workload whose state growth per committed
+	// transaction is measured (DefaultGrowthWorkload when empty).
+	GrowthWorkload string
+	Log            io.Writer
 }
+
+// DefaultGrowthWorkload is the workload whose state growth a run measures unless told otherwise.
+const DefaultGrowthWorkload = "evidence-register"
 
 // Machine describes where the numbers were taken.
 type Machine struct {
@@ -55,8 +62,11 @@ type Machine struct {
 	CivicCommit string   `json:"civic_commit"`
 }
 
-// StateGrowth is the disk cost of evidence records.
+// StateGrowth is the disk cost of one workload's committed transactions.
 type StateGrowth struct {
+	// Workload is the workload measured ("" in results written before it was
+	// recorded: evidence-register).
+	Workload           string  `json:"workload,omitempty"`
 	Records            int     `json:"records"`
 	AppDBBytesBefore   int64   `json:"application_db_bytes_before"`
 	AppDBBytesAfter    int64   `json:"application_db_bytes_after"`
@@ -187,10 +197,14 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	}
 	appDB := filepath.Join(n.Home, "data", "application.db")
 	data := filepath.Join(n.Home, "data")
+	growth := o.GrowthWorkload
+	if growth == "" {
+		growth = DefaultGrowthWorkload
+	}
 	for _, w := range WithNeeds(o.Workloads) {
 		var sg *StateGrowth
-		if _, ok := w.(RegisterEvidence); ok {
-			sg = &StateGrowth{}
+		if w.Name() == growth {
+			sg = &StateGrowth{Workload: growth}
 			sg.AppDBBytesBefore, _ = DirSize(appDB)
 			sg.DataBytesBefore, _ = DirSize(data)
 		}
@@ -201,7 +215,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 		res.Workloads = append(res.Workloads, r)
 		res.SetRatios()
 		if sg != nil {
-			// Two more blocks so the last registrations are committed and flushed.
+			// Two more blocks so the last transactions are committed and flushed.
 			_ = chain.Node.WaitForHeight(ctx, tracker.LastHeight()+2)
 			sg.Records = r.CommittedOK
 			sg.AppDBBytesAfter, _ = DirSize(appDB)

@@ -61,7 +61,8 @@ var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.pl
 // account numbers after the existing ones, bank balances of coins (the supply is
 // left empty in genesis, so the chain computes it), and memberships of agency with
 // roles, and for x/haccp's DeclareImport an IMPORTER facility per account with
-// hygieneCerts hygiene certificates each. It keeps the genesis orderings
+// hygieneCerts hygiene certificates each, the toll network (extendTollGenesis) and
+// a water site with its sensor per account (extendWaterGenesis). It keeps the genesis orderings
 // (members by address bytes).
 func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string, hygieneCerts int) error {
 	raw, err := os.ReadFile(path)
@@ -150,6 +151,9 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 		extendHaccpGenesis(haccp, accts, agency, genesisTime, hygieneCerts)
 	}
 	extendTollGenesis(app, accts, denom, agency, genesisTime)
+	if err := extendWaterGenesis(app, accts, agency, genesisTime); err != nil {
+		return err
+	}
 	out, err := json.Marshal(doc)
 	if err != nil {
 		return err

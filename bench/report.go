@@ -54,8 +54,12 @@ func (r *Results) Markdown() string {
 		}
 	}
 	if s := r.StateGrowth; s != nil {
-		fmt.Fprintf(&b, "\nState growth over %d evidence registrations: application.db %+d bytes (%.0f B/record), whole data dir %+d bytes (%.0f B/record)\n",
-			s.Records, s.AppDBBytesAfter-s.AppDBBytesBefore, s.AppDBBytesPerRec, s.DataBytesAfter-s.DataBytesBefore, s.DataDirBytesPerRec)
+		w := s.Workload
+		if w == "" {
+			w = DefaultGrowthWorkload
+		}
+		fmt.Fprintf(&b, "\nState growth over %d `%s` transactions: application.db %+d bytes (%.0f B/record), whole data dir %+d bytes (%.0f B/record)\n",
+			s.Records, w, s.AppDBBytesAfter-s.AppDBBytesBefore, s.AppDBBytesPerRec, s.DataBytesAfter-s.DataBytesBefore, s.DataDirBytesPerRec)
 	}
 	b.WriteString("\nTargets:\n\n")
 	bank := r.BankRate()

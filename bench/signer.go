@@ -23,6 +23,7 @@ import (
 	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
+	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
 // Signer builds and signs transactions in-process (SIGN_MODE_DIRECT, raw keys).
@@ -33,7 +34,7 @@ type Signer struct {
 }
 
 // NewSigner returns a signer with civic's bech32 codecs and the bank, auth,
-// x/agency, x/evidence and x/did message types registered.
+// x/agency, x/evidence, x/did, x/haccp and x/water message types registered.
 func NewSigner(chainID string) (*Signer, error) {
 	reg, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
 		ProtoFiles: proto.HybridResolver,
@@ -52,6 +53,7 @@ func NewSigner(chainID string) (*Signer, error) {
 	evidencetypes.RegisterInterfaces(reg)
 	didtypes.RegisterInterfaces(reg)
 	haccptypes.RegisterInterfaces(reg)
+	watertypes.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	return &Signer{ChainID: chainID, TxConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes), Codec: cdc}, nil
 }

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -75,26 +76,7 @@ func extendTollGenesis(app map[string]any, accts []*LoadAccount, denom, agency, 
 	if !ok || len(accts) == 0 {
 		return
 	}
-	if ag, ok := app["agency"].(map[string]any); ok {
-		agencies, _ := ag["agencies"].([]any)
-		for _, a := range agencies {
-			m, _ := a.(map[string]any)
-			if fmt.Sprint(m["id"]) != agency {
-				continue
-			}
-			roles, _ := m["roles"].([]any)
-			for _, want := range []string{tolltypes.RoleOperator, tolltypes.RolePlaza} {
-				has := false
-				for _, r := range roles {
-					has = has || fmt.Sprint(r) == want
-				}
-				if !has {
-					roles = append(roles, want)
-				}
-			}
-			m["roles"] = sortedStrings(roles)
-		}
-	}
+	grantRoles(app, agency, tolltypes.RoleOperator, tolltypes.RolePlaza)
 	if params, ok := toll["params"].(map[string]any); ok {
 		params["denom"] = denom
 	}
@@ -118,6 +100,28 @@ func extendTollGenesis(app map[string]any, accts []*LoadAccount, denom, agency, 
 		limits = append(limits, map[string]any{"payer": a.Address, "operator": agency, "remaining": BenchTollLimit, "spent": "0"})
 	}
 	toll["spending_limits"] = limits
+}
+
+// grantRoles adds roles to the genesis agency's roles (sorted, each once).
+func grantRoles(app map[string]any, agency string, roles ...string) {
+	ag, ok := app["agency"].(map[string]any)
+	if !ok {
+		return
+	}
+	agencies, _ := ag["agencies"].([]any)
+	for _, a := range agencies {
+		m, _ := a.(map[string]any)
+		if fmt.Sprint(m["id"]) != agency {
+			continue
+		}
+		have, _ := m["roles"].([]any)
+		for _, want := range roles {
+			if !slices.ContainsFunc(have, func(r any) bool { return fmt.Sprint(r) == want }) {
+				have = append(have, want)
+			}
+		}
+		m["roles"] = sortedStrings(have)
+	}
 }
 
 // sortedStrings returns the values as sorted strings.

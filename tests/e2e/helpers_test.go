@@ -141,11 +141,17 @@ func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResu
 	if res.Code != 0 { // rejected by CheckTx: never reaches a block
 		return res
 	}
+	return c.waitTx(res.TxHash)
+}
+
+// waitTx waits until the transaction hash is in a block and returns its result.
+func (c *chain) waitTx(hash string) txResult {
+	c.t.Helper()
 	// Poll `query tx` rather than `query wait-tx`: wait-tx looks the tx up and
 	// then subscribes, so a tx committed between the two is never reported.
 	var included txResult
-	c.eventually(30*time.Second, 300*time.Millisecond, "tx "+res.TxHash+" in a block", func() error {
-		raw, err := c.Net.Exec(c.Ctx, "", "query", "tx", res.TxHash, "--output", "json",
+	c.eventually(30*time.Second, 300*time.Millisecond, "tx "+hash+" in a block", func() error {
+		raw, err := c.Net.Exec(c.Ctx, "", "query", "tx", hash, "--output", "json",
 			"--node", c.Net.RPCURL(), "--home", c.Net.Home)
 		if err != nil {
 			return err // not indexed yet
@@ -176,6 +182,23 @@ func (c *chain) restRaw(path string) (int, []byte) {
 		c.t.Fatalf("GET %s: %v", path, err)
 	}
 	return resp.StatusCode, body
+}
+
+// balanceOf is an account's balance of denom over REST.
+func (c *chain) balanceOf(t *testing.T, addr, denom string) int64 {
+	t.Helper()
+	var r struct {
+		Balance struct {
+			Denom  string `json:"denom"`
+			Amount string `json:"amount"`
+		} `json:"balance"`
+	}
+	c.restGet("/cosmos/bank/v1beta1/balances/"+addr+"/by_denom?denom="+denom, &r)
+	n, err := strconv.ParseInt(r.Balance.Amount, 10, 64)
+	if err != nil {
+		t.Fatalf("%s balance of %s: %q", denom, addr, r.Balance.Amount)
+	}
+	return n
 }
 
 // eventually retries check every interval until it returns nil or timeout passes.

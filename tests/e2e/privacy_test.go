@@ -32,6 +32,9 @@ var privacyNameFields = []string{
 	"civic.haccp.v1.MsgReceiveHygieneCert.product",
 	"app_state.haccp.declarations[].items[].product",
 	"civic.haccp.v1.MsgDeclareImport.items[].product",
+	// x/water: a site is a public facility (덕산 정수장, a reservoir, a public tap).
+	"app_state.water.sites[].name",
+	"civic.water.v1.MsgRegisterSite.name",
 }
 
 // Minimum numbers of strings a scan must have read, so that a scan that

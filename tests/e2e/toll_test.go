@@ -757,18 +757,7 @@ func (np tollNetPositions) position(t *testing.T, operator string) tollNetPositi
 // balance is an account's ukrw balance over REST.
 func (c *chain) balance(t *testing.T, addr string) int64 {
 	t.Helper()
-	var r struct {
-		Balance struct {
-			Denom  string `json:"denom"`
-			Amount string `json:"amount"`
-		} `json:"balance"`
-	}
-	c.restGet("/cosmos/bank/v1beta1/balances/"+addr+"/by_denom?denom="+tollDenom, &r)
-	n, err := strconv.ParseInt(r.Balance.Amount, 10, 64)
-	if err != nil {
-		t.Fatalf("%s balance of %s: %q", tollDenom, addr, r.Balance.Amount)
-	}
-	return n
+	return c.balanceOf(t, addr, tollDenom)
 }
 
 // tollModuleAddr is the address of the toll module account (it holds the

@@ -38,6 +38,8 @@ import (
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
+	waterkeeper "github.com/civicchain/civic/x/water/keeper"
+	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
 // Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll pays through,
@@ -51,6 +53,7 @@ type Fixture struct {
 	Haccp    haccpkeeper.Keeper
 	Toll     tollkeeper.Keeper
 	Disaster disasterkeeper.Keeper
+	Water    waterkeeper.Keeper
 	Bank     bankkeeper.BaseKeeper
 	Account  authkeeper.AccountKeeper
 	// Accounts are the fixture's own addresses (WithAccounts), in order.
@@ -107,6 +110,7 @@ func AllRoles() []agencytypes.RoleDefinition {
 	var out []agencytypes.RoleDefinition
 	for _, r := range [][]agencytypes.RoleDefinition{
 		evidencetypes.Roles(), haccptypes.Roles(), didtypes.Roles(), tolltypes.Roles(), disastertypes.Roles(),
+		watertypes.Roles(),
 	} {
 		out = append(out, r...)
 	}
@@ -132,7 +136,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	}
 
 	keys := storetypes.NewKVStoreKeys(agencytypes.StoreKey, didtypes.StoreKey, evidencetypes.StoreKey,
-		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
+		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
 	ctx := testutil.DefaultContextWithKeys(keys,
 		map[string]*storetypes.TransientStoreKey{"transient_test": storetypes.NewTransientStoreKey("transient_test")},
 		nil,
@@ -145,6 +149,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	haccptypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	tolltypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	disastertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+	watertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	authtypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	banktypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	cdc := encCfg.Codec
@@ -173,6 +178,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	f.Haccp = haccpkeeper.NewKeeper(cdc, store(haccptypes.StoreKey), ac, authority, f.Agency)
 	f.Toll = tollkeeper.NewKeeper(cdc, store(tolltypes.StoreKey), ac, authority, f.Agency, f.Bank, f.Account)
 	f.Disaster = disasterkeeper.NewKeeper(cdc, store(disastertypes.StoreKey), ac, authority, f.Agency)
+	f.Water = waterkeeper.NewKeeper(cdc, store(watertypes.StoreKey), ac, authority, f.Agency, f.Disaster)
 	for name, err := range map[string]error{
 		agencytypes.ModuleName:   f.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()),
 		didtypes.ModuleName:      f.Did.InitGenesis(ctx, didtypes.DefaultGenesis()),
@@ -180,6 +186,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		haccptypes.ModuleName:    f.Haccp.InitGenesis(ctx, haccptypes.DefaultGenesis()),
 		tolltypes.ModuleName:     f.Toll.InitGenesis(ctx, tolltypes.DefaultGenesis()),
 		disastertypes.ModuleName: f.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()),
+		watertypes.ModuleName:    f.Water.InitGenesis(ctx, watertypes.DefaultGenesis()),
 	} {
 		if err != nil {
 			t.Fatalf("%s genesis: %v", name, err)

@@ -38,6 +38,7 @@ func main() {
 		qtime      = flag.Duration("query-duration", 4*time.Second, "time per query kind and concurrency")
 		qconc      = flag.String("query-conc", "1,8,32", "query concurrencies")
 		noQueries  = flag.Bool("no-queries", false, "skip the query load")
+		growth     = flag.String("growth-workload", bench.DefaultGrowthWorkload, "the workload whose state growth per committed transaction is measured")
 		probeRate  = flag.Int("probe-rate", 50, "after the workloads, bank-send paced at this tx/s measures latency without a backlog (0: skip)")
 		probeTime  = flag.Duration("probe-duration", 15*time.Second, "duration of the paced latency probe")
 		tc         = flag.String("timeout-commit", def.TimeoutCommit, "consensus.timeout_commit of the bench home")
@@ -89,7 +90,7 @@ func main() {
 		fail(err)
 	}
 	if err := run(ctx, work, *out, *validators, *binary, *configYML, *accounts, bench.TxOptions{Duration: *duration, TargetRate: *rate, Senders: *senders,
-		MaxInflight: *inflight, Gas: *gas, GasAdjust: *gasAdj, DrainWait: 15 * time.Second, ProfileSecs: *profile}, tuning, ws, concs, *qtime, *noQueries, *probeRate, *probeTime); err != nil {
+		MaxInflight: *inflight, Gas: *gas, GasAdjust: *gasAdj, DrainWait: 15 * time.Second, ProfileSecs: *profile}, tuning, ws, concs, *qtime, *noQueries, *growth, *probeRate, *probeTime); err != nil {
 		_ = os.RemoveAll(work)
 		fail(err)
 	}
@@ -97,7 +98,7 @@ func main() {
 }
 
 func run(ctx context.Context, work, out string, validators int, binary, configYML string, accounts int, tx bench.TxOptions,
-	tuning bench.NodeTuning, ws []bench.Workload, concs []int, qtime time.Duration, noQueries bool, probeRate int, probeTime time.Duration) error {
+	tuning bench.NodeTuning, ws []bench.Workload, concs []int, qtime time.Duration, noQueries bool, growth string, probeRate int, probeTime time.Duration) error {
 	stamp := time.Now().UTC().Format("20060102-150405")
 	mode := fmt.Sprintf("%dval", validators)
 	outDir := filepath.Join(out, stamp+"-"+mode)
@@ -107,7 +108,7 @@ func run(ctx context.Context, work, out string, validators int, binary, configYM
 	res, err := bench.Run(ctx, bench.Options{
 		Binary: binary, ConfigYML: configYML, WorkDir: work, OutDir: outDir, Accounts: accounts, Validators: validators,
 		Tx: tx, Tuning: tuning, Workloads: ws, QueryConcs: concs, QueryTime: qtime, SkipQueries: noQueries, Log: os.Stderr,
-		ProbeRate: probeRate, ProbeTime: probeTime,
+		ProbeRate: probeRate, ProbeTime: probeTime, GrowthWorkload: growth,
 	})
 	if res != nil {
 		raw, _ := json.MarshalIndent(res, "", "  ")
