@@ -113,8 +113,31 @@ func TestRetiredSensorsFreeTheirPlace(t *testing.T) {
 	// ACT
 	_, err = f.msg.RegisterSensor(f.Ctx, f.sensorMsg(sensorAddr, tapID, types.ParameterPH))
 
-	// ASSERT
+	// ASSERT: registered, and the state (two sensors at a site of one place, one of them
+	// retired) still exports to a genesis that validates
 	require.NoError(t, err)
+	gs, err := f.k.ExportGenesis(f.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+}
+
+// TestLoweredSensorLimitStillExports: governance may lower max_sensors_per_site below what a
+// site already holds; the limit binds new registrations only, so the state still exports to a
+// genesis that validates.
+func TestLoweredSensorLimitStillExports(t *testing.T) {
+	// ARRANGE: two sensors at the tap
+	f := withChain(t)
+	f.sensor(sensorAddr, tapID, types.ParameterPH)
+	f.sensor(sensorAddr2, tapID, types.ParameterPH)
+
+	// ACT
+	f.setParams(func(p *types.Params) { p.MaxSensorsPerSite = 1 })
+
+	// ASSERT
+	gs, err := f.k.ExportGenesis(f.Ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	require.Len(t, gs.Sensors, 2)
 }
 
 func TestRecordCalibration(t *testing.T) {

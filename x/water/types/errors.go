@@ -25,7 +25,7 @@ var (
 	ErrSensorNotFound       = errorsmod.Register(ModuleName, 19, "sensor not found")
 	ErrBatchNotFound        = errorsmod.Register(ModuleName, 20, "batch not found")
 	ErrAlertNotFound        = errorsmod.Register(ModuleName, 21, "alert not found")
-	ErrThresholdNotFound    = errorsmod.Register(ModuleName, 22, "threshold not found")
+	// 22 reserved, was ErrThresholdNotFound (never returned: the Threshold query answers gRPC NotFound)
 	ErrWrongAgency          = errorsmod.Register(ModuleName, 23, "signer acts for another agency")
 	ErrSiteDecommissioned   = errorsmod.Register(ModuleName, 24, "site is decommissioned")
 	ErrSensorExists         = errorsmod.Register(ModuleName, 25, "sensor already registered")

@@ -112,7 +112,6 @@ func (gs GenesisState) Validate() error {
 	}
 
 	sensors := make(map[string]Sensor, len(gs.Sensors))
-	perSite := make(map[uint64]uint32, len(gs.Sites))
 	for _, s := range gs.Sensors {
 		if _, dup := sensors[s.Address]; dup {
 			return fail("sensor %s listed twice", text.Quote(s.Address))
@@ -126,10 +125,6 @@ func (gs GenesisState) Validate() error {
 		}
 		if err := validateSensorFields(s); err != nil {
 			return fail("sensor %s: %s", text.Quote(s.Address), err)
-		}
-		perSite[s.SiteId]++
-		if perSite[s.SiteId] > gs.Params.MaxSensorsPerSite {
-			return fail("site %d has more than %d sensors", s.SiteId, gs.Params.MaxSensorsPerSite)
 		}
 		sensors[s.Address] = s
 	}
