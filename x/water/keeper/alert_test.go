@@ -123,6 +123,36 @@ func TestDecommissionedSiteAlertResolvesWithoutReading(t *testing.T) {
 	require.Equal(t, types.AlertResolved, f.alert(1).Status)
 }
 
+// TestGovernanceClosesAlertOfRetiredAgency (threats: one party halts everyone): once the
+// site's agency is retired no operator can act, and governance decommissions the site,
+// acknowledges and resolves its alert, so the verdict does not stay EXCEEDANCE for good.
+func TestGovernanceClosesAlertOfRetiredAgency(t *testing.T) {
+	// ARRANGE: an open alert, the agency retired in x/agency
+	f := withAlert(t)
+	testkeeper.SetTestAgencyStatus(f.t, f.Agency, f.Ctx, agWater, agencytypes.AgencyStatusRetired)
+	_, err := f.msg.AcknowledgeAlert(f.Ctx, &types.MsgAcknowledgeAlert{Signer: f.s(f.op), AlertId: 1})
+	require.ErrorIs(t, err, agencytypes.ErrAgencyNotActive)
+	gov := f.k.GetAuthority()
+	resolve := f.resolveMsg(1)
+	resolve.Signer = gov
+
+	// ACT
+	_, ackErr := f.msg.AcknowledgeAlert(f.Ctx, &types.MsgAcknowledgeAlert{Signer: gov, AlertId: 1})
+	_, earlyErr := f.msg.ResolveAlert(f.Ctx, resolve)
+	_, decErr := f.msg.DecommissionSite(f.Ctx, &types.MsgDecommissionSite{Signer: gov, SiteId: tapID})
+	_, resErr := f.msg.ResolveAlert(f.Ctx, resolve)
+
+	// ASSERT: no compliant reading can come while the site is active, so resolving waits
+	// for the decommissioning; then the report suffices
+	require.NoError(t, ackErr)
+	require.ErrorIs(t, earlyErr, types.ErrNoCompliantReading)
+	require.NoError(t, decErr)
+	require.NoError(t, resErr)
+	a := f.alert(1)
+	require.Equal(t, types.AlertResolved, a.Status)
+	require.Equal(t, gov, a.ResolvedBy)
+}
+
 func TestAcknowledgeAlertRejected(t *testing.T) {
 	ack := func(signer func(f *wf) string, id uint64) func(f *wf) error {
 		return func(f *wf) error {

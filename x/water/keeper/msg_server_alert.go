@@ -15,7 +15,7 @@ import (
 )
 
 // AcknowledgeAlert takes an OPEN alert to ACKNOWLEDGED (water.operator of
-// the site's agency).
+// the site's agency, or governance when that agency is gone).
 func (m msgServer) AcknowledgeAlert(ctx context.Context, msg *types.MsgAcknowledgeAlert) (*types.MsgAcknowledgeAlertResponse, error) {
 	signer, err := validateMsgAcknowledgeAlert(m.addressCodec, msg)
 	if err != nil {
@@ -25,7 +25,7 @@ func (m msgServer) AcknowledgeAlert(ctx context.Context, msg *types.MsgAcknowled
 	if err != nil {
 		return nil, err
 	}
-	if _, err := m.siteOperator(ctx, signer, msg.Signer, alert.SiteId); err != nil {
+	if _, err := m.siteSteward(ctx, signer, msg.Signer, alert.SiteId); err != nil {
 		return nil, err
 	}
 	if err := types.ValidateAlertTransition(alert.Status, types.AlertAcknowledged); err != nil {
@@ -42,7 +42,7 @@ func (m msgServer) AcknowledgeAlert(ctx context.Context, msg *types.MsgAcknowled
 }
 
 // ResolveAlert takes an ACKNOWLEDGED alert to RESOLVED (water.operator of the
-// site's agency) with the digest of the corrective action report. The
+// site's agency, or governance when that agency is gone) with the digest of the corrective action report. The
 // parameter must have been compliant at the site (at the alert's level) at a
 // phenomenon time after the acknowledgement and after the last exceedance;
 // at a DECOMMISSIONED site, which takes no more readings, the report suffices.
@@ -55,7 +55,7 @@ func (m msgServer) ResolveAlert(ctx context.Context, msg *types.MsgResolveAlert)
 	if err != nil {
 		return nil, err
 	}
-	site, err := m.siteOperator(ctx, signer, msg.Signer, alert.SiteId)
+	site, err := m.siteSteward(ctx, signer, msg.Signer, alert.SiteId)
 	if err != nil {
 		return nil, err
 	}

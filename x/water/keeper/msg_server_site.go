@@ -63,13 +63,14 @@ func (m msgServer) RegisterSite(ctx context.Context, msg *types.MsgRegisterSite)
 
 // DecommissionSite takes an ACTIVE site out of service: its sensors' readings
 // are refused from now on, and its open alerts resolve without a compliant
-// reading (ResolveAlert).
+// reading (ResolveAlert). Signer: a water.operator of the site's agency, or
+// governance when that agency is gone.
 func (m msgServer) DecommissionSite(ctx context.Context, msg *types.MsgDecommissionSite) (*types.MsgDecommissionSiteResponse, error) {
 	signer, err := validateMsgDecommissionSite(m.addressCodec, msg)
 	if err != nil {
 		return nil, err
 	}
-	site, err := m.siteOperator(ctx, signer, msg.Signer, msg.SiteId)
+	site, err := m.siteSteward(ctx, signer, msg.Signer, msg.SiteId)
 	if err != nil {
 		return nil, err
 	}
