@@ -6,13 +6,9 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -23,6 +19,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/civicchain/civic/internal/cliarg"
 	"github.com/civicchain/civic/x/toll/types"
 )
 
@@ -211,44 +208,11 @@ func BatchMsg(signer, plazaID string, trips []types.BatchTrip) (*types.MsgSubmit
 // ReadBatchFile reads a trips file (ParseBatchTrips), at most
 // MaxBatchFileBytes.
 func ReadBatchFile(cdc codec.JSONCodec, path string) ([]types.BatchTrip, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxBatchFileBytes+1)); err != nil {
-		return nil, err
-	}
-	if buf.Len() > MaxBatchFileBytes {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, MaxBatchFileBytes)
-	}
-	trips, err := ParseBatchTrips(cdc, buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return trips, nil
+	return cliarg.ReadRecordsFile[types.BatchTrip](cdc, path, MaxBatchFileBytes, "trips")
 }
 
 // ParseBatchTrips reads a JSON array of BatchTrip in proto JSON (unknown
 // fields are errors); the array holds at least one trip.
 func ParseBatchTrips(cdc codec.JSONCodec, bz []byte) ([]types.BatchTrip, error) {
-	dec := json.NewDecoder(bytes.NewReader(bz))
-	var raw []json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("not a JSON array of trips: %w", err)
-	}
-	if dec.More() {
-		return nil, errors.New("trailing data after the array of trips")
-	}
-	if len(raw) == 0 {
-		return nil, errors.New("no trips: a batch has at least one")
-	}
-	trips := make([]types.BatchTrip, len(raw))
-	for i, r := range raw {
-		if err := cdc.UnmarshalJSON(r, &trips[i]); err != nil {
-			return nil, fmt.Errorf("trips[%d]: %w", i, err)
-		}
-	}
-	return trips, nil
+	return cliarg.ParseRecords[types.BatchTrip](cdc, bz, "trips")
 }

@@ -6,13 +6,10 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"time"
 
@@ -24,6 +21,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/civicchain/civic/internal/cliarg"
 	"github.com/civicchain/civic/x/water/types"
 )
 
@@ -260,44 +258,11 @@ func BatchMsg(sensor string, readings []types.RawReading, start, end *time.Time)
 // ReadReadingsFile reads a readings file (ParseReadings), at most
 // MaxBatchFileBytes.
 func ReadReadingsFile(cdc codec.JSONCodec, path string) ([]types.RawReading, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxBatchFileBytes+1)); err != nil {
-		return nil, err
-	}
-	if buf.Len() > MaxBatchFileBytes {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, MaxBatchFileBytes)
-	}
-	readings, err := ParseReadings(cdc, buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return readings, nil
+	return cliarg.ReadRecordsFile[types.RawReading](cdc, path, MaxBatchFileBytes, "readings")
 }
 
 // ParseReadings reads a JSON array of RawReading in proto JSON (unknown
 // fields are errors); the array holds at least one reading.
 func ParseReadings(cdc codec.JSONCodec, bz []byte) ([]types.RawReading, error) {
-	dec := json.NewDecoder(bytes.NewReader(bz))
-	var raw []json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("not a JSON array of readings: %w", err)
-	}
-	if dec.More() {
-		return nil, errors.New("trailing data after the array of readings")
-	}
-	if len(raw) == 0 {
-		return nil, errors.New("no readings: a batch has at least one")
-	}
-	readings := make([]types.RawReading, len(raw))
-	for i, r := range raw {
-		if err := cdc.UnmarshalJSON(r, &readings[i]); err != nil {
-			return nil, fmt.Errorf("readings[%d]: %w", i, err)
-		}
-	}
-	return readings, nil
+	return cliarg.ParseRecords[types.RawReading](cdc, bz, "readings")
 }
