@@ -145,20 +145,24 @@ func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResu
 }
 
 // waitTx waits until the transaction hash is in a block and returns its result.
+// It polls the REST endpoint GET /cosmos/tx/v1beta1/txs/{hash} (what an agency
+// app does) rather than `civicd query tx`: each CLI call starts the whole app
+// (about 0.3 s of CPU), and polling that way cost the suite more CPU than the
+// transactions themselves. (`query wait-tx` is no better: it looks the tx up and
+// then subscribes, so a tx committed between the two is never reported.)
 func (c *chain) waitTx(hash string) txResult {
 	c.t.Helper()
-	// Poll `query tx` rather than `query wait-tx`: wait-tx looks the tx up and
-	// then subscribes, so a tx committed between the two is never reported.
-	var included txResult
-	c.eventually(30*time.Second, 300*time.Millisecond, "tx "+hash+" in a block", func() error {
-		raw, err := c.Net.Exec(c.Ctx, "", "query", "tx", hash, "--output", "json",
-			"--node", c.Net.RPCURL(), "--home", c.Net.Home)
-		if err != nil {
-			return err // not indexed yet
+	var got struct {
+		TxResponse txResult `json:"tx_response"`
+	}
+	c.eventually(30*time.Second, 100*time.Millisecond, "tx "+hash+" in a block", func() error {
+		status, body := c.restRaw("/cosmos/tx/v1beta1/txs/" + hash)
+		if status != http.StatusOK {
+			return fmt.Errorf("GET tx: %d %s", status, body) // not indexed yet
 		}
-		return json.Unmarshal(raw, &included)
+		return json.Unmarshal(body, &got)
 	})
-	return included
+	return got.TxResponse
 }
 
 // restGet GETs a REST path and decodes the JSON answer into out; it fails the
