@@ -100,7 +100,7 @@ func Start(t *testing.T, binary string, opts ...Option) *Chain {
 	}
 	dir := t.TempDir()
 	start := time.Now()
-	net, err := localnet.Init(ctx, binary, filepath.Join(dir, "home"), cfg, ports)
+	net, err := homeFromTemplate(ctx, binary, filepath.Join(dir, "home"), cfg, ports)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,12 +14,14 @@ import (
 // civicd. Unless -short is set (the tests then skip themselves) it sets
 // *binary to the first of envVars that names a binary, or else builds civicd
 // once into a temporary folder that is removed afterwards. It returns the
-// exit code for os.Exit.
+// exit code for os.Exit. The template homes Start copies are removed when the
+// tests end.
 func TestMainWithBinary(m *testing.M, pkg string, binary *string, envVars ...string) int {
 	flag.Parse()
 	if testing.Short() {
 		return m.Run()
 	}
+	defer removeTemplates()
 	for _, env := range envVars {
 		if *binary = os.Getenv(env); *binary != "" {
 			return m.Run()
