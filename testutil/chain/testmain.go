@@ -12,8 +12,10 @@ import (
 
 // TestMainWithBinary is the TestMain of a test package that drives a real
 // civicd. Unless -short is set (the tests then skip themselves) it sets
-// *binary to the first of envVars that names a binary, or else builds civicd
-// once into a temporary folder that is removed afterwards. It returns the
+// *binary to the first of envVars and CIVIC_TEST_BINARY (set by make test to
+// the build/civicd it has just built, so that the packages do not each link
+// their own) that names a binary, or else builds civicd once into a temporary
+// folder that is removed afterwards. It returns the
 // exit code for os.Exit. The template homes Start copies are removed when the
 // tests end.
 func TestMainWithBinary(m *testing.M, pkg string, binary *string, envVars ...string) int {
@@ -22,7 +24,7 @@ func TestMainWithBinary(m *testing.M, pkg string, binary *string, envVars ...str
 		return m.Run()
 	}
 	defer removeTemplates()
-	for _, env := range envVars {
+	for _, env := range append(envVars, "CIVIC_TEST_BINARY") {
 		if *binary = os.Getenv(env); *binary != "" {
 			return m.Run()
 		}
