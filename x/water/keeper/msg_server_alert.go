@@ -65,11 +65,11 @@ func (m msgServer) ResolveAlert(ctx context.Context, msg *types.MsgResolveAlert)
 	if site.Status == types.SiteActive {
 		c := alert.LastCompliantAt
 		if c == nil || !c.After(*alert.AcknowledgedAt) || !c.After(alert.LastAt) {
-			seen := "none"
+			seen := "no compliant value since the alert opened"
 			if c != nil {
-				seen = c.UTC().Format(time.RFC3339Nano)
+				seen = "the last compliant value was taken at " + c.UTC().Format(time.RFC3339Nano)
 			}
-			return nil, errorsmod.Wrapf(types.ErrNoCompliantReading, "alert %d: the last compliant %s value at site %d was taken at %s; one after the acknowledgement (%s) and the last exceedance (%s) is needed",
+			return nil, errorsmod.Wrapf(types.ErrNoCompliantReading, "alert %d: %s at site %d: %s; one after the acknowledgement (%s) and the last exceedance (%s) is needed",
 				alert.Id, alert.Parameter.Label(), site.Id, seen, alert.AcknowledgedAt.UTC().Format(time.RFC3339Nano), alert.LastAt.UTC().Format(time.RFC3339Nano))
 		}
 	}
