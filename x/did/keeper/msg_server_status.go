@@ -85,8 +85,8 @@ func (m msgServer) UpdateStatusList(ctx context.Context, msg *types.MsgUpdateSta
 		return nil, err
 	}
 	for _, c := range msg.Changes {
-		if c.Index >= l.Entries {
-			return nil, errorsmod.Wrapf(types.ErrIndexOutOfRange, "index %d is outside status list %d of %d entries", c.Index, l.Id, l.Entries)
+		if err := checkStatusIndex(l, c.Index); err != nil {
+			return nil, err
 		}
 	}
 	is, err := m.authorizeListIssuer(ctx, signer, msg.Signer, l.IssuerDid)
@@ -180,6 +180,26 @@ func (k Keeper) getStatusList(ctx context.Context, id uint64) (types.StatusList,
 		return types.StatusList{}, errorsmod.Wrapf(types.ErrStatusListNotFound, "status list %d", id)
 	}
 	return l, err
+}
+
+// checkStatusIndex requires index to be an entry of list l: ErrIndexOutOfRange
+// naming the index, the list and its size otherwise.
+func checkStatusIndex(l types.StatusList, index uint64) error {
+	if index >= l.Entries {
+		return errorsmod.Wrapf(types.ErrIndexOutOfRange, "index %d is outside status list %d of %d entries", index, l.Id, l.Entries)
+	}
+	return nil
+}
+
+// statusSet reads entry index of list listID (an index inside the list) from
+// the chunk that holds it; an unstored chunk is all zero.
+func (k Keeper) statusSet(ctx context.Context, listID, index uint64) (bool, error) {
+	chunk, b, mask := types.StatusBit(index)
+	bits, err := k.statusChunk(ctx, listID, chunk)
+	if err != nil {
+		return false, err
+	}
+	return bits != nil && bits[b]&mask != 0, nil
 }
 
 // statusChunk returns a chunk's bits, or nil when the chunk is all zero (not

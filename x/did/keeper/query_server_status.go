@@ -3,9 +3,6 @@ package keeper
 import (
 	"context"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	"github.com/civicchain/civic/x/did/types"
@@ -46,16 +43,15 @@ func (q queryServer) CredentialStatus(ctx context.Context, req *types.QueryCrede
 	if err != nil {
 		return nil, err
 	}
-	if req.Index >= l.Entries {
-		return nil, status.Errorf(codes.InvalidArgument, "index %d is outside status list %d of %d entries", req.Index, l.Id, l.Entries)
+	if err := checkStatusIndex(l, req.Index); err != nil {
+		return nil, grpcerr.Invalid(err)
 	}
-	chunk, b, mask := types.StatusBit(req.Index)
-	bits, err := q.k.statusChunk(ctx, l.Id, chunk)
+	set, err := q.k.statusSet(ctx, l.Id, req.Index)
 	if err != nil {
 		return nil, grpcerr.Internal(err)
 	}
 	return &types.QueryCredentialStatusResponse{
-		Set:         bits != nil && bits[b]&mask != 0,
+		Set:         set,
 		Purpose:     l.Purpose,
 		IssuerDid:   l.IssuerDid,
 		ListVersion: l.Version,

@@ -459,13 +459,23 @@ func (d DidDocument) Method(id string) (VerificationMethod, bool) {
 // IsAuthentication reports whether vmID is listed in d's authentication
 // relationship and names one of d's verification methods.
 func (d DidDocument) IsAuthentication(vmID string) bool {
-	for _, ref := range d.Authentication {
-		if ref == vmID {
-			_, ok := d.Method(vmID)
-			return ok
-		}
+	return d.inRelationship(d.Authentication, vmID)
+}
+
+// IsAssertionMethod reports whether vmID is listed in d's assertionMethod
+// relationship and names one of d's verification methods.
+func (d DidDocument) IsAssertionMethod(vmID string) bool {
+	return d.inRelationship(d.AssertionMethod, vmID)
+}
+
+// inRelationship reports whether vmID is one of refs (a relationship of d)
+// and names one of d's verification methods.
+func (d DidDocument) inRelationship(refs []string, vmID string) bool {
+	if !slices.Contains(refs, vmID) {
+		return false
 	}
-	return false
+	_, ok := d.Method(vmID)
+	return ok
 }
 
 // AccountControllers returns the account-address entries of d.controller, in order.

@@ -367,6 +367,14 @@ func TestDocumentHelpers(t *testing.T) {
 	dangling.Authentication = []string{did + "#gone"}
 	require.False(t, dangling.IsAuthentication(did+"#gone"), "listed but no such method")
 
+	require.True(t, d.IsAssertionMethod(did+"#key-2"))
+	require.True(t, d.IsAssertionMethod(did+"#key-4"))
+	require.False(t, d.IsAssertionMethod(did+"#key-1"), "authentication only")
+	require.False(t, d.IsAssertionMethod(did+"#none"))
+	require.False(t, d.IsAssertionMethod("#key-2"), "relative ids are not resolved here")
+	dangling.AssertionMethod = []string{did + "#gone"}
+	require.False(t, dangling.IsAssertionMethod(did+"#gone"), "listed but no such method")
+
 	require.Equal(t, []string{testAccount(7)}, d.AccountControllers())
 	require.Equal(t, []string{did, testDid(2)}, d.DidControllers())
 	require.True(t, d.SelfControlled())

@@ -44,4 +44,5 @@ var (
 	ErrSchemaNotOwned      = errorsmod.Register(ModuleName, 38, "credential schema belongs to another agency")
 	ErrNotAgencySigner     = errorsmod.Register(ModuleName, 39, "signer is neither the admin nor a did.issuer member of the DID's agency")
 	ErrControllerOutside   = errorsmod.Register(ModuleName, 40, "controller is outside the bound agency")
+	ErrNotAssertionMethod  = errorsmod.Register(ModuleName, 41, "verification method is not an assertionMethod of the DID")
 )

@@ -29,17 +29,42 @@ const ProofSignatureLength = 64
 // the marshalled new document for a create or an update and empty for a
 // deactivation. The digest is lowercase hex.
 func ProofSignBytes(chainID, msgTypeURL, did, versionID string, payload []byte) []byte {
+	return signBytes(ProofDomain, payload, chainID, msgTypeURL, did, versionID)
+}
+
+// AssertionDomain opens the bytes an assertion signs. It differs from
+// ProofDomain, so a DID proof is never accepted as an assertion and an
+// assertion never as a DID proof.
+const AssertionDomain = "civic-did-assertion/v1"
+
+// AssertionSignBytes returns the bytes an assertion signs: a statement
+// (payload) that a DID's assertionMethod key vouches for, such as a claim
+// another module reads (Keeper.VerifyAssertion). It is the UTF-8 text
+//
+//	civic-did-assertion/v1\n<chainID>\n<did>\n<verificationMethod>\n<hex(SHA-256(payload))>
+//
+// verificationMethod is the absolute DID URL of the signing method
+// (did:civic:<id>#<fragment>). The digest is lowercase hex.
+func AssertionSignBytes(chainID, did, verificationMethod string, payload []byte) []byte {
+	return signBytes(AssertionDomain, payload, chainID, did, verificationMethod)
+}
+
+// signBytes is domain, then each field, then the lowercase hex SHA-256 of
+// payload, each after a newline. The fields are the chain's own id and values
+// whose grammars admit no newline (type URLs, DIDs, DID URLs, version ids), so
+// the lines cannot be shifted into one another.
+func signBytes(domain string, payload []byte, fields ...string) []byte {
 	digest := sha256.Sum256(payload)
-	out := make([]byte, 0, len(ProofDomain)+len(chainID)+len(msgTypeURL)+len(did)+len(versionID)+5+2*sha256.Size)
-	out = append(out, ProofDomain...)
-	out = append(out, '\n')
-	out = append(out, chainID...)
-	out = append(out, '\n')
-	out = append(out, msgTypeURL...)
-	out = append(out, '\n')
-	out = append(out, did...)
-	out = append(out, '\n')
-	out = append(out, versionID...)
+	n := len(domain) + len(fields) + 1 + 2*sha256.Size
+	for _, f := range fields {
+		n += len(f)
+	}
+	out := make([]byte, 0, n)
+	out = append(out, domain...)
+	for _, f := range fields {
+		out = append(out, '\n')
+		out = append(out, f...)
+	}
 	out = append(out, '\n')
 	return hex.AppendEncode(out, digest[:])
 }

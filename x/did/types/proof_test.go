@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
@@ -37,6 +38,55 @@ func TestProofSignBytes(t *testing.T) {
 	} {
 		require.NotEqual(t, base, string(other))
 	}
+}
+
+func TestAssertionSignBytes(t *testing.T) {
+	// A fixed vector: SHA-256("claim") written out.
+	did := testDid(1)
+	got := types.AssertionSignBytes("civic-local-1", did, did+"#key-1", []byte("claim"))
+	want := "civic-did-assertion/v1\ncivic-local-1\n" + did + "\n" + did + "#key-1\n" +
+		"dd1b3c312cf7d816130354452e9629ce39355b0c534129dd26a08cd9a4502ede"
+	require.Equal(t, want, string(got))
+	require.Equal(t, "civic-did-assertion/v1", types.AssertionDomain)
+
+	// An empty payload signs the digest of nothing.
+	require.Equal(t, "civic-did-assertion/v1\nc\n"+did+"\n"+did+"#k\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+		string(types.AssertionSignBytes("c", did, did+"#k", nil)))
+
+	// Every input changes the bytes.
+	base := string(types.AssertionSignBytes("a", "b", "c", []byte("d")))
+	for _, other := range [][]byte{
+		types.AssertionSignBytes("A", "b", "c", []byte("d")),
+		types.AssertionSignBytes("a", "B", "c", []byte("d")),
+		types.AssertionSignBytes("a", "b", "C", []byte("d")),
+		types.AssertionSignBytes("a", "b", "c", []byte("D")),
+	} {
+		require.NotEqual(t, base, string(other))
+	}
+
+	// The domains differ, so proof and assertion bytes never coincide, even
+	// when the proof's fields are chosen to line up with the assertion's.
+	require.NotEqual(t, types.ProofDomain, types.AssertionDomain)
+	proof := types.ProofSignBytes("civic-local-1", did, did+"#key-1", "", []byte("claim"))
+	require.NotEqual(t, string(got), string(proof))
+	require.False(t, strings.HasPrefix(string(proof), types.AssertionDomain+"\n"))
+}
+
+// TestAssertionOpenSSL checks the README's off-chain recipe (§7, Assertions):
+// an Ed25519 key made by openssl genpkey, the sign bytes written by printf and
+// signed by openssl pkeyutl -sign -rawin. The key and the signature are that
+// recipe's output for this DID, chain id and payload "claim".
+func TestAssertionOpenSSL(t *testing.T) {
+	const did = "did:civic:3f0c7a5e-8a47-4c1e-9b52-0d6f2e9a41c7"
+	pub, err := hex.DecodeString("00b93467b6ea0decd55e4f824fa62c9389fa6be2145b4ae9754bec9dc16cd913")
+	require.NoError(t, err)
+	sig, err := hex.DecodeString("09c9f60c1c49e0d4606e704c87ef4b987ed53d4b8b8e1f2590afbd37a51e918e" +
+		"62d17a510f2c77250a7acaa2deb92724157fcada5ba905f6fa1ea4615e8b4a0d")
+	require.NoError(t, err)
+	vm := types.VerificationMethod{Id: did + "#key-1", Type: types.KeyTypeEd25519, Controller: did, PublicKeyMultibase: types.Ed25519Multibase(pub)}
+
+	require.NoError(t, types.VerifyProof(vm, types.AssertionSignBytes("civic-local-1", did, did+"#key-1", []byte("claim")), sig))
+	require.ErrorIs(t, types.VerifyProof(vm, types.AssertionSignBytes("civic-local-2", did, did+"#key-1", []byte("claim")), sig), types.ErrInvalidProof)
 }
 
 func TestVerifyProof(t *testing.T) {
