@@ -86,6 +86,8 @@ type options struct {
 	chainID  string
 	accounts int
 	agencies []Agency
+	// blockModules makes x/bank refuse to credit the module accounts, as the app does.
+	blockModules bool
 }
 
 // WithRoles sets x/agency's role catalog (default: every civic module's roles, as in the app).
@@ -96,6 +98,13 @@ func WithRoles(roles ...agencytypes.RoleDefinition) Option {
 // WithChainID sets the context's chain id (default: none).
 func WithChainID(id string) Option {
 	return func(o *options) { o.chainID = id }
+}
+
+// WithBlockedModuleAccounts makes x/bank refuse sends to the fixture's module accounts
+// (mint, toll, voucher), as the app's BlockedAddresses do (default: none blocked, so that
+// tests may fund a module account directly).
+func WithBlockedModuleAccounts() Option {
+	return func(o *options) { o.blockModules = true }
 }
 
 // WithAccounts gives the fixture n addresses of its own in Fixture.Accounts.
@@ -174,8 +183,10 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	f.Account = authkeeper.NewAccountKeeper(cdc, store(authtypes.StoreKey),
 		authtypes.ProtoBaseAccount, maccPerms, ac, Bech32Prefix, authority)
 	blocked := make(map[string]bool, len(maccPerms))
-	for name := range maccPerms {
-		blocked[authtypes.NewModuleAddress(name).String()] = true
+	if o.blockModules {
+		for name := range maccPerms {
+			blocked[authtypes.NewModuleAddress(name).String()] = true
+		}
 	}
 	f.Bank = bankkeeper.NewBaseKeeper(cdc, store(banktypes.StoreKey),
 		f.Account, blocked, authority, log.NewNopLogger())

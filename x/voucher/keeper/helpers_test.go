@@ -81,7 +81,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	roles := []string{types.RoleIssuer, types.RoleMerchant, disastertypes.RoleCoordinator, didtypes.RoleIssuer}
-	tf := testkeeper.NewFixture(t, testkeeper.WithChainID(chainID), testkeeper.WithAccounts(10),
+	tf := testkeeper.NewFixture(t, testkeeper.WithChainID(chainID), testkeeper.WithAccounts(10), testkeeper.WithBlockedModuleAccounts(),
 		testkeeper.WithAgency(busan, roles...), testkeeper.WithAgency(seoul, roles...), testkeeper.WithAgency(welfare, roles...))
 	a := tf.Accounts
 	return &fixture{
