@@ -119,14 +119,14 @@ func paying[M sdk.Msg](s *search, signer string, msg sdk.Msg, ok bool, spend sdk
 
 // MsgCreateProgramFactory creates an ALLOCATION (or, one time in four, BOTH) program in
 // the bond denom, a few of Busan's districts for holders and merchants, the usual
-// excluded categories, starting now and expiring within a day (the simulation's blocks are
+// excluded categories, starting now and expiring within 6..66 hours (the simulation's blocks are
 // hours apart); signed by an issuer.
 func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
 		p := s.params()
 		capAmount := s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000)))
 		now := s.now()
-		expires := now.Add(time.Duration(2+s.R.Intn(22)) * time.Hour)
+		expires := now.Add(time.Duration(6+s.R.Intn(60)) * time.Hour)
 		m := types.MsgCreateProgram{
 			Kind:              []types.ProgramKind{types.ProgramKindLocalCurrency, types.ProgramKindRelief, types.ProgramKindWelfare}[s.R.Intn(3)],
 			FundingDenom:      sdk.DefaultBondDenom,

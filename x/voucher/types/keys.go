@@ -44,17 +44,3 @@ func Denom(programID uint64) string {
 func IsVoucherDenom(denom string) bool {
 	return strings.HasPrefix(denom, DenomPrefix)
 }
-
-// ProgramOfDenom returns the program id of a voucher denom, and false when
-// denom is not "voucher/<id>" with a canonical decimal id >= 1.
-func ProgramOfDenom(denom string) (uint64, bool) {
-	rest, ok := strings.CutPrefix(denom, DenomPrefix)
-	if !ok {
-		return 0, false
-	}
-	id, err := strconv.ParseUint(rest, 10, 64)
-	if err != nil || id == 0 || strconv.FormatUint(id, 10) != rest {
-		return 0, false
-	}
-	return id, true
-}
