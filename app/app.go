@@ -102,6 +102,9 @@ import (
 	"github.com/civicchain/civic/x/toll"
 	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
+	"github.com/civicchain/civic/x/voucher"
+	voucherkeeper "github.com/civicchain/civic/x/voucher/keeper"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	"github.com/civicchain/civic/x/water"
 	waterkeeper "github.com/civicchain/civic/x/water/keeper"
 	watertypes "github.com/civicchain/civic/x/water/types"
@@ -130,6 +133,8 @@ var (
 		govtypes.ModuleName:            {authtypes.Burner},
 		// x/toll holds settlement escrow between confirmation and settlement.
 		tolltypes.ModuleName: nil,
+		// x/voucher mints and burns program vouchers and holds their escrow.
+		vouchertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 	}
 )
 
@@ -143,6 +148,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 		tolltypes.Roles(),
 		disastertypes.Roles(),
 		watertypes.Roles(),
+		vouchertypes.Roles(),
 	)
 }
 
@@ -179,6 +185,7 @@ type App struct {
 	TollKeeper            tollkeeper.Keeper
 	DisasterKeeper        disasterkeeper.Keeper
 	WaterKeeper           waterkeeper.Keeper
+	VoucherKeeper         voucherkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -225,7 +232,7 @@ func New(
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey, tolltypes.StoreKey,
-		disastertypes.StoreKey, watertypes.StoreKey,
+		disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -278,6 +285,10 @@ func New(
 	app.TollKeeper = tollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[tolltypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.BankKeeper, app.AccountKeeper)
 	app.DisasterKeeper = disasterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[disastertypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.WaterKeeper = waterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[watertypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DisasterKeeper)
+	app.VoucherKeeper = voucherkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[vouchertypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DidKeeper, app.DisasterKeeper, app.BankKeeper, app.AccountKeeper)
+	// The bank enforces the voucher rule: a voucher coin moves only along x/voucher's own
+	// edges (issue, pay, redeem, sweep), whatever module or message asks x/bank to move it.
+	app.BankKeeper.AppendSendRestriction(app.VoucherKeeper.SendRestriction)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -300,6 +311,7 @@ func New(
 		toll.NewAppModule(app.TollKeeper),
 		disaster.NewAppModule(app.DisasterKeeper),
 		water.NewAppModule(app.WaterKeeper),
+		voucher.NewAppModule(app.VoucherKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -319,13 +331,15 @@ func New(
 	// genutil after staking (pools must exist) and after auth (its params);
 	// agency before the service modules, whose genesis may name agencies; did right
 	// after agency, before the modules that may name DIDs; water after disaster, whose
-	// incidents its alerts link to.
+	// incidents its alerts link to; voucher after did and disaster (its programs name
+	// schemas and incidents) and after bank (its programs' supply).
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
 		haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName, watertypes.ModuleName,
+		vouchertypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

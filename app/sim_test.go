@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -24,12 +25,14 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 	authzkeeper "github.com/cosmos/cosmos-sdk/x/authz/keeper"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 	simcli "github.com/cosmos/cosmos-sdk/x/simulation/client/cli"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 )
 
 // The SDK simulation of the whole app (x/simulation with simsx message factories): random
@@ -116,8 +119,25 @@ func setupStateFactory(app *App) simsx.SimStateFactory {
 		AppStateFn:    simtestutil.AppStateFn(app.AppCodec(), app.SimulationManager(), app.DefaultGenesis()),
 		BlockedAddr:   BlockedAddresses(),
 		AccountSource: app.AccountKeeper,
-		BalanceSource: app.BankKeeper,
+		BalanceSource: simBalances{app.BankKeeper},
 	}
+}
+
+// simBalances is the simulation's view of spendable balances: x/bank's without voucher
+// coins. The bank refuses to move vouchers outside x/voucher's own messages (its send
+// restriction), so the random fees and random bank sends of the simulation must not pick
+// them; x/voucher's factories read voucher balances through its keeper.
+type simBalances struct{ bankkeeper.BaseKeeper }
+
+// SpendableCoins is the account's spendable coins less its voucher coins.
+func (b simBalances) SpendableCoins(ctx context.Context, addr sdk.AccAddress) sdk.Coins {
+	var out sdk.Coins
+	for _, c := range b.BaseKeeper.SpendableCoins(ctx, addr) {
+		if !vouchertypes.IsVoucherDenom(c.Denom) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // TestAppStateDeterminism runs every seed several times from scratch and requires the same
@@ -180,6 +200,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 	require.NoError(tb, ti.App.TollKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.DisasterKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.WaterKeeper.CheckInvariants(ctx))
+	require.NoError(tb, ti.App.VoucherKeeper.CheckInvariants(ctx))
 
 	ok, noop := civicOperations(tb, ti)
 	tb.Logf("civic operations delivered (ok / NoOp): %s", summary(ok, noop))
@@ -200,7 +221,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 // or its handlers, are broken).
 func civicCoverage(ok, noop map[string]int) error {
 	total := 0
-	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster.", "/civic.water."} {
+	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster.", "/civic.water.", "/civic.voucher."} {
 		delivered, skipped := countPrefix(ok, prefix), countPrefix(noop, prefix)
 		total += delivered
 		if delivered == 0 && skipped >= minAttemptsPerModule {
@@ -252,6 +273,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 	require.NoError(tb, newApp.TollKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.DisasterKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.WaterKeeper.CheckInvariants(ctxB))
+	require.NoError(tb, newApp.VoucherKeeper.CheckInvariants(ctxB))
 
 	skipPrefixes := map[string][][]byte{
 		stakingtypes.StoreKey: {

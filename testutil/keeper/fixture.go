@@ -38,11 +38,14 @@ import (
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 	tollkeeper "github.com/civicchain/civic/x/toll/keeper"
 	tolltypes "github.com/civicchain/civic/x/toll/types"
+	voucherkeeper "github.com/civicchain/civic/x/voucher/keeper"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	waterkeeper "github.com/civicchain/civic/x/water/keeper"
 	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
-// Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll pays through,
+// Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll and x/voucher pay
+// through (x/bank with x/voucher's send restriction appended),
 // wired as in the app on one in-memory multistore: every authority is the x/gov module
 // account, every module starts from its default genesis, and Ctx is at BlockTime, height 1.
 type Fixture struct {
@@ -54,6 +57,7 @@ type Fixture struct {
 	Toll     tollkeeper.Keeper
 	Disaster disasterkeeper.Keeper
 	Water    waterkeeper.Keeper
+	Voucher  voucherkeeper.Keeper
 	Bank     bankkeeper.BaseKeeper
 	Account  authkeeper.AccountKeeper
 	// Accounts are the fixture's own addresses (WithAccounts), in order.
@@ -82,6 +86,8 @@ type options struct {
 	chainID  string
 	accounts int
 	agencies []Agency
+	// blockModules makes x/bank refuse to credit the module accounts, as the app does.
+	blockModules bool
 }
 
 // WithRoles sets x/agency's role catalog (default: every civic module's roles, as in the app).
@@ -92,6 +98,13 @@ func WithRoles(roles ...agencytypes.RoleDefinition) Option {
 // WithChainID sets the context's chain id (default: none).
 func WithChainID(id string) Option {
 	return func(o *options) { o.chainID = id }
+}
+
+// WithBlockedModuleAccounts makes x/bank refuse sends to the fixture's module accounts
+// (mint, toll, voucher), as the app's BlockedAddresses do (default: none blocked, so that
+// tests may fund a module account directly).
+func WithBlockedModuleAccounts() Option {
+	return func(o *options) { o.blockModules = true }
 }
 
 // WithAccounts gives the fixture n addresses of its own in Fixture.Accounts.
@@ -110,7 +123,7 @@ func AllRoles() []agencytypes.RoleDefinition {
 	var out []agencytypes.RoleDefinition
 	for _, r := range [][]agencytypes.RoleDefinition{
 		evidencetypes.Roles(), haccptypes.Roles(), didtypes.Roles(), tolltypes.Roles(), disastertypes.Roles(),
-		watertypes.Roles(),
+		watertypes.Roles(), vouchertypes.Roles(),
 	} {
 		out = append(out, r...)
 	}
@@ -136,7 +149,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	}
 
 	keys := storetypes.NewKVStoreKeys(agencytypes.StoreKey, didtypes.StoreKey, evidencetypes.StoreKey,
-		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
+		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
 	ctx := testutil.DefaultContextWithKeys(keys,
 		map[string]*storetypes.TransientStoreKey{"transient_test": storetypes.NewTransientStoreKey("transient_test")},
 		nil,
@@ -150,6 +163,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	tolltypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	disastertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	watertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+	vouchertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	authtypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	banktypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	cdc := encCfg.Codec
@@ -161,14 +175,21 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		t.Fatal(err)
 	}
 	maccPerms := map[string][]string{
-		minttypes.ModuleName: {authtypes.Minter},
-		tolltypes.ModuleName: nil,
+		minttypes.ModuleName:    {authtypes.Minter},
+		tolltypes.ModuleName:    nil,
+		vouchertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 	}
 	f := &Fixture{Ctx: ctx, Agencies: map[string]Agency{}, Events: EventReader{t: t}}
 	f.Account = authkeeper.NewAccountKeeper(cdc, store(authtypes.StoreKey),
 		authtypes.ProtoBaseAccount, maccPerms, ac, Bech32Prefix, authority)
+	blocked := make(map[string]bool, len(maccPerms))
+	if o.blockModules {
+		for name := range maccPerms {
+			blocked[authtypes.NewModuleAddress(name).String()] = true
+		}
+	}
 	f.Bank = bankkeeper.NewBaseKeeper(cdc, store(banktypes.StoreKey),
-		f.Account, map[string]bool{}, authority, log.NewNopLogger())
+		f.Account, blocked, authority, log.NewNopLogger())
 	if err := f.Bank.SetParams(ctx, banktypes.DefaultParams()); err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +200,8 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	f.Toll = tollkeeper.NewKeeper(cdc, store(tolltypes.StoreKey), ac, authority, f.Agency, f.Bank, f.Account)
 	f.Disaster = disasterkeeper.NewKeeper(cdc, store(disastertypes.StoreKey), ac, authority, f.Agency)
 	f.Water = waterkeeper.NewKeeper(cdc, store(watertypes.StoreKey), ac, authority, f.Agency, f.Disaster)
+	f.Voucher = voucherkeeper.NewKeeper(cdc, store(vouchertypes.StoreKey), ac, authority, f.Agency, f.Did, f.Disaster, f.Bank, f.Account)
+	f.Bank.AppendSendRestriction(f.Voucher.SendRestriction)
 	for name, err := range map[string]error{
 		agencytypes.ModuleName:   f.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()),
 		didtypes.ModuleName:      f.Did.InitGenesis(ctx, didtypes.DefaultGenesis()),
@@ -187,6 +210,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		tolltypes.ModuleName:     f.Toll.InitGenesis(ctx, tolltypes.DefaultGenesis()),
 		disastertypes.ModuleName: f.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()),
 		watertypes.ModuleName:    f.Water.InitGenesis(ctx, watertypes.DefaultGenesis()),
+		vouchertypes.ModuleName:  f.Voucher.InitGenesis(ctx, vouchertypes.DefaultGenesis()),
 	} {
 		if err != nil {
 			t.Fatalf("%s genesis: %v", name, err)

@@ -1,0 +1,378 @@
+package simulation
+
+import (
+	"slices"
+	"time"
+
+	"cosmossdk.io/collections"
+	sdkmath "cosmossdk.io/math"
+	"github.com/cosmos/gogoproto/grpc"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/civicchain/civic/internal/simulation"
+	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	"github.com/civicchain/civic/x/voucher/keeper"
+	"github.com/civicchain/civic/x/voucher/types"
+)
+
+// Operation weights: the AppParams keys and their defaults. A params file (-Params) may
+// override any of them. Claims are not simulated: they need an issuer DID with keys the
+// simulation does not hold (x/voucher's keeper tests sign real claims).
+const (
+	OpWeightMsgCreateProgram    = "op_weight_msg_create_program"
+	OpWeightMsgActivateProgram  = "op_weight_msg_activate_program"
+	OpWeightMsgSetProgramStatus = "op_weight_msg_set_program_status"
+	OpWeightMsgFundProgram      = "op_weight_msg_fund_program"
+	OpWeightMsgAllocate         = "op_weight_msg_allocate"
+	OpWeightMsgApplyMerchant    = "op_weight_msg_apply_merchant"
+	OpWeightMsgDecideMerchant   = "op_weight_msg_decide_merchant"
+	OpWeightMsgPay              = "op_weight_msg_pay"
+	OpWeightMsgRedeem           = "op_weight_msg_redeem"
+	OpWeightMsgSweep            = "op_weight_msg_sweep"
+
+	DefaultWeightMsgCreateProgram    = 20
+	DefaultWeightMsgActivateProgram  = 20
+	DefaultWeightMsgSetProgramStatus = 5
+	DefaultWeightMsgFundProgram      = 30
+	DefaultWeightMsgAllocate         = 40
+	DefaultWeightMsgApplyMerchant    = 30
+	DefaultWeightMsgDecideMerchant   = 30
+	DefaultWeightMsgPay              = 50
+	DefaultWeightMsgRedeem           = 30
+	DefaultWeightMsgSweep            = 15
+)
+
+// search is one run of a factory: the engine's search, with the keeper to read the
+// module's state.
+type search struct {
+	*simulation.Search
+	k keeper.Keeper
+}
+
+// factory returns the simsx factory that runs find on a new search for each operation;
+// its candidate messages are dry-run through the module's Msg service.
+func factory[M sdk.Msg](k keeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
+	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
+	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(), types.ErrWrongAgency, types.ErrSelfDecision,
+		types.ErrHolderIsMerchant, types.ErrOverHolderCap, types.ErrMerchantExists)...)
+	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) { return find(&search{Search: s, k: k}) })
+}
+
+// params reads the module params (the defaults if the read fails, which the dry run
+// then refuses).
+func (s *search) params() types.Params {
+	p, err := s.k.Params.Get(s.Ctx)
+	if err != nil {
+		return types.DefaultParams()
+	}
+	return p
+}
+
+// programs samples the programs that pass keep.
+func (s *search) programs(keep func(types.Program) bool) []types.Program {
+	return simulation.Sample(s.Search, s.k.Programs, nil, keep)
+}
+
+// now is the block time.
+func (s *search) now() time.Time { return s.Ctx.BlockTime() }
+
+// issuing reports whether p issues and pays now.
+func (s *search) issuing(p types.Program) bool {
+	now := s.now()
+	return p.Status == types.ProgramStatusActive && !now.Before(p.StartsAt) && now.Before(p.ExpiresAt)
+}
+
+// balance is addr's balance of denom (zero when addr does not decode).
+func (s *search) balance(addr, denom string) sdkmath.Int {
+	a, err := s.k.AddressCodec().StringToBytes(addr)
+	if err != nil {
+		return sdkmath.ZeroInt()
+	}
+	return s.k.Balance(s.Ctx, a, denom)
+}
+
+// randomInt is a random amount in 1..max (max >= 1).
+func (s *search) randomInt(max sdkmath.Int) sdkmath.Int {
+	if max.IsInt64() {
+		return sdkmath.NewInt(1 + s.R.Int63n(max.Int64()))
+	}
+	return sdkmath.NewInt(1 + s.R.Int63n(1<<62))
+}
+
+// paying ends a factory whose accepted message moves spend of denom from its signer: it
+// is reserved from the signer's liquid balance, so that the fees of the transaction do
+// not take what the message moves.
+func paying[M sdk.Msg](s *search, signer string, msg sdk.Msg, ok bool, spend sdk.Coin) ([]simsx.SimAccount, M) {
+	if !ok {
+		return simulation.Done[M](s.Search, "", nil, false, "")
+	}
+	acc := s.TestData.GetAccount(s.Reporter, signer)
+	if !acc.LiquidBalance().BlockAmount(spend) {
+		s.Reporter.Skipf("%s cannot spend %s", signer, spend)
+		var zero M
+		return nil, zero
+	}
+	return []simsx.SimAccount{acc}, msg.(M)
+}
+
+// MsgCreateProgramFactory creates an ALLOCATION (or, one time in four, BOTH) program in
+// the bond denom, a few of Busan's districts for holders and merchants, the usual
+// excluded categories, starting now and expiring within 6..66 hours (the simulation's blocks are
+// hours apart); signed by an issuer.
+func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
+		p := s.params()
+		capAmount := s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000)))
+		now := s.now()
+		expires := now.Add(time.Duration(6+s.R.Intn(60)) * time.Hour)
+		m := types.MsgCreateProgram{
+			Kind:              []types.ProgramKind{types.ProgramKindLocalCurrency, types.ProgramKindRelief, types.ProgramKindWelfare}[s.R.Intn(3)],
+			FundingDenom:      sdk.DefaultBondDenom,
+			BudgetCap:         capAmount,
+			PerHolderCap:      s.randomInt(capAmount),
+			HolderDistricts:   pick(s, districts, p.MaxDistricts),
+			MerchantDistricts: pick(s, districts, p.MaxDistricts),
+			ExcludedMccs:      excluded,
+			Eligibility:       types.EligibilityAllocation,
+			StartsAt:          now,
+			ExpiresAt:         expires,
+			RedeemUntil:       expires.Add(time.Duration(s.R.Intn(6)) * time.Hour),
+			RefundAddress:     s.RandomAccount(),
+		}
+		if s.R.Intn(4) == 0 {
+			m.Eligibility, m.SchemaId = types.EligibilityBoth, 1
+			m.AmountByClass = []types.ClassAmount{{Class: "HOUSEHOLD_1", Amount: s.randomInt(m.PerHolderCap)}}
+		}
+		addr, msg, ok := s.TrySigners(s.Signers(nil, true), func(addr string) sdk.Msg {
+			out := m
+			out.Issuer = addr
+			return &out
+		})
+		return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, ok, "")
+	})
+}
+
+// MsgActivateProgramFactory activates a DRAFT program that has not expired, signed by an
+// issuer of its agency (its creator first).
+func MsgActivateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgActivateProgram] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgActivateProgram) {
+		now := s.now()
+		ps := s.programs(func(p types.Program) bool { return p.Status == types.ProgramStatusDraft && now.Before(p.ExpiresAt) })
+		return simulation.FirstAccepted[*types.MsgActivateProgram](s.Search, ps, "no DRAFT program",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgActivateProgram{Issuer: addr, ProgramId: p.Id}
+				}
+			})
+	})
+}
+
+// MsgSetProgramStatusFactory suspends an ACTIVE program or resumes a SUSPENDED one before
+// it expires, signed by an issuer of its agency.
+func MsgSetProgramStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetProgramStatus] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetProgramStatus) {
+		now := s.now()
+		ps := s.programs(func(p types.Program) bool {
+			return (p.Status == types.ProgramStatusActive || p.Status == types.ProgramStatusSuspended) && now.Before(p.ExpiresAt)
+		})
+		return simulation.FirstAccepted[*types.MsgSetProgramStatus](s.Search, ps, "no ACTIVE or SUSPENDED program",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				to := types.ProgramStatusSuspended
+				if p.Status == types.ProgramStatusSuspended {
+					to = types.ProgramStatusActive
+				}
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgSetProgramStatus{Signer: addr, ProgramId: p.Id, Status: to}
+				}
+			})
+	})
+}
+
+// MsgFundProgramFactory funds a program that has not expired, below its cap, from an
+// issuer of its agency that holds the funding denom.
+func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
+		now := s.now()
+		ps := s.programs(func(p types.Program) bool {
+			return p.Status != types.ProgramStatusClosed && now.Before(p.ExpiresAt) && p.Budget.Funded.LT(p.BudgetCap)
+		})
+		for _, p := range ps {
+			room := p.BudgetCap.Sub(p.Budget.Funded)
+			signer, msg, ok := s.TrySigners(s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				bal := s.balance(addr, p.FundingDenom).QuoRaw(2)
+				if !bal.IsPositive() {
+					return nil
+				}
+				return &types.MsgFundProgram{Funder: addr, ProgramId: p.Id, Amount: s.randomInt(sdkmath.MinInt(room, bal))}
+			})
+			if ok {
+				fund := msg.(*types.MsgFundProgram)
+				return paying[*types.MsgFundProgram](s, signer, msg, true, sdk.NewCoin(p.FundingDenom, fund.Amount))
+			}
+		}
+		return simulation.Done[*types.MsgFundProgram](s.Search, "", nil, false, "no program to fund")
+	})
+}
+
+// MsgAllocateFactory allocates to one account of a program that issues now, as much as
+// its escrow, cap and the account's room allow; signed by an issuer of its agency.
+func MsgAllocateFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAllocate] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAllocate) {
+		ps := s.programs(func(p types.Program) bool {
+			return s.issuing(p) && p.Eligibility.AllowsAllocations() &&
+				p.Budget.Escrow.GT(p.Budget.Outstanding) && p.BudgetCap.GT(p.Budget.Issued)
+		})
+		return simulation.FirstAccepted[*types.MsgAllocate](s.Search, ps, "no program issues now",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				holder := s.RandomAccount()
+				room := sdkmath.MinInt(p.Budget.Escrow.Sub(p.Budget.Outstanding), p.BudgetCap.Sub(p.Budget.Issued))
+				room = sdkmath.MinInt(room, p.PerHolderCap.Sub(s.balance(holder, p.Denom)))
+				if !room.IsPositive() {
+					return nil, nil
+				}
+				entry := types.AllocationEntry{Address: holder, Amount: s.randomInt(room), DistrictCode: p.HolderDistricts[s.R.Intn(len(p.HolderDistricts))]}
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgAllocate{Issuer: addr, ProgramId: p.Id, Entries: []types.AllocationEntry{entry}}
+				}
+			})
+	})
+}
+
+// MsgApplyMerchantFactory has an account apply as a merchant of a program that has not
+// expired, mostly in one of its merchant districts.
+func MsgApplyMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApplyMerchant] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgApplyMerchant) {
+		now := s.now()
+		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && now.Before(p.ExpiresAt) })
+		return simulation.FirstAccepted[*types.MsgApplyMerchant](s.Search, ps, "no program takes merchants",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				district := p.MerchantDistricts[s.R.Intn(len(p.MerchantDistricts))]
+				if s.R.Intn(5) == 0 {
+					district = districts[s.R.Intn(len(districts))]
+				}
+				m := types.MsgApplyMerchant{
+					ProgramId: p.Id, BusinessDigest: simulation.RandomDigest(s.R), DistrictCode: district,
+					Mcc: mccs[s.R.Intn(len(mccs))], SettlementAddress: s.RandomAccount(),
+				}
+				return s.Signers(nil, true), func(addr string) sdk.Msg {
+					out := m
+					out.Merchant = addr
+					return &out
+				}
+			})
+	})
+}
+
+// MsgDecideMerchantFactory decides a merchant of a program that is not CLOSED: approves
+// a PENDING one (revokes one time in five), suspends or revokes an APPROVED one,
+// reinstates a SUSPENDED one; signed by a voucher.merchant of the program's agency.
+func MsgDecideMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideMerchant] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDecideMerchant) {
+		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool { return m.Status != types.MerchantStatusRevoked })
+		return simulation.FirstAccepted[*types.MsgDecideMerchant](s.Search, ms, "no merchant to decide",
+			func(m types.Merchant) ([]string, func(string) sdk.Msg) {
+				var d types.MerchantDecision
+				switch m.Status {
+				case types.MerchantStatusPending:
+					d = types.MerchantDecisionApprove
+					if s.R.Intn(5) == 0 {
+						d = types.MerchantDecisionRevoke
+					}
+				case types.MerchantStatusApproved:
+					d = types.MerchantDecisionSuspend
+					if s.R.Intn(3) == 0 {
+						d = types.MerchantDecisionRevoke
+					}
+				default:
+					d = types.MerchantDecisionReinstate
+				}
+				return s.Signers(nil, true), func(addr string) sdk.Msg {
+					return &types.MsgDecideMerchant{Signer: addr, ProgramId: m.ProgramId, Merchant: m.Address, Decision: d}
+				}
+			})
+	})
+}
+
+// MsgPayFactory has a holder of a program that pays now pay part of its balance to an
+// APPROVED merchant of the program, with a fresh receipt digest.
+func MsgPayFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPay] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgPay) {
+		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool { return m.Status == types.MerchantStatusApproved })
+		for _, m := range ms {
+			p, err := s.k.GetProgram(s.Ctx, m.ProgramId)
+			if err != nil || !s.issuing(p) {
+				continue
+			}
+			holders := s.holding(s.k.Holders, p)
+			signer, msg, ok := s.Try(holders, func(error) bool { return true }, func(addr string) sdk.Msg {
+				return &types.MsgPay{
+					Holder: addr, ProgramId: p.Id, Merchant: m.Address,
+					Amount: s.randomInt(s.balance(addr, p.Denom)), ReceiptDigest: simulation.RandomDigest(s.R),
+				}
+			})
+			if ok {
+				return simulation.Done[*types.MsgPay](s.Search, signer, msg, true, "")
+			}
+		}
+		return simulation.Done[*types.MsgPay](s.Search, "", nil, false, "no holder can pay an approved merchant")
+	})
+}
+
+// holding samples the simulation accounts of a program's holder index that hold some of
+// its vouchers.
+func (s *search) holding(holders collections.Map[keeper.ProgramAddress, collections.NoValue], p types.Program) []string {
+	return simulation.SampleWith(s.Search, holders, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](p.Id),
+		func(key keeper.ProgramAddress, _ collections.NoValue) (string, bool) {
+			addr, err := s.k.AddressCodec().BytesToString(key.K2())
+			return addr, err == nil && s.TestData.HasAccount(addr) && s.balance(addr, p.Denom).IsPositive()
+		})
+}
+
+// MsgRedeemFactory has a merchant redeem part of what it holds before the program's
+// redeem_until.
+func MsgRedeemFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRedeem] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRedeem) {
+		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool {
+			return s.TestData.HasAccount(m.Address) && m.Received.GT(m.Redeemed)
+		})
+		return simulation.FirstAccepted[*types.MsgRedeem](s.Search, ms, "no merchant holds vouchers",
+			func(m types.Merchant) ([]string, func(string) sdk.Msg) {
+				p, err := s.k.GetProgram(s.Ctx, m.ProgramId)
+				bal := s.balance(m.Address, p.Denom)
+				if err != nil || !bal.IsPositive() || !s.now().Before(p.RedeemUntil) {
+					return nil, nil
+				}
+				return []string{m.Address}, func(addr string) sdk.Msg {
+					return &types.MsgRedeem{Merchant: addr, ProgramId: p.Id, Amount: s.randomInt(bal)}
+				}
+			})
+	})
+}
+
+// MsgSweepFactory sweeps an expired program that is not CLOSED, signed by an issuer of
+// its agency (its creator first).
+func MsgSweepFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSweep] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSweep) {
+		now := s.now()
+		limit := 1 + uint32(s.R.Intn(int(s.params().MaxSweep))) //nolint:gosec // bounded
+		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && !now.Before(p.ExpiresAt) })
+		return simulation.FirstAccepted[*types.MsgSweep](s.Search, ps, "no expired program",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgSweep{Signer: addr, ProgramId: p.Id, Limit: limit}
+				}
+			})
+	})
+}
+
+// pick is a random non-empty subset of from (ascending), at most max codes and at most 4.
+func pick(s *search, from []string, max uint32) []string {
+	n := 1 + s.R.Intn(min(len(from), int(max), 4))
+	picked := slices.Clone(from)
+	s.R.Shuffle(len(picked), func(i, j int) { picked[i], picked[j] = picked[j], picked[i] })
+	picked = picked[:n]
+	slices.Sort(picked)
+	return picked
+}
