@@ -12,8 +12,8 @@ import (
 )
 
 // InitGenesis validates gs and writes it. The IndexedMaps index the records
-// as they are written (sites, sensors, thresholds, batches, alerts with
-// their open keys).
+// as they are written (sites, sensors, thresholds by time and their last
+// version, batches, alerts with their open keys).
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return genesisio.InitGenesis(ctx, gs, k.addressCodec, k.genesis)
 }

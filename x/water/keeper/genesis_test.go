@@ -6,7 +6,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+
 	testkeeper "github.com/civicchain/civic/testutil/keeper"
+	"github.com/civicchain/civic/x/water/keeper"
 	"github.com/civicchain/civic/x/water/types"
 )
 
@@ -136,4 +140,68 @@ func upper(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// TestGenesisRoundTripRebuildsLastVersions: thresholds of several versions
+// export to the same JSON as before the LastVersion index (it is not part of
+// the genesis) and InitGenesis rebuilds it, so the imported chain answers
+// the version in force at every time as the exporting one.
+func TestGenesisRoundTripRebuildsLastVersions(t *testing.T) {
+	// ARRANGE: turbidity at taps in three versions (the third withdrawing the
+	// standard), pH at taps in two, conductivity at taps in one, the other
+	// defaults in one
+	f := withFull(t) // turbidity version 2 from t0 + notice + 1 min
+	set := func(p types.Parameter, from time.Time, max *types.Limit) {
+		_, err := f.msg.SetThreshold(f.Ctx, &types.MsgSetThreshold{Signer: f.s(f.regulator), Parameter: p, StandardClass: types.StandardClassTapWater,
+			Max: max, EffectiveFrom: from, LegalBasis: "KR-DWQS-ANNEX1-2027"})
+		require.NoError(t, err)
+	}
+	now := f.Ctx.BlockTime()
+	set(types.ParameterTurbidity, now.Add(2*notice), nil)
+	set(types.ParameterPH, now.Add(notice), limit(8400))
+	set(types.ParameterConductivity, now.Add(notice), limit(300_000))
+	gs, err := f.k.ExportGenesis(f.Ctx)
+	require.NoError(t, err)
+	cdc := moduletestutil.MakeTestEncodingConfig().Codec
+	exported, err := cdc.MarshalJSON(gs)
+	require.NoError(t, err)
+	require.NotContains(t, string(exported), "last_version", "the index is not exported")
+
+	// ACT: import into a fresh chain and export again
+	g := testkeeper.NewFixture(t)
+	g.Ctx = g.Ctx.WithBlockTime(f.Ctx.BlockTime())
+	require.NoError(t, g.Water.InitGenesis(g.Ctx, gs))
+	again, err := g.Water.ExportGenesis(g.Ctx)
+	require.NoError(t, err)
+	reexported, err := cdc.MarshalJSON(again)
+	require.NoError(t, err)
+
+	// ASSERT: the same JSON, the index rebuilt, the same answers
+	require.Equal(t, string(exported), string(reexported))
+	lastVersions := func(ctx sdk.Context, k keeper.Keeper) map[string]uint64 {
+		out := map[string]uint64{}
+		for _, e := range testkeeper.EntriesOf(t, ctx, k.Thresholds.Indexes.LastVersion) {
+			out[types.Parameter(e.Key.K1()).Label()+"/"+types.StandardClass(e.Key.K2()).Label()] = e.Value
+		}
+		return out
+	}
+	want := map[string]uint64{
+		"PH_MILLI/TAP_WATER": 2, "PH_MILLI/SMALL_GROUNDWATER": 1,
+		"RESIDUAL_CHLORINE_UG_PER_L/TAP_WATER": 1, "RESIDUAL_CHLORINE_UG_PER_L/SMALL_GROUNDWATER": 1,
+		"TURBIDITY_MNTU/TAP_WATER": 3, "TURBIDITY_MNTU/SMALL_GROUNDWATER": 1,
+		"CONDUCTIVITY_NS_PER_CM/TAP_WATER": 1,
+	}
+	require.Equal(t, want, lastVersions(f.Ctx, f.k))
+	require.Equal(t, want, lastVersions(g.Ctx, g.Water))
+	require.NoError(t, g.Water.CheckInvariants(g.Ctx))
+	for _, th := range gs.Thresholds {
+		for _, at := range []time.Time{th.EffectiveFrom.Add(-time.Nanosecond), th.EffectiveFrom, th.EffectiveFrom.Add(time.Hour)} {
+			before, foundBefore, err := f.k.ThresholdAt(f.Ctx, th.Parameter, th.StandardClass, at)
+			require.NoError(t, err)
+			after, foundAfter, err := g.Water.ThresholdAt(g.Ctx, th.Parameter, th.StandardClass, at)
+			require.NoError(t, err)
+			require.Equal(t, foundBefore, foundAfter)
+			require.Equal(t, before, after, "%s %s at %s", th.Parameter.Label(), th.StandardClass.Label(), at)
+		}
+	}
 }

@@ -118,7 +118,7 @@ type state struct {
 	Alerts, SiteIdx, SensorIdx     any
 	DueIdx, ThresholdIdx, BatchIdx any
 	AlertIdx, OpenSiteIdx, OpenDis any
-	OpenIdx                        any
+	OpenIdx, LastVersionIdx        any
 }
 
 func (f *wf) state() state {
@@ -137,15 +137,16 @@ func (f *wf) state() state {
 		Thresholds: testkeeper.EntriesOf(t, ctx, k.Thresholds), Bands: testkeeper.EntriesOf(t, ctx, k.Bands),
 		Points: testkeeper.EntriesOf(t, ctx, k.Points), Latest: testkeeper.EntriesOf(t, ctx, k.Latest),
 		Batches: testkeeper.EntriesOf(t, ctx, k.Batches), Alerts: testkeeper.EntriesOf(t, ctx, k.Alerts),
-		SiteIdx:      testkeeper.KeysOf(t, ctx, k.Sites.Indexes.ByDistrict),
-		SensorIdx:    testkeeper.KeysOf(t, ctx, k.Sensors.Indexes.BySite),
-		DueIdx:       testkeeper.KeysOf(t, ctx, k.Sensors.Indexes.ByDue),
-		ThresholdIdx: testkeeper.EntriesOf(t, ctx, k.Thresholds.Indexes.ByTime),
-		OpenIdx:      testkeeper.EntriesOf(t, ctx, k.Alerts.Indexes.Open),
-		BatchIdx:     testkeeper.KeysOf(t, ctx, k.Batches.Indexes.BySensor),
-		AlertIdx:     testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.BySite),
-		OpenSiteIdx:  testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.OpenBySite),
-		OpenDis:      testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.OpenByDistrict),
+		SiteIdx:        testkeeper.KeysOf(t, ctx, k.Sites.Indexes.ByDistrict),
+		SensorIdx:      testkeeper.KeysOf(t, ctx, k.Sensors.Indexes.BySite),
+		DueIdx:         testkeeper.KeysOf(t, ctx, k.Sensors.Indexes.ByDue),
+		ThresholdIdx:   testkeeper.EntriesOf(t, ctx, k.Thresholds.Indexes.ByTime),
+		LastVersionIdx: testkeeper.EntriesOf(t, ctx, k.Thresholds.Indexes.LastVersion),
+		OpenIdx:        testkeeper.EntriesOf(t, ctx, k.Alerts.Indexes.Open),
+		BatchIdx:       testkeeper.KeysOf(t, ctx, k.Batches.Indexes.BySensor),
+		AlertIdx:       testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.BySite),
+		OpenSiteIdx:    testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.OpenBySite),
+		OpenDis:        testkeeper.KeysOf(t, ctx, k.Alerts.Indexes.OpenByDistrict),
 	}
 }
 

@@ -52,7 +52,8 @@ type Keeper struct {
 	SensorHeads collections.Map[sdk.AccAddress, types.SensorHead]
 
 	// Thresholds: (parameter, standard class, version) -> Threshold, versions
-	// from 1, indexed by effective_from.
+	// from 1, indexed by effective_from and by (parameter, class) to the
+	// latest version.
 	Thresholds *collections.IndexedMap[ThresholdKey, types.Threshold, ThresholdIndexes]
 	// Bands: (site, parameter) -> OperationalBand (a cleared band has no limits).
 	Bands collections.Map[collections.Pair[uint64, int32], types.OperationalBand]
@@ -117,14 +118,18 @@ func (i SensorIndexes) IndexesList() []collections.Index[sdk.AccAddress, types.S
 // ThresholdIndexes are the indexes that always follow a threshold version.
 type ThresholdIndexes struct {
 	// ByTime: (parameter, class, effective_from) -> key; "the version in
-	// force at t" is one reverse seek. Versions take effect one after the
-	// other, so the time is unique.
+	// force at t" for t before the latest version is one reverse seek.
+	// Versions take effect one after the other, so the time is unique.
 	ByTime *indexes.Unique[ThresholdTimeKey, ThresholdKey, types.Threshold]
+	// LastVersion: (parameter, class) -> the latest version's number; "the
+	// version in force at t" for t from the latest version on (nearly every
+	// reading) is two point reads.
+	LastVersion *LastVersion
 }
 
 // IndexesList implements collections.Indexes.
 func (i ThresholdIndexes) IndexesList() []collections.Index[ThresholdKey, types.Threshold] {
-	return []collections.Index[ThresholdKey, types.Threshold]{i.ByTime}
+	return []collections.Index[ThresholdKey, types.Threshold]{i.ByTime, i.LastVersion}
 }
 
 // BatchIndexes are the indexes that always follow a batch.
@@ -220,6 +225,7 @@ func NewKeeper(
 				func(key ThresholdKey, t types.Threshold) (ThresholdTimeKey, error) {
 					return collections.Join3(key.K1(), key.K2(), t.EffectiveFrom.UnixNano()), nil
 				}),
+			LastVersion: NewLastVersion(sb, types.ThresholdsLastVersionKey, "thresholds_last_version"),
 		}),
 		Bands: collections.NewMap(sb, types.BandsKey, "bands", collections.PairKeyCodec(u64, i32), codec.CollValue[types.OperationalBand](cdc)),
 

@@ -58,10 +58,28 @@ func (m msgServer) SetThreshold(ctx context.Context, msg *types.MsgSetThreshold)
 }
 
 // ThresholdAt returns the version of the (parameter, class) threshold in
-// force at t: the one with the latest effective_from <= t, found by one
-// reverse seek of the by-time index (found false when none is). A version
-// without limits is returned too: the caller reads it as no standard.
+// force at t: the one with the latest effective_from <= t (found false when
+// none is). Versions change rarely and take effect after a notice, so t
+// almost always falls in the latest version: two point reads (its number in
+// the LastVersion index, then the version). Only a t before the latest
+// version's effective_from (a backfill across a change, a query of the
+// past) seeks the by-time index backwards. A version without limits is
+// returned too: the caller reads it as no standard.
 func (k Keeper) ThresholdAt(ctx context.Context, p types.Parameter, c types.StandardClass, t time.Time) (types.Threshold, bool, error) {
+	last, found, err := k.lastThreshold(ctx, p, c)
+	if err != nil || !found {
+		return types.Threshold{}, false, err
+	}
+	if !last.EffectiveFrom.After(t) {
+		return last, true, nil
+	}
+	return k.thresholdBefore(ctx, p, c, t)
+}
+
+// thresholdBefore is ThresholdAt for a t before the latest version: the
+// version with the latest effective_from <= t, by one reverse seek of the
+// by-time index.
+func (k Keeper) thresholdBefore(ctx context.Context, p types.Parameter, c types.StandardClass, t time.Time) (types.Threshold, bool, error) {
 	rng := new(collections.Range[ThresholdTimeKey]).
 		StartInclusive(collections.Join3(int32(p), int32(c), int64(math.MinInt64))).
 		EndInclusive(collections.Join3(int32(p), int32(c), t.UnixNano())).
@@ -93,17 +111,13 @@ func (k Keeper) Standard(ctx context.Context, p types.Parameter, c types.Standar
 }
 
 // lastThreshold returns the latest version of the (parameter, class)
-// threshold (found false when there is none).
+// threshold (found false when there is none): two point reads.
 func (k Keeper) lastThreshold(ctx context.Context, p types.Parameter, c types.StandardClass) (types.Threshold, bool, error) {
-	it, err := k.Thresholds.Iterate(ctx, collections.NewSuperPrefixedTripleRangeReversed[int32, int32, uint64](int32(p), int32(c)))
-	if err != nil {
+	version, found, err := k.Thresholds.Indexes.LastVersion.Get(ctx, p, c)
+	if err != nil || !found {
 		return types.Threshold{}, false, err
 	}
-	defer it.Close()
-	if !it.Valid() {
-		return types.Threshold{}, false, nil
-	}
-	th, err := it.Value()
+	th, err := k.Thresholds.Get(ctx, thresholdKey(p, c, version))
 	return th, err == nil, err
 }
 

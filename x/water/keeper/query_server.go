@@ -194,7 +194,8 @@ func (q queryServer) Threshold(ctx context.Context, req *types.QueryThresholdReq
 }
 
 // Thresholds returns, per (parameter, class) in enum order, the version in
-// force at a time (default: the block time): at most 10 seeks.
+// force at a time (default: the block time): at most 10 lookups (point
+// reads, or a seek for a time before the latest version).
 func (q queryServer) Thresholds(ctx context.Context, req *types.QueryThresholdsRequest) (*types.QueryThresholdsResponse, error) {
 	if err := grpcerr.Validate(req, optionalTime("at", req.GetAt())); err != nil {
 		return nil, err

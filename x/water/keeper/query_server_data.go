@@ -186,7 +186,7 @@ func (q queryServer) OpenAlerts(ctx context.Context, req *types.QueryOpenAlertsR
 }
 
 // SiteSummary answers a citizen page in one call, with bounded work (at
-// most 5 latest values, 10 threshold seeks, the site's open alerts — at most
+// most 5 latest values, 5 threshold lookups, the site's open alerts — at most
 // 2 per parameter — and params.max_summary_incidents incidents):
 //
 //   - per parameter observed at the site or with a standard for its class
