@@ -72,9 +72,15 @@ localnet-stop: ## Stop the nodes localnet-multi started (by the pids in $CIVIC_H
 # -vet=off: lint has just run the whole of go vet over the same packages and their
 # tests; go test's own vet (a subset of it) would vet them all again (about 60 s on 2 cores).
 # CIVIC_TEST_BINARY: tests/e2e, tests/storm and tests/faults drive build/civicd
-# instead of each linking a civicd of its own.
+# instead of each linking a civicd of its own. The packages under tests/ (real
+# chains, mostly waiting for blocks) run in a second go test beside the others
+# from the start, instead of after them; their output is printed after the others'.
+CHAIN_TESTS := ./tests/...
 test: lint build ## gofmt + vet, then the whole suite (unit, fuzz seeds, in-process network, e2e)
-	CIVIC_TEST_BINARY=$(abspath $(BINARY)) $(GO) test -vet=off -timeout $(TEST_TIMEOUT) $(TEST_FLAGS) ./...
+	@export CIVIC_TEST_BINARY=$(abspath $(BINARY)); out=$$(mktemp); \
+	$(GO) test -vet=off -timeout $(TEST_TIMEOUT) $(TEST_FLAGS) $(CHAIN_TESTS) > $$out 2>&1 & chain=$$!; \
+	$(GO) test -vet=off -timeout $(TEST_TIMEOUT) $(TEST_FLAGS) $$($(GO) list ./... | grep -v '/tests/'); rc=$$?; \
+	wait $$chain || rc=1; cat $$out; rm -f $$out; exit $$rc
 
 test-unit: ## Fast tests only (-short: skips the in-process network and e2e)
 	$(GO) test -short $(TEST_FLAGS) ./...
