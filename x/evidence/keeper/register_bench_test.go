@@ -7,12 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
-	"cosmossdk.io/store"
-	"cosmossdk.io/store/metrics"
-	"cosmossdk.io/store/rootmulti"
-	storetypes "cosmossdk.io/store/types"
-	dbm "github.com/cosmos/cosmos-db"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/stretchr/testify/require"
 
@@ -28,82 +22,18 @@ func benchDigest(s string) string {
 }
 
 type benchFixture struct {
-	ctx    sdk.Context
+	*testkeeper.Blocks
 	msg    types.MsgServer
 	inv    string
 	nextID int
-	ops    int
-
-	blockCtx sdk.Context
-	block    func() // writes the block cache; nil between blocks
 }
 
-// benchBlock is how many messages make one "block": like the node, every
-// message runs in its own cache context over a block-level cache context, which
-// is written to the IAVL stores and committed at the end of the block (outside
-// the timer). Without commits every IAVL iterator walks all unsaved writes
-// (O(n) per call) and the numbers would depend on b.N.
-const benchBlock = 1000
-
-// run executes one message in a transaction cache over the block cache.
-func (f *benchFixture) run(b *testing.B, fn func(ctx sdk.Context) error) {
-	if f.block == nil {
-		f.blockCtx, f.block = f.ctx.CacheContext()
-	}
-	cctx, write := f.blockCtx.CacheContext()
-	if err := fn(cctx); err != nil {
-		b.Fatal(err)
-	}
-	write()
-	f.ops++
-	if f.ops%benchBlock == 0 {
-		b.StopTimer()
-		f.commit()
-		b.StartTimer()
-	}
-}
-
-// commit writes the block cache and commits the multistore.
-func (f *benchFixture) commit() {
-	if f.block != nil {
-		f.block()
-		f.block = nil
-	}
-	f.ctx.MultiStore().(storetypes.CommitMultiStore).Commit()
-	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
-}
-
-// committableContext moves ctx onto a fresh in-memory multistore with the same
-// store keys, each IAVL store under its own prefix (the fixture mounts both
-// IAVL stores on one database without prefixes, which works until the first
-// Commit), so that the benchmark can commit like a node does.
-func committableContext(b *testing.B, ctx sdk.Context) sdk.Context {
-	rs, ok := ctx.MultiStore().(*rootmulti.Store)
-	if !ok {
-		b.Fatalf("fixture multistore is %T", ctx.MultiStore())
-	}
-	cms := store.NewCommitMultiStore(dbm.NewMemDB(), log.NewNopLogger(), metrics.NewNoOpMetrics())
-	for _, key := range rs.StoreKeysByName() {
-		switch key.(type) {
-		case *storetypes.KVStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil)
-		case *storetypes.TransientStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeTransient, nil)
-		case *storetypes.MemoryStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeMemory, nil)
-		}
-	}
-	if err := cms.LoadLatestVersion(); err != nil {
-		b.Fatal(err)
-	}
-	return ctx.WithMultiStore(cms)
-}
-
-// newBenchFixture: keepers on a committable in-memory store, one agency with one
+// newBenchFixture: keepers on a committable store (testkeeper.Blocks), one agency with one
 // member who is investigator, custodian and auditor.
 func newBenchFixture(b *testing.B) *benchFixture {
 	k, ak, ctx := testkeeper.EvidenceKeeper(b)
-	ctx = committableContext(b, ctx)
+	blocks := testkeeper.NewBlocks(b, ctx)
+	ctx = blocks.Ctx
 	if err := ak.InitGenesis(ctx, agencytypes.DefaultGenesis()); err != nil {
 		b.Fatal(err)
 	}
@@ -117,12 +47,12 @@ func newBenchFixture(b *testing.B) *benchFixture {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return &benchFixture{ctx: ctx, msg: keeper.NewMsgServerImpl(k), inv: s}
+	return &benchFixture{Blocks: blocks, msg: keeper.NewMsgServerImpl(k), inv: s}
 }
 
 func (f *benchFixture) openCase(b *testing.B) uint64 {
 	f.nextID++
-	res, err := f.msg.OpenCase(f.ctx, &types.MsgOpenCase{Investigator: f.inv, ReferenceDigest: benchDigest(fmt.Sprintf("case-%d", f.nextID))})
+	res, err := f.msg.OpenCase(f.Ctx, &types.MsgOpenCase{Investigator: f.inv, ReferenceDigest: benchDigest(fmt.Sprintf("case-%d", f.nextID))})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -165,7 +95,7 @@ func BenchmarkRegisterEvidence(b *testing.B) {
 			b.StartTimer()
 		}
 		m := msgs[i%perCase]
-		f.run(b, func(ctx sdk.Context) error {
+		f.Run(b, time.Time{}, func(ctx sdk.Context) error {
 			res, err := f.msg.RegisterEvidence(ctx, m)
 			if err == nil {
 				last = res.EvidenceId
@@ -189,7 +119,7 @@ func BenchmarkOpenCase(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m := msgs[i]
-		f.run(b, func(ctx sdk.Context) error {
+		f.Run(b, time.Time{}, func(ctx sdk.Context) error {
 			res, err := f.msg.OpenCase(ctx, m)
 			if err == nil {
 				last = res.CaseId
@@ -210,20 +140,20 @@ func BenchmarkVerifyIntegrity(b *testing.B) {
 	var digests []string
 	for j := 0; j < 1000; j++ {
 		m := f.registerMsg(caseID, j)
-		res, err := f.msg.RegisterEvidence(f.ctx, m)
+		res, err := f.msg.RegisterEvidence(f.Ctx, m)
 		if err != nil {
 			b.Fatal(err)
 		}
 		ids, digests = append(ids, res.EvidenceId), append(digests, m.Digest)
 	}
-	f.commit()
+	f.Commit()
 	mismatches := 0
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		j := i % len(ids)
 		m := &types.MsgVerifyIntegrity{Verifier: f.inv, EvidenceId: ids[j], Digest: digests[j]}
-		f.run(b, func(ctx sdk.Context) error {
+		f.Run(b, time.Time{}, func(ctx sdk.Context) error {
 			res, err := f.msg.VerifyIntegrity(ctx, m)
 			if err == nil && !res.Match {
 				mismatches++

@@ -4,12 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
-	"cosmossdk.io/store"
-	"cosmossdk.io/store/metrics"
-	"cosmossdk.io/store/rootmulti"
-	storetypes "cosmossdk.io/store/types"
-	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -21,13 +15,6 @@ import (
 	"github.com/civicchain/civic/x/water/types"
 )
 
-// benchBlock is how many messages make one "block": as on a node, every
-// message runs in its own cache context over a block-level cache context,
-// which is written to the IAVL stores and committed at the end of the block
-// (outside the timer), so iterators pay for the block's dirty writes as they
-// do in FinalizeBlock.
-const benchBlock = 1000
-
 // benchVersions is how many versions each legal threshold of the bench
 // fixture has: version 1 from the genesis epoch, the others one a month
 // before t0, the last in force from t0 - 30 days.
@@ -36,13 +23,9 @@ const benchVersions = 4
 // benchFixture is x/water on a committable multistore with the
 // tap site and sensor 1 measuring every parameter.
 type benchFixture struct {
-	ctx sdk.Context
+	*testkeeper.Blocks
 	k   keeper.Keeper
 	msg types.MsgServer
-	ops int
-
-	blockCtx sdk.Context
-	block    func() // writes the block cache; nil between blocks
 }
 
 // newBenchFixture builds the fixture: the agencies and genesis of setup on a
@@ -51,7 +34,8 @@ type benchFixture struct {
 func newBenchFixture(b *testing.B) *benchFixture {
 	b.Helper()
 	tf := testkeeper.NewFixture(b)
-	ctx := committableContext(b, tf.Ctx)
+	blocks := testkeeper.NewBlocks(b, tf.Ctx)
+	ctx := blocks.Ctx
 	require.NoError(b, tf.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()))
 	require.NoError(b, tf.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()))
 	gs := types.DefaultGenesis()
@@ -61,7 +45,7 @@ func newBenchFixture(b *testing.B) *benchFixture {
 	testkeeper.RegisterTestAgency(b, tf.Agency, ctx, agWater, admin, types.RoleOperator)
 	testkeeper.AddTestMember(b, tf.Agency, ctx, agWater, admin, op, types.RoleOperator)
 
-	f := &benchFixture{ctx: ctx, k: tf.Water, msg: keeper.NewMsgServerImpl(tf.Water)}
+	f := &benchFixture{Blocks: blocks, k: tf.Water, msg: keeper.NewMsgServerImpl(tf.Water)}
 	opStr, err := f.k.AddressCodec().BytesToString(op)
 	require.NoError(b, err)
 	var site uint64
@@ -78,7 +62,7 @@ func newBenchFixture(b *testing.B) *benchFixture {
 		Model: "YSI-EXO2", SerialDigest: serial, Calibration: calibration(),
 	})
 	require.NoError(b, err)
-	f.commit()
+	f.Commit()
 	return f
 }
 
@@ -109,63 +93,6 @@ func (f *benchFixture) str(b *testing.B, a sdk.AccAddress) string {
 	return s
 }
 
-// run executes one message in a transaction cache over the block cache at
-// block time now, and commits every benchBlock messages.
-func (f *benchFixture) run(b *testing.B, now time.Time, fn func(ctx sdk.Context) error) {
-	if f.block == nil {
-		f.blockCtx, f.block = f.ctx.CacheContext()
-	}
-	cctx, write := f.blockCtx.WithBlockTime(now).CacheContext()
-	if err := fn(cctx); err != nil {
-		b.Fatal(err)
-	}
-	write()
-	f.ops++
-	if f.ops%benchBlock == 0 {
-		b.StopTimer()
-		f.commit()
-		b.StartTimer()
-	}
-}
-
-// commit writes the block cache and commits the multistore.
-func (f *benchFixture) commit() {
-	if f.block != nil {
-		f.block()
-		f.block = nil
-	}
-	f.ctx.MultiStore().(storetypes.CommitMultiStore).Commit()
-	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
-}
-
-// committableContext moves ctx onto a fresh multistore on a goleveldb
-// database in a temporary folder, as a node's (an in-memory database would
-// make every iterator a goroutine and a channel), with the same store keys,
-// each IAVL store on its own (the fixture mounts its stores on one database
-// without prefixes, which works until the first Commit).
-func committableContext(b *testing.B, ctx sdk.Context) sdk.Context {
-	rs, ok := ctx.MultiStore().(*rootmulti.Store)
-	if !ok {
-		b.Fatalf("fixture multistore is %T", ctx.MultiStore())
-	}
-	db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
-	require.NoError(b, err)
-	b.Cleanup(func() { _ = db.Close() })
-	cms := store.NewCommitMultiStore(db, log.NewNopLogger(), metrics.NewNoOpMetrics())
-	for _, key := range rs.StoreKeysByName() {
-		switch key.(type) {
-		case *storetypes.KVStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil)
-		case *storetypes.TransientStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeTransient, nil)
-		case *storetypes.MemoryStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeMemory, nil)
-		}
-	}
-	require.NoError(b, cms.LoadLatestVersion())
-	return ctx.WithMultiStore(cms)
-}
-
 // BenchmarkSubmitReading measures MsgSubmitReading of all five parameters
 // (three with a legal threshold of benchVersions versions, two without), one
 // a second at the block time, compliant, as bench/workload_water.go sends
@@ -184,7 +111,7 @@ func BenchmarkSubmitReading(b *testing.B) {
 			m(types.ParameterTurbidity, 80+int64(i%20)), m(types.ParameterConductivity, 250_000+int64(i%1000)),
 			m(types.ParameterTemperature, 18_500+int64(i%300)),
 		}}
-		f.run(b, at, func(ctx sdk.Context) error {
+		f.Run(b, at, func(ctx sdk.Context) error {
 			res, err := f.msg.SubmitReading(ctx, msg)
 			if err == nil && len(res.AlertIds) != 0 {
 				b.Fatalf("reading %d raised alerts %v", i, res.AlertIds)
@@ -212,19 +139,19 @@ func BenchmarkThresholdAt(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			f := newBenchFixture(b)
-			blockCtx, _ := f.ctx.CacheContext()
-			txs := make([]sdk.Context, benchBlock)
+			blockCtx, _ := f.Ctx.CacheContext()
+			txs := make([]sdk.Context, testkeeper.BlockSize)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if i%benchBlock == 0 {
+				if i%testkeeper.BlockSize == 0 {
 					b.StopTimer()
 					for j := range txs {
 						txs[j], _ = blockCtx.CacheContext()
 					}
 					b.StartTimer()
 				}
-				th, found, err := f.k.ThresholdAt(txs[i%benchBlock], c.param, types.StandardClassTapWater, c.at)
+				th, found, err := f.k.ThresholdAt(txs[i%testkeeper.BlockSize], c.param, types.StandardClassTapWater, c.at)
 				if err != nil || found != (c.version != 0) || th.Version != c.version {
 					b.Fatalf("version %d (found %v, %v), want %d", th.Version, found, err, c.version)
 				}
