@@ -4,12 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"cosmossdk.io/log"
-	"cosmossdk.io/store"
-	"cosmossdk.io/store/metrics"
-	"cosmossdk.io/store/rootmulti"
 	storetypes "cosmossdk.io/store/types"
-	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -51,7 +46,7 @@ type benchFixture struct {
 func newBenchFixture(b *testing.B) *benchFixture {
 	b.Helper()
 	tf := testkeeper.NewFixture(b)
-	ctx := committableContext(b, tf.Ctx)
+	ctx := testkeeper.CommittableContext(b, tf.Ctx)
 	require.NoError(b, tf.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()))
 	require.NoError(b, tf.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()))
 	gs := types.DefaultGenesis()
@@ -136,34 +131,6 @@ func (f *benchFixture) commit() {
 	}
 	f.ctx.MultiStore().(storetypes.CommitMultiStore).Commit()
 	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
-}
-
-// committableContext moves ctx onto a fresh multistore on a goleveldb
-// database in a temporary folder, as a node's (an in-memory database would
-// make every iterator a goroutine and a channel), with the same store keys,
-// each IAVL store on its own (the fixture mounts its stores on one database
-// without prefixes, which works until the first Commit).
-func committableContext(b *testing.B, ctx sdk.Context) sdk.Context {
-	rs, ok := ctx.MultiStore().(*rootmulti.Store)
-	if !ok {
-		b.Fatalf("fixture multistore is %T", ctx.MultiStore())
-	}
-	db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
-	require.NoError(b, err)
-	b.Cleanup(func() { _ = db.Close() })
-	cms := store.NewCommitMultiStore(db, log.NewNopLogger(), metrics.NewNoOpMetrics())
-	for _, key := range rs.StoreKeysByName() {
-		switch key.(type) {
-		case *storetypes.KVStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeIAVL, nil)
-		case *storetypes.TransientStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeTransient, nil)
-		case *storetypes.MemoryStoreKey:
-			cms.MountStoreWithDB(key, storetypes.StoreTypeMemory, nil)
-		}
-	}
-	require.NoError(b, cms.LoadLatestVersion())
-	return ctx.WithMultiStore(cms)
 }
 
 // BenchmarkSubmitReading measures MsgSubmitReading of all five parameters
