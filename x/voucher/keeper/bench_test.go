@@ -1,6 +1,8 @@
 package keeper_test
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"testing"
 
@@ -167,12 +169,15 @@ func BenchmarkSendRestriction(b *testing.B) {
 	b.Run("restriction-fn/ucivic", func(b *testing.B) {
 		f := newBenchFixture(b)
 		amount := ucivic(1)
+		// x/bank hands the restriction its context.Context; boxing the sdk.Context
+		// here, once, keeps that copy out of the loop.
+		var ctx context.Context = f.tf.Ctx
 		passed := 0
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			to, err := f.tf.Voucher.SendRestriction(f.tf.Ctx, f.holder, f.shop, amount)
-			if err == nil && to.Equals(f.shop) {
+			to, err := f.tf.Voucher.SendRestriction(ctx, f.holder, f.shop, amount)
+			if err == nil && bytes.Equal(to, f.shop) {
 				passed++
 			}
 		}
