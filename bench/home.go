@@ -61,9 +61,10 @@ var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.pl
 // account numbers after the existing ones, bank balances of coins (the supply is
 // left empty in genesis, so the chain computes it), and memberships of agency with
 // roles, and for x/haccp's DeclareImport an IMPORTER facility per account with
-// hygieneCerts hygiene certificates each, the toll network (extendTollGenesis) and
-// a water site with its sensor per account (extendWaterGenesis). It keeps the genesis orderings
-// (members by address bytes).
+// hygieneCerts hygiene certificates each, the toll network (extendTollGenesis),
+// a water site with its sensor per account (extendWaterGenesis) and a voucher
+// program every account holds vouchers of (extendVoucherGenesis). It keeps the
+// genesis orderings (balances and members by address bytes).
 func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string, hygieneCerts int) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -137,13 +138,8 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 			members = append(members, map[string]any{"agency_id": agency, "address": a.Address, "roles": sortedRoles, "expires_at": nil, "added_at": genesisTime})
 		}
 	}
-	addrBytes := func(v any) []byte {
-		m, _ := v.(map[string]any)
-		_, bz, _ := bech32.DecodeAndConvert(fmt.Sprint(m["address"]))
-		return bz
-	}
-	sort.SliceStable(balances, func(i, j int) bool { return bytes.Compare(addrBytes(balances[i]), addrBytes(balances[j])) < 0 })
-	sort.SliceStable(members, func(i, j int) bool { return bytes.Compare(addrBytes(members[i]), addrBytes(members[j])) < 0 })
+	sortByAddress(balances)
+	sortByAddress(members)
 	auth["accounts"] = accounts
 	bank["balances"] = balances
 	ag["members"] = members
@@ -154,11 +150,25 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 	if err := extendWaterGenesis(app, accts, agency, genesisTime); err != nil {
 		return err
 	}
+	if err := extendVoucherGenesis(app, accts, agency, genesisTime); err != nil {
+		return err
+	}
 	out, err := json.Marshal(doc)
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(path, out, 0o600)
+}
+
+// sortByAddress sorts genesis entries by the bytes of their "address" (x/bank
+// balances, x/agency members).
+func sortByAddress(list []any) {
+	addrBytes := func(v any) []byte {
+		m, _ := v.(map[string]any)
+		_, bz, _ := bech32.DecodeAndConvert(fmt.Sprint(m["address"]))
+		return bz
+	}
+	sort.SliceStable(list, func(i, j int) bool { return bytes.Compare(addrBytes(list[i]), addrBytes(list[j])) < 0 })
 }
 
 // extendHaccpGenesis adds load account i's IMPORTER facility BenchFacilityID(i)

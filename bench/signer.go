@@ -23,6 +23,7 @@ import (
 	didtypes "github.com/civicchain/civic/x/did/types"
 	evidencetypes "github.com/civicchain/civic/x/evidence/types"
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	watertypes "github.com/civicchain/civic/x/water/types"
 )
 
@@ -34,7 +35,8 @@ type Signer struct {
 }
 
 // NewSigner returns a signer with civic's bech32 codecs and the bank, auth,
-// x/agency, x/evidence, x/did, x/haccp and x/water message types registered.
+// x/agency, x/evidence, x/did, x/haccp, x/water and x/voucher message types
+// registered.
 func NewSigner(chainID string) (*Signer, error) {
 	reg, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
 		ProtoFiles: proto.HybridResolver,
@@ -54,6 +56,7 @@ func NewSigner(chainID string) (*Signer, error) {
 	didtypes.RegisterInterfaces(reg)
 	haccptypes.RegisterInterfaces(reg)
 	watertypes.RegisterInterfaces(reg)
+	vouchertypes.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	return &Signer{ChainID: chainID, TxConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes), Codec: cdc}, nil
 }
