@@ -38,6 +38,7 @@ var skipped = map[string]struct{ command, reason string }{
 var handWritten = map[string][]string{
 	"tx toll":    {"submit-batch-file"},
 	"query toll": {"batch-proof"},
+	"query voucher": {"claim-sign-bytes"},
 }
 
 // withExamples are the modules every command of which (Params aside) shows an Example.
