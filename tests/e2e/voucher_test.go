@@ -437,26 +437,6 @@ func voucherProgramStatus(t *testing.T, c *chain, id string) string {
 	return r.Program.Status
 }
 
-// waitBlockTime waits until the latest block's time is at or after at: the
-// README's after().
-func (c *chain) waitBlockTime(t *testing.T, at time.Time) {
-	t.Helper()
-	c.eventually(90*time.Second, 200*time.Millisecond, "a block at "+rfc3339(at), func() error {
-		var r struct {
-			Block struct {
-				Header struct {
-					Time time.Time `json:"time"`
-				} `json:"header"`
-			} `json:"block"`
-		}
-		c.restGet("/cosmos/base/tendermint/v1beta1/blocks/latest", &r)
-		if r.Block.Header.Time.Before(at) {
-			return fmt.Errorf("latest block at %s", r.Block.Header.Time)
-		}
-		return nil
-	})
-}
-
 // The expected ledger: each method does to the test's expectation what the
 // chain is expected to do.
 
