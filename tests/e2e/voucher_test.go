@@ -61,7 +61,7 @@ const (
 	// Program 1 expires 20 s after its creation and takes redemptions 4 s
 	// longer; program 2 expires and stops redemptions 16 s after its
 	// creation. Steps 1-11 take about 16 s here, so the waits for expiry stay
-	// short; the README, sending its forty transactions one a block, gives
+	// short; the README, sending its 34 transactions one a block, gives
 	// 45, 52 and 25 s.
 	voucherP1Expires = 20 * time.Second
 	voucherP1Redeem  = 24 * time.Second
