@@ -36,8 +36,9 @@ var skipped = map[string]struct{ command, reason string }{
 // handWritten are the commands a module's client/cli adds next to the generated ones
 // (skipped rpcs aside), by "tx <module>" / "query <module>" path.
 var handWritten = map[string][]string{
-	"tx toll":    {"submit-batch-file"},
-	"query toll": {"batch-proof"},
+	"tx toll":       {"submit-batch-file"},
+	"query toll":    {"batch-proof"},
+	"query voucher": {"claim-sign-bytes"},
 }
 
 // withExamples are the modules every command of which (Params aside) shows an Example.

@@ -43,7 +43,7 @@ var callsNoModule = []string{"agency"}
 
 // withClient are the modules with a client/ room: hand-written CLI commands or
 // handlers that autocli cannot generate. Their README says what it holds.
-var withClient = []string{"did", "toll", "water"}
+var withClient = []string{"did", "toll", "voucher", "water"}
 
 // knownModules must all be found, so that the test cannot pass by finding none.
 var knownModules = []string{"agency", "did", "evidence", "haccp", "toll"}

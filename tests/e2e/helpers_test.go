@@ -130,6 +130,18 @@ func (c *chain) txFixedGas(from string, gas int, args ...string) txResult {
 
 func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResult {
 	c.t.Helper()
+	res := c.submit(from, gasFlags, args...)
+	if res.Code != 0 { // rejected by CheckTx: never reaches a block
+		return res
+	}
+	return c.waitTx(res.TxHash)
+}
+
+// submit signs and broadcasts a transaction and returns CheckTx's answer
+// without waiting for a block, so that transactions of different signers sent
+// one after another can share a block.
+func (c *chain) submit(from string, gasFlags []string, args ...string) txResult {
+	c.t.Helper()
 	full := append(append([]string{}, args...), "--from", from, "--yes", "--output", "json",
 		"--keyring-backend", "test", "--chain-id", c.Net.ChainID, "--node", c.Net.RPCURL())
 	full = append(full, gasFlags...)
@@ -138,10 +150,7 @@ func (c *chain) broadcast(from string, gasFlags []string, args ...string) txResu
 	if err := json.Unmarshal(raw, &res); err != nil {
 		c.t.Fatalf("tx %s: %v\n%s", strings.Join(args, " "), err, raw)
 	}
-	if res.Code != 0 { // rejected by CheckTx: never reaches a block
-		return res
-	}
-	return c.waitTx(res.TxHash)
+	return res
 }
 
 // waitTx waits until the transaction hash is in a block and returns its result.

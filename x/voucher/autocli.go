@@ -12,12 +12,14 @@ import (
 // optional fields and lists are flags (--holder-districts, --amount-by-class
 // as JSON, --status, --pagination...). Enum values are written without their
 // prefix: relief, both, approve. Times are RFC 3339; amounts are integers in
-// base units.
+// base units. The hand-written query claim-sign-bytes (client/cli) joins the
+// generated query commands (EnhanceCustomCommand).
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	mod := types.ModuleName
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Query_serviceDesc.ServiceName,
+			Service:              types.Query_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
 					RpcMethod: "Params",

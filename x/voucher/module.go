@@ -9,9 +9,12 @@
 package voucher
 
 import (
+	"github.com/spf13/cobra"
+
 	"cosmossdk.io/client/v2/autocli"
 
 	"github.com/civicchain/civic/internal/modulebase"
+	"github.com/civicchain/civic/x/voucher/client/cli"
 	"github.com/civicchain/civic/x/voucher/keeper"
 	"github.com/civicchain/civic/x/voucher/simulation"
 	"github.com/civicchain/civic/x/voucher/types"
@@ -21,7 +24,10 @@ import (
 // bumps it.
 const ConsensusVersion = 1
 
-var _ autocli.HasAutoCLIConfig = AppModule{}
+var (
+	_ autocli.HasAutoCLIConfig      = AppModule{}
+	_ autocli.HasCustomQueryCommand = AppModule{}
+)
 
 // AppModule is the voucher module.
 type AppModule struct {
@@ -47,3 +53,7 @@ func NewAppModule(k keeper.Keeper) AppModule {
 		keeper: k,
 	}
 }
+
+// GetQueryCmd returns the hand-written query command (claim-sign-bytes,
+// offline); autocli adds every Query command to it.
+func (AppModule) GetQueryCmd() *cobra.Command { return cli.GetQueryCmd() }
