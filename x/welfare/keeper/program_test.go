@@ -380,3 +380,42 @@ func TestCloseProgramRejected(t *testing.T) {
 		})
 	}
 }
+
+func TestUpdateParams(t *testing.T) {
+	// ARRANGE
+	f := newFixture(t)
+	params := types.DefaultParams()
+	params.MaxDistribute = 50
+	f.fresh()
+
+	// ACT
+	_, err := f.ms.UpdateParams(f.Ctx, &types.MsgUpdateParams{Authority: f.authority, Params: params})
+
+	// ASSERT
+	require.NoError(t, err)
+	got, err := f.qs.Params(f.Ctx, &types.QueryParamsRequest{})
+	require.NoError(t, err)
+	require.Equal(t, params, got.Params)
+	f.Events.RequireOnly(f.Ctx, "civic.welfare.v1", &types.EventParamsUpdated{Authority: f.authority, Params: params})
+}
+
+func TestUpdateParamsRejected(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(f *fixture, m *types.MsgUpdateParams)
+		want error
+	}{
+		{"not governance", func(f *fixture, m *types.MsgUpdateParams) { m.Authority = s(f.manager) }, govtypes.ErrInvalidSigner},
+		{"five groups a program", func(_ *fixture, m *types.MsgUpdateParams) { m.Params.MaxGroupsPerProgram = 5 }, types.ErrInvalidParams},
+		{"no distribution", func(_ *fixture, m *types.MsgUpdateParams) { m.Params.MaxDistribute = 0 }, types.ErrInvalidParams},
+		{"max_amount above 10^30", func(_ *fixture, m *types.MsgUpdateParams) { m.Params.MaxAmount = types.MaxMaxAmount.AddRaw(1) }, types.ErrInvalidParams},
+		{"cycles of zero seconds", func(_ *fixture, m *types.MsgUpdateParams) { m.Params.MaxCycleSeconds = 0 }, types.ErrInvalidParams},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			msg := &types.MsgUpdateParams{Authority: f.authority, Params: types.DefaultParams()}
+			tc.edit(f, msg)
+			f.rejected(tc.want, func() error { _, err := f.ms.UpdateParams(f.Ctx, msg); return err })
+		})
+	}
+}
