@@ -108,6 +108,9 @@ import (
 	"github.com/civicchain/civic/x/water"
 	waterkeeper "github.com/civicchain/civic/x/water/keeper"
 	watertypes "github.com/civicchain/civic/x/water/types"
+	"github.com/civicchain/civic/x/welfare"
+	welfarekeeper "github.com/civicchain/civic/x/welfare/keeper"
+	welfaretypes "github.com/civicchain/civic/x/welfare/types"
 )
 
 var (
@@ -135,6 +138,8 @@ var (
 		tolltypes.ModuleName: nil,
 		// x/voucher mints and burns program vouchers and holds their escrow.
 		vouchertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
+		// x/welfare holds the escrow of CASH benefit programs.
+		welfaretypes.ModuleName: nil,
 	}
 )
 
@@ -149,6 +154,7 @@ func ServiceRoles() []agencytypes.RoleDefinition {
 		disastertypes.Roles(),
 		watertypes.Roles(),
 		vouchertypes.Roles(),
+		welfaretypes.Roles(),
 	)
 }
 
@@ -186,6 +192,7 @@ type App struct {
 	DisasterKeeper        disasterkeeper.Keeper
 	WaterKeeper           waterkeeper.Keeper
 	VoucherKeeper         voucherkeeper.Keeper
+	WelfareKeeper         welfarekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -232,7 +239,7 @@ func New(
 		distrtypes.StoreKey, minttypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		agencytypes.StoreKey, didtypes.StoreKey, civicevidencetypes.StoreKey, haccptypes.StoreKey, tolltypes.StoreKey,
-		disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey,
+		disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey, welfaretypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -286,6 +293,7 @@ func New(
 	app.DisasterKeeper = disasterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[disastertypes.StoreKey]), accCodec, authority, app.AgencyKeeper)
 	app.WaterKeeper = waterkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[watertypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DisasterKeeper)
 	app.VoucherKeeper = voucherkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[vouchertypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DidKeeper, app.DisasterKeeper, app.BankKeeper, app.AccountKeeper)
+	app.WelfareKeeper = welfarekeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[welfaretypes.StoreKey]), accCodec, authority, app.AgencyKeeper, app.DidKeeper, app.VoucherKeeper, app.BankKeeper, app.AccountKeeper)
 	// The bank enforces the voucher rule: a voucher coin moves only along x/voucher's own
 	// edges (issue, pay, redeem, sweep), whatever module or message asks x/bank to move it.
 	app.BankKeeper.AppendSendRestriction(app.VoucherKeeper.SendRestriction)
@@ -312,6 +320,7 @@ func New(
 		disaster.NewAppModule(app.DisasterKeeper),
 		water.NewAppModule(app.WaterKeeper),
 		voucher.NewAppModule(app.VoucherKeeper),
+		welfare.NewAppModule(app.WelfareKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
@@ -332,14 +341,15 @@ func New(
 	// agency before the service modules, whose genesis may name agencies; did right
 	// after agency, before the modules that may name DIDs; water after disaster, whose
 	// incidents its alerts link to; voucher after did and disaster (its programs name
-	// schemas and incidents) and after bank (its programs' supply).
+	// schemas and incidents) and after bank (its programs' supply); welfare after voucher
+	// (its VOUCHER programs name voucher programs) and after bank (its escrow).
 	genesisOrder := []string{
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, agencytypes.ModuleName, didtypes.ModuleName, civicevidencetypes.ModuleName,
 		haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName, watertypes.ModuleName,
-		vouchertypes.ModuleName,
+		vouchertypes.ModuleName, welfaretypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

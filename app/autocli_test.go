@@ -42,30 +42,34 @@ var handWritten = map[string][]string{
 }
 
 // withExamples are the modules every command of which (Params aside) shows an Example.
-var withExamples = map[string]bool{"did": true, "digitalevidence": true, "disaster": true, "haccp": true, "toll": true, "voucher": true, "water": true}
+var withExamples = map[string]bool{"did": true, "digitalevidence": true, "disaster": true, "haccp": true, "toll": true, "voucher": true, "water": true, "welfare": true}
 
 // namedArgs are the modules whose Use names every positional argument after its field
 // ("[plaza-id]" for plaza_id).
-var namedArgs = map[string]bool{"disaster": true, "haccp": true, "toll": true, "voucher": true, "water": true}
+var namedArgs = map[string]bool{"disaster": true, "haccp": true, "toll": true, "voucher": true, "water": true, "welfare": true}
 
 // flagsOf are flags the optional fields of a request become, by command path.
 var flagsOf = map[string][]string{
-	"tx agency register-agency":   {"roles"},
-	"tx agency set-agency-roles":  {"roles"},
-	"tx agency set-agency-status": {"reason"},
-	"tx agency add-member":        {"roles", "expires-at"},
-	"tx agency set-member-roles":  {"roles", "expires-at"},
-	"tx did create":               {"proof"},
-	"query did resolve":           {"version-time"},
-	"tx disaster update-incident": {"severity", "affected-districts"},
-	"query disaster incidents":    {"status", "district"},
-	"query water sites":           {"district-code", "kind"},
-	"query water series":          {"from-time", "to"},
-	"tx water set-threshold":      {"min", "max"},
-	"tx voucher create-program":   {"holder-districts", "merchant-districts", "excluded-mccs", "schema-id", "amount-by-class", "incident-id", "allocator-agencies"},
-	"query voucher programs":      {"agency-id", "incident-id"},
-	"query voucher merchants":     {"status"},
-	"query voucher usage-stats":   {"district", "mcc"},
+	"tx agency register-agency":    {"roles"},
+	"tx agency set-agency-roles":   {"roles"},
+	"tx agency set-agency-status":  {"reason"},
+	"tx agency add-member":         {"roles", "expires-at"},
+	"tx agency set-member-roles":   {"roles", "expires-at"},
+	"tx did create":                {"proof"},
+	"query did resolve":            {"version-time"},
+	"tx disaster update-incident":  {"severity", "affected-districts"},
+	"query disaster incidents":     {"status", "district"},
+	"query water sites":            {"district-code", "kind"},
+	"query water series":           {"from-time", "to"},
+	"tx water set-threshold":       {"min", "max"},
+	"tx voucher create-program":    {"holder-districts", "merchant-districts", "excluded-mccs", "schema-id", "amount-by-class", "incident-id", "allocator-agencies"},
+	"query voucher programs":       {"agency-id", "incident-id"},
+	"query voucher merchants":      {"status"},
+	"query voucher usage-stats":    {"district", "mcc"},
+	"tx welfare create-program":    {"groups"},
+	"query welfare programs":       {"agency-id"},
+	"query welfare program-totals": {"cycle-seq"},
+	"query welfare enrolments":     {"status"},
 }
 
 // TestAutoCLICoversEveryRPC checks every civic module of the app: every Msg and Query rpc
@@ -102,7 +106,7 @@ func TestAutoCLICoversEveryRPC(t *testing.T) {
 		})
 	}
 	slices.Sort(civic)
-	require.Equal(t, []string{"agency", "did", "digitalevidence", "disaster", "haccp", "toll", "voucher", "water"}, civic, "civic's modules")
+	require.Equal(t, []string{"agency", "did", "digitalevidence", "disaster", "haccp", "toll", "voucher", "water", "welfare"}, civic, "civic's modules")
 
 	for path, commands := range handWritten {
 		for _, c := range commands {

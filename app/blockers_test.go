@@ -18,6 +18,7 @@ import (
 	tolltypes "github.com/civicchain/civic/x/toll/types"
 	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	watertypes "github.com/civicchain/civic/x/water/types"
+	welfaretypes "github.com/civicchain/civic/x/welfare/types"
 )
 
 // TestCivicModulesHaveNoBlockHooks: civic's modules do no per-block work. Work
@@ -27,7 +28,7 @@ import (
 // update this list. See docs/operations.md, "Protective limits".
 func TestCivicModulesHaveNoBlockHooks(t *testing.T) {
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
-	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName, watertypes.ModuleName, vouchertypes.ModuleName} {
+	for _, name := range []string{agencytypes.ModuleName, didtypes.ModuleName, evidencetypes.ModuleName, haccptypes.ModuleName, tolltypes.ModuleName, disastertypes.ModuleName, watertypes.ModuleName, vouchertypes.ModuleName, welfaretypes.ModuleName} {
 		m, ok := a.ModuleManager.Modules[name]
 		if !ok {
 			t.Fatalf("module %q is not in the module manager", name)

@@ -201,6 +201,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 	require.NoError(tb, ti.App.DisasterKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.WaterKeeper.CheckInvariants(ctx))
 	require.NoError(tb, ti.App.VoucherKeeper.CheckInvariants(ctx))
+	require.NoError(tb, ti.App.WelfareKeeper.CheckInvariants(ctx))
 
 	ok, noop := civicOperations(tb, ti)
 	tb.Logf("civic operations delivered (ok / NoOp): %s", summary(ok, noop))
@@ -221,7 +222,7 @@ func checkCivic(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.Account
 // or its handlers, are broken).
 func civicCoverage(ok, noop map[string]int) error {
 	total := 0
-	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster.", "/civic.water.", "/civic.voucher."} {
+	for _, prefix := range []string{"/civic.agency.", "/civic.did.", "/civic.evidence.", "/civic.haccp.", "/civic.toll.", "/civic.disaster.", "/civic.water.", "/civic.voucher.", "/civic.welfare."} {
 		delivered, skipped := countPrefix(ok, prefix), countPrefix(noop, prefix)
 		total += delivered
 		if delivered == 0 && skipped >= minAttemptsPerModule {
@@ -274,6 +275,7 @@ func checkImportExport(tb testing.TB, ti simsx.TestInstance[*App], _ []simtypes.
 	require.NoError(tb, newApp.DisasterKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.WaterKeeper.CheckInvariants(ctxB))
 	require.NoError(tb, newApp.VoucherKeeper.CheckInvariants(ctxB))
+	require.NoError(tb, newApp.WelfareKeeper.CheckInvariants(ctxB))
 
 	skipPrefixes := map[string][][]byte{
 		stakingtypes.StoreKey: {

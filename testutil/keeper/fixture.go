@@ -42,10 +42,12 @@ import (
 	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	waterkeeper "github.com/civicchain/civic/x/water/keeper"
 	watertypes "github.com/civicchain/civic/x/water/types"
+	welfarekeeper "github.com/civicchain/civic/x/welfare/keeper"
+	welfaretypes "github.com/civicchain/civic/x/welfare/types"
 )
 
-// Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll and x/voucher pay
-// through (x/bank with x/voucher's send restriction appended),
+// Fixture is every civic keeper, with the x/auth and x/bank keepers x/toll, x/voucher and
+// x/welfare pay through (x/bank with x/voucher's send restriction appended),
 // wired as in the app on one in-memory multistore: every authority is the x/gov module
 // account, every module starts from its default genesis, and Ctx is at BlockTime, height 1.
 type Fixture struct {
@@ -58,6 +60,7 @@ type Fixture struct {
 	Disaster disasterkeeper.Keeper
 	Water    waterkeeper.Keeper
 	Voucher  voucherkeeper.Keeper
+	Welfare  welfarekeeper.Keeper
 	Bank     bankkeeper.BaseKeeper
 	Account  authkeeper.AccountKeeper
 	// Accounts are the fixture's own addresses (WithAccounts), in order.
@@ -101,7 +104,7 @@ func WithChainID(id string) Option {
 }
 
 // WithBlockedModuleAccounts makes x/bank refuse sends to the fixture's module accounts
-// (mint, toll, voucher), as the app's BlockedAddresses do (default: none blocked, so that
+// (mint, toll, voucher, welfare), as the app's BlockedAddresses do (default: none blocked, so that
 // tests may fund a module account directly).
 func WithBlockedModuleAccounts() Option {
 	return func(o *options) { o.blockModules = true }
@@ -123,7 +126,7 @@ func AllRoles() []agencytypes.RoleDefinition {
 	var out []agencytypes.RoleDefinition
 	for _, r := range [][]agencytypes.RoleDefinition{
 		evidencetypes.Roles(), haccptypes.Roles(), didtypes.Roles(), tolltypes.Roles(), disastertypes.Roles(),
-		watertypes.Roles(), vouchertypes.Roles(),
+		watertypes.Roles(), vouchertypes.Roles(), welfaretypes.Roles(),
 	} {
 		out = append(out, r...)
 	}
@@ -149,7 +152,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	}
 
 	keys := storetypes.NewKVStoreKeys(agencytypes.StoreKey, didtypes.StoreKey, evidencetypes.StoreKey,
-		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
+		haccptypes.StoreKey, tolltypes.StoreKey, disastertypes.StoreKey, watertypes.StoreKey, vouchertypes.StoreKey, welfaretypes.StoreKey, authtypes.StoreKey, banktypes.StoreKey)
 	ctx := testutil.DefaultContextWithKeys(keys,
 		map[string]*storetypes.TransientStoreKey{"transient_test": storetypes.NewTransientStoreKey("transient_test")},
 		nil,
@@ -164,6 +167,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	disastertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	watertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	vouchertypes.RegisterInterfaces(encCfg.InterfaceRegistry)
+	welfaretypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	authtypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	banktypes.RegisterInterfaces(encCfg.InterfaceRegistry)
 	cdc := encCfg.Codec
@@ -178,6 +182,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		minttypes.ModuleName:    {authtypes.Minter},
 		tolltypes.ModuleName:    nil,
 		vouchertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
+		welfaretypes.ModuleName: nil,
 	}
 	f := &Fixture{Ctx: ctx, Agencies: map[string]Agency{}, Events: EventReader{t: t}}
 	f.Account = authkeeper.NewAccountKeeper(cdc, store(authtypes.StoreKey),
@@ -202,6 +207,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 	f.Water = waterkeeper.NewKeeper(cdc, store(watertypes.StoreKey), ac, authority, f.Agency, f.Disaster)
 	f.Voucher = voucherkeeper.NewKeeper(cdc, store(vouchertypes.StoreKey), ac, authority, f.Agency, f.Did, f.Disaster, f.Bank, f.Account)
 	f.Bank.AppendSendRestriction(f.Voucher.SendRestriction)
+	f.Welfare = welfarekeeper.NewKeeper(cdc, store(welfaretypes.StoreKey), ac, authority, f.Agency, f.Did, f.Voucher, f.Bank, f.Account)
 	for name, err := range map[string]error{
 		agencytypes.ModuleName:   f.Agency.InitGenesis(ctx, agencytypes.DefaultGenesis()),
 		didtypes.ModuleName:      f.Did.InitGenesis(ctx, didtypes.DefaultGenesis()),
@@ -211,6 +217,7 @@ func NewFixture(t testing.TB, opts ...Option) *Fixture {
 		disastertypes.ModuleName: f.Disaster.InitGenesis(ctx, disastertypes.DefaultGenesis()),
 		watertypes.ModuleName:    f.Water.InitGenesis(ctx, watertypes.DefaultGenesis()),
 		vouchertypes.ModuleName:  f.Voucher.InitGenesis(ctx, vouchertypes.DefaultGenesis()),
+		welfaretypes.ModuleName:  f.Welfare.InitGenesis(ctx, welfaretypes.DefaultGenesis()),
 	} {
 		if err != nil {
 			t.Fatalf("%s genesis: %v", name, err)

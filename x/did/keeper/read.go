@@ -12,8 +12,19 @@ import (
 )
 
 // The read-only methods other modules call (x/voucher checks issuer-signed
-// claims with them), declared by them in their types/expected_keepers.go
-// beside IssuerTrust (trust.go). They never write.
+// claims with them, x/welfare a beneficiary's DID), declared by them in their
+// types/expected_keepers.go beside IssuerTrust (trust.go). They never write.
+
+// ActiveDid returns nil when did is a well-formed DID that exists and whose
+// latest version is not deactivated; otherwise a registered error naming the
+// DID: ErrInvalidDid (malformed), ErrDidNotFound or ErrDidDeactivated.
+func (k Keeper) ActiveDid(ctx context.Context, did string) error {
+	if err := types.ValidateDid(did); err != nil {
+		return err
+	}
+	_, err := k.requireActiveDid(ctx, did)
+	return err
+}
 
 // VerifyAssertion checks that sig is a signature, by a verification method
 // listed in the assertionMethod relationship of the latest version of did, of

@@ -306,3 +306,42 @@ func TestStatusEntryRejected(t *testing.T) {
 		})
 	}
 }
+
+// TestActiveDid: an existing DID is active until it is deactivated; a malformed, an
+// unknown and a deactivated DID are each refused with their registered error naming
+// the DID; asking writes nothing and emits nothing.
+func TestActiveDid(t *testing.T) {
+	// ARRANGE
+	f := newDidFixture(t)
+	live := f.createByAlice("live")
+	gone := f.createByAlice("gone")
+	f.deactivate(didDeactivateMsg(f.s(didAlice), gone.Id, "1"))
+	before := f.export()
+
+	// ACT + ASSERT: the active DID.
+	f.freshEvents()
+	require.NoError(t, f.k.ActiveDid(f.ctx, live.Id))
+	require.Empty(t, f.ctx.EventManager().Events(), "asking emits nothing")
+	require.Equal(t, before, f.export(), "asking writes nothing")
+
+	for _, tc := range []struct {
+		name, did string
+		want      error
+	}{
+		{"malformed", "did:web:example.org", types.ErrInvalidDid},
+		{"empty", "", types.ErrInvalidDid},
+		{"unknown", didOf("nobody"), types.ErrDidNotFound},
+		{"deactivated", gone.Id, types.ErrDidDeactivated},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			testkeeper.RequireRejected(t, tc.want, &f.ctx, f.export, func() error {
+				err = f.k.ActiveDid(f.ctx, tc.did)
+				return err
+			})
+			if tc.did != "" {
+				require.ErrorContains(t, err, tc.did)
+			}
+		})
+	}
+}

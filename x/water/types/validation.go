@@ -10,6 +10,7 @@ import (
 
 	"github.com/civicchain/civic/internal/digest"
 	"github.com/civicchain/civic/internal/pii"
+	"github.com/civicchain/civic/internal/publictext"
 	"github.com/civicchain/civic/internal/text"
 )
 
@@ -25,7 +26,7 @@ const (
 	// MaxModelLength bounds a sensor model code.
 	MaxModelLength = 64
 	// MaxLegalBasisLength bounds a legal basis code.
-	MaxLegalBasisLength = 128
+	MaxLegalBasisLength = publictext.MaxLegalBasisLength
 	// TapCoordinateStep is the rounding of a TAP site's coordinates in
 	// micro-degrees (0.001 degree, about 100 m): a tap may stand at a home,
 	// and a household's position is personal data.
@@ -156,21 +157,12 @@ func ValidateSupplyBlock(s string) error {
 	return ValidateCode("supply_block", s, MaxSupplyBlockLength)
 }
 
-// ValidateLegalBasis checks a legal basis code: 1..128 of [A-Z0-9._:+-],
-// starting with a letter or digit, e.g. "KR-DWQS-ANNEX1".
+// ValidateLegalBasis checks a legal basis code (internal/publictext
+// LegalBasis, shared with x/welfare): 1..128 of [A-Z0-9._:+-], starting with
+// a letter or digit, e.g. "KR-DWQS-ANNEX1".
 func ValidateLegalBasis(s string) error {
-	if s == "" || len(s) > MaxLegalBasisLength {
-		return errorsmod.Wrapf(ErrInvalidCode, "legal_basis %s must be 1..%d characters", text.Quote(s), MaxLegalBasisLength)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		alnum := 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		if !alnum && (i == 0 || !strings.ContainsRune("._:+-", rune(c))) {
-			return errorsmod.Wrapf(ErrInvalidCode, "legal_basis %s: character %d is not in [A-Z0-9._:+-] (first: a letter or digit)", text.Quote(s), i+1)
-		}
-	}
-	if what := pii.Find(s); what != "" {
-		return errorsmod.Wrapf(ErrInvalidCode, "legal_basis %s has the shape of %s", text.Quote(s), what)
+	if err := publictext.LegalBasis("legal_basis", s); err != nil {
+		return errorsmod.Wrap(ErrInvalidCode, err.Error())
 	}
 	return nil
 }
