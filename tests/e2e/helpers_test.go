@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
+
 	"github.com/civicchain/civic/internal/fetch"
 	testchain "github.com/civicchain/civic/testutil/chain"
 )
@@ -151,6 +153,66 @@ func (c *chain) submit(from string, gasFlags []string, args ...string) txResult 
 		c.t.Fatalf("tx %s: %v\n%s", strings.Join(args, " "), err, raw)
 	}
 	return res
+}
+
+// refusalGas is the fixed gas of a refusal (the READMEs' $F), so that it
+// reaches a block instead of failing the simulation.
+const refusalGas = 400000
+
+// blockCall is one transaction of a step: its signer, its command line and,
+// for a refusal, the registered error it must fail with in a block.
+type blockCall struct {
+	from    string
+	args    []string
+	refusal *errorsmod.Error
+}
+
+// deliver is a transaction that must be delivered.
+func deliver(from string, args ...string) blockCall { return blockCall{from: from, args: args} }
+
+// refuse is a transaction that must fail in a block with err.
+func refuse(err *errorsmod.Error, from string, args ...string) blockCall {
+	return blockCall{from: from, args: args, refusal: err}
+}
+
+// sameBlock sends calls of distinct signers one after another without
+// waiting, so that they share a block, then waits for each and checks it:
+// delivered, or refused in the block with its registered error (codespace
+// and code). Refusals go with a fixed gas limit, the others with --gas auto
+// (simulated on the last committed state: a call that needs an earlier one
+// of the same block goes in the next block). CometBFT's mempool keeps the
+// order they were sent in.
+func sameBlock(t *testing.T, c *chain, calls ...blockCall) []txResult {
+	t.Helper()
+	signers := map[string]bool{}
+	hashes := make([]string, len(calls))
+	for i, cl := range calls {
+		if signers[cl.from] {
+			t.Fatalf("%s signs twice in one block", cl.from)
+		}
+		signers[cl.from] = true
+		gas := []string{"--gas", "auto", "--gas-adjustment", "1.5"}
+		if cl.refusal != nil {
+			gas = []string{"--gas", strconv.Itoa(refusalGas)}
+		}
+		res := c.submit(cl.from, gas, cl.args...)
+		if res.Code != 0 {
+			t.Fatalf("tx %s from %s refused by CheckTx: code %d codespace %q: %s", strings.Join(cl.args, " "), cl.from, res.Code, res.Codespace, res.RawLog)
+		}
+		hashes[i] = res.TxHash
+	}
+	out := make([]txResult, len(calls))
+	for i, cl := range calls {
+		res := c.waitTx(hashes[i])
+		what := strings.Join(cl.args, " ") + " from " + cl.from
+		if cl.refusal != nil {
+			mustReject(t, what, res, cl.refusal.Codespace(), cl.refusal.ABCICode())
+		} else if res.Code != 0 {
+			t.Fatalf("tx %s failed: code %d codespace %q: %s", what, res.Code, res.Codespace, res.RawLog)
+		}
+		out[i] = res
+	}
+	return out
 }
 
 // waitTx waits until the transaction hash is in a block and returns its result.

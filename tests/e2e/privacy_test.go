@@ -35,6 +35,12 @@ var privacyNameFields = []string{
 	// x/water: a site is a public facility (덕산 정수장, a reservoir, a public tap).
 	"app_state.water.sites[].name",
 	"civic.water.v1.MsgRegisterSite.name",
+	// x/welfare: an exclusivity group's description and a program's name are
+	// the public names of benefits (기초생활보장 생계급여, 긴급복지 생계지원).
+	"app_state.welfare.groups[].description",
+	"civic.welfare.v1.MsgCreateGroup.description",
+	"app_state.welfare.programs[].name",
+	"civic.welfare.v1.MsgCreateProgram.name",
 }
 
 // Minimum numbers of strings a scan must have read, so that a scan that

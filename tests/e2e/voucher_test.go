@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	errorsmod "cosmossdk.io/errors"
-
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	didtypes "github.com/civicchain/civic/x/did/types"
@@ -39,7 +37,7 @@ import (
 // between holders, a claim reusing a status entry, a payment after expiry
 // and a redemption after redeem_until, each with its registered error in a
 // block. Transactions of different accounts that follow one another in the
-// README share a block here (voucherBlock).
+// README share a block here (sameBlock).
 
 const (
 	voucherAPI       = "/civic/voucher/v1"
@@ -55,9 +53,6 @@ const (
 	krw = int64(1_000_000)
 	// voucherIssuerUkrw is busan-issuer's ukrw at genesis (config.yml): 10,000,000 KRW.
 	voucherIssuerUkrw = 10_000_000 * krw
-	// voucherRefusalGas is the fixed gas of a refusal (the README's $F), so
-	// that it reaches a block instead of failing the simulation.
-	voucherRefusalGas = 400000
 	// Program 1 expires 25 s after its creation and takes redemptions 12 s
 	// longer; program 2 expires and stops redemptions 25 s after its
 	// creation. Steps 1-11 take about 16 s on a quiet machine and 26 s under
@@ -101,60 +96,6 @@ type voucherExample struct {
 	moduleAccount string
 }
 
-// voucherCall is one transaction of a step: its signer, its command line and,
-// for a refusal, the registered error it must fail with in a block.
-type voucherCall struct {
-	from    string
-	args    []string
-	refusal *errorsmod.Error
-}
-
-// deliver is a transaction that must be delivered.
-func deliver(from string, args ...string) voucherCall { return voucherCall{from: from, args: args} }
-
-// refuse is a transaction that must fail in a block with err.
-func refuse(err *errorsmod.Error, from string, args ...string) voucherCall {
-	return voucherCall{from: from, args: args, refusal: err}
-}
-
-// voucherBlock sends calls of distinct signers one after another without
-// waiting, so that they share a block, then waits for each and checks it:
-// delivered, or refused in the block with its registered error (voucher
-// codespace). Refusals go with a fixed gas limit, the others with --gas auto.
-// CometBFT's mempool keeps the order they were sent in.
-func voucherBlock(t *testing.T, c *chain, calls ...voucherCall) []txResult {
-	t.Helper()
-	signers := map[string]bool{}
-	hashes := make([]string, len(calls))
-	for i, cl := range calls {
-		if signers[cl.from] {
-			t.Fatalf("%s signs twice in one block", cl.from)
-		}
-		signers[cl.from] = true
-		gas := []string{"--gas", "auto", "--gas-adjustment", "1.5"}
-		if cl.refusal != nil {
-			gas = []string{"--gas", strconv.Itoa(voucherRefusalGas)}
-		}
-		res := c.submit(cl.from, gas, cl.args...)
-		if res.Code != 0 {
-			t.Fatalf("tx %s from %s refused by CheckTx: code %d codespace %q: %s", strings.Join(cl.args, " "), cl.from, res.Code, res.Codespace, res.RawLog)
-		}
-		hashes[i] = res.TxHash
-	}
-	out := make([]txResult, len(calls))
-	for i, cl := range calls {
-		res := c.waitTx(hashes[i])
-		what := strings.Join(cl.args, " ") + " from " + cl.from
-		if cl.refusal != nil {
-			mustReject(t, what, res, cl.refusal.Codespace(), cl.refusal.ABCICode())
-		} else if res.Code != 0 {
-			t.Fatalf("tx %s failed: code %d codespace %q: %s", what, res.Code, res.Codespace, res.RawLog)
-		}
-		out[i] = res
-	}
-	return out
-}
-
 func TestVoucher(t *testing.T) {
 	c, run := startExample(t, "voucher e2e")
 	ex := &voucherExample{
@@ -177,17 +118,17 @@ func TestVoucher(t *testing.T) {
 	step("1 동백전 program created", func(t *testing.T) { voucherCreateLocal(t, c, ex) })
 	step("2 funded, two shops apply", func(t *testing.T) { voucherFundAndApply(t, c, ex) })
 	step("3 activated, grocery approved", func(t *testing.T) {
-		voucherBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "activate-program", ex.p1),
+		sameBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "activate-program", ex.p1),
 			deliver(voucherDesk, "tx", "voucher", "decide-merchant", ex.p1, c.addr(voucherMerchant1), "approve"))
 		mustEqual(t, "program 1", voucherProgramStatus(t, c, ex.p1), "PROGRAM_STATUS_ACTIVE")
 	})
 	step("4 excluded MCC refused, allocation", func(t *testing.T) { voucherAllocate(t, c, ex) })
 	step("5 holder pays the grocery", func(t *testing.T) {
-		voucherBlock(t, c, deliver(voucherHolder1, "tx", "voucher", "pay", ex.p1, c.addr(voucherMerchant1), amount(45_000), sha256Hex("receipt 2026-08-11 0001")))
+		sameBlock(t, c, deliver(voucherHolder1, "tx", "voucher", "pay", ex.p1, c.addr(voucherMerchant1), amount(45_000), sha256Hex("receipt 2026-08-11 0001")))
 		ex.pay(ex.p1, voucherHolder1, voucherMerchant1, 45_000*krw)
 	})
 	step("6 refused: unapproved, early sweep, MsgSend", func(t *testing.T) {
-		voucherBlock(t, c,
+		sameBlock(t, c,
 			refuse(vouchertypes.ErrMerchantNotApproved, voucherHolder2, "tx", "voucher", "pay", ex.p1, c.addr(voucherMerchant2), amount(10_000), sha256Hex("receipt 2026-08-11 0002")),
 			refuse(vouchertypes.ErrNotExpired, voucherIssuer, "tx", "voucher", "sweep", ex.p1, "100"),
 			refuse(vouchertypes.ErrVoucherTransfer, voucherHolder1, "tx", "bank", "send", voucherHolder1, c.addr(voucherHolder2), fmt.Sprintf("%dvoucher/%s", 10_000*krw, ex.p1)))
@@ -195,10 +136,10 @@ func TestVoucher(t *testing.T) {
 	step("7 typhoon, the district office's DID", func(t *testing.T) { voucherTyphoonAndDid(t, c, ex) })
 	step("8 schema granted, status list, relief program", func(t *testing.T) { voucherCreateRelief(t, c, ex) })
 	step("9 relief funded, grocery approved", func(t *testing.T) {
-		voucherBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "fund-program", ex.p2, amount(2_000_000)),
+		sameBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "fund-program", ex.p2, amount(2_000_000)),
 			deliver(voucherMerchant1, "tx", "voucher", "apply-merchant", ex.p2, sha256Hex("salt 7f3a9c|605-81-12345"), busanjinGu, "5411", c.addr(voucherMerchant1)))
 		ex.fund(ex.p2, 2_000_000*krw)
-		voucherBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "activate-program", ex.p2),
+		sameBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "activate-program", ex.p2),
 			deliver(voucherDesk, "tx", "voucher", "decide-merchant", ex.p2, c.addr(voucherMerchant1), "approve"))
 		mustEqual(t, "program 2", voucherProgramStatus(t, c, ex.p2), "PROGRAM_STATUS_ACTIVE")
 	})
@@ -207,7 +148,7 @@ func TestVoucher(t *testing.T) {
 	step("12 program 1 expires, sweep, redeem", func(t *testing.T) { voucherExpire(t, c, ex) })
 	step("13 program 1 closes", func(t *testing.T) {
 		c.waitBlockTime(t, ex.red1)
-		voucherBlock(t, c,
+		sameBlock(t, c,
 			refuse(vouchertypes.ErrRedeemPeriodOver, voucherMerchant1, "tx", "voucher", "redeem", ex.p1, amount(1)),
 			deliver(voucherIssuer, "tx", "voucher", "sweep", ex.p1, "100"))
 		ex.sweep(ex.p1)
@@ -216,7 +157,7 @@ func TestVoucher(t *testing.T) {
 	})
 	step("14 program 2 closes", func(t *testing.T) {
 		c.waitBlockTime(t, ex.exp2)
-		res := voucherBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "sweep", ex.p2, "100"))[0]
+		res := sameBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "sweep", ex.p2, "100"))[0]
 		mustEqual(t, "EventProgramClosed", res.attr("civic.voucher.v1.EventProgramClosed", "program_id"), ex.p2)
 		ex.sweep(ex.p2, voucherHolder1, voucherHolder2)
 		ex.close(ex.p2)
@@ -237,7 +178,7 @@ func rfc3339(at time.Time) string { return at.UTC().Format(time.RFC3339) }
 func voucherCreateLocal(t *testing.T, c *chain, ex *voucherExample) {
 	now := time.Now().UTC().Truncate(time.Second)
 	ex.exp1, ex.red1 = now.Add(voucherP1Expires), now.Add(voucherP1Redeem)
-	res := voucherBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "create-program", "local-currency", "ukrw",
+	res := sameBlock(t, c, deliver(voucherIssuer, "tx", "voucher", "create-program", "local-currency", "ukrw",
 		amount(1_000_000), amount(500_000), "allocation", rfc3339(now), rfc3339(ex.exp1), rfc3339(ex.red1), c.addr(voucherIssuer),
 		"--holder-districts", busanjinGu+","+bukGu+","+haeundaeGu, "--merchant-districts", busanjinGu+","+bukGu+","+haeundaeGu,
 		"--excluded-mccs", voucherExcluded))[0]
@@ -248,7 +189,7 @@ func voucherCreateLocal(t *testing.T, c *chain, ex *voucherExample) {
 }
 
 func voucherFundAndApply(t *testing.T, c *chain, ex *voucherExample) {
-	voucherBlock(t, c,
+	sameBlock(t, c,
 		deliver(voucherIssuer, "tx", "voucher", "fund-program", ex.p1, amount(1_000_000)),
 		deliver(voucherMerchant1, "tx", "voucher", "apply-merchant", ex.p1, sha256Hex("salt 7f3a9c|605-81-12345"), busanjinGu, "5411", c.addr(voucherMerchant1)),
 		deliver(voucherMerchant2, "tx", "voucher", "apply-merchant", ex.p1, sha256Hex("salt c21e04|617-85-67890"), haeundaeGu, "5311", c.addr(voucherMerchant2)))
@@ -259,7 +200,7 @@ func voucherAllocate(t *testing.T, c *chain, ex *voucherExample) {
 	entry := func(holder string, won int64, district string) string {
 		return fmt.Sprintf(`{"address":%q,"amount":%q,"district_code":%q}`, c.addr(holder), amount(won), district)
 	}
-	voucherBlock(t, c,
+	sameBlock(t, c,
 		refuse(vouchertypes.ErrMccExcluded, voucherDesk, "tx", "voucher", "decide-merchant", ex.p1, c.addr(voucherMerchant2), "approve"),
 		deliver(voucherIssuer, "tx", "voucher", "allocate", ex.p1, entry(voucherHolder1, 300_000, busanjinGu), entry(voucherHolder2, 200_000, bukGu)))
 	ex.issue(ex.p1, voucherHolder1, 300_000*krw)
@@ -298,23 +239,23 @@ func voucherTyphoonAndDid(t *testing.T, c *chain, ex *voucherExample) {
 		"assertionMethod": []string{method},
 	})
 
-	res := voucherBlock(t, c,
+	res := sameBlock(t, c,
 		deliver(disasterCoordinator, "tx", "disaster", "declare-incident", "typhoon", "alert",
 			sha256Hex("Typhoon Khanun: landfall near Busan, 2026-08-10 03:00"), busanjinGu, bukGu),
 		deliver(voucherOffice, "tx", "did", "create", doc))
 	ex.incident = res[0].attr("civic.disaster.v1.EventIncidentDeclared", "incident_id")
 	mustEqual(t, "EventDidCreated.did", res[1].attr("civic.did.v1.EventDidCreated", "did"), ex.did)
 
-	res = voucherBlock(t, c, deliver(voucherOffice, "tx", "did", "register-schema", "ReliefEntitlement", "1.0.0",
+	res = sameBlock(t, c, deliver(voucherOffice, "tx", "did", "register-schema", "ReliefEntitlement", "1.0.0",
 		sha256Hex(`{"title":"ReliefEntitlement","type":"object"}`), "https://schemas.busan.go.kr/relief-entitlement/1.0.0.json"))
 	ex.schema = res[0].attr("civic.did.v1.EventSchemaRegistered", "id")
-	voucherBlock(t, c, deliver(voucherAdmin, "tx", "did", "bind-issuer", "busan", ex.did))
+	sameBlock(t, c, deliver(voucherAdmin, "tx", "did", "bind-issuer", "busan", ex.did))
 }
 
 func voucherCreateRelief(t *testing.T, c *chain, ex *voucherExample) {
 	now := time.Now().UTC().Truncate(time.Second)
 	ex.exp2 = now.Add(voucherP2Expires)
-	res := voucherBlock(t, c,
+	res := sameBlock(t, c,
 		deliver(voucherAdmin, "tx", "did", "set-issuer-schemas", ex.did, "--grant", ex.schema),
 		deliver(voucherOffice, "tx", "did", "create-status-list", ex.did, "revocation", strconv.FormatUint(didtypes.MinStatusListEntries, 10)),
 		deliver(voucherIssuer, "tx", "voucher", "create-program", "relief", "ukrw", amount(2_000_000), amount(1_000_000), "credential",
@@ -376,7 +317,7 @@ func voucherClaims(t *testing.T, c *chain, ex *voucherExample) {
 	ex.signClaim(t, c, 1, voucherHolder1, busanjinGu, "HOUSEHOLD_1", 1)
 	ex.signClaim(t, c, 2, voucherHolder2, bukGu, "HOUSEHOLD_4", 2)
 	ex.signClaim(t, c, 3, voucherHolder2, bukGu, "HOUSEHOLD_4", 1) // holder-1's status entry
-	res := voucherBlock(t, c, deliver(voucherHolder1, ex.claim(1)...), deliver(voucherHolder2, ex.claim(2)...))
+	res := sameBlock(t, c, deliver(voucherHolder1, ex.claim(1)...), deliver(voucherHolder2, ex.claim(2)...))
 	mustEqual(t, "claim 1 amount", res[0].attr("civic.voucher.v1.EventVouchersClaimed", "amount"), amount(400_000))
 	mustEqual(t, "claim 2 amount", res[1].attr("civic.voucher.v1.EventVouchersClaimed", "amount"), amount(1_000_000))
 	ex.issue(ex.p2, voucherHolder1, 400_000*krw)
@@ -384,7 +325,7 @@ func voucherClaims(t *testing.T, c *chain, ex *voucherExample) {
 }
 
 func voucherReliefPayRedeem(t *testing.T, c *chain, ex *voucherExample) {
-	voucherBlock(t, c,
+	sameBlock(t, c,
 		refuse(vouchertypes.ErrAlreadyClaimed, voucherHolder2, ex.claim(3)...),
 		deliver(voucherHolder1, "tx", "voucher", "pay", ex.p2, c.addr(voucherMerchant1), amount(120_000), sha256Hex("receipt 2026-08-12 0001")))
 	ex.pay(ex.p2, voucherHolder1, voucherMerchant1, 120_000*krw)
@@ -395,20 +336,20 @@ func voucherReliefPayRedeem(t *testing.T, c *chain, ex *voucherExample) {
 	mustEqual(t, "status entry 1 claimed", claimed.Claimed, true)
 	ex.check(t, c)
 
-	voucherBlock(t, c, deliver(voucherMerchant1, "tx", "voucher", "redeem", ex.p2, amount(120_000)))
+	sameBlock(t, c, deliver(voucherMerchant1, "tx", "voucher", "redeem", ex.p2, amount(120_000)))
 	ex.redeem(ex.p2, voucherMerchant1, 120_000*krw)
 }
 
 func voucherExpire(t *testing.T, c *chain, ex *voucherExample) {
 	c.waitBlockTime(t, ex.exp1)
 	mustEqual(t, "program 1 after expires_at", voucherProgramStatus(t, c, ex.p1), "PROGRAM_STATUS_EXPIRED")
-	voucherBlock(t, c,
+	sameBlock(t, c,
 		refuse(vouchertypes.ErrProgramExpired, voucherHolder1, "tx", "voucher", "pay", ex.p1, c.addr(voucherMerchant1), amount(1_000), sha256Hex("receipt 2026-08-12 0002")),
 		deliver(voucherIssuer, "tx", "voucher", "sweep", ex.p1, "100"))
 	ex.sweep(ex.p1, voucherHolder1, voucherHolder2)
 	ex.check(t, c)
 
-	voucherBlock(t, c, deliver(voucherMerchant1, "tx", "voucher", "redeem", ex.p1, amount(45_000)))
+	sameBlock(t, c, deliver(voucherMerchant1, "tx", "voucher", "redeem", ex.p1, amount(45_000)))
 	ex.redeem(ex.p1, voucherMerchant1, 45_000*krw)
 }
 
