@@ -68,6 +68,18 @@ type Observer interface {
 	Committed(env *Env, acct int, msg sdk.Msg, events []Event)
 }
 
+// Counted is a workload whose unit of work is not the transaction: each
+// committed transaction does Units(events) units (welfare-distribute: the
+// payments of one MsgDistribute, counted from its typed events). The results
+// report, beside tx/s, the units committed, units per second over the same
+// window, node CPU per unit and units/s against bank tx/s.
+type Counted interface {
+	// Unit names the unit, plural ("payments").
+	Unit() string
+	// Units counts the units of one committed transaction from its civic.* typed events.
+	Units(events []Event) int
+}
+
 // Env is what the workloads share: the accounts, the denom, and the x/evidence
 // objects created so far (per account).
 type Env struct {
