@@ -317,9 +317,10 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 // DefaultWorkloads is the order `make bench` runs: each evidence workload uses
 // the objects the previous ones created (its Needs); did-create (x/did), the toll
 // workloads (their network is in genesis), the water workloads (their sensors
-// are in genesis) and voucher-pay (its program, holders and merchants are in
-// genesis) need nothing before them; bank-send runs first and last (the
-// baseline is their mean, see Results.BankRate).
+// are in genesis), voucher-pay (its program, holders and merchants are in
+// genesis) and the welfare workloads (their programs, entitlements and
+// approved cycles are in genesis) need nothing before them; bank-send runs
+// first and last (the baseline is their mean, see Results.BankRate).
 func DefaultWorkloads() []Workload {
-	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, RecordTrip{}, RecordTrip{Account: true}, SubmitReading{}, SubmitBatch{}, VoucherPay{}, BankSend{Suffix: "end"}}
+	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, RecordTrip{}, RecordTrip{Account: true}, SubmitReading{}, SubmitBatch{}, VoucherPay{}, WelfareApply{}, WelfareDistribute{}, BankSend{Suffix: "end"}}
 }
