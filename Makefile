@@ -114,8 +114,8 @@ BENCH_FLAGS ?=
 bench: build ## Load benchmark: fresh single-validator chain, every tx workload + query load (~7 min); bench/results/
 	$(GO) run ./bench/cmd/civic-bench -binary $(BINARY) $(BENCH_FLAGS)
 
-bench-keeper: ## Keeper micro-benchmarks: x/agency Authorize, x/evidence registration, x/voucher send restriction (go test -bench)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5000x ./x/agency/keeper/ ./x/evidence/keeper/ ./x/voucher/keeper/
+bench-keeper: ## Keeper micro-benchmarks: x/agency Authorize, x/evidence registration, x/voucher send restriction, x/welfare apply and payment (go test -bench)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5000x ./x/agency/keeper/ ./x/evidence/keeper/ ./x/voucher/keeper/ ./x/welfare/keeper/
 
 ## ---- protobuf ----
 

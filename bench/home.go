@@ -17,6 +17,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 
 	"github.com/civicchain/civic/internal/localnet"
+	welfaretypes "github.com/civicchain/civic/x/welfare/types"
 )
 
 // LoadAccount is a funded account the load generator signs for with a raw
@@ -50,21 +51,24 @@ const Bech32Prefix = "civic"
 
 // LoadAgency is the agency the load accounts join at genesis, and LoadRoles the
 // roles they hold (evidence.investigator opens cases and registers; evidence.custodian
-// takes custody, transfers and receives; toll.plaza records trips, as a plaza terminal).
+// takes custody, transfers and receives; toll.plaza records trips, as a plaza terminal;
+// welfare.caseworker files applications; welfare.manager distributes cycles).
 const LoadAgency = "knpa"
 
 // LoadRoles are the load accounts' roles in LoadAgency (toll.operator and
-// toll.plaza are granted to LoadAgency by ExtendGenesis for the x/toll workloads).
-var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.plaza"}
+// toll.plaza are granted to LoadAgency by ExtendGenesis for the x/toll
+// workloads, welfare.caseworker and welfare.manager for the x/welfare ones).
+var LoadRoles = []string{"evidence.custodian", "evidence.investigator", "toll.plaza", welfaretypes.RoleCaseworker, welfaretypes.RoleManager}
 
 // ExtendGenesis adds the load accounts to genesis.json: auth BaseAccounts with
 // account numbers after the existing ones, bank balances of coins (the supply is
 // left empty in genesis, so the chain computes it), and memberships of agency with
 // roles, and for x/haccp's DeclareImport an IMPORTER facility per account with
 // hygieneCerts hygiene certificates each, the toll network (extendTollGenesis),
-// a water site with its sensor per account (extendWaterGenesis) and a voucher
-// program every account holds vouchers of (extendVoucherGenesis). It keeps the
-// genesis orderings (balances and members by address bytes).
+// a water site with its sensor per account (extendWaterGenesis), a voucher
+// program every account holds vouchers of (extendVoucherGenesis) and the
+// welfare programs, entitlements and approved cycles (extendWelfareGenesis).
+// It keeps the genesis orderings (balances and members by address bytes).
 func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency string, roles []string, hygieneCerts int) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -151,6 +155,9 @@ func ExtendGenesis(path string, accts []*LoadAccount, denom, amount, agency stri
 		return err
 	}
 	if err := extendVoucherGenesis(app, accts, agency, genesisTime); err != nil {
+		return err
+	}
+	if err := extendWelfareGenesis(app, accts, agency, genesisTime); err != nil {
 		return err
 	}
 	out, err := json.Marshal(doc)

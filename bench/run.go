@@ -63,9 +63,18 @@ type WorkloadResult struct {
 	RatioToBank     float64        `json:"ratio_to_bank"`
 	Latency         LatencySummary `json:"inclusion_latency"`
 	AvgTxsPerBlock  float64        `json:"avg_txs_per_block"`
-	SampleErrors    []string       `json:"sample_errors,omitempty"`
-	Profile         string         `json:"profile,omitempty"`
-	ProfileShare    *ProfileShare  `json:"profile_share,omitempty"`
+	// Unit, UnitsCommitted, UnitsPerTx, UnitsPerSec and UnitRatioToBank are
+	// a Counted workload's: its unit, the units of its committed
+	// transactions, their mean per transaction, units/s over the active
+	// window (Window.UnitsPerSec) and units/s ÷ the bank baseline's tx/s.
+	Unit            string        `json:"unit,omitempty"`
+	UnitsCommitted  int           `json:"units_committed,omitempty"`
+	UnitsPerTx      float64       `json:"units_per_tx,omitempty"`
+	UnitsPerSec     float64       `json:"units_per_sec,omitempty"`
+	UnitRatioToBank float64       `json:"unit_ratio_to_bank,omitempty"`
+	SampleErrors    []string      `json:"sample_errors,omitempty"`
+	Profile         string        `json:"profile,omitempty"`
+	ProfileShare    *ProfileShare `json:"profile_share,omitempty"`
 }
 
 // Runner drives workloads against one chain.
@@ -331,11 +340,24 @@ func (r *Runner) RunWorkload(ctx context.Context, w Workload, o TxOptions) (Work
 			committed = append(committed, done{s, tx})
 		}
 	}
+	// A Counted workload's units, per block, from its committed transactions' events.
+	counted, isCounted := w.(Counted)
+	unitsPer := map[int64]int{}
+	if isCounted {
+		res.Unit = counted.Unit()
+		for _, d := range committed {
+			if d.s.height != 0 && d.s.code == 0 {
+				n := counted.Units(d.s.events)
+				unitsPer[d.s.height] += n
+				res.UnitsCommitted += n
+			}
+		}
+	}
 	var lat []time.Duration
 	var samples []BlockSample
 	for h := startHeight; h <= t.next-1; h++ {
 		if b, ok := t.blocks[h]; ok {
-			samples = append(samples, BlockSample{Height: h, Time: b.Time, OK: t.okPer[h]})
+			samples = append(samples, BlockSample{Height: h, Time: b.Time, OK: t.okPer[h], Units: unitsPer[h]})
 		}
 	}
 	for _, d := range committed {
@@ -364,6 +386,12 @@ func (r *Runner) RunWorkload(ctx context.Context, w Workload, o TxOptions) (Work
 		res.AvgTxsPerBlock = float64(res.Window.CommittedOK) / float64(res.Window.Blocks)
 	}
 	res.Latency = Summarize(lat)
+	if isCounted {
+		res.UnitsPerSec = res.Window.UnitsPerSec
+		if res.CommittedOK > 0 {
+			res.UnitsPerTx = float64(res.UnitsCommitted) / float64(res.CommittedOK)
+		}
+	}
 
 	// Tell the workload what committed, in block order.
 	if obs, ok := w.(Observer); ok {
@@ -376,6 +404,9 @@ func (r *Runner) RunWorkload(ctx context.Context, w Workload, o TxOptions) (Work
 	}
 	logf(o.Log, "%s: %d ok, %.1f tx/s over %d blocks (%.1fs), p50 %.0fms p99 %.0fms, %d deliver-failed, %d not included",
 		w.Name(), res.CommittedOK, res.TxPerSec, res.Window.Blocks, res.Window.Duration.Seconds(), res.Latency.P50ms, res.Latency.P99ms, res.DeliverFailed, res.NotIncluded)
+	if isCounted {
+		logf(o.Log, "%s: %d %s, %.1f a transaction, %.1f %s/s", w.Name(), res.UnitsCommitted, res.Unit, res.UnitsPerTx, res.UnitsPerSec, res.Unit)
+	}
 	return res, nil
 }
 

@@ -25,6 +25,7 @@ import (
 	haccptypes "github.com/civicchain/civic/x/haccp/types"
 	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	watertypes "github.com/civicchain/civic/x/water/types"
+	welfaretypes "github.com/civicchain/civic/x/welfare/types"
 )
 
 // Signer builds and signs transactions in-process (SIGN_MODE_DIRECT, raw keys).
@@ -35,7 +36,7 @@ type Signer struct {
 }
 
 // NewSigner returns a signer with civic's bech32 codecs and the bank, auth,
-// x/agency, x/evidence, x/did, x/haccp, x/water and x/voucher message types
+// x/agency, x/evidence, x/did, x/haccp, x/water, x/voucher and x/welfare message types
 // registered.
 func NewSigner(chainID string) (*Signer, error) {
 	reg, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
@@ -57,6 +58,7 @@ func NewSigner(chainID string) (*Signer, error) {
 	haccptypes.RegisterInterfaces(reg)
 	watertypes.RegisterInterfaces(reg)
 	vouchertypes.RegisterInterfaces(reg)
+	welfaretypes.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	return &Signer{ChainID: chainID, TxConfig: authtx.NewTxConfig(cdc, authtx.DefaultSignModes), Codec: cdc}, nil
 }

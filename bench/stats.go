@@ -57,12 +57,14 @@ func Summarize(d []time.Duration) LatencySummary {
 	}
 }
 
-// BlockSample is one block as the load generator saw it: its height, header time
-// and how many of the workload's transactions it committed with code 0.
+// BlockSample is one block as the load generator saw it: its height, header time,
+// how many of the workload's transactions it committed with code 0 and, for a
+// Counted workload, the units those transactions did.
 type BlockSample struct {
 	Height int64
 	Time   time.Time
 	OK     int
+	Units  int
 }
 
 // Window is the active window of a workload: the blocks from the first to the
@@ -74,9 +76,13 @@ type Window struct {
 	CommittedOK int           `json:"committed_ok"`
 	Duration    time.Duration `json:"duration_ns"`
 	TxPerSec    float64       `json:"tx_per_sec"`
+	// Units and UnitsPerSec are a Counted workload's units in the same blocks
+	// and over the same duration as CommittedOK and TxPerSec.
+	Units       int     `json:"units,omitempty"`
+	UnitsPerSec float64 `json:"units_per_sec,omitempty"`
 }
 
-// ActiveWindow computes committed tx/s over the active window. blocks must hold
+// ActiveWindow computes committed tx/s (and units/s) over the active window. blocks must hold
 // consecutive heights (in any order) and include the block just before the first
 // active one, whose time starts the window: the window is the sum of the active
 // blocks' intervals, time(last) - time(first-1), so a block's interval is charged
@@ -109,11 +115,13 @@ func ActiveWindow(blocks []BlockSample) Window {
 			continue // its interval is unknown: not counted
 		}
 		w.CommittedOK += s[i].OK
+		w.Units += s[i].Units
 		w.Blocks++
 	}
 	w.Duration = s[last].Time.Sub(s[start].Time)
 	if w.Duration > 0 {
 		w.TxPerSec = float64(w.CommittedOK) / w.Duration.Seconds()
+		w.UnitsPerSec = float64(w.Units) / w.Duration.Seconds()
 	}
 	return w
 }

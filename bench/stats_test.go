@@ -49,11 +49,22 @@ func TestActiveWindow(t *testing.T) {
 	if w.Duration != 2*time.Second || math.Abs(w.TxPerSec-1000) > 1e-9 {
 		t.Fatalf("rate %v over %v", w.TxPerSec, w.Duration)
 	}
+	if w.Units != 0 || w.UnitsPerSec != 0 {
+		t.Fatalf("units without a Counted workload: %+v", w)
+	}
 
 	// No previous block: the first active block only starts the window.
 	w = ActiveWindow(blocks[2:4])
 	if w.CommittedOK != 1500 || w.Duration != time.Second || w.TxPerSec != 1500 {
 		t.Fatalf("no previous block: %+v", w)
+	}
+	// Units (a Counted workload's) are counted in the same blocks and over
+	// the same duration as the transactions: here 20 a transaction, except
+	// in block 11, which only starts the window.
+	units := []BlockSample{{Height: 11, Time: at(2000), OK: 500, Units: 10_000}, {Height: 12, Time: at(3000), OK: 1500, Units: 30_000}, {Height: 13, Time: at(4000), OK: 100, Units: 2_000}}
+	w = ActiveWindow(units)
+	if w.CommittedOK != 1600 || w.Units != 32_000 || w.Duration != 2*time.Second || w.TxPerSec != 800 || w.UnitsPerSec != 16_000 {
+		t.Fatalf("units: %+v", w)
 	}
 	// Nothing committed.
 	if w := ActiveWindow([]BlockSample{{Height: 1, Time: t0}}); w.TxPerSec != 0 || w.CommittedOK != 0 {

@@ -68,6 +68,18 @@ type Observer interface {
 	Committed(env *Env, acct int, msg sdk.Msg, events []Event)
 }
 
+// Counted is a workload whose unit of work is not the transaction: each
+// committed transaction does Units(events) units (welfare-distribute: the
+// payments of one MsgDistribute, counted from its typed events). The results
+// report, beside tx/s, the units committed, units per second over the same
+// window, node CPU per unit and units/s against bank tx/s.
+type Counted interface {
+	// Unit names the unit, plural ("payments").
+	Unit() string
+	// Units counts the units of one committed transaction from its civic.* typed events.
+	Units(events []Event) int
+}
+
 // Env is what the workloads share: the accounts, the denom, and the x/evidence
 // objects created so far (per account).
 type Env struct {
@@ -305,9 +317,10 @@ func (VerifyIntegrity) Msgs(env *Env, acct, max int) []sdk.Msg {
 // DefaultWorkloads is the order `make bench` runs: each evidence workload uses
 // the objects the previous ones created (its Needs); did-create (x/did), the toll
 // workloads (their network is in genesis), the water workloads (their sensors
-// are in genesis) and voucher-pay (its program, holders and merchants are in
-// genesis) need nothing before them; bank-send runs first and last (the
-// baseline is their mean, see Results.BankRate).
+// are in genesis), voucher-pay (its program, holders and merchants are in
+// genesis) and the welfare workloads (their programs, entitlements and
+// approved cycles are in genesis) need nothing before them; bank-send runs
+// first and last (the baseline is their mean, see Results.BankRate).
 func DefaultWorkloads() []Workload {
-	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, RecordTrip{}, RecordTrip{Account: true}, SubmitReading{}, SubmitBatch{}, VoucherPay{}, BankSend{Suffix: "end"}}
+	return []Workload{BankSend{}, OpenCase{}, RegisterEvidence{}, TakeCustody{}, ProposeTransfer{}, AcceptTransfer{}, VerifyIntegrity{}, CreateDid{}, RegisterFacility{}, DeclareImport{}, RecordTrip{}, RecordTrip{Account: true}, SubmitReading{}, SubmitBatch{}, VoucherPay{}, WelfareApply{}, WelfareDistribute{}, BankSend{Suffix: "end"}}
 }
