@@ -5,7 +5,6 @@
 package simulation
 
 import (
-	"crypto/ed25519"
 	"encoding/hex"
 	"fmt"
 	"math/rand"
@@ -66,8 +65,8 @@ func RandomizedGenState(simState *module.SimulationState) {
 // records; otherwise a few DIDs controlled by simulation accounts (some with a second
 // version, some deactivated), and for up to two ACTIVE agencies with a did.issuer member:
 // schemas registered by that member, an issuer DID controlled by the agency admin and the
-// member, bound to the agency and granted some of the schemas, and a status list of it,
-// sometimes with set bits. Every time is genesisTime.
+// member (RandomIssuerDocument), bound to the agency and granted some of the schemas, and
+// half the time a status list of it, sometimes with set bits. Every time is genesisTime.
 func RandomGenesis(r *rand.Rand, accs []simtypes.Account, agencies *agencytypes.GenesisState, genesisTime time.Time, params types.Params) *types.GenesisState {
 	gs := types.DefaultGenesis()
 	gs.Params = params
@@ -130,7 +129,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, agencies *agencytypes.
 		if m.Address != agency.Admin {
 			controllers = append(controllers, m.Address)
 		}
-		issuer := RandomDocument(r, controllers)
+		issuer := RandomIssuerDocument(r, controllers)
 		addVersions(issuer, agency.Admin, 1, false)
 		gs.Issuers = append(gs.Issuers, types.TrustedIssuer{Did: issuer.Id, AgencyId: agency.Id, BoundBy: agency.Admin, BoundAt: genesisTime})
 		for _, id := range schemaIDs {
@@ -190,16 +189,9 @@ func RandomDid(r *rand.Rand) string {
 	}
 }
 
-// RandomKey draws an Ed25519 key from r.
-func RandomKey(r *rand.Rand) ed25519.PublicKey {
-	seed := make([]byte, ed25519.SeedSize)
-	_, _ = r.Read(seed)
-	return ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey)
-}
-
 // RandomDocument draws a document of a new DID controlled by the given accounts: one
-// Ed25519 key "#key-1" for authentication (and assertion, half the time), and a service
-// half the time.
+// Ed25519 key "#key-1" (one of the simulation's keys, keys.go) for authentication (and
+// assertion, half the time), and a service half the time.
 func RandomDocument(r *rand.Rand, controllers []string) types.DidDocument {
 	did := RandomDid(r)
 	doc := types.DidDocument{Id: did, Controller: controllers}
@@ -207,6 +199,14 @@ func RandomDocument(r *rand.Rand, controllers []string) types.DidDocument {
 	if r.Intn(2) == 0 {
 		doc.Service = []types.Service{randomService(r, did)}
 	}
+	return doc
+}
+
+// RandomIssuerDocument is RandomDocument whose key is always in the assertionMethod: an
+// issuer DID signs credentials (and x/voucher's simulated claims) with it.
+func RandomIssuerDocument(r *rand.Rand, controllers []string) types.DidDocument {
+	doc := RandomDocument(r, controllers)
+	doc.AssertionMethod = []string{doc.VerificationMethod[0].Id}
 	return doc
 }
 

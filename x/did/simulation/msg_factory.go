@@ -67,31 +67,49 @@ func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, find func(s *se
 
 // MsgCreateDidFactory creates a DID whose document is random (keys, services, controllers)
 // drawn from the simulation's rand; a third of the time an issuer DID of an agency,
-// controlled by the agency admin and a did.issuer member (so that BindIssuer and the status
-// list messages find DIDs they can act on).
+// controlled by the agency admin and a did.issuer member, with an assertion key
+// (RandomIssuerDocument; so that BindIssuer and the status list messages find DIDs they
+// can act on, and x/voucher's simulation issuers to sign claims with).
 func MsgCreateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateDid] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateDid) {
 		var controllers []string
 		if s.R.Intn(3) == 0 {
 			controllers = s.issuerControllers()
 		}
+		var doc types.DidDocument
 		if len(controllers) == 0 {
 			controllers = []string{s.TestData.AnyAccount(s.Reporter).AddressBech32}
+			doc = RandomDocument(s.R, controllers)
+		} else {
+			doc = RandomIssuerDocument(s.R, controllers)
 		}
-		doc := RandomDocument(s.R, controllers)
 		addr, msg, ok := s.TrySigners(s.Signers(controllers, false), func(c string) sdk.Msg { return &types.MsgCreateDid{Signer: c, Document: doc} })
 		return simulation.Done[*types.MsgCreateDid](s.Search, addr, msg, ok, "")
 	})
 }
 
 // MsgUpdateDidFactory writes a new version (key rotated, service toggled) of an active DID
-// with an account controller among the simulation accounts.
+// with an account controller among the simulation accounts. A bound issuer's new version
+// is written by its agency's admin (tried first: only the admin changes a bound DID's
+// keys): its key stays in the assertionMethod, and its controllers become the admin and a
+// current did.issuer member of the agency, which repairs a binding that a member who left
+// the agency or lost the role broke (x/agency's simulation changes members often).
 func MsgUpdateDidFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateDid] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgUpdateDid) {
 		dids := s.dids(s.changeable)
 		return simulation.FirstAccepted[*types.MsgUpdateDid](s.Search, dids, "no active DID with a simulation account as controller", func(v types.DidVersion) ([]string, func(string) sdk.Msg) {
 			doc := RandomUpdate(s.R, v.Document)
-			return s.Signers(s.accountControllers(v.Document), false), func(c string) sdk.Msg {
+			signers := s.accountControllers(v.Document)
+			if is, err := k.Issuers.Get(s.Ctx, doc.Id); err == nil {
+				if a, err := s.agencies.Agencies.Get(s.Ctx, is.AgencyId); err == nil {
+					if controllers := s.issuerControllersOf(a); controllers != nil {
+						doc.Controller = controllers
+					}
+					signers = append([]string{a.Admin}, signers...)
+				}
+				doc.AssertionMethod = []string{doc.VerificationMethod[0].Id}
+			}
+			return s.Signers(signers, false), func(c string) sdk.Msg {
 				return &types.MsgUpdateDid{Signer: c, Document: doc, VersionId: v.VersionId}
 			}
 		})
@@ -339,29 +357,39 @@ func (s *search) admin(agencyID string) string {
 }
 
 // issuerControllers picks an ACTIVE agency whose admin is a simulation account and that has
-// an unexpired did.issuer member who is one too, and returns [admin, member] (one address
-// if the admin is the member): the account controllers of a DID the agency can bind as an
-// issuer and publish status lists for. Nil if there is none.
+// an unexpired did.issuer member who is one too, and returns its issuerControllersOf: the
+// account controllers of a DID the agency can bind as an issuer and publish status lists
+// for. Nil if there is none.
 func (s *search) issuerControllers() []string {
 	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
 		return a.Status == agencytypes.AgencyStatusActive && s.TestData.HasAccount(a.Admin)
 	})
-	now := s.Ctx.BlockTime()
 	for _, a := range agencies {
-		res, err := s.agencyQueries.Members(s.Ctx, &agencytypes.QueryMembersRequest{AgencyId: a.Id, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
-		if err != nil {
+		if controllers := s.issuerControllersOf(a); controllers != nil {
+			return controllers
+		}
+	}
+	return nil
+}
+
+// issuerControllersOf returns [admin, member] for agency a: its admin and its first
+// unexpired did.issuer member who is a simulation account (one address if the admin is
+// that member). Nil if there is no such member.
+func (s *search) issuerControllersOf(a agencytypes.Agency) []string {
+	res, err := s.agencyQueries.Members(s.Ctx, &agencytypes.QueryMembersRequest{AgencyId: a.Id, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
+	if err != nil {
+		return nil
+	}
+	now := s.Ctx.BlockTime()
+	for _, m := range res.Members {
+		if !agencytypes.HasRole(m.Roles, types.RoleIssuer) || !s.TestData.HasAccount(m.Address) ||
+			(m.ExpiresAt != nil && !m.ExpiresAt.After(now)) {
 			continue
 		}
-		for _, m := range res.Members {
-			if !agencytypes.HasRole(m.Roles, types.RoleIssuer) || !s.TestData.HasAccount(m.Address) ||
-				(m.ExpiresAt != nil && !m.ExpiresAt.After(now)) {
-				continue
-			}
-			if m.Address == a.Admin {
-				return []string{a.Admin}
-			}
-			return []string{a.Admin, m.Address}
+		if m.Address == a.Admin {
+			return []string{a.Admin}
 		}
+		return []string{a.Admin, m.Address}
 	}
 	return nil
 }

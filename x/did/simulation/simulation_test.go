@@ -1,6 +1,7 @@
 package simulation_test
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"math/rand"
 	"testing"
@@ -152,4 +153,43 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 	}
 	require.NoError(t, c.K.CheckInvariants(c.Ctx))
 	run.RequireAllDelivered(t)
+}
+
+// TestHeldAssertionKeySigns: every assertionMethod the simulation writes is one of its
+// keys, and what it signs with it verifies on chain (keeper VerifyAssertion), as
+// x/voucher's simulated claims do; a key the simulation did not write is not held.
+func TestHeldAssertionKeySigns(t *testing.T) {
+	// ARRANGE: a DID of a random document with an assertion method, created through the
+	// Msg service.
+	r := rand.New(rand.NewSource(3))
+	c, _ := newChain(t, r, 5)
+	controller := c.Accs[0].Address.String()
+	doc := simulation.RandomDocument(r, []string{controller})
+	for len(doc.AssertionMethod) == 0 {
+		doc = simulation.RandomDocument(r, []string{controller})
+	}
+	_, err := keeper.NewMsgServerImpl(c.K).CreateDid(c.Ctx, &types.MsgCreateDid{Signer: controller, Document: doc})
+	require.NoError(t, err)
+	payload := []byte("a claim")
+
+	// ACT
+	key, held := simulation.HeldAssertionKey(doc)
+	latest, heldLatest := simulation.LatestAssertionKey(c.Ctx, c.K, doc.Id)
+
+	// ASSERT
+	require.True(t, held)
+	require.True(t, heldLatest)
+	require.Equal(t, key, latest)
+	require.Equal(t, doc.AssertionMethod[0], key.VerificationMethod)
+	require.NoError(t, c.K.VerifyAssertion(c.Ctx, doc.Id, key.VerificationMethod, payload, key.Sign(c.Ctx.ChainID(), payload)))
+	require.ErrorIs(t, c.K.VerifyAssertion(c.Ctx, doc.Id, key.VerificationMethod, payload, key.Sign("civic-other-1", payload)), types.ErrInvalidProof)
+
+	foreign := doc
+	seed := make([]byte, ed25519.SeedSize) // all zero: not a simulation key
+	foreign.VerificationMethod = []types.VerificationMethod{{Id: doc.Id + "#key-1", Type: types.KeyTypeEd25519, Controller: doc.Id,
+		PublicKeyMultibase: types.Ed25519Multibase(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey))}}
+	_, held = simulation.HeldAssertionKey(foreign)
+	require.False(t, held)
+	_, held = simulation.LatestAssertionKey(c.Ctx, c.K, simulation.RandomDid(r))
+	require.False(t, held, "an unknown DID")
 }
