@@ -283,6 +283,27 @@ func RoleRefusals() []error {
 	}
 }
 
+// RoleMembers returns the members of agency agencyID holding role whose keys the
+// simulation holds (of the first maxMembersScanned members, in address order): the only
+// accounts that may sign another module's message for the agency in that role (Authorize
+// answers for the member's own agency), so that its factory tries them rather than every
+// simulation account. Whether a membership is still current (its expiry, the agency's
+// status) the Msg service decides.
+func RoleMembers(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, agencyID, role string) []string {
+	var out []string
+	scanned := 0
+	rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agencyID)
+	_ = k.Members.Indexes.Agency.Walk(ctx, rng, func(_ string, addr sdk.AccAddress) (bool, error) {
+		scanned++
+		m, err := k.Members.Get(ctx, addr)
+		if err == nil && types.HasRole(m.Roles, role) && testData.HasAccount(m.Address) {
+			out = append(out, m.Address)
+		}
+		return scanned >= maxMembersScanned, nil
+	})
+	return out
+}
+
 // Factories of the second step of the two-step flows: the named account accepts or
 // declines an offer, the admin withdraws one. Each reads at most maxMembersScanned offers.
 
