@@ -319,7 +319,7 @@ func New(
 		toll.NewAppModule(app.TollKeeper),
 		disaster.NewAppModule(app.DisasterKeeper),
 		water.NewAppModule(app.WaterKeeper),
-		voucher.NewAppModule(app.VoucherKeeper),
+		voucher.NewAppModule(app.VoucherKeeper, app.AgencyKeeper, app.DidKeeper),
 		welfare.NewAppModule(app.WelfareKeeper),
 	)
 

@@ -14,6 +14,8 @@ import (
 	"cosmossdk.io/client/v2/autocli"
 
 	"github.com/civicchain/civic/internal/modulebase"
+	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
+	didkeeper "github.com/civicchain/civic/x/did/keeper"
 	"github.com/civicchain/civic/x/voucher/client/cli"
 	"github.com/civicchain/civic/x/voucher/keeper"
 	"github.com/civicchain/civic/x/voucher/simulation"
@@ -33,10 +35,17 @@ var (
 type AppModule struct {
 	modulebase.Base[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
+	// agencies and did are x/agency's and x/did's keepers, read by the simulation only:
+	// who may sign for a program's agency, and a claim's issuer DID, status list and key,
+	// which the module's own state does not hold.
+	agencies agencykeeper.Keeper
+	did      didkeeper.Keeper
 }
 
-// NewAppModule returns the module for app wiring.
-func NewAppModule(k keeper.Keeper) AppModule {
+// NewAppModule returns the module for app wiring; agencyKeeper and didKeeper are x/agency's
+// and x/did's keepers (the ones the voucher keeper was built with), read by the
+// simulation's message factories.
+func NewAppModule(k keeper.Keeper, agencyKeeper agencykeeper.Keeper, didKeeper didkeeper.Keeper) AppModule {
 	return AppModule{
 		Base: modulebase.New(modulebase.Spec[types.GenesisState, *types.GenesisState]{
 			Name:                     types.ModuleName,
@@ -50,7 +59,9 @@ func NewAppModule(k keeper.Keeper) AppModule {
 			RandomizedGenState:       simulation.RandomizedGenState,
 			Keeper:                   k,
 		}),
-		keeper: k,
+		keeper:   k,
+		agencies: agencyKeeper,
+		did:      didKeeper,
 	}
 }
 

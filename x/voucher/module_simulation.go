@@ -12,22 +12,23 @@ import (
 // default).
 var _ sim.Module = AppModule{}
 
-// WeightedOperationsX registers every message of a program's life but claims (which need
-// an issuer DID's keys): create, activate, suspend and resume, fund, allocate, merchants
-// applying and decided, pay, redeem and sweep.
+// WeightedOperationsX registers every message of a program's life: create, activate,
+// suspend and resume, fund, allocate, claim (signed with the keys x/did's simulation puts
+// in issuer DIDs), merchants applying and decided, pay, redeem and sweep.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
-	k := am.keeper
+	k, ak, dk := am.keeper, am.agencies, am.did
 	sim.Register(weights, reg, []sim.Op{
-		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgSetProgramStatus, DefaultWeight: simulation.DefaultWeightMsgSetProgramStatus, Factory: simulation.MsgSetProgramStatusFactory(k)},
-		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgAllocate, DefaultWeight: simulation.DefaultWeightMsgAllocate, Factory: simulation.MsgAllocateFactory(k)},
-		{WeightKey: simulation.OpWeightMsgApplyMerchant, DefaultWeight: simulation.DefaultWeightMsgApplyMerchant, Factory: simulation.MsgApplyMerchantFactory(k)},
-		{WeightKey: simulation.OpWeightMsgDecideMerchant, DefaultWeight: simulation.DefaultWeightMsgDecideMerchant, Factory: simulation.MsgDecideMerchantFactory(k)},
-		{WeightKey: simulation.OpWeightMsgPay, DefaultWeight: simulation.DefaultWeightMsgPay, Factory: simulation.MsgPayFactory(k)},
-		{WeightKey: simulation.OpWeightMsgRedeem, DefaultWeight: simulation.DefaultWeightMsgRedeem, Factory: simulation.MsgRedeemFactory(k)},
-		{WeightKey: simulation.OpWeightMsgSweep, DefaultWeight: simulation.DefaultWeightMsgSweep, Factory: simulation.MsgSweepFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgSetProgramStatus, DefaultWeight: simulation.DefaultWeightMsgSetProgramStatus, Factory: simulation.MsgSetProgramStatusFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgAllocate, DefaultWeight: simulation.DefaultWeightMsgAllocate, Factory: simulation.MsgAllocateFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgClaim, DefaultWeight: simulation.DefaultWeightMsgClaim, Factory: simulation.MsgClaimFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgApplyMerchant, DefaultWeight: simulation.DefaultWeightMsgApplyMerchant, Factory: simulation.MsgApplyMerchantFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgDecideMerchant, DefaultWeight: simulation.DefaultWeightMsgDecideMerchant, Factory: simulation.MsgDecideMerchantFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgPay, DefaultWeight: simulation.DefaultWeightMsgPay, Factory: simulation.MsgPayFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgRedeem, DefaultWeight: simulation.DefaultWeightMsgRedeem, Factory: simulation.MsgRedeemFactory(k, ak, dk)},
+		{WeightKey: simulation.OpWeightMsgSweep, DefaultWeight: simulation.DefaultWeightMsgSweep, Factory: simulation.MsgSweepFactory(k, ak, dk)},
 	})
 }
 

@@ -10,22 +10,28 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/simulation"
+	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
+	didkeeper "github.com/civicchain/civic/x/did/keeper"
+	didsim "github.com/civicchain/civic/x/did/simulation"
+	didtypes "github.com/civicchain/civic/x/did/types"
 	"github.com/civicchain/civic/x/voucher/keeper"
 	"github.com/civicchain/civic/x/voucher/types"
 )
 
 // Operation weights: the AppParams keys and their defaults. A params file (-Params) may
-// override any of them. Claims are not simulated: they need an issuer DID with keys the
-// simulation does not hold (x/voucher's keeper tests sign real claims).
+// override any of them.
 const (
 	OpWeightMsgCreateProgram    = "op_weight_msg_create_program"
 	OpWeightMsgActivateProgram  = "op_weight_msg_activate_program"
 	OpWeightMsgSetProgramStatus = "op_weight_msg_set_program_status"
 	OpWeightMsgFundProgram      = "op_weight_msg_fund_program"
 	OpWeightMsgAllocate         = "op_weight_msg_allocate"
+	OpWeightMsgClaim            = "op_weight_msg_claim"
 	OpWeightMsgApplyMerchant    = "op_weight_msg_apply_merchant"
 	OpWeightMsgDecideMerchant   = "op_weight_msg_decide_merchant"
 	OpWeightMsgPay              = "op_weight_msg_pay"
@@ -37,6 +43,7 @@ const (
 	DefaultWeightMsgSetProgramStatus = 5
 	DefaultWeightMsgFundProgram      = 30
 	DefaultWeightMsgAllocate         = 40
+	DefaultWeightMsgClaim            = 30
 	DefaultWeightMsgApplyMerchant    = 30
 	DefaultWeightMsgDecideMerchant   = 30
 	DefaultWeightMsgPay              = 50
@@ -44,20 +51,53 @@ const (
 	DefaultWeightMsgSweep            = 15
 )
 
-// search is one run of a factory: the engine's search, with the keeper to read the
-// module's state.
+// search is one run of a factory: the engine's search, with the keepers to read the
+// module's state, x/agency's (the members who may sign for a program's agency) and
+// x/did's, with its query server (the issuers of claims, their keys and status lists).
 type search struct {
 	*simulation.Search
-	k keeper.Keeper
+	k        keeper.Keeper
+	agencies agencykeeper.Keeper
+	did      didkeeper.Keeper
+	didQ     didtypes.QueryServer
 }
 
 // factory returns the simsx factory that runs find on a new search for each operation;
 // its candidate messages are dry-run through the module's Msg service.
-func factory[M sdk.Msg](k keeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
+func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
 	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
 	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(), types.ErrWrongAgency, types.ErrSelfDecision,
 		types.ErrHolderIsMerchant, types.ErrOverHolderCap, types.ErrMerchantExists)...)
-	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) { return find(&search{Search: s, k: k}) })
+	dq := didkeeper.NewQueryServerImpl(dk)
+	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
+		return find(&search{Search: s, k: k, agencies: ak, did: dk, didQ: dq})
+	})
+}
+
+// deskIssuers are the voucher.issuer members of sampled ACTIVE agencies that also have a
+// merchant desk (a voucher.merchant member), in random order: the programs they create
+// can have their merchants approved, and so be paid.
+func (s *search) deskIssuers() []string {
+	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
+		return a.Status == agencytypes.AgencyStatusActive
+	})
+	var out []string
+	for _, a := range agencies {
+		if len(agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, a.Id, types.RoleMerchant)) > 0 {
+			out = append(out, agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, a.Id, types.RoleIssuer)...)
+		}
+	}
+	return simulation.Shuffle(s.Search, out)
+}
+
+// agencySigners are the accounts that may sign for agency agencyID in role: preferred
+// first (a program's creator), then the agency's members holding the role, in random
+// order (agencysim.RoleMembers). No other account is tried: x/agency authorizes a member
+// for its own agency only, and a sweep of every account would spend the search's dry
+// runs on accounts that cannot act.
+func (s *search) agencySigners(agencyID, role string, preferred ...string) []string {
+	members := simulation.Shuffle(s.Search, agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, agencyID, role))
+	return s.Signers(append(preferred, members...), false)
 }
 
 // params reads the module params (the defaults if the read fails, which the dry run
@@ -117,12 +157,16 @@ func paying[M sdk.Msg](s *search, signer string, msg sdk.Msg, ok bool, spend sdk
 	return []simsx.SimAccount{acc}, msg.(M)
 }
 
-// MsgCreateProgramFactory creates an ALLOCATION (or, one time in four, BOTH) program in
-// the bond denom, a few of Busan's districts for holders and merchants, the usual
-// excluded categories, starting now and expiring within 6..66 hours (the simulation's blocks are
-// hours apart); signed by an issuer.
-func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
+// MsgCreateProgramFactory creates an ALLOCATION program in the bond denom, a few of
+// Busan's districts for holders and merchants, the usual excluded categories, starting
+// now and expiring within 6..66 hours (the simulation's blocks are hours apart); signed by
+// an issuer (those of agencies with a merchant desk first: deskIssuers). Half the time it
+// takes claims of one or two household classes too (BOTH) or only (CREDENTIAL, one time
+// in three), of a schema an issuer the simulation signs claims for is trusted for
+// (claimSchema); when there is no such schema, half of those times BOTH of schema 1
+// (claims no simulated issuer signs).
+func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
 		p := s.params()
 		capAmount := s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000)))
 		now := s.now()
@@ -141,11 +185,29 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 			RedeemUntil:       expires.Add(time.Duration(s.R.Intn(6)) * time.Hour),
 			RefundAddress:     s.RandomAccount(),
 		}
-		if s.R.Intn(4) == 0 {
-			m.Eligibility, m.SchemaId = types.EligibilityBoth, 1
-			m.AmountByClass = []types.ClassAmount{{Class: "HOUSEHOLD_1", Amount: s.randomInt(m.PerHolderCap)}}
+		takesClaims := s.R.Intn(2) == 0
+		if takesClaims {
+			m.SchemaId = s.claimSchema()
 		}
-		addr, msg, ok := s.TrySigners(s.Signers(nil, true), func(addr string) sdk.Msg {
+		switch {
+		case m.SchemaId != 0:
+			m.Eligibility = types.EligibilityBoth
+			if s.R.Intn(3) == 0 {
+				m.Eligibility = types.EligibilityCredential
+			}
+		case takesClaims && s.R.Intn(2) == 0:
+			m.Eligibility, m.SchemaId = types.EligibilityBoth, 1
+		}
+		if m.SchemaId != 0 {
+			// class amounts of at most a thousandth of the budget (a program for a thousand
+			// households or more), so that a partly funded program takes claims
+			classMax := sdkmath.MinInt(m.PerHolderCap, sdkmath.MaxInt(capAmount.QuoRaw(1000), sdkmath.OneInt()))
+			m.AmountByClass = []types.ClassAmount{{Class: "HOUSEHOLD_1", Amount: s.randomInt(classMax)}}
+			if s.R.Intn(2) == 0 {
+				m.AmountByClass = append(m.AmountByClass, types.ClassAmount{Class: "HOUSEHOLD_4", Amount: s.randomInt(classMax)})
+			}
+		}
+		addr, msg, ok := s.TrySigners(s.Signers(s.deskIssuers(), true), func(addr string) sdk.Msg {
 			out := m
 			out.Issuer = addr
 			return &out
@@ -156,13 +218,13 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 
 // MsgActivateProgramFactory activates a DRAFT program that has not expired, signed by an
 // issuer of its agency (its creator first).
-func MsgActivateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgActivateProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgActivateProgram) {
+func MsgActivateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgActivateProgram] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgActivateProgram) {
 		now := s.now()
 		ps := s.programs(func(p types.Program) bool { return p.Status == types.ProgramStatusDraft && now.Before(p.ExpiresAt) })
 		return simulation.FirstAccepted[*types.MsgActivateProgram](s.Search, ps, "no DRAFT program",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.agencySigners(p.AgencyId, types.RoleIssuer, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgActivateProgram{Issuer: addr, ProgramId: p.Id}
 				}
 			})
@@ -170,9 +232,9 @@ func MsgActivateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 }
 
 // MsgSetProgramStatusFactory suspends an ACTIVE program or resumes a SUSPENDED one before
-// it expires, signed by an issuer of its agency.
-func MsgSetProgramStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetProgramStatus] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetProgramStatus) {
+// it expires, signed by an issuer of its agency (its creator first).
+func MsgSetProgramStatusFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetProgramStatus] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgSetProgramStatus) {
 		now := s.now()
 		ps := s.programs(func(p types.Program) bool {
 			return (p.Status == types.ProgramStatusActive || p.Status == types.ProgramStatusSuspended) && now.Before(p.ExpiresAt)
@@ -183,7 +245,7 @@ func MsgSetProgramStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 				if p.Status == types.ProgramStatusSuspended {
 					to = types.ProgramStatusActive
 				}
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.agencySigners(p.AgencyId, types.RoleIssuer, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgSetProgramStatus{Signer: addr, ProgramId: p.Id, Status: to}
 				}
 			})
@@ -191,16 +253,16 @@ func MsgSetProgramStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 }
 
 // MsgFundProgramFactory funds a program that has not expired, below its cap, from an
-// issuer of its agency that holds the funding denom.
-func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
+// issuer of its agency that holds the funding denom (its creator first).
+func MsgFundProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
 		now := s.now()
 		ps := s.programs(func(p types.Program) bool {
 			return p.Status != types.ProgramStatusClosed && now.Before(p.ExpiresAt) && p.Budget.Funded.LT(p.BudgetCap)
 		})
 		for _, p := range ps {
 			room := p.BudgetCap.Sub(p.Budget.Funded)
-			signer, msg, ok := s.TrySigners(s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+			signer, msg, ok := s.TrySigners(s.agencySigners(p.AgencyId, types.RoleIssuer, p.CreatedBy), func(addr string) sdk.Msg {
 				bal := s.balance(addr, p.FundingDenom).QuoRaw(2)
 				if !bal.IsPositive() {
 					return nil
@@ -217,9 +279,10 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 }
 
 // MsgAllocateFactory allocates to one account of a program that issues now, as much as
-// its escrow, cap and the account's room allow; signed by an issuer of its agency.
-func MsgAllocateFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAllocate] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAllocate) {
+// its escrow, cap and the account's room allow; signed by an issuer of its agency (its
+// creator first).
+func MsgAllocateFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAllocate] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgAllocate) {
 		ps := s.programs(func(p types.Program) bool {
 			return s.issuing(p) && p.Eligibility.AllowsAllocations() &&
 				p.Budget.Escrow.GT(p.Budget.Outstanding) && p.BudgetCap.GT(p.Budget.Issued)
@@ -233,17 +296,171 @@ func MsgAllocateFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAllocat
 					return nil, nil
 				}
 				entry := types.AllocationEntry{Address: holder, Amount: s.randomInt(room), DistrictCode: p.HolderDistricts[s.R.Intn(len(p.HolderDistricts))]}
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.agencySigners(p.AgencyId, types.RoleIssuer, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgAllocate{Issuer: addr, ProgramId: p.Id, Entries: []types.AllocationEntry{entry}}
 				}
 			})
 	})
 }
 
+// MsgClaimFactory has an account claim the amount of a class of a program that takes
+// claims and issues now: a claim valid for a day, for one of the program's holder
+// districts and a free entry of a status list of an issuer DID trusted for the program's
+// schema, signed with the issuer's assertion key (the simulation holds the keys of the
+// DIDs it wrote: x/did's simulation keys); the holder an account that may hold that
+// amount more.
+func MsgClaimFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaim] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgClaim) {
+		ps := s.programs(func(p types.Program) bool {
+			return s.issuing(p) && p.Eligibility.AllowsClaims() &&
+				p.Budget.Escrow.GT(p.Budget.Outstanding) && p.BudgetCap.GT(p.Budget.Issued)
+		})
+		if len(ps) == 0 {
+			return simulation.Done[*types.MsgClaim](s.Search, "", nil, false, "no program takes claims now")
+		}
+		for _, p := range ps {
+			class, ok := s.fittingClass(p)
+			if !ok {
+				continue
+			}
+			for _, is := range s.claimIssuers(p.SchemaId) {
+				l := is.lists[s.R.Intn(len(is.lists))]
+				index, ok := s.freeEntry(p, l)
+				if !ok {
+					continue
+				}
+				c := types.Claim{
+					ChainId: s.Ctx.ChainID(), ProgramId: p.Id, DistrictCode: p.HolderDistricts[s.R.Intn(len(p.HolderDistricts))],
+					Class: class.Class, StatusListId: l.Id, StatusIndex: index, ValidUntil: s.now().Add(24 * time.Hour),
+				}
+				signer, msg, ok := s.TrySigners(s.Signers(nil, true), func(addr string) sdk.Msg {
+					if !s.mayHold(p, addr, class.Amount) {
+						return nil
+					}
+					out := c
+					out.Holder = addr
+					payload, err := out.Marshal()
+					if err != nil {
+						return nil
+					}
+					return &types.MsgClaim{
+						Holder: addr, ProgramId: p.Id, Claim: out, IssuerDid: is.key.Did,
+						VerificationMethod: is.key.VerificationMethod, Signature: is.key.Sign(out.ChainId, payload),
+					}
+				})
+				if ok {
+					return simulation.Done[*types.MsgClaim](s.Search, signer, msg, true, "")
+				}
+				if s.Exhausted() {
+					return simulation.Done[*types.MsgClaim](s.Search, "", nil, false, "")
+				}
+			}
+		}
+		if s.LastErr() != nil {
+			return simulation.Done[*types.MsgClaim](s.Search, "", nil, false, "")
+		}
+		return simulation.Done[*types.MsgClaim](s.Search, "", nil, false, "no issuer the simulation signs for may issue a claim a program takes now")
+	})
+}
+
+// claimIssuer is an issuer DID trusted now for a schema, whose assertion key the
+// simulation holds, and its status lists (at least one).
+type claimIssuer struct {
+	key   didsim.AssertionKey
+	lists []didtypes.StatusList
+}
+
+// claimIssuer returns did as a claimIssuer of schemaID, if it is one.
+func (s *search) claimIssuer(did string, schemaID uint64) (claimIssuer, bool) {
+	trusted, _, _, err := s.did.IssuerTrust(s.Ctx, did, schemaID)
+	if err != nil || !trusted {
+		return claimIssuer{}, false
+	}
+	key, ok := didsim.LatestAssertionKey(s.Ctx, s.did, did)
+	if !ok {
+		return claimIssuer{}, false
+	}
+	res, err := s.didQ.StatusListsByIssuer(s.Ctx, &didtypes.QueryStatusListsByIssuerRequest{Did: did, Pagination: &query.PageRequest{Limit: simulation.MaxRecordTries}})
+	if err != nil || len(res.StatusLists) == 0 {
+		return claimIssuer{}, false
+	}
+	return claimIssuer{key: key, lists: res.StatusLists}, true
+}
+
+// claimIssuers samples the issuers granted schemaID and returns those that are
+// claimIssuers of it.
+func (s *search) claimIssuers(schemaID uint64) []claimIssuer {
+	res, err := s.didQ.TrustedIssuers(s.Ctx, &didtypes.QueryTrustedIssuersRequest{SchemaId: schemaID, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned}})
+	if err != nil {
+		return nil
+	}
+	var out []claimIssuer
+	for _, is := range simulation.SampleOf(s.Search, res.Issuers, nil) {
+		if c, ok := s.claimIssuer(is.Did, schemaID); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// claimSchema is the schema of a sampled grant whose issuer is a claimIssuer of it (0 if
+// none is).
+func (s *search) claimSchema() uint64 {
+	grants := simulation.SampleWith(s.Search, s.did.IssuerSchemas, nil,
+		func(g collections.Pair[string, uint64], _ collections.NoValue) (collections.Pair[string, uint64], bool) {
+			return g, true
+		})
+	for _, g := range grants {
+		if _, ok := s.claimIssuer(g.K1(), g.K2()); ok {
+			return g.K2()
+		}
+	}
+	return 0
+}
+
+// fittingClass draws a class of p whose amount p may still issue (within its escrow and
+// budget_cap).
+func (s *search) fittingClass(p types.Program) (types.ClassAmount, bool) {
+	room := sdkmath.MinInt(p.Budget.Escrow.Sub(p.Budget.Outstanding), p.BudgetCap.Sub(p.Budget.Issued))
+	fits := simulation.SampleOf(s.Search, p.AmountByClass, func(c types.ClassAmount) bool { return c.Amount.LTE(room) })
+	if len(fits) == 0 {
+		return types.ClassAmount{}, false
+	}
+	return fits[0], true
+}
+
+// freeEntry draws an entry of status list l that is not set and was not claimed in
+// program p (false when four draws were).
+func (s *search) freeEntry(p types.Program, l didtypes.StatusList) (uint64, bool) {
+	for range 4 {
+		index := uint64(s.R.Int63n(int64(l.Entries))) //nolint:gosec // entries are below 2^32
+		_, set, err := s.did.StatusEntry(s.Ctx, l.Id, index)
+		if err != nil || set {
+			continue
+		}
+		if claimed, err := s.k.Claimed.Has(s.Ctx, collections.Join3(p.Id, l.Id, index)); err == nil && !claimed {
+			return index, true
+		}
+	}
+	return 0, false
+}
+
+// mayHold reports whether addr may be issued amount more of p's vouchers: within the
+// per_holder_cap, and not a merchant of p.
+func (s *search) mayHold(p types.Program, addr string, amount sdkmath.Int) bool {
+	a, err := s.k.AddressCodec().StringToBytes(addr)
+	if err != nil {
+		return false
+	}
+	merchant, err := s.k.Merchants.Has(s.Ctx, collections.Join(p.Id, sdk.AccAddress(a)))
+	return err == nil && !merchant && s.balance(addr, p.Denom).Add(amount).LTE(p.PerHolderCap)
+}
+
 // MsgApplyMerchantFactory has an account apply as a merchant of a program that has not
-// expired, mostly in one of its merchant districts.
-func MsgApplyMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApplyMerchant] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgApplyMerchant) {
+// expired, mostly (four times in five each) in one of its merchant districts and of a
+// category it does not exclude: the others are never approved.
+func MsgApplyMerchantFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApplyMerchant] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgApplyMerchant) {
 		now := s.now()
 		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && now.Before(p.ExpiresAt) })
 		return simulation.FirstAccepted[*types.MsgApplyMerchant](s.Search, ps, "no program takes merchants",
@@ -252,9 +469,13 @@ func MsgApplyMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAp
 				if s.R.Intn(5) == 0 {
 					district = districts[s.R.Intn(len(districts))]
 				}
+				mcc := mccs[s.R.Intn(len(mccs))]
+				if allowed := slices.DeleteFunc(slices.Clone(mccs), p.Excludes); len(allowed) > 0 && s.R.Intn(5) != 0 {
+					mcc = allowed[s.R.Intn(len(allowed))]
+				}
 				m := types.MsgApplyMerchant{
 					ProgramId: p.Id, BusinessDigest: simulation.RandomDigest(s.R), DistrictCode: district,
-					Mcc: mccs[s.R.Intn(len(mccs))], SettlementAddress: s.RandomAccount(),
+					Mcc: mcc, SettlementAddress: s.RandomAccount(),
 				}
 				return s.Signers(nil, true), func(addr string) sdk.Msg {
 					out := m
@@ -266,13 +487,19 @@ func MsgApplyMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAp
 }
 
 // MsgDecideMerchantFactory decides a merchant of a program that is not CLOSED: approves
-// a PENDING one (revokes one time in five), suspends or revokes an APPROVED one,
-// reinstates a SUSPENDED one; signed by a voucher.merchant of the program's agency.
-func MsgDecideMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideMerchant] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDecideMerchant) {
+// a PENDING one (revokes one time in five), reinstates a SUSPENDED one, and one time in
+// four suspends or revokes an APPROVED one (passed over otherwise, so that approved
+// merchants stay long enough to be paid); signed by a voucher.merchant of the program's
+// agency.
+func MsgDecideMerchantFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideMerchant] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgDecideMerchant) {
 		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool { return m.Status != types.MerchantStatusRevoked })
 		return simulation.FirstAccepted[*types.MsgDecideMerchant](s.Search, ms, "no merchant to decide",
 			func(m types.Merchant) ([]string, func(string) sdk.Msg) {
+				p, err := s.k.GetProgram(s.Ctx, m.ProgramId)
+				if err != nil {
+					return nil, nil
+				}
 				var d types.MerchantDecision
 				switch m.Status {
 				case types.MerchantStatusPending:
@@ -281,6 +508,9 @@ func MsgDecideMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgD
 						d = types.MerchantDecisionRevoke
 					}
 				case types.MerchantStatusApproved:
+					if s.R.Intn(4) != 0 {
+						return nil, nil
+					}
 					d = types.MerchantDecisionSuspend
 					if s.R.Intn(3) == 0 {
 						d = types.MerchantDecisionRevoke
@@ -288,7 +518,7 @@ func MsgDecideMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgD
 				default:
 					d = types.MerchantDecisionReinstate
 				}
-				return s.Signers(nil, true), func(addr string) sdk.Msg {
+				return s.agencySigners(p.AgencyId, types.RoleMerchant), func(addr string) sdk.Msg {
 					return &types.MsgDecideMerchant{Signer: addr, ProgramId: m.ProgramId, Merchant: m.Address, Decision: d}
 				}
 			})
@@ -297,16 +527,16 @@ func MsgDecideMerchantFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgD
 
 // MsgPayFactory has a holder of a program that pays now pay part of its balance to an
 // APPROVED merchant of the program, with a fresh receipt digest.
-func MsgPayFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPay] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgPay) {
-		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool { return m.Status == types.MerchantStatusApproved })
-		for _, m := range ms {
-			p, err := s.k.GetProgram(s.Ctx, m.ProgramId)
-			if err != nil || !s.issuing(p) {
+func MsgPayFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPay] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgPay) {
+		for _, p := range s.programs(s.issuing) {
+			ms := simulation.Sample(s.Search, s.k.Merchants, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](p.Id),
+				func(m types.Merchant) bool { return m.Status == types.MerchantStatusApproved })
+			if len(ms) == 0 {
 				continue
 			}
-			holders := s.holding(s.k.Holders, p)
-			signer, msg, ok := s.Try(holders, func(error) bool { return true }, func(addr string) sdk.Msg {
+			m := ms[0]
+			signer, msg, ok := s.Try(s.holding(s.k.Holders, p), func(error) bool { return true }, func(addr string) sdk.Msg {
 				return &types.MsgPay{
 					Holder: addr, ProgramId: p.Id, Merchant: m.Address,
 					Amount: s.randomInt(s.balance(addr, p.Denom)), ReceiptDigest: simulation.RandomDigest(s.R),
@@ -332,8 +562,8 @@ func (s *search) holding(holders collections.Map[keeper.ProgramAddress, collecti
 
 // MsgRedeemFactory has a merchant redeem part of what it holds before the program's
 // redeem_until.
-func MsgRedeemFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRedeem] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRedeem) {
+func MsgRedeemFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRedeem] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgRedeem) {
 		ms := simulation.Sample(s.Search, s.k.Merchants, nil, func(m types.Merchant) bool {
 			return s.TestData.HasAccount(m.Address) && m.Received.GT(m.Redeemed)
 		})
@@ -353,14 +583,14 @@ func MsgRedeemFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRedeem] {
 
 // MsgSweepFactory sweeps an expired program that is not CLOSED, signed by an issuer of
 // its agency (its creator first).
-func MsgSweepFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSweep] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSweep) {
+func MsgSweepFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSweep] {
+	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgSweep) {
 		now := s.now()
 		limit := 1 + uint32(s.R.Intn(int(s.params().MaxSweep))) //nolint:gosec // bounded
 		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && !now.Before(p.ExpiresAt) })
 		return simulation.FirstAccepted[*types.MsgSweep](s.Search, ps, "no expired program",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.agencySigners(p.AgencyId, types.RoleIssuer, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgSweep{Signer: addr, ProgramId: p.Id, Limit: limit}
 				}
 			})
