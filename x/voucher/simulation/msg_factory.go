@@ -74,20 +74,23 @@ func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Ke
 	})
 }
 
-// deskIssuers are the voucher.issuer members of sampled ACTIVE agencies that also have a
-// merchant desk (a voucher.merchant member), in random order: the programs they create
-// can have their merchants approved, and so be paid.
-func (s *search) deskIssuers() []string {
+// programIssuers are the voucher.issuer members of sampled ACTIVE agencies, in random
+// order, those of agencies that also have a merchant desk (a voucher.merchant member)
+// first: the programs these create can have their merchants approved, and so be paid.
+func (s *search) programIssuers() []string {
 	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
 		return a.Status == agencytypes.AgencyStatusActive
 	})
-	var out []string
+	var desk, other []string
 	for _, a := range agencies {
+		issuers := agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, a.Id, types.RoleIssuer)
 		if len(agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, a.Id, types.RoleMerchant)) > 0 {
-			out = append(out, agencysim.RoleMembers(s.Ctx, s.agencies, s.TestData, a.Id, types.RoleIssuer)...)
+			desk = append(desk, issuers...)
+		} else {
+			other = append(other, issuers...)
 		}
 	}
-	return simulation.Shuffle(s.Search, out)
+	return append(simulation.Shuffle(s.Search, desk), simulation.Shuffle(s.Search, other)...)
 }
 
 // agencySigners are the accounts that may sign for agency agencyID in role: preferred
@@ -160,11 +163,11 @@ func paying[M sdk.Msg](s *search, signer string, msg sdk.Msg, ok bool, spend sdk
 // MsgCreateProgramFactory creates an ALLOCATION program in the bond denom, a few of
 // Busan's districts for holders and merchants, the usual excluded categories, starting
 // now and expiring within 6..66 hours (the simulation's blocks are hours apart); signed by
-// an issuer (those of agencies with a merchant desk first: deskIssuers). Half the time it
-// takes claims of one or two household classes too (BOTH) or only (CREDENTIAL, one time
-// in three), of a schema an issuer the simulation signs claims for is trusted for
-// (claimSchema); when there is no such schema, half of those times BOTH of schema 1
-// (claims no simulated issuer signs).
+// an issuer (programIssuers first, then every account). Half the time it takes claims of
+// one or two household classes too (BOTH) or only (CREDENTIAL, one time in three), of a
+// schema an issuer the simulation signs claims for is trusted for (claimSchema); when
+// there is no such schema, half of those times BOTH of schema 1 (claims no simulated
+// issuer signs).
 func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
 	return factory(k, ak, dk, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
 		p := s.params()
@@ -207,7 +210,7 @@ func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeep
 				m.AmountByClass = append(m.AmountByClass, types.ClassAmount{Class: "HOUSEHOLD_4", Amount: s.randomInt(classMax)})
 			}
 		}
-		addr, msg, ok := s.TrySigners(s.Signers(s.deskIssuers(), true), func(addr string) sdk.Msg {
+		addr, msg, ok := s.TrySigners(s.Signers(s.programIssuers(), true), func(addr string) sdk.Msg {
 			out := m
 			out.Issuer = addr
 			return &out
