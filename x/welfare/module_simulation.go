@@ -12,17 +12,34 @@ import (
 // default).
 var _ sim.Module = AppModule{}
 
-// WeightedOperationsX registers the start of a program's life: create (in the genesis
-// groups), activate, fund and apply (duplicates included). The rest of the lifecycle
-// (decisions, entitlements, cycles, distribution, audit) is not simulated yet: the keeper
-// tests cover it.
+// WeightedOperationsX registers every message of a program's life: create (CASH, or
+// VOUCHER on an x/voucher program listing the agency), activate, fund, close; apply
+// (duplicates included), decide, pause, resume and exit; offer, accept, decline, suspend,
+// resume and end entitlements; create, submit, approve, distribute, end and cancel cycles;
+// audit holds placed and released, findings.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k := am.keeper
 	sim.Register(weights, reg, []sim.Op{
 		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k)},
 		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k)},
 		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCloseProgram, DefaultWeight: simulation.DefaultWeightMsgCloseProgram, Factory: simulation.MsgCloseProgramFactory(k)},
 		{WeightKey: simulation.OpWeightMsgApply, DefaultWeight: simulation.DefaultWeightMsgApply, Factory: simulation.MsgApplyFactory(k)},
+		{WeightKey: simulation.OpWeightMsgDecideEligibility, DefaultWeight: simulation.DefaultWeightMsgDecideEligibility, Factory: simulation.MsgDecideEligibilityFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSetEnrolmentStatus, DefaultWeight: simulation.DefaultWeightMsgSetEnrolmentStatus, Factory: simulation.MsgSetEnrolmentStatusFactory(k)},
+		{WeightKey: simulation.OpWeightMsgOfferEntitlement, DefaultWeight: simulation.DefaultWeightMsgOfferEntitlement, Factory: simulation.MsgOfferEntitlementFactory(k)},
+		{WeightKey: simulation.OpWeightMsgAcceptEntitlement, DefaultWeight: simulation.DefaultWeightMsgAcceptEntitlement, Factory: simulation.MsgAcceptEntitlementFactory(k)},
+		{WeightKey: simulation.OpWeightMsgDeclineEntitlement, DefaultWeight: simulation.DefaultWeightMsgDeclineEntitlement, Factory: simulation.MsgDeclineEntitlementFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSetEntitlementStatus, DefaultWeight: simulation.DefaultWeightMsgSetEntitlementStatus, Factory: simulation.MsgSetEntitlementStatusFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCreateCycle, DefaultWeight: simulation.DefaultWeightMsgCreateCycle, Factory: simulation.MsgCreateCycleFactory(k)},
+		{WeightKey: simulation.OpWeightMsgSubmitCycle, DefaultWeight: simulation.DefaultWeightMsgSubmitCycle, Factory: simulation.MsgSubmitCycleFactory(k)},
+		{WeightKey: simulation.OpWeightMsgApproveCycle, DefaultWeight: simulation.DefaultWeightMsgApproveCycle, Factory: simulation.MsgApproveCycleFactory(k)},
+		{WeightKey: simulation.OpWeightMsgDistribute, DefaultWeight: simulation.DefaultWeightMsgDistribute, Factory: simulation.MsgDistributeFactory(k)},
+		{WeightKey: simulation.OpWeightMsgEndCycle, DefaultWeight: simulation.DefaultWeightMsgEndCycle, Factory: simulation.MsgEndCycleFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCancelCycle, DefaultWeight: simulation.DefaultWeightMsgCancelCycle, Factory: simulation.MsgCancelCycleFactory(k)},
+		{WeightKey: simulation.OpWeightMsgPlaceAuditHold, DefaultWeight: simulation.DefaultWeightMsgPlaceAuditHold, Factory: simulation.MsgPlaceAuditHoldFactory(k)},
+		{WeightKey: simulation.OpWeightMsgReleaseAuditHold, DefaultWeight: simulation.DefaultWeightMsgReleaseAuditHold, Factory: simulation.MsgReleaseAuditHoldFactory(k)},
+		{WeightKey: simulation.OpWeightMsgRecordFinding, DefaultWeight: simulation.DefaultWeightMsgRecordFinding, Factory: simulation.MsgRecordFindingFactory(k)},
 	})
 }
 

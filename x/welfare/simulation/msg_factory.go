@@ -2,7 +2,9 @@ package simulation
 
 import (
 	"slices"
+	"time"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 	"github.com/cosmos/gogoproto/grpc"
 
@@ -11,39 +13,104 @@ import (
 
 	"github.com/civicchain/civic/internal/simulation"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	"github.com/civicchain/civic/x/welfare/keeper"
 	"github.com/civicchain/civic/x/welfare/types"
 )
 
 // Operation weights: the AppParams keys and their defaults. A params file (-Params) may
-// override any of them. Only the start of a program's life is simulated so far (create,
-// activate, fund, apply); decisions, entitlements, cycles, distributions and audits are
-// covered by the keeper tests.
+// override any of them. Every message of a program's life is simulated: programs (CASH,
+// or VOUCHER on an x/voucher program listing the agency among its allocators), funding,
+// applications (duplicates included), decisions, enrolment changes, entitlements offered,
+// accepted, declined and changed, cycles created, submitted, approved, distributed, ended
+// and cancelled, programs closed, audit holds and findings. The weights follow the flow:
+// the steps towards a payment outweigh those that end a record early.
 const (
-	OpWeightMsgCreateProgram   = "op_weight_msg_welfare_create_program"
-	OpWeightMsgActivateProgram = "op_weight_msg_welfare_activate_program"
-	OpWeightMsgFundProgram     = "op_weight_msg_welfare_fund_program"
-	OpWeightMsgApply           = "op_weight_msg_welfare_apply"
+	OpWeightMsgCreateProgram        = "op_weight_msg_welfare_create_program"
+	OpWeightMsgActivateProgram      = "op_weight_msg_welfare_activate_program"
+	OpWeightMsgFundProgram          = "op_weight_msg_welfare_fund_program"
+	OpWeightMsgCloseProgram         = "op_weight_msg_welfare_close_program"
+	OpWeightMsgApply                = "op_weight_msg_welfare_apply"
+	OpWeightMsgDecideEligibility    = "op_weight_msg_welfare_decide_eligibility"
+	OpWeightMsgSetEnrolmentStatus   = "op_weight_msg_welfare_set_enrolment_status"
+	OpWeightMsgOfferEntitlement     = "op_weight_msg_welfare_offer_entitlement"
+	OpWeightMsgAcceptEntitlement    = "op_weight_msg_welfare_accept_entitlement"
+	OpWeightMsgDeclineEntitlement   = "op_weight_msg_welfare_decline_entitlement"
+	OpWeightMsgSetEntitlementStatus = "op_weight_msg_welfare_set_entitlement_status"
+	OpWeightMsgCreateCycle          = "op_weight_msg_welfare_create_cycle"
+	OpWeightMsgSubmitCycle          = "op_weight_msg_welfare_submit_cycle"
+	OpWeightMsgApproveCycle         = "op_weight_msg_welfare_approve_cycle"
+	OpWeightMsgDistribute           = "op_weight_msg_welfare_distribute"
+	OpWeightMsgEndCycle             = "op_weight_msg_welfare_end_cycle"
+	OpWeightMsgCancelCycle          = "op_weight_msg_welfare_cancel_cycle"
+	OpWeightMsgPlaceAuditHold       = "op_weight_msg_welfare_place_audit_hold"
+	OpWeightMsgReleaseAuditHold     = "op_weight_msg_welfare_release_audit_hold"
+	OpWeightMsgRecordFinding        = "op_weight_msg_welfare_record_finding"
 
-	DefaultWeightMsgCreateProgram   = 15
-	DefaultWeightMsgActivateProgram = 15
-	DefaultWeightMsgFundProgram     = 20
-	DefaultWeightMsgApply           = 50
+	DefaultWeightMsgCreateProgram        = 15
+	DefaultWeightMsgActivateProgram      = 15
+	DefaultWeightMsgFundProgram          = 20
+	DefaultWeightMsgCloseProgram         = 3
+	DefaultWeightMsgApply                = 50
+	DefaultWeightMsgDecideEligibility    = 40
+	DefaultWeightMsgSetEnrolmentStatus   = 10
+	DefaultWeightMsgOfferEntitlement     = 40
+	DefaultWeightMsgAcceptEntitlement    = 35
+	DefaultWeightMsgDeclineEntitlement   = 5
+	DefaultWeightMsgSetEntitlementStatus = 10
+	DefaultWeightMsgCreateCycle          = 20
+	DefaultWeightMsgSubmitCycle          = 20
+	DefaultWeightMsgApproveCycle         = 20
+	DefaultWeightMsgDistribute           = 30
+	DefaultWeightMsgEndCycle             = 10
+	DefaultWeightMsgCancelCycle          = 5
+	DefaultWeightMsgPlaceAuditHold       = 10
+	DefaultWeightMsgReleaseAuditHold     = 8
+	DefaultWeightMsgRecordFinding        = 8
+)
+
+// Reason codes, criteria versions and periods of the simulated messages (codes only, as on
+// the real chain).
+var (
+	pauseReasons   = []string{"INCOME_REVIEW", "DOCUMENTS_MISSING"}
+	resumeReasons  = []string{"REVIEW_CLEARED", "DOCUMENTS_RECEIVED"}
+	exitReasons    = []string{"INCOME_ABOVE_THRESHOLD", "MOVED_OUT_OF_DISTRICT", "BENEFICIARY_REQUEST"}
+	suspendReasons = []string{"PAYEE_UNREACHABLE", "ACCOUNT_UNDER_REVIEW"}
+	endReasons     = []string{"OFFER_WITHDRAWN", "CIRCUMSTANCES_CHANGED"}
+	auditReasons   = []string{"PAYEE_FAN_IN", "IRREGULAR_PAYMENT", "SAMPLE_CHECK"}
+	criteria       = []string{"2026.1", "2026.2", "NBLSA-2026"}
+)
+
+const (
+	// newestVoucherPrograms is how many of x/voucher's newest programs CreateProgram looks
+	// at for a VOUCHER benefit.
+	newestVoucherPrograms = 32
+	// maxCycleAhead is how far after the block time a program's newest cycle may end for a
+	// new cycle to be created: periods stay near the block time, where entitlements are
+	// valid.
+	maxCycleAhead = 24 * time.Hour
 )
 
 // search is one run of a factory: the engine's search, with the keeper to read the
-// module's state.
+// module's state and the programs it has read.
 type search struct {
 	*simulation.Search
-	k keeper.Keeper
+	k     keeper.Keeper
+	progs map[uint64]types.Program
 }
 
 // factory returns the simsx factory that runs find on a new search for each operation;
-// its candidate messages are dry-run through the module's Msg service.
+// its candidate messages are dry-run through the module's Msg service. A refusal of the
+// signer's role or agency, of a caseworker deciding its own filing or a manager approving
+// its own submission, of a payee of the paying agency or of a manager whose agency may
+// not allocate from a voucher program moves on to the next candidate signer.
 func factory[M sdk.Msg](k keeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
 	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
-	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(), types.ErrWrongAgency)...)
-	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) { return find(&search{Search: s, k: k}) })
+	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(), types.ErrWrongAgency, types.ErrSelfDecision,
+		types.ErrSelfApproval, types.ErrPayeeIsAgencyMember, types.ErrNotAllocator)...)
+	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
+		return find(&search{Search: s, k: k, progs: make(map[uint64]types.Program)})
+	})
 }
 
 // params reads the module params (the defaults if the read fails, which the dry run
@@ -56,9 +123,46 @@ func (s *search) params() types.Params {
 	return p
 }
 
-// programs samples the programs that pass keep.
+// now is the block time.
+func (s *search) now() time.Time { return s.Ctx.BlockTime() }
+
+// programs samples the programs that pass keep, newest first.
 func (s *search) programs(keep func(types.Program) bool) []types.Program {
-	return simulation.Sample(s.Search, s.k.Programs, nil, keep)
+	return simulation.Sample(s.Search, s.k.Programs, new(collections.Range[uint64]).Descending(), keep)
+}
+
+// program is program id as this search read it first (false if it does not exist).
+func (s *search) program(id uint64) (types.Program, bool) {
+	if p, ok := s.progs[id]; ok {
+		return p, true
+	}
+	p, err := s.k.GetProgram(s.Ctx, id)
+	if err != nil {
+		return p, false
+	}
+	s.progs[id] = p
+	return p, true
+}
+
+// activeProgram reports whether program id is ACTIVE.
+func (s *search) activeProgram(id uint64) bool {
+	p, ok := s.program(id)
+	return ok && p.Status == types.ProgramStatusActive
+}
+
+// enrolments samples the enrolments that pass keep, newest first.
+func (s *search) enrolments(keep func(types.Enrolment) bool) []types.Enrolment {
+	return simulation.Sample(s.Search, s.k.Enrolments, new(collections.Range[uint64]).Descending(), keep)
+}
+
+// entitlements samples the entitlements that pass keep, newest first.
+func (s *search) entitlements(keep func(types.Entitlement) bool) []types.Entitlement {
+	return simulation.Sample(s.Search, s.k.Entitlements, new(collections.Range[uint64]).Descending(), keep)
+}
+
+// cycles samples the cycles that pass keep, newest programs first.
+func (s *search) cycles(keep func(types.Cycle) bool) []types.Cycle {
+	return simulation.Sample(s.Search, s.k.Cycles, new(collections.Range[keeper.CycleKey]).Descending(), keep)
 }
 
 // randomInt is a random amount in 1..max (max >= 1).
@@ -69,8 +173,24 @@ func (s *search) randomInt(max sdkmath.Int) sdkmath.Int {
 	return sdkmath.NewInt(1 + s.R.Int63n(1<<62))
 }
 
-// MsgCreateProgramFactory creates a CASH program in the bond denom, in up to
-// max_groups_per_program of the stored groups, signed by a manager.
+// pick is a random element of from.
+func pick[V any](s *search, from []V) V { return from[s.R.Intn(len(from))] }
+
+// except is build refusing to build for the account not (a four-eyes rule's first pair
+// of eyes).
+func except(not string, build func(addr string) sdk.Msg) func(string) sdk.Msg {
+	return func(addr string) sdk.Msg {
+		if addr == not {
+			return nil
+		}
+		return build(addr)
+	}
+}
+
+// MsgCreateProgramFactory creates a program in up to max_groups_per_program of the stored
+// groups, signed by a manager: one time in three a VOUCHER program on one of x/voucher's
+// newest programs that takes allocations from some agencies (voucherBenefits), when one
+// of their managers accepts it; else a CASH program in the bond denom.
 func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
 		p := s.params()
@@ -81,19 +201,87 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 			ids = append(ids, g.Id)
 		}
 		m := types.MsgCreateProgram{
-			Name:      []string{"기초생활보장 생계급여", "긴급복지 생계지원", "Energy voucher", "Housing benefit"}[s.R.Intn(4)],
-			Target:    []types.Target{types.TargetIndividual, types.TargetHousehold}[s.R.Intn(2)],
+			Name:      pick(s, []string{"기초생활보장 생계급여", "긴급복지 생계지원", "Energy voucher", "Housing benefit"}),
+			Target:    pick(s, []types.Target{types.TargetIndividual, types.TargetHousehold}),
 			Groups:    ids,
 			Benefit:   types.Benefit{Kind: types.BenefitKindCash, Denom: sdk.DefaultBondDenom},
 			BudgetCap: s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000))),
 		}
-		addr, msg, ok := s.TrySigners(s.Signers(nil, true), func(addr string) sdk.Msg {
-			out := m
-			out.Manager = addr
-			return &out
-		})
+		build := func(benefit types.Benefit) func(string) sdk.Msg {
+			return func(addr string) sdk.Msg {
+				out := m
+				out.Manager, out.Benefit = addr, benefit
+				return &out
+			}
+		}
+		if s.R.Intn(3) == 0 {
+			if bs := s.voucherBenefits(); len(bs) > 0 {
+				if addr, msg, ok := s.TrySigners(s.Signers(nil, true), build(pick(s, bs))); ok {
+					return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, true, "")
+				}
+			}
+		}
+		addr, msg, ok := s.TrySigners(s.Signers(nil, true), build(m.Benefit))
 		return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, ok, "")
 	})
+}
+
+// voucherBenefits are VOUCHER benefits on a few of x/voucher's newest programs that a
+// program may draw on now: not CLOSED or EXPIRED, taking allocations, listing allocator
+// agencies.
+func (s *search) voucherBenefits() []types.Benefit {
+	last := s.lastVoucherProgram()
+	if last == 0 {
+		return nil
+	}
+	first := uint64(1)
+	if last > newestVoucherPrograms {
+		first = last - newestVoucherPrograms + 1
+	}
+	var out []types.Benefit
+	for range simulation.MaxRecordTries {
+		id := first + uint64(s.R.Int63n(int64(last-first+1))) //nolint:gosec // positive
+		vp, err := s.k.VoucherProgram(s.Ctx, id)
+		if err != nil || len(vp.AllocatorAgencies) == 0 || !vp.Eligibility.AllowsAllocations() {
+			continue
+		}
+		if st := vp.StatusAt(s.now()); st == vouchertypes.ProgramStatusClosed || st == vouchertypes.ProgramStatusExpired {
+			continue
+		}
+		b := types.Benefit{Kind: types.BenefitKindVoucher, VoucherProgramId: id}
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// lastVoucherProgram is the id of x/voucher's newest program (0 when there is none): its
+// ids are issued one after the other and programs are never deleted, so a doubling probe
+// and a binary search find it in a few reads.
+func (s *search) lastVoucherProgram() uint64 {
+	exists := func(id uint64) bool {
+		_, err := s.k.VoucherProgram(s.Ctx, id)
+		return err == nil
+	}
+	if !exists(1) {
+		return 0
+	}
+	lo, hi := uint64(1), uint64(2) // exists(lo), hi unknown
+	for exists(hi) {
+		lo, hi = hi, 2*hi
+		if hi > 1<<40 {
+			return lo
+		}
+	}
+	for hi-lo > 1 { // exists(lo) && !exists(hi)
+		if mid := lo + (hi-lo)/2; exists(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // MsgActivateProgramFactory activates a DRAFT program, signed by a manager of its agency
@@ -146,10 +334,25 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 	})
 }
 
+// MsgCloseProgramFactory closes a DRAFT or ACTIVE program without a cycle TO_APPROVE or
+// APPROVED, signed by a manager of its agency (its creator first); its escrow returns to
+// the agency's admin and its enrolments' slots count as free.
+func MsgCloseProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCloseProgram] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCloseProgram) {
+		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && p.OpenCycles == 0 })
+		return simulation.FirstAccepted[*types.MsgCloseProgram](s.Search, ps, "no program to close",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgCloseProgram{Signer: addr, ProgramId: p.Id}
+				}
+			})
+	})
+}
+
 // MsgApplyFactory files an application to an ACTIVE program, signed by a caseworker of
 // its agency, for a salted-digest beneficiary: one slot key per group, each a fresh key
-// or, one time in three, a key already held in that group (the application is then
-// stored DUPLICATED).
+// or, one time in three, a key held in that group by a live enrolment (the application
+// is then stored DUPLICATED, at the same or another agency).
 func MsgApplyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
 	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgApply) {
 		ps := s.programs(func(p types.Program) bool { return p.Status == types.ProgramStatusActive })
@@ -169,9 +372,351 @@ func MsgApplyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
 					ProgramId: p.Id, BeneficiaryRef: simulation.RandomDigest(s.R), SlotKeys: keys,
 					ApplicationDigest: simulation.RandomDigest(s.R),
 				}
-				return s.Signers(nil, true), func(addr string) sdk.Msg {
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
 					out := m
 					out.Caseworker = addr
+					return &out
+				}
+			})
+	})
+}
+
+// MsgDecideEligibilityFactory decides a PENDING enrolment of an ACTIVE program: ENROLLED,
+// or one time in four NOT_ELIGIBLE (its slots released); signed by a caseworker of the
+// program's agency other than the one who filed it (four eyes), those who filed the
+// program's other applications first.
+func MsgDecideEligibilityFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideEligibility] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDecideEligibility) {
+		es := s.enrolments(func(e types.Enrolment) bool {
+			return e.Status == types.EnrolmentStatusPending && s.activeProgram(e.ProgramId)
+		})
+		return simulation.FirstAccepted[*types.MsgDecideEligibility](s.Search, es, "no PENDING enrolment of an ACTIVE program",
+			func(e types.Enrolment) ([]string, func(string) sdk.Msg) {
+				var colleagues []string
+				for _, o := range es {
+					if o.AgencyId == e.AgencyId {
+						colleagues = append(colleagues, o.FiledBy, o.DecidedBy)
+					}
+				}
+				outcome := types.EnrolmentStatusEnrolled
+				if s.R.Intn(4) == 0 {
+					outcome = types.EnrolmentStatusNotEligible
+				}
+				m := types.MsgDecideEligibility{
+					EnrolmentId: e.Id, Outcome: outcome, DecisionDigest: simulation.RandomDigest(s.R), CriteriaVersion: pick(s, criteria),
+				}
+				return s.Signers(colleagues, true), except(e.FiledBy, func(addr string) sdk.Msg {
+					out := m
+					out.Caseworker = addr
+					return &out
+				})
+			})
+	})
+}
+
+// MsgSetEnrolmentStatusFactory pauses an ENROLLED enrolment or resumes a PAUSED one of an
+// ACTIVE program, or (one time in three, or when the program is not ACTIVE) exits either
+// (its slots released, its live entitlement ENDED); signed by a caseworker of the
+// program's agency (who filed or decided it first).
+func MsgSetEnrolmentStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEnrolmentStatus] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetEnrolmentStatus) {
+		es := s.enrolments(func(e types.Enrolment) bool {
+			return e.Status == types.EnrolmentStatusEnrolled || e.Status == types.EnrolmentStatusPaused
+		})
+		return simulation.FirstAccepted[*types.MsgSetEnrolmentStatus](s.Search, es, "no ENROLLED or PAUSED enrolment",
+			func(e types.Enrolment) ([]string, func(string) sdk.Msg) {
+				m := types.MsgSetEnrolmentStatus{EnrolmentId: e.Id, Status: types.EnrolmentStatusExited, ReasonCode: pick(s, exitReasons)}
+				if s.R.Intn(3) != 0 && s.activeProgram(e.ProgramId) {
+					m.Status, m.ReasonCode = types.EnrolmentStatusPaused, pick(s, pauseReasons)
+					if e.Status == types.EnrolmentStatusPaused {
+						m.Status, m.ReasonCode = types.EnrolmentStatusEnrolled, pick(s, resumeReasons)
+					}
+				}
+				return s.Signers([]string{e.DecidedBy, e.FiledBy}, true), func(addr string) sdk.Msg {
+					out := m
+					out.Caseworker = addr
+					return &out
+				}
+			})
+	})
+}
+
+// MsgOfferEntitlementFactory offers an ENROLLED enrolment of an ACTIVE program without a
+// live entitlement an entitlement: a random simulation account as payee (another is
+// drawn when it belongs to the paying agency), at most a twentieth of the budget a cycle,
+// valid from up to a day ago for one to ten days; signed by a caseworker of the program's
+// agency (who decided or filed it first).
+func MsgOfferEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOfferEntitlement] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgOfferEntitlement) {
+		params := s.params()
+		es := s.enrolments(func(e types.Enrolment) bool {
+			return e.Status == types.EnrolmentStatusEnrolled && s.activeProgram(e.ProgramId) && !s.hasLiveEntitlement(e)
+		})
+		return simulation.FirstAccepted[*types.MsgOfferEntitlement](s.Search, es, "no ENROLLED enrolment without a live entitlement",
+			func(e types.Enrolment) ([]string, func(string) sdk.Msg) {
+				p, _ := s.program(e.ProgramId)
+				amount := sdkmath.MinInt(params.MaxAmount, sdkmath.MaxInt(p.BudgetCap.QuoRaw(20), sdkmath.OneInt()))
+				from, until := s.validity(params.MaxEntitlementSeconds)
+				m := types.MsgOfferEntitlement{EnrolmentId: e.Id, AmountPerCycle: s.randomInt(amount), ValidFrom: from, ValidUntil: until}
+				return s.Signers([]string{e.DecidedBy, e.FiledBy}, true), func(addr string) sdk.Msg {
+					out := m
+					out.Caseworker, out.Payee = addr, s.RandomAccount()
+					return &out
+				}
+			})
+	})
+}
+
+// hasLiveEntitlement reports whether e's latest entitlement is stored live.
+func (s *search) hasLiveEntitlement(e types.Enrolment) bool {
+	if e.EntitlementId == 0 {
+		return false
+	}
+	ent, err := s.k.GetEntitlement(s.Ctx, e.EntitlementId)
+	return err != nil || ent.Status.IsLive()
+}
+
+// validity is an entitlement's period: from up to a day before the block time until one
+// to ten days after it, at most maxSeconds long.
+func (s *search) validity(maxSeconds uint64) (time.Time, time.Time) {
+	now := s.now()
+	from := now.Add(-time.Duration(s.R.Intn(24)) * time.Hour)
+	until := now.Add(time.Duration(24+s.R.Intn(9*24)) * time.Hour)
+	if span := time.Duration(maxSeconds) * time.Second; until.Sub(from) > span {
+		from, until = now, now.Add(min(span, until.Sub(now)))
+	}
+	return from, until
+}
+
+// offered samples the entitlements showing OFFERED now whose payee is a simulation account
+// and that pass keep.
+func (s *search) offered(keep func(types.Entitlement) bool) []types.Entitlement {
+	now := s.now()
+	return s.entitlements(func(ent types.Entitlement) bool {
+		return ent.StatusAt(now) == types.EntitlementStatusOffered && s.TestData.HasAccount(ent.Payee) && keep(ent)
+	})
+}
+
+// MsgAcceptEntitlementFactory has the payee of an OFFERED entitlement of an ACTIVE
+// program accept it.
+func MsgAcceptEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAcceptEntitlement] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAcceptEntitlement) {
+		ents := s.offered(func(ent types.Entitlement) bool { return s.activeProgram(ent.ProgramId) })
+		return simulation.FirstAccepted[*types.MsgAcceptEntitlement](s.Search, ents, "no OFFERED entitlement of an ACTIVE program",
+			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
+				return []string{ent.Payee}, func(addr string) sdk.Msg {
+					return &types.MsgAcceptEntitlement{Payee: addr, EntitlementId: ent.Id}
+				}
+			})
+	})
+}
+
+// MsgDeclineEntitlementFactory has the payee of an OFFERED entitlement decline it.
+func MsgDeclineEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDeclineEntitlement] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDeclineEntitlement) {
+		ents := s.offered(func(types.Entitlement) bool { return true })
+		return simulation.FirstAccepted[*types.MsgDeclineEntitlement](s.Search, ents, "no OFFERED entitlement",
+			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
+				return []string{ent.Payee}, func(addr string) sdk.Msg {
+					return &types.MsgDeclineEntitlement{Payee: addr, EntitlementId: ent.Id}
+				}
+			})
+	})
+}
+
+// MsgSetEntitlementStatusFactory suspends an ACTIVE entitlement, resumes a SUSPENDED one
+// without an audit hold, or (one time in four, and always for one past valid_until)
+// ends either; when there is none, it ends an OFFERED or ACCEPTED one. Signed by a
+// caseworker of the program's agency (who offered it first).
+func MsgSetEntitlementStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEntitlementStatus] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetEntitlementStatus) {
+		now := s.now()
+		ents := s.entitlements(func(ent types.Entitlement) bool {
+			return ent.Status == types.EntitlementStatusActive || ent.Status == types.EntitlementStatusSuspended ||
+				ent.Status.IsLive() && ent.Lapsed(now)
+		})
+		if len(ents) == 0 {
+			ents = s.entitlements(func(ent types.Entitlement) bool { return ent.Status.IsLive() })
+		}
+		return simulation.FirstAccepted[*types.MsgSetEntitlementStatus](s.Search, ents, "no live entitlement",
+			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
+				m := types.MsgSetEntitlementStatus{EntitlementId: ent.Id, Status: types.EntitlementStatusEnded, ReasonCode: pick(s, endReasons)}
+				if shown := ent.StatusAt(now); s.R.Intn(4) != 0 {
+					switch {
+					case shown == types.EntitlementStatusActive:
+						m.Status, m.ReasonCode = types.EntitlementStatusSuspended, pick(s, suspendReasons)
+					case shown == types.EntitlementStatusSuspended && !ent.AuditHold:
+						m.Status, m.ReasonCode = types.EntitlementStatusActive, pick(s, resumeReasons)
+					}
+				}
+				return s.Signers([]string{ent.OfferedBy}, true), func(addr string) sdk.Msg {
+					out := m
+					out.Caseworker = addr
+					return &out
+				}
+			})
+	})
+}
+
+// MsgCreateCycleFactory creates a cycle of an ACTIVE program without a cycle TO_APPROVE
+// or APPROVED whose newest cycle ends at most a day after the block time: from the end of
+// that cycle (or a day before the block time, whichever is later) for six to 48 hours;
+// signed by a manager of its agency (its creator first).
+func MsgCreateCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateCycle] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateCycle) {
+		params, now := s.params(), s.now()
+		ps := s.programs(func(p types.Program) bool {
+			return p.Status == types.ProgramStatusActive && p.OpenCycles == 0 && p.LastPeriodEnd.Before(now.Add(maxCycleAhead))
+		})
+		return simulation.FirstAccepted[*types.MsgCreateCycle](s.Search, ps, "no ACTIVE program to run a cycle",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				start := now.Add(-24 * time.Hour)
+				if p.LastPeriodEnd.After(start) {
+					start = p.LastPeriodEnd
+				}
+				length := min(time.Duration(6+s.R.Intn(43))*time.Hour, time.Duration(params.MaxCycleSeconds)*time.Second)
+				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+					return &types.MsgCreateCycle{Manager: addr, ProgramId: p.Id, PeriodStart: start, PeriodEnd: start.Add(length)}
+				}
+			})
+	})
+}
+
+// cycleFactory is a factory acting on a cycle that keep keeps (with its program), named
+// what in a skip, signed by a manager of the program's agency (those build prefers and
+// the program's creator first, not notBy).
+func cycleFactory[M sdk.Msg](k keeper.Keeper, what string, keep func(types.Cycle, types.Program) bool,
+	build func(s *search, c types.Cycle) (preferred []string, notBy string, msg func(addr string) sdk.Msg),
+) simsx.SimMsgFactoryFn[M] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, M) {
+		cs := s.cycles(func(c types.Cycle) bool {
+			p, ok := s.program(c.ProgramId)
+			return ok && keep(c, p)
+		})
+		return simulation.FirstAccepted[M](s.Search, cs, "no "+what, func(c types.Cycle) ([]string, func(string) sdk.Msg) {
+			preferred, notBy, msg := build(s, c)
+			p, _ := s.program(c.ProgramId)
+			return s.Signers(append(preferred, p.CreatedBy), true), except(notBy, msg)
+		})
+	})
+}
+
+// MsgSubmitCycleFactory submits a DRAFT cycle of an ACTIVE program, signed by a manager of
+// its agency (its creator first).
+func MsgSubmitCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubmitCycle] {
+	return cycleFactory[*types.MsgSubmitCycle](k, "DRAFT cycle of an ACTIVE program",
+		func(c types.Cycle, p types.Program) bool {
+			return c.Status == types.CycleStatusDraft && p.Status == types.ProgramStatusActive
+		},
+		func(_ *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
+			return []string{c.CreatedBy}, "", func(addr string) sdk.Msg {
+				return &types.MsgSubmitCycle{Manager: addr, ProgramId: c.ProgramId, Seq: c.Seq}
+			}
+		})
+}
+
+// MsgApproveCycleFactory approves a TO_APPROVE cycle of an ACTIVE program whose escrow
+// (or voucher program) covers it, signed by a manager of its agency other than the one
+// who submitted it (four eyes).
+func MsgApproveCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApproveCycle] {
+	return cycleFactory[*types.MsgApproveCycle](k, "TO_APPROVE cycle of an ACTIVE program",
+		func(c types.Cycle, p types.Program) bool {
+			return c.Status == types.CycleStatusToApprove && p.Status == types.ProgramStatusActive
+		},
+		func(_ *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
+			return []string{c.CreatedBy}, c.SubmittedBy, func(addr string) sdk.Msg {
+				return &types.MsgApproveCycle{Manager: addr, ProgramId: c.ProgramId, Seq: c.Seq}
+			}
+		})
+}
+
+// MsgDistributeFactory pays the next 1..max_distribute entitlements of an APPROVED cycle,
+// signed by a manager of its agency (its approver first).
+func MsgDistributeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDistribute] {
+	return cycleFactory[*types.MsgDistribute](k, "APPROVED cycle",
+		func(c types.Cycle, _ types.Program) bool { return c.Status == types.CycleStatusApproved },
+		func(s *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
+			limit := 1 + uint32(s.R.Intn(int(s.params().MaxDistribute))) //nolint:gosec // bounded
+			return []string{c.ApprovedBy, c.SubmittedBy}, "", func(addr string) sdk.Msg {
+				return &types.MsgDistribute{Manager: addr, ProgramId: c.ProgramId, Seq: c.Seq, Limit: limit}
+			}
+		})
+}
+
+// MsgEndCycleFactory ends a DISTRIBUTED cycle, signed by a manager of its agency.
+func MsgEndCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgEndCycle] {
+	return cycleFactory[*types.MsgEndCycle](k, "DISTRIBUTED cycle",
+		func(c types.Cycle, _ types.Program) bool { return c.Status == types.CycleStatusDistributed },
+		func(_ *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
+			return []string{c.ApprovedBy, c.SubmittedBy}, "", func(addr string) sdk.Msg {
+				return &types.MsgEndCycle{Manager: addr, ProgramId: c.ProgramId, Seq: c.Seq}
+			}
+		})
+}
+
+// MsgCancelCycleFactory cancels a DRAFT or TO_APPROVE cycle, or an APPROVED one that has
+// paid nothing, signed by a manager of its agency.
+func MsgCancelCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCancelCycle] {
+	return cycleFactory[*types.MsgCancelCycle](k, "cycle to cancel",
+		func(c types.Cycle, _ types.Program) bool {
+			switch c.Status {
+			case types.CycleStatusDraft, types.CycleStatusToApprove:
+				return true
+			case types.CycleStatusApproved:
+				return c.PaidCount == 0
+			}
+			return false
+		},
+		func(_ *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
+			return []string{c.CreatedBy, c.SubmittedBy}, "", func(addr string) sdk.Msg {
+				return &types.MsgCancelCycle{Manager: addr, ProgramId: c.ProgramId, Seq: c.Seq}
+			}
+		})
+}
+
+// MsgPlaceAuditHoldFactory has an auditor of any agency hold a live entitlement not past
+// valid_until and not held.
+func MsgPlaceAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPlaceAuditHold] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgPlaceAuditHold) {
+		now := s.now()
+		ents := s.entitlements(func(ent types.Entitlement) bool { return ent.StatusAt(now).IsLive() && !ent.AuditHold })
+		return simulation.FirstAccepted[*types.MsgPlaceAuditHold](s.Search, ents, "no live entitlement to hold",
+			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
+				reason := pick(s, auditReasons)
+				return s.Signers(nil, true), func(addr string) sdk.Msg {
+					return &types.MsgPlaceAuditHold{Auditor: addr, EntitlementId: ent.Id, ReasonCode: reason}
+				}
+			})
+	})
+}
+
+// MsgReleaseAuditHoldFactory has an auditor of the agency that placed an entitlement's
+// audit hold release it.
+func MsgReleaseAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReleaseAuditHold] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgReleaseAuditHold) {
+		ents := s.entitlements(func(ent types.Entitlement) bool { return ent.AuditHold })
+		return simulation.FirstAccepted[*types.MsgReleaseAuditHold](s.Search, ents, "no entitlement under an audit hold",
+			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
+				return s.Signers(nil, true), func(addr string) sdk.Msg {
+					return &types.MsgReleaseAuditHold{Auditor: addr, EntitlementId: ent.Id}
+				}
+			})
+	})
+}
+
+// MsgRecordFindingFactory has an auditor of any agency record a finding on a program or
+// one of its cycles.
+func MsgRecordFindingFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRecordFinding] {
+	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRecordFinding) {
+		ps := s.programs(nil)
+		return simulation.FirstAccepted[*types.MsgRecordFinding](s.Search, ps, "no program",
+			func(p types.Program) ([]string, func(string) sdk.Msg) {
+				m := types.MsgRecordFinding{
+					ProgramId: p.Id, CycleSeq: uint64(s.R.Int63n(int64(p.LastCycleSeq) + 1)), FindingDigest: simulation.RandomDigest(s.R), //nolint:gosec // bounded
+				}
+				return s.Signers(nil, true), func(addr string) sdk.Msg {
+					out := m
+					out.Auditor = addr
 					return &out
 				}
 			})
