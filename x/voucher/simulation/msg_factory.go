@@ -127,6 +127,7 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 		capAmount := s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000)))
 		now := s.now()
 		expires := now.Add(time.Duration(6+s.R.Intn(60)) * time.Hour)
+		allocators := s.allocatorAgencies(p.MaxAllocators)
 		m := types.MsgCreateProgram{
 			Kind:              []types.ProgramKind{types.ProgramKindLocalCurrency, types.ProgramKindRelief, types.ProgramKindWelfare}[s.R.Intn(3)],
 			FundingDenom:      sdk.DefaultBondDenom,
@@ -148,6 +149,9 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 		addr, msg, ok := s.TrySigners(s.Signers(nil, true), func(addr string) sdk.Msg {
 			out := m
 			out.Issuer = addr
+			if out.Eligibility.AllowsAllocations() {
+				out.AllocatorAgencies = allocators
+			}
 			return &out
 		})
 		return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, ok, "")
@@ -375,4 +379,22 @@ func pick(s *search, from []string, max uint32) []string {
 	picked = picked[:n]
 	slices.Sort(picked)
 	return picked
+}
+
+// allocatorAgencies are the allocator agencies of a new program taking allocations: half
+// the time none, else the agencies of up to two existing programs (agencies that exist
+// and issue vouchers, as the first random agency, which holds every role, does), at most
+// max, ascending. x/welfare's VOUCHER programs draw on a program listing their agency.
+func (s *search) allocatorAgencies(max uint32) []string {
+	if s.R.Intn(2) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range s.programs(nil) {
+		if len(out) < 2 && uint32(len(out)) < max && !slices.Contains(out, p.AgencyId) { //nolint:gosec // small
+			out = append(out, p.AgencyId)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
