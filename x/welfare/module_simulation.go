@@ -18,28 +18,28 @@ var _ sim.Module = AppModule{}
 // resume and end entitlements; create, submit, approve, distribute, end and cancel cycles;
 // audit holds placed and released, findings.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
-	k := am.keeper
+	k, ak := am.keeper, am.agencies
 	sim.Register(weights, reg, []sim.Op{
-		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgCloseProgram, DefaultWeight: simulation.DefaultWeightMsgCloseProgram, Factory: simulation.MsgCloseProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgApply, DefaultWeight: simulation.DefaultWeightMsgApply, Factory: simulation.MsgApplyFactory(k)},
-		{WeightKey: simulation.OpWeightMsgDecideEligibility, DefaultWeight: simulation.DefaultWeightMsgDecideEligibility, Factory: simulation.MsgDecideEligibilityFactory(k)},
-		{WeightKey: simulation.OpWeightMsgSetEnrolmentStatus, DefaultWeight: simulation.DefaultWeightMsgSetEnrolmentStatus, Factory: simulation.MsgSetEnrolmentStatusFactory(k)},
-		{WeightKey: simulation.OpWeightMsgOfferEntitlement, DefaultWeight: simulation.DefaultWeightMsgOfferEntitlement, Factory: simulation.MsgOfferEntitlementFactory(k)},
-		{WeightKey: simulation.OpWeightMsgAcceptEntitlement, DefaultWeight: simulation.DefaultWeightMsgAcceptEntitlement, Factory: simulation.MsgAcceptEntitlementFactory(k)},
-		{WeightKey: simulation.OpWeightMsgDeclineEntitlement, DefaultWeight: simulation.DefaultWeightMsgDeclineEntitlement, Factory: simulation.MsgDeclineEntitlementFactory(k)},
-		{WeightKey: simulation.OpWeightMsgSetEntitlementStatus, DefaultWeight: simulation.DefaultWeightMsgSetEntitlementStatus, Factory: simulation.MsgSetEntitlementStatusFactory(k)},
-		{WeightKey: simulation.OpWeightMsgCreateCycle, DefaultWeight: simulation.DefaultWeightMsgCreateCycle, Factory: simulation.MsgCreateCycleFactory(k)},
-		{WeightKey: simulation.OpWeightMsgSubmitCycle, DefaultWeight: simulation.DefaultWeightMsgSubmitCycle, Factory: simulation.MsgSubmitCycleFactory(k)},
-		{WeightKey: simulation.OpWeightMsgApproveCycle, DefaultWeight: simulation.DefaultWeightMsgApproveCycle, Factory: simulation.MsgApproveCycleFactory(k)},
-		{WeightKey: simulation.OpWeightMsgDistribute, DefaultWeight: simulation.DefaultWeightMsgDistribute, Factory: simulation.MsgDistributeFactory(k)},
-		{WeightKey: simulation.OpWeightMsgEndCycle, DefaultWeight: simulation.DefaultWeightMsgEndCycle, Factory: simulation.MsgEndCycleFactory(k)},
-		{WeightKey: simulation.OpWeightMsgCancelCycle, DefaultWeight: simulation.DefaultWeightMsgCancelCycle, Factory: simulation.MsgCancelCycleFactory(k)},
-		{WeightKey: simulation.OpWeightMsgPlaceAuditHold, DefaultWeight: simulation.DefaultWeightMsgPlaceAuditHold, Factory: simulation.MsgPlaceAuditHoldFactory(k)},
-		{WeightKey: simulation.OpWeightMsgReleaseAuditHold, DefaultWeight: simulation.DefaultWeightMsgReleaseAuditHold, Factory: simulation.MsgReleaseAuditHoldFactory(k)},
-		{WeightKey: simulation.OpWeightMsgRecordFinding, DefaultWeight: simulation.DefaultWeightMsgRecordFinding, Factory: simulation.MsgRecordFindingFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCloseProgram, DefaultWeight: simulation.DefaultWeightMsgCloseProgram, Factory: simulation.MsgCloseProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgApply, DefaultWeight: simulation.DefaultWeightMsgApply, Factory: simulation.MsgApplyFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDecideEligibility, DefaultWeight: simulation.DefaultWeightMsgDecideEligibility, Factory: simulation.MsgDecideEligibilityFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSetEnrolmentStatus, DefaultWeight: simulation.DefaultWeightMsgSetEnrolmentStatus, Factory: simulation.MsgSetEnrolmentStatusFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgOfferEntitlement, DefaultWeight: simulation.DefaultWeightMsgOfferEntitlement, Factory: simulation.MsgOfferEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgAcceptEntitlement, DefaultWeight: simulation.DefaultWeightMsgAcceptEntitlement, Factory: simulation.MsgAcceptEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDeclineEntitlement, DefaultWeight: simulation.DefaultWeightMsgDeclineEntitlement, Factory: simulation.MsgDeclineEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSetEntitlementStatus, DefaultWeight: simulation.DefaultWeightMsgSetEntitlementStatus, Factory: simulation.MsgSetEntitlementStatusFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCreateCycle, DefaultWeight: simulation.DefaultWeightMsgCreateCycle, Factory: simulation.MsgCreateCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSubmitCycle, DefaultWeight: simulation.DefaultWeightMsgSubmitCycle, Factory: simulation.MsgSubmitCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgApproveCycle, DefaultWeight: simulation.DefaultWeightMsgApproveCycle, Factory: simulation.MsgApproveCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDistribute, DefaultWeight: simulation.DefaultWeightMsgDistribute, Factory: simulation.MsgDistributeFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgEndCycle, DefaultWeight: simulation.DefaultWeightMsgEndCycle, Factory: simulation.MsgEndCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCancelCycle, DefaultWeight: simulation.DefaultWeightMsgCancelCycle, Factory: simulation.MsgCancelCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgPlaceAuditHold, DefaultWeight: simulation.DefaultWeightMsgPlaceAuditHold, Factory: simulation.MsgPlaceAuditHoldFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgReleaseAuditHold, DefaultWeight: simulation.DefaultWeightMsgReleaseAuditHold, Factory: simulation.MsgReleaseAuditHoldFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgRecordFinding, DefaultWeight: simulation.DefaultWeightMsgRecordFinding, Factory: simulation.MsgRecordFindingFactory(k, ak)},
 	})
 }
 

@@ -10,9 +10,12 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/civicchain/civic/internal/simulation"
+	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	agencysim "github.com/civicchain/civic/x/agency/simulation"
+	agencytypes "github.com/civicchain/civic/x/agency/types"
 	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	"github.com/civicchain/civic/x/welfare/keeper"
 	"github.com/civicchain/civic/x/welfare/types"
@@ -92,11 +95,15 @@ const (
 )
 
 // search is one run of a factory: the engine's search, with the keeper to read the
-// module's state and the programs it has read.
+// module's state, x/agency's keeper and query server to read who may sign (its members
+// and their roles), and what the search has read of both.
 type search struct {
 	*simulation.Search
-	k     keeper.Keeper
-	progs map[uint64]types.Program
+	k             keeper.Keeper
+	agencies      agencykeeper.Keeper
+	agencyQueries agencytypes.QueryServer
+	progs         map[uint64]types.Program
+	staffs        map[string][]string
 }
 
 // factory returns the simsx factory that runs find on a new search for each operation;
@@ -104,13 +111,77 @@ type search struct {
 // signer's role or agency, of a caseworker deciding its own filing or a manager approving
 // its own submission, of a payee of the paying agency or of a manager whose agency may
 // not allocate from a voucher program moves on to the next candidate signer.
-func factory[M sdk.Msg](k keeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
+func factory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, find func(s *search) ([]simsx.SimAccount, M)) simsx.SimMsgFactoryFn[M] {
 	router := simulation.NewRouter(types.RegisterInterfaces, func(s grpc.Server) { types.RegisterMsgServer(s, keeper.NewMsgServerImpl(k)) })
 	e := simulation.NewEngine(router, append(agencysim.RoleRefusals(), types.ErrWrongAgency, types.ErrSelfDecision,
 		types.ErrSelfApproval, types.ErrPayeeIsAgencyMember, types.ErrNotAllocator)...)
+	aq := agencykeeper.NewQueryServerImpl(ak)
 	return simulation.Factory(e, func(s *simulation.Search) ([]simsx.SimAccount, M) {
-		return find(&search{Search: s, k: k, progs: make(map[uint64]types.Program)})
+		return find(&search{
+			Search: s, k: k, agencies: ak, agencyQueries: aq,
+			progs: make(map[uint64]types.Program), staffs: make(map[string][]string),
+		})
 	})
+}
+
+// staff are the simulation accounts among the members of agency agencyID holding role
+// whose membership has not expired (at most MaxRecordsScanned members read), in random
+// order: the candidate signers of a message of that agency in that role.
+func (s *search) staff(agencyID, role string) []string {
+	key := agencyID + " " + role
+	if out, ok := s.staffs[key]; ok {
+		return out
+	}
+	var out []string
+	res, err := s.agencyQueries.Members(s.Ctx, &agencytypes.QueryMembersRequest{
+		AgencyId: agencyID, Pagination: &query.PageRequest{Limit: simulation.MaxRecordsScanned},
+	})
+	if err == nil {
+		now := s.now()
+		for _, m := range res.Members {
+			if agencytypes.HasRole(m.Roles, role) && s.TestData.HasAccount(m.Address) && (m.ExpiresAt == nil || now.Before(*m.ExpiresAt)) {
+				out = append(out, m.Address)
+			}
+		}
+	}
+	out = simulation.Shuffle(s.Search, out)
+	s.staffs[key] = out
+	return out
+}
+
+// signers are the candidate signers of a message of agency agencyID in role: preferred
+// (accounts that acted on the record before) first, then its staff; each once.
+func (s *search) signers(agencyID, role string, preferred ...string) []string {
+	return s.Signers(append(preferred, s.staff(agencyID, role)...), false)
+}
+
+// anyStaff are the staff holding role of up to MaxRecordTries ACTIVE agencies that hold
+// it: the candidate signers of a message that names no agency (a new program, an audit).
+func (s *search) anyStaff(role string) []string {
+	agencies := simulation.Sample(s.Search, s.agencies.Agencies, nil, func(a agencytypes.Agency) bool {
+		return a.Status == agencytypes.AgencyStatusActive && agencytypes.HasRole(a.Roles, role)
+	})
+	var out []string
+	for _, a := range agencies {
+		out = append(out, s.staff(a.Id, role)...)
+	}
+	return out
+}
+
+// payee is a random simulation account that belongs to no agency or to another than
+// agencyID, the paying agency (a few tries; "" when none was found).
+func (s *search) payee(agencyID string) string {
+	for range simulation.MaxRecordTries {
+		addr := s.RandomAccount()
+		bz, err := s.k.AddressCodec().StringToBytes(addr)
+		if err != nil {
+			continue
+		}
+		if got, err := s.agencies.Affiliation(s.Ctx, bz); err == nil && got != agencyID {
+			return addr
+		}
+	}
+	return ""
 }
 
 // params reads the module params (the defaults if the read fails, which the dry run
@@ -191,8 +262,8 @@ func except(not string, build func(addr string) sdk.Msg) func(string) sdk.Msg {
 // groups, signed by a manager: one time in three a VOUCHER program on one of x/voucher's
 // newest programs that takes allocations from some agencies (voucherBenefits), when one
 // of their managers accepts it; else a CASH program in the bond denom.
-func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
+func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateProgram] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateProgram) {
 		p := s.params()
 		groups := simulation.Sample(s.Search, s.k.Groups, nil, func(types.ExclusivityGroup) bool { return true })
 		n := s.R.Intn(min(len(groups), int(p.MaxGroupsPerProgram)) + 1)
@@ -201,7 +272,7 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 			ids = append(ids, g.Id)
 		}
 		m := types.MsgCreateProgram{
-			Name:      pick(s, []string{"기초생활보장 생계급여", "긴급복지 생계지원", "Energy voucher", "Housing benefit"}),
+			Name:      pick(s, programNames),
 			Target:    pick(s, []types.Target{types.TargetIndividual, types.TargetHousehold}),
 			Groups:    ids,
 			Benefit:   types.Benefit{Kind: types.BenefitKindCash, Denom: sdk.DefaultBondDenom},
@@ -216,12 +287,13 @@ func MsgCreateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCr
 		}
 		if s.R.Intn(3) == 0 {
 			if bs := s.voucherBenefits(); len(bs) > 0 {
-				if addr, msg, ok := s.TrySigners(s.Signers(nil, true), build(pick(s, bs))); ok {
+				b := pick(s, bs)
+				if addr, msg, ok := s.TrySigners(s.allocatorManagers(b.VoucherProgramId), build(b)); ok {
 					return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, true, "")
 				}
 			}
 		}
-		addr, msg, ok := s.TrySigners(s.Signers(nil, true), build(m.Benefit))
+		addr, msg, ok := s.TrySigners(s.anyStaff(types.RoleManager), build(m.Benefit))
 		return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, ok, "")
 	})
 }
@@ -256,6 +328,20 @@ func (s *search) voucherBenefits() []types.Benefit {
 	return out
 }
 
+// allocatorManagers are the managers of the allocator agencies of voucher program id:
+// the candidate signers of a program drawing on it.
+func (s *search) allocatorManagers(id uint64) []string {
+	vp, err := s.k.VoucherProgram(s.Ctx, id)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range vp.AllocatorAgencies {
+		out = append(out, s.staff(a, types.RoleManager)...)
+	}
+	return out
+}
+
 // lastVoucherProgram is the id of x/voucher's newest program (0 when there is none): its
 // ids are issued one after the other and programs are never deleted, so a doubling probe
 // and a binary search find it in a few reads.
@@ -286,12 +372,12 @@ func (s *search) lastVoucherProgram() uint64 {
 
 // MsgActivateProgramFactory activates a DRAFT program, signed by a manager of its agency
 // (its creator first).
-func MsgActivateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgActivateProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgActivateProgram) {
+func MsgActivateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgActivateProgram] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgActivateProgram) {
 		ps := s.programs(func(p types.Program) bool { return p.Status == types.ProgramStatusDraft })
 		return simulation.FirstAccepted[*types.MsgActivateProgram](s.Search, ps, "no DRAFT program",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.signers(p.AgencyId, types.RoleManager, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgActivateProgram{Manager: addr, ProgramId: p.Id}
 				}
 			})
@@ -301,14 +387,14 @@ func MsgActivateProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 // MsgFundProgramFactory funds a CASH program that is not CLOSED, below its cap, from a
 // manager of its agency holding the denom; what it escrows is reserved from the signer's
 // liquid balance so that fees do not take it.
-func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
+func MsgFundProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
 		ps := s.programs(func(p types.Program) bool {
 			return p.IsCash() && p.Status != types.ProgramStatusClosed && p.Totals.Funded.LT(p.BudgetCap)
 		})
 		for _, p := range ps {
 			room := p.BudgetCap.Sub(p.Totals.Funded)
-			signer, msg, ok := s.TrySigners(s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+			signer, msg, ok := s.TrySigners(s.signers(p.AgencyId, types.RoleManager, p.CreatedBy), func(addr string) sdk.Msg {
 				a, err := s.k.AddressCodec().StringToBytes(addr)
 				if err != nil {
 					return nil
@@ -337,12 +423,12 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 // MsgCloseProgramFactory closes a DRAFT or ACTIVE program without a cycle TO_APPROVE or
 // APPROVED, signed by a manager of its agency (its creator first); its escrow returns to
 // the agency's admin and its enrolments' slots count as free.
-func MsgCloseProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCloseProgram] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCloseProgram) {
+func MsgCloseProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCloseProgram] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCloseProgram) {
 		ps := s.programs(func(p types.Program) bool { return p.Status != types.ProgramStatusClosed && p.OpenCycles == 0 })
 		return simulation.FirstAccepted[*types.MsgCloseProgram](s.Search, ps, "no program to close",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.signers(p.AgencyId, types.RoleManager, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgCloseProgram{Signer: addr, ProgramId: p.Id}
 				}
 			})
@@ -353,8 +439,8 @@ func MsgCloseProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClo
 // its agency, for a salted-digest beneficiary: one slot key per group, each a fresh key
 // or, one time in three, a key held in that group by a live enrolment (the application
 // is then stored DUPLICATED, at the same or another agency).
-func MsgApplyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgApply) {
+func MsgApplyFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgApply) {
 		ps := s.programs(func(p types.Program) bool { return p.Status == types.ProgramStatusActive })
 		held := simulation.Sample(s.Search, s.k.Slots, nil, func(types.Slot) bool { return true })
 		return simulation.FirstAccepted[*types.MsgApply](s.Search, ps, "no ACTIVE program",
@@ -372,7 +458,7 @@ func MsgApplyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
 					ProgramId: p.Id, BeneficiaryRef: simulation.RandomDigest(s.R), SlotKeys: keys,
 					ApplicationDigest: simulation.RandomDigest(s.R),
 				}
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.signers(p.AgencyId, types.RoleCaseworker), func(addr string) sdk.Msg {
 					out := m
 					out.Caseworker = addr
 					return &out
@@ -383,21 +469,14 @@ func MsgApplyFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApply] {
 
 // MsgDecideEligibilityFactory decides a PENDING enrolment of an ACTIVE program: ENROLLED,
 // or one time in four NOT_ELIGIBLE (its slots released); signed by a caseworker of the
-// program's agency other than the one who filed it (four eyes), those who filed the
-// program's other applications first.
-func MsgDecideEligibilityFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideEligibility] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDecideEligibility) {
+// program's agency other than the one who filed it (four eyes).
+func MsgDecideEligibilityFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDecideEligibility] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgDecideEligibility) {
 		es := s.enrolments(func(e types.Enrolment) bool {
 			return e.Status == types.EnrolmentStatusPending && s.activeProgram(e.ProgramId)
 		})
 		return simulation.FirstAccepted[*types.MsgDecideEligibility](s.Search, es, "no PENDING enrolment of an ACTIVE program",
 			func(e types.Enrolment) ([]string, func(string) sdk.Msg) {
-				var colleagues []string
-				for _, o := range es {
-					if o.AgencyId == e.AgencyId {
-						colleagues = append(colleagues, o.FiledBy, o.DecidedBy)
-					}
-				}
 				outcome := types.EnrolmentStatusEnrolled
 				if s.R.Intn(4) == 0 {
 					outcome = types.EnrolmentStatusNotEligible
@@ -405,7 +484,7 @@ func MsgDecideEligibilityFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.M
 				m := types.MsgDecideEligibility{
 					EnrolmentId: e.Id, Outcome: outcome, DecisionDigest: simulation.RandomDigest(s.R), CriteriaVersion: pick(s, criteria),
 				}
-				return s.Signers(colleagues, true), except(e.FiledBy, func(addr string) sdk.Msg {
+				return s.signers(e.AgencyId, types.RoleCaseworker), except(e.FiledBy, func(addr string) sdk.Msg {
 					out := m
 					out.Caseworker = addr
 					return &out
@@ -418,8 +497,8 @@ func MsgDecideEligibilityFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.M
 // ACTIVE program, or (one time in three, or when the program is not ACTIVE) exits either
 // (its slots released, its live entitlement ENDED); signed by a caseworker of the
 // program's agency (who filed or decided it first).
-func MsgSetEnrolmentStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEnrolmentStatus] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetEnrolmentStatus) {
+func MsgSetEnrolmentStatusFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEnrolmentStatus] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgSetEnrolmentStatus) {
 		es := s.enrolments(func(e types.Enrolment) bool {
 			return e.Status == types.EnrolmentStatusEnrolled || e.Status == types.EnrolmentStatusPaused
 		})
@@ -432,7 +511,7 @@ func MsgSetEnrolmentStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.
 						m.Status, m.ReasonCode = types.EnrolmentStatusEnrolled, pick(s, resumeReasons)
 					}
 				}
-				return s.Signers([]string{e.DecidedBy, e.FiledBy}, true), func(addr string) sdk.Msg {
+				return s.signers(e.AgencyId, types.RoleCaseworker, e.DecidedBy, e.FiledBy), func(addr string) sdk.Msg {
 					out := m
 					out.Caseworker = addr
 					return &out
@@ -446,8 +525,8 @@ func MsgSetEnrolmentStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.
 // drawn when it belongs to the paying agency), at most a twentieth of the budget a cycle,
 // valid from up to a day ago for one to ten days; signed by a caseworker of the program's
 // agency (who decided or filed it first).
-func MsgOfferEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOfferEntitlement] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgOfferEntitlement) {
+func MsgOfferEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOfferEntitlement] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgOfferEntitlement) {
 		params := s.params()
 		es := s.enrolments(func(e types.Enrolment) bool {
 			return e.Status == types.EnrolmentStatusEnrolled && s.activeProgram(e.ProgramId) && !s.hasLiveEntitlement(e)
@@ -458,9 +537,12 @@ func MsgOfferEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 				amount := sdkmath.MinInt(params.MaxAmount, sdkmath.MaxInt(p.BudgetCap.QuoRaw(20), sdkmath.OneInt()))
 				from, until := s.validity(params.MaxEntitlementSeconds)
 				m := types.MsgOfferEntitlement{EnrolmentId: e.Id, AmountPerCycle: s.randomInt(amount), ValidFrom: from, ValidUntil: until}
-				return s.Signers([]string{e.DecidedBy, e.FiledBy}, true), func(addr string) sdk.Msg {
+				return s.signers(e.AgencyId, types.RoleCaseworker, e.DecidedBy, e.FiledBy), func(addr string) sdk.Msg {
 					out := m
-					out.Caseworker, out.Payee = addr, s.RandomAccount()
+					if out.Payee = s.payee(e.AgencyId); out.Payee == "" {
+						return nil
+					}
+					out.Caseworker = addr
 					return &out
 				}
 			})
@@ -499,8 +581,8 @@ func (s *search) offered(keep func(types.Entitlement) bool) []types.Entitlement 
 
 // MsgAcceptEntitlementFactory has the payee of an OFFERED entitlement of an ACTIVE
 // program accept it.
-func MsgAcceptEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAcceptEntitlement] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgAcceptEntitlement) {
+func MsgAcceptEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgAcceptEntitlement] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgAcceptEntitlement) {
 		ents := s.offered(func(ent types.Entitlement) bool { return s.activeProgram(ent.ProgramId) })
 		return simulation.FirstAccepted[*types.MsgAcceptEntitlement](s.Search, ents, "no OFFERED entitlement of an ACTIVE program",
 			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
@@ -512,8 +594,8 @@ func MsgAcceptEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.M
 }
 
 // MsgDeclineEntitlementFactory has the payee of an OFFERED entitlement decline it.
-func MsgDeclineEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDeclineEntitlement] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgDeclineEntitlement) {
+func MsgDeclineEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDeclineEntitlement] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgDeclineEntitlement) {
 		ents := s.offered(func(types.Entitlement) bool { return true })
 		return simulation.FirstAccepted[*types.MsgDeclineEntitlement](s.Search, ents, "no OFFERED entitlement",
 			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
@@ -528,8 +610,8 @@ func MsgDeclineEntitlementFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.
 // without an audit hold, or (one time in four, and always for one past valid_until)
 // ends either; when there is none, it ends an OFFERED or ACCEPTED one. Signed by a
 // caseworker of the program's agency (who offered it first).
-func MsgSetEntitlementStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEntitlementStatus] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgSetEntitlementStatus) {
+func MsgSetEntitlementStatusFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetEntitlementStatus] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgSetEntitlementStatus) {
 		now := s.now()
 		ents := s.entitlements(func(ent types.Entitlement) bool {
 			return ent.Status == types.EntitlementStatusActive || ent.Status == types.EntitlementStatusSuspended ||
@@ -549,7 +631,8 @@ func MsgSetEntitlementStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*type
 						m.Status, m.ReasonCode = types.EntitlementStatusActive, pick(s, resumeReasons)
 					}
 				}
-				return s.Signers([]string{ent.OfferedBy}, true), func(addr string) sdk.Msg {
+				p, _ := s.program(ent.ProgramId)
+				return s.signers(p.AgencyId, types.RoleCaseworker, ent.OfferedBy), func(addr string) sdk.Msg {
 					out := m
 					out.Caseworker = addr
 					return &out
@@ -562,8 +645,8 @@ func MsgSetEntitlementStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*type
 // or APPROVED whose newest cycle ends at most a day after the block time: from the end of
 // that cycle (or a day before the block time, whichever is later) for six to 48 hours;
 // signed by a manager of its agency (its creator first).
-func MsgCreateCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateCycle] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgCreateCycle) {
+func MsgCreateCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateCycle] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateCycle) {
 		params, now := s.params(), s.now()
 		ps := s.programs(func(p types.Program) bool {
 			return p.Status == types.ProgramStatusActive && p.OpenCycles == 0 && p.LastPeriodEnd.Before(now.Add(maxCycleAhead))
@@ -575,7 +658,7 @@ func MsgCreateCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCrea
 					start = p.LastPeriodEnd
 				}
 				length := min(time.Duration(6+s.R.Intn(43))*time.Hour, time.Duration(params.MaxCycleSeconds)*time.Second)
-				return s.Signers([]string{p.CreatedBy}, true), func(addr string) sdk.Msg {
+				return s.signers(p.AgencyId, types.RoleManager, p.CreatedBy), func(addr string) sdk.Msg {
 					return &types.MsgCreateCycle{Manager: addr, ProgramId: p.Id, PeriodStart: start, PeriodEnd: start.Add(length)}
 				}
 			})
@@ -585,10 +668,10 @@ func MsgCreateCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCrea
 // cycleFactory is a factory acting on a cycle that keep keeps (with its program), named
 // what in a skip, signed by a manager of the program's agency (those build prefers and
 // the program's creator first, not notBy).
-func cycleFactory[M sdk.Msg](k keeper.Keeper, what string, keep func(types.Cycle, types.Program) bool,
+func cycleFactory[M sdk.Msg](k keeper.Keeper, ak agencykeeper.Keeper, what string, keep func(types.Cycle, types.Program) bool,
 	build func(s *search, c types.Cycle) (preferred []string, notBy string, msg func(addr string) sdk.Msg),
 ) simsx.SimMsgFactoryFn[M] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, M) {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, M) {
 		cs := s.cycles(func(c types.Cycle) bool {
 			p, ok := s.program(c.ProgramId)
 			return ok && keep(c, p)
@@ -596,15 +679,15 @@ func cycleFactory[M sdk.Msg](k keeper.Keeper, what string, keep func(types.Cycle
 		return simulation.FirstAccepted[M](s.Search, cs, "no "+what, func(c types.Cycle) ([]string, func(string) sdk.Msg) {
 			preferred, notBy, msg := build(s, c)
 			p, _ := s.program(c.ProgramId)
-			return s.Signers(append(preferred, p.CreatedBy), true), except(notBy, msg)
+			return s.signers(p.AgencyId, types.RoleManager, append(preferred, p.CreatedBy)...), except(notBy, msg)
 		})
 	})
 }
 
 // MsgSubmitCycleFactory submits a DRAFT cycle of an ACTIVE program, signed by a manager of
 // its agency (its creator first).
-func MsgSubmitCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubmitCycle] {
-	return cycleFactory[*types.MsgSubmitCycle](k, "DRAFT cycle of an ACTIVE program",
+func MsgSubmitCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubmitCycle] {
+	return cycleFactory[*types.MsgSubmitCycle](k, ak, "DRAFT cycle of an ACTIVE program",
 		func(c types.Cycle, p types.Program) bool {
 			return c.Status == types.CycleStatusDraft && p.Status == types.ProgramStatusActive
 		},
@@ -618,8 +701,8 @@ func MsgSubmitCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSubm
 // MsgApproveCycleFactory approves a TO_APPROVE cycle of an ACTIVE program whose escrow
 // (or voucher program) covers it, signed by a manager of its agency other than the one
 // who submitted it (four eyes).
-func MsgApproveCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApproveCycle] {
-	return cycleFactory[*types.MsgApproveCycle](k, "TO_APPROVE cycle of an ACTIVE program",
+func MsgApproveCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApproveCycle] {
+	return cycleFactory[*types.MsgApproveCycle](k, ak, "TO_APPROVE cycle of an ACTIVE program",
 		func(c types.Cycle, p types.Program) bool {
 			return c.Status == types.CycleStatusToApprove && p.Status == types.ProgramStatusActive
 		},
@@ -632,8 +715,8 @@ func MsgApproveCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgApp
 
 // MsgDistributeFactory pays the next 1..max_distribute entitlements of an APPROVED cycle,
 // signed by a manager of its agency (its approver first).
-func MsgDistributeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDistribute] {
-	return cycleFactory[*types.MsgDistribute](k, "APPROVED cycle",
+func MsgDistributeFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDistribute] {
+	return cycleFactory[*types.MsgDistribute](k, ak, "APPROVED cycle",
 		func(c types.Cycle, _ types.Program) bool { return c.Status == types.CycleStatusApproved },
 		func(s *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
 			limit := 1 + uint32(s.R.Intn(int(s.params().MaxDistribute))) //nolint:gosec // bounded
@@ -644,8 +727,8 @@ func MsgDistributeFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgDistr
 }
 
 // MsgEndCycleFactory ends a DISTRIBUTED cycle, signed by a manager of its agency.
-func MsgEndCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgEndCycle] {
-	return cycleFactory[*types.MsgEndCycle](k, "DISTRIBUTED cycle",
+func MsgEndCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgEndCycle] {
+	return cycleFactory[*types.MsgEndCycle](k, ak, "DISTRIBUTED cycle",
 		func(c types.Cycle, _ types.Program) bool { return c.Status == types.CycleStatusDistributed },
 		func(_ *search, c types.Cycle) ([]string, string, func(string) sdk.Msg) {
 			return []string{c.ApprovedBy, c.SubmittedBy}, "", func(addr string) sdk.Msg {
@@ -656,8 +739,8 @@ func MsgEndCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgEndCycl
 
 // MsgCancelCycleFactory cancels a DRAFT or TO_APPROVE cycle, or an APPROVED one that has
 // paid nothing, signed by a manager of its agency.
-func MsgCancelCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCancelCycle] {
-	return cycleFactory[*types.MsgCancelCycle](k, "cycle to cancel",
+func MsgCancelCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCancelCycle] {
+	return cycleFactory[*types.MsgCancelCycle](k, ak, "cycle to cancel",
 		func(c types.Cycle, _ types.Program) bool {
 			switch c.Status {
 			case types.CycleStatusDraft, types.CycleStatusToApprove:
@@ -676,14 +759,14 @@ func MsgCancelCycleFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCanc
 
 // MsgPlaceAuditHoldFactory has an auditor of any agency hold a live entitlement not past
 // valid_until and not held.
-func MsgPlaceAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPlaceAuditHold] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgPlaceAuditHold) {
+func MsgPlaceAuditHoldFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgPlaceAuditHold] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgPlaceAuditHold) {
 		now := s.now()
 		ents := s.entitlements(func(ent types.Entitlement) bool { return ent.StatusAt(now).IsLive() && !ent.AuditHold })
 		return simulation.FirstAccepted[*types.MsgPlaceAuditHold](s.Search, ents, "no live entitlement to hold",
 			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
 				reason := pick(s, auditReasons)
-				return s.Signers(nil, true), func(addr string) sdk.Msg {
+				return s.anyStaff(types.RoleAuditor), func(addr string) sdk.Msg {
 					return &types.MsgPlaceAuditHold{Auditor: addr, EntitlementId: ent.Id, ReasonCode: reason}
 				}
 			})
@@ -692,12 +775,12 @@ func MsgPlaceAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgP
 
 // MsgReleaseAuditHoldFactory has an auditor of the agency that placed an entitlement's
 // audit hold release it.
-func MsgReleaseAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReleaseAuditHold] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgReleaseAuditHold) {
+func MsgReleaseAuditHoldFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReleaseAuditHold] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgReleaseAuditHold) {
 		ents := s.entitlements(func(ent types.Entitlement) bool { return ent.AuditHold })
 		return simulation.FirstAccepted[*types.MsgReleaseAuditHold](s.Search, ents, "no entitlement under an audit hold",
 			func(ent types.Entitlement) ([]string, func(string) sdk.Msg) {
-				return s.Signers(nil, true), func(addr string) sdk.Msg {
+				return s.signers(ent.AuditAgency, types.RoleAuditor), func(addr string) sdk.Msg {
 					return &types.MsgReleaseAuditHold{Auditor: addr, EntitlementId: ent.Id}
 				}
 			})
@@ -706,15 +789,15 @@ func MsgReleaseAuditHoldFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Ms
 
 // MsgRecordFindingFactory has an auditor of any agency record a finding on a program or
 // one of its cycles.
-func MsgRecordFindingFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRecordFinding] {
-	return factory(k, func(s *search) ([]simsx.SimAccount, *types.MsgRecordFinding) {
+func MsgRecordFindingFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRecordFinding] {
+	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgRecordFinding) {
 		ps := s.programs(nil)
 		return simulation.FirstAccepted[*types.MsgRecordFinding](s.Search, ps, "no program",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {
 				m := types.MsgRecordFinding{
 					ProgramId: p.Id, CycleSeq: uint64(s.R.Int63n(int64(p.LastCycleSeq) + 1)), FindingDigest: simulation.RandomDigest(s.R), //nolint:gosec // bounded
 				}
-				return s.Signers(nil, true), func(addr string) sdk.Msg {
+				return s.anyStaff(types.RoleAuditor), func(addr string) sdk.Msg {
 					out := m
 					out.Auditor = addr
 					return &out

@@ -23,7 +23,7 @@ import (
 )
 
 // chain is x/agency, x/bank, x/voucher and this module on one store (the whole Fixture),
-// with random agencies holding the welfare roles, the genesis groups, the simulation
+// with random agencies holding the welfare roles, the random genesis, the simulation
 // accounts funded in the bond denom, and an ACTIVE, funded x/voucher ALLOCATION program
 // (of an agency of its own) whose allocator agencies are the random agencies, for VOUCHER
 // programs to draw on.
@@ -38,10 +38,7 @@ func newChain(t *testing.T, r *rand.Rand, numAccounts int) *chain {
 	t.Helper()
 	f := testkeeper.NewFixture(t)
 	accs, ags := testkeeper.SimAgencies(t, r, f.Agency, f.Ctx, numAccounts, types.Roles())
-	gs := types.DefaultGenesis()
-	gs.Params = simulation.RandomParams(r)
-	gs.Groups = simulation.GenesisGroups(f.Ctx.BlockTime())
-	require.NoError(t, f.Welfare.InitGenesis(f.Ctx, gs))
+	require.NoError(t, f.Welfare.InitGenesis(f.Ctx, simulation.RandomGenesis(r, ags, f.Ctx.BlockTime(), simulation.RandomParams(r))))
 	for _, a := range accs {
 		f.Fund(t, a.Address, sdk.DefaultBondDenom, uint64(1_000_000+r.Int63n(1_000_000_000))) //nolint:gosec // positive
 	}
@@ -86,6 +83,37 @@ func TestRandomParamsAreValid(t *testing.T) {
 	}
 }
 
+// TestRandomGenesisIsValid builds the random genesis over x/agency's random agencies for
+// many seeds: it validates (RandomGenesis panics otherwise), imports and keeps the
+// invariants; its programs belong to managers of their agency; most seeds have some.
+func TestRandomGenesisIsValid(t *testing.T) {
+	withPrograms := 0
+	for _, numAccounts := range []int{0, 3, 20, 60} {
+		for seed := int64(0); seed < 25; seed++ {
+			// ARRANGE
+			r := rand.New(rand.NewSource(seed))
+			f := testkeeper.NewFixture(t)
+			_, ags := testkeeper.SimAgencies(t, r, f.Agency, f.Ctx, numAccounts, types.Roles())
+
+			// ACT
+			gs := simulation.RandomGenesis(r, ags, f.Ctx.BlockTime(), simulation.RandomParams(r))
+
+			// ASSERT
+			require.NoError(t, f.Welfare.InitGenesis(f.Ctx, gs))
+			require.NoError(t, f.Welfare.CheckInvariants(f.Ctx))
+			for _, p := range gs.Programs {
+				agency, err := f.Agency.Authorize(f.Ctx, sdk.MustAccAddressFromBech32(p.CreatedBy), types.RoleManager)
+				require.NoError(t, err, "seed %d program %d", seed, p.Id)
+				require.Equal(t, p.AgencyId, agency)
+			}
+			if len(gs.Programs) > 0 {
+				withPrograms++
+			}
+		}
+	}
+	require.Greater(t, withPrograms, 30, "most seeds with accounts have programs")
+}
+
 func TestGenesisGroupsAreValid(t *testing.T) {
 	gs := types.DefaultGenesis()
 	gs.Groups = simulation.GenesisGroups(testkeeper.BlockTime)
@@ -108,26 +136,26 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		f      simsx.SimMsgFactoryX
 		weight int
 	}{
-		{simulation.MsgCreateProgramFactory(k), 3},
-		{simulation.MsgActivateProgramFactory(k), 3},
-		{simulation.MsgFundProgramFactory(k), 4},
-		{simulation.MsgCloseProgramFactory(k), 1},
-		{simulation.MsgApplyFactory(k), 10},
-		{simulation.MsgDecideEligibilityFactory(k), 8},
-		{simulation.MsgSetEnrolmentStatusFactory(k), 2},
-		{simulation.MsgOfferEntitlementFactory(k), 8},
-		{simulation.MsgAcceptEntitlementFactory(k), 7},
-		{simulation.MsgDeclineEntitlementFactory(k), 1},
-		{simulation.MsgSetEntitlementStatusFactory(k), 2},
-		{simulation.MsgCreateCycleFactory(k), 4},
-		{simulation.MsgSubmitCycleFactory(k), 4},
-		{simulation.MsgApproveCycleFactory(k), 4},
-		{simulation.MsgDistributeFactory(k), 6},
-		{simulation.MsgEndCycleFactory(k), 2},
-		{simulation.MsgCancelCycleFactory(k), 1},
-		{simulation.MsgPlaceAuditHoldFactory(k), 2},
-		{simulation.MsgReleaseAuditHoldFactory(k), 2},
-		{simulation.MsgRecordFindingFactory(k), 2},
+		{simulation.MsgCreateProgramFactory(k, c.f.Agency), 3},
+		{simulation.MsgActivateProgramFactory(k, c.f.Agency), 3},
+		{simulation.MsgFundProgramFactory(k, c.f.Agency), 4},
+		{simulation.MsgCloseProgramFactory(k, c.f.Agency), 1},
+		{simulation.MsgApplyFactory(k, c.f.Agency), 10},
+		{simulation.MsgDecideEligibilityFactory(k, c.f.Agency), 8},
+		{simulation.MsgSetEnrolmentStatusFactory(k, c.f.Agency), 2},
+		{simulation.MsgOfferEntitlementFactory(k, c.f.Agency), 8},
+		{simulation.MsgAcceptEntitlementFactory(k, c.f.Agency), 7},
+		{simulation.MsgDeclineEntitlementFactory(k, c.f.Agency), 1},
+		{simulation.MsgSetEntitlementStatusFactory(k, c.f.Agency), 2},
+		{simulation.MsgCreateCycleFactory(k, c.f.Agency), 4},
+		{simulation.MsgSubmitCycleFactory(k, c.f.Agency), 4},
+		{simulation.MsgApproveCycleFactory(k, c.f.Agency), 4},
+		{simulation.MsgDistributeFactory(k, c.f.Agency), 6},
+		{simulation.MsgEndCycleFactory(k, c.f.Agency), 2},
+		{simulation.MsgCancelCycleFactory(k, c.f.Agency), 1},
+		{simulation.MsgPlaceAuditHoldFactory(k, c.f.Agency), 2},
+		{simulation.MsgReleaseAuditHoldFactory(k, c.f.Agency), 2},
+		{simulation.MsgRecordFindingFactory(k, c.f.Agency), 2},
 		{simulation.MsgUpdateParamsFactory(k), 1},
 		{simulation.MsgCreateGroupFactory(k), 1},
 	}
