@@ -381,20 +381,19 @@ func pick(s *search, from []string, max uint32) []string {
 	return picked
 }
 
-// allocatorAgencies are the allocator agencies of a new program taking allocations: half
-// the time none, else the agencies of up to two existing programs (agencies that exist
-// and issue vouchers, as the first random agency, which holds every role, does), at most
-// max, ascending. x/welfare's VOUCHER programs draw on a program listing their agency.
+// allocatorAgencies are the allocator agencies of a new program taking allocations: the
+// agencies of the (up to) two newest programs, at most max, ascending (agencies that
+// exist and issue vouchers, as the first random agency, which holds every role, does).
+// x/welfare's VOUCHER programs draw on a program listing their agency. It reads the state
+// only (no randomness), so that the search's draws stay as they were.
 func (s *search) allocatorAgencies(max uint32) []string {
-	if s.R.Intn(2) == 0 {
-		return nil
-	}
 	var out []string
-	for _, p := range s.programs(nil) {
-		if len(out) < 2 && uint32(len(out)) < max && !slices.Contains(out, p.AgencyId) { //nolint:gosec // small
+	_ = s.k.Programs.Walk(s.Ctx, new(collections.Range[uint64]).Descending(), func(_ uint64, p types.Program) (bool, error) {
+		if !slices.Contains(out, p.AgencyId) {
 			out = append(out, p.AgencyId)
 		}
-	}
+		return len(out) >= 2 || uint32(len(out)) >= max, nil //nolint:gosec // small
+	})
 	slices.Sort(out)
 	return out
 }
