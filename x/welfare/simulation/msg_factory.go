@@ -53,13 +53,13 @@ const (
 	DefaultWeightMsgCreateProgram        = 15
 	DefaultWeightMsgActivateProgram      = 15
 	DefaultWeightMsgFundProgram          = 20
-	DefaultWeightMsgCloseProgram         = 3
+	DefaultWeightMsgCloseProgram         = 5
 	DefaultWeightMsgApply                = 50
 	DefaultWeightMsgDecideEligibility    = 40
 	DefaultWeightMsgSetEnrolmentStatus   = 10
 	DefaultWeightMsgOfferEntitlement     = 40
 	DefaultWeightMsgAcceptEntitlement    = 35
-	DefaultWeightMsgDeclineEntitlement   = 5
+	DefaultWeightMsgDeclineEntitlement   = 8
 	DefaultWeightMsgSetEntitlementStatus = 10
 	DefaultWeightMsgCreateCycle          = 20
 	DefaultWeightMsgSubmitCycle          = 20
@@ -88,6 +88,9 @@ const (
 	// newestVoucherPrograms is how many of x/voucher's newest programs CreateProgram looks
 	// at for a VOUCHER benefit.
 	newestVoucherPrograms = 32
+	// voucherLifeLeft is how long a voucher program must have before it expires for a new
+	// VOUCHER program to draw on it.
+	voucherLifeLeft = 12 * time.Hour
 	// maxCycleAhead is how far after the block time a program's newest cycle may end for a
 	// new cycle to be created: periods stay near the block time, where entitlements are
 	// valid.
@@ -298,9 +301,10 @@ func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimM
 	})
 }
 
-// voucherBenefits are VOUCHER benefits on a few of x/voucher's newest programs that a
-// program may draw on now: not CLOSED or EXPIRED, taking allocations, listing allocator
-// agencies.
+// voucherBenefits are VOUCHER benefits on those of x/voucher's newest programs a program
+// may draw on for a while: not CLOSED, taking allocations from some agencies, and at
+// least voucherLifeLeft before they expire (x/voucher's simulated programs live 6..66
+// hours, and a payment is some ten messages away).
 func (s *search) voucherBenefits() []types.Benefit {
 	last := s.lastVoucherProgram()
 	if last == 0 {
@@ -311,19 +315,13 @@ func (s *search) voucherBenefits() []types.Benefit {
 		first = last - newestVoucherPrograms + 1
 	}
 	var out []types.Benefit
-	for range simulation.MaxRecordTries {
-		id := first + uint64(s.R.Int63n(int64(last-first+1))) //nolint:gosec // positive
+	for id := first; id <= last; id++ {
 		vp, err := s.k.VoucherProgram(s.Ctx, id)
-		if err != nil || len(vp.AllocatorAgencies) == 0 || !vp.Eligibility.AllowsAllocations() {
+		if err != nil || len(vp.AllocatorAgencies) == 0 || !vp.Eligibility.AllowsAllocations() ||
+			vp.Status == vouchertypes.ProgramStatusClosed || vp.ExpiresAt.Before(s.now().Add(voucherLifeLeft)) {
 			continue
 		}
-		if st := vp.StatusAt(s.now()); st == vouchertypes.ProgramStatusClosed || st == vouchertypes.ProgramStatusExpired {
-			continue
-		}
-		b := types.Benefit{Kind: types.BenefitKindVoucher, VoucherProgramId: id}
-		if !slices.Contains(out, b) {
-			out = append(out, b)
-		}
+		out = append(out, types.Benefit{Kind: types.BenefitKindVoucher, VoucherProgramId: id})
 	}
 	return out
 }
@@ -384,26 +382,34 @@ func MsgActivateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.Si
 	})
 }
 
-// MsgFundProgramFactory funds a CASH program that is not CLOSED, below its cap, from a
-// manager of its agency holding the denom; what it escrows is reserved from the signer's
-// liquid balance so that fees do not take it.
+// MsgFundProgramFactory funds a CASH program that is not CLOSED, below its cap (one whose
+// free escrow is short of a cycle's due first, with at least the shortfall when the funder
+// can), from a manager of its agency holding the denom; what it escrows is reserved from
+// the signer's liquid balance so that fees do not take it.
 func MsgFundProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFundProgram] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgFundProgram) {
 		ps := s.programs(func(p types.Program) bool {
 			return p.IsCash() && p.Status != types.ProgramStatusClosed && p.Totals.Funded.LT(p.BudgetCap)
 		})
+		slices.SortStableFunc(ps, func(a, b types.Program) int { // those short of a cycle's due first
+			return boolOrder(shortfall(b).IsPositive(), shortfall(a).IsPositive())
+		})
 		for _, p := range ps {
-			room := p.BudgetCap.Sub(p.Totals.Funded)
+			room, short := p.BudgetCap.Sub(p.Totals.Funded), shortfall(p)
 			signer, msg, ok := s.TrySigners(s.signers(p.AgencyId, types.RoleManager, p.CreatedBy), func(addr string) sdk.Msg {
 				a, err := s.k.AddressCodec().StringToBytes(addr)
 				if err != nil {
 					return nil
 				}
-				bal := s.k.Balance(s.Ctx, a, p.Benefit.Denom).QuoRaw(2)
-				if !bal.IsPositive() {
+				most := sdkmath.MinInt(room, s.k.Balance(s.Ctx, a, p.Benefit.Denom).QuoRaw(2))
+				if !most.IsPositive() {
 					return nil
 				}
-				return &types.MsgFundProgram{Funder: addr, ProgramId: p.Id, Amount: s.randomInt(sdkmath.MinInt(room, bal))}
+				amount := s.randomInt(most)
+				if short.IsPositive() && short.LTE(most) { // short..most
+					amount = short.Sub(sdkmath.OneInt()).Add(s.randomInt(most.Sub(short).AddRaw(1)))
+				}
+				return &types.MsgFundProgram{Funder: addr, ProgramId: p.Id, Amount: amount}
 			})
 			if !ok {
 				continue
@@ -418,6 +424,23 @@ func MsgFundProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsg
 		}
 		return simulation.Done[*types.MsgFundProgram](s.Search, "", nil, false, "no program to fund")
 	})
+}
+
+// shortfall is what a CASH program's free escrow (escrow less reserved) lacks to cover a
+// cycle of its due_per_cycle (zero or negative when it covers it).
+func shortfall(p types.Program) sdkmath.Int {
+	return p.DuePerCycle.Sub(p.Totals.Escrow.Sub(p.Totals.Reserved))
+}
+
+// boolOrder orders false before true.
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // MsgCloseProgramFactory closes a DRAFT or ACTIVE program without a cycle TO_APPROVE or
@@ -522,7 +545,8 @@ func MsgSetEnrolmentStatusFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx
 
 // MsgOfferEntitlementFactory offers an ENROLLED enrolment of an ACTIVE program without a
 // live entitlement an entitlement: a random simulation account as payee (another is
-// drawn when it belongs to the paying agency), at most a twentieth of the budget a cycle,
+// drawn when it belongs to the paying agency), at most a tenth of what the program can
+// pay a cycle beyond its other entitlements (payable) and at least 1,
 // valid from up to a day ago for one to ten days; signed by a caseworker of the program's
 // agency (who decided or filed it first).
 func MsgOfferEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgOfferEntitlement] {
@@ -534,7 +558,7 @@ func MsgOfferEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 		return simulation.FirstAccepted[*types.MsgOfferEntitlement](s.Search, es, "no ENROLLED enrolment without a live entitlement",
 			func(e types.Enrolment) ([]string, func(string) sdk.Msg) {
 				p, _ := s.program(e.ProgramId)
-				amount := sdkmath.MinInt(params.MaxAmount, sdkmath.MaxInt(p.BudgetCap.QuoRaw(20), sdkmath.OneInt()))
+				amount := sdkmath.MinInt(params.MaxAmount, sdkmath.MaxInt(s.payable(p).QuoRaw(10), sdkmath.OneInt()))
 				from, until := s.validity(params.MaxEntitlementSeconds)
 				m := types.MsgOfferEntitlement{EnrolmentId: e.Id, AmountPerCycle: s.randomInt(amount), ValidFrom: from, ValidUntil: until}
 				return s.signers(e.AgencyId, types.RoleCaseworker, e.DecidedBy, e.FiledBy), func(addr string) sdk.Msg {
@@ -547,6 +571,25 @@ func MsgOfferEntitlementFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.S
 				}
 			})
 	})
+}
+
+// payable is what program p can pay a cycle beyond its live entitlements' due: a CASH
+// program's free escrow (or, unfunded, a twentieth of its budget: funding follows); a
+// VOUCHER program's voucher program's unissued escrow within the program's unspent
+// budget, at most the voucher program's per-holder cap.
+func (s *search) payable(p types.Program) sdkmath.Int {
+	if p.IsCash() {
+		if !p.Totals.Escrow.IsPositive() {
+			return p.BudgetCap.QuoRaw(20)
+		}
+		return p.Totals.Escrow.Sub(p.Totals.Reserved).Sub(p.DuePerCycle)
+	}
+	vp, err := s.k.VoucherProgram(s.Ctx, p.Benefit.VoucherProgramId)
+	if err != nil {
+		return sdkmath.ZeroInt()
+	}
+	budget := p.BudgetCap.Sub(p.Totals.PaymentsAmount).Sub(p.Totals.Reserved)
+	return sdkmath.MinInt(sdkmath.MinInt(vp.Budget.Escrow.Sub(vp.Budget.Outstanding), budget).Sub(p.DuePerCycle), vp.PerHolderCap)
 }
 
 // hasLiveEntitlement reports whether e's latest entitlement is stored live.
@@ -642,14 +685,17 @@ func MsgSetEntitlementStatusFactory(k keeper.Keeper, ak agencykeeper.Keeper) sim
 }
 
 // MsgCreateCycleFactory creates a cycle of an ACTIVE program without a cycle TO_APPROVE
-// or APPROVED whose newest cycle ends at most a day after the block time: from the end of
+// or APPROVED whose newest cycle ends at most a day after the block time and that has
+// live entitlements to pay (one time in four, one that may have none): from the end of
 // that cycle (or a day before the block time, whichever is later) for six to 48 hours;
 // signed by a manager of its agency (its creator first).
 func MsgCreateCycleFactory(k keeper.Keeper, ak agencykeeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgCreateCycle] {
 	return factory(k, ak, func(s *search) ([]simsx.SimAccount, *types.MsgCreateCycle) {
 		params, now := s.params(), s.now()
+		idle := s.R.Intn(4) == 0
 		ps := s.programs(func(p types.Program) bool {
-			return p.Status == types.ProgramStatusActive && p.OpenCycles == 0 && p.LastPeriodEnd.Before(now.Add(maxCycleAhead))
+			return p.Status == types.ProgramStatusActive && p.OpenCycles == 0 && p.LastPeriodEnd.Before(now.Add(maxCycleAhead)) &&
+				(idle || p.DuePerCycle.IsPositive())
 		})
 		return simulation.FirstAccepted[*types.MsgCreateCycle](s.Search, ps, "no ACTIVE program to run a cycle",
 			func(p types.Program) ([]string, func(string) sdk.Msg) {

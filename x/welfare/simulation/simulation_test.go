@@ -206,16 +206,17 @@ func TestFactoriesBuildAcceptedMessages(t *testing.T) {
 		}
 	}
 	require.Positive(t, approved, "some cycles were approved")
-	kinds := make(map[types.BenefitKind]int)
+	kinds, programs := make(map[types.BenefitKind]int), make(map[types.BenefitKind]int)
 	closed := 0
 	for _, p := range gs.Programs {
+		programs[p.Benefit.Kind]++
 		kinds[p.Benefit.Kind] += int(p.Totals.PaymentsCount) //nolint:gosec // small
 		if p.Status == types.ProgramStatusClosed {
 			closed++
 		}
 	}
-	t.Logf("enrolments by status: %v; cycles approved: %d; payments: %d cash, %d voucher; programs closed: %d",
-		enrolments, approved, kinds[types.BenefitKindCash], kinds[types.BenefitKindVoucher], closed)
+	t.Logf("enrolments by status: %v; cycles approved: %d; programs: %d cash, %d voucher, %d closed; payments: %d cash, %d voucher",
+		enrolments, approved, programs[types.BenefitKindCash], programs[types.BenefitKindVoucher], closed, kinds[types.BenefitKindCash], kinds[types.BenefitKindVoucher])
 	require.Positive(t, kinds[types.BenefitKindCash], "some cash payments")
 	require.Positive(t, kinds[types.BenefitKindVoucher], "some voucher payments")
 	vp, err := c.f.Voucher.GetProgram(ctx, c.voucher)
