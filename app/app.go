@@ -320,7 +320,7 @@ func New(
 		disaster.NewAppModule(app.DisasterKeeper),
 		water.NewAppModule(app.WaterKeeper),
 		voucher.NewAppModule(app.VoucherKeeper, app.AgencyKeeper, app.DidKeeper),
-		welfare.NewAppModule(app.WelfareKeeper),
+		welfare.NewAppModule(app.WelfareKeeper, app.AgencyKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{

@@ -66,12 +66,13 @@ const (
 // chance (re-picked when a module joins, since the random genesis draws agencies' roles from
 // the whole role catalog: with x/water's roles, seed 2 never picked toll's
 // MsgRegisterOperator, seed 1 delivers the most message types; with x/welfare and
-// x/voucher's claims, seed 6's import run shrank to 296 operations, and seed 3's delivers
-// 126 civic message types, every x/voucher one among them); long runs the first seeds of
+// x/voucher's claims, seed 6's import run shrank to 296 operations; once x/agency's random
+// genesis gave every role two holders, seed 3's run delivered no x/haccp message and seed
+// 7's delivers 109 civic message types of all nine modules); long runs the first seeds of
 // simapp's list.
 var (
 	shortSeeds      = []int64{1, 12}
-	shortImportSeed = int64(3)
+	shortImportSeed = int64(7)
 	longSeeds       = []int64{1, 2, 4}
 )
 

@@ -13,6 +13,7 @@ import (
 	"cosmossdk.io/client/v2/autocli"
 
 	"github.com/civicchain/civic/internal/modulebase"
+	agencykeeper "github.com/civicchain/civic/x/agency/keeper"
 	"github.com/civicchain/civic/x/welfare/keeper"
 	"github.com/civicchain/civic/x/welfare/simulation"
 	"github.com/civicchain/civic/x/welfare/types"
@@ -28,10 +29,15 @@ var _ autocli.HasAutoCLIConfig = AppModule{}
 type AppModule struct {
 	modulebase.Base[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
+	// agencies is x/agency's keeper, read by the simulation only: who may sign for a
+	// program (its agency's managers and caseworkers, any agency's auditors) is x/agency's
+	// membership, which the module's own state does not hold.
+	agencies agencykeeper.Keeper
 }
 
-// NewAppModule returns the module for app wiring.
-func NewAppModule(k keeper.Keeper) AppModule {
+// NewAppModule returns the module for app wiring; agencyKeeper is x/agency's keeper (the
+// one the welfare keeper was built with), read by the simulation's message factories.
+func NewAppModule(k keeper.Keeper, agencyKeeper agencykeeper.Keeper) AppModule {
 	return AppModule{
 		Base: modulebase.New(modulebase.Spec[types.GenesisState, *types.GenesisState]{
 			Name:                     types.ModuleName,
@@ -45,6 +51,7 @@ func NewAppModule(k keeper.Keeper) AppModule {
 			RandomizedGenState:       simulation.RandomizedGenState,
 			Keeper:                   k,
 		}),
-		keeper: k,
+		keeper:   k,
+		agencies: agencyKeeper,
 	}
 }

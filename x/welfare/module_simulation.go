@@ -12,17 +12,34 @@ import (
 // default).
 var _ sim.Module = AppModule{}
 
-// WeightedOperationsX registers the start of a program's life: create (in the genesis
-// groups), activate, fund and apply (duplicates included). The rest of the lifecycle
-// (decisions, entitlements, cycles, distribution, audit) is not simulated yet: the keeper
-// tests cover it.
+// WeightedOperationsX registers every message of a program's life: create (CASH, or
+// VOUCHER on an x/voucher program listing the agency), activate, fund, close; apply
+// (duplicates included), decide, pause, resume and exit; offer, accept, decline, suspend,
+// resume and end entitlements; create, submit, approve, distribute, end and cancel cycles;
+// audit holds placed and released, findings.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
-	k := am.keeper
+	k, ak := am.keeper, am.agencies
 	sim.Register(weights, reg, []sim.Op{
-		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k)},
-		{WeightKey: simulation.OpWeightMsgApply, DefaultWeight: simulation.DefaultWeightMsgApply, Factory: simulation.MsgApplyFactory(k)},
+		{WeightKey: simulation.OpWeightMsgCreateProgram, DefaultWeight: simulation.DefaultWeightMsgCreateProgram, Factory: simulation.MsgCreateProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgActivateProgram, DefaultWeight: simulation.DefaultWeightMsgActivateProgram, Factory: simulation.MsgActivateProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgFundProgram, DefaultWeight: simulation.DefaultWeightMsgFundProgram, Factory: simulation.MsgFundProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCloseProgram, DefaultWeight: simulation.DefaultWeightMsgCloseProgram, Factory: simulation.MsgCloseProgramFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgApply, DefaultWeight: simulation.DefaultWeightMsgApply, Factory: simulation.MsgApplyFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDecideEligibility, DefaultWeight: simulation.DefaultWeightMsgDecideEligibility, Factory: simulation.MsgDecideEligibilityFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSetEnrolmentStatus, DefaultWeight: simulation.DefaultWeightMsgSetEnrolmentStatus, Factory: simulation.MsgSetEnrolmentStatusFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgOfferEntitlement, DefaultWeight: simulation.DefaultWeightMsgOfferEntitlement, Factory: simulation.MsgOfferEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgAcceptEntitlement, DefaultWeight: simulation.DefaultWeightMsgAcceptEntitlement, Factory: simulation.MsgAcceptEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDeclineEntitlement, DefaultWeight: simulation.DefaultWeightMsgDeclineEntitlement, Factory: simulation.MsgDeclineEntitlementFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSetEntitlementStatus, DefaultWeight: simulation.DefaultWeightMsgSetEntitlementStatus, Factory: simulation.MsgSetEntitlementStatusFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCreateCycle, DefaultWeight: simulation.DefaultWeightMsgCreateCycle, Factory: simulation.MsgCreateCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgSubmitCycle, DefaultWeight: simulation.DefaultWeightMsgSubmitCycle, Factory: simulation.MsgSubmitCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgApproveCycle, DefaultWeight: simulation.DefaultWeightMsgApproveCycle, Factory: simulation.MsgApproveCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgDistribute, DefaultWeight: simulation.DefaultWeightMsgDistribute, Factory: simulation.MsgDistributeFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgEndCycle, DefaultWeight: simulation.DefaultWeightMsgEndCycle, Factory: simulation.MsgEndCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgCancelCycle, DefaultWeight: simulation.DefaultWeightMsgCancelCycle, Factory: simulation.MsgCancelCycleFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgPlaceAuditHold, DefaultWeight: simulation.DefaultWeightMsgPlaceAuditHold, Factory: simulation.MsgPlaceAuditHoldFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgReleaseAuditHold, DefaultWeight: simulation.DefaultWeightMsgReleaseAuditHold, Factory: simulation.MsgReleaseAuditHoldFactory(k, ak)},
+		{WeightKey: simulation.OpWeightMsgRecordFinding, DefaultWeight: simulation.DefaultWeightMsgRecordFinding, Factory: simulation.MsgRecordFindingFactory(k, ak)},
 	})
 }
 

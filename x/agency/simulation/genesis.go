@@ -29,8 +29,8 @@ const (
 
 // RandomizedGenState writes a random x/agency genesis into simState: a few agencies (mostly
 // ACTIVE) whose admins and members are simulation accounts, roles drawn from catalog (the
-// first agency, ACTIVE, has them all and every role of an agency is held by one of its
-// members), and random params. It panics if the state it built does not validate (a bug in
+// first agency, ACTIVE, has them all and at least two members, and every role of an agency
+// is held by two of its members, or its only one), and random params. It panics if the state it built does not validate (a bug in
 // the generator).
 func RandomizedGenState(simState *module.SimulationState, catalog []types.RoleDefinition) {
 	var maxMembers uint32
@@ -102,6 +102,9 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, catalog []types.RoleDe
 			members = append(members, types.Member{AgencyId: a.Id, Address: a.Admin})
 		}
 		want := 1 + r.Intn(maxGenesisMembers)
+		if i == 0 {
+			want = max(want, 2) // two holders of each role (below)
+		}
 		for j := 0; j < want && used < budget && uint32(len(members)) < params.MaxMembersPerAgency; j++ { //nolint:gosec // small
 			members = append(members, types.Member{AgencyId: a.Id, Address: take().Address.String()})
 		}
@@ -112,15 +115,23 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, catalog []types.RoleDe
 			members[k].Roles = randomSubset(r, a.Roles, 2)
 			members[k].AddedAt = genesisTime
 		}
-		// Every role of the agency is held by one of its members.
+		// Every role of the agency is held by two of its members (one when it has one): the
+		// four-eyes rules of the service modules need a second holder (x/welfare: a second
+		// caseworker decides what the first filed, a second manager approves what the first
+		// submitted).
+		need := min(2, len(members))
 		for _, role := range a.Roles {
-			held := false
-			for _, m := range members {
-				held = held || types.HasRole(m.Roles, role)
+			var without []int
+			for k, m := range members {
+				if !types.HasRole(m.Roles, role) {
+					without = append(without, k)
+				}
 			}
-			if !held {
-				m := &members[r.Intn(len(members))]
+			for held := len(members) - len(without); held < need; held++ {
+				j := r.Intn(len(without))
+				m := &members[without[j]]
 				m.Roles = types.NormalizeRoles(append(m.Roles, role))
+				without = append(without[:j], without[j+1:]...)
 			}
 		}
 		for k := range members {

@@ -287,16 +287,16 @@ func RoleRefusals() []error {
 // simulation holds (of the first maxMembersScanned members, in address order): the only
 // accounts that may sign another module's message for the agency in that role (Authorize
 // answers for the member's own agency), so that its factory tries them rather than every
-// simulation account. Whether a membership is still current (its expiry, the agency's
+// simulation account. Expired memberships are left out; whether the agency may act (its
 // status) the Msg service decides.
 func RoleMembers(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, agencyID, role string) []string {
 	var out []string
-	scanned := 0
+	scanned, now := 0, sdk.UnwrapSDKContext(ctx).BlockTime()
 	rng := collections.NewPrefixedPairRange[string, sdk.AccAddress](agencyID)
 	_ = k.Members.Indexes.Agency.Walk(ctx, rng, func(_ string, addr sdk.AccAddress) (bool, error) {
 		scanned++
 		m, err := k.Members.Get(ctx, addr)
-		if err == nil && types.HasRole(m.Roles, role) && testData.HasAccount(m.Address) {
+		if err == nil && types.HasRole(m.Roles, role) && testData.HasAccount(m.Address) && (m.ExpiresAt == nil || now.Before(*m.ExpiresAt)) {
 			out = append(out, m.Address)
 		}
 		return scanned >= maxMembersScanned, nil

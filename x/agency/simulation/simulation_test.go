@@ -56,6 +56,29 @@ func TestRandomGenesisIsValid(t *testing.T) {
 					require.NoError(t, err, "role %s", role)
 					require.Equal(t, first.Id, agencyID)
 				}
+				// Four eyes: every role of an agency is held by two of its members (by its
+				// only member when it has one); the first agency has two members at least
+				// when half the accounts (those the genesis may affiliate) leave room.
+				for _, a := range gs.Agencies {
+					members, holders := 0, make(map[string]int)
+					for _, m := range gs.Members {
+						if m.AgencyId == a.Id {
+							members++
+							for _, role := range m.Roles {
+								holders[role]++
+							}
+						}
+					}
+					if a.Id == first.Id && numAccounts >= 20 {
+						require.GreaterOrEqual(t, members, 2, "members of the first agency")
+					}
+					if members == 0 {
+						continue
+					}
+					for _, role := range a.Roles {
+						require.GreaterOrEqual(t, holders[role], min(2, members), "holders of %s in %s", role, a.Id)
+					}
+				}
 			})
 		}
 	}

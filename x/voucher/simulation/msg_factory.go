@@ -174,6 +174,7 @@ func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeep
 		capAmount := s.randomInt(sdkmath.MinInt(p.MaxAmount, sdkmath.NewInt(100_000_000)))
 		now := s.now()
 		expires := now.Add(time.Duration(6+s.R.Intn(60)) * time.Hour)
+		allocators := s.allocatorAgencies(p.MaxAllocators)
 		m := types.MsgCreateProgram{
 			Kind:              []types.ProgramKind{types.ProgramKindLocalCurrency, types.ProgramKindRelief, types.ProgramKindWelfare}[s.R.Intn(3)],
 			FundingDenom:      sdk.DefaultBondDenom,
@@ -213,6 +214,9 @@ func MsgCreateProgramFactory(k keeper.Keeper, ak agencykeeper.Keeper, dk didkeep
 		addr, msg, ok := s.TrySigners(s.Signers(s.programIssuers(), true), func(addr string) sdk.Msg {
 			out := m
 			out.Issuer = addr
+			if out.Eligibility.AllowsAllocations() {
+				out.AllocatorAgencies = allocators
+			}
 			return &out
 		})
 		return simulation.Done[*types.MsgCreateProgram](s.Search, addr, msg, ok, "")
@@ -608,4 +612,21 @@ func pick(s *search, from []string, max uint32) []string {
 	picked = picked[:n]
 	slices.Sort(picked)
 	return picked
+}
+
+// allocatorAgencies are the allocator agencies of a new program taking allocations: the
+// agencies of the (up to) two newest programs, at most max, ascending (agencies that
+// exist and issue vouchers, as the first random agency, which holds every role, does).
+// x/welfare's VOUCHER programs draw on a program listing their agency. It reads the state
+// only (no randomness), so that the search's draws stay as they were.
+func (s *search) allocatorAgencies(max uint32) []string {
+	var out []string
+	_ = s.k.Programs.Walk(s.Ctx, new(collections.Range[uint64]).Descending(), func(_ uint64, p types.Program) (bool, error) {
+		if !slices.Contains(out, p.AgencyId) {
+			out = append(out, p.AgencyId)
+		}
+		return len(out) >= 2 || uint32(len(out)) >= max, nil //nolint:gosec // small
+	})
+	slices.Sort(out)
+	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/civicchain/civic/internal/grpcerr"
 	"github.com/civicchain/civic/internal/pagination"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
+	vouchertypes "github.com/civicchain/civic/x/voucher/types"
 	"github.com/civicchain/civic/x/welfare/types"
 )
 
@@ -366,4 +367,11 @@ func (q queryServer) Findings(ctx context.Context, req *types.QueryFindingsReque
 // read managers' balances with it).
 func (k Keeper) Balance(ctx context.Context, addr sdk.AccAddress, denom string) sdkmath.Int {
 	return k.bankKeeper.GetBalance(ctx, addr, denom).Amount
+}
+
+// VoucherProgram is x/voucher's program id as this module reads it (the
+// simulation's factories look for voucher programs a VOUCHER benefit may draw
+// on with it).
+func (k Keeper) VoucherProgram(ctx context.Context, id uint64) (vouchertypes.Program, error) {
+	return k.voucherKeeper.GetProgram(ctx, id)
 }
