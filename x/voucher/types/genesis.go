@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/bounds"
 	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
@@ -171,7 +172,7 @@ func ValidateUsageCode(kind UsageKind, code string) error {
 // never exceed what it issued).
 func validateUsage(u Usage, cap sdkmath.Int) error {
 	if u.Amount.IsNil() || u.Amount.IsNegative() || u.Amount.GT(cap) {
-		return fmt.Errorf("amount %s must be 0..%s", intString(u.Amount), intString(cap))
+		return fmt.Errorf("amount %s must be 0..%s", bounds.IntString(u.Amount), bounds.IntString(cap))
 	}
 	if (u.Count == 0) != u.Amount.IsZero() {
 		return fmt.Errorf("count %d and amount %s must be zero together", u.Count, u.Amount)
@@ -262,7 +263,7 @@ func ValidateProgram(p Program) error {
 		return fmt.Errorf("a CLOSED program has nothing outstanding and no escrow, got outstanding %s and escrow %s", p.Budget.Outstanding, p.Budget.Escrow)
 	}
 	if p.PaymentsAmount.IsNil() || p.PaymentsAmount.IsNegative() || p.PaymentsAmount.GT(p.Budget.Issued) {
-		return fmt.Errorf("payments_amount %s must be 0..issued %s", intString(p.PaymentsAmount), p.Budget.Issued)
+		return fmt.Errorf("payments_amount %s must be 0..issued %s", bounds.IntString(p.PaymentsAmount), p.Budget.Issued)
 	}
 	return nil
 }
@@ -279,7 +280,7 @@ func (b Budget) Check(cap sdkmath.Int) error {
 		{"redeemed", b.Redeemed}, {"swept", b.Swept}, {"refunded", b.Refunded},
 	} {
 		if c.v.IsNil() || c.v.IsNegative() || c.v.GT(cap) {
-			return fmt.Errorf("budget %s %s must be 0..budget_cap %s", c.name, intString(c.v), cap)
+			return fmt.Errorf("budget %s %s must be 0..budget_cap %s", c.name, bounds.IntString(c.v), cap)
 		}
 	}
 	if !b.Funded.Equal(b.Escrow.Add(b.Redeemed).Add(b.Refunded)) {
@@ -325,7 +326,7 @@ func validateMerchant(m Merchant, cap sdkmath.Int) error {
 		v    sdkmath.Int
 	}{{"received", m.Received}, {"redeemed", m.Redeemed}} {
 		if c.v.IsNil() || c.v.IsNegative() || c.v.GT(cap) {
-			return fmt.Errorf("%s %s must be 0..budget_cap %s", c.name, intString(c.v), cap)
+			return fmt.Errorf("%s %s must be 0..budget_cap %s", c.name, bounds.IntString(c.v), cap)
 		}
 	}
 	if m.Redeemed.GT(m.Received) {

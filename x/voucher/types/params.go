@@ -87,7 +87,7 @@ func (p Params) validate() error {
 		return err
 	}
 	if p.MaxAmount.IsNil() || !p.MaxAmount.IsPositive() || p.MaxAmount.GT(MaxMaxAmount) {
-		return fmt.Errorf("max_amount must be 1..%s, got %s", MaxMaxAmount, intString(p.MaxAmount))
+		return fmt.Errorf("max_amount must be 1..%s, got %s", MaxMaxAmount, bounds.IntString(p.MaxAmount))
 	}
 	if n := len(p.AllowedFundingDenoms); n < 1 || n > MaxFundingDenoms {
 		return fmt.Errorf("allowed_funding_denoms must hold 1..%d denoms, got %d", MaxFundingDenoms, n)
@@ -116,12 +116,4 @@ func (p Params) AllowsFunding(denom string) bool {
 		}
 	}
 	return false
-}
-
-// intString prints an Int that may be nil.
-func intString(i sdkmath.Int) string {
-	if i.IsNil() {
-		return "nothing"
-	}
-	return i.String()
 }

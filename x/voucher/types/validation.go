@@ -7,6 +7,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
+	"github.com/civicchain/civic/internal/bounds"
 	"github.com/civicchain/civic/internal/digest"
 	"github.com/civicchain/civic/internal/enum"
 	"github.com/civicchain/civic/internal/pii"
@@ -46,11 +47,8 @@ func ValidateID(field string, id uint64) error {
 
 // ValidateAmount checks an amount is 1..max.
 func ValidateAmount(field string, a, max sdkmath.Int) error {
-	if a.IsNil() || !a.IsPositive() {
-		return errorsmod.Wrapf(ErrInvalidAmount, "%s must be positive, got %s", field, intString(a))
-	}
-	if a.GT(max) {
-		return errorsmod.Wrapf(ErrInvalidAmount, "%s %s is above %s", field, a, max)
+	if err := bounds.Amount(field, a, max); err != nil {
+		return errorsmod.Wrap(ErrInvalidAmount, err.Error())
 	}
 	return nil
 }

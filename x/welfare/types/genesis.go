@@ -9,6 +9,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/civicchain/civic/internal/accaddr"
+	"github.com/civicchain/civic/internal/bounds"
 	"github.com/civicchain/civic/internal/genesisio"
 	"github.com/civicchain/civic/internal/text"
 	agencytypes "github.com/civicchain/civic/x/agency/types"
@@ -291,7 +292,7 @@ func ValidateProgram(p Program) error {
 		{"reserved", t.Reserved}, {"paid", t.Paid}, {"returned", t.Returned},
 	} {
 		if c.v.IsNil() || c.v.IsNegative() {
-			return fmt.Errorf("%s %s must be 0 or more", c.name, intString(c.v))
+			return fmt.Errorf("%s %s must be 0 or more", c.name, bounds.IntString(c.v))
 		}
 	}
 	return nil
@@ -386,7 +387,7 @@ func ValidateEntitlement(e Entitlement) error {
 		}
 	}
 	if e.PaidAmount.IsNil() || e.PaidAmount.IsNegative() {
-		return fmt.Errorf("paid_amount %s must be 0 or more", intString(e.PaidAmount))
+		return fmt.Errorf("paid_amount %s must be 0 or more", bounds.IntString(e.PaidAmount))
 	}
 	if (e.PaymentsCount == 0) != e.PaidAmount.IsZero() {
 		return fmt.Errorf("payments_count %d and paid_amount %s must be zero together", e.PaymentsCount, e.PaidAmount)
@@ -418,7 +419,7 @@ func ValidateCycle(c Cycle, nextEntitlementID uint64) error {
 		v    sdkmath.Int
 	}{{"total_due", c.TotalDue}, {"paid_amount", c.PaidAmount}, {"reserved", c.Reserved}} {
 		if a.v.IsNil() || a.v.IsNegative() {
-			return fmt.Errorf("%s %s must be 0 or more", a.name, intString(a.v))
+			return fmt.Errorf("%s %s must be 0 or more", a.name, bounds.IntString(a.v))
 		}
 	}
 	if !c.Reserved.IsZero() && c.Status != CycleStatusApproved {
@@ -639,7 +640,7 @@ func CheckProgramMoney(p Program, reserved sdkmath.Int) error {
 		v    sdkmath.Int
 	}{{"funded", t.Funded}, {"escrow", t.Escrow}, {"reserved", t.Reserved}, {"paid", t.Paid}, {"returned", t.Returned}, {"payments_amount", t.PaymentsAmount}} {
 		if c.v.IsNil() || c.v.IsNegative() {
-			return fmt.Errorf("%s %s must be 0 or more", c.name, intString(c.v))
+			return fmt.Errorf("%s %s must be 0 or more", c.name, bounds.IntString(c.v))
 		}
 	}
 	if !t.Reserved.Equal(reserved) {

@@ -67,15 +67,7 @@ func (p Params) validate() error {
 		return err
 	}
 	if p.MaxAmount.IsNil() || !p.MaxAmount.IsPositive() || p.MaxAmount.GT(MaxMaxAmount) {
-		return fmt.Errorf("max_amount must be 1..%s, got %s", MaxMaxAmount, intString(p.MaxAmount))
+		return fmt.Errorf("max_amount must be 1..%s, got %s", MaxMaxAmount, bounds.IntString(p.MaxAmount))
 	}
 	return nil
-}
-
-// intString prints an Int that may be nil.
-func intString(i sdkmath.Int) string {
-	if i.IsNil() {
-		return "nothing"
-	}
-	return i.String()
 }
