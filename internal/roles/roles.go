@@ -36,3 +36,19 @@ func AnyOf(ctx context.Context, a Authorizer, addr sdk.AccAddress, roles ...stri
 	}
 	return "", errorsmod.Wrapf(first, "signer holds none of the roles %s", strings.Join(roles, ", "))
 }
+
+// Owned asks a whether addr may act in role and requires the agency it acts
+// for to be owner, the agency of the record (what, e.g. "program 3"): no
+// agency acts on another agency's record. x/agency's refusal is returned as
+// it is; a member of another agency gets the module's wrong error,
+// "signer acts as <role> for agency <got> but <what> belongs to agency <owner>".
+func Owned(ctx context.Context, a Authorizer, addr sdk.AccAddress, role, owner string, wrong *errorsmod.Error, what string) (string, error) {
+	got, err := a.Authorize(ctx, addr, role)
+	if err != nil {
+		return "", err
+	}
+	if got != owner {
+		return "", errorsmod.Wrapf(wrong, "signer acts as %s for agency %q but %s belongs to agency %q", role, got, what, owner)
+	}
+	return got, nil
+}

@@ -62,3 +62,23 @@ func TestAnyOf(t *testing.T) {
 	}()
 	_, _ = roles.AnyOf(ctx, a, sdk.AccAddress("both"))
 }
+
+func TestOwned(t *testing.T) {
+	ctx := context.Background()
+	errWrong := errorsmod.Register("rolestest", 4, "wrong agency")
+	a := fake{"issuer": {"voucher.issuer"}}
+
+	got, err := roles.Owned(ctx, a, sdk.AccAddress("issuer"), "voucher.issuer", "agency-voucher.issuer", errWrong, "program 3")
+	if err != nil || got != "agency-voucher.issuer" {
+		t.Fatalf("own record: %q, %v", got, err)
+	}
+	_, err = roles.Owned(ctx, a, sdk.AccAddress("issuer"), "voucher.issuer", "busan", errWrong, "program 3")
+	want := `signer acts as voucher.issuer for agency "agency-voucher.issuer" but program 3 belongs to agency "busan"`
+	if !errors.Is(err, errWrong) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("another agency's record: %v; want errWrong with %q", err, want)
+	}
+	_, err = roles.Owned(ctx, a, sdk.AccAddress("stranger"), "voucher.issuer", "busan", errWrong, "program 3")
+	if !errors.Is(err, errNotMember) || errors.Is(err, errWrong) {
+		t.Fatalf("not a member: %v; want x/agency's refusal as it is", err)
+	}
+}

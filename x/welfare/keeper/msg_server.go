@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -12,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/civicchain/civic/internal/keeperbase"
+	"github.com/civicchain/civic/internal/roles"
 	"github.com/civicchain/civic/x/welfare/types"
 )
 
@@ -82,14 +84,7 @@ func (k Keeper) isAuthority(addr sdk.AccAddress) bool { return bytes.Equal(addr,
 // authorizeFor asks x/agency whether addr holds role, and requires the agency
 // it acts for to be the program's: no agency touches another agency's program.
 func (k Keeper) authorizeFor(ctx context.Context, addr sdk.AccAddress, role string, p types.Program) (string, error) {
-	got, err := k.agencyKeeper.Authorize(ctx, addr, role)
-	if err != nil {
-		return "", err
-	}
-	if got != p.AgencyId {
-		return "", errorsmod.Wrapf(types.ErrWrongAgency, "signer acts as %s for agency %q but program %d belongs to agency %q", role, got, p.Id, p.AgencyId)
-	}
-	return got, nil
+	return roles.Owned(ctx, k.agencyKeeper, addr, role, p.AgencyId, types.ErrWrongAgency, fmt.Sprintf("program %d", p.Id))
 }
 
 // requireActive fails with ErrProgramNotActive unless the program is ACTIVE.
